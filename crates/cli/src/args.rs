@@ -1,0 +1,105 @@
+//! A small, strict parser for `--flag value` arguments: every flag is consumed exactly once by the
+//! command that knows it, and whatever is left is an error naming it.
+
+use std::fmt;
+
+/// A mistake in the command line, in one sentence.
+#[derive(Debug)]
+pub struct UsageError(String);
+
+impl UsageError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        UsageError(message.into())
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The arguments after the command, consumed flag by flag.
+pub struct Args {
+    items: Vec<Option<String>>,
+}
+
+impl Args {
+    /// Wraps the raw arguments.
+    pub fn new(raw: &[String]) -> Self {
+        Args {
+            items: raw.iter().cloned().map(Some).collect(),
+        }
+    }
+
+    /// All values of a repeatable flag (`--set a=1 --set b=2` or `--set=a=1`).
+    pub fn values(&mut self, flag: &str) -> Result<Vec<String>, UsageError> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.items.len() {
+            let Some(item) = self.items[i].clone() else {
+                i += 1;
+                continue;
+            };
+            if item == flag {
+                self.items[i] = None;
+                match self.items.get_mut(i + 1).and_then(Option::take) {
+                    Some(v) => out.push(v),
+                    None => return Err(UsageError::new(format!("{flag} needs a value"))),
+                }
+                i += 2;
+            } else if let Some(v) = item.strip_prefix(flag).and_then(|r| r.strip_prefix('=')) {
+                out.push(v.to_string());
+                self.items[i] = None;
+                i += 1;
+            } else {
+                i += 1;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The value of a flag given at most once.
+    pub fn value(&mut self, flag: &str) -> Result<Option<String>, UsageError> {
+        let mut v = self.values(flag)?;
+        match v.len() {
+            0 => Ok(None),
+            1 => Ok(v.pop()),
+            _ => Err(UsageError::new(format!("{flag} is given more than once"))),
+        }
+    }
+
+    /// A whole number in `[min, max]`.
+    pub fn number(&mut self, flag: &str, min: u64, max: u64) -> Result<Option<u64>, UsageError> {
+        match self.value(flag)? {
+            None => Ok(None),
+            Some(v) => match v.trim().parse::<u64>() {
+                Ok(x) if (min..=max).contains(&x) => Ok(Some(x)),
+                _ => Err(UsageError::new(format!(
+                    "{flag} {v:?} must be a whole number in {min}–{max}"
+                ))),
+            },
+        }
+    }
+
+    /// One of a few words.
+    pub fn choice(&mut self, flag: &str, options: &[&'static str]) -> Result<Option<&'static str>, UsageError> {
+        match self.value(flag)? {
+            None => Ok(None),
+            Some(v) => options
+                .iter()
+                .find(|o| **o == v)
+                .map(|o| Some(*o))
+                .ok_or_else(|| UsageError::new(format!("{flag} {v:?} is not one of: {}", options.join(", ")))),
+        }
+    }
+
+    /// Fails on the first argument no flag consumed.
+    pub fn finish(&self) -> Result<(), UsageError> {
+        match self.items.iter().flatten().next() {
+            None => Ok(()),
+            Some(x) => Err(UsageError::new(format!("unexpected argument {x:?} (see `bgloop help`)"))),
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! `bgloop`: the native command line of the BG–thalamo–cortical loop model.
+//!
+//! ```text
+//! bgloop run [--preset NAME] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+//! bgloop claims [--seeds K] [--only C1,C2,…]
+//! bgloop schema [--format json|markdown]
+//! bgloop presets
+//! ```
+//! Bad flags or values print one line naming the flag or key and what is allowed, and exit 2.
+
+mod args;
+
+use args::{Args, UsageError};
+use bgloop_core::{claims, presets, record, schema, Config, Simulation};
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  bgloop run [--preset NAME] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+  bgloop claims [--seeds K] [--only C1,C2,C3,C4,C5]
+  bgloop schema [--format json|markdown]
+  bgloop presets
+  bgloop help";
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match dispatch(&argv) {
+        Ok(code) => code,
+        Err(Failure::Usage(e)) => {
+            eprintln!("bgloop: {e}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Run(e)) => {
+            eprintln!("bgloop: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Why a command failed: the user's input (exit 2) or the run itself (exit 1).
+enum Failure {
+    Usage(UsageError),
+    Run(String),
+}
+
+impl From<UsageError> for Failure {
+    fn from(e: UsageError) -> Self {
+        Failure::Usage(e)
+    }
+}
+
+fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
+    let Some((command, rest)) = argv.split_first() else {
+        println!("{USAGE}");
+        return Ok(ExitCode::from(2));
+    };
+    let mut args = Args::new(rest);
+    match command.as_str() {
+        "run" => run(&mut args),
+        "claims" => run_claims(&mut args),
+        "schema" => print_schema(&mut args),
+        "presets" => {
+            args.finish()?;
+            for p in presets::PRESETS {
+                println!("{:<14} {} [{}]", p.name, p.description, p.claim);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(UsageError::new(format!("unknown command {other:?}\n{USAGE}")).into()),
+    }
+}
+
+/// Builds the config of `run`: preset, then `--set` pairs in order, then `--seed`.
+fn build_config(args: &mut Args) -> Result<Config, UsageError> {
+    let mut config = match args.value("--preset")? {
+        Some(name) => presets::preset(&name)
+            .ok_or_else(|| {
+                UsageError::new(format!("--preset {name:?} is not one of: {}", presets::names()))
+            })?
+            .config()
+            .map_err(|e| UsageError::new(e.to_string()))?,
+        None => Config::default(),
+    };
+    for pair in args.values("--set")? {
+        let (key, value) = pair.split_once('=').ok_or_else(|| {
+            UsageError::new(format!("--set {pair:?} must be key=value (see `bgloop schema`)"))
+        })?;
+        config
+            .set(key.trim(), value)
+            .map_err(|e| UsageError::new(e.message))?;
+    }
+    if let Some(seed) = args.value("--seed")? {
+        config.set("seed", seed.as_str()).map_err(|e| UsageError::new(e.message))?;
+    }
+    config
+        .validate()
+        .map_err(|e| UsageError::new(e.to_string()))?;
+    Ok(config)
+}
+
+fn run(args: &mut Args) -> Result<ExitCode, Failure> {
+    let config = build_config(args)?;
+    let trials = args.number("--trials", 1, 1_000_000)?.unwrap_or(100) as u32;
+    let format = args.choice("--format", &["csv", "jsonl", "json"])?.unwrap_or("csv");
+    let out = args.value("--out")?;
+    args.finish()?;
+    let mut sim = Simulation::new(config.clone()).map_err(|e| Failure::Usage(UsageError::new(e.to_string())))?;
+    let mut sink: Box<dyn Write> = match &out {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let io = |e: std::io::Error| Failure::Run(format!("writing output: {e}"));
+    if format == "csv" {
+        writeln!(sink, "{}", record::CSV_HEADER).map_err(io)?;
+    }
+    let mut result = Ok(());
+    for _ in 0..trials {
+        match sim.run_trial() {
+            Ok(r) => match format {
+                "csv" => writeln!(sink, "{}", r.csv_row()).map_err(io)?,
+                "jsonl" => writeln!(sink, "{}", r.json()).map_err(io)?,
+                _ => {}
+            },
+            Err(e) => {
+                result = Err(Failure::Run(e.to_string()));
+                break;
+            }
+        }
+    }
+    if format == "json" {
+        write!(sink, "{}", record::json_document(&config, sim.history())).map_err(io)?;
+    }
+    sink.flush().map_err(io)?;
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+fn run_claims(args: &mut Args) -> Result<ExitCode, Failure> {
+    let seeds = args.number("--seeds", 1, 50)?.map(|s| s as u32);
+    let only = args.value("--only")?;
+    args.finish()?;
+    let started = std::time::Instant::now();
+    let checks = match only {
+        None => claims::run_all(seeds),
+        Some(list) => {
+            let mut opts = claims::ClaimOptions::default();
+            if let Some(s) = seeds {
+                opts.seeds = s;
+                opts.babbling_seeds = s;
+            }
+            let mut out = Vec::new();
+            for name in list.split(',') {
+                let claim = match name.trim().to_ascii_uppercase().as_str() {
+                    "C1" => claims::Claim::C1,
+                    "C2" => claims::Claim::C2,
+                    "C3" => claims::Claim::C3,
+                    "C4" => claims::Claim::C4,
+                    "C5" => claims::Claim::C5,
+                    _ => return Err(UsageError::new(format!("--only {name:?}: claims are C1, C2, C3, C4, C5")).into()),
+                };
+                match claims::run(claim, &opts) {
+                    Ok(c) => out.extend(c),
+                    Err(e) => return Err(Failure::Run(e.to_string())),
+                }
+            }
+            Ok(out)
+        }
+    }
+    .map_err(|e| Failure::Run(e.to_string()))?;
+    print!("{}", claims::table(&checks));
+    let failed = checks.iter().filter(|c| !c.pass).count();
+    println!(
+        "{} passed, {} failed ({:.0} s)",
+        checks.len() - failed,
+        failed,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn print_schema(args: &mut Args) -> Result<ExitCode, Failure> {
+    let format = args.choice("--format", &["json", "markdown"])?.unwrap_or("markdown");
+    args.finish()?;
+    if format == "json" {
+        let text = serde_json::to_string_pretty(schema()).map_err(|e| Failure::Run(e.to_string()))?;
+        println!("{text}");
+    } else {
+        print!("{}", bgloop_core::schema::markdown(schema()));
+    }
+    Ok(ExitCode::SUCCESS)
+}

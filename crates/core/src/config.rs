@@ -1,0 +1,622 @@
+//! The model's configuration, generated together with the parameter schema from one table.
+//!
+//! Each row of the `parameters!` table below declares a field of [`Config`], its default, and its
+//! [`ParamSpec`] (label, unit, range, group, meaning, source). Nothing else in the project lists
+//! parameters: validation, presets, `--set`, permalinks, the page's controls and the docs all read
+//! [`schema()`].
+
+use crate::schema::{Group, Input, Meta, ParamError, ParamSpec, Value};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// How reward is computed from the cursor error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RewardKind {
+    /// R = exp(−e²/2σ_R²).
+    Graded,
+    /// R = 1 if |e| < w, else 0.
+    Binary,
+}
+
+/// The form of the cortico-striatal learning rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlasticityRule {
+    /// ΔP ∝ δ·sn·cnᵀ (three-factor Hebbian).
+    Hebbian,
+    /// ΔP ∝ δ·(sn − ⟨sn⟩)·cnᵀ.
+    Covariance,
+}
+
+/// Conversion between a typed config field and its canonical schema [`Value`].
+trait Param: Sized + Copy {
+    fn to_value(self) -> Value;
+    fn from_value(v: Value) -> Option<Self>;
+}
+
+impl Param for f64 {
+    fn to_value(self) -> Value {
+        Value::Num(self)
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        v.as_f64()
+    }
+}
+
+impl Param for u32 {
+    fn to_value(self) -> Value {
+        Value::Num(f64::from(self))
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        let x = v.as_f64()?;
+        (x >= 0.0 && x <= f64::from(u32::MAX) && x.fract() == 0.0).then_some(x as u32)
+    }
+}
+
+impl Param for u64 {
+    fn to_value(self) -> Value {
+        Value::Num(self as f64)
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        let x = v.as_f64()?;
+        (x >= 0.0 && x <= MAX_SEED as f64 && x.fract() == 0.0).then_some(x as u64)
+    }
+}
+
+impl Param for bool {
+    fn to_value(self) -> Value {
+        Value::Choice(if self { "on" } else { "off" })
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        match v {
+            Value::Choice("on") => Some(true),
+            Value::Choice("off") => Some(false),
+            _ => None,
+        }
+    }
+}
+
+impl Param for RewardKind {
+    fn to_value(self) -> Value {
+        Value::Choice(match self {
+            RewardKind::Graded => "graded",
+            RewardKind::Binary => "binary",
+        })
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        match v {
+            Value::Choice("graded") => Some(RewardKind::Graded),
+            Value::Choice("binary") => Some(RewardKind::Binary),
+            _ => None,
+        }
+    }
+}
+
+impl Param for PlasticityRule {
+    fn to_value(self) -> Value {
+        Value::Choice(match self {
+            PlasticityRule::Hebbian => "hebbian",
+            PlasticityRule::Covariance => "covariance",
+        })
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        match v {
+            Value::Choice("hebbian") => Some(PlasticityRule::Hebbian),
+            Value::Choice("covariance") => Some(PlasticityRule::Covariance),
+            _ => None,
+        }
+    }
+}
+
+/// The largest seed: 2⁵³ − 1, so that every seed survives a JavaScript number unchanged.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
+
+macro_rules! parameters {
+    ($( $(#[doc = $doc:literal])* $key:ident : $ty:ty = $default:expr => $meta:expr; )*) => {
+        /// Every parameter of a run. Build it from defaults, a preset, `key=value` pairs or a JS
+        /// object; [`Config::validate`] before running (the [`crate::Simulation`] does).
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Config {
+            $( $(#[doc = $doc])* pub $key: $ty, )*
+        }
+
+        impl Default for Config {
+            fn default() -> Self {
+                Config { $( $key: $default, )* }
+            }
+        }
+
+        fn build_schema() -> Vec<ParamSpec> {
+            vec![ $( ($meta).finish(stringify!($key), <$ty as Param>::to_value($default)), )* ]
+        }
+
+        impl Config {
+            /// The canonical value of `key`, or `None` for an unknown key.
+            pub fn get(&self, key: &str) -> Option<Value> {
+                match key {
+                    $( stringify!($key) => Some(Param::to_value(self.$key)), )*
+                    _ => None,
+                }
+            }
+
+            /// Stores an already-checked canonical value; false if it does not fit the field.
+            fn store(&mut self, key: &str, v: Value) -> bool {
+                match key {
+                    $( stringify!($key) => match <$ty as Param>::from_value(v) {
+                        Some(x) => { self.$key = x; true }
+                        None => false,
+                    }, )*
+                    _ => false,
+                }
+            }
+        }
+    };
+}
+
+const ON_OFF: &[&str] = &["on", "off"];
+const TARGETS: &[f64] = &[1.0, 2.0, 4.0, 8.0];
+
+parameters! {
+    // ---------------------------------------------------------------- loop
+    /// λ: scales the modulated thalamo-cortical transmission (loop strength).
+    loop_strength: f64 = 1.0 => Meta::real("Loop strength", Group::Loop, 0.0, 2.0, 0.05).symbol("λ").primary()
+        .meaning("Scales the thalamo-cortical transmission around its reference rate, so the loop gains (G₊ = 2.82λ direct, G₋ = 2.85λ hyperdirect) change while the resting operating point stays put.")
+        .source("this reconstruction");
+    /// DA: dopamine level, scaling cortico-striatal transmission.
+    dopamine: f64 = 1.0 => Meta::real("Dopamine", Group::Loop, 0.0, 2.0, 0.05).symbol("DA")
+        .meaning("Scales cortico-striatal transmission; low dopamine weakens the striatal (direct) pathway and lets the hyperdirect loop oscillate.")
+        .source("Leblois et al. 2006");
+    /// κ: strength of GPi/SNr inhibition of the thalamus (1 intact, 0 inactivated).
+    gpi_output: f64 = 1.0 => Meta::real("GPi output", Group::Loop, 0.0, 1.0, 0.05).symbol("κ").primary()
+        .meaning("Strength of the GPi/SNr inhibition of the thalamus: 1 intact, 0 inactivated (as by a lesion or muscimol).")
+        .source("1 intact, 0 inactivated");
+    /// Switch GPi output off after this many trials (0 = never).
+    gpi_off_after: u32 = 0 => Meta::int("GPi off after trial", Group::Loop, 0.0, 100_000.0).unit("trials")
+        .meaning("Inactivates GPi output (κ = 0) after this many trials, to test whether a learned reach survives without the basal ganglia (0 = never).")
+        .source("task (claim C1)");
+
+    // ---------------------------------------------------------------- cortex
+    /// J₁: cosine-tuned recurrent excitation of the cortical ring.
+    cortical_recurrence: f64 = 3.0 => Meta::real("Cortical recurrence", Group::Cortex, 0.0, 6.0, 0.1).symbol("J₁").primary()
+        .meaning("Strength of the direction-tuned recurrent excitation in the cortical ring; above about 2.5 the ring holds a bump of activity (the reach plan) after the cue is gone.")
+        .source("ring-attractor theory (Ben-Yishai et al. 1995)");
+    /// J₀: uniform recurrent inhibition of the cortical ring.
+    cortical_inhibition: f64 = -2.0 => Meta::real("Cortical inhibition", Group::Cortex, -6.0, 0.0, 0.1).symbol("J₀")
+        .meaning("Uniform recurrent inhibition in the cortical ring; it keeps the bump narrow and the total activity bounded.")
+        .source("ring-attractor theory (Hansel & Sompolinsky 1998)");
+    /// D_c: net tonic drive of the cortex when the thalamus sits at its reference rate.
+    cortical_drive: f64 = 0.15 => Meta::real("Cortical drive", Group::Cortex, 0.0, 0.5, 0.01).symbol("D_c")
+        .meaning("Net tonic input to every cortical unit when the thalamus fires at its reference rate.")
+        .source("calibrated");
+    /// T_ref: reference thalamic rate around which the loop strength scales transmission.
+    reference_thalamus: f64 = 0.19 => Meta::real("Reference thalamic rate", Group::Cortex, 0.05, 0.4, 0.01).symbol("T_ref")
+        .meaning("The thalamic rate around which loop strength scales transmission (about the mean thalamic rate during a reach).")
+        .source("calibrated");
+    /// A_ns: untuned drive to every cortical unit during the trial (motor babbling).
+    untuned_drive: f64 = 0.0 => Meta::real("Untuned drive", Group::Cortex, 0.0, 0.5, 0.01).symbol("A_ns")
+        .meaning("Input to every cortical unit alike during the trial, so the cortex moves even without a learned target map (babbling uses 0.1).")
+        .source("calibrated");
+    /// K₀: whether the cue→cortex map starts as the identity (on) or empty (off: babbling).
+    innate_cue_map: bool = true => Meta::choice("Innate cue map", Group::Cortex, ON_OFF).symbol("K₀")
+        .meaning("On: the visual target excites the matching cortical direction from the start. Off: the map starts empty and reaches must be learned by babbling.")
+        .source("this reconstruction (babbling, claim C5)");
+    /// η_K: slow reward-gated consolidation of the cue→cortex map.
+    consolidation_rate: f64 = 0.0 => Meta::real("Consolidation rate", Group::Cortex, 0.0, 0.05, 0.001).symbol("η_K")
+        .meaning("Rate at which rewarded reaches are slowly copied into the cue→cortex map, so they survive without the basal ganglia (0 = off).")
+        .source("this reconstruction (claim C1, C5)");
+
+    // ---------------------------------------------------------------- task
+    /// φ: visuomotor rotation of the cursor relative to the hand.
+    rotation_deg: f64 = 0.0 => Meta::real("Rotation", Group::Task, -90.0, 90.0, 1.0).symbol("φ").unit("°").primary()
+        .meaning("The cursor is the hand rotated by this angle; the reach must adapt to bring the cursor onto the target.")
+        .source("task");
+    /// Number of evenly spaced targets, one drawn at random each trial.
+    targets: u32 = 1 => Meta::set("Targets", Group::Task, TARGETS)
+        .meaning("Number of evenly spaced targets (the first at 0°); each trial draws one at random.")
+        .source("task");
+    /// Trials without rotation before the rotation starts.
+    baseline_trials: u32 = 0 => Meta::int("Baseline trials", Group::Task, 0.0, 10_000.0).unit("trials")
+        .meaning("Trials without rotation before the rotation starts.")
+        .source("task");
+    /// Set the rotation back to zero after this many trials (0 = never).
+    washout_after: u32 = 0 => Meta::int("Washout after trial", Group::Task, 0.0, 100_000.0).unit("trials")
+        .meaning("Removes the rotation after this many trials, to watch the adapted reach wash out (0 = never).")
+        .source("task (playground addition)");
+    /// A_cue: strength of the visual cue during the cue period.
+    cue_strength: f64 = 0.3 => Meta::real("Cue strength", Group::Task, 0.0, 2.0, 0.01).symbol("A_cue")
+        .meaning("Strength of the visual target input to cortex during the cue period.")
+        .source("calibrated");
+    /// A_hold: strength of the held target after the cue period.
+    cue_hold: f64 = 0.03 => Meta::real("Held target", Group::Task, 0.0, 0.2, 0.005).symbol("A_hold")
+        .meaning("Weak target input kept on after the cue period; it anchors the plan (0 leaves the plan to the attractor alone).")
+        .source("calibrated");
+    /// t_cue: end of the cue period.
+    cue_ms: f64 = 100.0 => Meta::real("Cue duration", Group::Task, 0.0, 1000.0, 10.0).symbol("t_cue").unit("ms")
+        .meaning("Duration of the strong visual cue at the start of the trial.")
+        .source("calibrated");
+    /// t_go: go signal; the hand moves from then on.
+    go_ms: f64 = 250.0 => Meta::real("Go time", Group::Task, 0.0, 3000.0, 10.0).symbol("t_go").unit("ms")
+        .meaning("Time of the go signal; from then on the hand follows the cortical population vector (at or after the trial's end: no movement).")
+        .source("calibrated");
+    /// T_max: longest trial.
+    trial_ms: f64 = 600.0 => Meta::real("Trial length", Group::Task, 100.0, 3000.0, 10.0).symbol("T_max").unit("ms")
+        .meaning("Longest trial; a reach that has not covered the target distance by then is not executed and earns no reward.")
+        .source("calibrated");
+    /// k_hand: hand speed per unit of population-vector length.
+    hand_gain: f64 = 0.111 => Meta::real("Hand gain", Group::Task, 0.01, 1.0, 0.001).symbol("k_hand").unit("/ms")
+        .meaning("Hand speed per unit of cortical population-vector length, in target distances per ms (a reach takes about 120–200 ms).")
+        .source("calibrated");
+    /// κ_v: sharpness of the striatal visual target code.
+    visual_sharpness: f64 = 8.0 => Meta::real("Visual sharpness", Group::Task, 1.0, 30.0, 0.5).symbol("κ_v")
+        .meaning("Sharpness of the visual target code sent to striatum (von Mises concentration).")
+        .source("this reconstruction");
+
+    // ---------------------------------------------------------------- reward & learning
+    /// Reward: graded (Gaussian in the error) or binary (hit within a window).
+    reward: RewardKind = RewardKind::Graded => Meta::choice("Reward", Group::Learning, &["graded", "binary"]).primary()
+        .meaning("Graded: reward falls off smoothly with the cursor error. Binary: reward 1 only when the error is within the reward width.")
+        .source("Darshan, Leblois & Hansel 2014");
+    /// σ_R (graded) or w (binary): reward width.
+    reward_width_deg: f64 = 10.0 => Meta::real("Reward width", Group::Learning, 2.0, 45.0, 0.5).symbol("σ_R / w").unit("°")
+        .meaning("Width of the graded reward, or half-width of the binary reward window.")
+        .source("task");
+    /// η: cortico-striatal learning rate.
+    learning_rate: f64 = 2.0 => Meta::real("Learning rate", Group::Learning, 0.0, 20.0, 0.1).symbol("η").primary()
+        .meaning("Rate of dopamine-dependent cortico-striatal plasticity (0 freezes the synapses).")
+        .source("calibrated");
+    /// α_R: rate at which the expected reward tracks the obtained reward.
+    rpe_rate: f64 = 0.2 => Meta::real("Reward expectation rate", Group::Learning, 0.0, 1.0, 0.01).symbol("α_R")
+        .meaning("How fast the expected reward (per target) follows the rewards obtained; the dopamine signal is reward minus expectation.")
+        .source("this reconstruction");
+    /// Hebbian or covariance cortico-striatal rule.
+    plasticity_rule: PlasticityRule = PlasticityRule::Hebbian => Meta::choice("Plasticity rule", Group::Learning, &["hebbian", "covariance"])
+        .meaning("Hebbian: weight change ∝ dopamine × striatal × cortical activity. Covariance: striatal activity relative to its running mean.")
+        .source("this reconstruction");
+    /// η_Q: learning rate of the cue→striatum map (babbling).
+    cue_learning_rate: f64 = 0.0 => Meta::real("Cue learning rate", Group::Learning, 0.0, 5.0, 0.1).symbol("η_Q")
+        .meaning("Rate at which the visual cue learns to drive the striatal cells of rewarded reaches (babbling uses 1).")
+        .source("this reconstruction (claim C5)");
+    /// w_max: upper bound of a cortico-striatal weight.
+    weight_max: f64 = 10.0 => Meta::real("Weight ceiling", Group::Learning, 0.5, 50.0, 0.5).symbol("w_max")
+        .meaning("Upper bound of each cortico-striatal weight (weights are also kept ≥ 0).")
+        .source("this reconstruction");
+
+    // ---------------------------------------------------------------- noise
+    /// σ_s: exploration noise into striatum (Ornstein–Uhlenbeck).
+    exploration_noise: f64 = 0.1 => Meta::real("Exploration noise", Group::Noise, 0.0, 1.0, 0.01).symbol("σ_s")
+        .meaning("Slow (Ornstein–Uhlenbeck) noise into striatum: the trial-to-trial variability that reward learning selects from.")
+        .source("calibrated");
+    /// σ_g: white noise into GPi.
+    gpi_noise: f64 = 0.02 => Meta::real("GPi noise", Group::Noise, 0.0, 0.5, 0.005).symbol("σ_g")
+        .meaning("Fast white noise into GPi (input SD × √ms).")
+        .source("calibrated");
+    /// σ_c: white noise into cortex.
+    cortex_noise: f64 = 0.0 => Meta::real("Cortex noise", Group::Noise, 0.0, 0.5, 0.005).symbol("σ_c")
+        .meaning("Fast white noise into cortex (input SD × √ms).")
+        .source("calibrated");
+
+    // ---------------------------------------------------------------- simulation
+    /// N: units per ring.
+    ring_size: u32 = 64 => Meta::int("Ring size", Group::Simulation, 8.0, 256.0).symbol("N").unit("units")
+        .meaning("Number of direction-tuned units in each of the five rings.")
+        .source("this reconstruction");
+    /// dt: integration time step.
+    dt_ms: f64 = 0.5 => Meta::real("Time step", Group::Simulation, 0.1, 1.0, 0.05).symbol("dt").unit("ms")
+        .meaning("Integration time step (exponential Euler).")
+        .source("Leblois et al. 2006 code");
+    /// The seed of the run's one random generator.
+    seed: u64 = 1 => Meta::int("Seed", Group::Simulation, 0.0, MAX_SEED as f64).primary()
+        .meaning("Seed of the run's random generator: the same seed and parameters give the same run, bit for bit, everywhere.")
+        .source("—");
+
+    // ---------------------------------------------------------------- gains
+    /// g_sc: cortex → striatum gain (diagonal of the initial weights).
+    g_sc: f64 = 0.8 => Meta::real("Cortex → striatum", Group::Gains, 0.0, 3.0, 0.01).symbol("g_sc")
+        .meaning("Initial topographic cortico-striatal weight.")
+        .source("Leblois et al. 2006 (reduced model)");
+    /// g_gs: striatum → GPi inhibition.
+    g_gs: f64 = 12.14 => Meta::real("Striatum → GPi", Group::Gains, 0.0, 30.0, 0.01).symbol("g_gs")
+        .meaning("Inhibition of GPi by striatum (direct pathway).")
+        .source("Leblois et al. 2006 (reduced model)");
+    /// g_tg: GPi → thalamus inhibition.
+    g_tg: f64 = 0.3 => Meta::real("GPi → thalamus", Group::Gains, 0.0, 1.0, 0.01).symbol("g_tg")
+        .meaning("Inhibition of thalamus by GPi.")
+        .source("Leblois et al. 2006 (reduced model)");
+    /// g_ct: thalamus → cortex excitation.
+    g_ct: f64 = 0.969 => Meta::real("Thalamus → cortex", Group::Gains, 0.0, 3.0, 0.001).symbol("g_ct")
+        .meaning("Excitation of cortex by thalamus.")
+        .source("Leblois et al. 2006 (reduced model)");
+    /// g_nc: cortex → STN excitation.
+    g_nc: f64 = 2.0 => Meta::real("Cortex → STN", Group::Gains, 0.0, 5.0, 0.01).symbol("g_nc")
+        .meaning("Excitation of STN by cortex (hyperdirect pathway).")
+        .source("Leblois et al. 2006 (reduced model)");
+    /// g_gn: STN → GPi excitation.
+    g_gn: f64 = 4.9 => Meta::real("STN → GPi", Group::Gains, 0.0, 10.0, 0.01).symbol("g_gn")
+        .meaning("Excitation of GPi by STN.")
+        .source("Leblois et al. 2006 (reduced model)");
+    /// γ: fraction of STN → GPi excitation spread evenly over the ring.
+    stn_spread: f64 = 0.4 => Meta::real("STN spread", Group::Gains, 0.0, 1.0, 0.01).symbol("γ")
+        .meaning("Fraction of the STN → GPi excitation that is spread evenly over the ring rather than topographic.")
+        .source("Leblois et al. 2006 (reduced model)");
+
+    // ---------------------------------------------------------------- backgrounds
+    /// I_s: background input to striatum.
+    i_s: f64 = 0.0 => Meta::real("Striatum background", Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_s")
+        .meaning("Constant input to every striatal unit.").source("Leblois et al. 2006");
+    /// I_n: background input to STN.
+    i_n: f64 = 0.1 => Meta::real("STN background", Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_n")
+        .meaning("Constant input to every STN unit.").source("Leblois et al. 2006");
+    /// I_g: background input to GPi.
+    i_g: f64 = -0.09 => Meta::real("GPi background", Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_g")
+        .meaning("Constant input to every GPi unit.").source("Leblois et al. 2006");
+    /// I_t: background input to thalamus.
+    i_t: f64 = 0.25 => Meta::real("Thalamus background", Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_t")
+        .meaning("Constant input to every thalamic unit.").source("Leblois et al. 2006");
+
+    // ---------------------------------------------------------------- time constants
+    /// τ_c: cortical time constant.
+    tau_c: f64 = 10.0 => Meta::real("Cortex τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_c").unit("ms")
+        .meaning("Time constant of cortical units.").source("calibrated");
+    /// τ_s: striatal time constant.
+    tau_s: f64 = 5.0 => Meta::real("Striatum τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_s").unit("ms")
+        .meaning("Time constant of striatal units.").source("Leblois et al. 2006");
+    /// τ_n: STN time constant.
+    tau_n: f64 = 5.0 => Meta::real("STN τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_n").unit("ms")
+        .meaning("Time constant of STN units.").source("Leblois et al. 2006");
+    /// τ_g: GPi time constant.
+    tau_g: f64 = 5.0 => Meta::real("GPi τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_g").unit("ms")
+        .meaning("Time constant of GPi units.").source("Leblois et al. 2006");
+    /// τ_t: thalamic time constant.
+    tau_t: f64 = 5.0 => Meta::real("Thalamus τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_t").unit("ms")
+        .meaning("Time constant of thalamic units.").source("Leblois et al. 2006");
+    /// τ_ζ: correlation time of the exploration noise.
+    tau_explore: f64 = 50.0 => Meta::real("Exploration noise τ", Group::TimeConstants, 1.0, 1000.0, 1.0).symbol("τ_ζ").unit("ms")
+        .meaning("Correlation time of the striatal exploration noise.").source("calibrated");
+
+    // ---------------------------------------------------------------- delays
+    /// d_sc: cortex → striatum delay.
+    d_sc: f64 = 6.0 => Meta::real("Cortex → striatum delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_sc").unit("ms")
+        .meaning("Axonal delay from cortex to striatum.").source("Leblois et al. 2006");
+    /// d_gs: striatum → GPi delay.
+    d_gs: f64 = 9.5 => Meta::real("Striatum → GPi delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_gs").unit("ms")
+        .meaning("Axonal delay from striatum to GPi.").source("Leblois et al. 2006");
+    /// d_tg: GPi → thalamus delay.
+    d_tg: f64 = 5.0 => Meta::real("GPi → thalamus delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_tg").unit("ms")
+        .meaning("Axonal delay from GPi to thalamus.").source("Leblois et al. 2006");
+    /// d_ct: thalamus → cortex delay.
+    d_ct: f64 = 5.0 => Meta::real("Thalamus → cortex delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_ct").unit("ms")
+        .meaning("Axonal delay from thalamus to cortex.").source("Leblois et al. 2006");
+    /// d_nc: cortex → STN delay.
+    d_nc: f64 = 5.0 => Meta::real("Cortex → STN delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_nc").unit("ms")
+        .meaning("Axonal delay from cortex to STN.").source("Leblois et al. 2006");
+    /// d_gn: STN → GPi delay.
+    d_gn: f64 = 5.0 => Meta::real("STN → GPi delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_gn").unit("ms")
+        .meaning("Axonal delay from STN to GPi.").source("Leblois et al. 2006");
+}
+
+/// The parameter table, in display order.
+pub fn schema() -> &'static [ParamSpec] {
+    static SCHEMA: OnceLock<Vec<ParamSpec>> = OnceLock::new();
+    SCHEMA.get_or_init(build_schema)
+}
+
+/// The row of `key`, if there is one.
+pub fn spec(key: &str) -> Option<&'static ParamSpec> {
+    schema().iter().find(|s| s.key == key)
+}
+
+/// All the problems found in a config or a list of settings, each naming its key.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[error("{}", .errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; "))]
+pub struct ConfigErrors {
+    /// One entry per rejected key.
+    pub errors: Vec<ParamError>,
+}
+
+impl From<ParamError> for ConfigErrors {
+    fn from(e: ParamError) -> Self {
+        ConfigErrors { errors: vec![e] }
+    }
+}
+
+impl Config {
+    /// Sets one parameter from outside input (number, text or boolean), checked against its range.
+    /// Cross-parameter constraints are checked by [`Config::validate`].
+    pub fn set(&mut self, key: &str, input: impl Into<Input>) -> Result<(), ParamError> {
+        let input = input.into();
+        let spec = spec(key).ok_or_else(|| unknown_key(key))?;
+        let value = spec.check(&input)?;
+        if self.store(key, value) {
+            Ok(())
+        } else {
+            Err(ParamError::new(
+                key,
+                format!("`{key}` = {} does not fit ({})", value.to_text(), spec.allowed()),
+            ))
+        }
+    }
+
+    /// Applies `key=value` settings in order; every bad entry is reported, good ones are kept.
+    pub fn apply<'a, I, V>(&mut self, settings: I) -> Result<(), ConfigErrors>
+    where
+        I: IntoIterator<Item = (&'a str, V)>,
+        V: Into<Input>,
+    {
+        let errors: Vec<ParamError> = settings
+            .into_iter()
+            .filter_map(|(k, v)| self.set(k, v).err())
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ConfigErrors { errors })
+        }
+    }
+
+    /// Checks every parameter against its range and the cross-parameter constraints.
+    pub fn validate(&self) -> Result<(), ConfigErrors> {
+        let mut errors = Vec::new();
+        for s in schema() {
+            if let Some(v) = self.get(s.key) {
+                let input = match v {
+                    Value::Num(x) => Input::Num(x),
+                    Value::Choice(c) => Input::Text(c.to_string()),
+                };
+                if let Err(e) = s.check(&input) {
+                    errors.push(e);
+                }
+            }
+        }
+        let bound = RECURRENCE_BOUND.0 + RECURRENCE_BOUND.1 * self.cortical_inhibition;
+        if self.cortical_recurrence > bound {
+            errors.push(ParamError::new(
+                "cortical_recurrence",
+                format!(
+                    "`cortical_recurrence` = {} must be ≤ 3.8 − 1.2 × cortical_inhibition = {} here: stronger recurrence makes the cortex run away",
+                    crate::format::num(self.cortical_recurrence),
+                    crate::format::num(bound)
+                ),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ConfigErrors { errors })
+        }
+    }
+
+    /// The parameters whose values differ from `base`, as canonical `(key, text)` pairs in schema order.
+    pub fn diff(&self, base: &Config) -> Vec<(&'static str, String)> {
+        schema()
+            .iter()
+            .filter(|s| self.get(s.key) != base.get(s.key))
+            .filter_map(|s| self.get(s.key).map(|v| (s.key, v.to_text())))
+            .collect()
+    }
+
+    /// Every parameter as canonical `(key, value)` pairs, in schema order.
+    pub fn values(&self) -> Vec<(&'static str, Value)> {
+        schema()
+            .iter()
+            .filter_map(|s| self.get(s.key).map(|v| (s.key, v)))
+            .collect()
+    }
+}
+
+/// Cortical recurrence must stay at or below `a + b·J₀` (the runaway bound of MODEL.md).
+pub const RECURRENCE_BOUND: (f64, f64) = (3.8, -1.2);
+
+fn unknown_key(key: &str) -> ParamError {
+    let shown: String = key.chars().take(40).collect();
+    ParamError::new(
+        key,
+        format!("unknown parameter {:?} (`bgloop schema` lists them)", shown),
+    )
+}
+
+impl Serialize for Config {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let values = self.values();
+        let mut map = s.serialize_map(Some(values.len()))?;
+        for (k, v) in values {
+            map.serialize_entry(k, &v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Config {
+    /// Missing keys take their defaults; unknown keys and bad values are errors naming the key.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, Input>::deserialize(d)?;
+        let mut config = Config::default();
+        config
+            .apply(map.iter().map(|(k, v)| (k.as_str(), v.clone())))
+            .map_err(serde::de::Error::custom)?;
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_is_valid_and_every_row_is_documented() {
+        Config::default().validate().expect("defaults are valid");
+        for s in schema() {
+            assert!(!s.meaning.is_empty() && !s.source.is_empty(), "{} undocumented", s.key);
+            assert!(s.meaning.ends_with('.'), "{}: meaning is one sentence", s.key);
+        }
+        let mut keys: Vec<_> = schema().iter().map(|s| s.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), schema().len());
+    }
+
+    #[test]
+    fn set_checks_ranges_and_names_the_key() {
+        let mut c = Config::default();
+        c.set("loop_strength", 0.25).expect("in range");
+        assert_eq!(c.loop_strength, 0.25);
+        let e = c.set("loop_strength", 7.0).unwrap_err();
+        assert_eq!(e.message, "`loop_strength` = 7 is out of range 0–2");
+        assert_eq!(c.loop_strength, 0.25, "a rejected value leaves the field alone");
+        let e = c.set("loop_gain", 1.0).unwrap_err();
+        assert_eq!(e.key, "loop_gain");
+        assert!(e.message.contains("unknown parameter"));
+        c.set("reward", "binary").expect("choice");
+        assert_eq!(c.reward, RewardKind::Binary);
+        c.set("innate_cue_map", "off").expect("switch");
+        assert!(!c.innate_cue_map);
+        assert!(c.set("ring_size", 64.5).unwrap_err().message.contains("whole number in 8–256"));
+        assert!(c.set("dt_ms", "2").unwrap_err().message.contains("0.1–1 ms"));
+        c.set("seed", MAX_SEED as f64).expect("largest seed");
+        assert_eq!(c.seed, MAX_SEED);
+        assert!(c.set("seed", -1.0).is_err());
+    }
+
+    #[test]
+    fn recurrence_bound_is_a_cross_parameter_constraint() {
+        let mut c = Config::default();
+        c.cortical_inhibition = 0.0;
+        c.cortical_recurrence = 4.0;
+        let e = c.validate().unwrap_err();
+        assert_eq!(e.errors.len(), 1);
+        assert_eq!(e.errors[0].key, "cortical_recurrence");
+        assert!(e.errors[0].message.contains("≤ 3.8 − 1.2 × cortical_inhibition = 3.8"));
+        c.cortical_recurrence = 3.8;
+        c.validate().expect("on the bound");
+    }
+
+    #[test]
+    fn json_round_trip_and_partial_configs() {
+        let mut c = Config::default();
+        c.set("rotation_deg", 30.0).expect("ok");
+        c.set("reward", "binary").expect("ok");
+        let text = serde_json::to_string(&c).expect("serialises");
+        let back: Config = serde_json::from_str(&text).expect("parses");
+        assert_eq!(back, c);
+        let partial: Config = serde_json::from_str(r#"{"loop_strength": 0.5, "innate_cue_map": false}"#).expect("partial");
+        assert_eq!(partial.loop_strength, 0.5);
+        assert!(!partial.innate_cue_map);
+        assert_eq!(partial.dopamine, 1.0);
+        let err = serde_json::from_str::<Config>(r#"{"loop_strength": 9, "nope": 1}"#).unwrap_err().to_string();
+        assert!(err.contains("`loop_strength` = 9 is out of range 0–2"), "{err}");
+        assert!(err.contains("unknown parameter \"nope\""), "{err}");
+    }
+
+    #[test]
+    fn diff_lists_changed_keys_in_schema_order() {
+        let mut c = Config::default();
+        c.set("seed", 5.0).expect("ok");
+        c.set("loop_strength", 0.8).expect("ok");
+        assert_eq!(
+            c.diff(&Config::default()),
+            vec![("loop_strength", "0.8".to_string()), ("seed", "5".to_string())]
+        );
+    }
+}

@@ -1,0 +1,39 @@
+//! # bgloop-core
+//!
+//! A reconstruction of the basal ganglia–thalamus–cortex loop model of Leblois, Boraud & Hansel
+//! (PNAS 2025, "Reward-driven adaptation of movements requires strong recurrent basal
+//! ganglia-cortical loops"): a cortical ring attractor holds a reach plan, the cortex–BG–thalamus
+//! loop biases and explores it, and dopamine-dependent cortico-striatal plasticity learns from
+//! reward. See `docs/model.md` for the equations and what is and is not the authors' model.
+//!
+//! Data flows one way: [`schema()`] → [`Config`] → [`Simulation`] → [`TrialRecord`]s.
+//!
+//! ```
+//! use bgloop_core::{presets, Simulation};
+//! let config = presets::preset("rotation").expect("exists").config().expect("valid");
+//! let mut sim = Simulation::new(config).expect("valid");
+//! let first = sim.run_trial().expect("finite");
+//! assert!(first.executed);
+//! ```
+
+pub mod claims;
+pub mod config;
+pub mod experiment;
+pub mod format;
+pub mod learning;
+pub mod math;
+pub mod network;
+pub mod presets;
+pub mod record;
+pub mod rng;
+pub mod schema;
+pub mod task;
+
+pub use config::{schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind};
+pub use experiment::{Divergence, Simulation, Trace, TrialOptions};
+pub use network::Population;
+pub use record::{Phase, TrialRecord};
+pub use schema::{Input, ParamError, ParamSpec, Value};
+
+/// Version of the export formats and permalinks.
+pub const FORMAT_VERSION: u32 = 1;

@@ -1,0 +1,564 @@
+//! The five rings — cortex, striatum, STN, GPi/SNr, thalamus — their delays and one integration step.
+//!
+//! Each ring holds N threshold-linear rate units, τ dx/dt = −x + [I]₊, integrated by exponential
+//! Euler. Every ring's recent past lives in one contiguous ring buffer of `H` rows; the current state
+//! is row `head`, the state `d` steps ago is row `head − d`, and a step writes the new state into
+//! row `head + 1` (never read by that step), so no state is copied.
+
+use crate::config::Config;
+use crate::math;
+use crate::rng::Rng;
+use std::f64::consts::TAU;
+
+/// A rate above this (or a non-finite rate) ends the run as divergent.
+pub const RATE_LIMIT: f64 = 50.0;
+
+/// The five populations, in the order traces store them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Population {
+    /// Motor/premotor cortex: the ring attractor that holds the reach plan.
+    Cortex,
+    /// Striatum: cortical input through plastic, dopamine-scaled synapses.
+    Striatum,
+    /// Subthalamic nucleus (hyperdirect pathway).
+    Stn,
+    /// GPi/SNr: the basal ganglia's inhibitory output.
+    Gpi,
+    /// Thalamus: relays BG output back to cortex.
+    Thalamus,
+}
+
+impl Population {
+    /// All five, in trace order.
+    pub const ALL: [Population; 5] = [
+        Population::Cortex,
+        Population::Striatum,
+        Population::Stn,
+        Population::Gpi,
+        Population::Thalamus,
+    ];
+
+    /// A name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Population::Cortex => "Cortex",
+            Population::Striatum => "Striatum",
+            Population::Stn => "STN",
+            Population::Gpi => "GPi",
+            Population::Thalamus => "Thalamus",
+        }
+    }
+}
+
+/// Axonal delays in whole time steps: `round(d / dt)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Delays {
+    /// Cortex → striatum.
+    pub sc: usize,
+    /// Striatum → GPi.
+    pub gs: usize,
+    /// GPi → thalamus.
+    pub tg: usize,
+    /// Thalamus → cortex.
+    pub ct: usize,
+    /// Cortex → STN.
+    pub nc: usize,
+    /// STN → GPi.
+    pub gn: usize,
+}
+
+impl Delays {
+    /// The delays of `config` in steps of `config.dt_ms` (rounded half away from zero).
+    pub fn of(config: &Config) -> Self {
+        let steps = |ms: f64| (ms / config.dt_ms).round() as usize;
+        Delays {
+            sc: steps(config.d_sc),
+            gs: steps(config.d_gs),
+            tg: steps(config.d_tg),
+            ct: steps(config.d_ct),
+            nc: steps(config.d_nc),
+            gn: steps(config.d_gn),
+        }
+    }
+
+    /// The longest delay.
+    pub fn max(&self) -> usize {
+        [self.sc, self.gs, self.tg, self.ct, self.nc, self.gn]
+            .into_iter()
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// The resting rates a trial starts from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rest {
+    /// STN: [I_n]₊.
+    pub stn: f64,
+    /// GPi: [I_g + g_gn·STN]₊.
+    pub gpi: f64,
+    /// Thalamus T₀: [I_t − g_tg·GPi]₊ (≈ 0.13 by default).
+    pub thalamus: f64,
+}
+
+impl Rest {
+    /// The rest state of `config` (cortex and striatum silent).
+    pub fn of(config: &Config) -> Self {
+        let stn = config.i_n.max(0.0);
+        let gpi = (config.i_g + config.g_gn * stn).max(0.0);
+        let thalamus = (config.i_t - config.g_tg * gpi).max(0.0);
+        Rest { stn, gpi, thalamus }
+    }
+}
+
+/// Constants of the step, derived once from the config.
+#[derive(Clone, Debug)]
+struct Constants {
+    inv_n: f64,
+    j0: f64,
+    j1: f64,
+    /// g_ct·λ: gain of the delayed thalamic rate onto cortex.
+    thal_gain: f64,
+    /// Everything constant in the cortical input: g_ct·T_ref·(1−λ) + I_c + A_ns, I_c = D_c − g_ct·T_ref.
+    cortex_bias: f64,
+    cortex_noise: f64,
+    g_nc: f64,
+    i_n: f64,
+    g_gs: f64,
+    g_gn_local: f64,
+    g_gn_mean: f64,
+    i_g: f64,
+    gpi_noise: f64,
+    g_tg: f64,
+    i_t: f64,
+    i_s: f64,
+    ou_decay: f64,
+    ou_kick: f64,
+    ou_sd: f64,
+    decay: [f64; 5],
+}
+
+/// The network state: five delay-buffered rings and the striatal exploration noise.
+#[derive(Clone, Debug)]
+pub struct Network {
+    n: usize,
+    rows: usize,
+    head: usize,
+    delays: Delays,
+    k: Constants,
+    rest: Rest,
+    cos: Vec<f64>,
+    sin: Vec<f64>,
+    /// Ring buffers, `rows × n` each, in [`Population::ALL`] order.
+    buf: [Vec<f64>; 5],
+    /// Ornstein–Uhlenbeck exploration noise ζ into striatum.
+    ou: Vec<f64>,
+    /// Cortico-striatal weights for this trial, column-major (`w[j*n + i]` = cortex j → striatum i).
+    w: Vec<f64>,
+    /// Cue input to cortex for this trial (K·v).
+    cue_cortex: Vec<f64>,
+    /// Cue input to striatum for this trial (DA·Q·vˢ).
+    cue_striatum: Vec<f64>,
+    /// Σc, Σc·cosθ, Σc·sinθ of the current cortical state.
+    moments: (f64, f64, f64),
+}
+
+/// A network rate left the safe range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Runaway {
+    /// The population whose rate ran away.
+    pub population: Population,
+    /// The largest rate found (may be NaN or infinite).
+    pub rate: f64,
+}
+
+impl Network {
+    /// A network for `config` (assumed valid), at rest.
+    pub fn new(config: &Config) -> Self {
+        let n = config.ring_size as usize;
+        let dt = config.dt_ms;
+        let delays = Delays::of(config);
+        let rows = delays.max() + 2;
+        let theta: Vec<f64> = (0..n).map(|i| TAU * i as f64 / n as f64).collect();
+        let lam = config.loop_strength;
+        let t_ref = config.reference_thalamus;
+        let i_c = config.cortical_drive - config.g_ct * t_ref;
+        let ou_decay = math::exp(-dt / config.tau_explore);
+        let k = Constants {
+            inv_n: 1.0 / n as f64,
+            j0: config.cortical_inhibition,
+            j1: config.cortical_recurrence,
+            thal_gain: config.g_ct * lam,
+            cortex_bias: config.g_ct * t_ref * (1.0 - lam) + i_c,
+            cortex_noise: config.cortex_noise / math::sqrt(dt),
+            g_nc: config.g_nc,
+            i_n: config.i_n,
+            g_gs: config.g_gs,
+            g_gn_local: config.g_gn * (1.0 - config.stn_spread),
+            g_gn_mean: config.g_gn * config.stn_spread,
+            i_g: config.i_g,
+            gpi_noise: config.gpi_noise / math::sqrt(dt),
+            g_tg: config.g_tg,
+            i_t: config.i_t,
+            i_s: config.i_s,
+            ou_decay,
+            ou_kick: config.exploration_noise * math::sqrt(1.0 - ou_decay * ou_decay),
+            ou_sd: config.exploration_noise,
+            decay: [
+                math::exp(-dt / config.tau_c),
+                math::exp(-dt / config.tau_s),
+                math::exp(-dt / config.tau_n),
+                math::exp(-dt / config.tau_g),
+                math::exp(-dt / config.tau_t),
+            ],
+        };
+        let rest = Rest::of(config);
+        let mut net = Network {
+            n,
+            rows,
+            head: 0,
+            delays,
+            k,
+            rest,
+            cos: theta.iter().map(|&t| math::cos(t)).collect(),
+            sin: theta.iter().map(|&t| math::sin(t)).collect(),
+            buf: std::array::from_fn(|_| vec![0.0; rows * n]),
+            ou: vec![0.0; n],
+            w: vec![0.0; n * n],
+            cue_cortex: vec![0.0; n],
+            cue_striatum: vec![0.0; n],
+            moments: (0.0, 0.0, 0.0),
+        };
+        net.reset_to_rest();
+        net
+    }
+
+    /// Units per ring.
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    /// The delays in steps.
+    pub fn delays(&self) -> Delays {
+        self.delays
+    }
+
+    /// Puts every ring and its whole history at rest (cortex, striatum 0; STN, GPi, thalamus at
+    /// their rest rates); the exploration noise is not touched.
+    pub fn reset_to_rest(&mut self) {
+        let values = [0.0, 0.0, self.rest.stn, self.rest.gpi, self.rest.thalamus];
+        for (b, v) in self.buf.iter_mut().zip(values) {
+            b.fill(v);
+        }
+        self.head = 0;
+        self.moments = (0.0, 0.0, 0.0);
+    }
+
+    /// Draws the exploration noise from its stationary law (one normal per unit, if it is on).
+    pub fn start_noise(&mut self, rng: &mut Rng) {
+        if self.k.ou_sd > 0.0 {
+            for z in &mut self.ou {
+                *z = self.k.ou_sd * rng.normal();
+            }
+        } else {
+            self.ou.fill(0.0);
+        }
+    }
+
+    /// Mutable access to this trial's inputs: cortico-striatal weights (column-major), cue to
+    /// cortex, cue to striatum.
+    pub fn trial_inputs(&mut self) -> (&mut [f64], &mut [f64], &mut [f64]) {
+        (&mut self.w, &mut self.cue_cortex, &mut self.cue_striatum)
+    }
+
+    /// The current rates of `population`.
+    pub fn rates(&self, population: Population) -> &[f64] {
+        let b = &self.buf[population as usize];
+        &b[self.head * self.n..(self.head + 1) * self.n]
+    }
+
+    /// The cortical population vector z = Σᵢ cᵢ e^{iθᵢ}, as (re, im).
+    pub fn population_vector(&self) -> (f64, f64) {
+        (self.moments.1, self.moments.2)
+    }
+
+    /// The unit directions θᵢ as (cos, sin) tables.
+    pub fn directions(&self) -> (&[f64], &[f64]) {
+        (&self.cos, &self.sin)
+    }
+
+    fn row(&self, delay: usize) -> usize {
+        (self.head + self.rows - delay) % self.rows * self.n
+    }
+
+    /// Advances every ring by one step. `cue` is the cue amplitude a(t), `kappa` the GPi output
+    /// strength. Fails if a rate leaves [0, RATE_LIMIT] or is not finite.
+    pub fn step(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
+        let n = self.n;
+        let next = (self.head + 1) % self.rows * n;
+        let cur = self.head * n;
+        let d = self.delays;
+        let (r_ct, r_sc, r_nc, r_gs, r_gn, r_tg) = (
+            self.row(d.ct),
+            self.row(d.sc),
+            self.row(d.nc),
+            self.row(d.gs),
+            self.row(d.gn),
+            self.row(d.tg),
+        );
+        let Network {
+            k,
+            cos,
+            sin,
+            buf,
+            ou,
+            w,
+            cue_cortex,
+            cue_striatum,
+            moments,
+            ..
+        } = self;
+        let [bc, bs, bn, bg, bt] = buf;
+        let mut peak = [0.0f64; 5];
+        let mut finite = [true; 5];
+
+        // Cortex: O(N) recurrence from the ring's first Fourier modes.
+        {
+            let (s0, sc, ss) = *moments;
+            let uniform = k.j0 * s0 * k.inv_n;
+            let jc = k.j1 * sc * k.inv_n;
+            let js = k.j1 * ss * k.inv_n;
+            let t_d = &bt[r_ct..r_ct + n];
+            let (old, new) = rows_mut(bc, cur, next, n);
+            let e = k.decay[0];
+            for i in 0..n {
+                let mut input = uniform
+                    + (jc * cos[i] + js * sin[i])
+                    + k.thal_gain * t_d[i]
+                    + k.cortex_bias
+                    + cue * cue_cortex[i];
+                if k.cortex_noise > 0.0 {
+                    input += k.cortex_noise * rng.normal();
+                }
+                let f = input.max(0.0);
+                let x = f + (old[i] - f) * e;
+                new[i] = x;
+                peak[0] = peak[0].max(x);
+                finite[0] &= x <= RATE_LIMIT;
+            }
+        }
+
+        // Striatum: plastic cortical input (skipping silent cortical units: exact), cue, noise.
+        {
+            let c_d = &bc[r_sc..r_sc + n];
+            let (old, new) = rows_mut(bs, cur, next, n);
+            if k.ou_sd > 0.0 {
+                for z in ou.iter_mut() {
+                    *z = *z * k.ou_decay + k.ou_kick * rng.normal();
+                }
+            }
+            for i in 0..n {
+                new[i] = cue_striatum[i] + k.i_s + ou[i];
+            }
+            for (j, &cj) in c_d.iter().enumerate() {
+                if cj != 0.0 {
+                    let col = &w[j * n..(j + 1) * n];
+                    for (acc, &wij) in new.iter_mut().zip(col) {
+                        *acc += wij * cj;
+                    }
+                }
+            }
+            let e = k.decay[1];
+            for i in 0..n {
+                let f = new[i].max(0.0);
+                let x = f + (old[i] - f) * e;
+                new[i] = x;
+                peak[1] = peak[1].max(x);
+                finite[1] &= x <= RATE_LIMIT;
+            }
+        }
+
+        // STN: hyperdirect cortical input.
+        {
+            let c_d = &bc[r_nc..r_nc + n];
+            let (old, new) = rows_mut(bn, cur, next, n);
+            let e = k.decay[2];
+            for i in 0..n {
+                let f = (k.g_nc * c_d[i] + k.i_n).max(0.0);
+                let x = f + (old[i] - f) * e;
+                new[i] = x;
+                peak[2] = peak[2].max(x);
+                finite[2] &= x <= RATE_LIMIT;
+            }
+        }
+
+        // GPi: striatal inhibition, topographic and diffuse STN excitation, noise.
+        {
+            let s_d = &bs[r_gs..r_gs + n];
+            let n_d = &bn[r_gn..r_gn + n];
+            let n_mean = n_d.iter().sum::<f64>() * k.inv_n;
+            let diffuse = k.g_gn_mean * n_mean + k.i_g;
+            let (old, new) = rows_mut(bg, cur, next, n);
+            let e = k.decay[3];
+            for i in 0..n {
+                let mut input = -k.g_gs * s_d[i] + k.g_gn_local * n_d[i] + diffuse;
+                if k.gpi_noise > 0.0 {
+                    input += k.gpi_noise * rng.normal();
+                }
+                let f = input.max(0.0);
+                let x = f + (old[i] - f) * e;
+                new[i] = x;
+                peak[3] = peak[3].max(x);
+                finite[3] &= x <= RATE_LIMIT;
+            }
+        }
+
+        // Thalamus: disinhibited by GPi pauses.
+        {
+            let g_d = &bg[r_tg..r_tg + n];
+            let gain = kappa * k.g_tg;
+            let (old, new) = rows_mut(bt, cur, next, n);
+            let e = k.decay[4];
+            for i in 0..n {
+                let f = (k.i_t - gain * g_d[i]).max(0.0);
+                let x = f + (old[i] - f) * e;
+                new[i] = x;
+                peak[4] = peak[4].max(x);
+                finite[4] &= x <= RATE_LIMIT;
+            }
+        }
+
+        let c = &bc[next..next + n];
+        let (mut s0, mut sc, mut ss) = (0.0, 0.0, 0.0);
+        for i in 0..n {
+            s0 += c[i];
+            sc += c[i] * cos[i];
+            ss += c[i] * sin[i];
+        }
+        *moments = (s0, sc, ss);
+        self.head = (self.head + 1) % self.rows;
+
+        match (0..5).find(|&p| !finite[p]) {
+            None => Ok(()),
+            Some(p) => Err(Runaway {
+                population: Population::ALL[p],
+                rate: if peak[p].is_finite() { peak[p] } else { f64::NAN },
+            }),
+        }
+    }
+}
+
+/// Splits one ring buffer into its current row (read) and next row (written).
+fn rows_mut(buf: &mut [f64], cur: usize, next: usize, n: usize) -> (&[f64], &mut [f64]) {
+    if cur < next {
+        let (a, b) = buf.split_at_mut(next);
+        (&a[cur..cur + n], &mut b[..n])
+    } else {
+        let (a, b) = buf.split_at_mut(cur);
+        (&b[..n], &mut a[next..next + n])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quiet() -> Config {
+        let mut c = Config::default();
+        c.exploration_noise = 0.0;
+        c.gpi_noise = 0.0;
+        c.cortex_noise = 0.0;
+        c
+    }
+
+    #[test]
+    fn delay_lengths_are_exact() {
+        let c = Config::default();
+        let d = Delays::of(&c);
+        assert_eq!((d.sc, d.gs, d.tg, d.ct, d.nc, d.gn), (12, 19, 10, 10, 10, 10));
+        let mut c1 = c.clone();
+        c1.dt_ms = 1.0;
+        let d1 = Delays::of(&c1);
+        assert_eq!((d1.sc, d1.gs, d1.ct), (6, 10, 5), "9.5 ms at 1 ms rounds half away from zero");
+    }
+
+    #[test]
+    fn a_delayed_read_sees_the_state_exactly_d_steps_ago() {
+        // Drive STN from a cortex that we write by hand and check the delay in the STN response.
+        let mut c = quiet();
+        c.d_nc = 5.0; // 10 steps
+        c.tau_n = 1.0;
+        let mut net = Network::new(&c);
+        let mut rng = Rng::new(1);
+        // Find the first step at which STN leaves rest after a cortical pulse.
+        net.cue_cortex.fill(10.0);
+        let mut first_cortex = None;
+        let mut first_stn = None;
+        let stn_rest = net.rates(Population::Stn)[0];
+        for step in 1..=40 {
+            net.step(1.0, 1.0, &mut rng).expect("finite");
+            if first_cortex.is_none() && net.rates(Population::Cortex)[0] > 0.0 {
+                first_cortex = Some(step);
+            }
+            if first_stn.is_none() && net.rates(Population::Stn)[0] != stn_rest {
+                first_stn = Some(step);
+            }
+        }
+        assert_eq!(first_stn.zip(first_cortex).map(|(s, c)| s - c), Some(11), "10 steps delay + 1 step response");
+    }
+
+    #[test]
+    fn recurrence_from_fourier_moments_equals_the_dense_sum() {
+        let c = Config::default();
+        let net = Network::new(&c);
+        let n = net.n();
+        let mut rng = Rng::new(9);
+        let rates: Vec<f64> = (0..n).map(|_| rng.uniform()).collect();
+        let (s0, sc, ss) = rates.iter().enumerate().fold((0.0, 0.0, 0.0), |(a, b, d), (j, r)| {
+            (a + r, b + r * net.cos[j], d + r * net.sin[j])
+        });
+        for i in 0..n {
+            let dense: f64 = (0..n)
+                .map(|j| {
+                    let dth = TAU * (i as f64 - j as f64) / n as f64;
+                    (c.cortical_inhibition + c.cortical_recurrence * math::cos(dth)) / n as f64 * rates[j]
+                })
+                .sum();
+            let fast = (c.cortical_inhibition * s0 + c.cortical_recurrence * (net.cos[i] * sc + net.sin[i] * ss)) / n as f64;
+            assert!((dense - fast).abs() < 1e-12, "unit {i}: {dense} vs {fast}");
+        }
+    }
+
+    #[test]
+    fn rest_is_a_fixed_point_without_noise_or_drive() {
+        let mut c = quiet();
+        c.cortical_drive = 0.0;
+        let mut net = Network::new(&c);
+        let mut rng = Rng::new(1);
+        let before: Vec<Vec<f64>> = Population::ALL.iter().map(|&p| net.rates(p).to_vec()).collect();
+        for _ in 0..2000 {
+            net.step(0.0, 1.0, &mut rng).expect("finite");
+        }
+        for (p, b) in Population::ALL.iter().zip(before) {
+            for (x, y) in net.rates(*p).iter().zip(b) {
+                assert!((x - y).abs() < 1e-12, "{p:?}: {x} vs {y}");
+            }
+        }
+        assert!((net.rest.thalamus - 0.13).abs() < 1e-12);
+    }
+
+    #[test]
+    fn runaway_is_reported_not_propagated() {
+        let mut c = quiet();
+        c.cortical_inhibition = 0.0;
+        c.cortical_recurrence = 6.0; // beyond the validated bound: only for this test
+        c.cortical_drive = 0.5;
+        let mut net = Network::new(&c);
+        let mut rng = Rng::new(1);
+        net.cue_cortex.iter_mut().enumerate().for_each(|(i, v)| *v = if i < 4 { 1.0 } else { 0.0 });
+        let err = (0..100_000).find_map(|_| net.step(1.0, 1.0, &mut rng).err());
+        let err = err.expect("diverges");
+        assert!(!(err.rate <= RATE_LIMIT), "{err:?}");
+    }
+}

@@ -1,0 +1,154 @@
+//! Presets: one per claim of MODEL.md, each a few settings over the defaults and a paragraph on
+//! what to watch for.
+
+use crate::config::{Config, ConfigErrors};
+
+/// A named starting point for an experiment.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Preset {
+    /// Stable name, used by `--preset` and `preset=` in permalinks.
+    pub name: &'static str,
+    /// A short title for menus.
+    pub title: &'static str,
+    /// The claim of MODEL.md it illustrates.
+    pub claim: &'static str,
+    /// One line: what it sets up.
+    pub description: &'static str,
+    /// A short paragraph for readers: what to watch for and what to try.
+    pub watch: &'static str,
+    /// The settings that differ from the defaults, as `key=value` text.
+    pub settings: &'static [(&'static str, &'static str)],
+}
+
+const ROTATION: &[(&str, &str)] = &[
+    ("rotation_deg", "30"),
+    ("reward", "binary"),
+    ("reward_width_deg", "10"),
+];
+
+/// Every preset, in menu order.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        name: "rotation",
+        title: "Adapting to a 30° rotation",
+        claim: "C2",
+        description: "The cursor is rotated by 30°; binary reward within 10° of the target.",
+        watch: "The first reaches land 30° off. Exploration noise in the basal ganglia makes some reaches land closer; those are rewarded, dopamine strengthens the cortico-striatal synapses that drove them, and within about 30 trials the cursor error shrinks to a few degrees.",
+        settings: ROTATION,
+    },
+    Preset {
+        name: "weak-loop",
+        title: "A weak loop cannot adapt",
+        claim: "C2",
+        description: "The rotation task with the loop strength cut to 0.25.",
+        watch: "Reaches still start and reach the target distance, but the error stays near 30°: with a weak loop, the basal ganglia can no longer steer the cortical plan, so neither exploration nor learning moves the reach. Raise Loop strength and press Reset to see adaptation come back.",
+        settings: &[
+            ("rotation_deg", "30"),
+            ("reward", "binary"),
+            ("reward_width_deg", "10"),
+            ("loop_strength", "0.25"),
+        ],
+    },
+    Preset {
+        name: "gpi-off",
+        title: "GPi off after learning",
+        claim: "C1",
+        description: "The rotation task; GPi output is switched off after trial 400.",
+        watch: "After 400 trials the reach is adapted. Then GPi output is silenced: reaches are still made, as fast and as large as before (execution does not need basal-ganglia output), but the error jumps back to about 30°: the adaptation lived in the loop.",
+        settings: &[
+            ("rotation_deg", "30"),
+            ("reward", "binary"),
+            ("reward_width_deg", "10"),
+            ("gpi_off_after", "400"),
+        ],
+    },
+    Preset {
+        name: "consolidation",
+        title: "Consolidation: the adapted reach survives",
+        claim: "C1",
+        description: "The rotation task with slow cortical consolidation; GPi output off after trial 800.",
+        watch: "Rewarded reaches are slowly copied into the cue→cortex map. When GPi output is switched off after trial 800, the adapted reach now survives: the basal ganglia taught the cortex.",
+        settings: &[
+            ("rotation_deg", "30"),
+            ("reward", "binary"),
+            ("reward_width_deg", "10"),
+            ("consolidation_rate", "0.003"),
+            ("gpi_off_after", "800"),
+        ],
+    },
+    Preset {
+        name: "attractor",
+        title: "The cortical attractor holds the plan",
+        claim: "C3",
+        description: "No learning and no held target: the cue lasts 100 ms, then the cortex is on its own.",
+        watch: "Watch the cortex row of the activity view: a bump forms during the cue and persists after it, because recurrent excitation holds it. Set Cortical recurrence to 1 and Reset: the bump dies with the cue, and reaches wander in random directions driven by loop noise.",
+        settings: &[("learning_rate", "0"), ("cue_hold", "0")],
+    },
+    Preset {
+        name: "dynamics",
+        title: "Loop dynamics: selection or oscillation",
+        claim: "C4",
+        description: "Low dopamine (0.2), no exploration noise, no movement, 1.5 s trials.",
+        watch: "With dopamine at 0.2, the hyperdirect STN loop dominates and GPi oscillates at about 10 Hz: stripes in the GPi row. Set Dopamine back to 1 and Reset: GPi activity becomes a selective dip under the cortical bump, the loop's normal, focused state.",
+        settings: &[
+            ("exploration_noise", "0"),
+            ("learning_rate", "0"),
+            ("go_ms", "3000"),
+            ("trial_ms", "1500"),
+            ("dopamine", "0.2"),
+        ],
+    },
+    Preset {
+        name: "babbling",
+        title: "Motor babbling: learning to reach",
+        claim: "C5",
+        description: "Eight targets, no innate cue map: reaches start random and become target-directed.",
+        watch: "The cortex receives no map from the visual targets, only an untuned drive, so early reaches go anywhere. Rewarded reaches teach the striatum which cells to activate for each target, and after a few hundred trials most reaches hit their target.",
+        settings: &[
+            ("targets", "8"),
+            ("innate_cue_map", "off"),
+            ("learning_rate", "0"),
+            ("cue_learning_rate", "1"),
+            ("untuned_drive", "0.1"),
+        ],
+    },
+];
+
+/// The preset called `name`.
+pub fn preset(name: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.name == name)
+}
+
+impl Preset {
+    /// The preset's configuration: defaults overridden by its settings.
+    pub fn config(&self) -> Result<Config, ConfigErrors> {
+        let mut c = Config::default();
+        c.apply(self.settings.iter().copied())?;
+        c.validate()?;
+        Ok(c)
+    }
+}
+
+/// The names of all presets, for error messages.
+pub fn names() -> String {
+    PRESETS.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_is_valid_and_changes_only_what_it_lists() {
+        for p in PRESETS {
+            let c = p.config().unwrap_or_else(|e| panic!("{}: {e}", p.name));
+            let changed: Vec<&str> = c.diff(&Config::default()).into_iter().map(|(k, _)| k).collect();
+            for k in &changed {
+                assert!(p.settings.iter().any(|(s, _)| s == k), "{}: {k}", p.name);
+            }
+            assert!(!p.watch.is_empty());
+        }
+        assert!(preset("rotation").is_some());
+        assert!(preset("nope").is_none());
+    }
+}

@@ -1,0 +1,189 @@
+//! Trial records and their text forms (CSV, JSON), produced by one formatter so every front end
+//! writes identical text.
+
+use crate::format::num;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The phase a trial belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    /// No rotation (before it starts, or when the rotation is 0°).
+    Baseline,
+    /// The cursor is rotated.
+    Rotation,
+    /// The rotation has been removed again.
+    Washout,
+    /// GPi output has been switched off.
+    GpiOff,
+    /// A probe trial run by an analysis, without learning.
+    Probe,
+}
+
+impl Phase {
+    /// Every phase, in the order of their numeric codes.
+    pub const ALL: [Phase; 5] = [
+        Phase::Baseline,
+        Phase::Rotation,
+        Phase::Washout,
+        Phase::GpiOff,
+        Phase::Probe,
+    ];
+
+    /// The name used in CSV and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Baseline => "baseline",
+            Phase::Rotation => "rotation",
+            Phase::Washout => "washout",
+            Phase::GpiOff => "gpi-off",
+            Phase::Probe => "probe",
+        }
+    }
+
+    /// A small integer code (index in [`Phase::ALL`]), for typed arrays.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// One trial's outcome, with the fields of MODEL.md.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrialRecord {
+    /// Trial number, from 1.
+    pub trial: u32,
+    /// The phase of the experiment.
+    pub phase: Phase,
+    /// Target direction, degrees.
+    pub target_deg: f64,
+    /// Hand direction at the end of the reach, degrees.
+    pub hand_deg: f64,
+    /// Cursor direction (hand rotated by φ), degrees.
+    pub cursor_deg: f64,
+    /// Cursor error, degrees in (−180, 180].
+    pub error_deg: f64,
+    /// Reward in [0, 1].
+    pub reward: f64,
+    /// Reward prediction error δ (the dopamine signal).
+    pub rpe: f64,
+    /// Whether the hand covered the target distance before the trial ended.
+    pub executed: bool,
+    /// Time from go to the target distance, ms (`None` if not executed).
+    pub reach_ms: Option<f64>,
+    /// Mean |z|/N during the movement.
+    pub amplitude: f64,
+}
+
+/// The CSV columns, in order.
+pub const CSV_HEADER: &str =
+    "trial,phase,target_deg,hand_deg,cursor_deg,error_deg,reward,rpe,executed,reach_ms,amplitude";
+
+impl TrialRecord {
+    /// One CSV row (no newline); `reach_ms` is empty when the reach was not executed.
+    pub fn csv_row(&self) -> String {
+        format!(
+            "{},{},{},{},{},{},{},{},{},{},{}",
+            self.trial,
+            self.phase.as_str(),
+            num(self.target_deg),
+            num(self.hand_deg),
+            num(self.cursor_deg),
+            num(self.error_deg),
+            num(self.reward),
+            num(self.rpe),
+            u8::from(self.executed),
+            self.reach_ms.map(num).unwrap_or_default(),
+            num(self.amplitude),
+        )
+    }
+
+    /// One JSON object on one line, numbers written by the shared formatter.
+    pub fn json(&self) -> String {
+        format!(
+            "{{\"trial\":{},\"phase\":\"{}\",\"target_deg\":{},\"hand_deg\":{},\"cursor_deg\":{},\"error_deg\":{},\"reward\":{},\"rpe\":{},\"executed\":{},\"reach_ms\":{},\"amplitude\":{}}}",
+            self.trial,
+            self.phase.as_str(),
+            num(self.target_deg),
+            num(self.hand_deg),
+            num(self.cursor_deg),
+            num(self.error_deg),
+            num(self.reward),
+            num(self.rpe),
+            self.executed,
+            self.reach_ms.map(num).unwrap_or_else(|| "null".into()),
+            num(self.amplitude),
+        )
+    }
+}
+
+/// A whole CSV document: header and one row per record, each line ending in `\n`.
+pub fn csv(records: &[TrialRecord]) -> String {
+    let mut out = String::with_capacity(80 * (records.len() + 1));
+    out.push_str(CSV_HEADER);
+    out.push('\n');
+    for r in records {
+        out.push_str(&r.csv_row());
+        out.push('\n');
+    }
+    out
+}
+
+/// A JSON document: format version, the full config, the seed and the records.
+pub fn json_document(config: &crate::Config, records: &[TrialRecord]) -> String {
+    let mut out = String::new();
+    let cfg = serde_json::to_string(config).unwrap_or_else(|_| "{}".into());
+    let _ = write!(
+        out,
+        "{{\"format\":\"bgloop-run\",\"version\":{},\"seed\":{},\"config\":{},\"records\":[",
+        crate::FORMAT_VERSION,
+        config.seed,
+        cfg
+    );
+    for (i, r) in records.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("\n  ");
+        out.push_str(&r.json());
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec() -> TrialRecord {
+        TrialRecord {
+            trial: 3,
+            phase: Phase::GpiOff,
+            target_deg: 0.0,
+            hand_deg: -27.5,
+            cursor_deg: 2.5,
+            error_deg: 2.5,
+            reward: 1.0,
+            rpe: 0.25,
+            executed: true,
+            reach_ms: Some(151.5),
+            amplitude: 0.125,
+        }
+    }
+
+    #[test]
+    fn csv_and_json_rows() {
+        assert_eq!(rec().csv_row(), "3,gpi-off,0,-27.5,2.5,2.5,1,0.25,1,151.5,0.125");
+        let mut r = rec();
+        r.reach_ms = None;
+        r.executed = false;
+        assert!(r.csv_row().ends_with(",0,,0.125"));
+        let v: serde_json::Value = serde_json::from_str(&r.json()).expect("valid JSON");
+        assert_eq!(v["reach_ms"], serde_json::Value::Null);
+        assert_eq!(v["phase"], "gpi-off");
+        assert_eq!(csv(&[rec()]).lines().next(), Some(CSV_HEADER));
+        let doc: serde_json::Value = serde_json::from_str(&json_document(&crate::Config::default(), &[rec()])).expect("valid");
+        assert_eq!(doc["records"][0]["trial"], 3);
+        assert_eq!(doc["config"]["loop_strength"], 1.0);
+    }
+}

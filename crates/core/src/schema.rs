@@ -1,0 +1,516 @@
+//! The parameter schema: one declarative table from which defaults, validation, presets, the CLI's
+//! `--set`, permalinks, the page's controls and the docs' parameter table are all derived.
+//!
+//! The table itself is written once, in [`crate::config`], by the `parameters!` macro that also
+//! generates [`crate::Config`]; this module holds the types that describe an entry and the code that
+//! checks a value against it.
+
+use crate::format::num;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The groups parameters are shown in, in display order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Group {
+    /// The cortex–BG–thalamus loop.
+    Loop,
+    /// The cortical ring attractor.
+    Cortex,
+    /// The reaching task.
+    Task,
+    /// Reward, dopamine signal and plasticity.
+    Learning,
+    /// Noise sources.
+    Noise,
+    /// Numerical settings and the seed.
+    Simulation,
+    /// Advanced: synaptic gains of the 2006 loop model.
+    Gains,
+    /// Advanced: background inputs.
+    Backgrounds,
+    /// Advanced: membrane time constants.
+    TimeConstants,
+    /// Advanced: axonal delays.
+    Delays,
+}
+
+impl Group {
+    /// Every group, in display order.
+    pub const ALL: [Group; 10] = [
+        Group::Loop,
+        Group::Cortex,
+        Group::Task,
+        Group::Learning,
+        Group::Noise,
+        Group::Simulation,
+        Group::Gains,
+        Group::Backgrounds,
+        Group::TimeConstants,
+        Group::Delays,
+    ];
+
+    /// A heading for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Loop => "Loop",
+            Group::Cortex => "Cortex",
+            Group::Task => "Task",
+            Group::Learning => "Reward & learning",
+            Group::Noise => "Noise",
+            Group::Simulation => "Simulation",
+            Group::Gains => "Gains",
+            Group::Backgrounds => "Background inputs",
+            Group::TimeConstants => "Time constants",
+            Group::Delays => "Delays",
+        }
+    }
+
+    /// Whether the group belongs under "Advanced".
+    pub fn advanced(self) -> bool {
+        matches!(
+            self,
+            Group::Gains | Group::Backgrounds | Group::TimeConstants | Group::Delays
+        )
+    }
+}
+
+/// The values a parameter may take.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Domain {
+    /// A real number in `[min, max]`; `step` is the control's increment.
+    Real {
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+        /// Increment of a slider.
+        step: f64,
+    },
+    /// A whole number in `[min, max]`.
+    Int {
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+    },
+    /// One of a few whole numbers.
+    Set {
+        /// The allowed values.
+        values: &'static [f64],
+    },
+    /// One of a few names.
+    Choice {
+        /// The allowed names.
+        options: &'static [&'static str],
+    },
+}
+
+impl Domain {
+    /// The allowed values, written for people: `0–2`, `1, 2, 4, 8`, `graded, binary`.
+    pub fn describe(&self, unit: &str) -> String {
+        let unit = if unit.is_empty() || unit == "°" {
+            unit.to_string()
+        } else {
+            format!(" {unit}")
+        };
+        match self {
+            Domain::Real { min, max, .. } | Domain::Int { min, max } => {
+                format!("{}–{}{unit}", num(*min), num(*max))
+            }
+            Domain::Set { values } => values.iter().map(|v| num(*v)).collect::<Vec<_>>().join(", "),
+            Domain::Choice { options } => options.join(", "),
+        }
+    }
+}
+
+/// A parameter value in canonical form.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// Real and whole numbers.
+    Num(f64),
+    /// One of a [`Domain::Choice`]'s names.
+    Choice(&'static str),
+}
+
+impl Value {
+    /// The value as a number, if it is one.
+    pub fn as_f64(self) -> Option<f64> {
+        match self {
+            Value::Num(x) => Some(x),
+            Value::Choice(_) => None,
+        }
+    }
+
+    /// The value as text, as permalinks and `--set` write it.
+    pub fn to_text(self) -> String {
+        match self {
+            Value::Num(x) => num(x),
+            Value::Choice(s) => s.to_string(),
+        }
+    }
+}
+
+/// A value as it arrives from outside: a JSON/JS number, string or boolean, or a `key=value` text.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Input {
+    /// A boolean (JSON `true`/`false`; only for on/off choices).
+    Bool(bool),
+    /// A number.
+    Num(f64),
+    /// Text, parsed according to the parameter's domain.
+    Text(String),
+}
+
+impl From<f64> for Input {
+    fn from(x: f64) -> Self {
+        Input::Num(x)
+    }
+}
+
+impl From<&str> for Input {
+    fn from(s: &str) -> Self {
+        Input::Text(s.to_string())
+    }
+}
+
+/// A rejected value: which parameter, and a sentence that names it and the allowed values.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[error("{message}")]
+pub struct ParamError {
+    /// The offending key, as typed (so a UI can point at its control).
+    pub key: String,
+    /// A sentence for people, naming the key, the value and what is allowed.
+    pub message: String,
+}
+
+impl ParamError {
+    /// An error about `key`.
+    pub fn new(key: &str, message: impl Into<String>) -> Self {
+        ParamError {
+            key: key.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// One row of the parameter table.
+#[derive(Clone, Debug, Serialize)]
+pub struct ParamSpec {
+    /// Stable key used by permalinks, the CLI and JS configs.
+    pub key: &'static str,
+    /// Label for controls.
+    pub label: &'static str,
+    /// The symbol in the equations (docs/model.md), or empty.
+    pub symbol: &'static str,
+    /// Unit, or empty for dimensionless quantities.
+    pub unit: &'static str,
+    /// The group the control is shown in.
+    pub group: Group,
+    /// Whether the control is among the few shown up front.
+    pub primary: bool,
+    /// The allowed values.
+    pub domain: Domain,
+    /// The default value.
+    pub default: Value,
+    /// One sentence: what the parameter means.
+    pub meaning: &'static str,
+    /// Where the default comes from.
+    pub source: &'static str,
+}
+
+/// Builder for [`ParamSpec`] rows, used by the `parameters!` table.
+#[derive(Clone, Debug)]
+pub struct Meta {
+    label: &'static str,
+    symbol: &'static str,
+    unit: &'static str,
+    group: Group,
+    primary: bool,
+    domain: Domain,
+    meaning: &'static str,
+    source: &'static str,
+}
+
+impl Meta {
+    fn with(label: &'static str, group: Group, domain: Domain) -> Self {
+        Meta {
+            label,
+            symbol: "",
+            unit: "",
+            group,
+            primary: false,
+            domain,
+            meaning: "",
+            source: "",
+        }
+    }
+
+    /// A real-valued parameter.
+    pub fn real(label: &'static str, group: Group, min: f64, max: f64, step: f64) -> Self {
+        Meta::with(label, group, Domain::Real { min, max, step })
+    }
+
+    /// A whole-number parameter.
+    pub fn int(label: &'static str, group: Group, min: f64, max: f64) -> Self {
+        Meta::with(label, group, Domain::Int { min, max })
+    }
+
+    /// A parameter taking one of a few whole numbers.
+    pub fn set(label: &'static str, group: Group, values: &'static [f64]) -> Self {
+        Meta::with(label, group, Domain::Set { values })
+    }
+
+    /// A parameter taking one of a few names.
+    pub fn choice(label: &'static str, group: Group, options: &'static [&'static str]) -> Self {
+        Meta::with(label, group, Domain::Choice { options })
+    }
+
+    /// The symbol in the equations.
+    pub fn symbol(mut self, symbol: &'static str) -> Self {
+        self.symbol = symbol;
+        self
+    }
+
+    /// The unit.
+    pub fn unit(mut self, unit: &'static str) -> Self {
+        self.unit = unit;
+        self
+    }
+
+    /// Show the control up front.
+    pub fn primary(mut self) -> Self {
+        self.primary = true;
+        self
+    }
+
+    /// One sentence: what the parameter means.
+    pub fn meaning(mut self, meaning: &'static str) -> Self {
+        self.meaning = meaning;
+        self
+    }
+
+    /// Where the default comes from.
+    pub fn source(mut self, source: &'static str) -> Self {
+        self.source = source;
+        self
+    }
+
+    /// The finished row.
+    pub fn finish(self, key: &'static str, default: Value) -> ParamSpec {
+        ParamSpec {
+            key,
+            label: self.label,
+            symbol: self.symbol,
+            unit: self.unit,
+            group: self.group,
+            primary: self.primary,
+            domain: self.domain,
+            default,
+            meaning: self.meaning,
+            source: self.source,
+        }
+    }
+}
+
+impl ParamSpec {
+    /// The allowed values, written for people.
+    pub fn allowed(&self) -> String {
+        self.domain.describe(self.unit)
+    }
+
+    /// Checks `input` against this parameter's domain and returns its canonical value, or an error
+    /// that names the key, the value and the allowed values.
+    pub fn check(&self, input: &Input) -> Result<Value, ParamError> {
+        let key = self.key;
+        let allowed = self.allowed();
+        match (&self.domain, input) {
+            (Domain::Choice { options }, Input::Bool(b)) if options == &["on", "off"] => {
+                Ok(Value::Choice(if *b { "on" } else { "off" }))
+            }
+            (Domain::Choice { options }, Input::Text(text)) => {
+                let t = text.trim();
+                let t = match (options == &["on", "off"], t) {
+                    (true, "true" | "1" | "yes") => "on",
+                    (true, "false" | "0" | "no") => "off",
+                    _ => t,
+                };
+                options
+                    .iter()
+                    .find(|o| o.eq_ignore_ascii_case(t))
+                    .map(|o| Value::Choice(o))
+                    .ok_or_else(|| {
+                        ParamError::new(
+                            key,
+                            format!("`{key}` = {} is not one of: {allowed}", quoted(text)),
+                        )
+                    })
+            }
+            (Domain::Choice { .. }, other) => Err(ParamError::new(
+                key,
+                format!("`{key}` = {} is not one of: {allowed}", show(other)),
+            )),
+            (_, Input::Bool(b)) => Err(ParamError::new(
+                key,
+                format!("`{key}` = {b} is not a number (allowed: {allowed})"),
+            )),
+            (domain, Input::Text(text)) => {
+                let x = parse_number(text).ok_or_else(|| {
+                    ParamError::new(
+                        key,
+                        format!(
+                            "`{key}` = {} is not a number (allowed: {allowed})",
+                            quoted(text)
+                        ),
+                    )
+                })?;
+                check_number(key, domain, x, &allowed)
+            }
+            (domain, Input::Num(x)) => check_number(key, domain, *x, &allowed),
+        }
+    }
+}
+
+fn check_number(key: &str, domain: &Domain, x: f64, allowed: &str) -> Result<Value, ParamError> {
+    if !x.is_finite() {
+        return Err(ParamError::new(
+            key,
+            format!("`{key}` = {x} is not a finite number (allowed: {allowed})"),
+        ));
+    }
+    match domain {
+        Domain::Real { min, max, .. } if x < *min || x > *max => Err(ParamError::new(
+            key,
+            format!("`{key}` = {} is out of range {allowed}", num(x)),
+        )),
+        Domain::Int { min, max } if x < *min || x > *max || x.fract() != 0.0 => {
+            Err(ParamError::new(
+                key,
+                format!("`{key}` = {} must be a whole number in {allowed}", num(x)),
+            ))
+        }
+        Domain::Set { values } if !values.contains(&x) => Err(ParamError::new(
+            key,
+            format!("`{key}` = {} is not one of: {allowed}", num(x)),
+        )),
+        _ => Ok(Value::Num(if x == 0.0 { 0.0 } else { x })),
+    }
+}
+
+/// Parses a number as people type it: decimal or scientific notation, nothing else
+/// (`inf`, `NaN`, hex and empty text are refused).
+fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let plain = !t.is_empty()
+        && t.len() <= 64
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+        && t.bytes().any(|b| b.is_ascii_digit());
+    if !plain {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Quotes user text for an error message, shortened and with control characters escaped.
+fn quoted(text: &str) -> String {
+    let short: String = text.chars().take(40).collect();
+    let ell = if text.chars().count() > 40 { "…" } else { "" };
+    format!("{:?}", format!("{short}{ell}"))
+}
+
+fn show(input: &Input) -> String {
+    match input {
+        Input::Bool(b) => b.to_string(),
+        Input::Num(x) => num(*x),
+        Input::Text(t) => quoted(t),
+    }
+}
+
+/// The parameter table as a Markdown table (used in docs/model.md; a test keeps it in sync).
+pub fn markdown(specs: &[ParamSpec]) -> String {
+    let mut out = String::new();
+    for group in Group::ALL {
+        let rows: Vec<&ParamSpec> = specs.iter().filter(|s| s.group == group).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let adv = if group.advanced() { " (advanced)" } else { "" };
+        let _ = writeln!(out, "\n### {}{adv}\n", group.label());
+        out.push_str("| key | symbol | meaning | default | allowed | source |\n");
+        out.push_str("|---|---|---|---|---|---|\n");
+        for s in rows {
+            let unit = if s.unit.is_empty() || s.unit == "°" {
+                s.unit.to_string()
+            } else {
+                format!(" {}", s.unit)
+            };
+            let default = match s.default {
+                Value::Num(_) => format!("{}{unit}", s.default.to_text()),
+                Value::Choice(c) => c.to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | **{}.** {} | {} | {} | {} |",
+                s.key,
+                s.symbol,
+                s.label,
+                s.meaning,
+                default,
+                s.allowed(),
+                s.source
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn real() -> ParamSpec {
+        Meta::real("Loop strength", Group::Loop, 0.0, 2.0, 0.05).finish("loop_strength", Value::Num(1.0))
+    }
+
+    #[test]
+    fn numbers_in_range_pass_and_others_are_named() {
+        let s = real();
+        assert_eq!(s.check(&Input::Num(0.5)), Ok(Value::Num(0.5)));
+        assert_eq!(s.check(&"1.5".into()), Ok(Value::Num(1.5)));
+        let e = s.check(&Input::Num(7.0)).unwrap_err();
+        assert_eq!(e.key, "loop_strength");
+        assert_eq!(e.message, "`loop_strength` = 7 is out of range 0–2");
+        for bad in ["NaN", "inf", "-inf", "", "0x10", "1,5", "abc", "<script>"] {
+            let e = s.check(&bad.into()).unwrap_err();
+            assert!(e.message.starts_with("`loop_strength` = "), "{}", e.message);
+            assert!(e.message.contains("0–2"), "{}", e.message);
+        }
+        assert!(s.check(&Input::Num(f64::NAN)).is_err());
+        assert!(s.check(&Input::Bool(true)).is_err());
+    }
+
+    #[test]
+    fn integers_sets_and_choices() {
+        let i = Meta::int("Seed", Group::Simulation, 0.0, 10.0).finish("seed", Value::Num(1.0));
+        assert!(i.check(&Input::Num(2.5)).unwrap_err().message.contains("whole number"));
+        let set = Meta::set("Targets", Group::Task, &[1.0, 2.0, 4.0, 8.0]).finish("targets", Value::Num(1.0));
+        assert_eq!(set.check(&"4".into()), Ok(Value::Num(4.0)));
+        assert_eq!(
+            set.check(&"3".into()).unwrap_err().message,
+            "`targets` = 3 is not one of: 1, 2, 4, 8"
+        );
+        let c = Meta::choice("Reward", Group::Learning, &["graded", "binary"]).finish("reward", Value::Choice("graded"));
+        assert_eq!(c.check(&"Binary".into()), Ok(Value::Choice("binary")));
+        assert_eq!(
+            c.check(&"gaussian".into()).unwrap_err().message,
+            "`reward` = \"gaussian\" is not one of: graded, binary"
+        );
+        let sw = Meta::choice("Map", Group::Cortex, &["on", "off"]).finish("innate_cue_map", Value::Choice("on"));
+        assert_eq!(sw.check(&Input::Bool(false)), Ok(Value::Choice("off")));
+        assert_eq!(sw.check(&"true".into()), Ok(Value::Choice("on")));
+    }
+}
