@@ -84,14 +84,23 @@ impl Args {
     }
 
     /// One of a few words.
-    pub fn choice(&mut self, flag: &str, options: &[&'static str]) -> Result<Option<&'static str>, UsageError> {
+    pub fn choice(
+        &mut self,
+        flag: &str,
+        options: &[&'static str],
+    ) -> Result<Option<&'static str>, UsageError> {
         match self.value(flag)? {
             None => Ok(None),
             Some(v) => options
                 .iter()
                 .find(|o| **o == v)
                 .map(|o| Some(*o))
-                .ok_or_else(|| UsageError::new(format!("{flag} {v:?} is not one of: {}", options.join(", ")))),
+                .ok_or_else(|| {
+                    UsageError::new(format!(
+                        "{flag} {v:?} is not one of: {}",
+                        options.join(", ")
+                    ))
+                }),
         }
     }
 
@@ -99,7 +108,9 @@ impl Args {
     pub fn finish(&self) -> Result<(), UsageError> {
         match self.items.iter().flatten().next() {
             None => Ok(()),
-            Some(x) => Err(UsageError::new(format!("unexpected argument {x:?} (see `bgloop help`)"))),
+            Some(x) => Err(UsageError::new(format!(
+                "unexpected argument {x:?} (see `bgloop help`)"
+            ))),
         }
     }
 }

@@ -79,7 +79,10 @@ fn build_config(args: &mut Args) -> Result<Config, UsageError> {
     let mut config = match args.value("--preset")? {
         Some(name) => presets::preset(&name)
             .ok_or_else(|| {
-                UsageError::new(format!("--preset {name:?} is not one of: {}", presets::names()))
+                UsageError::new(format!(
+                    "--preset {name:?} is not one of: {}",
+                    presets::names()
+                ))
             })?
             .config()
             .map_err(|e| UsageError::new(e.to_string()))?,
@@ -87,14 +90,18 @@ fn build_config(args: &mut Args) -> Result<Config, UsageError> {
     };
     for pair in args.values("--set")? {
         let (key, value) = pair.split_once('=').ok_or_else(|| {
-            UsageError::new(format!("--set {pair:?} must be key=value (see `bgloop schema`)"))
+            UsageError::new(format!(
+                "--set {pair:?} must be key=value (see `bgloop schema`)"
+            ))
         })?;
         config
             .set(key.trim(), value)
             .map_err(|e| UsageError::new(e.message))?;
     }
     if let Some(seed) = args.value("--seed")? {
-        config.set("seed", seed.as_str()).map_err(|e| UsageError::new(e.message))?;
+        config
+            .set("seed", seed.as_str())
+            .map_err(|e| UsageError::new(e.message))?;
     }
     config
         .validate()
@@ -105,13 +112,17 @@ fn build_config(args: &mut Args) -> Result<Config, UsageError> {
 fn run(args: &mut Args) -> Result<ExitCode, Failure> {
     let config = build_config(args)?;
     let trials = args.number("--trials", 1, 1_000_000)?.unwrap_or(100) as u32;
-    let format = args.choice("--format", &["csv", "jsonl", "json"])?.unwrap_or("csv");
+    let format = args
+        .choice("--format", &["csv", "jsonl", "json"])?
+        .unwrap_or("csv");
     let out = args.value("--out")?;
     args.finish()?;
-    let mut sim = Simulation::new(config.clone()).map_err(|e| Failure::Usage(UsageError::new(e.to_string())))?;
+    let mut sim = Simulation::new(config.clone())
+        .map_err(|e| Failure::Usage(UsageError::new(e.to_string())))?;
     let mut sink: Box<dyn Write> = match &out {
         Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?,
+            std::fs::File::create(path)
+                .map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
@@ -161,7 +172,12 @@ fn run_claims(args: &mut Args) -> Result<ExitCode, Failure> {
                     "C3" => claims::Claim::C3,
                     "C4" => claims::Claim::C4,
                     "C5" => claims::Claim::C5,
-                    _ => return Err(UsageError::new(format!("--only {name:?}: claims are C1, C2, C3, C4, C5")).into()),
+                    _ => {
+                        return Err(UsageError::new(format!(
+                            "--only {name:?}: claims are C1, C2, C3, C4, C5"
+                        ))
+                        .into())
+                    }
                 };
                 match claims::run(claim, &opts) {
                     Ok(c) => out.extend(c),
@@ -180,14 +196,21 @@ fn run_claims(args: &mut Args) -> Result<ExitCode, Failure> {
         failed,
         started.elapsed().as_secs_f64()
     );
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn print_schema(args: &mut Args) -> Result<ExitCode, Failure> {
-    let format = args.choice("--format", &["json", "markdown"])?.unwrap_or("markdown");
+    let format = args
+        .choice("--format", &["json", "markdown"])?
+        .unwrap_or("markdown");
     args.finish()?;
     if format == "json" {
-        let text = serde_json::to_string_pretty(schema()).map_err(|e| Failure::Run(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(schema()).map_err(|e| Failure::Run(e.to_string()))?;
         println!("{text}");
     } else {
         print!("{}", bgloop_core::schema::markdown(schema()));

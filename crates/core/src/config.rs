@@ -433,7 +433,11 @@ impl Config {
         } else {
             Err(ParamError::new(
                 key,
-                format!("`{key}` = {} does not fit ({})", value.to_text(), spec.allowed()),
+                format!(
+                    "`{key}` = {} does not fit ({})",
+                    value.to_text(),
+                    spec.allowed()
+                ),
             ))
         }
     }
@@ -548,8 +552,16 @@ mod tests {
     fn every_default_is_valid_and_every_row_is_documented() {
         Config::default().validate().expect("defaults are valid");
         for s in schema() {
-            assert!(!s.meaning.is_empty() && !s.source.is_empty(), "{} undocumented", s.key);
-            assert!(s.meaning.ends_with('.'), "{}: meaning is one sentence", s.key);
+            assert!(
+                !s.meaning.is_empty() && !s.source.is_empty(),
+                "{} undocumented",
+                s.key
+            );
+            assert!(
+                s.meaning.ends_with('.'),
+                "{}: meaning is one sentence",
+                s.key
+            );
         }
         let mut keys: Vec<_> = schema().iter().map(|s| s.key).collect();
         keys.sort_unstable();
@@ -564,7 +576,10 @@ mod tests {
         assert_eq!(c.loop_strength, 0.25);
         let e = c.set("loop_strength", 7.0).unwrap_err();
         assert_eq!(e.message, "`loop_strength` = 7 is out of range 0–2");
-        assert_eq!(c.loop_strength, 0.25, "a rejected value leaves the field alone");
+        assert_eq!(
+            c.loop_strength, 0.25,
+            "a rejected value leaves the field alone"
+        );
         let e = c.set("loop_gain", 1.0).unwrap_err();
         assert_eq!(e.key, "loop_gain");
         assert!(e.message.contains("unknown parameter"));
@@ -572,8 +587,16 @@ mod tests {
         assert_eq!(c.reward, RewardKind::Binary);
         c.set("innate_cue_map", "off").expect("switch");
         assert!(!c.innate_cue_map);
-        assert!(c.set("ring_size", 64.5).unwrap_err().message.contains("whole number in 8–256"));
-        assert!(c.set("dt_ms", "2").unwrap_err().message.contains("0.1–1 ms"));
+        assert!(c
+            .set("ring_size", 64.5)
+            .unwrap_err()
+            .message
+            .contains("whole number in 8–256"));
+        assert!(c
+            .set("dt_ms", "2")
+            .unwrap_err()
+            .message
+            .contains("0.1–1 ms"));
         c.set("seed", MAX_SEED as f64).expect("largest seed");
         assert_eq!(c.seed, MAX_SEED);
         assert!(c.set("seed", -1.0).is_err());
@@ -587,7 +610,9 @@ mod tests {
         let e = c.validate().unwrap_err();
         assert_eq!(e.errors.len(), 1);
         assert_eq!(e.errors[0].key, "cortical_recurrence");
-        assert!(e.errors[0].message.contains("≤ 3.8 − 1.2 × cortical_inhibition = 3.8"));
+        assert!(e.errors[0]
+            .message
+            .contains("≤ 3.8 − 1.2 × cortical_inhibition = 3.8"));
         c.cortical_recurrence = 3.8;
         c.validate().expect("on the bound");
     }
@@ -600,12 +625,19 @@ mod tests {
         let text = serde_json::to_string(&c).expect("serialises");
         let back: Config = serde_json::from_str(&text).expect("parses");
         assert_eq!(back, c);
-        let partial: Config = serde_json::from_str(r#"{"loop_strength": 0.5, "innate_cue_map": false}"#).expect("partial");
+        let partial: Config =
+            serde_json::from_str(r#"{"loop_strength": 0.5, "innate_cue_map": false}"#)
+                .expect("partial");
         assert_eq!(partial.loop_strength, 0.5);
         assert!(!partial.innate_cue_map);
         assert_eq!(partial.dopamine, 1.0);
-        let err = serde_json::from_str::<Config>(r#"{"loop_strength": 9, "nope": 1}"#).unwrap_err().to_string();
-        assert!(err.contains("`loop_strength` = 9 is out of range 0–2"), "{err}");
+        let err = serde_json::from_str::<Config>(r#"{"loop_strength": 9, "nope": 1}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("`loop_strength` = 9 is out of range 0–2"),
+            "{err}"
+        );
         assert!(err.contains("unknown parameter \"nope\""), "{err}");
     }
 
@@ -616,7 +648,10 @@ mod tests {
         c.set("loop_strength", 0.8).expect("ok");
         assert_eq!(
             c.diff(&Config::default()),
-            vec![("loop_strength", "0.8".to_string()), ("seed", "5".to_string())]
+            vec![
+                ("loop_strength", "0.8".to_string()),
+                ("seed", "5".to_string())
+            ]
         );
     }
 }

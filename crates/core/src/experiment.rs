@@ -12,6 +12,7 @@ use crate::network::{Network, Population, Runaway, RATE_LIMIT};
 use crate::record::{Phase, TrialRecord};
 use crate::rng::Rng;
 use crate::task::{self, Hand, TargetCode};
+use std::collections::VecDeque;
 
 /// A run that stopped because the network left its safe range.
 #[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
@@ -96,10 +97,15 @@ impl Trace {
         self.time_ms.is_empty()
     }
 
-    /// The rates of `population` at sample `k`.
+    /// The rates of `population` at sample `k` (empty if rings were not recorded).
     pub fn ring(&self, k: usize, population: Population) -> &[f32] {
         let base = (k * 5 + population as usize) * self.n;
-        &self.rings[base..base + self.n]
+        self.rings.get(base..base + self.n).unwrap_or(&[])
+    }
+
+    /// Whether the five rings were recorded.
+    pub fn has_rings(&self) -> bool {
+        !self.rings.is_empty()
     }
 }
 
@@ -138,8 +144,26 @@ pub struct Simulation {
     completed: u32,
     history: Vec<TrialRecord>,
     trace_every_ms: Option<f64>,
+    trace_rings: bool,
     trace: Trace,
+    recent_paths: VecDeque<ReachPath>,
     halted: Option<Divergence>,
+}
+
+/// How many finished reach paths [`Simulation::recent_paths`] keeps.
+pub const RECENT_PATHS: usize = 20;
+
+/// The hand path of a finished trial, kept for drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReachPath {
+    /// The trial's number.
+    pub trial: u32,
+    /// Its target, degrees.
+    pub target_deg: f64,
+    /// Its cursor rotation, degrees.
+    pub rotation_deg: f64,
+    /// Hand positions, interleaved x, y.
+    pub hand: Vec<f32>,
 }
 
 impl Simulation {
@@ -155,7 +179,9 @@ impl Simulation {
             completed: 0,
             history: Vec::new(),
             trace_every_ms: None,
+            trace_rings: true,
             trace: Trace::default(),
+            recent_paths: VecDeque::new(),
             halted: None,
         })
     }
@@ -198,6 +224,18 @@ impl Simulation {
         }
     }
 
+    /// Whether traces include the five rings (on by default) or only the hand path, which is much
+    /// cheaper when many trials run unseen.
+    pub fn record_rings(&mut self, rings: bool) {
+        self.trace_rings = rings;
+    }
+
+    /// The hand paths of the last [`RECENT_PATHS`] finished trials (oldest first), while traces
+    /// are recorded.
+    pub fn recent_paths(&self) -> impl ExactSizeIterator<Item = &ReachPath> {
+        self.recent_paths.iter()
+    }
+
     /// The trace of the trial in progress (or of the last one, once it has ended).
     pub fn trace(&self) -> &Trace {
         &self.trace
@@ -205,7 +243,9 @@ impl Simulation {
 
     /// Simulated time within the trial in progress, ms (0 between trials).
     pub fn time_in_trial_ms(&self) -> f64 {
-        self.trial.as_ref().map_or(0.0, |t| t.step as f64 * self.config.dt_ms)
+        self.trial
+            .as_ref()
+            .map_or(0.0, |t| t.step as f64 * self.config.dt_ms)
     }
 
     /// The number of the trial in progress or the next one.
@@ -253,18 +293,25 @@ impl Simulation {
         let (cos, sin) = self.net.directions();
         let code = TargetCode::new(math::to_rad(target_deg), cos, sin, c.visual_sharpness);
         let (cortex_code, gate) = if c.innate_cue_map {
-            (code.broad.clone(), code.broad.iter().map(|v| v / 2.0).collect())
+            (
+                code.broad.clone(),
+                code.broad.iter().map(|v| v / 2.0).collect(),
+            )
         } else {
             let mass: f64 = code.sharp.iter().sum();
             let scale = n as f64 / mass;
-            (code.sharp.iter().map(|v| v * scale).collect(), code.sharp.clone())
+            (
+                code.sharp.iter().map(|v| v * scale).collect(),
+                code.sharp.clone(),
+            )
         };
         self.net.reset_to_rest();
         self.net.start_noise(&mut self.rng);
         let (w, cue_cortex, cue_striatum) = self.net.trial_inputs();
         self.plastic.striatal_weights(c, w);
         self.plastic.cue_to_cortex(&cortex_code, cue_cortex);
-        self.plastic.cue_to_striatum(c.dopamine, &code.sharp, cue_striatum);
+        self.plastic
+            .cue_to_striatum(c.dopamine, &code.sharp, cue_striatum);
         let steps = |ms: f64| (ms / c.dt_ms).round() as usize;
         let last_step = steps(c.trial_ms).max(1);
         if let Some(every_ms) = self.trace_every_ms {
@@ -308,8 +355,10 @@ impl Simulation {
         t.time_ms.push((step as f64 * self.config.dt_ms) as f32);
         t.hand.push(hand.x as f32);
         t.hand.push(hand.y as f32);
-        for p in Population::ALL {
-            t.rings.extend(self.net.rates(p).iter().map(|&x| x as f32));
+        if self.trace_rings {
+            for p in Population::ALL {
+                t.rings.extend(self.net.rates(p).iter().map(|&x| x as f32));
+            }
         }
     }
 
@@ -326,8 +375,14 @@ impl Simulation {
         let mut budget = max_steps;
         let mut ended = false;
         while budget > 0 {
-            let cue = if trial.step < trial.cue_steps { cue_strength } else { cue_hold };
-            if let Err(Runaway { population, rate }) = self.net.step(cue, trial.kappa, &mut self.rng) {
+            let cue = if trial.step < trial.cue_steps {
+                cue_strength
+            } else {
+                cue_hold
+            };
+            if let Err(Runaway { population, rate }) =
+                self.net.step(cue, trial.kappa, &mut self.rng)
+            {
                 let d = Divergence {
                     trial: trial.number,
                     time_ms: (trial.step + 1) as f64 * dt,
@@ -375,7 +430,13 @@ impl Simulation {
     fn finish(&mut self, trial: Trial) -> TrialRecord {
         let c = &self.config;
         let executed = trial.reach_steps.is_some();
-        let outcome = task::score(c, trial.hand, trial.rotation_deg, trial.target_deg, executed);
+        let outcome = task::score(
+            c,
+            trial.hand,
+            trial.rotation_deg,
+            trial.target_deg,
+            executed,
+        );
         let learn = trial.options.learn;
         let rpe = if learn {
             self.plastic
@@ -412,6 +473,17 @@ impl Simulation {
                 0.0
             },
         };
+        if self.trace_every_ms.is_some() {
+            if self.recent_paths.len() == RECENT_PATHS {
+                self.recent_paths.pop_front();
+            }
+            self.recent_paths.push_back(ReachPath {
+                trial: trial.number,
+                target_deg: trial.target_deg,
+                rotation_deg: trial.rotation_deg,
+                hand: self.trace.hand.clone(),
+            });
+        }
         self.completed += 1;
         self.history.push(record.clone());
         record
@@ -497,7 +569,10 @@ mod tests {
     use super::*;
 
     fn rotation() -> Config {
-        crate::presets::preset("rotation").map(|p| p.config()).and_then(Result::ok).unwrap_or_default()
+        crate::presets::preset("rotation")
+            .map(|p| p.config())
+            .and_then(Result::ok)
+            .unwrap_or_default()
     }
 
     #[test]
@@ -506,7 +581,9 @@ mod tests {
             let mut c = rotation();
             c.seed = seed;
             let mut s = Simulation::new(c).expect("valid");
-            (0..20).map(|_| s.run_trial().expect("finite")).collect::<Vec<_>>()
+            (0..20)
+                .map(|_| s.run_trial().expect("finite"))
+                .collect::<Vec<_>>()
         };
         assert_eq!(run(3), run(3));
         assert_ne!(run(3), run(4));
@@ -523,7 +600,10 @@ mod tests {
             sliced.extend(b.advance(7.3).expect("finite"));
         }
         sliced.truncate(8);
-        assert_eq!(whole, sliced, "recording traces and slicing time change nothing");
+        assert_eq!(
+            whole, sliced,
+            "recording traces and slicing time change nothing"
+        );
     }
 
     #[test]
@@ -545,9 +625,14 @@ mod tests {
         c.washout_after = 4;
         c.gpi_off_after = 5;
         let mut s = Simulation::new(c).expect("valid");
-        let phases: Vec<Phase> = (0..6).map(|_| s.run_trial().expect("finite").phase).collect();
+        let phases: Vec<Phase> = (0..6)
+            .map(|_| s.run_trial().expect("finite").phase)
+            .collect();
         use Phase::*;
-        assert_eq!(phases, vec![Baseline, Baseline, Rotation, Rotation, Washout, GpiOff]);
+        assert_eq!(
+            phases,
+            vec![Baseline, Baseline, Rotation, Rotation, Washout, GpiOff]
+        );
     }
 
     #[test]

@@ -72,7 +72,11 @@ impl Plasticity {
     /// Writes M·x into `out` for a row-major n×n matrix M.
     fn apply(n: usize, m: &[f64], x: &[f64], out: &mut [f64]) {
         for (i, o) in out.iter_mut().enumerate() {
-            *o = m[i * n..(i + 1) * n].iter().zip(x).map(|(a, b)| a * b).sum();
+            *o = m[i * n..(i + 1) * n]
+                .iter()
+                .zip(x)
+                .map(|(a, b)| a * b)
+                .sum();
         }
     }
 
@@ -180,9 +184,16 @@ mod tests {
         let cortex = [0.0, 1.0, 2.0, 4.0, 0.0, 0.0, 0.0, 0.0];
         let striatum = [0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0];
         let zeros = [0.0; 8];
-        let reach = ReachActivity { cortex: &cortex, striatum: &striatum, sharp: &zeros, gate: &zeros };
+        let reach = ReachActivity {
+            cortex: &cortex,
+            striatum: &striatum,
+            sharp: &zeros,
+            gate: &zeros,
+        };
         p.learn(&c, 0.5, 1.0, &reach);
-        let expect = |i: usize, j: usize| c.learning_rate * 0.5 / 8.0 * (striatum[i] / (1.0 + 1e-9)) * (cortex[j] / (4.0 + 1e-9));
+        let expect = |i: usize, j: usize| {
+            c.learning_rate * 0.5 / 8.0 * (striatum[i] / (1.0 + 1e-9)) * (cortex[j] / (4.0 + 1e-9))
+        };
         for i in 0..8 {
             for j in 0..8 {
                 assert!((p.p[i * 8 + j] - expect(i, j)).abs() < 1e-15);
@@ -217,9 +228,17 @@ mod tests {
         let cortex = [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
         let striatum = [1.0; 8];
         let sharp = [1.0; 8];
-        let reach = ReachActivity { cortex: &cortex, striatum: &striatum, sharp: &sharp, gate: &sharp };
+        let reach = ReachActivity {
+            cortex: &cortex,
+            striatum: &striatum,
+            sharp: &sharp,
+            gate: &sharp,
+        };
         p.learn(&c, -1.0, 1.0, &reach);
-        assert!(p.q.iter().all(|&q| q == 0.0), "negative δ cannot make Q negative");
+        assert!(
+            p.q.iter().all(|&q| q == 0.0),
+            "negative δ cannot make Q negative"
+        );
         assert!((p.k[0] - 0.25).abs() < 1e-9, "K moves half-way to ĉ = 0.5");
         assert_eq!(p.k[2 * 8], 0.0);
     }

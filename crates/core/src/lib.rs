@@ -16,6 +16,8 @@
 //! assert!(first.executed);
 //! ```
 
+#![cfg_attr(test, allow(clippy::field_reassign_with_default))]
+
 pub mod claims;
 pub mod config;
 pub mod experiment;
@@ -30,7 +32,7 @@ pub mod schema;
 pub mod task;
 
 pub use config::{schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind};
-pub use experiment::{Divergence, Simulation, Trace, TrialOptions};
+pub use experiment::{Divergence, ReachPath, Simulation, Trace, TrialOptions};
 pub use network::Population;
 pub use record::{Phase, TrialRecord};
 pub use schema::{Input, ParamError, ParamSpec, Value};

@@ -131,7 +131,11 @@ impl Preset {
 
 /// The names of all presets, for error messages.
 pub fn names() -> String {
-    PRESETS.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")
+    PRESETS
+        .iter()
+        .map(|p| p.name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -142,7 +146,11 @@ mod tests {
     fn every_preset_is_valid_and_changes_only_what_it_lists() {
         for p in PRESETS {
             let c = p.config().unwrap_or_else(|e| panic!("{}: {e}", p.name));
-            let changed: Vec<&str> = c.diff(&Config::default()).into_iter().map(|(k, _)| k).collect();
+            let changed: Vec<&str> = c
+                .diff(&Config::default())
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
             for k in &changed {
                 assert!(p.settings.iter().any(|(s, _)| s == k), "{}: {k}", p.name);
             }

@@ -173,7 +173,10 @@ mod tests {
 
     #[test]
     fn csv_and_json_rows() {
-        assert_eq!(rec().csv_row(), "3,gpi-off,0,-27.5,2.5,2.5,1,0.25,1,151.5,0.125");
+        assert_eq!(
+            rec().csv_row(),
+            "3,gpi-off,0,-27.5,2.5,2.5,1,0.25,1,151.5,0.125"
+        );
         let mut r = rec();
         r.reach_ms = None;
         r.executed = false;
@@ -182,7 +185,9 @@ mod tests {
         assert_eq!(v["reach_ms"], serde_json::Value::Null);
         assert_eq!(v["phase"], "gpi-off");
         assert_eq!(csv(&[rec()]).lines().next(), Some(CSV_HEADER));
-        let doc: serde_json::Value = serde_json::from_str(&json_document(&crate::Config::default(), &[rec()])).expect("valid");
+        let doc: serde_json::Value =
+            serde_json::from_str(&json_document(&crate::Config::default(), &[rec()]))
+                .expect("valid");
         assert_eq!(doc["records"][0]["trial"], 3);
         assert_eq!(doc["config"]["loop_strength"], 1.0);
     }

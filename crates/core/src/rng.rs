@@ -69,7 +69,7 @@ impl Rng {
 
     /// Uniform integer in `0..n` (n ≥ 1), by Lemire's multiply-shift (bias < 2⁻³²·n).
     pub fn below(&mut self, n: u32) -> u32 {
-        ((self.next_u64() >> 32) * u64::from(n) >> 32) as u32
+        (((self.next_u64() >> 32) * u64::from(n)) >> 32) as u32
     }
 
     /// A standard normal sample 𝒩(0, 1).
@@ -102,7 +102,11 @@ impl Rng {
             let x = math::ln(self.uniform()) / TAIL_START;
             let y = math::ln(self.uniform());
             if -2.0 * y >= x * x {
-                return if negative { x - TAIL_START } else { TAIL_START - x };
+                return if negative {
+                    x - TAIL_START
+                } else {
+                    TAIL_START - x
+                };
             }
         }
     }

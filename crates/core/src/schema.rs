@@ -119,7 +119,11 @@ impl Domain {
             Domain::Real { min, max, .. } | Domain::Int { min, max } => {
                 format!("{}–{}{unit}", num(*min), num(*max))
             }
-            Domain::Set { values } => values.iter().map(|v| num(*v)).collect::<Vec<_>>().join(", "),
+            Domain::Set { values } => values
+                .iter()
+                .map(|v| num(*v))
+                .collect::<Vec<_>>()
+                .join(", "),
             Domain::Choice { options } => options.join(", "),
         }
     }
@@ -473,7 +477,8 @@ mod tests {
     use super::*;
 
     fn real() -> ParamSpec {
-        Meta::real("Loop strength", Group::Loop, 0.0, 2.0, 0.05).finish("loop_strength", Value::Num(1.0))
+        Meta::real("Loop strength", Group::Loop, 0.0, 2.0, 0.05)
+            .finish("loop_strength", Value::Num(1.0))
     }
 
     #[test]
@@ -496,20 +501,27 @@ mod tests {
     #[test]
     fn integers_sets_and_choices() {
         let i = Meta::int("Seed", Group::Simulation, 0.0, 10.0).finish("seed", Value::Num(1.0));
-        assert!(i.check(&Input::Num(2.5)).unwrap_err().message.contains("whole number"));
-        let set = Meta::set("Targets", Group::Task, &[1.0, 2.0, 4.0, 8.0]).finish("targets", Value::Num(1.0));
+        assert!(i
+            .check(&Input::Num(2.5))
+            .unwrap_err()
+            .message
+            .contains("whole number"));
+        let set = Meta::set("Targets", Group::Task, &[1.0, 2.0, 4.0, 8.0])
+            .finish("targets", Value::Num(1.0));
         assert_eq!(set.check(&"4".into()), Ok(Value::Num(4.0)));
         assert_eq!(
             set.check(&"3".into()).unwrap_err().message,
             "`targets` = 3 is not one of: 1, 2, 4, 8"
         );
-        let c = Meta::choice("Reward", Group::Learning, &["graded", "binary"]).finish("reward", Value::Choice("graded"));
+        let c = Meta::choice("Reward", Group::Learning, &["graded", "binary"])
+            .finish("reward", Value::Choice("graded"));
         assert_eq!(c.check(&"Binary".into()), Ok(Value::Choice("binary")));
         assert_eq!(
             c.check(&"gaussian".into()).unwrap_err().message,
             "`reward` = \"gaussian\" is not one of: graded, binary"
         );
-        let sw = Meta::choice("Map", Group::Cortex, &["on", "off"]).finish("innate_cue_map", Value::Choice("on"));
+        let sw = Meta::choice("Map", Group::Cortex, &["on", "off"])
+            .finish("innate_cue_map", Value::Choice("on"));
         assert_eq!(sw.check(&Input::Bool(false)), Ok(Value::Choice("off")));
         assert_eq!(sw.check(&"true".into()), Ok(Value::Choice("on")));
     }

@@ -26,7 +26,10 @@ impl TargetCode {
         let similarity: Vec<f64> = cos.iter().zip(sin).map(|(c, s)| c * ct + s * st).collect();
         TargetCode {
             broad: similarity.iter().map(|x| 1.0 + x).collect(),
-            sharp: similarity.iter().map(|x| math::exp(sharpness * (x - 1.0))).collect(),
+            sharp: similarity
+                .iter()
+                .map(|x| math::exp(sharpness * (x - 1.0)))
+                .collect(),
         }
     }
 }
@@ -70,7 +73,13 @@ pub struct Outcome {
 
 /// Scores a reach: cursor = hand rotated by `rotation_deg`; reward graded or binary; no reward if
 /// not executed.
-pub fn score(config: &Config, hand: Hand, rotation_deg: f64, target_deg: f64, executed: bool) -> Outcome {
+pub fn score(
+    config: &Config,
+    hand: Hand,
+    rotation_deg: f64,
+    target_deg: f64,
+    executed: bool,
+) -> Outcome {
     let hand_deg = hand.direction_deg();
     let cursor_deg = math::wrap_deg(hand_deg + rotation_deg);
     let error_deg = math::wrap_deg(cursor_deg - target_deg);
@@ -101,11 +110,18 @@ mod tests {
         assert!((o.cursor_deg - 120.0).abs() < 1e-12);
         assert!((o.error_deg - 120.0).abs() < 1e-12);
         assert_eq!(o.reward, 0.0);
-        let near = Hand { x: math::cos(math::to_rad(-25.0)), y: math::sin(math::to_rad(-25.0)) };
+        let near = Hand {
+            x: math::cos(math::to_rad(-25.0)),
+            y: math::sin(math::to_rad(-25.0)),
+        };
         let o = score(&c, near, 30.0, 0.0, true);
         assert!((o.error_deg - 5.0).abs() < 1e-9);
         assert_eq!(o.reward, 1.0);
-        assert_eq!(score(&c, near, 30.0, 0.0, false).reward, 0.0, "no reward without execution");
+        assert_eq!(
+            score(&c, near, 30.0, 0.0, false).reward,
+            0.0,
+            "no reward without execution"
+        );
         let o = score(&c, near, 30.0, 350.0, true);
         assert!((o.error_deg - 15.0).abs() < 1e-9, "{}", o.error_deg);
     }
@@ -113,7 +129,10 @@ mod tests {
     #[test]
     fn graded_reward_is_gaussian_in_the_error() {
         let c = Config::default();
-        let at = |deg: f64| Hand { x: math::cos(math::to_rad(deg)), y: math::sin(math::to_rad(deg)) };
+        let at = |deg: f64| Hand {
+            x: math::cos(math::to_rad(deg)),
+            y: math::sin(math::to_rad(deg)),
+        };
         assert!((score(&c, at(0.0), 0.0, 0.0, true).reward - 1.0).abs() < 1e-12);
         let r = score(&c, at(10.0), 0.0, 0.0, true).reward;
         assert!((r - math::exp(-0.5)).abs() < 1e-9, "{r}");
@@ -122,7 +141,9 @@ mod tests {
     #[test]
     fn codes_peak_at_the_target() {
         let n = 16;
-        let th: Vec<f64> = (0..n).map(|i| std::f64::consts::TAU * i as f64 / n as f64).collect();
+        let th: Vec<f64> = (0..n)
+            .map(|i| std::f64::consts::TAU * i as f64 / n as f64)
+            .collect();
         let cos: Vec<f64> = th.iter().map(|&t| math::cos(t)).collect();
         let sin: Vec<f64> = th.iter().map(|&t| math::sin(t)).collect();
         let code = TargetCode::new(math::to_rad(target_deg(2, 8)), &cos, &sin, 8.0);

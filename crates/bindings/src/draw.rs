@@ -1,0 +1,108 @@
+//! Drawing the three views on canvases with the shared chart code. The page sizes each canvas's
+//! backing store to CSS size × devicePixelRatio and passes that ratio as `scale`; fonts and strokes
+//! scale with it, so charts are crisp on HiDPI screens.
+
+use crate::{checked, js_error, Playground};
+use bgloop_charts::{activity, learning, reach, Style};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::Clamped;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+fn style(scale: f64, high_contrast: bool) -> Result<Style, JsError> {
+    Ok(Style {
+        scale: checked("scale", scale, 0.25, 8.0)?,
+        high_contrast,
+    })
+}
+
+fn backend(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, JsError> {
+    CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| js_error("the canvas has no 2D context"))
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Draws the reach view: targets, the current cursor path, the last paths fading, and (if
+    /// `showHand`) hand paths beside them.
+    #[wasm_bindgen(js_name = drawReach)]
+    pub fn draw_reach(&self, canvas: &HtmlCanvasElement, show_hand: bool, scale: f64, high_contrast: bool) -> Result<(), JsError> {
+        let style = style(scale, high_contrast)?;
+        let config = self.sim.config();
+        let trace = self.sim.trace();
+        let targets = (0..config.targets)
+            .map(|k| bgloop_core::task::target_deg(k, config.targets))
+            .collect();
+        let history: Vec<reach::Path<'_>> = self
+            .sim
+            .recent_paths()
+            .filter(|p| p.trial != trace.trial)
+            .map(|p| reach::Path {
+                hand: &p.hand,
+                rotation_deg: p.rotation_deg,
+            })
+            .collect();
+        let current = (!trace.hand.is_empty()).then_some(reach::Path {
+            hand: &trace.hand,
+            rotation_deg: trace.rotation_deg,
+        });
+        let scene = reach::ReachScene {
+            targets,
+            current_target: current.map(|_| trace.target_deg),
+            history,
+            current,
+            show_hand,
+        };
+        let area = backend(canvas)?.into_drawing_area();
+        reach::draw(&area, &scene, &style).map_err(js_error)?;
+        area.present().map_err(js_error)
+    }
+
+    /// Draws the learning view: |error| and reward per trial with running means and phases.
+    #[wasm_bindgen(js_name = drawLearning)]
+    pub fn draw_learning(&self, canvas: &HtmlCanvasElement, scale: f64, high_contrast: bool) -> Result<(), JsError> {
+        let style = style(scale, high_contrast)?;
+        let h = self.sim.history();
+        let abs_error: Vec<f64> = h.iter().map(|r| r.error_deg.abs()).collect();
+        let reward: Vec<f64> = h.iter().map(|r| r.reward).collect();
+        let phase: Vec<u8> = h.iter().map(|r| r.phase.code()).collect();
+        let series = learning::Series {
+            abs_error: &abs_error,
+            reward: &reward,
+            phase: &phase,
+            first_trial: 1,
+        };
+        let area = backend(canvas)?.into_drawing_area();
+        learning::draw(&area, &series, &style).map_err(js_error)?;
+        area.present().map_err(js_error)
+    }
+
+    /// Draws the activity view: the five rings over the current trial as heat strips.
+    #[wasm_bindgen(js_name = drawActivity)]
+    pub fn draw_activity(&self, canvas: &HtmlCanvasElement, scale: f64, high_contrast: bool) -> Result<(), JsError> {
+        let style = style(scale, high_contrast)?;
+        let (w, h) = (canvas.width(), canvas.height());
+        let ctx: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or_else(|| js_error("the canvas has no 2D context"))?;
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+        let config = self.sim.config();
+        let trace = self.sim.trace();
+        let duration = config.trial_ms;
+        if w > 0 && h > 0 {
+            let mut pixels = activity::heat_rgba(trace, duration, w, h, &style);
+            let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&mut pixels[..]), w, h)
+                .map_err(|_| js_error("could not create the activity image"))?;
+            ctx.put_image_data(&image, 0.0, 0.0)
+                .map_err(|_| js_error("could not draw the activity image"))?;
+        }
+        let area = backend(canvas)?.into_drawing_area();
+        activity::draw_frame(&area, duration, Some(config.go_ms), &style).map_err(js_error)?;
+        area.present().map_err(js_error)
+    }
+}

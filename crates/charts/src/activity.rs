@@ -1,0 +1,180 @@
+//! The activity view: the five rings over the trial as heat strips (time → x, preferred direction
+//! → y), so the bump can be seen forming, drifting and persisting.
+//!
+//! The heat itself is a pixel image ([`heat_rgba`]) — thousands of cells are too many for vector
+//! drawing at animation rates — and the labels and frame are drawn with plotters ([`draw_frame`]).
+
+use crate::style::Style;
+use crate::DrawError;
+use bgloop_core::{Population, Trace};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Where the strips go inside a canvas of a given size, in device pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Layout {
+    /// Left edge of the strips (room for ring names).
+    pub left: u32,
+    /// Right edge.
+    pub right: u32,
+    /// Top of the first strip.
+    pub top: u32,
+    /// Height of one strip.
+    pub strip: u32,
+    /// Gap between strips.
+    pub gap: u32,
+}
+
+impl Layout {
+    /// The layout for a `width × height` canvas.
+    pub fn new(width: u32, height: u32, style: &Style) -> Self {
+        let left = style.px(64.0);
+        let right = width.saturating_sub(style.px(10.0)).max(left + 1);
+        let top = style.px(6.0);
+        let bottom = style.px(24.0);
+        let gap = style.px(5.0);
+        let strip = (height.saturating_sub(top + bottom + 4 * gap) / 5).max(1);
+        Layout { left, right, top, strip, gap }
+    }
+
+    fn strip_top(&self, row: usize) -> u32 {
+        self.top + row as u32 * (self.strip + self.gap)
+    }
+}
+
+/// A perceptual colour map (viridis), `v` in [0, 1].
+pub fn viridis(v: f64) -> [u8; 3] {
+    const STOPS: [[f64; 3]; 6] = [
+        [68.0, 1.0, 84.0],
+        [65.0, 68.0, 135.0],
+        [42.0, 120.0, 142.0],
+        [34.0, 168.0, 132.0],
+        [122.0, 209.0, 81.0],
+        [253.0, 231.0, 37.0],
+    ];
+    let v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.0 } * 5.0;
+    let i = (v.floor() as usize).min(4);
+    let f = v - i as f64;
+    let c = |k: usize| (STOPS[i][k] + (STOPS[i + 1][k] - STOPS[i][k]) * f).round() as u8;
+    [c(0), c(1), c(2)]
+}
+
+/// The heat strips as an RGBA image of `width × height`; time runs over `duration_ms` (the trial's
+/// length) so a trial in progress fills the strips from the left. Each ring is scaled between its
+/// own lowest and highest rate over the trace (a range of at least `floor`), and the vertical axis
+/// runs from −180° (top) to 180° (bottom) around the target at 0°, relative to the trial's target.
+pub fn heat_rgba(trace: &Trace, duration_ms: f64, width: u32, height: u32, style: &Style) -> Vec<u8> {
+    let mut px = vec![0u8; (width as usize) * (height as usize) * 4];
+    let lay = Layout::new(width, height, style);
+    let n = trace.n;
+    if trace.is_empty() || !trace.has_rings() || n == 0 || duration_ms <= 0.0 {
+        return px;
+    }
+    let floor = 0.02;
+    let ranges: Vec<(f64, f64)> = Population::ALL
+        .iter()
+        .map(|&p| {
+            let (lo, hi) = (0..trace.len())
+                .flat_map(|k| trace.ring(k, p).iter().map(|&v| f64::from(v)))
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            (lo, (hi - lo).max(floor))
+        })
+        .collect();
+    // Unit shown on each pixel row: directions from target − 180° to target + 180°.
+    let offset = trace.target_deg / 360.0 * n as f64;
+    let unit_of_row = |y: u32, strip: u32| -> usize {
+        let u = ((f64::from(y) + 0.5) / f64::from(strip) - 0.5) * n as f64 + offset;
+        (u.round().rem_euclid(n as f64) as usize).min(n - 1)
+    };
+    let cols = lay.right - lay.left;
+    let last_t = f64::from(*trace.time_ms.last().unwrap_or(&0.0));
+    for (row, &pop) in Population::ALL.iter().enumerate() {
+        let y0 = lay.strip_top(row);
+        for x in 0..cols {
+            let t = (f64::from(x) + 0.5) / f64::from(cols) * duration_ms;
+            if t > last_t {
+                break;
+            }
+            let k = ((t / trace.every_ms).round() as usize).min(trace.len() - 1);
+            let rates = trace.ring(k, pop);
+            let (lo, span) = ranges[row];
+            for y in 0..lay.strip {
+                let v = (f64::from(rates[unit_of_row(y, lay.strip)]) - lo) / span;
+                let [r, g, b] = viridis(v);
+                let i = (((y0 + y) * width + lay.left + x) * 4) as usize;
+                if i + 3 < px.len() {
+                    px[i..i + 4].copy_from_slice(&[r, g, b, 255]);
+                }
+            }
+        }
+    }
+    px
+}
+
+/// Draws the ring names, the time axis and the go marker around the strips (the heat is drawn
+/// separately). `go_ms` marks the go signal if it falls inside the trial.
+pub fn draw_frame<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, duration_ms: f64, go_ms: Option<f64>, style: &Style) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let (w, h) = area.dim_in_pixel();
+    let lay = Layout::new(w, h, style);
+    let font = style.font(12.0).color(&style.ink());
+    let small = style.font(10.5).color(&style.muted());
+    for (row, pop) in Population::ALL.iter().enumerate() {
+        let y = lay.strip_top(row) as i32;
+        area.draw(&Text::new(pop.label(), (style.pxi(6.0), y + lay.strip as i32 / 2 - style.pxi(7.0)), font.clone()))?;
+        area.draw(&Rectangle::new(
+            [(lay.left as i32 - 1, y - 1), (lay.right as i32, y + lay.strip as i32)],
+            style.grid().stroke_width(style.px(1.0)),
+        ))?;
+    }
+    let base = (lay.strip_top(4) + lay.strip) as i32 + style.pxi(4.0);
+    let span = f64::from(lay.right - lay.left);
+    let step = if duration_ms > 1000.0 { 250.0 } else { 100.0 };
+    let mut t = 0.0;
+    while t <= duration_ms + 1e-9 {
+        let x = lay.left as i32 + (t / duration_ms * span) as i32;
+        area.draw(&PathElement::new(vec![(x, base - style.pxi(3.0)), (x, base)], style.muted().stroke_width(style.px(1.0))))?;
+        area.draw(&Text::new(format!("{t:.0}"), (x - style.pxi(8.0), base + style.pxi(2.0)), small.clone()))?;
+        t += step;
+    }
+    area.draw(&Text::new("ms", (lay.left as i32 - style.pxi(26.0), base + style.pxi(2.0)), small.clone()))?;
+    // Direction ticks: the target (0°) in the middle of each strip.
+    for row in 0..5 {
+        let y = lay.strip_top(row) as i32 + lay.strip as i32 / 2;
+        area.draw(&PathElement::new(vec![(lay.left as i32 - style.pxi(4.0), y), (lay.left as i32 - 1, y)], style.muted().stroke_width(style.px(1.0))))?;
+    }
+    if let Some(go) = go_ms.filter(|g| *g < duration_ms) {
+        let x = lay.left as i32 + (go / duration_ms * span) as i32;
+        let top = lay.top as i32;
+        area.draw(&PathElement::new(vec![(x, top), (x, base - style.pxi(4.0))], WHITE.mix(0.8).stroke_width(style.px(1.5))))?;
+        area.draw(&Text::new("go", (x + style.pxi(3.0), top + style.pxi(1.0)), style.font(10.5).color(&WHITE)))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viridis_ends_and_bad_values() {
+        assert_eq!(viridis(0.0), [68, 1, 84]);
+        assert_eq!(viridis(1.0), [253, 231, 37]);
+        assert_eq!(viridis(f64::NAN), [68, 1, 84]);
+    }
+
+    #[test]
+    fn heat_image_has_the_requested_size_and_shows_the_bump() {
+        let mut c = bgloop_core::presets::preset("rotation").and_then(|p| p.config().ok()).unwrap_or_default();
+        c.seed = 2;
+        let mut sim = bgloop_core::Simulation::new(c).expect("valid");
+        sim.record_traces(Some(2.0));
+        sim.run_trial().expect("finite");
+        let style = Style::default();
+        let img = heat_rgba(sim.trace(), 600.0, 300, 200, &style);
+        assert_eq!(img.len(), 300 * 200 * 4);
+        assert!(img.chunks(4).any(|p| p[0] > 200 && p[1] > 200), "a bright (peak) pixel exists");
+    }
+}

@@ -1,0 +1,186 @@
+//! The learning view: |error| and reward per trial, with running means, shaded phases and the
+//! current trial marked. Long histories are decimated to about one bucket per pixel column.
+
+use crate::style::{Style, CURSOR, REWARD};
+use crate::DrawError;
+use bgloop_core::Phase;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Trials averaged by the running means.
+pub const WINDOW: usize = 20;
+
+/// The per-trial series the view shows.
+#[derive(Clone, Copy, Debug)]
+pub struct Series<'a> {
+    /// |error| per trial, degrees.
+    pub abs_error: &'a [f64],
+    /// Reward per trial.
+    pub reward: &'a [f64],
+    /// Phase code per trial ([`Phase::code`]).
+    pub phase: &'a [u8],
+    /// Number of the first trial in these slices (1 unless the history was trimmed).
+    pub first_trial: u64,
+}
+
+/// Running mean over the last `window` values (shorter at the start).
+pub fn running_mean(x: &[f64], window: usize) -> Vec<f64> {
+    let mut out = Vec::with_capacity(x.len());
+    let mut sum = 0.0;
+    for i in 0..x.len() {
+        sum += x[i];
+        if i >= window {
+            sum -= x[i - window];
+        }
+        out.push(sum / (i + 1).min(window) as f64);
+    }
+    out
+}
+
+/// Averages `x` into at most `buckets` consecutive buckets: (centre index, mean).
+pub fn decimate(x: &[f64], buckets: usize) -> Vec<(f64, f64)> {
+    let n = x.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let per = n.div_ceil(buckets.max(1)).max(1);
+    x.chunks(per)
+        .enumerate()
+        .map(|(b, c)| {
+            let centre = (b * per) as f64 + (c.len() as f64 - 1.0) / 2.0;
+            (centre, c.iter().sum::<f64>() / c.len() as f64)
+        })
+        .collect()
+}
+
+fn phase_fill(p: u8, style: &Style) -> RGBAColor {
+    let (c, a) = match Phase::ALL.get(p as usize) {
+        Some(Phase::Rotation) => (RGBColor(0xf5, 0x9e, 0x0b), 0.10),
+        Some(Phase::Washout) => (RGBColor(0x0e, 0xa5, 0xe9), 0.10),
+        Some(Phase::GpiOff) => (RGBColor(0xdc, 0x26, 0x26), 0.10),
+        Some(Phase::Probe) => (RGBColor(0x7c, 0x3a, 0xed), 0.10),
+        _ => (RGBColor(0x94, 0xa3, 0xb8), 0.06),
+    };
+    Style::alpha(c, if style.high_contrast { a * 2.5 } else { a })
+}
+
+fn phase_label(p: u8) -> &'static str {
+    match Phase::ALL.get(p as usize) {
+        Some(Phase::Rotation) => "rotation",
+        Some(Phase::Washout) => "washout",
+        Some(Phase::GpiOff) => "GPi off",
+        Some(Phase::Probe) => "probe",
+        _ => "baseline",
+    }
+}
+
+/// Draws the learning view filling `area`.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Series<'_>, style: &Style) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&WHITE)?;
+    let n = s.abs_error.len();
+    let first = s.first_trial as f64;
+    let x_max = first + (n.max(50) as f64);
+    let y_max = 60.0_f64.max(s.abs_error.iter().copied().fold(0.0, f64::max).min(180.0)).min(180.0);
+    let y_max = (y_max / 15.0).ceil() * 15.0;
+    let (w, _) = area.dim_in_pixel();
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(style.px(22.0))
+        .margin_right(style.px(8.0))
+        .margin_left(style.px(4.0))
+        .x_label_area_size(style.px(30.0))
+        .y_label_area_size(style.px(40.0))
+        .right_y_label_area_size(style.px(36.0))
+        .build_cartesian_2d(first..x_max, 0.0..y_max)?
+        .set_secondary_coord(first..x_max, 0.0..1.0);
+    let axis_font = style.font(11.0).color(&style.muted());
+    chart
+        .configure_mesh()
+        .light_line_style(style.grid().mix(0.0))
+        .bold_line_style(style.grid().stroke_width(style.px(1.0)))
+        .axis_style(style.muted().stroke_width(style.px(1.0)))
+        .x_labels(6)
+        .y_labels(5)
+        .label_style(axis_font.clone())
+        .axis_desc_style(style.font(11.0).color(&style.ink()))
+        .x_desc("trial")
+        .y_desc("|error| (°)")
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .draw()?;
+    chart
+        .configure_secondary_axes()
+        .axis_style(style.muted().stroke_width(style.px(1.0)))
+        .label_style(axis_font)
+        .axis_desc_style(style.font(11.0).color(&REWARD))
+        .y_desc("reward")
+        .y_labels(3)
+        .y_label_formatter(&|y| format!("{y:.1}"))
+        .draw()?;
+    // Phases: shaded spans, labelled at the top when wide enough.
+    let mut start = 0;
+    while start < n {
+        let p = s.phase[start];
+        let mut end = start;
+        while end < n && s.phase[end] == p {
+            end += 1;
+        }
+        let (x0, x1) = (first + start as f64 - 0.5, first + end as f64 - 0.5);
+        chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, y_max)], phase_fill(p, style).filled())))?;
+        let px_width = (x1 - x0) / (x_max - first) * f64::from(w);
+        if px_width > 60.0 * style.scale {
+            chart.draw_series(std::iter::once(Text::new(
+                phase_label(p),
+                (x0 + (x_max - first) * 0.01, y_max * 0.97),
+                style.font(11.0).color(&style.muted()).pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Left,
+                    plotters::style::text_anchor::VPos::Top,
+                )),
+            )))?;
+        }
+        start = end;
+    }
+    let buckets = (f64::from(w) / (2.0 * style.scale)).max(10.0) as usize;
+    let dots = decimate(s.abs_error, buckets);
+    let dot = style.px(1.8);
+    chart.draw_series(dots.iter().map(|&(i, e)| Circle::new((first + i, e.min(y_max)), dot, Style::alpha(CURSOR, 0.35).filled())))?;
+    let err_mean = decimate(&running_mean(s.abs_error, WINDOW), buckets * 2);
+    chart.draw_series(std::iter::once(PathElement::new(
+        err_mean.iter().map(|&(i, e)| (first + i, e.min(y_max))).collect::<Vec<_>>(),
+        CURSOR.stroke_width(style.px(2.5)),
+    )))?;
+    let rew_mean = decimate(&running_mean(s.reward, WINDOW), buckets * 2);
+    chart.draw_secondary_series(std::iter::once(PathElement::new(
+        rew_mean.iter().map(|&(i, r)| (first + i, r)).collect::<Vec<_>>(),
+        REWARD.stroke_width(style.px(2.0)),
+    )))?;
+    if n > 0 {
+        let x = first + (n - 1) as f64;
+        chart.draw_series(std::iter::once(PathElement::new(vec![(x, 0.0), (x, y_max)], style.ink().stroke_width(style.px(1.0)))))?;
+    }
+    // Legend at the top left.
+    let f = style.font(11.0);
+    let y = style.pxi(4.0);
+    let mut x = style.pxi(48.0);
+    for (color, label) in [(CURSOR, "|error|, 20-trial mean"), (REWARD, "reward, 20-trial mean")] {
+        area.draw(&PathElement::new(vec![(x, y + style.pxi(7.0)), (x + style.pxi(14.0), y + style.pxi(7.0))], color.stroke_width(style.px(2.5))))?;
+        area.draw(&Text::new(label, (x + style.pxi(18.0), y), f.clone().color(&style.ink())))?;
+        x += style.pxi(160.0);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn running_mean_and_decimation() {
+        assert_eq!(running_mean(&[2.0, 4.0, 6.0, 8.0], 2), vec![2.0, 3.0, 5.0, 7.0]);
+        let d = decimate(&[1.0, 3.0, 5.0, 7.0, 9.0], 2);
+        assert_eq!(d, vec![(1.0, 3.0), (3.5, 8.0)]);
+        assert!(decimate(&[], 5).is_empty());
+    }
+}

@@ -1,0 +1,33 @@
+//! The playground's figures, drawn with plotters on any [`DrawingBackend`]: the browser's canvas
+//! (plotters-canvas) and, natively, SVG — one chart code for both.
+//!
+//! - [`reach`]: the workspace, the targets, the cursor path unfolding and the last paths fading;
+//! - [`learning`]: |error| and reward per trial with running means and shaded phases;
+//! - [`activity`]: the five rings over a trial as heat strips.
+//!
+//! [`DrawingBackend`]: plotters::prelude::DrawingBackend
+
+pub mod activity;
+pub mod learning;
+pub mod reach;
+pub mod style;
+
+pub use style::Style;
+
+/// A drawing error, as text (backends' error types differ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrawError(pub String);
+
+impl std::fmt::Display for DrawError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "drawing failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErrorKind<E>> for DrawError {
+    fn from(e: plotters::drawing::DrawingAreaErrorKind<E>) -> Self {
+        DrawError(e.to_string())
+    }
+}

@@ -1,0 +1,85 @@
+//! Colours, fonts and the pixel scale shared by every chart.
+
+use plotters::style::{FontDesc, FontFamily, RGBAColor, RGBColor};
+
+/// How a chart is drawn: the device-pixel scale and the colour theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// Device pixels per CSS pixel (window.devicePixelRatio): fonts and strokes scale with it.
+    pub scale: f64,
+    /// High-contrast theme (projectors, low vision).
+    pub high_contrast: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            scale: 1.0,
+            high_contrast: false,
+        }
+    }
+}
+
+/// Ink for text and axes.
+pub const INK: RGBColor = RGBColor(0x1f, 0x29, 0x33);
+/// Secondary text.
+pub const MUTED: RGBColor = RGBColor(0x52, 0x60, 0x6d);
+/// Light grid lines.
+pub const GRID: RGBColor = RGBColor(0xe4, 0xe7, 0xeb);
+/// The cursor (what the subject sees).
+pub const CURSOR: RGBColor = RGBColor(0xc2, 0x41, 0x0c);
+/// The hand (where the arm went).
+pub const HAND: RGBColor = RGBColor(0x25, 0x63, 0xeb);
+/// Targets.
+pub const TARGET: RGBColor = RGBColor(0x0f, 0x76, 0x6e);
+/// Reward curve.
+pub const REWARD: RGBColor = RGBColor(0x15, 0x80, 0x3d);
+
+impl Style {
+    /// A length in device pixels for `css` CSS pixels.
+    pub fn px(&self, css: f64) -> u32 {
+        (css * self.scale).round().max(1.0) as u32
+    }
+
+    /// A length in device pixels, signed.
+    pub fn pxi(&self, css: f64) -> i32 {
+        (css * self.scale).round() as i32
+    }
+
+    /// The UI font at `css` pixels.
+    pub fn font(&self, css: f64) -> FontDesc<'static> {
+        FontDesc::new(FontFamily::SansSerif, css * self.scale, plotters::style::FontStyle::Normal)
+    }
+
+    /// Main text colour.
+    pub fn ink(&self) -> RGBColor {
+        if self.high_contrast {
+            RGBColor(0, 0, 0)
+        } else {
+            INK
+        }
+    }
+
+    /// Secondary text colour.
+    pub fn muted(&self) -> RGBColor {
+        if self.high_contrast {
+            RGBColor(0, 0, 0)
+        } else {
+            MUTED
+        }
+    }
+
+    /// Grid colour.
+    pub fn grid(&self) -> RGBColor {
+        if self.high_contrast {
+            RGBColor(0x80, 0x80, 0x80)
+        } else {
+            GRID
+        }
+    }
+
+    /// `c` with opacity `a`.
+    pub fn alpha(c: RGBColor, a: f64) -> RGBAColor {
+        RGBAColor(c.0, c.1, c.2, a.clamp(0.0, 1.0))
+    }
+}

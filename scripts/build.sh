@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the wasm module and its JS glue into web/pkg (release, optimised with wasm-opt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cargo build --release --target wasm32-unknown-unknown -p bgloop-bindings
+wasm-bindgen --target web --out-dir web/pkg --out-name bgloop \
+  target/wasm32-unknown-unknown/release/bgloop_bindings.wasm
+if [ -x node_modules/.bin/wasm-opt ]; then
+  node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals \
+    web/pkg/bgloop_bg.wasm -o web/pkg/bgloop_bg.opt.wasm
+  mv web/pkg/bgloop_bg.opt.wasm web/pkg/bgloop_bg.wasm
+fi
+echo "[build] web/pkg: $(du -h web/pkg/bgloop_bg.wasm | cut -f1) wasm"

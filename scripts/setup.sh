@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what building and testing bgloop needs on a fresh machine; every step is skipped when it
+# is already done. Usage: scripts/setup.sh [--browser]   (--browser: Chromium for the e2e tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ -n "$want" ] && [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (about 2 minutes)"
+  cargo install wasm-bindgen-cli --version "=$want" --locked \
+    || cargo install wasm-bindgen-cli --version "=$want"
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
+  say "installing Debian's Chromium for the browser tests"
+  if [ "$(id -u)" != 0 ]; then
+    echo "[setup] Chromium is missing; run as root or: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi

@@ -1,0 +1,47 @@
+// The three views: HiDPI canvas sizing and redraws through the wasm chart code.
+
+/** Sizes a canvas's backing store to its CSS box × devicePixelRatio; returns the ratio. */
+export function fitCanvas(canvas) {
+  const dpr = Math.min(window.devicePixelRatio || 1, 4);
+  const rect = canvas.getBoundingClientRect();
+  const w = Math.max(1, Math.round(rect.width * dpr));
+  const h = Math.max(1, Math.round(rect.height * dpr));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  return dpr;
+}
+
+/** Owns the three canvases and redraws them when the model or their size changes. */
+export class Views {
+  constructor(playground, { reach, learning, activity, showHand }) {
+    this.pg = playground;
+    this.canvases = { reach, learning, activity };
+    this.showHand = showHand;
+    this.highContrast = window.matchMedia?.('(prefers-contrast: more)').matches ?? false;
+    this.dirty = true;
+    this.firstDrawn = false;
+    const ro = new ResizeObserver(() => { this.dirty = true; this.draw(); });
+    for (const c of Object.values(this.canvases)) ro.observe(c.parentElement);
+    showHand.addEventListener('change', () => { this.dirty = true; this.draw(); });
+  }
+
+  /** Marks the views stale (the model changed). */
+  invalidate() { this.dirty = true; }
+
+  /** Redraws every view if anything changed since the last draw. */
+  draw() {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const { reach, learning, activity } = this.canvases;
+    const hc = this.highContrast;
+    this.pg.drawReach(reach, this.showHand.checked, fitCanvas(reach), hc);
+    this.pg.drawLearning(learning, fitCanvas(learning), hc);
+    this.pg.drawActivity(activity, fitCanvas(activity), hc);
+    if (!this.firstDrawn) {
+      this.firstDrawn = true;
+      performance.mark('bgloop:first-chart');
+    }
+  }
+}

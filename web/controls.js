@@ -1,0 +1,86 @@
+// Controls generated from the core parameter schema: no parameter is listed in JavaScript.
+
+const el = (tag, props = {}, ...children) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k in e) e[k] = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) if (c) e.append(c);
+  return e;
+};
+
+const unitText = (unit) => (unit && unit !== '°' ? ` ${unit}` : unit || '');
+
+/** Builds every control of `schema` into `root`; `onChange(key, value)` returns an error message or null. */
+export function buildControls(root, schema, onChange) {
+  const inputs = new Map();
+  const make = (spec) => {
+    const id = `p-${spec.key}`;
+    const label = el('label', { htmlFor: id }, spec.label, spec.unit ? el('span', { class: 'unit', text: ` (${spec.unit})` }) : null);
+    const wrap = el('div', { class: 'param' }, label);
+    const meaning = el('p', { class: 'meaning', id: `${id}-meaning`, text: spec.meaning });
+    const bad = el('p', { class: 'bad', id: `${id}-bad`, role: 'alert', hidden: true });
+    const report = (msg) => { bad.hidden = !msg; bad.textContent = msg || ''; };
+    const d = spec.domain;
+    let get; let set;
+    if (d.type === 'real') {
+      const range = el('input', { type: 'range', id, min: d.min, max: d.max, step: d.step, 'aria-describedby': `${id}-meaning` });
+      const box = el('input', { type: 'number', min: d.min, max: d.max, step: d.step, 'aria-label': `${spec.label} (number)`, inputMode: 'decimal' });
+      const valuetext = (v) => range.setAttribute('aria-valuetext', `${v}${unitText(spec.unit)}`);
+      set = (v) => { range.value = v; box.value = v; valuetext(v); };
+      range.addEventListener('input', () => { box.value = range.value; valuetext(range.value); report(onChange(spec.key, range.value)); });
+      box.addEventListener('change', () => report(onChange(spec.key, box.value)));
+      wrap.append(el('div', { class: 'row' }, range, box));
+      get = () => box.value;
+    } else if (d.type === 'int') {
+      const box = el('input', { type: 'number', id, min: d.min, max: d.max, step: 1, 'aria-describedby': `${id}-meaning`, inputMode: 'numeric' });
+      set = (v) => { box.value = v; };
+      box.addEventListener('change', () => report(onChange(spec.key, box.value)));
+      wrap.append(el('div', { class: 'row single' }, box));
+      get = () => box.value;
+    } else {
+      const options = d.type === 'set' ? d.values.map(String) : d.options;
+      const sel = el('select', { id, 'aria-describedby': `${id}-meaning` }, ...options.map((o) => el('option', { value: o, text: o })));
+      set = (v) => { sel.value = String(v); };
+      sel.addEventListener('change', () => report(onChange(spec.key, sel.value)));
+      wrap.append(el('div', { class: 'row single' }, sel));
+      get = () => sel.value;
+    }
+    wrap.title = spec.meaning;
+    wrap.append(meaning, bad);
+    inputs.set(spec.key, { set, get, report });
+    return wrap;
+  };
+
+  const primary = schema.filter((s) => s.primary);
+  const main = el('fieldset', { class: 'group' }, el('legend', { text: 'Key parameters' }));
+  primary.forEach((s) => main.append(make(s)));
+  root.append(main);
+
+  const advanced = el('details', { class: 'advanced' }, el('summary', { text: 'Advanced' }));
+  const groups = new Map();
+  for (const s of schema.filter((x) => !x.primary)) {
+    if (!groups.has(s.group)) groups.set(s.group, []);
+    groups.get(s.group).push(s);
+  }
+  const groupTitle = (g) => g.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  for (const [g, specs] of groups) {
+    const fs = el('fieldset', { class: 'group' }, el('legend', { text: groupTitle(g) }));
+    specs.forEach((s) => fs.append(make(s)));
+    advanced.append(fs);
+  }
+  root.append(advanced);
+
+  return {
+    /** Shows `config`'s values in the controls and clears their messages. */
+    sync(config) {
+      for (const [key, c] of inputs) {
+        if (key in config) c.set(config[key]);
+        c.report(null);
+      }
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// Play / pause and speed: the simulation runs in slices inside animation frames, within a time
+// budget, so the page never freezes.
+
+/** Speed levels: simulated ms per real ms (animated) or trials per second. */
+export const SPEEDS = [
+  { label: 'slow motion', simPerReal: 0.3 },
+  { label: 'real time', simPerReal: 1 },
+  { label: '10 trials/s', trialsPerSecond: 10 },
+  { label: '100 trials/s', trialsPerSecond: 100 },
+  { label: 'fast-forward', trialsPerSecond: Infinity },
+];
+
+/** Work per frame never exceeds this, ms. */
+const BUDGET_MS = 9;
+
+export class Player {
+  constructor(playground, { onFrame, onError }) {
+    this.pg = playground;
+    this.onFrame = onFrame;
+    this.onError = onError;
+    this.playing = false;
+    this.level = 2;
+    this.owed = 0;
+    this.last = 0;
+    this.tick = this.tick.bind(this);
+  }
+
+  setSpeed(level) {
+    this.level = Math.max(0, Math.min(SPEEDS.length - 1, level | 0));
+    const animated = 'simPerReal' in SPEEDS[this.level];
+    // Animated speeds sample finely; trial speeds coarsely (hand path and rings at 2 ms).
+    this.pg.recordTraces(animated ? 1 : 2, true);
+    this.owed = 0;
+  }
+
+  play() {
+    if (this.playing) return;
+    this.playing = true;
+    this.last = performance.now();
+    requestAnimationFrame(this.tick);
+  }
+
+  pause() { this.playing = false; }
+
+  tick(now) {
+    if (!this.playing) return;
+    const elapsed = Math.min(now - this.last, 100);
+    this.last = now;
+    const start = performance.now();
+    try {
+      const speed = SPEEDS[this.level];
+      if (speed.simPerReal) {
+        this.pg.step(elapsed * speed.simPerReal);
+      } else {
+        this.owed = Math.min(this.owed + (elapsed / 1000) * speed.trialsPerSecond, 1e6);
+        while (this.owed >= 1 && performance.now() - start < BUDGET_MS) {
+          this.pg.runTrials(1);
+          this.owed -= 1;
+        }
+        if (!Number.isFinite(speed.trialsPerSecond)) this.owed = 0;
+      }
+    } catch (e) {
+      this.playing = false;
+      this.onError(e);
+    }
+    this.onFrame();
+    if (this.playing) requestAnimationFrame(this.tick);
+  }
+}
