@@ -25,12 +25,12 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
+if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
   say "installing Debian's Chromium for the browser tests"
   if [ "$(id -u)" != 0 ]; then
-    echo "[setup] Chromium is missing; run as root or: sudo apt-get install -y chromium" >&2
+    echo "[setup] Chromium is missing; run as root or: sudo apt-get install -y chromium chromium-driver" >&2
     exit 1
   fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
