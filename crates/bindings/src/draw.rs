@@ -27,7 +27,13 @@ impl Playground {
     /// Draws the reach view: targets, the current cursor path, the last paths fading, and (if
     /// `showHand`) hand paths beside them.
     #[wasm_bindgen(js_name = drawReach)]
-    pub fn draw_reach(&self, canvas: &HtmlCanvasElement, show_hand: bool, scale: f64, high_contrast: bool) -> Result<(), JsError> {
+    pub fn draw_reach(
+        &self,
+        canvas: &HtmlCanvasElement,
+        show_hand: bool,
+        scale: f64,
+        high_contrast: bool,
+    ) -> Result<(), JsError> {
         let style = style(scale, high_contrast)?;
         let config = self.sim.config();
         let trace = self.sim.trace();
@@ -61,7 +67,12 @@ impl Playground {
 
     /// Draws the learning view: |error| and reward per trial with running means and phases.
     #[wasm_bindgen(js_name = drawLearning)]
-    pub fn draw_learning(&self, canvas: &HtmlCanvasElement, scale: f64, high_contrast: bool) -> Result<(), JsError> {
+    pub fn draw_learning(
+        &self,
+        canvas: &HtmlCanvasElement,
+        scale: f64,
+        high_contrast: bool,
+    ) -> Result<(), JsError> {
         let style = style(scale, high_contrast)?;
         let h = self.sim.history();
         let abs_error: Vec<f64> = h.iter().map(|r| r.error_deg.abs()).collect();
@@ -80,7 +91,12 @@ impl Playground {
 
     /// Draws the activity view: the five rings over the current trial as heat strips.
     #[wasm_bindgen(js_name = drawActivity)]
-    pub fn draw_activity(&self, canvas: &HtmlCanvasElement, scale: f64, high_contrast: bool) -> Result<(), JsError> {
+    pub fn draw_activity(
+        &self,
+        canvas: &HtmlCanvasElement,
+        scale: f64,
+        high_contrast: bool,
+    ) -> Result<(), JsError> {
         let style = style(scale, high_contrast)?;
         let (w, h) = (canvas.width(), canvas.height());
         let ctx: CanvasRenderingContext2d = canvas

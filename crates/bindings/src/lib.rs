@@ -98,7 +98,10 @@ impl Playground {
     #[wasm_bindgen(js_name = usePreset)]
     pub fn use_preset(&mut self, name: &str) -> Result<(), JsError> {
         let preset = presets::preset(name).ok_or_else(|| {
-            js_error(format!("preset {name:?} is not one of: {}", presets::names()))
+            js_error(format!(
+                "preset {name:?} is not one of: {}",
+                presets::names()
+            ))
         })?;
         let mut config = preset.config().map_err(js_error)?;
         config.seed = self.pending.seed;
@@ -247,7 +250,10 @@ impl Playground {
     /// The names of the phase codes.
     #[wasm_bindgen(js_name = phaseNames)]
     pub fn phase_names() -> Vec<String> {
-        bgloop_core::Phase::ALL.iter().map(|p| p.as_str().to_string()).collect()
+        bgloop_core::Phase::ALL
+            .iter()
+            .map(|p| p.as_str().to_string())
+            .collect()
     }
 
     /// The phase (name), rotation (°) and GPi output of trial `n` under the running config.

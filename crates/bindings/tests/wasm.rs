@@ -22,16 +22,35 @@ fn message(e: JsError) -> String {
 
 #[wasm_bindgen_test]
 fn bad_configs_are_errors_that_name_the_field_and_range() {
-    let e = Playground::new(js(serde_json::json!({ "loop_strength": 7 }))).err().expect("rejected");
+    let e = Playground::new(js(serde_json::json!({ "loop_strength": 7 })))
+        .err()
+        .expect("rejected");
     assert_eq!(message(e), "`loop_strength` = 7 is out of range 0–2");
     let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
-    let e = pg.configure(js(serde_json::json!({ "ring_size": 3, "reward": "gaussian" }))).err().expect("rejected");
+    let e = pg
+        .configure(js(
+            serde_json::json!({ "ring_size": 3, "reward": "gaussian" }),
+        ))
+        .err()
+        .expect("rejected");
     let m = message(e);
-    assert!(m.contains("`ring_size` = 3 must be a whole number in 8–256 units"), "{m}");
-    assert!(m.contains("`reward` = \"gaussian\" is not one of: graded, binary"), "{m}");
-    let e = pg.configure(js(serde_json::json!({ "no_such_key": 1 }))).err().expect("rejected");
+    assert!(
+        m.contains("`ring_size` = 3 must be a whole number in 8–256 units"),
+        "{m}"
+    );
+    assert!(
+        m.contains("`reward` = \"gaussian\" is not one of: graded, binary"),
+        "{m}"
+    );
+    let e = pg
+        .configure(js(serde_json::json!({ "no_such_key": 1 })))
+        .err()
+        .expect("rejected");
     assert!(message(e).contains("unknown parameter \"no_such_key\""));
-    let e = pg.configure(JsValue::from_str("loop_strength=1")).err().expect("rejected");
+    let e = pg
+        .configure(JsValue::from_str("loop_strength=1"))
+        .err()
+        .expect("rejected");
     assert!(message(e).contains("must be an object"));
     let e = pg.step(f64::NAN).err().expect("rejected");
     assert_eq!(message(e), "`ms` = NaN is out of range 0–600000");
@@ -44,13 +63,22 @@ fn bad_configs_are_errors_that_name_the_field_and_range() {
 #[wasm_bindgen_test]
 fn configure_is_all_or_nothing_and_reset_applies_it() {
     let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
-    assert!(pg.configure(js(serde_json::json!({ "loop_strength": 0.5, "dopamine": 9 }))).is_err());
-    assert!(!pg.has_pending_changes(), "a rejected configure changes nothing");
-    pg.configure(js(serde_json::json!({ "loop_strength": 0.5 }))).expect("valid");
+    assert!(pg
+        .configure(js(
+            serde_json::json!({ "loop_strength": 0.5, "dopamine": 9 })
+        ))
+        .is_err());
+    assert!(
+        !pg.has_pending_changes(),
+        "a rejected configure changes nothing"
+    );
+    pg.configure(js(serde_json::json!({ "loop_strength": 0.5 })))
+        .expect("valid");
     assert!(pg.has_pending_changes());
     pg.reset(None).expect("reset");
     assert!(!pg.has_pending_changes());
-    let cfg: serde_json::Value = serde_wasm_bindgen::from_value(pg.config().expect("config")).expect("object");
+    let cfg: serde_json::Value =
+        serde_wasm_bindgen::from_value(pg.config().expect("config")).expect("object");
     assert_eq!(cfg["loop_strength"], 0.5);
 }
 
@@ -61,12 +89,18 @@ fn wasm_reproduces_the_native_golden_run_bit_for_bit() {
     pg.use_preset("rotation").expect("preset");
     pg.reset(Some(1.0)).expect("reset");
     pg.run_trials(12.0).expect("runs");
-    assert_eq!(pg.csv(), include_str!("../../core/tests/golden/rotation_seed1.csv"));
+    assert_eq!(
+        pg.csv(),
+        include_str!("../../core/tests/golden/rotation_seed1.csv")
+    );
     let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
     pg.use_preset("babbling").expect("preset");
     pg.reset(Some(7.0)).expect("reset");
     pg.run_trials(12.0).expect("runs");
-    assert_eq!(pg.csv(), include_str!("../../core/tests/golden/babbling_seed7.csv"));
+    assert_eq!(
+        pg.csv(),
+        include_str!("../../core/tests/golden/babbling_seed7.csv")
+    );
 }
 
 /// A small deterministic generator for the property test.
@@ -74,7 +108,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
@@ -86,24 +123,74 @@ impl Lcg {
 fn random_api_sequences_never_poison_the_object() {
     let mut rng = Lcg(12345);
     let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
-    let numbers = [-1.0, 0.0, 0.25, 1.0, 3.0, 7.5, 64.0, 1e9, f64::NAN, f64::INFINITY, -0.0];
-    let keys = ["loop_strength", "dopamine", "ring_size", "dt_ms", "seed", "reward", "targets", "trial_ms", "bogus", ""];
-    let texts = ["binary", "graded", "1e3", "NaN", "<img src=x onerror=alert(1)>", "", "0x10", "on"];
+    let numbers = [
+        -1.0,
+        0.0,
+        0.25,
+        1.0,
+        3.0,
+        7.5,
+        64.0,
+        1e9,
+        f64::NAN,
+        f64::INFINITY,
+        -0.0,
+    ];
+    let keys = [
+        "loop_strength",
+        "dopamine",
+        "ring_size",
+        "dt_ms",
+        "seed",
+        "reward",
+        "targets",
+        "trial_ms",
+        "bogus",
+        "",
+    ];
+    let texts = [
+        "binary",
+        "graded",
+        "1e3",
+        "NaN",
+        "<img src=x onerror=alert(1)>",
+        "",
+        "0x10",
+        "on",
+    ];
     let mut errors = 0;
     for _ in 0..1500 {
         let ok = match rng.next() % 10 {
             0 => {
                 let key = rng.pick(&keys);
-                let v = if rng.next() % 2 == 0 { serde_json::json!(rng.pick(&numbers)) } else { serde_json::json!(rng.pick(&texts)) };
+                let v = if rng.next() % 2 == 0 {
+                    serde_json::json!(rng.pick(&numbers))
+                } else {
+                    serde_json::json!(rng.pick(&texts))
+                };
                 pg.configure(js(serde_json::json!({ key: v }))).is_ok()
             }
-            1 => pg.reset(if rng.next() % 2 == 0 { Some(rng.pick(&numbers)) } else { None }).is_ok(),
+            1 => pg
+                .reset(if rng.next() % 2 == 0 {
+                    Some(rng.pick(&numbers))
+                } else {
+                    None
+                })
+                .is_ok(),
             2 => pg.step(rng.pick(&numbers) * 3.0).is_ok(),
-            3 => pg.run_trials(rng.pick(&[0.0, 1.0, 2.0, -1.0, 0.5, f64::NAN])).is_ok(),
+            3 => pg
+                .run_trials(rng.pick(&[0.0, 1.0, 2.0, -1.0, 0.5, f64::NAN]))
+                .is_ok(),
             4 => pg.step_trial().is_ok(),
-            5 => pg.use_preset(rng.pick(&["rotation", "babbling", "dynamics", "nope", ""])).is_ok(),
-            6 => pg.record_traces(rng.pick(&numbers), rng.next() % 2 == 0).is_ok(),
-            7 => pg.column(rng.pick(&["error_deg", "reward", "reach_ms", "x"])).is_ok(),
+            5 => pg
+                .use_preset(rng.pick(&["rotation", "babbling", "dynamics", "nope", ""]))
+                .is_ok(),
+            6 => pg
+                .record_traces(rng.pick(&numbers), rng.next() % 2 == 0)
+                .is_ok(),
+            7 => pg
+                .column(rng.pick(&["error_deg", "reward", "reach_ms", "x"]))
+                .is_ok(),
             8 => pg.configure(JsValue::from_f64(rng.pick(&numbers))).is_ok(),
             _ => pg.last_record().is_ok(),
         };
@@ -112,9 +199,15 @@ fn random_api_sequences_never_poison_the_object() {
         assert!(pg.config().is_ok());
         let _ = pg.trial_count();
     }
-    assert!(errors > 100, "the sequence exercised the error paths ({errors})");
+    assert!(
+        errors > 100,
+        "the sequence exercised the error paths ({errors})"
+    );
     // And still simulates.
-    pg.configure(js(serde_json::json!({ "dt_ms": 0.5, "trial_ms": 600, "ring_size": 32 }))).expect("valid");
+    pg.configure(js(
+        serde_json::json!({ "dt_ms": 0.5, "trial_ms": 600, "ring_size": 32 }),
+    ))
+    .expect("valid");
     pg.reset(Some(3.0)).expect("reset");
     let before = pg.trial_count();
     pg.run_trials(3.0).expect("runs");

@@ -34,7 +34,13 @@ impl Layout {
         let bottom = style.px(24.0);
         let gap = style.px(5.0);
         let strip = (height.saturating_sub(top + bottom + 4 * gap) / 5).max(1);
-        Layout { left, right, top, strip, gap }
+        Layout {
+            left,
+            right,
+            top,
+            strip,
+            gap,
+        }
     }
 
     fn strip_top(&self, row: usize) -> u32 {
@@ -52,7 +58,11 @@ pub fn viridis(v: f64) -> [u8; 3] {
         [122.0, 209.0, 81.0],
         [253.0, 231.0, 37.0],
     ];
-    let v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.0 } * 5.0;
+    let v = if v.is_finite() {
+        v.clamp(0.0, 1.0)
+    } else {
+        0.0
+    } * 5.0;
     let i = (v.floor() as usize).min(4);
     let f = v - i as f64;
     let c = |k: usize| (STOPS[i][k] + (STOPS[i + 1][k] - STOPS[i][k]) * f).round() as u8;
@@ -63,7 +73,13 @@ pub fn viridis(v: f64) -> [u8; 3] {
 /// length) so a trial in progress fills the strips from the left. Each ring is scaled between its
 /// own lowest and highest rate over the trace (a range of at least `floor`), and the vertical axis
 /// runs from −180° (top) to 180° (bottom) around the target at 0°, relative to the trial's target.
-pub fn heat_rgba(trace: &Trace, duration_ms: f64, width: u32, height: u32, style: &Style) -> Vec<u8> {
+pub fn heat_rgba(
+    trace: &Trace,
+    duration_ms: f64,
+    width: u32,
+    height: u32,
+    style: &Style,
+) -> Vec<u8> {
     let mut px = vec![0u8; (width as usize) * (height as usize) * 4];
     let lay = Layout::new(width, height, style);
     let n = trace.n;
@@ -76,7 +92,9 @@ pub fn heat_rgba(trace: &Trace, duration_ms: f64, width: u32, height: u32, style
         .map(|&p| {
             let (lo, hi) = (0..trace.len())
                 .flat_map(|k| trace.ring(k, p).iter().map(|&v| f64::from(v)))
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                    (lo.min(v), hi.max(v))
+                });
             (lo, (hi - lo).max(floor))
         })
         .collect();
@@ -113,7 +131,12 @@ pub fn heat_rgba(trace: &Trace, duration_ms: f64, width: u32, height: u32, style
 
 /// Draws the ring names, the time axis and the go marker around the strips (the heat is drawn
 /// separately). `go_ms` marks the go signal if it falls inside the trial.
-pub fn draw_frame<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, duration_ms: f64, go_ms: Option<f64>, style: &Style) -> Result<(), DrawError>
+pub fn draw_frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    duration_ms: f64,
+    go_ms: Option<f64>,
+    style: &Style,
+) -> Result<(), DrawError>
 where
     DB::ErrorType: 'static,
 {
@@ -123,9 +146,16 @@ where
     let small = style.font(10.5).color(&style.muted());
     for (row, pop) in Population::ALL.iter().enumerate() {
         let y = lay.strip_top(row) as i32;
-        area.draw(&Text::new(pop.label(), (style.pxi(6.0), y + lay.strip as i32 / 2 - style.pxi(7.0)), font.clone()))?;
+        area.draw(&Text::new(
+            pop.label(),
+            (style.pxi(6.0), y + lay.strip as i32 / 2 - style.pxi(7.0)),
+            font.clone(),
+        ))?;
         area.draw(&Rectangle::new(
-            [(lay.left as i32 - 1, y - 1), (lay.right as i32, y + lay.strip as i32)],
+            [
+                (lay.left as i32 - 1, y - 1),
+                (lay.right as i32, y + lay.strip as i32),
+            ],
             style.grid().stroke_width(style.px(1.0)),
         ))?;
     }
@@ -135,21 +165,45 @@ where
     let mut t = 0.0;
     while t <= duration_ms + 1e-9 {
         let x = lay.left as i32 + (t / duration_ms * span) as i32;
-        area.draw(&PathElement::new(vec![(x, base - style.pxi(3.0)), (x, base)], style.muted().stroke_width(style.px(1.0))))?;
-        area.draw(&Text::new(format!("{t:.0}"), (x - style.pxi(8.0), base + style.pxi(2.0)), small.clone()))?;
+        area.draw(&PathElement::new(
+            vec![(x, base - style.pxi(3.0)), (x, base)],
+            style.muted().stroke_width(style.px(1.0)),
+        ))?;
+        area.draw(&Text::new(
+            format!("{t:.0}"),
+            (x - style.pxi(8.0), base + style.pxi(2.0)),
+            small.clone(),
+        ))?;
         t += step;
     }
-    area.draw(&Text::new("ms", (lay.left as i32 - style.pxi(26.0), base + style.pxi(2.0)), small.clone()))?;
+    area.draw(&Text::new(
+        "ms",
+        (lay.left as i32 - style.pxi(26.0), base + style.pxi(2.0)),
+        small.clone(),
+    ))?;
     // Direction ticks: the target (0°) in the middle of each strip.
     for row in 0..5 {
         let y = lay.strip_top(row) as i32 + lay.strip as i32 / 2;
-        area.draw(&PathElement::new(vec![(lay.left as i32 - style.pxi(4.0), y), (lay.left as i32 - 1, y)], style.muted().stroke_width(style.px(1.0))))?;
+        area.draw(&PathElement::new(
+            vec![
+                (lay.left as i32 - style.pxi(4.0), y),
+                (lay.left as i32 - 1, y),
+            ],
+            style.muted().stroke_width(style.px(1.0)),
+        ))?;
     }
     if let Some(go) = go_ms.filter(|g| *g < duration_ms) {
         let x = lay.left as i32 + (go / duration_ms * span) as i32;
         let top = lay.top as i32;
-        area.draw(&PathElement::new(vec![(x, top), (x, base - style.pxi(4.0))], WHITE.mix(0.8).stroke_width(style.px(1.5))))?;
-        area.draw(&Text::new("go", (x + style.pxi(3.0), top + style.pxi(1.0)), style.font(10.5).color(&WHITE)))?;
+        area.draw(&PathElement::new(
+            vec![(x, top), (x, base - style.pxi(4.0))],
+            WHITE.mix(0.8).stroke_width(style.px(1.5)),
+        ))?;
+        area.draw(&Text::new(
+            "go",
+            (x + style.pxi(3.0), top + style.pxi(1.0)),
+            style.font(10.5).color(&WHITE),
+        ))?;
     }
     Ok(())
 }
@@ -167,7 +221,9 @@ mod tests {
 
     #[test]
     fn heat_image_has_the_requested_size_and_shows_the_bump() {
-        let mut c = bgloop_core::presets::preset("rotation").and_then(|p| p.config().ok()).unwrap_or_default();
+        let mut c = bgloop_core::presets::preset("rotation")
+            .and_then(|p| p.config().ok())
+            .unwrap_or_default();
         c.seed = 2;
         let mut sim = bgloop_core::Simulation::new(c).expect("valid");
         sim.record_traces(Some(2.0));
@@ -175,6 +231,9 @@ mod tests {
         let style = Style::default();
         let img = heat_rgba(sim.trace(), 600.0, 300, 200, &style);
         assert_eq!(img.len(), 300 * 200 * 4);
-        assert!(img.chunks(4).any(|p| p[0] > 200 && p[1] > 200), "a bright (peak) pixel exists");
+        assert!(
+            img.chunks(4).any(|p| p[0] > 200 && p[1] > 200),
+            "a bright (peak) pixel exists"
+        );
     }
 }

@@ -75,7 +75,11 @@ fn phase_label(p: u8) -> &'static str {
 }
 
 /// Draws the learning view filling `area`.
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &Series<'_>, style: &Style) -> Result<(), DrawError>
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &Series<'_>,
+    style: &Style,
+) -> Result<(), DrawError>
 where
     DB::ErrorType: 'static,
 {
@@ -83,7 +87,9 @@ where
     let n = s.abs_error.len();
     let first = s.first_trial as f64;
     let x_max = first + (n.max(50) as f64);
-    let y_max = 60.0_f64.max(s.abs_error.iter().copied().fold(0.0, f64::max).min(180.0)).min(180.0);
+    let y_max = 60.0_f64
+        .max(s.abs_error.iter().copied().fold(0.0, f64::max).min(180.0))
+        .min(180.0);
     let y_max = (y_max / 15.0).ceil() * 15.0;
     let (w, _) = area.dim_in_pixel();
     let mut chart = ChartBuilder::on(area)
@@ -128,16 +134,22 @@ where
             end += 1;
         }
         let (x0, x1) = (first + start as f64 - 0.5, first + end as f64 - 0.5);
-        chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, y_max)], phase_fill(p, style).filled())))?;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(x0, 0.0), (x1, y_max)],
+            phase_fill(p, style).filled(),
+        )))?;
         let px_width = (x1 - x0) / (x_max - first) * f64::from(w);
         if px_width > 60.0 * style.scale {
             chart.draw_series(std::iter::once(Text::new(
                 phase_label(p),
                 (x0 + (x_max - first) * 0.01, y_max * 0.97),
-                style.font(11.0).color(&style.muted()).pos(plotters::style::text_anchor::Pos::new(
-                    plotters::style::text_anchor::HPos::Left,
-                    plotters::style::text_anchor::VPos::Top,
-                )),
+                style
+                    .font(11.0)
+                    .color(&style.muted())
+                    .pos(plotters::style::text_anchor::Pos::new(
+                        plotters::style::text_anchor::HPos::Left,
+                        plotters::style::text_anchor::VPos::Top,
+                    )),
             )))?;
         }
         start = end;
@@ -145,28 +157,56 @@ where
     let buckets = (f64::from(w) / (2.0 * style.scale)).max(10.0) as usize;
     let dots = decimate(s.abs_error, buckets);
     let dot = style.px(1.8);
-    chart.draw_series(dots.iter().map(|&(i, e)| Circle::new((first + i, e.min(y_max)), dot, Style::alpha(CURSOR, 0.35).filled())))?;
+    chart.draw_series(dots.iter().map(|&(i, e)| {
+        Circle::new(
+            (first + i, e.min(y_max)),
+            dot,
+            Style::alpha(CURSOR, 0.35).filled(),
+        )
+    }))?;
     let err_mean = decimate(&running_mean(s.abs_error, WINDOW), buckets * 2);
     chart.draw_series(std::iter::once(PathElement::new(
-        err_mean.iter().map(|&(i, e)| (first + i, e.min(y_max))).collect::<Vec<_>>(),
+        err_mean
+            .iter()
+            .map(|&(i, e)| (first + i, e.min(y_max)))
+            .collect::<Vec<_>>(),
         CURSOR.stroke_width(style.px(2.5)),
     )))?;
     let rew_mean = decimate(&running_mean(s.reward, WINDOW), buckets * 2);
     chart.draw_secondary_series(std::iter::once(PathElement::new(
-        rew_mean.iter().map(|&(i, r)| (first + i, r)).collect::<Vec<_>>(),
+        rew_mean
+            .iter()
+            .map(|&(i, r)| (first + i, r))
+            .collect::<Vec<_>>(),
         REWARD.stroke_width(style.px(2.0)),
     )))?;
     if n > 0 {
         let x = first + (n - 1) as f64;
-        chart.draw_series(std::iter::once(PathElement::new(vec![(x, 0.0), (x, y_max)], style.ink().stroke_width(style.px(1.0)))))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(x, 0.0), (x, y_max)],
+            style.ink().stroke_width(style.px(1.0)),
+        )))?;
     }
     // Legend at the top left.
     let f = style.font(11.0);
     let y = style.pxi(4.0);
     let mut x = style.pxi(48.0);
-    for (color, label) in [(CURSOR, "|error|, 20-trial mean"), (REWARD, "reward, 20-trial mean")] {
-        area.draw(&PathElement::new(vec![(x, y + style.pxi(7.0)), (x + style.pxi(14.0), y + style.pxi(7.0))], color.stroke_width(style.px(2.5))))?;
-        area.draw(&Text::new(label, (x + style.pxi(18.0), y), f.clone().color(&style.ink())))?;
+    for (color, label) in [
+        (CURSOR, "|error|, 20-trial mean"),
+        (REWARD, "reward, 20-trial mean"),
+    ] {
+        area.draw(&PathElement::new(
+            vec![
+                (x, y + style.pxi(7.0)),
+                (x + style.pxi(14.0), y + style.pxi(7.0)),
+            ],
+            color.stroke_width(style.px(2.5)),
+        ))?;
+        area.draw(&Text::new(
+            label,
+            (x + style.pxi(18.0), y),
+            f.clone().color(&style.ink()),
+        ))?;
         x += style.pxi(160.0);
     }
     Ok(())
@@ -178,7 +218,10 @@ mod tests {
 
     #[test]
     fn running_mean_and_decimation() {
-        assert_eq!(running_mean(&[2.0, 4.0, 6.0, 8.0], 2), vec![2.0, 3.0, 5.0, 7.0]);
+        assert_eq!(
+            running_mean(&[2.0, 4.0, 6.0, 8.0], 2),
+            vec![2.0, 3.0, 5.0, 7.0]
+        );
         let d = decimate(&[1.0, 3.0, 5.0, 7.0, 9.0], 2);
         assert_eq!(d, vec![(1.0, 3.0), (3.5, 8.0)]);
         assert!(decimate(&[], 5).is_empty());

@@ -26,7 +26,9 @@ impl std::fmt::Display for DrawError {
 
 impl std::error::Error for DrawError {}
 
-impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErrorKind<E>> for DrawError {
+impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErrorKind<E>>
+    for DrawError
+{
     fn from(e: plotters::drawing::DrawingAreaErrorKind<E>) -> Self {
         DrawError(e.to_string())
     }

@@ -60,14 +60,23 @@ pub struct ReachScene<'a> {
 }
 
 /// Draws the reach view filling `area`.
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, scene: &ReachScene<'_>, style: &Style) -> Result<(), DrawError>
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &ReachScene<'_>,
+    style: &Style,
+) -> Result<(), DrawError>
 where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
     let (w, h) = area.dim_in_pixel();
     let side = w.min(h);
-    let area = area.margin((h - side) / 2, (h - side) / 2, (w - side) / 2, (w - side) / 2);
+    let area = area.margin(
+        (h - side) / 2,
+        (h - side) / 2,
+        (w - side) / 2,
+        (w - side) / 2,
+    );
     let lim = 1.25;
     let mut chart = ChartBuilder::on(&area)
         .margin(style.px(6.0))
@@ -80,42 +89,73 @@ where
             (libm_cos(a), libm_sin(a))
         })
         .collect();
-    chart.draw_series(std::iter::once(PathElement::new(ring, style.grid().stroke_width(unit(1.5)))))?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        ring,
+        style.grid().stroke_width(unit(1.5)),
+    )))?;
     for (x0, y0, x1, y1) in [(-lim, 0.0, lim, 0.0), (0.0, -lim, 0.0, lim)] {
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(x0, y0), (x1, y1)],
             Style::alpha(style.grid(), 0.7).stroke_width(unit(1.0)),
         )))?;
     }
-    chart.draw_series(std::iter::once(Circle::new((0.0, 0.0), unit(3.5), style.muted().filled())))?;
+    chart.draw_series(std::iter::once(Circle::new(
+        (0.0, 0.0),
+        unit(3.5),
+        style.muted().filled(),
+    )))?;
     for &t in &scene.targets {
         let (x, y) = (libm_cos(t.to_radians()), libm_sin(t.to_radians()));
         let current = scene.current_target == Some(t);
         let r = unit(if current { 9.0 } else { 6.0 });
-        chart.draw_series(std::iter::once(Circle::new((x, y), r, Style::alpha(TARGET, if current { 0.25 } else { 0.08 }).filled())))?;
-        chart.draw_series(std::iter::once(Circle::new((x, y), r, TARGET.stroke_width(unit(if current { 2.0 } else { 1.0 })))))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            (x, y),
+            r,
+            Style::alpha(TARGET, if current { 0.25 } else { 0.08 }).filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            (x, y),
+            r,
+            TARGET.stroke_width(unit(if current { 2.0 } else { 1.0 })),
+        )))?;
     }
     // Fading history, oldest first.
     let n = scene.history.len().max(1) as f64;
     for (k, p) in scene.history.iter().enumerate() {
         let a = 0.08 + 0.32 * (k as f64 + 1.0) / n;
         if scene.show_hand {
-            chart.draw_series(std::iter::once(PathElement::new(p.points(false), Style::alpha(HAND, a * 0.8).stroke_width(unit(1.2)))))?;
+            chart.draw_series(std::iter::once(PathElement::new(
+                p.points(false),
+                Style::alpha(HAND, a * 0.8).stroke_width(unit(1.2)),
+            )))?;
         }
-        chart.draw_series(std::iter::once(PathElement::new(p.points(true), Style::alpha(CURSOR, a).stroke_width(unit(1.5)))))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            p.points(true),
+            Style::alpha(CURSOR, a).stroke_width(unit(1.5)),
+        )))?;
     }
     if let Some(p) = scene.current {
         if scene.show_hand {
             let pts = p.points(false);
-            chart.draw_series(std::iter::once(PathElement::new(pts.clone(), HAND.stroke_width(unit(2.5)))))?;
+            chart.draw_series(std::iter::once(PathElement::new(
+                pts.clone(),
+                HAND.stroke_width(unit(2.5)),
+            )))?;
             if let Some(&end) = pts.last() {
                 chart.draw_series(std::iter::once(Circle::new(end, unit(4.0), HAND.filled())))?;
             }
         }
         let pts = p.points(true);
-        chart.draw_series(std::iter::once(PathElement::new(pts.clone(), CURSOR.stroke_width(unit(3.0)))))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            pts.clone(),
+            CURSOR.stroke_width(unit(3.0)),
+        )))?;
         if let Some(&end) = pts.last() {
-            chart.draw_series(std::iter::once(Circle::new(end, unit(5.0), CURSOR.filled())))?;
+            chart.draw_series(std::iter::once(Circle::new(
+                end,
+                unit(5.0),
+                CURSOR.filled(),
+            )))?;
         }
     }
     // Legend.
@@ -129,10 +169,17 @@ where
     entries.push((TARGET, "target"));
     for (color, label) in entries {
         area.draw(&PathElement::new(
-            vec![(x0, y + style.pxi(7.0)), (x0 + style.pxi(16.0), y + style.pxi(7.0))],
+            vec![
+                (x0, y + style.pxi(7.0)),
+                (x0 + style.pxi(16.0), y + style.pxi(7.0)),
+            ],
             color.stroke_width(unit(3.0)),
         ))?;
-        area.draw(&Text::new(label, (x0 + style.pxi(22.0), y), font.clone().color(&style.ink())))?;
+        area.draw(&Text::new(
+            label,
+            (x0 + style.pxi(22.0), y),
+            font.clone().color(&style.ink()),
+        ))?;
         y += style.pxi(17.0);
     }
     Ok(())

@@ -48,7 +48,11 @@ impl Style {
 
     /// The UI font at `css` pixels.
     pub fn font(&self, css: f64) -> FontDesc<'static> {
-        FontDesc::new(FontFamily::SansSerif, css * self.scale, plotters::style::FontStyle::Normal)
+        FontDesc::new(
+            FontFamily::SansSerif,
+            css * self.scale,
+            plotters::style::FontStyle::Normal,
+        )
     }
 
     /// Main text colour.

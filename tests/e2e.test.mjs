@@ -1,0 +1,157 @@
+// The page as a new reader meets it, in Debian's Chromium driven by playwright-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { launch } from './browser.mjs';
+import { serve, ROOT } from './server.mjs';
+
+const OUT = path.join(ROOT, 'test-results');
+mkdirSync(OUT, { recursive: true });
+let browser; let server;
+
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** Opens the page; collects console errors, page errors and long tasks. */
+async function open(viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  return { page, problems };
+}
+
+const trials = (page) => page.evaluate(() => window.bgloop.playground.trialCount());
+
+/** Fraction of a canvas's pixels that are not (near) white. */
+const inked = (page, id) => page.evaluate((id) => {
+  const c = document.getElementById(id);
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235) n++;
+  return n / (d.length / 4);
+}, id);
+
+test('loads without console errors and reports time to first chart', async () => {
+  const { page, problems } = await open();
+  const t = await page.evaluate(() => performance.getEntriesByName('bgloop:first-chart')[0]?.startTime);
+  assert.ok(Number.isFinite(t), 'first chart drawn');
+  console.log(`# time to first chart: ${t.toFixed(0)} ms after navigation`);
+  await page.locator('#status').waitFor();
+  assert.match(await page.locator('#status').textContent(), /Ready|Trial/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Play: the trial counter rises and all three views are drawn; Pause stops it', async () => {
+  const { page, problems } = await open();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(() => window.bgloop.playground.trialCount() >= 3, null, { timeout: 20000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const n = await trials(page);
+  assert.ok(n >= 3);
+  await page.waitForTimeout(300);
+  assert.equal(await trials(page), n, 'paused');
+  for (const id of ['reach', 'learning', 'activity']) {
+    const f = await inked(page, id);
+    assert.ok(f > 0.01, `${id} view is not blank (${(f * 100).toFixed(1)}% inked)`);
+  }
+  assert.match(await page.locator('#status').textContent(), new RegExp(`Trial ${n} · rotation · error`));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Step advances exactly one trial', async () => {
+  const { page } = await open();
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  for (const expected of [1, 2, 3]) {
+    await step.click();
+    assert.equal(await trials(page), expected);
+  }
+  await page.close();
+});
+
+test('every preset runs', async () => {
+  const { page, problems } = await open();
+  const names = await page.evaluate(() => window.bgloop.presets.map((p) => p.name));
+  assert.ok(names.length >= 7);
+  for (const name of names) {
+    await page.getByLabel('Preset').selectOption(name);
+    assert.equal(await trials(page), 0, `${name}: a fresh run`);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await trials(page), 2, `${name} runs`);
+    const watch = await page.locator('#preset-watch').textContent();
+    assert.ok(watch.length > 40, `${name} explains what to watch`);
+    const cfg = await page.evaluate(() => window.bgloop.config);
+    const preset = await page.evaluate((n) => window.bgloop.presets.find((p) => p.name === n), name);
+    for (const [k, v] of preset.settings) assert.equal(String(cfg[k]), v, `${name}: ${k}`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('moving "Loop strength" changes the config, and Reset applies it', async () => {
+  const { page } = await open();
+  const slider = page.getByLabel('Loop strength', { exact: true });
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => window.bgloop.pendingConfig.loop_strength), 0.5);
+  assert.equal(await page.evaluate(() => window.bgloop.config.loop_strength), 1, 'not yet applied');
+  assert.ok(await page.locator('#pending').isVisible(), 'the page says changes apply on Reset');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.bgloop.config.loop_strength), 0.5);
+  assert.equal(await slider.getAttribute('aria-valuetext'), '0.5');
+  // A value typed by hand out of range is refused with a message naming the field and the range.
+  const box = page.getByLabel('Loop strength (number)');
+  await box.fill('7');
+  await box.press('Enter');
+  await box.dispatchEvent('change');
+  const msg = page.locator('#p-loop_strength-bad');
+  await msg.waitFor({ state: 'visible' });
+  assert.equal(await msg.textContent(), '`loop_strength` = 7 is out of range 0–2');
+  assert.equal(await page.evaluate(() => window.bgloop.pendingConfig.loop_strength), 0.5);
+  await page.close();
+});
+
+test('a 360 px wide phone screen has no horizontal scroll', async () => {
+  const { page } = await open({ width: 360, height: 740 });
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `scrollWidth ${scroll} > ${client}`);
+  await page.screenshot({ path: path.join(OUT, 'phone-360.png'), fullPage: true });
+  await page.close();
+});
+
+test('fast-forward: trials per second and the longest main-thread task; screenshot after 100 trials', async () => {
+  const { page, problems } = await open();
+  await page.getByLabel('Speed').focus();
+  await page.keyboard.press('End');
+  assert.equal(await page.locator('#speed-out').textContent(), 'fast-forward');
+  const t0 = await trials(page);
+  await page.evaluate(() => { window.__longTasks.length = 0; });
+  const start = Date.now();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForTimeout(4000);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const seconds = (Date.now() - start) / 1000;
+  const ran = (await trials(page)) - t0;
+  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+  console.log(`# page, fast-forward: ${(ran / seconds).toFixed(0)} trials/s (drawing every frame); longest main-thread task ${longest.toFixed(0)} ms`);
+  assert.ok(ran > 0);
+  // The screenshot a reader would see after 100 trials of the rotation preset.
+  await page.getByLabel('Preset').selectOption('rotation');
+  await page.evaluate(() => { const pg = window.bgloop.playground; pg.runTrials(99); pg.recordTraces(1, true); pg.stepTrial(); window.bgloop.redraw(); });
+  assert.equal(await trials(page), 100);
+  await page.screenshot({ path: path.join(OUT, 'rotation-100-trials.png') });
+  console.log(`# screenshot: ${path.relative(ROOT, path.join(OUT, 'rotation-100-trials.png'))}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

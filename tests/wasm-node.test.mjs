@@ -1,0 +1,53 @@
+// The page's wasm module, loaded in Node, must produce exactly the native CLI's CSV for the same
+// configuration and seed: bit-identical results on both targets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'target', 'release', 'bgloop');
+const { initSync, Playground } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
+initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
+
+function native(args) {
+  assert.ok(existsSync(cli), `build the CLI first: ${cli}`);
+  const r = spawnSync(cli, ['run', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+const cases = [
+  { name: 'rotation preset, seed 1, 200 trials', preset: 'rotation', config: {}, seed: 1, trials: 200 },
+  { name: 'babbling preset, seed 3, 120 trials', preset: 'babbling', config: {}, seed: 3, trials: 120 },
+  { name: 'custom: weak loop, 4 targets, covariance rule, cortex noise', preset: null,
+    config: { loop_strength: 0.6, targets: 4, plasticity_rule: 'covariance', cortex_noise: 0.05, dt_ms: 0.25, ring_size: 48 }, seed: 9, trials: 60 },
+];
+
+for (const c of cases) {
+  test(`wasm equals native: ${c.name}`, () => {
+    const pg = new Playground(undefined);
+    if (c.preset) pg.usePreset(c.preset);
+    pg.configure(c.config);
+    pg.reset(c.seed);
+    pg.runTrials(c.trials);
+    const args = ['--trials', String(c.trials), '--seed', String(c.seed)];
+    if (c.preset) args.push('--preset', c.preset);
+    for (const [k, v] of Object.entries(c.config)) args.push('--set', `${k}=${v}`);
+    const wasmCsv = pg.csv();
+    assert.equal(wasmCsv.split('\n').length, c.trials + 2);
+    assert.equal(wasmCsv, native(args));
+    pg.free();
+  });
+}
+
+test('errors from JS name the field and the allowed range', () => {
+  assert.throws(() => new Playground({ rotation_deg: 120 }), /`rotation_deg` = 120 is out of range -90–90°/);
+  const pg = new Playground(undefined);
+  assert.throws(() => pg.configure({ dt_ms: 'fast' }), /`dt_ms` = "fast" is not a number \(allowed: 0.1–1 ms\)/);
+  assert.throws(() => pg.runTrials(-3), /`n` = -3 is out of range 0–100000/);
+  assert.equal(pg.runTrials(2), 2, 'still usable after errors');
+  pg.free();
+});
