@@ -111,8 +111,8 @@ impl Playground {
         let trace = self.sim.trace();
         let duration = config.trial_ms;
         if w > 0 && h > 0 {
-            let mut pixels = activity::heat_rgba(trace, duration, w, h, &style);
-            let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&mut pixels[..]), w, h)
+            let pixels = activity::heat_rgba(trace, duration, w, h, &style);
+            let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels[..]), w, h)
                 .map_err(|_| js_error("could not create the activity image"))?;
             ctx.put_image_data(&image, 0.0, 0.0)
                 .map_err(|_| js_error("could not draw the activity image"))?;

@@ -2,6 +2,17 @@
 //! (`scripts/wasm-tests.sh`).
 #![cfg(target_arch = "wasm32")]
 
+use std::fmt;
+
+/// Lets `expect_err` show a Playground that was unexpectedly built.
+struct Built;
+
+impl fmt::Debug for Built {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a Playground")
+    }
+}
+
 use bgloop_bindings::Playground;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsError, JsValue};
@@ -22,17 +33,14 @@ fn message(e: JsError) -> String {
 
 #[wasm_bindgen_test]
 fn bad_configs_are_errors_that_name_the_field_and_range() {
-    let e = Playground::new(js(serde_json::json!({ "loop_strength": 7 })))
-        .err()
-        .expect("rejected");
+    let e = Playground::new(js(serde_json::json!({ "loop_strength": 7 }))).expect_err("rejected");
     assert_eq!(message(e), "`loop_strength` = 7 is out of range 0–2");
     let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
     let e = pg
         .configure(js(
             serde_json::json!({ "ring_size": 3, "reward": "gaussian" }),
         ))
-        .err()
-        .expect("rejected");
+        .expect_err("rejected");
     let m = message(e);
     assert!(
         m.contains("`ring_size` = 3 must be a whole number in 8–256 units"),
@@ -44,17 +52,15 @@ fn bad_configs_are_errors_that_name_the_field_and_range() {
     );
     let e = pg
         .configure(js(serde_json::json!({ "no_such_key": 1 })))
-        .err()
-        .expect("rejected");
+        .expect_err("rejected");
     assert!(message(e).contains("unknown parameter \"no_such_key\""));
     let e = pg
         .configure(JsValue::from_str("loop_strength=1"))
-        .err()
-        .expect("rejected");
+        .expect_err("rejected");
     assert!(message(e).contains("must be an object"));
-    let e = pg.step(f64::NAN).err().expect("rejected");
+    let e = pg.step(f64::NAN).expect_err("rejected");
     assert_eq!(message(e), "`ms` = NaN is out of range 0–600000");
-    let e = pg.column("nope").err().expect("rejected");
+    let e = pg.column("nope").expect_err("rejected");
     assert!(message(e).starts_with("column \"nope\" is not one of"));
     assert!(!pg.has_pending_changes(), "nothing changed");
     assert_eq!(pg.trial_count(), 0);

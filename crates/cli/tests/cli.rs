@@ -1,0 +1,177 @@
+//! The `bgloop` binary as a person uses it: output formats, and one-line errors with exit code 2.
+
+use std::process::{Command, Output};
+
+fn bgloop(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bgloop"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn run_prints_a_csv_header_and_one_row_per_trial() {
+    let o = bgloop(&[
+        "run", "--preset", "rotation", "--trials", "5", "--seed", "2",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).expect("utf-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], bgloop_core::record::CSV_HEADER);
+    assert_eq!(lines.len(), 6);
+    assert!(lines[1].starts_with("1,rotation,0,"));
+}
+
+#[test]
+fn json_formats_parse() {
+    let o = bgloop(&["run", "--trials", "3", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON document");
+    assert_eq!(doc["records"].as_array().map(Vec::len), Some(3));
+    assert_eq!(doc["config"]["seed"], 1.0);
+    let o = bgloop(&[
+        "run",
+        "--trials",
+        "3",
+        "--format",
+        "jsonl",
+        "--set",
+        "targets=4",
+    ]);
+    let text = String::from_utf8(o.stdout).expect("utf-8");
+    for line in text.lines() {
+        let r: serde_json::Value = serde_json::from_str(line).expect("one JSON object per line");
+        assert!(r["error_deg"].is_number());
+    }
+    assert_eq!(text.lines().count(), 3);
+}
+
+#[test]
+fn set_overrides_the_preset_and_out_writes_a_file() {
+    let dir = std::env::temp_dir().join(format!("bgloop-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("run.csv");
+    let o = bgloop(&[
+        "run",
+        "--preset",
+        "weak-loop",
+        "--set",
+        "loop_strength=0.5",
+        "--trials",
+        "2",
+        "--out",
+        path.to_str().expect("utf-8 path"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&path)
+            .expect("written")
+            .lines()
+            .count(),
+        3
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn bad_input_is_one_line_naming_the_key_and_range_with_exit_code_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["run", "--set", "loop_strength=7"],
+            "`loop_strength` = 7 is out of range 0–2",
+        ),
+        (
+            &["run", "--set", "loop_strength"],
+            "--set \"loop_strength\" must be key=value",
+        ),
+        (&["run", "--set", "nope=1"], "unknown parameter \"nope\""),
+        (
+            &["run", "--set", "dt_ms=NaN"],
+            "`dt_ms` = \"NaN\" is not a number (allowed: 0.1–1 ms)",
+        ),
+        (
+            &["run", "--trials", "0"],
+            "--trials \"0\" must be a whole number in 1–1000000",
+        ),
+        (
+            &["run", "--format", "xml"],
+            "--format \"xml\" is not one of: csv, jsonl, json",
+        ),
+        (
+            &["run", "--preset", "fast"],
+            "--preset \"fast\" is not one of: rotation",
+        ),
+        (
+            &["run", "--seed", "-4"],
+            "`seed` = -4 must be a whole number",
+        ),
+        (&["run", "--bogus"], "unexpected argument \"--bogus\""),
+        (
+            &[
+                "run",
+                "--set",
+                "cortical_inhibition=0",
+                "--set",
+                "cortical_recurrence=5",
+            ],
+            "`cortical_recurrence` = 5 must be ≤ 3.8 − 1.2 × cortical_inhibition",
+        ),
+        (
+            &["claims", "--seeds", "500"],
+            "--seeds \"500\" must be a whole number in 1–50",
+        ),
+        (
+            &["schema", "--format", "yaml"],
+            "--format \"yaml\" is not one of: json, markdown",
+        ),
+        (&["frobnicate"], "unknown command \"frobnicate\""),
+    ];
+    for (args, expected) in cases {
+        let o = bgloop(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.starts_with("bgloop: "), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        if *args != ["frobnicate"] {
+            assert_eq!(
+                err.trim_end().lines().count(),
+                1,
+                "{args:?}: one line: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn schema_and_presets_list_everything() {
+    let o = bgloop(&["schema", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(
+        rows.as_array().map(Vec::len),
+        Some(bgloop_core::schema().len())
+    );
+    let md = String::from_utf8(bgloop(&["schema"]).stdout).expect("utf-8");
+    assert!(md.contains("| `loop_strength` | λ |"));
+    let presets = String::from_utf8(bgloop(&["presets"]).stdout).expect("utf-8");
+    for p in bgloop_core::presets::PRESETS {
+        assert!(presets.contains(p.name));
+    }
+}
+
+#[test]
+fn claims_only_runs_the_chosen_claim_and_prints_a_summary() {
+    let o = bgloop(&["claims", "--only", "C3"]);
+    let text = String::from_utf8(o.stdout).expect("utf-8");
+    assert!(o.status.success(), "{text}");
+    assert!(text.contains("C3"));
+    assert!(!text.contains("C1 "));
+    assert!(
+        text.lines()
+            .last()
+            .is_some_and(|l| l.starts_with("3 passed, 0 failed")),
+        "{text}"
+    );
+}
