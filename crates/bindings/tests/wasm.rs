@@ -33,7 +33,9 @@ fn message(e: JsError) -> String {
 
 #[wasm_bindgen_test]
 fn bad_configs_are_errors_that_name_the_field_and_range() {
-    let e = Playground::new(js(serde_json::json!({ "loop_strength": 7 }))).expect_err("rejected");
+    let e = Playground::new(js(serde_json::json!({ "loop_strength": 7 })))
+        .map(|_| Built)
+        .expect_err("rejected");
     assert_eq!(message(e), "`loop_strength` = 7 is out of range 0–2");
     let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
     let e = pg
