@@ -1,10 +1,14 @@
-// Wires the page: loads the wasm model, builds the controls from its schema, runs the player and
-// keeps the views and the status line current. Science lives in Rust; this only asks and draws.
+// Wires the page: loads the wasm model, opens the link in the address bar, builds the controls from
+// the schema, runs the player and keeps the views, the status line and the address bar current.
+// Science lives in Rust; this only asks and draws.
 
 import init, { Playground } from './pkg/bgloop.js';
 import { Views } from './charts.js';
 import { buildControls } from './controls.js';
 import { Player, SPEEDS } from './player.js';
+import { showLinkProblems, syncHash, copyText } from './permalink.js';
+import { download, stem, viewsPng } from './export.js';
+import { listenToHost, tellHost, playWhenVisible } from './embed.js';
 
 const $ = (id) => document.getElementById(id);
 const message = (e) => (e && e.message) || String(e);
@@ -18,16 +22,29 @@ async function main() {
   const views = new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), showHand: $('show-hand') });
   const status = $('status');
   const errorBox = $('error');
-  const pending = $('pending');
+  const pendingNote = $('pending');
   const resetButton = $('reset');
+  const playButton = $('play');
+  const pauseButton = $('pause');
+  const presetSelect = $('preset');
+  const speed = $('speed');
+  const shareStatus = $('share-status');
+  let embedded = false;
+  let userPaused = false;
+  let hidden = '';
 
   const showError = (e) => { errorBox.hidden = !e; errorBox.textContent = e ? message(e) : ''; };
+  const say = (text) => { shareStatus.textContent = text; };
   const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+
+  // Status line, at a readable rate.
   let lastAnnounce = 0;
   const updateStatus = (force = false) => {
     const now = performance.now();
     if (!force && now - lastAnnounce < 400) return;
     lastAnnounce = now;
+    const halted = pg.halted();
+    if (halted) { status.textContent = `Stopped: ${halted}`; return; }
     const r = pg.lastRecord();
     if (!r) {
       const t = pg.timeInTrial();
@@ -37,20 +54,43 @@ async function main() {
     const reach = r.executed ? `reach ${fmt(r.reach_ms, 0)} ms` : 'not executed';
     status.textContent = `Trial ${r.trial} · ${r.phase} · error ${fmt(r.error_deg)}° · reward ${fmt(r.reward, 2)} · ${reach}`;
   };
+
+  // The address bar always holds the running experiment.
+  const viewOptions = () => {
+    const v = { speed: speed.value };
+    if ($('show-hand').checked) v.hand = '1';
+    if (embedded) v.embed = '1';
+    if (hidden) v.hide = hidden;
+    return v;
+  };
+  const link = () => syncHash(pg, viewOptions);
+  const fullLink = () => {
+    const v = viewOptions();
+    delete v.embed;
+    return `${location.href.split('#')[0]}#${pg.permalink(v)}`;
+  };
+
+  const redraw = () => { views.invalidate(); views.draw(); updateStatus(true); };
   const refreshPending = () => {
     const changed = pg.hasPendingChanges();
-    pending.hidden = !changed;
+    pendingNote.hidden = !changed;
     resetButton.classList.toggle('attention', changed);
-    resetButton.textContent = 'Reset';
+  };
+
+  let reported = 0;
+  const reportTrials = () => {
+    const n = pg.trialCount();
+    if (embedded && n > reported) {
+      const r = pg.lastRecord();
+      if (r) tellHost('bgloop:trial', { record: r });
+    }
+    reported = n;
   };
 
   const player = new Player(pg, {
-    onFrame: () => { views.invalidate(); views.draw(); updateStatus(); },
-    onError: (e) => { showError(e); setPlaying(false); views.invalidate(); views.draw(); updateStatus(true); },
+    onFrame: () => { views.invalidate(); views.draw(); updateStatus(); reportTrials(); },
+    onError: (e) => { showError(e); setPlaying(false); redraw(); tellHost('bgloop:error', { message: message(e), command: null }); },
   });
-
-  const playButton = $('play');
-  const pauseButton = $('pause');
   const setPlaying = (on) => {
     if (on) player.play(); else player.pause();
     playButton.disabled = on;
@@ -65,50 +105,42 @@ async function main() {
     try {
       pg.configure({ [key]: value });
       refreshPending();
-      $('preset').value = pg.hasPendingChanges() ? '' : $('preset').value;
       return null;
     } catch (e) {
       return message(e);
     }
   });
+  const afterReset = () => {
+    controls.sync(pg.pendingConfig());
+    presetSelect.value = pg.preset || '';
+    const p = presets.find((x) => x.name === pg.preset);
+    $('preset-watch').textContent = p ? p.watch
+      : 'The default model: one target at 0°, no rotation. Choose a preset to reproduce one of the paper\'s claims.';
+    refreshPending();
+    reported = pg.trialCount();
+    link();
+    redraw();
+  };
 
   // Presets.
-  const presetSelect = $('preset');
   presetSelect.append(new Option('Custom (defaults)', ''));
   for (const p of presets) presetSelect.append(new Option(`${p.title} (${p.claim})`, p.name));
-  const watch = $('preset-watch');
-  const defaults = Object.fromEntries(schema.map((s) => [s.key, s.default]));
-  const choosePreset = (name) => {
+  presetSelect.addEventListener('change', () => {
     try {
-      if (name) pg.usePreset(name);
-      else pg.configure({ ...defaults, seed: pg.pendingConfig().seed });
+      if (presetSelect.value) pg.usePreset(presetSelect.value); else pg.useDefaults();
       pg.reset();
       showError(null);
-    } catch (e) {
-      showError(e);
-    }
-    const p = presets.find((x) => x.name === name);
-    watch.textContent = p ? p.watch : 'The default model: one target at 0°, no rotation. Choose a preset to reproduce one of the paper\'s claims.';
-    controls.sync(pg.pendingConfig());
-    refreshPending();
-    views.invalidate(); views.draw(); updateStatus(true);
-  };
-  presetSelect.addEventListener('change', () => choosePreset(presetSelect.value));
+    } catch (e) { showError(e); }
+    afterReset();
+  });
 
   // Transport.
-  playButton.addEventListener('click', () => { showError(null); setPlaying(true); });
-  pauseButton.addEventListener('click', () => setPlaying(false));
-  $('step').addEventListener('click', () => {
-    setPlaying(false);
-    try { pg.stepTrial(); showError(null); } catch (e) { showError(e); }
-    views.invalidate(); views.draw(); updateStatus(true);
-  });
-  resetButton.addEventListener('click', () => {
-    try { pg.reset(); showError(null); } catch (e) { showError(e); }
-    refreshPending();
-    views.invalidate(); views.draw(); updateStatus(true);
-  });
-  const speed = $('speed');
+  const reset = (seed) => { pg.reset(seed); showError(null); afterReset(); };
+  const stepOne = () => { setPlaying(false); pg.stepTrial(); showError(null); redraw(); reportTrials(); };
+  playButton.addEventListener('click', () => { userPaused = false; showError(null); setPlaying(true); });
+  pauseButton.addEventListener('click', () => { userPaused = true; setPlaying(false); });
+  $('step').addEventListener('click', () => { try { stepOne(); } catch (e) { showError(e); redraw(); } });
+  resetButton.addEventListener('click', () => { try { reset(); } catch (e) { showError(e); } });
   const speedOut = $('speed-out');
   const applySpeed = () => {
     const s = SPEEDS[Number(speed.value)] || SPEEDS[2];
@@ -116,11 +148,82 @@ async function main() {
     speed.setAttribute('aria-valuetext', s.label);
     player.setSpeed(Number(speed.value));
   };
-  speed.addEventListener('input', applySpeed);
-  applySpeed();
+  speed.addEventListener('input', () => { applySpeed(); link(); });
+  $('show-hand').addEventListener('change', link);
 
-  choosePreset('rotation');
-  presetSelect.value = 'rotation';
+  // Share and export.
+  $('copy-link').addEventListener('click', async () => {
+    const ok = await copyText(link());
+    say(ok ? 'Link copied: it reproduces this run exactly.' : 'Copy the address bar: it holds this run.');
+  });
+  $('export-csv').addEventListener('click', () => { download(`${stem(pg)}.csv`, pg.csv(), 'text/csv'); say('CSV exported.'); });
+  $('export-json').addEventListener('click', () => { download(`${stem(pg)}.json`, pg.json(), 'application/json'); say('JSON exported.'); });
+  $('export-figure').addEventListener('click', async () => {
+    views.invalidate(); views.draw();
+    download(`${stem(pg)}.png`, await viewsPng([$('reach'), $('learning'), $('activity')]), 'image/png');
+    say('Figure exported as PNG.');
+  });
+  $('export-svg').addEventListener('click', () => {
+    download(`${stem(pg)}.svg`, pg.figureSvg($('show-hand').checked, 1200, 460), 'image/svg+xml');
+    say('Figure exported as SVG.');
+  });
+  const dialog = $('embed-dialog');
+  $('embed').addEventListener('click', () => {
+    const v = viewOptions();
+    v.embed = '1';
+    const src = `${location.href.split('#')[0]}#${pg.permalink(v)}`;
+    const code = $('embed-code');
+    code.value = `<iframe src="${src.replace(/"/g, '&quot;')}" title="bgloop: reward-driven adaptation in a basal ganglia–cortex loop model" width="760" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>`;
+    dialog.showModal();
+    code.select();
+  });
+  $('copy-embed').addEventListener('click', async () => {
+    const ok = await copyText($('embed-code').value);
+    say(ok ? 'Embed code copied.' : 'Select the code and copy it.');
+    dialog.close();
+  });
+  $('close-embed').addEventListener('click', () => dialog.close());
+  $('dismiss-problems').addEventListener('click', () => { $('link-problems').hidden = true; });
+
+  // Open the link in the address bar (or the rotation preset).
+  const banner = $('link-problems');
+  if (location.hash.length > 1) {
+    const opened = pg.openPermalink(location.hash);
+    showLinkProblems(banner, opened);
+    const v = opened.view;
+    if (v.hand === '1') $('show-hand').checked = true;
+    if (v.speed !== undefined) speed.value = v.speed;
+    embedded = v.embed === '1';
+    hidden = v.hide || '';
+  } else {
+    pg.usePreset('rotation');
+    pg.reset();
+  }
+  for (const name of hidden.split(',').filter(Boolean)) {
+    document.querySelectorAll(`[data-part="${name}"]`).forEach((e) => e.setAttribute('data-hidden', ''));
+    document.getElementById(`p-${name}`)?.closest('.param')?.setAttribute('data-hidden', '');
+  }
+  applySpeed();
+  afterReset();
+
+  const api = {
+    configure: (config) => { pg.configure(config); reset(); },
+    play: () => { userPaused = false; setPlaying(true); },
+    pause: () => { userPaused = true; setPlaying(false); },
+    reset: (seed) => reset(seed),
+    step: () => stepOne(),
+    state: () => ({ config: pg.config(), preset: pg.preset ?? null, trial: pg.trialCount(), playing: player.playing, permalink: fullLink(), lastRecord: pg.lastRecord() }),
+  };
+  if (embedded) {
+    document.body.classList.add('embed');
+    const open = $('open-full');
+    open.href = fullLink();
+    open.hidden = false;
+    const refreshOpen = () => { open.href = fullLink(); };
+    resetButton.addEventListener('click', refreshOpen);
+    playWhenVisible(document.querySelector('.layout'), { play: () => setPlaying(true), pause: () => setPlaying(false), isUserPaused: () => userPaused });
+  }
+  listenToHost(api);
 
   window.bgloop = {
     playground: pg,
@@ -128,11 +231,14 @@ async function main() {
     get pendingConfig() { return pg.pendingConfig(); },
     schema,
     presets,
-    play: () => setPlaying(true),
-    pause: () => setPlaying(false),
-    redraw: () => { views.invalidate(); views.draw(); updateStatus(true); },
+    play: api.play,
+    pause: api.pause,
+    reset: api.reset,
+    link,
+    redraw,
   };
   document.documentElement.dataset.ready = 'true';
+  tellHost('bgloop:ready', api.state());
 }
 
 main().catch((e) => {

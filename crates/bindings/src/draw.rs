@@ -89,6 +89,15 @@ impl Playground {
         area.present().map_err(js_error)
     }
 
+    /// The three views as one SVG figure (`width × height` pixels), drawn by the same chart code
+    /// as `bgloop figure` natively.
+    #[wasm_bindgen(js_name = figureSvg)]
+    pub fn figure_svg(&self, show_hand: bool, width: f64, height: f64) -> Result<String, JsError> {
+        let w = checked("width", width, 300.0, 8000.0)? as u32;
+        let h = checked("height", height, 200.0, 8000.0)? as u32;
+        bgloop_charts::figure::svg(&self.sim, show_hand, w, h).map_err(js_error)
+    }
+
     /// Draws the activity view: the five rings over the current trial as heat strips.
     #[wasm_bindgen(js_name = drawActivity)]
     pub fn draw_activity(

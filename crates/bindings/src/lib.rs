@@ -10,7 +10,7 @@
 
 mod draw;
 
-use bgloop_core::{presets, record, schema, Config, Input, Simulation, TrialRecord};
+use bgloop_core::{permalink, presets, record, schema, Config, Input, Simulation, TrialRecord};
 use js_sys::{Float32Array, Float64Array, Uint8Array};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -67,7 +67,10 @@ fn checked(name: &str, x: f64, min: f64, max: f64) -> Result<f64, JsError> {
 pub struct Playground {
     sim: Simulation,
     pending: Config,
-    preset: Option<String>,
+    /// The preset the pending configuration starts from.
+    preset: Option<&'static str>,
+    /// The preset the running configuration started from (what a permalink names).
+    running_preset: Option<&'static str>,
 }
 
 #[wasm_bindgen]
@@ -82,6 +85,7 @@ impl Playground {
             sim,
             pending,
             preset: None,
+            running_preset: None,
         })
     }
 
@@ -106,14 +110,63 @@ impl Playground {
         let mut config = preset.config().map_err(js_error)?;
         config.seed = self.pending.seed;
         self.pending = config;
-        self.preset = Some(preset.name.to_string());
+        self.preset = Some(preset.name);
         Ok(())
     }
 
-    /// The preset last chosen with `usePreset`, if any.
+    /// Forgets the preset: the pending configuration becomes the defaults (keeping the seed).
+    #[wasm_bindgen(js_name = useDefaults)]
+    pub fn use_defaults(&mut self) {
+        self.pending = Config {
+            seed: self.pending.seed,
+            ..Config::default()
+        };
+        self.preset = None;
+    }
+
+    /// The preset the running configuration started from, if any.
     #[wasm_bindgen(getter)]
     pub fn preset(&self) -> Option<String> {
-        self.preset.clone()
+        self.running_preset.map(str::to_string)
+    }
+
+    /// Opens a permalink (a URL, `#…` or `key=value&…`): its configuration becomes the pending one
+    /// and a new run starts. Never throws on a bad link: returns `{ preset, view, rejected, notes }`,
+    /// where `rejected` lists each unusable entry with the reason.
+    #[wasm_bindgen(js_name = openPermalink)]
+    pub fn open_permalink(&mut self, link: &str) -> Result<JsValue, JsError> {
+        let decoded = permalink::decode(link);
+        self.pending = decoded.config.clone();
+        self.preset = decoded.preset;
+        self.reset(None)?;
+        let view: BTreeMap<&str, &str> = decoded
+            .view
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        to_js(&serde_json::json!({
+            "version": decoded.version,
+            "preset": decoded.preset,
+            "view": view,
+            "rejected": decoded.rejected,
+            "notes": decoded.notes,
+        }))
+    }
+
+    /// The permalink fragment (without `#`) of the running experiment, with the page's view
+    /// options (`{ hand: "1", speed: "2", … }`; only known options are kept).
+    pub fn permalink(&self, view: JsValue) -> Result<String, JsError> {
+        let pairs: BTreeMap<String, String> = if view.is_undefined() || view.is_null() {
+            BTreeMap::new()
+        } else {
+            serde_wasm_bindgen::from_value(view)
+                .map_err(|e| js_error(format!("permalink view options must be an object of strings ({e})")))?
+        };
+        let view: Vec<(&str, &str)> = permalink::VIEW_KEYS
+            .iter()
+            .filter_map(|k| pairs.get(*k).map(|v| (*k, v.as_str())))
+            .collect();
+        Ok(permalink::encode(self.running_preset, self.sim.config(), &view))
     }
 
     /// Starts a new run from naive synapses with the pending configuration (and `seed`, if given).
@@ -127,6 +180,7 @@ impl Playground {
         if keep_traces > 0.0 {
             self.sim.record_traces(Some(keep_traces));
         }
+        self.running_preset = self.preset;
         self.pending = next;
         Ok(())
     }

@@ -237,3 +237,43 @@ mod tests {
         );
     }
 }
+
+/// Draws the heat strips as vector cells (for SVG figures): at most `time_bins` columns and one
+/// row per unit, coloured as [`heat_rgba`] colours pixels.
+pub fn draw_cells<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, trace: &Trace, duration_ms: f64, time_bins: usize, style: &Style) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let (w, h) = area.dim_in_pixel();
+    let lay = Layout::new(w, h, style);
+    let n = trace.n;
+    if trace.is_empty() || !trace.has_rings() || n == 0 || duration_ms <= 0.0 {
+        return Ok(());
+    }
+    let img = heat_rgba(trace, duration_ms, w, h, style);
+    let cols = (lay.right - lay.left) as usize;
+    let bins = time_bins.clamp(1, cols.max(1));
+    let rows = n.min(lay.strip as usize).max(1);
+    for row in 0..5 {
+        let y0 = lay.strip_top(row) as f64;
+        for b in 0..bins {
+            let x0 = lay.left as f64 + (b * cols) as f64 / bins as f64;
+            let x1 = lay.left as f64 + ((b + 1) * cols) as f64 / bins as f64;
+            for r in 0..rows {
+                let ya = y0 + (r as f64) * f64::from(lay.strip) / rows as f64;
+                let yb = y0 + (r as f64 + 1.0) * f64::from(lay.strip) / rows as f64;
+                let (px, py) = (((x0 + x1) / 2.0) as u32, ((ya + yb) / 2.0) as u32);
+                let i = ((py * w + px) * 4) as usize;
+                let Some(p) = img.get(i..i + 4) else { continue };
+                if p[3] == 0 {
+                    continue;
+                }
+                area.draw(&Rectangle::new(
+                    [(x0.floor() as i32, ya.floor() as i32), (x1.ceil() as i32, yb.ceil() as i32)],
+                    RGBColor(p[0], p[1], p[2]).filled(),
+                ))?;
+            }
+        }
+    }
+    Ok(())
+}

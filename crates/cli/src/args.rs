@@ -70,6 +70,18 @@ impl Args {
         }
     }
 
+    /// Whether a flag without a value is present (consumes it).
+    pub fn flag(&mut self, flag: &str) -> bool {
+        let mut found = false;
+        for item in &mut self.items {
+            if item.as_deref() == Some(flag) {
+                *item = None;
+                found = true;
+            }
+        }
+        found
+    }
+
     /// A whole number in `[min, max]`.
     pub fn number(&mut self, flag: &str, min: u64, max: u64) -> Result<Option<u64>, UsageError> {
         match self.value(flag)? {

@@ -1,7 +1,8 @@
 //! `bgloop`: the native command line of the BG–thalamo–cortical loop model.
 //!
 //! ```text
-//! bgloop run [--preset NAME] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+//! bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+//! bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--trials N] [--out FILE.svg]
 //! bgloop claims [--seeds K] [--only C1,C2,…]
 //! bgloop schema [--format json|markdown]
 //! bgloop presets
@@ -11,12 +12,13 @@
 mod args;
 
 use args::{Args, UsageError};
-use bgloop_core::{claims, presets, record, schema, Config, Simulation};
+use bgloop_core::{claims, permalink, presets, record, schema, Config, Simulation};
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  bgloop run [--preset NAME] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+  bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+  bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--no-hand] [--size WxH] [--out FILE.svg]
   bgloop claims [--seeds K] [--only C1,C2,C3,C4,C5]
   bgloop schema [--format json|markdown]
   bgloop presets
@@ -58,6 +60,7 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
     match command.as_str() {
         "run" => run(&mut args),
         "claims" => run_claims(&mut args),
+        "figure" => figure(&mut args),
         "schema" => print_schema(&mut args),
         "presets" => {
             args.finish()?;
@@ -76,8 +79,27 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
 
 /// Builds the config of `run`: preset, then `--set` pairs in order, then `--seed`.
 fn build_config(args: &mut Args) -> Result<Config, UsageError> {
-    let mut config = match args.value("--preset")? {
-        Some(name) => presets::preset(&name)
+    let link = args.value("--permalink")?;
+    let preset = args.value("--preset")?;
+    let mut config = match (link, preset) {
+        (Some(_), Some(_)) => {
+            return Err(UsageError::new(
+                "--permalink and --preset cannot be combined (a link can name its preset: preset=NAME)",
+            ))
+        }
+        (Some(link), None) => {
+            let decoded = permalink::decode(&link);
+            if !decoded.rejected.is_empty() {
+                let reasons: Vec<String> = decoded
+                    .rejected
+                    .iter()
+                    .map(|r| format!("{} ({})", r.reason, r.entry))
+                    .collect();
+                return Err(UsageError::new(format!("--permalink: {}", reasons.join("; "))));
+            }
+            decoded.config
+        }
+        (None, Some(name)) => presets::preset(&name)
             .ok_or_else(|| {
                 UsageError::new(format!(
                     "--preset {name:?} is not one of: {}",
@@ -86,7 +108,7 @@ fn build_config(args: &mut Args) -> Result<Config, UsageError> {
             })?
             .config()
             .map_err(|e| UsageError::new(e.to_string()))?,
-        None => Config::default(),
+        (None, None) => Config::default(),
     };
     for pair in args.values("--set")? {
         let (key, value) = pair.split_once('=').ok_or_else(|| {
@@ -149,6 +171,32 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
     }
     sink.flush().map_err(io)?;
     result.map(|()| ExitCode::SUCCESS)
+}
+
+/// Runs an experiment and draws the page's three views as one SVG figure.
+fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
+    let config = build_config(args)?;
+    let trials = args.number("--trials", 1, 1_000_000)?.unwrap_or(100) as u32;
+    let no_hand = args.flag("--no-hand");
+    let (width, height) = match args.value("--size")? {
+        None => (1200, 460),
+        Some(s) => s
+            .split_once('x')
+            .and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?)))
+            .filter(|(w, h)| (300..=8000).contains(w) && (200..=8000).contains(h))
+            .ok_or_else(|| UsageError::new(format!("--size {s:?} must be WIDTHxHEIGHT, 300–8000 by 200–8000 pixels")))?,
+    };
+    let out = args.value("--out")?;
+    args.finish()?;
+    let mut sim = Simulation::new(config).map_err(|e| Failure::Usage(UsageError::new(e.to_string())))?;
+    sim.record_traces(Some(2.0));
+    sim.run_trials(trials).map_err(|e| Failure::Run(e.to_string()))?;
+    let svg = bgloop_charts::figure::svg(&sim, !no_hand, width, height).map_err(|e| Failure::Run(e.to_string()))?;
+    match out {
+        Some(path) => std::fs::write(&path, svg).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?,
+        None => print!("{svg}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_claims(args: &mut Args) -> Result<ExitCode, Failure> {

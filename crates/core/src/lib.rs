@@ -25,6 +25,7 @@ pub mod format;
 pub mod learning;
 pub mod math;
 pub mod network;
+pub mod permalink;
 pub mod presets;
 pub mod record;
 pub mod rng;

@@ -1,0 +1,74 @@
+//! The whole figure — reach, learning and activity side by side — on any backend: the page's
+//! "Export figure → SVG" and the CLI's `bgloop figure` draw exactly this.
+
+use crate::{activity, learning, reach, DrawError, Style};
+use bgloop_core::Simulation;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Draws the three views of `sim` (which must record traces for the reach and activity views)
+/// into `area`: reach on the left, learning and activity stacked on the right.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, sim: &Simulation, show_hand: bool, style: &Style) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&WHITE)?;
+    let (w, h) = area.dim_in_pixel();
+    let (left, right) = area.split_horizontally((w as f64 * 0.36) as u32);
+    let (top, bottom) = right.split_vertically(h / 2);
+    let config = sim.config();
+    let trace = sim.trace();
+    let history: Vec<reach::Path<'_>> = sim
+        .recent_paths()
+        .filter(|p| p.trial != trace.trial)
+        .map(|p| reach::Path { hand: &p.hand, rotation_deg: p.rotation_deg })
+        .collect();
+    let current = (!trace.hand.is_empty()).then_some(reach::Path { hand: &trace.hand, rotation_deg: trace.rotation_deg });
+    let scene = reach::ReachScene {
+        targets: (0..config.targets).map(|k| bgloop_core::task::target_deg(k, config.targets)).collect(),
+        current_target: current.map(|_| trace.target_deg),
+        history,
+        current,
+        show_hand,
+    };
+    reach::draw(&left, &scene, style)?;
+    let records = sim.history();
+    let abs_error: Vec<f64> = records.iter().map(|r| r.error_deg.abs()).collect();
+    let reward: Vec<f64> = records.iter().map(|r| r.reward).collect();
+    let phase: Vec<u8> = records.iter().map(|r| r.phase.code()).collect();
+    learning::draw(&top, &learning::Series { abs_error: &abs_error, reward: &reward, phase: &phase, first_trial: 1 }, style)?;
+    bottom.fill(&WHITE)?;
+    activity::draw_cells(&bottom, trace, config.trial_ms, 120, style)?;
+    activity::draw_frame(&bottom, config.trial_ms, Some(config.go_ms), style)?;
+    Ok(())
+}
+
+/// The figure as an SVG document of `width × height` pixels.
+pub fn svg(sim: &Simulation, show_hand: bool, width: u32, height: u32) -> Result<String, DrawError> {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        draw(&area, sim, show_hand, &Style::default())?;
+        area.present()?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figure_is_an_svg_with_all_three_views() {
+        let c = bgloop_core::presets::preset("rotation").and_then(|p| p.config().ok()).unwrap_or_default();
+        let mut sim = Simulation::new(c).expect("valid");
+        sim.record_traces(Some(2.0));
+        sim.run_trials(30).expect("finite");
+        let text = svg(&sim, true, 1200, 460).expect("draws");
+        assert!(text.starts_with("<svg"));
+        for label in ["cursor", "hand", "Cortex", "Thalamus", "trial", "reward"] {
+            assert!(text.contains(label), "{label} missing");
+        }
+        assert!(text.matches("<rect").count() > 1000, "heat cells drawn");
+    }
+}

@@ -1,0 +1,348 @@
+//! Permalinks: the state of an experiment as a readable URL fragment that people can edit by hand,
+//! e.g. `#v=1&preset=rotation&loop_strength=0.8&seed=5&hand=1`.
+//!
+//! One codec serves the page, the embed API and the CLI (`bgloop run --permalink`), so a link
+//! reproduces the same run everywhere. Decoding never fails: every entry that cannot be used is
+//! listed with the reason, and the rest of the link still applies.
+
+use crate::config::{schema, Config};
+use crate::presets;
+use crate::schema::Input;
+use serde::Serialize;
+
+/// The permalink format version written by this build.
+pub const VERSION: u32 = 1;
+/// Links longer than this are cut (and say so).
+pub const MAX_LINK_CHARS: usize = 16_384;
+/// Entries beyond this many are ignored (and say so).
+pub const MAX_ENTRIES: usize = 256;
+
+/// View options a link may carry besides the model's parameters.
+pub const VIEW_KEYS: &[&str] = &["embed", "hide", "speed", "hand"];
+/// Parts of the page that `hide=` may name (besides any parameter key, which hides its control).
+pub const HIDEABLE: &[&str] = &[
+    "reach", "learning", "activity", "presets", "speed", "status", "params", "header", "hand",
+];
+
+/// An entry of a link that was not used, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    /// The entry as it appeared (shortened), e.g. `loop_strength=9`.
+    pub entry: String,
+    /// Its key.
+    pub key: String,
+    /// A sentence naming the key and what is allowed.
+    pub reason: String,
+}
+
+/// A decoded link: the configuration to run, the preset it starts from, view options, and what
+/// was rejected.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Permalink {
+    /// The version the link declared (the current one if it declared none).
+    pub version: u32,
+    /// The preset the link starts from.
+    pub preset: Option<&'static str>,
+    /// The full configuration (preset, then the link's parameters).
+    pub config: Config,
+    /// View options (`embed`, `hide`, `speed`, `hand`), validated, in link order.
+    pub view: Vec<(String, String)>,
+    /// Entries that were not used, with reasons.
+    pub rejected: Vec<Rejected>,
+    /// Remarks about the whole link (newer version, truncated link).
+    pub notes: Vec<String>,
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Decodes `%XX` escapes (and nothing else: `+` stays `+`, as in `1e+3`); `None` if malformed or
+/// not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Escapes everything but letters, digits and `-._,+` as `%XX`.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b',' | b'+') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The fragment of a link: what follows `#` (or `?` if there is no `#`), or the whole text.
+fn fragment(link: &str) -> &str {
+    let s = link.trim();
+    if let Some((_, f)) = s.split_once('#') {
+        f
+    } else if let Some((_, q)) = s.split_once('?') {
+        q
+    } else {
+        s
+    }
+}
+
+fn check_view(key: &str, value: &str) -> Result<String, String> {
+    let flag = |v: &str| match v {
+        "1" | "true" | "on" | "" => Ok("1".to_string()),
+        "0" | "false" | "off" => Ok("0".to_string()),
+        _ => Err(format!("`{key}` = {:?} must be 1 or 0", shorten(value, 40))),
+    };
+    match key {
+        "embed" | "hand" => flag(value),
+        "speed" => match value.parse::<u8>() {
+            Ok(s) if s <= 4 => Ok(s.to_string()),
+            _ => Err(format!("`speed` = {:?} must be a whole number in 0–4", shorten(value, 40))),
+        },
+        "hide" => {
+            let mut names = Vec::new();
+            for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                if HIDEABLE.contains(&name) || crate::config::spec(name).is_some() {
+                    names.push(name.to_string());
+                } else {
+                    return Err(format!(
+                        "`hide` names {:?}, which is neither a view ({}) nor a parameter",
+                        shorten(name, 40),
+                        HIDEABLE.join(", ")
+                    ));
+                }
+            }
+            Ok(names.join(","))
+        }
+        _ => Err(format!("unknown view option `{key}`")),
+    }
+}
+
+/// Decodes a link (a full URL, `#…`, `?…` or bare `key=value&…`). Never fails: unusable entries
+/// are listed in [`Permalink::rejected`] and the rest applies.
+pub fn decode(link: &str) -> Permalink {
+    let mut notes = Vec::new();
+    let mut frag = fragment(link);
+    if frag.len() > MAX_LINK_CHARS {
+        let mut cut = MAX_LINK_CHARS;
+        while !frag.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        frag = &frag[..cut];
+        notes.push(format!("the link is longer than {MAX_LINK_CHARS} characters; the rest was ignored"));
+    }
+    let mut rejected = Vec::new();
+    let mut entries: Vec<(String, String, String)> = Vec::new();
+    for (n, raw) in frag.split('&').filter(|p| !p.is_empty()).enumerate() {
+        if n == MAX_ENTRIES {
+            notes.push(format!("the link has more than {MAX_ENTRIES} entries; the rest were ignored"));
+            break;
+        }
+        let shown = shorten(raw, 80);
+        let (k, v) = raw.split_once('=').unwrap_or((raw, ""));
+        match (percent_decode(k), percent_decode(v)) {
+            (Some(k), Some(v)) => entries.push((k.trim().to_string(), v.trim().to_string(), shown)),
+            _ => rejected.push(Rejected {
+                key: shorten(k, 40),
+                entry: shown,
+                reason: "not valid percent-encoding (use %XX escapes of UTF-8)".into(),
+            }),
+        }
+    }
+    let reject = |rejected: &mut Vec<Rejected>, key: &str, entry: &str, reason: String| {
+        rejected.push(Rejected { entry: entry.to_string(), key: shorten(key, 40), reason });
+    };
+
+    let mut version = VERSION;
+    let mut preset = None;
+    for (k, v, shown) in &entries {
+        match k.as_str() {
+            "v" => match v.parse::<u32>() {
+                Ok(x) if x >= 1 => version = x,
+                _ => reject(&mut rejected, k, shown, format!("`v` = {:?} must be a version number such as {VERSION}", shorten(v, 40))),
+            },
+            "preset" => match presets::preset(v) {
+                Some(p) => preset = Some(p.name),
+                None => reject(&mut rejected, k, shown, format!("`preset` = {:?} is not one of: {}", shorten(v, 40), presets::names())),
+            },
+            _ => {}
+        }
+    }
+    if version > VERSION {
+        notes.push(format!(
+            "this link was made by a newer version of bgloop (v={version}; this is v={VERSION}): entries it does not know are listed"
+        ));
+    }
+    let base = preset
+        .and_then(presets::preset)
+        .and_then(|p| p.config().ok())
+        .unwrap_or_default();
+    let mut config = base.clone();
+    let mut view: Vec<(String, String)> = Vec::new();
+    let mut set_entries: Vec<(String, String)> = Vec::new();
+    for (k, v, shown) in &entries {
+        let key = k.as_str();
+        if key == "v" || key == "preset" {
+            continue;
+        }
+        if VIEW_KEYS.contains(&key) {
+            match check_view(key, v) {
+                Ok(val) => {
+                    view.retain(|(vk, _)| vk != key);
+                    view.push((key.to_string(), val));
+                }
+                Err(reason) => reject(&mut rejected, key, shown, reason),
+            }
+        } else if crate::config::spec(key).is_some() {
+            match config.set(key, Input::Text(v.clone())) {
+                Ok(()) => set_entries.push((key.to_string(), shown.clone())),
+                Err(e) => reject(&mut rejected, key, shown, e.message),
+            }
+        } else {
+            reject(
+                &mut rejected,
+                key,
+                shown,
+                format!("unknown parameter {:?} (`bgloop schema` lists them)", shorten(key, 40)),
+            );
+        }
+    }
+    // Cross-parameter constraints: undo the offending keys, naming them.
+    if let Err(errors) = config.validate() {
+        for e in errors.errors {
+            if let Some(v) = base.get(&e.key) {
+                let _ = config.set(&e.key, Input::Text(v.to_text()));
+            }
+            let shown = set_entries
+                .iter()
+                .rev()
+                .find(|(k, _)| *k == e.key)
+                .map_or_else(|| e.key.clone(), |(_, s)| s.clone());
+            reject(&mut rejected, &e.key, &shown, e.message);
+        }
+        if config.validate().is_err() {
+            config = base;
+        }
+    }
+    Permalink { version, preset, config, view, rejected, notes }
+}
+
+/// Encodes a run as a link fragment (without `#`): version, preset, every parameter that differs
+/// from the preset (schema keys, schema order), the seed, then the view options.
+pub fn encode(preset: Option<&str>, config: &Config, view: &[(&str, &str)]) -> String {
+    let preset = preset.and_then(presets::preset);
+    let base = preset.and_then(|p| p.config().ok()).unwrap_or_default();
+    let mut parts = vec![format!("v={VERSION}")];
+    if let Some(p) = preset {
+        parts.push(format!("preset={}", p.name));
+    }
+    for (k, v) in config.diff(&base) {
+        if k != "seed" {
+            parts.push(format!("{k}={}", percent_encode(&v)));
+        }
+    }
+    parts.push(format!("seed={}", config.seed));
+    for (k, v) in view {
+        if VIEW_KEYS.contains(k) {
+            parts.push(format!("{k}={}", percent_encode(v)));
+        }
+    }
+    parts.join("&")
+}
+
+/// Whether every key of the schema can be written and read back by the codec (used by tests).
+pub fn covers_schema() -> bool {
+    schema().iter().all(|s| !s.key.contains(['&', '=', '#']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_reproduces_the_config_exactly() {
+        let mut c = presets::preset("rotation").and_then(|p| p.config().ok()).unwrap_or_default();
+        c.set("loop_strength", 0.1 + 0.2).expect("ok");
+        c.set("seed", 123_456_789.0).expect("ok");
+        c.set("plasticity_rule", "covariance").expect("ok");
+        let link = encode(Some("rotation"), &c, &[("hand", "1")]);
+        assert!(link.starts_with("v=1&preset=rotation&loop_strength=0.30000000000000004&plasticity_rule=covariance&seed=123456789&hand=1"), "{link}");
+        let back = decode(&format!("https://example.org/bgloop/#{link}"));
+        assert_eq!(back.config, c);
+        assert_eq!(back.preset, Some("rotation"));
+        assert_eq!(back.view, vec![("hand".to_string(), "1".to_string())]);
+        assert!(back.rejected.is_empty() && back.notes.is_empty());
+        assert!(covers_schema());
+    }
+
+    #[test]
+    fn hand_written_links_work_and_later_keys_override_the_preset() {
+        let p = decode("#preset=rotation&loop_strength=0.8&seed=5");
+        assert_eq!(p.preset, Some("rotation"));
+        assert_eq!(p.config.loop_strength, 0.8);
+        assert_eq!(p.config.seed, 5);
+        assert_eq!(p.config.rotation_deg, 30.0);
+        assert_eq!(p.version, VERSION);
+        let q = decode("loop_strength=0.8&preset=weak-loop");
+        assert_eq!(q.config.loop_strength, 0.8, "parameters override the preset wherever it stands");
+        let r = decode("?rotation_deg=%2D45");
+        assert_eq!(r.config.rotation_deg, -45.0);
+    }
+
+    #[test]
+    fn bad_entries_are_listed_with_reasons_and_the_rest_applies() {
+        let p = decode("#v=9&loop_strength=9&dopamine=0.5&nope=1&seed=abc&preset=fast&embed=2&hide=reach,evil&rotation_deg=NaN&bad%zz=1&cue_hold");
+        assert_eq!(p.config.dopamine, 0.5, "good entries apply");
+        assert_eq!(p.config.loop_strength, 1.0);
+        let reasons: Vec<&str> = p.rejected.iter().map(|r| r.reason.as_str()).collect();
+        let keys: Vec<&str> = p.rejected.iter().map(|r| r.key.as_str()).collect();
+        for k in ["loop_strength", "nope", "seed", "preset", "embed", "hide", "rotation_deg", "bad%zz", "cue_hold"] {
+            assert!(keys.contains(&k), "{k} rejected: {keys:?}");
+        }
+        assert!(reasons.contains(&"`loop_strength` = 9 is out of range 0–2"));
+        assert!(p.notes.iter().any(|n| n.contains("newer version")));
+    }
+
+    #[test]
+    fn cross_constraints_undo_the_offending_key() {
+        let p = decode("cortical_inhibition=0&cortical_recurrence=5");
+        assert_eq!(p.config.cortical_recurrence, 3.0);
+        assert_eq!(p.config.cortical_inhibition, 0.0);
+        assert_eq!(p.rejected.len(), 1);
+        assert_eq!(p.rejected[0].entry, "cortical_recurrence=5");
+        p.config.validate().expect("valid");
+    }
+
+    #[test]
+    fn hostile_links_are_refused_politely() {
+        let long = format!("#{}", "loop_strength=0.5&".repeat(2_000));
+        let p = decode(&long);
+        assert!(!p.notes.is_empty());
+        assert_eq!(p.config.loop_strength, 0.5);
+        let p = decode("#javascript:alert(1)=<script>&%3Cimg%20src%3Dx%3E=1&seed=1e400&dt_ms=inf&targets=%E2%88%9E");
+        assert_eq!(p.rejected.len(), 5, "{:?}", p.rejected);
+        assert_eq!(p.config, Config::default());
+        let dup = decode("seed=1&seed=2");
+        assert_eq!(dup.config.seed, 2, "the last of duplicated keys wins");
+    }
+}

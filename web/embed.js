@@ -1,0 +1,65 @@
+// Embedding: the postMessage host API, and start-when-visible / pause-when-hidden.
+//
+// Commands (host → playground): bgloop:configure {config}, bgloop:play, bgloop:pause,
+// bgloop:reset {seed?}, bgloop:step, bgloop:getState.
+// Events (playground → host): bgloop:ready, bgloop:trial {record}, bgloop:state {…},
+// bgloop:error {message, command}.
+
+export const COMMANDS = ['bgloop:configure', 'bgloop:play', 'bgloop:pause', 'bgloop:reset', 'bgloop:step', 'bgloop:getState'];
+
+/** Sends an event to the host page, if there is one. */
+export function tellHost(type, payload = {}) {
+  if (window.parent !== window) window.parent.postMessage({ type, ...payload }, '*');
+}
+
+/** Handles host commands; `api` supplies configure/play/pause/reset/step/state. Never throws. */
+export function listenToHost(api) {
+  window.addEventListener('message', (event) => {
+    if (window.parent === window || event.source !== window.parent) return;
+    const data = event.data;
+    const fail = (message, command) => tellHost('bgloop:error', { message, command });
+    if (typeof data !== 'object' || data === null || Array.isArray(data) || typeof data.type !== 'string') {
+      fail('a message must be an object { type: "bgloop:…", … }', null);
+      return;
+    }
+    const { type } = data;
+    if (!type.startsWith('bgloop:')) return; // another library's message: not ours to answer
+    if (!COMMANDS.includes(type)) {
+      fail(`unknown command ${JSON.stringify(type.slice(0, 60))}; commands are ${COMMANDS.join(', ')}`, type.slice(0, 60));
+      return;
+    }
+    try {
+      switch (type) {
+        case 'bgloop:configure':
+          if (typeof data.config !== 'object' || data.config === null || Array.isArray(data.config)) {
+            throw new Error('bgloop:configure needs { config: { key: value, … } }');
+          }
+          api.configure(data.config);
+          break;
+        case 'bgloop:play': api.play(); break;
+        case 'bgloop:pause': api.pause(); break;
+        case 'bgloop:reset':
+          if (data.seed !== undefined && typeof data.seed !== 'number') throw new Error('`seed` must be a number');
+          api.reset(data.seed);
+          break;
+        case 'bgloop:step': api.step(); break;
+        default: break;
+      }
+      tellHost('bgloop:state', api.state());
+    } catch (e) {
+      fail((e && e.message) || String(e), type);
+    }
+  });
+}
+
+/** Plays while the page is on screen (unless the reader prefers reduced motion or paused it). */
+export function playWhenVisible(target, { play, pause, isUserPaused }) {
+  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const io = new IntersectionObserver((entries) => {
+    const visible = entries.some((e) => e.isIntersecting);
+    if (!visible) pause();
+    else if (!reduced && !isUserPaused()) play();
+  }, { threshold: 0.2 });
+  io.observe(target);
+  return { reducedMotion: reduced };
+}
