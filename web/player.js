@@ -47,7 +47,8 @@ export class Player {
 
   tick(now) {
     if (!this.playing) return;
-    const elapsed = Math.min(now - this.last, 100);
+    // rAF time stamps can precede the performance.now() taken when play() was called.
+    const elapsed = Math.max(0, Math.min(now - this.last, 100));
     this.last = now;
     const start = performance.now();
     try {

@@ -1,0 +1,194 @@
+// Sharing, exporting and embedding, as the people the playground is for use them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { launch } from './browser.mjs';
+import { serve, ROOT } from './server.mjs';
+
+let browser; let server; let hostServer;
+const CLI = path.join(ROOT, 'target', 'release', 'bgloop');
+
+before(async () => {
+  server = await serve();
+  const hostDir = mkdtempSync(path.join(os.tmpdir(), 'bgloop-host-'));
+  writeFileSync(path.join(hostDir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>Host article</title><link rel="icon" href="data:,"></head>
+<body><h1>An article that embeds bgloop</h1><div id="frame"></div>
+<script>
+window.received = [];
+window.addEventListener('message', (e) => { window.received.push(e.data); });
+window.send = (msg) => document.querySelector('iframe').contentWindow.postMessage(msg, '*');
+</script></body></html>`);
+  hostServer = await serve({ BGLOOP_ROOT: hostDir });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); server?.close(); hostServer?.close(); });
+
+async function open(hash = '', { clipboard = false } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url + hash);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  return { page, context, problems };
+}
+
+async function downloadText(page, buttonName) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName, exact: true }).click()]);
+  return { name: dl.suggestedFilename(), data: readFileSync(await dl.path()) };
+}
+
+async function stepTrials(page, n) {
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < n; i++) await step.click();
+}
+
+test('a copied link reproduces the run bit for bit, in a fresh page and in the native CLI', async () => {
+  const a = await open('', { clipboard: true });
+  const slider = a.page.getByLabel('Loop strength', { exact: true });
+  await slider.focus();
+  for (let i = 0; i < 4; i++) await a.page.keyboard.press('ArrowLeft');
+  await a.page.getByLabel('Seed').fill('5');
+  await a.page.getByLabel('Seed').dispatchEvent('change');
+  await a.page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await stepTrials(a.page, 30);
+  const first = await downloadText(a.page, 'Export CSV');
+  assert.match(first.name, /^bgloop-rotation-seed5-trial30\.csv$/);
+  await a.page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  assert.match(await a.page.locator('#share-status').textContent(), /Link copied/);
+  const link = await a.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, await a.page.evaluate(() => location.href), 'the address bar holds the same link');
+  assert.match(link, /#v=1&preset=rotation&loop_strength=0\.8&seed=5/);
+  await a.context.close();
+
+  const b = await open(`#${link.split('#')[1]}`);
+  assert.equal(await b.page.evaluate(() => window.bgloop.config.loop_strength), 0.8);
+  await stepTrials(b.page, 30);
+  const second = await downloadText(b.page, 'Export CSV');
+  assert.equal(second.data.toString(), first.data.toString(), 'identical CSV files');
+  assert.deepEqual(b.problems, []);
+  await b.context.close();
+
+  const cli = spawnSync(CLI, ['run', '--permalink', link, '--trials', '30', '--format', 'csv'], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(cli.stdout, first.data.toString(), 'the CLI prints the same bytes as the browser export');
+});
+
+test('hand-written links work', async () => {
+  const { page, context, problems } = await open('#preset=rotation&loop_strength=0.8&seed=5');
+  const cfg = await page.evaluate(() => window.bgloop.config);
+  assert.equal(cfg.loop_strength, 0.8);
+  assert.equal(cfg.seed, 5);
+  assert.equal(cfg.rotation_deg, 30);
+  assert.equal(await page.getByLabel('Preset').inputValue(), 'rotation');
+  assert.ok(await page.locator('#link-problems').isHidden());
+  assert.match(await page.evaluate(() => location.hash), /^#v=1&preset=rotation&loop_strength=0\.8&seed=5/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('bad links open anyway and list each rejected entry; nothing from the link becomes HTML', async () => {
+  const payload = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
+  const { page, context, problems } = await open(`#v=7&loop_strength=9&dopamine=0.5&${payload}=1&seed=${payload}&targets=3&dt_ms=NaN&hide=${payload}`);
+  const banner = page.locator('#link-problems');
+  assert.ok(await banner.isVisible());
+  const items = await banner.locator('li').allTextContents();
+  assert.ok(items.some((t) => t.includes('newer version')), items.join('\n'));
+  for (const needle of ['`loop_strength` = 9 is out of range 0–2', 'unknown parameter', '`seed` =', '`targets` = 3 is not one of: 1, 2, 4, 8', '`dt_ms` = "NaN" is not a number', '`hide` names']) {
+    assert.ok(items.some((t) => t.includes(needle)), `${needle} in:\n${items.join('\n')}`);
+  }
+  assert.equal(await page.evaluate(() => window.bgloop.config.dopamine), 0.5, 'good entries apply');
+  assert.equal(await page.evaluate(() => window.bgloop.config.loop_strength), 1, 'bad ones take defaults');
+  assert.equal(await page.locator('#link-problems img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  assert.ok(await banner.isHidden());
+  await stepTrials(page, 2);
+  assert.equal(await page.evaluate(() => window.bgloop.playground.trialCount()), 2, 'the page works');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('exports: JSON document, PNG and SVG figures', async () => {
+  const { page, context } = await open('#preset=rotation&seed=2');
+  await stepTrials(page, 5);
+  const json = JSON.parse((await downloadText(page, 'Export JSON')).data.toString());
+  assert.equal(json.format, 'bgloop-run');
+  assert.equal(json.version, 1);
+  assert.equal(json.seed, 2);
+  assert.equal(json.config.rotation_deg, 30);
+  assert.equal(json.records.length, 5);
+  const png = (await downloadText(page, 'Export figure')).data;
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+  assert.ok(png.length > 20000);
+  const svg = await downloadText(page, 'Export SVG');
+  assert.match(svg.name, /\.svg$/);
+  const text = svg.data.toString();
+  assert.ok(text.startsWith('<svg') && text.includes('Cortex') && text.includes('reward'));
+  await context.close();
+});
+
+test('embedded in another site: views and Play/Pause/Reset only, and the postMessage host API', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const host = await context.newPage();
+  await host.goto(hostServer.url);
+  const src = `${server.url}#preset=rotation&seed=3&embed=1&speed=1`;
+  await host.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src; f.width = 760; f.height = 700; f.title = 'bgloop';
+    document.getElementById('frame').append(f);
+  }, src);
+  await host.waitForFunction(() => window.received.some((m) => m.type === 'bgloop:ready'), null, { timeout: 15000, polling: 100 });
+  const frame = host.frameLocator('iframe');
+  for (const name of ['Play', 'Pause', 'Reset']) assert.ok(await frame.getByRole('button', { name, exact: true }).isVisible(), name);
+  for (const name of ['Step', 'Copy link', 'Export CSV']) assert.ok(await frame.getByRole('button', { name, exact: true }).isHidden(), name);
+  assert.ok(await frame.getByLabel('Preset').isHidden());
+  const open = frame.getByRole('link', { name: /Open in playground/ });
+  assert.ok(await open.isVisible());
+  assert.doesNotMatch(await open.getAttribute('href'), /embed=1/);
+  assert.match(await open.getAttribute('href'), /preset=rotation/);
+
+  const reply = async (msg, type) => {
+    const before = await host.evaluate(() => window.received.length);
+    await host.evaluate((m) => window.send(m), msg);
+    await host.waitForFunction(([n, t]) => window.received.slice(n).some((m) => m.type === t), [before, type], { timeout: 10000, polling: 50 });
+    return host.evaluate(([n, t]) => window.received.slice(n).find((m) => m.type === t), [before, type]);
+  };
+  await reply({ type: 'bgloop:pause' }, 'bgloop:state');
+  let state = await reply({ type: 'bgloop:getState' }, 'bgloop:state');
+  assert.equal(state.config.seed, 3);
+  state = await reply({ type: 'bgloop:configure', config: { loop_strength: 0.5 } }, 'bgloop:state');
+  assert.equal(state.config.loop_strength, 0.5);
+  assert.equal(state.trial, 0);
+  const trial = await reply({ type: 'bgloop:step' }, 'bgloop:trial');
+  assert.equal(trial.record.trial, 1);
+  state = await reply({ type: 'bgloop:reset', seed: 8 }, 'bgloop:state');
+  assert.equal(state.config.seed, 8);
+  assert.equal(state.trial, 0);
+  // Malformed messages get an error reply, never an exception.
+  for (const [msg, needle] of [
+    ['hello', 'must be an object'],
+    [{ type: 'bgloop:explode' }, 'unknown command'],
+    [{ type: 'bgloop:configure', config: { loop_strength: 12 } }, '`loop_strength` = 12 is out of range 0–2'],
+    [{ type: 'bgloop:configure', config: '<script>alert(1)</script>' }, 'needs { config'],
+    [{ type: 'bgloop:reset', seed: 'x' }, '`seed` must be a number'],
+  ]) {
+    const err = await reply(msg, 'bgloop:error');
+    assert.ok(err.message.includes(needle), `${JSON.stringify(msg)} → ${err.message}`);
+  }
+  state = await reply({ type: 'bgloop:play' }, 'bgloop:state');
+  assert.equal(state.playing, true);
+  const deadline = Date.now() + 20000;
+  let trials = 0;
+  while (Date.now() < deadline && trials < 2) {
+    trials = await host.evaluate(() => Math.max(0, ...window.received.filter((m) => m.type === 'bgloop:trial').map((m) => m.record.trial)));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(trials >= 2, `trial events while playing (last trial ${trials})`);
+  await context.close();
+});
