@@ -13,3 +13,4 @@ if [ -x node_modules/.bin/wasm-opt ]; then
   mv web/pkg/bgloop_bg.opt.wasm web/pkg/bgloop_bg.wasm
 fi
 echo "[build] web/pkg: $(du -h web/pkg/bgloop_bg.wasm | cut -f1) wasm"
+node scripts/dist.mjs

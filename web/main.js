@@ -14,7 +14,8 @@ const $ = (id) => document.getElementById(id);
 const message = (e) => (e && e.message) || String(e);
 
 async function main() {
-  await init();
+  // The single-file build (dist/bgloop.html) carries the wasm bytes inline.
+  await init(globalThis.BGLOOP_WASM_BYTES ? { module_or_path: globalThis.BGLOOP_WASM_BYTES } : undefined);
   const pg = new Playground(undefined);
   const schema = Playground.schema();
   const presets = Playground.presets();

@@ -159,14 +159,21 @@ impl Playground {
         let pairs: BTreeMap<String, String> = if view.is_undefined() || view.is_null() {
             BTreeMap::new()
         } else {
-            serde_wasm_bindgen::from_value(view)
-                .map_err(|e| js_error(format!("permalink view options must be an object of strings ({e})")))?
+            serde_wasm_bindgen::from_value(view).map_err(|e| {
+                js_error(format!(
+                    "permalink view options must be an object of strings ({e})"
+                ))
+            })?
         };
         let view: Vec<(&str, &str)> = permalink::VIEW_KEYS
             .iter()
             .filter_map(|k| pairs.get(*k).map(|v| (*k, v.as_str())))
             .collect();
-        Ok(permalink::encode(self.running_preset, self.sim.config(), &view))
+        Ok(permalink::encode(
+            self.running_preset,
+            self.sim.config(),
+            &view,
+        ))
     }
 
     /// Starts a new run from naive synapses with the pending configuration (and `seed`, if given).

@@ -240,7 +240,13 @@ mod tests {
 
 /// Draws the heat strips as vector cells (for SVG figures): at most `time_bins` columns and one
 /// row per unit, coloured as [`heat_rgba`] colours pixels.
-pub fn draw_cells<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, trace: &Trace, duration_ms: f64, time_bins: usize, style: &Style) -> Result<(), DrawError>
+pub fn draw_cells<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    trace: &Trace,
+    duration_ms: f64,
+    time_bins: usize,
+    style: &Style,
+) -> Result<(), DrawError>
 where
     DB::ErrorType: 'static,
 {
@@ -269,7 +275,10 @@ where
                     continue;
                 }
                 area.draw(&Rectangle::new(
-                    [(x0.floor() as i32, ya.floor() as i32), (x1.ceil() as i32, yb.ceil() as i32)],
+                    [
+                        (x0.floor() as i32, ya.floor() as i32),
+                        (x1.ceil() as i32, yb.ceil() as i32),
+                    ],
                     RGBColor(p[0], p[1], p[2]).filled(),
                 ))?;
             }

@@ -8,7 +8,12 @@ use plotters::prelude::*;
 
 /// Draws the three views of `sim` (which must record traces for the reach and activity views)
 /// into `area`: reach on the left, learning and activity stacked on the right.
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, sim: &Simulation, show_hand: bool, style: &Style) -> Result<(), DrawError>
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    sim: &Simulation,
+    show_hand: bool,
+    style: &Style,
+) -> Result<(), DrawError>
 where
     DB::ErrorType: 'static,
 {
@@ -21,11 +26,19 @@ where
     let history: Vec<reach::Path<'_>> = sim
         .recent_paths()
         .filter(|p| p.trial != trace.trial)
-        .map(|p| reach::Path { hand: &p.hand, rotation_deg: p.rotation_deg })
+        .map(|p| reach::Path {
+            hand: &p.hand,
+            rotation_deg: p.rotation_deg,
+        })
         .collect();
-    let current = (!trace.hand.is_empty()).then_some(reach::Path { hand: &trace.hand, rotation_deg: trace.rotation_deg });
+    let current = (!trace.hand.is_empty()).then_some(reach::Path {
+        hand: &trace.hand,
+        rotation_deg: trace.rotation_deg,
+    });
     let scene = reach::ReachScene {
-        targets: (0..config.targets).map(|k| bgloop_core::task::target_deg(k, config.targets)).collect(),
+        targets: (0..config.targets)
+            .map(|k| bgloop_core::task::target_deg(k, config.targets))
+            .collect(),
         current_target: current.map(|_| trace.target_deg),
         history,
         current,
@@ -36,7 +49,16 @@ where
     let abs_error: Vec<f64> = records.iter().map(|r| r.error_deg.abs()).collect();
     let reward: Vec<f64> = records.iter().map(|r| r.reward).collect();
     let phase: Vec<u8> = records.iter().map(|r| r.phase.code()).collect();
-    learning::draw(&top, &learning::Series { abs_error: &abs_error, reward: &reward, phase: &phase, first_trial: 1 }, style)?;
+    learning::draw(
+        &top,
+        &learning::Series {
+            abs_error: &abs_error,
+            reward: &reward,
+            phase: &phase,
+            first_trial: 1,
+        },
+        style,
+    )?;
     bottom.fill(&WHITE)?;
     activity::draw_cells(&bottom, trace, config.trial_ms, 120, style)?;
     activity::draw_frame(&bottom, config.trial_ms, Some(config.go_ms), style)?;
@@ -44,7 +66,12 @@ where
 }
 
 /// The figure as an SVG document of `width × height` pixels.
-pub fn svg(sim: &Simulation, show_hand: bool, width: u32, height: u32) -> Result<String, DrawError> {
+pub fn svg(
+    sim: &Simulation,
+    show_hand: bool,
+    width: u32,
+    height: u32,
+) -> Result<String, DrawError> {
     let mut out = String::new();
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
@@ -60,7 +87,9 @@ mod tests {
 
     #[test]
     fn the_figure_is_an_svg_with_all_three_views() {
-        let c = bgloop_core::presets::preset("rotation").and_then(|p| p.config().ok()).unwrap_or_default();
+        let c = bgloop_core::presets::preset("rotation")
+            .and_then(|p| p.config().ok())
+            .unwrap_or_default();
         let mut sim = Simulation::new(c).expect("valid");
         sim.record_traces(Some(2.0));
         sim.run_trials(30).expect("finite");

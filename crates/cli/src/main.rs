@@ -82,11 +82,9 @@ fn build_config(args: &mut Args) -> Result<Config, UsageError> {
     let link = args.value("--permalink")?;
     let preset = args.value("--preset")?;
     let mut config = match (link, preset) {
-        (Some(_), Some(_)) => {
-            return Err(UsageError::new(
-                "--permalink and --preset cannot be combined (a link can name its preset: preset=NAME)",
-            ))
-        }
+        (Some(_), Some(_)) => return Err(UsageError::new(
+            "--permalink and --preset cannot be combined (a link can name its preset: preset=NAME)",
+        )),
         (Some(link), None) => {
             let decoded = permalink::decode(&link);
             if !decoded.rejected.is_empty() {
@@ -95,7 +93,10 @@ fn build_config(args: &mut Args) -> Result<Config, UsageError> {
                     .iter()
                     .map(|r| format!("{} ({})", r.reason, r.entry))
                     .collect();
-                return Err(UsageError::new(format!("--permalink: {}", reasons.join("; "))));
+                return Err(UsageError::new(format!(
+                    "--permalink: {}",
+                    reasons.join("; ")
+                )));
             }
             decoded.config
         }
@@ -184,16 +185,25 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
             .split_once('x')
             .and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?)))
             .filter(|(w, h)| (300..=8000).contains(w) && (200..=8000).contains(h))
-            .ok_or_else(|| UsageError::new(format!("--size {s:?} must be WIDTHxHEIGHT, 300–8000 by 200–8000 pixels")))?,
+            .ok_or_else(|| {
+                UsageError::new(format!(
+                    "--size {s:?} must be WIDTHxHEIGHT, 300–8000 by 200–8000 pixels"
+                ))
+            })?,
     };
     let out = args.value("--out")?;
     args.finish()?;
-    let mut sim = Simulation::new(config).map_err(|e| Failure::Usage(UsageError::new(e.to_string())))?;
+    let mut sim =
+        Simulation::new(config).map_err(|e| Failure::Usage(UsageError::new(e.to_string())))?;
     sim.record_traces(Some(2.0));
-    sim.run_trials(trials).map_err(|e| Failure::Run(e.to_string()))?;
-    let svg = bgloop_charts::figure::svg(&sim, !no_hand, width, height).map_err(|e| Failure::Run(e.to_string()))?;
+    sim.run_trials(trials)
+        .map_err(|e| Failure::Run(e.to_string()))?;
+    let svg = bgloop_charts::figure::svg(&sim, !no_hand, width, height)
+        .map_err(|e| Failure::Run(e.to_string()))?;
     match out {
-        Some(path) => std::fs::write(&path, svg).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?,
+        Some(path) => {
+            std::fs::write(&path, svg).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?
+        }
         None => print!("{svg}"),
     }
     Ok(ExitCode::SUCCESS)

@@ -117,7 +117,10 @@ fn check_view(key: &str, value: &str) -> Result<String, String> {
         "embed" | "hand" => flag(value),
         "speed" => match value.parse::<u8>() {
             Ok(s) if s <= 4 => Ok(s.to_string()),
-            _ => Err(format!("`speed` = {:?} must be a whole number in 0–4", shorten(value, 40))),
+            _ => Err(format!(
+                "`speed` = {:?} must be a whole number in 0–4",
+                shorten(value, 40)
+            )),
         },
         "hide" => {
             let mut names = Vec::new();
@@ -149,13 +152,17 @@ pub fn decode(link: &str) -> Permalink {
             cut -= 1;
         }
         frag = &frag[..cut];
-        notes.push(format!("the link is longer than {MAX_LINK_CHARS} characters; the rest was ignored"));
+        notes.push(format!(
+            "the link is longer than {MAX_LINK_CHARS} characters; the rest was ignored"
+        ));
     }
     let mut rejected = Vec::new();
     let mut entries: Vec<(String, String, String)> = Vec::new();
     for (n, raw) in frag.split('&').filter(|p| !p.is_empty()).enumerate() {
         if n == MAX_ENTRIES {
-            notes.push(format!("the link has more than {MAX_ENTRIES} entries; the rest were ignored"));
+            notes.push(format!(
+                "the link has more than {MAX_ENTRIES} entries; the rest were ignored"
+            ));
             break;
         }
         let shown = shorten(raw, 80);
@@ -170,7 +177,11 @@ pub fn decode(link: &str) -> Permalink {
         }
     }
     let reject = |rejected: &mut Vec<Rejected>, key: &str, entry: &str, reason: String| {
-        rejected.push(Rejected { entry: entry.to_string(), key: shorten(key, 40), reason });
+        rejected.push(Rejected {
+            entry: entry.to_string(),
+            key: shorten(key, 40),
+            reason,
+        });
     };
 
     let mut version = VERSION;
@@ -179,11 +190,28 @@ pub fn decode(link: &str) -> Permalink {
         match k.as_str() {
             "v" => match v.parse::<u32>() {
                 Ok(x) if x >= 1 => version = x,
-                _ => reject(&mut rejected, k, shown, format!("`v` = {:?} must be a version number such as {VERSION}", shorten(v, 40))),
+                _ => reject(
+                    &mut rejected,
+                    k,
+                    shown,
+                    format!(
+                        "`v` = {:?} must be a version number such as {VERSION}",
+                        shorten(v, 40)
+                    ),
+                ),
             },
             "preset" => match presets::preset(v) {
                 Some(p) => preset = Some(p.name),
-                None => reject(&mut rejected, k, shown, format!("`preset` = {:?} is not one of: {}", shorten(v, 40), presets::names())),
+                None => reject(
+                    &mut rejected,
+                    k,
+                    shown,
+                    format!(
+                        "`preset` = {:?} is not one of: {}",
+                        shorten(v, 40),
+                        presets::names()
+                    ),
+                ),
             },
             _ => {}
         }
@@ -223,7 +251,10 @@ pub fn decode(link: &str) -> Permalink {
                 &mut rejected,
                 key,
                 shown,
-                format!("unknown parameter {:?} (`bgloop schema` lists them)", shorten(key, 40)),
+                format!(
+                    "unknown parameter {:?} (`bgloop schema` lists them)",
+                    shorten(key, 40)
+                ),
             );
         }
     }
@@ -244,7 +275,14 @@ pub fn decode(link: &str) -> Permalink {
             config = base;
         }
     }
-    Permalink { version, preset, config, view, rejected, notes }
+    Permalink {
+        version,
+        preset,
+        config,
+        view,
+        rejected,
+        notes,
+    }
 }
 
 /// Encodes a run as a link fragment (without `#`): version, preset, every parameter that differs
@@ -281,7 +319,9 @@ mod tests {
 
     #[test]
     fn round_trip_reproduces_the_config_exactly() {
-        let mut c = presets::preset("rotation").and_then(|p| p.config().ok()).unwrap_or_default();
+        let mut c = presets::preset("rotation")
+            .and_then(|p| p.config().ok())
+            .unwrap_or_default();
         c.set("loop_strength", 0.1 + 0.2).expect("ok");
         c.set("seed", 123_456_789.0).expect("ok");
         c.set("plasticity_rule", "covariance").expect("ok");
@@ -304,7 +344,10 @@ mod tests {
         assert_eq!(p.config.rotation_deg, 30.0);
         assert_eq!(p.version, VERSION);
         let q = decode("loop_strength=0.8&preset=weak-loop");
-        assert_eq!(q.config.loop_strength, 0.8, "parameters override the preset wherever it stands");
+        assert_eq!(
+            q.config.loop_strength, 0.8,
+            "parameters override the preset wherever it stands"
+        );
         let r = decode("?rotation_deg=%2D45");
         assert_eq!(r.config.rotation_deg, -45.0);
     }
@@ -316,7 +359,17 @@ mod tests {
         assert_eq!(p.config.loop_strength, 1.0);
         let reasons: Vec<&str> = p.rejected.iter().map(|r| r.reason.as_str()).collect();
         let keys: Vec<&str> = p.rejected.iter().map(|r| r.key.as_str()).collect();
-        for k in ["loop_strength", "nope", "seed", "preset", "embed", "hide", "rotation_deg", "bad%zz", "cue_hold"] {
+        for k in [
+            "loop_strength",
+            "nope",
+            "seed",
+            "preset",
+            "embed",
+            "hide",
+            "rotation_deg",
+            "bad%zz",
+            "cue_hold",
+        ] {
             assert!(keys.contains(&k), "{k} rejected: {keys:?}");
         }
         assert!(reasons.contains(&"`loop_strength` = 9 is out of range 0–2"));

@@ -1,0 +1,75 @@
+// Writes dist/: the static site (index.html, web/, web/pkg/) that works from any static host or
+// sub-path, and dist/bgloop.html, one self-contained file (CSS, JS and wasm inlined) that works when
+// opened from disk. Run after scripts/build.sh has produced web/pkg.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const read = (p) => fs.readFileSync(path.join(root, p), 'utf8');
+
+// Modules in dependency order (each only imports earlier ones).
+const MODULES = ['web/pkg/bgloop.js', 'web/charts.js', 'web/controls.js', 'web/player.js',
+  'web/permalink.js', 'web/export.js', 'web/embed.js', 'web/main.js'];
+
+fs.rmSync(dist, { recursive: true, force: true });
+fs.mkdirSync(path.join(dist, 'web', 'pkg'), { recursive: true });
+fs.copyFileSync(path.join(root, 'index.html'), path.join(dist, 'index.html'));
+for (const f of fs.readdirSync(path.join(root, 'web'))) {
+  if (/\.(js|css)$/.test(f)) fs.copyFileSync(path.join(root, 'web', f), path.join(dist, 'web', f));
+}
+for (const f of ['bgloop.js', 'bgloop_bg.wasm', 'bgloop.d.ts']) {
+  fs.copyFileSync(path.join(root, 'web', 'pkg', f), path.join(dist, 'web', 'pkg', f));
+}
+
+/** Turns one ES module into a function scope that returns its exports. */
+function wrap(file) {
+  const dir = path.posix.dirname(file);
+  let src = read(file);
+  const exported = [];
+  src = src.replace(/^import\s+(.+?)\s+from\s+'(.+?)';\s*$/gm, (_, what, from) => {
+    const key = path.posix.normalize(path.posix.join(dir, from));
+    const parts = [];
+    const named = what.match(/\{(.+)\}/);
+    const def = what.replace(/\{.*\}/, '').replace(/,\s*$/, '').trim();
+    if (def) parts.push(`const ${def} = __modules[${JSON.stringify(key)}].default;`);
+    if (named) {
+      const names = named[1].split(',').map((s) => s.trim()).filter(Boolean).map((s) => s.replace(/\s+as\s+/, ': '));
+      parts.push(`const { ${names.join(', ')} } = __modules[${JSON.stringify(key)}];`);
+    }
+    return parts.join('\n');
+  });
+  src = src.replace(/^export\s+\{(.+?)\};?\s*$/gm, (_, list) => {
+    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [local, as] = item.split(/\s+as\s+/);
+      exported.push(`${JSON.stringify(as || local)}: ${local}`);
+    }
+    return '';
+  });
+  src = src.replace(/^export\s+((?:async\s+)?function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/gm, (_, kind, name) => {
+    exported.push(`${JSON.stringify(name)}: ${name}`);
+    return `${kind} ${name}`;
+  });
+  if (/^\s*(import|export)\s/m.test(src)) throw new Error(`${file}: an import or export the bundler does not understand`);
+  return `__modules[${JSON.stringify(file)}] = (() => {\n${src}\nreturn { ${exported.join(', ')} };\n})();\n`;
+}
+
+const wasm = fs.readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm'));
+const script = [
+  'const __modules = {};',
+  `globalThis.BGLOOP_WASM_BYTES = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));`,
+  ...MODULES.map(wrap),
+].join('\n');
+const css = read('web/style.css');
+const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const csp = `default-src 'none'; script-src ${sha(script)} 'wasm-unsafe-eval'; style-src ${sha(css)}; style-src-attr 'unsafe-inline'; img-src data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'`;
+let html = read('index.html');
+html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+html = html.replace('<link rel="stylesheet" href="web/style.css">', () => `<style>${css}</style>`);
+html = html.replace('<script type="module" src="web/main.js"></script>', () => `<script type="module">${script}</script>`);
+if (html.includes('src="web/') || html.includes('href="web/')) throw new Error('dist/bgloop.html still refers to web/');
+fs.writeFileSync(path.join(dist, 'bgloop.html'), html);
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+console.log(`[dist] dist/ (static site) and dist/bgloop.html (${kb(html.length)}, single file)`);

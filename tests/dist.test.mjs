@@ -1,0 +1,57 @@
+// The builds for people without Rust: dist/ from a static host's sub-path, and dist/bgloop.html
+// opened straight from disk.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch } from './browser.mjs';
+import { serve, ROOT } from './server.mjs';
+
+const DIST = path.join(ROOT, 'dist');
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function exercise(url) {
+  const page = await browser.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
+  page.on('request', (r) => { const u = new URL(r.url()); if (!['127.0.0.1', ''].includes(u.hostname) && !['data:', 'blob:', 'file:'].includes(u.protocol)) foreign.push(r.url()); });
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.bgloop.playground.trialCount()), 3);
+  assert.match(await page.locator('#status').textContent(), /^Trial 3 · rotation/);
+  assert.match(await page.evaluate(() => location.hash), /^#v=1&preset=rotation/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, [], 'no requests to other origins');
+  return page;
+}
+
+test('dist/ works from a sub-path of a static host', async () => {
+  assert.ok(existsSync(path.join(DIST, 'index.html')), 'npm run build wrote dist/');
+  const site = mkdtempSync(path.join(os.tmpdir(), 'bgloop-site-'));
+  mkdirSync(path.join(site, 'course'));
+  symlinkSync(DIST, path.join(site, 'course', 'bgloop'));
+  const server = await serve({ BGLOOP_ROOT: site });
+  try {
+    const page = await exercise(`${server.url}course/bgloop/`);
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
+
+test('dist/bgloop.html works opened from disk (file://)', async () => {
+  const file = path.join(DIST, 'bgloop.html');
+  assert.ok(existsSync(file));
+  const page = await exercise(`${pathToFileURL(file).href}#preset=rotation&seed=4`);
+  assert.equal(await page.evaluate(() => window.bgloop.config.seed), 4);
+  await page.close();
+});
