@@ -8,7 +8,7 @@ wasm-bindgen --target web --out-dir web/pkg --out-name bgloop \
   target/wasm32-unknown-unknown/release/bgloop_bindings.wasm
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals \
+    --enable-sign-ext --enable-mutable-globals --enable-simd \
     web/pkg/bgloop_bg.wasm -o web/pkg/bgloop_bg.opt.wasm
   mv web/pkg/bgloop_bg.opt.wasm web/pkg/bgloop_bg.wasm
 fi

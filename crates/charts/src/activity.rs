@@ -208,36 +208,6 @@ where
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn viridis_ends_and_bad_values() {
-        assert_eq!(viridis(0.0), [68, 1, 84]);
-        assert_eq!(viridis(1.0), [253, 231, 37]);
-        assert_eq!(viridis(f64::NAN), [68, 1, 84]);
-    }
-
-    #[test]
-    fn heat_image_has_the_requested_size_and_shows_the_bump() {
-        let mut c = bgloop_core::presets::preset("rotation")
-            .and_then(|p| p.config().ok())
-            .unwrap_or_default();
-        c.seed = 2;
-        let mut sim = bgloop_core::Simulation::new(c).expect("valid");
-        sim.record_traces(Some(2.0));
-        sim.run_trial().expect("finite");
-        let style = Style::default();
-        let img = heat_rgba(sim.trace(), 600.0, 300, 200, &style);
-        assert_eq!(img.len(), 300 * 200 * 4);
-        assert!(
-            img.chunks(4).any(|p| p[0] > 200 && p[1] > 200),
-            "a bright (peak) pixel exists"
-        );
-    }
-}
-
 /// Draws the heat strips as vector cells (for SVG figures): at most `time_bins` columns and one
 /// row per unit, coloured as [`heat_rgba`] colours pixels.
 pub fn draw_cells<DB: DrawingBackend>(
@@ -285,4 +255,34 @@ where
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viridis_ends_and_bad_values() {
+        assert_eq!(viridis(0.0), [68, 1, 84]);
+        assert_eq!(viridis(1.0), [253, 231, 37]);
+        assert_eq!(viridis(f64::NAN), [68, 1, 84]);
+    }
+
+    #[test]
+    fn heat_image_has_the_requested_size_and_shows_the_bump() {
+        let mut c = bgloop_core::presets::preset("rotation")
+            .and_then(|p| p.config().ok())
+            .unwrap_or_default();
+        c.seed = 2;
+        let mut sim = bgloop_core::Simulation::new(c).expect("valid");
+        sim.record_traces(Some(2.0));
+        sim.run_trial().expect("finite");
+        let style = Style::default();
+        let img = heat_rgba(sim.trace(), 600.0, 300, 200, &style);
+        assert_eq!(img.len(), 300 * 200 * 4);
+        assert!(
+            img.chunks(4).any(|p| p[0] > 200 && p[1] > 200),
+            "a bright (peak) pixel exists"
+        );
+    }
 }

@@ -10,6 +10,7 @@
 //! Bad flags or values print one line naming the flag or key and what is allowed, and exit 2.
 
 mod args;
+mod bench;
 
 use args::{Args, UsageError};
 use bgloop_core::{claims, permalink, presets, record, schema, Config, Simulation};
@@ -22,6 +23,7 @@ const USAGE: &str = "usage:
   bgloop claims [--seeds K] [--only C1,C2,C3,C4,C5]
   bgloop schema [--format json|markdown]
   bgloop presets
+  bgloop bench [--trials N] [--json] [--dump-deterministic]
   bgloop help";
 
 fn main() -> ExitCode {
@@ -61,6 +63,7 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
         "run" => run(&mut args),
         "claims" => run_claims(&mut args),
         "figure" => figure(&mut args),
+        "bench" => run_bench(&mut args),
         "schema" => print_schema(&mut args),
         "presets" => {
             args.finish()?;
@@ -172,6 +175,69 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
     }
     sink.flush().map_err(io)?;
     result.map(|()| ExitCode::SUCCESS)
+}
+
+/// Times the simulation natively and prints trials/s, FLOPs per trial and the fraction of peak.
+fn run_bench(args: &mut Args) -> Result<ExitCode, Failure> {
+    let trials = args.number("--trials", 10, 1_000_000)?.unwrap_or(1000) as u32;
+    let json = args.flag("--json");
+    let dump = args.flag("--dump-deterministic");
+    args.finish()?;
+    if dump {
+        println!("{}", bench::deterministic_trial().map_err(Failure::Run)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = [64, 128]
+        .iter()
+        .map(|&n| bench::measure(n, if n > 64 { trials / 2 } else { trials }))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::Run)?;
+    let ghz = bench::clock_ghz();
+    if json {
+        let doc = serde_json::json!({ "rows": rows, "clock_ghz": ghz });
+        println!("{doc}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("native (release), default configuration, seed 1, trials end at the target:");
+    println!(
+        "{:>5} {:>8} {:>10} {:>11} {:>9} {:>8} {:>13} {:>8} {:>12} {:>14}",
+        "N",
+        "trials",
+        "trials/s",
+        "µs/trial",
+        "steps",
+        "active",
+        "MFLOP/trial",
+        "GFLOP/s",
+        "% SSE2 peak",
+        "% AVX-512 peak"
+    );
+    for r in &rows {
+        let (sse, avx) = match ghz {
+            Some(g) => (
+                format!("{:.1}", 100.0 * r.gflops / (g * 4.0)),
+                format!("{:.2}", 100.0 * r.gflops / (g * 32.0)),
+            ),
+            None => ("—".into(), "—".into()),
+        };
+        println!(
+            "{:>5} {:>8} {:>10.0} {:>11.1} {:>9.0} {:>8.1} {:>13.2} {:>8.2} {:>12} {:>14}",
+            r.n,
+            r.trials,
+            r.trials_per_s,
+            r.us_per_trial,
+            r.steps_per_trial,
+            r.active_units,
+            r.flops_per_trial / 1e6,
+            r.gflops,
+            sse,
+            avx
+        );
+    }
+    if let Some(g) = ghz {
+        println!("peak of one core at {g:.2} GHz: {:.1} GFLOP/s with SSE2 f64 (2 lanes × add + mul; what the build targets), {:.1} with AVX-512 FMA", g * 4.0, g * 32.0);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs an experiment and draws the page's three views as one SVG figure.

@@ -162,6 +162,8 @@ pub struct Network {
     cue_striatum: Vec<f64>,
     /// Σc, Σc·cosθ, Σc·sinθ of the current cortical state.
     moments: (f64, f64, f64),
+    /// Scratch: this step's white noise into GPi (σ_g/√dt·ξ), zero when that noise is off.
+    noise: Vec<f64>,
 }
 
 /// A network rate left the safe range.
@@ -229,6 +231,7 @@ impl Network {
             cue_cortex: vec![0.0; n],
             cue_striatum: vec![0.0; n],
             moments: (0.0, 0.0, 0.0),
+            noise: vec![0.0; n],
         };
         net.reset_to_rest();
         net
@@ -317,6 +320,7 @@ impl Network {
             cue_cortex,
             cue_striatum,
             moments,
+            noise,
             ..
         } = self;
         let [bc, bs, bn, bg, bt] = buf;
@@ -361,10 +365,25 @@ impl Network {
             for i in 0..n {
                 new[i] = cue_striatum[i] + k.i_s + ou[i];
             }
-            for (j, &cj) in c_d.iter().enumerate() {
+            // W·c, four cortical columns per pass: each sum still adds the columns in order
+            // (exactly as one column at a time), but `new` is loaded and stored once per pass.
+            let mut j = 0;
+            while j + 4 <= n {
+                let (c0, c1, c2, c3) = (c_d[j], c_d[j + 1], c_d[j + 2], c_d[j + 3]);
+                if c0 != 0.0 || c1 != 0.0 || c2 != 0.0 || c3 != 0.0 {
+                    let cols = &w[j * n..(j + 4) * n];
+                    let (w0, rest) = cols.split_at(n);
+                    let (w1, rest) = rest.split_at(n);
+                    let (w2, w3) = rest.split_at(n);
+                    for i in 0..n {
+                        new[i] = new[i] + w0[i] * c0 + w1[i] * c1 + w2[i] * c2 + w3[i] * c3;
+                    }
+                }
+                j += 4;
+            }
+            for (jj, &cj) in c_d.iter().enumerate().skip(j) {
                 if cj != 0.0 {
-                    let col = &w[j * n..(j + 1) * n];
-                    for (acc, &wij) in new.iter_mut().zip(col) {
+                    for (acc, &wij) in new.iter_mut().zip(&w[jj * n..(jj + 1) * n]) {
                         *acc += wij * cj;
                     }
                 }
@@ -401,11 +420,13 @@ impl Network {
             let diffuse = k.g_gn_mean * n_mean + k.i_g;
             let (old, new) = rows_mut(bg, cur, next, n);
             let e = k.decay[3];
-            for i in 0..n {
-                let mut input = -k.g_gs * s_d[i] + k.g_gn_local * n_d[i] + diffuse;
-                if k.gpi_noise > 0.0 {
-                    input += k.gpi_noise * rng.normal();
+            if k.gpi_noise > 0.0 {
+                for x in noise.iter_mut() {
+                    *x = k.gpi_noise * rng.normal();
                 }
+            }
+            for i in 0..n {
+                let input = -k.g_gs * s_d[i] + k.g_gn_local * n_d[i] + diffuse + noise[i];
                 let f = input.max(0.0);
                 let x = f + (old[i] - f) * e;
                 new[i] = x;

@@ -1,0 +1,126 @@
+//! `bgloop bench`: trials per second of the native build, a FLOP estimate per trial, and the
+//! fraction of this machine's single-core peak that the loop reaches. Also dumps one noise-free
+//! trial for the NumPy reference to check against (`--dump-deterministic`).
+
+use bgloop_core::{Config, Population, Simulation};
+use std::time::Instant;
+
+/// One measured configuration.
+#[derive(Debug, serde::Serialize)]
+pub struct Row {
+    /// Units per ring.
+    pub n: u32,
+    /// Trials timed.
+    pub trials: u32,
+    /// Trials per second.
+    pub trials_per_s: f64,
+    /// Microseconds per trial.
+    pub us_per_trial: f64,
+    /// Mean integration steps per trial (trials end when the hand reaches the target).
+    pub steps_per_trial: f64,
+    /// Mean number of active (non-zero) cortical units in a step.
+    pub active_units: f64,
+    /// Estimated floating-point operations per trial (arithmetic only, random numbers excluded).
+    pub flops_per_trial: f64,
+    /// Achieved GFLOP/s.
+    pub gflops: f64,
+}
+
+/// The configuration benchmarked: defaults (N = 64, dt = 0.5 ms) at ring size `n`, seed 1.
+pub fn config(n: u32) -> Config {
+    Config {
+        ring_size: n,
+        seed: 1,
+        ..Config::default()
+    }
+}
+
+/// Arithmetic per step, by population (see docs/benchmarks in the README): cortex 18·N,
+/// striatum 9·N + 2·N·m (m active cortical units), STN 6·N, GPi 11·N, thalamus 5·N.
+pub fn flops_per_step(n: f64, active: f64) -> f64 {
+    49.0 * n + 2.0 * n * active
+}
+
+fn active_units(config: &Config) -> f64 {
+    let Ok(mut sim) = Simulation::new(config.clone()) else {
+        return 0.0;
+    };
+    sim.record_traces(Some(config.dt_ms));
+    let (mut sum, mut count) = (0.0, 0usize);
+    for _ in 0..5 {
+        if sim.run_trial().is_err() {
+            break;
+        }
+        let t = sim.trace();
+        for k in 0..t.len() {
+            sum += t
+                .ring(k, Population::Cortex)
+                .iter()
+                .filter(|&&v| v != 0.0)
+                .count() as f64;
+            count += 1;
+        }
+    }
+    sum / count.max(1) as f64
+}
+
+/// Times `trials` trials (after 20 to warm up) for ring size `n`.
+pub fn measure(n: u32, trials: u32) -> Result<Row, String> {
+    let c = config(n);
+    let mut sim = Simulation::new(c.clone()).map_err(|e| e.to_string())?;
+    sim.run_trials(20).map_err(|e| e.to_string())?;
+    let start = Instant::now();
+    sim.run_trials(trials).map_err(|e| e.to_string())?;
+    let secs = start.elapsed().as_secs_f64();
+    let timed = &sim.history()[20..];
+    let steps: f64 = timed
+        .iter()
+        .map(|r| match r.reach_ms {
+            Some(ms) => (c.go_ms + ms) / c.dt_ms,
+            None => c.trial_ms / c.dt_ms,
+        })
+        .sum::<f64>()
+        / f64::from(trials);
+    let active = active_units(&c);
+    let flops = steps * flops_per_step(f64::from(n), active);
+    Ok(Row {
+        n,
+        trials,
+        trials_per_s: f64::from(trials) / secs,
+        us_per_trial: secs * 1e6 / f64::from(trials),
+        steps_per_trial: steps,
+        active_units: active,
+        flops_per_trial: flops,
+        gflops: flops * f64::from(trials) / secs / 1e9,
+    })
+}
+
+/// The processor clock in GHz, from /proc/cpuinfo where there is one.
+pub fn clock_ghz() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/cpuinfo").ok()?;
+    let line = text.lines().find(|l| l.starts_with("cpu MHz"))?;
+    let mhz: f64 = line.split(':').nth(1)?.trim().parse().ok()?;
+    Some(mhz / 1000.0)
+}
+
+/// The final state of one noise-free trial of the default configuration, as JSON, for the NumPy
+/// reference to compare with.
+pub fn deterministic_trial() -> Result<String, String> {
+    let mut c = Config::default();
+    c.exploration_noise = 0.0;
+    c.gpi_noise = 0.0;
+    c.cortex_noise = 0.0;
+    let mut sim = Simulation::new(c).map_err(|e| e.to_string())?;
+    let r = sim.run_trial().map_err(|e| e.to_string())?;
+    let rings: Vec<Vec<f64>> = Population::ALL
+        .iter()
+        .map(|&p| sim.network().rates(p).to_vec())
+        .collect();
+    let doc = serde_json::json!({
+        "hand_deg": r.hand_deg,
+        "reach_ms": r.reach_ms,
+        "amplitude": r.amplitude,
+        "rings": rings,
+    });
+    serde_json::to_string(&doc).map_err(|e| e.to_string())
+}
