@@ -106,10 +106,12 @@ pub fn clock_ghz() -> Option<f64> {
 /// The final state of one noise-free trial of the default configuration, as JSON, for the NumPy
 /// reference to compare with.
 pub fn deterministic_trial() -> Result<String, String> {
-    let mut c = Config::default();
-    c.exploration_noise = 0.0;
-    c.gpi_noise = 0.0;
-    c.cortex_noise = 0.0;
+    let c = Config {
+        exploration_noise: 0.0,
+        gpi_noise: 0.0,
+        cortex_noise: 0.0,
+        ..Config::default()
+    };
     let mut sim = Simulation::new(c).map_err(|e| e.to_string())?;
     let r = sim.run_trial().map_err(|e| e.to_string())?;
     let rings: Vec<Vec<f64>> = Population::ALL
