@@ -325,7 +325,6 @@ impl Network {
         } = self;
         let [bc, bs, bn, bg, bt] = buf;
         let mut peak = [0.0f64; 5];
-        let mut finite = [true; 5];
 
         // Cortex: O(N) recurrence from the ring's first Fourier modes.
         {
@@ -335,25 +334,19 @@ impl Network {
             let js = k.j1 * ss * k.inv_n;
             let t_d = &bt[r_ct..r_ct + n];
             let (old, new) = rows_mut(bc, cur, next, n);
-            let e = k.decay[0];
-            for i in 0..n {
-                let mut input = uniform
-                    + (jc * cos[i] + js * sin[i])
-                    + k.thal_gain * t_d[i]
-                    + k.cortex_bias
-                    + cue * cue_cortex[i];
-                if k.cortex_noise > 0.0 {
-                    input += k.cortex_noise * rng.normal();
-                }
-                let f = input.max(0.0);
-                let x = f + (old[i] - f) * e;
-                new[i] = x;
-                peak[0] = peak[0].max(x);
-                finite[0] &= x <= RATE_LIMIT;
+            let inputs = new.iter_mut().zip(cos.iter().zip(sin.iter())).zip(t_d.iter().zip(cue_cortex.iter()));
+            for ((x, (&cs, &sn)), (&t, &cc)) in inputs {
+                *x = uniform + (jc * cs + js * sn) + k.thal_gain * t + k.cortex_bias + cue * cc;
             }
+            if k.cortex_noise > 0.0 {
+                for x in new.iter_mut() {
+                    *x += k.cortex_noise * rng.normal();
+                }
+            }
+            peak[0] = relax(new, old, k.decay[0]);
         }
 
-        // Striatum: plastic cortical input (skipping silent cortical units: exact), cue, noise.
+        // Striatum: plastic cortical input, cue, exploration noise.
         {
             let c_d = &bc[r_sc..r_sc + n];
             let (old, new) = rows_mut(bs, cur, next, n);
@@ -362,8 +355,8 @@ impl Network {
                     *z = *z * k.ou_decay + k.ou_kick * rng.normal();
                 }
             }
-            for i in 0..n {
-                new[i] = cue_striatum[i] + k.i_s + ou[i];
+            for ((x, &cs), &z) in new.iter_mut().zip(cue_striatum.iter()).zip(ou.iter()) {
+                *x = cs + k.i_s + z;
             }
             // W·c, four cortical columns per pass: each sum still adds the columns in order
             // (exactly as one column at a time), but `new` is loaded and stored once per pass.
@@ -375,8 +368,9 @@ impl Network {
                     let (w0, rest) = cols.split_at(n);
                     let (w1, rest) = rest.split_at(n);
                     let (w2, w3) = rest.split_at(n);
-                    for i in 0..n {
-                        new[i] = new[i] + w0[i] * c0 + w1[i] * c1 + w2[i] * c2 + w3[i] * c3;
+                    let columns = new.iter_mut().zip(w0.iter().zip(w1.iter())).zip(w2.iter().zip(w3.iter()));
+                    for ((x, (&a, &b)), (&c, &d)) in columns {
+                        *x = *x + a * c0 + b * c1 + c * c2 + d * c3;
                     }
                 }
                 j += 4;
@@ -388,28 +382,17 @@ impl Network {
                     }
                 }
             }
-            let e = k.decay[1];
-            for i in 0..n {
-                let f = new[i].max(0.0);
-                let x = f + (old[i] - f) * e;
-                new[i] = x;
-                peak[1] = peak[1].max(x);
-                finite[1] &= x <= RATE_LIMIT;
-            }
+            peak[1] = relax(new, old, k.decay[1]);
         }
 
         // STN: hyperdirect cortical input.
         {
             let c_d = &bc[r_nc..r_nc + n];
             let (old, new) = rows_mut(bn, cur, next, n);
-            let e = k.decay[2];
-            for i in 0..n {
-                let f = (k.g_nc * c_d[i] + k.i_n).max(0.0);
-                let x = f + (old[i] - f) * e;
-                new[i] = x;
-                peak[2] = peak[2].max(x);
-                finite[2] &= x <= RATE_LIMIT;
+            for (x, &c) in new.iter_mut().zip(c_d) {
+                *x = k.g_nc * c + k.i_n;
             }
+            peak[2] = relax(new, old, k.decay[2]);
         }
 
         // GPi: striatal inhibition, topographic and diffuse STN excitation, noise.
@@ -419,20 +402,15 @@ impl Network {
             let n_mean = n_d.iter().sum::<f64>() * k.inv_n;
             let diffuse = k.g_gn_mean * n_mean + k.i_g;
             let (old, new) = rows_mut(bg, cur, next, n);
-            let e = k.decay[3];
             if k.gpi_noise > 0.0 {
                 for x in noise.iter_mut() {
                     *x = k.gpi_noise * rng.normal();
                 }
             }
-            for i in 0..n {
-                let input = -k.g_gs * s_d[i] + k.g_gn_local * n_d[i] + diffuse + noise[i];
-                let f = input.max(0.0);
-                let x = f + (old[i] - f) * e;
-                new[i] = x;
-                peak[3] = peak[3].max(x);
-                finite[3] &= x <= RATE_LIMIT;
+            for ((x, &s), (&nd, &xi)) in new.iter_mut().zip(s_d).zip(n_d.iter().zip(noise.iter())) {
+                *x = -k.g_gs * s + k.g_gn_local * nd + diffuse + xi;
             }
+            peak[3] = relax(new, old, k.decay[3]);
         }
 
         // Thalamus: disinhibited by GPi pauses.
@@ -440,14 +418,10 @@ impl Network {
             let g_d = &bg[r_tg..r_tg + n];
             let gain = kappa * k.g_tg;
             let (old, new) = rows_mut(bt, cur, next, n);
-            let e = k.decay[4];
-            for i in 0..n {
-                let f = (k.i_t - gain * g_d[i]).max(0.0);
-                let x = f + (old[i] - f) * e;
-                new[i] = x;
-                peak[4] = peak[4].max(x);
-                finite[4] &= x <= RATE_LIMIT;
+            for (x, &g) in new.iter_mut().zip(g_d) {
+                *x = k.i_t - gain * g;
             }
+            peak[4] = relax(new, old, k.decay[4]);
         }
 
         let c = &bc[next..next + n];
@@ -460,18 +434,29 @@ impl Network {
         *moments = (s0, sc, ss);
         self.head = (self.head + 1) % self.rows;
 
-        match (0..5).find(|&p| !finite[p]) {
+        match (0..5).find(|&p| !(peak[p] <= RATE_LIMIT)) {
             None => Ok(()),
             Some(p) => Err(Runaway {
                 population: Population::ALL[p],
-                rate: if peak[p].is_finite() {
-                    peak[p]
-                } else {
-                    f64::NAN
-                },
+                rate: peak[p],
             }),
         }
     }
+}
+
+/// Exponential Euler for one ring: `new` holds the inputs on entry and the new rates on exit,
+/// x ← f + (x_old − f)·e with f = [input]₊. Returns the largest new rate (inputs are finite while
+/// every rate stays under [`RATE_LIMIT`], which the caller checks after each step).
+#[inline(always)]
+fn relax(new: &mut [f64], old: &[f64], decay: f64) -> f64 {
+    let mut peak = 0.0f64;
+    for (x, &o) in new.iter_mut().zip(old) {
+        let f = if *x > 0.0 { *x } else { 0.0 };
+        let v = f + (o - f) * decay;
+        *x = v;
+        peak = if v > peak { v } else { peak };
+    }
+    peak
 }
 
 /// Splits one ring buffer into its current row (read) and next row (written).
