@@ -116,6 +116,11 @@ impl Args {
         }
     }
 
+    /// Every argument not consumed yet (positional arguments), in order; consumes them.
+    pub fn rest(&mut self) -> Vec<String> {
+        self.items.iter_mut().filter_map(Option::take).collect()
+    }
+
     /// Fails on the first argument no flag consumed.
     pub fn finish(&self) -> Result<(), UsageError> {
         match self.items.iter().flatten().next() {

@@ -13,7 +13,7 @@ mod args;
 mod bench;
 
 use args::{Args, UsageError};
-use bgloop_core::{claims, permalink, presets, record, schema, Config, Simulation};
+use bgloop_core::{claims, permalink, presets, record, schema, sweep, Config, Simulation};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -23,6 +23,8 @@ const USAGE: &str = "usage:
   bgloop claims [--seeds K] [--only C1,C2,C3,C4,C5]
   bgloop schema [--format json|markdown]
   bgloop presets
+  bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--seeds K] [--trials N] [--shard K/N] [--jsonl] [--out FILE]
+  bgloop merge FILE... [--json]
   bgloop bench [--trials N] [--json] [--dump-deterministic]
   bgloop help";
 
@@ -64,6 +66,8 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
         "claims" => run_claims(&mut args),
         "figure" => figure(&mut args),
         "bench" => run_bench(&mut args),
+        "sweep" => sweep(&mut args),
+        "merge" => merge(&mut args),
         "schema" => print_schema(&mut args),
         "presets" => {
             args.finish()?;
@@ -175,6 +179,123 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
     }
     sink.flush().map_err(io)?;
     result.map(|()| ExitCode::SUCCESS)
+}
+
+/// Runs a parameter sweep on all cores (or one shard of it) and prints the summary or JSON lines.
+fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
+    let base = build_config(args)?;
+    let param = args.value("--param")?.ok_or_else(|| {
+        UsageError::new(
+            "sweep needs --param key=from:to:count, e.g. --param loop_strength=0.25:1.5:6",
+        )
+    })?;
+    let seeds = args.number("--seeds", 1, 100)?.unwrap_or(5) as u32;
+    let trials = args.number("--trials", 50, 100_000)?.unwrap_or(400) as u32;
+    let shard = args.value("--shard")?;
+    let jsonl = args.flag("--jsonl") || shard.is_some();
+    let out = args.value("--out")?;
+    args.finish()?;
+    let spec = sweep::SweepSpec::parse(&param, seeds, trials).map_err(UsageError::new)?;
+    spec.validate(&base).map_err(UsageError::new)?;
+    let jobs = match shard {
+        None => spec.jobs(),
+        Some(text) => {
+            let (k, n) = text
+                .split_once('/')
+                .and_then(|(k, n)| Some((k.parse::<u32>().ok()?, n.parse::<u32>().ok()?)))
+                .ok_or_else(|| {
+                    UsageError::new(format!("--shard {text:?} must be K/N, e.g. 3/10"))
+                })?;
+            spec.shard(k, n).map_err(UsageError::new)?
+        }
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&job) = jobs.get(i) else { break };
+                let r = sweep::run(&base, &spec.param, job, spec.trials);
+                if let Ok(mut v) = results.lock() {
+                    v.push((i, r));
+                }
+            });
+        }
+    });
+    let mut results = results
+        .into_inner()
+        .map_err(|_| Failure::Run("a sweep thread failed".into()))?;
+    results.sort_by_key(|(i, _)| *i);
+    let outcomes = results
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::Run)?;
+    let text = if jsonl {
+        outcomes
+            .iter()
+            .map(|o| serde_json::to_string(o).unwrap_or_default() + "\n")
+            .collect::<String>()
+    } else {
+        sweep::table(&spec.param, &sweep::summarize(&outcomes))
+    };
+    match out {
+        Some(path) => {
+            std::fs::write(&path, text).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Merges the JSON lines of sweep shards into one summary.
+fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
+    let json = args.flag("--json");
+    let files = args.rest();
+    if files.is_empty() {
+        return Err(UsageError::new(
+            "merge needs the JSON-lines files written by `bgloop sweep --shard K/N`",
+        )
+        .into());
+    }
+    let mut outcomes: Vec<sweep::Outcome> = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(|e| Failure::Run(format!("{f:?}: {e}")))?;
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let o: sweep::Outcome = serde_json::from_str(line)
+                .map_err(|e| UsageError::new(format!("{f}:{}: not a sweep result ({e})", n + 1)))?;
+            outcomes.push(o);
+        }
+    }
+    let param = outcomes
+        .first()
+        .map(|o| o.param.clone())
+        .unwrap_or_default();
+    if let Some(o) = outcomes.iter().find(|o| o.param != param) {
+        return Err(UsageError::new(format!(
+            "the files sweep different parameters ({param} and {})",
+            o.param
+        ))
+        .into());
+    }
+    let points = sweep::summarize(&outcomes);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string(&points).map_err(|e| Failure::Run(e.to_string()))?
+        );
+    } else {
+        print!("{}", sweep::table(&param, &points));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Times the simulation natively and prints trials/s, FLOPs per trial and the fraction of peak.

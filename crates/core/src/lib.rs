@@ -30,6 +30,7 @@ pub mod presets;
 pub mod record;
 pub mod rng;
 pub mod schema;
+pub mod sweep;
 pub mod task;
 
 pub use config::{schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind};

@@ -334,7 +334,10 @@ impl Network {
             let js = k.j1 * ss * k.inv_n;
             let t_d = &bt[r_ct..r_ct + n];
             let (old, new) = rows_mut(bc, cur, next, n);
-            let inputs = new.iter_mut().zip(cos.iter().zip(sin.iter())).zip(t_d.iter().zip(cue_cortex.iter()));
+            let inputs = new
+                .iter_mut()
+                .zip(cos.iter().zip(sin.iter()))
+                .zip(t_d.iter().zip(cue_cortex.iter()));
             for ((x, (&cs, &sn)), (&t, &cc)) in inputs {
                 *x = uniform + (jc * cs + js * sn) + k.thal_gain * t + k.cortex_bias + cue * cc;
             }
@@ -368,7 +371,10 @@ impl Network {
                     let (w0, rest) = cols.split_at(n);
                     let (w1, rest) = rest.split_at(n);
                     let (w2, w3) = rest.split_at(n);
-                    let columns = new.iter_mut().zip(w0.iter().zip(w1.iter())).zip(w2.iter().zip(w3.iter()));
+                    let columns = new
+                        .iter_mut()
+                        .zip(w0.iter().zip(w1.iter()))
+                        .zip(w2.iter().zip(w3.iter()));
                     for ((x, (&a, &b)), (&c, &d)) in columns {
                         *x = *x + a * c0 + b * c1 + c * c2 + d * c3;
                     }

@@ -1,0 +1,306 @@
+//! Parameter sweeps: the paper's central figure, final |error| against a parameter (e.g. loop
+//! strength), over several seeds. A sweep is a list of independent jobs, so it splits across
+//! threads, Web Workers or cluster jobs (`--shard K/N`) and merges back by value.
+
+use crate::config::Config;
+use crate::experiment::{Divergence, Simulation};
+use crate::format::num;
+use crate::schema::{Domain, Input};
+use serde::{Deserialize, Serialize};
+
+/// Trials averaged for a run's final |error|.
+pub const FINAL_WINDOW: usize = 50;
+
+/// The swept values: `count` evenly spaced values from `from` to `to` (inclusive).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SweepSpec {
+    /// The swept parameter (a real-valued schema key).
+    pub param: String,
+    /// First value.
+    pub from: f64,
+    /// Last value.
+    pub to: f64,
+    /// Number of values (1–200).
+    pub count: u32,
+    /// Seeds per value (1–100), seeds 1…K.
+    pub seeds: u32,
+    /// Trials per run (≥ FINAL_WINDOW).
+    pub trials: u32,
+}
+
+/// One run of a sweep.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Job {
+    /// Index of the value in the sweep.
+    pub index: u32,
+    /// The parameter's value.
+    pub value: f64,
+    /// The run's seed.
+    pub seed: u64,
+}
+
+/// What one run measured.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// The swept parameter.
+    pub param: String,
+    /// Its value.
+    pub value: f64,
+    /// The seed.
+    pub seed: u64,
+    /// Trials run.
+    pub trials: u32,
+    /// Mean |error| over the last 50 trials, degrees.
+    pub final_error: f64,
+    /// Fraction of reaches executed over the run.
+    pub executed: f64,
+}
+
+/// Mean and spread of the final |error| at one value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Point {
+    /// The parameter's value.
+    pub value: f64,
+    /// Mean final |error| over seeds, degrees.
+    pub mean: f64,
+    /// Standard deviation over seeds, degrees.
+    pub sd: f64,
+    /// Lowest and highest over seeds.
+    pub min: f64,
+    /// Highest over seeds.
+    pub max: f64,
+    /// Number of seeds.
+    pub n: usize,
+}
+
+impl SweepSpec {
+    /// Parses `key=from:to:count` (the CLI's `--param`) with seeds and trials, checking the key
+    /// against the schema and the values against its range.
+    pub fn parse(param: &str, seeds: u32, trials: u32) -> Result<SweepSpec, String> {
+        let (key, range) = param.split_once('=').ok_or_else(|| {
+            format!("--param {param:?} must be key=from:to:count, e.g. loop_strength=0.25:1.5:6")
+        })?;
+        let parts: Vec<&str> = range.split(':').collect();
+        let [from, to, count] = parts.as_slice() else {
+            return Err(format!(
+                "--param {param:?} must be key=from:to:count, e.g. loop_strength=0.25:1.5:6"
+            ));
+        };
+        let parse = |s: &str, what: &str| {
+            s.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .ok_or_else(|| format!("--param: {what} {s:?} is not a number"))
+        };
+        let spec = SweepSpec {
+            param: key.trim().to_string(),
+            from: parse(from, "from")?,
+            to: parse(to, "to")?,
+            count: count
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| format!("--param: count {count:?} must be a whole number in 1–200"))?,
+            seeds,
+            trials,
+        };
+        spec.validate(&Config::default())?;
+        Ok(spec)
+    }
+
+    /// Checks the spec against `base`: a real parameter, values in its range, sensible sizes.
+    pub fn validate(&self, base: &Config) -> Result<(), String> {
+        let spec = crate::config::spec(&self.param).ok_or_else(|| {
+            format!(
+                "unknown parameter {:?} (`bgloop schema` lists them)",
+                self.param
+            )
+        })?;
+        if !matches!(spec.domain, Domain::Real { .. }) {
+            return Err(format!(
+                "`{}` cannot be swept: only real-valued parameters can",
+                self.param
+            ));
+        }
+        if !(1..=200).contains(&self.count) {
+            return Err(format!(
+                "the number of values {} must be in 1–200",
+                self.count
+            ));
+        }
+        if !(1..=100).contains(&self.seeds) {
+            return Err(format!("seeds {} must be in 1–100", self.seeds));
+        }
+        if !(FINAL_WINDOW as u32..=100_000).contains(&self.trials) {
+            return Err(format!(
+                "trials {} must be in {FINAL_WINDOW}–100000",
+                self.trials
+            ));
+        }
+        for v in [self.from, self.to] {
+            let mut c = base.clone();
+            c.set(&self.param, Input::Num(v)).map_err(|e| e.message)?;
+            c.validate().map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// The swept values.
+    pub fn values(&self) -> Vec<f64> {
+        if self.count == 1 {
+            return vec![self.from];
+        }
+        (0..self.count)
+            .map(|i| self.from + (self.to - self.from) * f64::from(i) / f64::from(self.count - 1))
+            .collect()
+    }
+
+    /// Every job, value by value, seed by seed.
+    pub fn jobs(&self) -> Vec<Job> {
+        self.values()
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, value)| {
+                (1..=u64::from(self.seeds)).map(move |seed| Job {
+                    index: i as u32,
+                    value,
+                    seed,
+                })
+            })
+            .collect()
+    }
+
+    /// The jobs of shard `k` of `n` (1-based): every n-th job, so shards take equal work.
+    pub fn shard(&self, k: u32, n: u32) -> Result<Vec<Job>, String> {
+        if n == 0 || k == 0 || k > n {
+            return Err(format!("--shard {k}/{n} must be K/N with 1 ≤ K ≤ N"));
+        }
+        Ok(self
+            .jobs()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| (*i as u32) % n == k - 1)
+            .map(|(_, j)| j)
+            .collect())
+    }
+}
+
+/// Runs one job on `base` (its seed and the swept value replace the base's).
+pub fn run(base: &Config, param: &str, job: Job, trials: u32) -> Result<Outcome, String> {
+    let mut c = base.clone();
+    c.set(param, Input::Num(job.value)).map_err(|e| e.message)?;
+    c.seed = job.seed;
+    let mut sim = Simulation::new(c).map_err(|e| e.to_string())?;
+    sim.run_trials(trials)
+        .map_err(|e: Divergence| e.to_string())?;
+    let h = sim.history();
+    let tail = &h[h.len().saturating_sub(FINAL_WINDOW)..];
+    Ok(Outcome {
+        param: param.to_string(),
+        value: job.value,
+        seed: job.seed,
+        trials,
+        final_error: tail.iter().map(|r| r.error_deg.abs()).sum::<f64>() / tail.len().max(1) as f64,
+        executed: h.iter().filter(|r| r.executed).count() as f64 / h.len().max(1) as f64,
+    })
+}
+
+/// Groups outcomes by value (in increasing order): mean, SD, range over seeds.
+pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
+    let mut values: Vec<f64> = outcomes.iter().map(|o| o.value).collect();
+    values.sort_by(f64::total_cmp);
+    values.dedup();
+    values
+        .into_iter()
+        .map(|v| {
+            let xs: Vec<f64> = outcomes
+                .iter()
+                .filter(|o| o.value == v)
+                .map(|o| o.final_error)
+                .collect();
+            let n = xs.len();
+            let mean = xs.iter().sum::<f64>() / n as f64;
+            let var =
+                xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n.max(2) - 1) as f64;
+            Point {
+                value: v,
+                mean,
+                sd: if n > 1 { crate::math::sqrt(var) } else { 0.0 },
+                min: xs.iter().copied().fold(f64::INFINITY, f64::min),
+                max: xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+                n,
+            }
+        })
+        .collect()
+}
+
+/// The summary as an aligned text table.
+pub fn table(param: &str, points: &[Point]) -> String {
+    let mut out = format!("{param:>20}  final |error| (°): mean ± SD   [min, max]   seeds\n");
+    for p in points {
+        out.push_str(&format!(
+            "{:>20}  {:>8.2} ± {:<6.2} [{:.2}, {:.2}]   {}\n",
+            num(p.value),
+            p.mean,
+            p.sd,
+            p.min,
+            p.max,
+            p.n
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_values_and_shards() {
+        let s = SweepSpec::parse("loop_strength=0.25:1.5:6", 2, 60).expect("valid");
+        assert_eq!(s.values(), vec![0.25, 0.5, 0.75, 1.0, 1.25, 1.5]);
+        assert_eq!(s.jobs().len(), 12);
+        let a = s.shard(1, 3).expect("ok");
+        let b = s.shard(2, 3).expect("ok");
+        let c = s.shard(3, 3).expect("ok");
+        assert_eq!(a.len() + b.len() + c.len(), 12);
+        assert!(s.shard(4, 3).is_err());
+        for bad in [
+            "loop_strength=0:3:4",
+            "nope=0:1:2",
+            "targets=1:8:4",
+            "loop_strength",
+            "loop_strength=0:1",
+            "loop_strength=a:1:2",
+            "loop_strength=0:1:0",
+        ] {
+            assert!(SweepSpec::parse(bad, 2, 60).is_err(), "{bad}");
+        }
+        let e = SweepSpec::parse("loop_strength=0:3:4", 2, 60).unwrap_err();
+        assert!(e.contains("`loop_strength` = 3 is out of range 0–2"), "{e}");
+    }
+
+    #[test]
+    fn a_small_sweep_shows_the_loop_strength_effect() {
+        let base = crate::presets::preset("rotation")
+            .and_then(|p| p.config().ok())
+            .unwrap_or_default();
+        let spec = SweepSpec {
+            param: "loop_strength".into(),
+            from: 0.25,
+            to: 1.0,
+            count: 2,
+            seeds: 2,
+            trials: 200,
+        };
+        let outcomes: Vec<Outcome> = spec
+            .jobs()
+            .into_iter()
+            .map(|j| run(&base, &spec.param, j, spec.trials).expect("runs"))
+            .collect();
+        let points = summarize(&outcomes);
+        assert_eq!(points.len(), 2);
+        assert!(points[0].mean > 20.0 && points[1].mean < 10.0, "{points:?}");
+        assert!(table("loop_strength", &points).contains("0.25"));
+    }
+}
