@@ -12,12 +12,13 @@ const read = (p) => fs.readFileSync(path.join(root, p), 'utf8');
 
 // Modules in dependency order (each only imports earlier ones).
 const MODULES = ['web/pkg/bgloop.js', 'web/charts.js', 'web/controls.js', 'web/player.js',
-  'web/permalink.js', 'web/export.js', 'web/embed.js', 'web/main.js'];
+  'web/permalink.js', 'web/export.js', 'web/embed.js', 'web/sweep.js', 'web/main.js'];
 
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(path.join(dist, 'web', 'pkg'), { recursive: true });
 fs.copyFileSync(path.join(root, 'index.html'), path.join(dist, 'index.html'));
 for (const f of fs.readdirSync(path.join(root, 'web'))) {
+  // sweep-worker.js is copied too: workers load it by URL.
   if (/\.(js|css)$/.test(f)) fs.copyFileSync(path.join(root, 'web', f), path.join(dist, 'web', f));
 }
 for (const f of ['bgloop.js', 'bgloop_bg.wasm', 'bgloop.d.ts']) {

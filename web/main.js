@@ -9,6 +9,7 @@ import { Player, SPEEDS } from './player.js';
 import { showLinkProblems, syncHash, copyText } from './permalink.js';
 import { download, stem, viewsPng } from './export.js';
 import { listenToHost, tellHost, playWhenVisible } from './embed.js';
+import { setupSweep } from './sweep.js';
 
 const $ = (id) => document.getElementById(id);
 const message = (e) => (e && e.message) || String(e);
@@ -184,6 +185,11 @@ async function main() {
     dialog.close();
   });
   $('close-embed').addEventListener('click', () => dialog.close());
+  setupSweep(pg, schema, {
+    param: $('sweep-param'), from: $('sweep-from'), to: $('sweep-to'), count: $('sweep-count'), seeds: $('sweep-seeds'),
+    trials: $('sweep-trials'), workers: $('sweep-workers'), run: $('sweep-run'), cancel: $('sweep-cancel'),
+    progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'),
+  });
   $('dismiss-problems').addEventListener('click', () => { $('link-problems').hidden = true; });
 
   // Open the link in the address bar (or the rotation preset).

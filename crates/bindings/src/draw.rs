@@ -89,6 +89,32 @@ impl Playground {
         area.present().map_err(js_error)
     }
 
+    /// Draws a sweep's outcomes so far (`[{ value, seed, final_error, … }]`) against `param` over
+    /// `[from, to]`.
+    #[wasm_bindgen(js_name = drawSweep)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn draw_sweep(
+        canvas: &HtmlCanvasElement,
+        param: &str,
+        from: f64,
+        to: f64,
+        outcomes: JsValue,
+        scale: f64,
+        high_contrast: bool,
+    ) -> Result<(), JsError> {
+        let style = style(scale, high_contrast)?;
+        let outcomes: Vec<bgloop_core::sweep::Outcome> =
+            serde_wasm_bindgen::from_value(outcomes)
+                .map_err(|e| js_error(format!("sweep outcomes: {e}")))?;
+        let points = bgloop_core::sweep::summarize(&outcomes);
+        let from = checked("from", from, -1e9, 1e9)?;
+        let to = checked("to", to, -1e9, 1e9)?;
+        let area = backend(canvas)?.into_drawing_area();
+        bgloop_charts::sweep::draw(&area, param, (from, to), &outcomes, &points, &style)
+            .map_err(js_error)?;
+        area.present().map_err(js_error)
+    }
+
     /// The three views as one SVG figure (`width × height` pixels), drawn by the same chart code
     /// as `bgloop figure` natively.
     #[wasm_bindgen(js_name = figureSvg)]

@@ -10,7 +10,9 @@
 
 mod draw;
 
-use bgloop_core::{permalink, presets, record, schema, Config, Input, Simulation, TrialRecord};
+use bgloop_core::{
+    permalink, presets, record, schema, sweep, Config, Input, Simulation, TrialRecord,
+};
 use js_sys::{Float32Array, Float64Array, Uint8Array};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -252,6 +254,61 @@ impl Playground {
     #[wasm_bindgen(js_name = hasPendingChanges)]
     pub fn has_pending_changes(&self) -> bool {
         &self.pending != self.sim.config()
+    }
+
+    /// The jobs of a sweep of `param` over `count` values from `from` to `to`, `seeds` seeds each,
+    /// `trials` trials per run, on the pending configuration: `[{ index, value, seed }]`. Errors
+    /// name the bad field and its range.
+    #[wasm_bindgen(js_name = sweepJobs)]
+    pub fn sweep_jobs(
+        &self,
+        param: &str,
+        from: f64,
+        to: f64,
+        count: f64,
+        seeds: f64,
+        trials: f64,
+    ) -> Result<JsValue, JsError> {
+        let whole = |name: &str, x: f64, max: f64| -> Result<u32, JsError> {
+            let v = checked(name, x, 1.0, max)?;
+            if v.fract() != 0.0 {
+                return Err(js_error(format!("`{name}` = {v} must be a whole number")));
+            }
+            Ok(v as u32)
+        };
+        let spec = sweep::SweepSpec {
+            param: param.to_string(),
+            from: checked("from", from, -1e9, 1e9)?,
+            to: checked("to", to, -1e9, 1e9)?,
+            count: whole("values", count, 200.0)?,
+            seeds: whole("seeds", seeds, 100.0)?,
+            trials: whole("trials", trials, 100_000.0)?,
+        };
+        spec.validate(&self.pending).map_err(js_error)?;
+        to_js(&spec.jobs())
+    }
+
+    /// Runs one sweep job on `base` (a full config, e.g. `pendingConfig()`): `{ value, seed,
+    /// final_error, executed, … }`. Used by the sweep's Web Workers.
+    #[wasm_bindgen(js_name = runSweepJob)]
+    pub fn run_sweep_job(
+        base: JsValue,
+        param: &str,
+        value: f64,
+        seed: f64,
+        trials: f64,
+    ) -> Result<JsValue, JsError> {
+        let mut config = Config::default();
+        apply(&mut config, settings(base, "base")?)?;
+        let seed = checked("seed", seed, 0.0, bgloop_core::config::MAX_SEED as f64)?;
+        let trials = checked("trials", trials, 1.0, 100_000.0)?;
+        let job = sweep::Job {
+            index: 0,
+            value,
+            seed: seed as u64,
+        };
+        let outcome = sweep::run(&config, param, job, trials as u32).map_err(js_error)?;
+        to_js(&outcome)
     }
 
     /// Number of finished trials.

@@ -12,6 +12,7 @@ pub mod figure;
 pub mod learning;
 pub mod reach;
 pub mod style;
+pub mod sweep;
 
 pub use style::Style;
 

@@ -175,3 +175,51 @@ fn claims_only_runs_the_chosen_claim_and_prints_a_summary() {
         "{text}"
     );
 }
+
+#[test]
+fn sweep_shards_merge_into_the_same_summary_as_one_run() {
+    let dir = std::env::temp_dir().join(format!("bgloop-sweep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let args = [
+        "sweep",
+        "--preset",
+        "rotation",
+        "--param",
+        "loop_strength=0.25:1:2",
+        "--seeds",
+        "2",
+        "--trials",
+        "120",
+    ];
+    let whole = bgloop(&args);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    let whole = String::from_utf8(whole.stdout).expect("utf-8");
+    assert!(
+        whole.lines().count() == 3 && whole.contains("0.25") && whole.contains("seeds"),
+        "{whole}"
+    );
+    let mut files = Vec::new();
+    for k in ["1/2", "2/2"] {
+        let f = dir.join(format!("shard{}.jsonl", &k[..1]));
+        let mut a = args.to_vec();
+        let path = f.to_str().expect("utf-8").to_string();
+        a.extend(["--shard", k, "--out", &path]);
+        let o = bgloop(&a);
+        assert!(o.status.success(), "{}", stderr(&o));
+        files.push(path);
+    }
+    let merged = bgloop(&["merge", &files[0], &files[1]]);
+    assert_eq!(
+        String::from_utf8(merged.stdout).expect("utf-8"),
+        whole,
+        "shards merge to the one-run summary"
+    );
+    let bad = bgloop(&["sweep", "--param", "targets=1:8:4"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("only real-valued parameters"),
+        "{}",
+        stderr(&bad)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,74 @@
+// The Sweep panel in Chromium: Web Workers run the jobs, progress and ETA show, Cancel stops, the
+// plot is drawn; and the speed-up of 2 workers over 1 is printed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { serve } from './server.mjs';
+
+let browser; let server;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server.url}#preset=rotation&seed=1`);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  return { page, problems };
+}
+
+async function sweep(page, { from, to, count, seeds, trials, workers }) {
+  await page.getByLabel('Parameter', { exact: true }).selectOption('loop_strength');
+  for (const [label, v] of [['From', from], ['To', to], ['Values', count], ['Seeds', seeds], ['Trials', trials], ['Workers', workers]]) {
+    await page.getByLabel(label, { exact: true }).fill(String(v));
+  }
+  const t = Date.now();
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await page.waitForFunction(() => document.getElementById('sweep-status').textContent.startsWith('Done'), null, { timeout: 120000, polling: 100 });
+  return (Date.now() - t) / 1000;
+}
+
+test('a small sweep runs in workers and shows that adaptation needs a strong loop', async () => {
+  const { page, problems } = await open();
+  await sweep(page, { from: 0.25, to: 1, count: 2, seeds: 2, trials: 150, workers: 2 });
+  assert.match(await page.locator('#sweep-status').textContent(), /^Done: 4 runs in .* on 2 workers\.$/);
+  assert.equal(await page.locator('#sweep-progress').evaluate((p) => p.value), 4);
+  const inked = await page.evaluate(() => {
+    const c = document.getElementById('sweep-canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let red = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] > 150 && d[i + 1] < 110 && d[i + 2] < 60) red++;
+    return red;
+  });
+  assert.ok(inked > 100, `the sweep's points are drawn (${inked} px)`);
+  // A bad value is refused with a message naming the field.
+  await page.getByLabel('To', { exact: true }).fill('7');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  assert.equal(await page.locator('#sweep-status').textContent(), '`loop_strength` = 7 is out of range 0–2');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Cancel stops a sweep', async () => {
+  const { page } = await open();
+  await page.getByLabel('Values', { exact: true }).fill('6');
+  await page.getByLabel('Trials', { exact: true }).fill('2000');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await page.waitForTimeout(300);
+  assert.match(await page.locator('#sweep-status').textContent(), /of 18 runs/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.match(await page.locator('#sweep-status').textContent(), /^Cancelled after \d+ runs\.$/);
+  assert.ok(await page.getByRole('button', { name: 'Run sweep' }).isEnabled());
+  await page.close();
+});
+
+test('speed-up of 2 workers over 1 (printed, not asserted)', async () => {
+  const { page } = await open();
+  const job = { from: 0.25, to: 1.5, count: 4, seeds: 2, trials: 200 };
+  const one = await sweep(page, { ...job, workers: 1 });
+  const two = await sweep(page, { ...job, workers: 2 });
+  console.log(`# sweep of 8 runs × 200 trials: 1 worker ${one.toFixed(1)} s, 2 workers ${two.toFixed(1)} s, speed-up ${(one / two).toFixed(2)}× (${await page.evaluate(() => navigator.hardwareConcurrency)} cores reported)`);
+  await page.close();
+});

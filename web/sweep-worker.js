@@ -1,0 +1,13 @@
+// A sweep worker: runs sweep jobs with its own copy of the wasm model.
+import init, { Playground } from './pkg/bgloop.js';
+
+const ready = init();
+self.onmessage = async (event) => {
+  await ready;
+  const { id, base, param, value, seed, trials } = event.data;
+  try {
+    self.postMessage({ id, outcome: Playground.runSweepJob(base, param, value, seed, trials) });
+  } catch (e) {
+    self.postMessage({ id, error: (e && e.message) || String(e) });
+  }
+};
