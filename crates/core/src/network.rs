@@ -440,7 +440,7 @@ impl Network {
         *moments = (s0, sc, ss);
         self.head = (self.head + 1) % self.rows;
 
-        match (0..5).find(|&p| !(peak[p] <= RATE_LIMIT)) {
+        match (0..5).find(|&p| peak[p].is_nan() || peak[p] > RATE_LIMIT) {
             None => Ok(()),
             Some(p) => Err(Runaway {
                 population: Population::ALL[p],
