@@ -53,8 +53,8 @@ test('a copied link reproduces the run bit for bit, in a fresh page and in the n
   const slider = a.page.getByLabel('Loop strength', { exact: true });
   await slider.focus();
   for (let i = 0; i < 4; i++) await a.page.keyboard.press('ArrowLeft');
-  await a.page.getByLabel('Seed').fill('5');
-  await a.page.getByLabel('Seed').dispatchEvent('change');
+  await a.page.getByLabel('Seed', { exact: true }).fill('5');
+  await a.page.getByLabel('Seed', { exact: true }).dispatchEvent('change');
   await a.page.getByRole('button', { name: 'Reset', exact: true }).click();
   await stepTrials(a.page, 30);
   const first = await downloadText(a.page, 'Export CSV');
