@@ -168,12 +168,22 @@ pub fn decode(link: &str) -> Permalink {
         let shown = shorten(raw, 80);
         let (k, v) = raw.split_once('=').unwrap_or((raw, ""));
         match (percent_decode(k), percent_decode(v)) {
-            (Some(k), Some(v)) => entries.push((k.trim().to_string(), v.trim().to_string(), shown)),
-            _ => rejected.push(Rejected {
-                key: shorten(k, 40),
+            (Some(k), _) if k.trim().is_empty() => rejected.push(Rejected {
+                key: String::new(),
                 entry: shown,
-                reason: "not valid percent-encoding (use %XX escapes of UTF-8)".into(),
+                reason: "an entry without a key (entries are key=value)".into(),
             }),
+            (Some(k), Some(v)) => entries.push((k.trim().to_string(), v.trim().to_string(), shown)),
+            (dk, _) => {
+                let key = dk.map_or_else(|| shorten(k, 40), |d| shorten(d.trim(), 40));
+                rejected.push(Rejected {
+                    reason: format!(
+                        "`{key}`: not valid percent-encoding (use %XX escapes of UTF-8)"
+                    ),
+                    key,
+                    entry: shown,
+                })
+            }
         }
     }
     let reject = |rejected: &mut Vec<Rejected>, key: &str, entry: &str, reason: String| {
