@@ -60,7 +60,7 @@ test('a copied link reproduces the run bit for bit, in a fresh page and in the n
   const first = await downloadText(a.page, 'Export CSV');
   assert.match(first.name, /^bgloop-rotation-seed5-trial30\.csv$/);
   await a.page.getByRole('button', { name: 'Copy link', exact: true }).click();
-  assert.match(await a.page.locator('#share-status').textContent(), /Link copied/);
+  await a.page.waitForFunction(() => /Link copied/.test(document.getElementById('share-status').textContent), null, { timeout: 5000, polling: 50 });
   const link = await a.page.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, await a.page.evaluate(() => location.href), 'the address bar holds the same link');
   assert.match(link, /#v=1&preset=rotation&loop_strength=0\.8&seed=5/);

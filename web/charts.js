@@ -20,11 +20,20 @@ export class Views {
     this.canvases = { reach, learning, activity };
     this.showHand = showHand;
     this.highContrast = window.matchMedia?.('(prefers-contrast: more)').matches ?? false;
+    document.body.classList.toggle('hc', this.highContrast);
     this.dirty = true;
     this.firstDrawn = false;
     const ro = new ResizeObserver(() => { this.dirty = true; this.draw(); });
     for (const c of Object.values(this.canvases)) ro.observe(c.parentElement);
     showHand.addEventListener('change', () => { this.dirty = true; this.draw(); });
+  }
+
+  /** Switches the high-contrast theme of the page and the charts. */
+  setHighContrast(on) {
+    this.highContrast = on;
+    document.body.classList.toggle('hc', on);
+    this.dirty = true;
+    this.draw();
   }
 
   /** Marks the views stale (the model changed). */

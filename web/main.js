@@ -39,22 +39,36 @@ async function main() {
   const say = (text) => { shareStatus.textContent = text; };
   const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 
-  // Status line, at a readable rate.
-  let lastAnnounce = 0;
+  // Status line: drawn at most every 0.4 s; announced to screen readers at most every 2 s (and at
+  // once after a deliberate action), so each announcement can be heard to the end.
+  const announcer = $('announce');
+  let lastShown = 0;
+  let lastSpoken = 0;
+  const setStatus = (text, force) => {
+    status.textContent = text;
+    const now = performance.now();
+    if (force || now - lastSpoken > 2000) {
+      lastSpoken = now;
+      if (announcer.textContent !== text) announcer.textContent = text;
+    }
+  };
   const updateStatus = (force = false) => {
     const now = performance.now();
-    if (!force && now - lastAnnounce < 400) return;
-    lastAnnounce = now;
+    if (!force && now - lastShown < 400) return;
+    lastShown = now;
+    const text = statusText();
+    setStatus(text, force);
+  };
+  const statusText = () => {
     const halted = pg.halted();
-    if (halted) { status.textContent = `Stopped: ${halted}`; return; }
+    if (halted) return `Stopped: ${halted}`;
     const r = pg.lastRecord();
     if (!r) {
       const t = pg.timeInTrial();
-      status.textContent = t > 0 ? `Trial 1 in progress · ${fmt(t, 0)} ms` : 'Ready: press Play, or Step for one trial.';
-      return;
+      return t > 0 ? `Trial 1 in progress · ${fmt(t, 0)} ms` : 'Ready: press Play, or Step for one trial.';
     }
     const reach = r.executed ? `reach ${fmt(r.reach_ms, 0)} ms` : 'not executed';
-    status.textContent = `Trial ${r.trial} · ${r.phase} · error ${fmt(r.error_deg)}° · reward ${fmt(r.reward, 2)} · ${reach}`;
+    return `Trial ${r.trial} · ${r.phase} · error ${fmt(r.error_deg)}° · reward ${fmt(r.reward, 2)} · ${reach}`;
   };
 
   // The address bar always holds the running experiment.
@@ -152,6 +166,9 @@ async function main() {
   };
   speed.addEventListener('input', () => { applySpeed(); link(); });
   $('show-hand').addEventListener('change', link);
+  const contrast = $('high-contrast');
+  contrast.checked = views.highContrast;
+  contrast.addEventListener('change', () => views.setHighContrast(contrast.checked));
 
   // Share and export.
   $('copy-link').addEventListener('click', async () => {
