@@ -82,7 +82,7 @@ impl Playground {
             abs_error: &abs_error,
             reward: &reward,
             phase: &phase,
-            first_trial: 1,
+            first_trial: h.first().map_or(1, |r| u64::from(r.trial)),
         };
         let area = backend(canvas)?.into_drawing_area();
         learning::draw(&area, &series, &style).map_err(js_error)?;

@@ -16,6 +16,7 @@ use bgloop_core::{
 use js_sys::{Float32Array, Float64Array, Uint8Array};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Longest slice of simulated time one `step` call accepts, ms.
 const MAX_STEP_MS: f64 = 600_000.0;
@@ -309,6 +310,18 @@ impl Playground {
         };
         let outcome = sweep::run(&config, param, job, trials as u32).map_err(js_error)?;
         to_js(&outcome)
+    }
+
+    /// Bytes of linear memory the wasm module holds (for measuring long runs).
+    #[wasm_bindgen(js_name = wasmMemoryBytes)]
+    pub fn wasm_memory_bytes() -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map_or(0.0, |m| {
+                m.buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(0.0, |b| f64::from(b.byte_length()))
+            })
     }
 
     /// Number of finished trials.

@@ -55,7 +55,7 @@ where
             abs_error: &abs_error,
             reward: &reward,
             phase: &phase,
-            first_trial: 1,
+            first_trial: records.first().map_or(1, |r| u64::from(r.trial)),
         },
         style,
     )?;

@@ -148,7 +148,12 @@ pub struct Simulation {
     trace: Trace,
     recent_paths: VecDeque<ReachPath>,
     halted: Option<Divergence>,
+    history_cap: usize,
 }
+
+/// The most trial records a simulation keeps in memory; past it the oldest half is dropped (the
+/// page's exports then hold the most recent records). 200,000 records take about 20 MB.
+pub const HISTORY_CAP: usize = 200_000;
 
 /// How many finished reach paths [`Simulation::recent_paths`] keeps.
 pub const RECENT_PATHS: usize = 20;
@@ -183,6 +188,7 @@ impl Simulation {
             trace: Trace::default(),
             recent_paths: VecDeque::new(),
             halted: None,
+            history_cap: HISTORY_CAP,
         })
     }
 
@@ -191,9 +197,15 @@ impl Simulation {
         &self.config
     }
 
-    /// Every finished trial so far.
+    /// The finished trials kept in memory: all of them, or the most recent ones past
+    /// [`HISTORY_CAP`] (`history()[0].trial` tells which is first).
     pub fn history(&self) -> &[TrialRecord] {
         &self.history
+    }
+
+    /// Keeps at most `cap` (≥ 2) records in memory instead of [`HISTORY_CAP`].
+    pub fn set_history_cap(&mut self, cap: usize) {
+        self.history_cap = cap.max(2);
     }
 
     /// Number of finished trials.
@@ -485,6 +497,9 @@ impl Simulation {
             });
         }
         self.completed += 1;
+        if self.history.len() >= self.history_cap {
+            self.history.drain(..self.history_cap / 2);
+        }
         self.history.push(record.clone());
         record
     }
@@ -633,6 +648,18 @@ mod tests {
             phases,
             vec![Baseline, Baseline, Rotation, Rotation, Washout, GpiOff]
         );
+    }
+
+    #[test]
+    fn history_is_capped_keeping_the_latest_trials() {
+        let mut s = Simulation::new(rotation()).expect("valid");
+        s.set_history_cap(10);
+        s.run_trials(25).expect("finite");
+        assert!(s.history().len() <= 10);
+        assert_eq!(s.history().last().map(|r| r.trial), Some(25));
+        assert_eq!(s.trials_done(), 25);
+        let first = s.history()[0].trial as usize;
+        assert_eq!(first + s.history().len() - 1, 25, "contiguous");
     }
 
     #[test]
