@@ -177,10 +177,15 @@ test('embedded in another site: views and Play/Pause/Reset only, and the postMes
     [{ type: 'bgloop:configure', config: { loop_strength: 12 } }, '`loop_strength` = 12 is out of range 0–2'],
     [{ type: 'bgloop:configure', config: '<script>alert(1)</script>' }, 'needs { config'],
     [{ type: 'bgloop:reset', seed: 'x' }, '`seed` must be a number'],
+    [{ type: 'bgloop:configure', config: { reward: '<img src=x onerror="window.__pwned=1">' } }, '`reward` = "<img src=x onerror='],
+    [{ type: 'bgloop:configure', config: { '<script>window.__pwned=1</script>': 1 } }, 'unknown parameter'],
   ]) {
     const err = await reply(msg, 'bgloop:error');
     assert.ok(err.message.includes(needle), `${JSON.stringify(msg)} → ${err.message}`);
   }
+  const inner = host.frames()[1];
+  assert.equal(await inner.evaluate(() => window.__pwned), undefined, 'no payload ran');
+  assert.equal(await inner.evaluate(() => document.querySelectorAll('img, script:not([src])').length), 0, 'nothing was injected');
   state = await reply({ type: 'bgloop:play' }, 'bgloop:state');
   assert.equal(state.playing, true);
   const deadline = Date.now() + 20000;
@@ -190,5 +195,25 @@ test('embedded in another site: views and Play/Pause/Reset only, and the postMes
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.ok(trials >= 2, `trial events while playing (last trial ${trials})`);
+  await context.close();
+});
+
+test('the Content-Security-Policy allows only the page\'s own scripts (and wasm)', async () => {
+  const { page, context, problems } = await open();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.match(csp, /default-src 'self'/);
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.append(s);
+    const img = document.createElement('img');
+    img.setAttribute('onerror', 'window.__handler = 1');
+    img.src = 'data:,x';
+    document.body.append(img);
+    return new Promise((r) => setTimeout(() => r({ inline: window.__inline, handler: window.__handler }), 200));
+  });
+  assert.deepEqual(ran, { inline: undefined, handler: undefined });
+  assert.ok(problems.some((p) => p.includes('Content Security Policy')), 'the browser reports the blocked script');
   await context.close();
 });
