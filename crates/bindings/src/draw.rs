@@ -35,31 +35,7 @@ impl Playground {
         high_contrast: bool,
     ) -> Result<(), JsError> {
         let style = style(scale, high_contrast)?;
-        let config = self.sim.config();
-        let trace = self.sim.trace();
-        let targets = (0..config.targets)
-            .map(|k| bgloop_core::task::target_deg(k, config.targets))
-            .collect();
-        let history: Vec<reach::Path<'_>> = self
-            .sim
-            .recent_paths()
-            .filter(|p| p.trial != trace.trial)
-            .map(|p| reach::Path {
-                hand: &p.hand,
-                rotation_deg: p.rotation_deg,
-            })
-            .collect();
-        let current = (!trace.hand.is_empty()).then_some(reach::Path {
-            hand: &trace.hand,
-            rotation_deg: trace.rotation_deg,
-        });
-        let scene = reach::ReachScene {
-            targets,
-            current_target: current.map(|_| trace.target_deg),
-            history,
-            current,
-            show_hand,
-        };
+        let scene = reach::ReachScene::of(&self.sim, show_hand);
         let area = backend(canvas)?.into_drawing_area();
         reach::draw(&area, &scene, &style).map_err(js_error)?;
         area.present().map_err(js_error)
@@ -74,18 +50,9 @@ impl Playground {
         high_contrast: bool,
     ) -> Result<(), JsError> {
         let style = style(scale, high_contrast)?;
-        let h = self.sim.history();
-        let abs_error: Vec<f64> = h.iter().map(|r| r.error_deg.abs()).collect();
-        let reward: Vec<f64> = h.iter().map(|r| r.reward).collect();
-        let phase: Vec<u8> = h.iter().map(|r| r.phase.code()).collect();
-        let series = learning::Series {
-            abs_error: &abs_error,
-            reward: &reward,
-            phase: &phase,
-            first_trial: h.first().map_or(1, |r| u64::from(r.trial)),
-        };
+        let series = learning::Columns::of(self.sim.history());
         let area = backend(canvas)?.into_drawing_area();
-        learning::draw(&area, &series, &style).map_err(js_error)?;
+        learning::draw(&area, &series.series(), &style).map_err(js_error)?;
         area.present().map_err(js_error)
     }
 

@@ -22,45 +22,10 @@ where
     let (left, right) = area.split_horizontally((w as f64 * 0.36) as u32);
     let (top, bottom) = right.split_vertically(h / 2);
     let config = sim.config();
-    let trace = sim.trace();
-    let history: Vec<reach::Path<'_>> = sim
-        .recent_paths()
-        .filter(|p| p.trial != trace.trial)
-        .map(|p| reach::Path {
-            hand: &p.hand,
-            rotation_deg: p.rotation_deg,
-        })
-        .collect();
-    let current = (!trace.hand.is_empty()).then_some(reach::Path {
-        hand: &trace.hand,
-        rotation_deg: trace.rotation_deg,
-    });
-    let scene = reach::ReachScene {
-        targets: (0..config.targets)
-            .map(|k| bgloop_core::task::target_deg(k, config.targets))
-            .collect(),
-        current_target: current.map(|_| trace.target_deg),
-        history,
-        current,
-        show_hand,
-    };
-    reach::draw(&left, &scene, style)?;
-    let records = sim.history();
-    let abs_error: Vec<f64> = records.iter().map(|r| r.error_deg.abs()).collect();
-    let reward: Vec<f64> = records.iter().map(|r| r.reward).collect();
-    let phase: Vec<u8> = records.iter().map(|r| r.phase.code()).collect();
-    learning::draw(
-        &top,
-        &learning::Series {
-            abs_error: &abs_error,
-            reward: &reward,
-            phase: &phase,
-            first_trial: records.first().map_or(1, |r| u64::from(r.trial)),
-        },
-        style,
-    )?;
+    reach::draw(&left, &reach::ReachScene::of(sim, show_hand), style)?;
+    learning::draw(&top, &learning::Columns::of(sim.history()).series(), style)?;
     bottom.fill(&WHITE)?;
-    activity::draw_cells(&bottom, trace, config.trial_ms, 120, style)?;
+    activity::draw_cells(&bottom, sim.trace(), config.trial_ms, 120, style)?;
     activity::draw_frame(&bottom, config.trial_ms, Some(config.go_ms), style)?;
     Ok(())
 }

@@ -23,6 +23,37 @@ pub struct Series<'a> {
     pub first_trial: u64,
 }
 
+/// The per-trial columns of a history of trial records, owned (see [`Columns::series`]).
+#[derive(Clone, Debug, Default)]
+pub struct Columns {
+    abs_error: Vec<f64>,
+    reward: Vec<f64>,
+    phase: Vec<u8>,
+    first_trial: u64,
+}
+
+impl Columns {
+    /// The columns of `records` (consecutive trials).
+    pub fn of(records: &[bgloop_core::TrialRecord]) -> Self {
+        Columns {
+            abs_error: records.iter().map(|r| r.error_deg.abs()).collect(),
+            reward: records.iter().map(|r| r.reward).collect(),
+            phase: records.iter().map(|r| r.phase.code()).collect(),
+            first_trial: records.first().map_or(1, |r| u64::from(r.trial)),
+        }
+    }
+
+    /// The series to draw.
+    pub fn series(&self) -> Series<'_> {
+        Series {
+            abs_error: &self.abs_error,
+            reward: &self.reward,
+            phase: &self.phase,
+            first_trial: self.first_trial,
+        }
+    }
+}
+
 /// Running mean over the last `window` values (shorter at the start).
 pub fn running_mean(x: &[f64], window: usize) -> Vec<f64> {
     let mut out = Vec::with_capacity(x.len());

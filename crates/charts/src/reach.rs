@@ -59,6 +59,35 @@ pub struct ReachScene<'a> {
     pub show_hand: bool,
 }
 
+impl<'a> ReachScene<'a> {
+    /// The scene of a simulation that records traces: its targets, the trial in progress (or the
+    /// last one) and the recent paths.
+    pub fn of(sim: &'a bgloop_core::Simulation, show_hand: bool) -> Self {
+        let config = sim.config();
+        let trace = sim.trace();
+        let current = (!trace.hand.is_empty()).then_some(Path {
+            hand: &trace.hand,
+            rotation_deg: trace.rotation_deg,
+        });
+        ReachScene {
+            targets: (0..config.targets)
+                .map(|k| bgloop_core::task::target_deg(k, config.targets))
+                .collect(),
+            current_target: current.map(|_| trace.target_deg),
+            history: sim
+                .recent_paths()
+                .filter(|p| p.trial != trace.trial)
+                .map(|p| Path {
+                    hand: &p.hand,
+                    rotation_deg: p.rotation_deg,
+                })
+                .collect(),
+            current,
+            show_hand,
+        }
+    }
+}
+
 /// Draws the reach view filling `area`.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
