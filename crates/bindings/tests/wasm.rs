@@ -167,7 +167,7 @@ fn random_api_sequences_never_poison_the_object() {
         "on",
     ];
     let mut errors = 0;
-    for _ in 0..1500 {
+    for _ in 0..4000 {
         let ok = match rng.next() % 10 {
             0 => {
                 let key = rng.pick(&keys);
