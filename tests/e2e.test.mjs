@@ -144,7 +144,7 @@ test('fast-forward: trials per second and the longest main-thread task; screensh
   const seconds = (Date.now() - start) / 1000;
   const ran = (await trials(page)) - t0;
   const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
-  console.log(`# page, fast-forward: ${(ran / seconds).toFixed(0)} trials/s (drawing every frame); longest main-thread task ${longest.toFixed(0)} ms`);
+  console.log(`# page, fast-forward: ${(ran / seconds).toFixed(0)} trials/s (views redrawn up to 10×/s); longest main-thread task ${longest.toFixed(0)} ms`);
   assert.ok(ran > 0);
   // The screenshot a reader would see after 100 trials of the rotation preset.
   await page.getByLabel('Preset').selectOption('rotation');

@@ -113,7 +113,7 @@ async function main() {
     pauseButton.disabled = !on;
     playButton.classList.toggle('primary', !on);
     pauseButton.classList.toggle('primary', on);
-    if (!on) updateStatus(true);
+    if (!on) { views.invalidate(); views.draw(); updateStatus(true); }
   };
 
   // Controls from the schema.

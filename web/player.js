@@ -10,8 +10,12 @@ export const SPEEDS = [
   { label: 'fast-forward', trialsPerSecond: Infinity },
 ];
 
-/** Work per frame stops once this much time is used, ms. */
+/** Work per frame stops once this much time is used, ms (more in fast-forward, which redraws
+ * less often). */
 const BUDGET_MS = 10;
+const FAST_BUDGET_MS = 13;
+/** In fast-forward the views are redrawn at most this often, ms, leaving the frames to simulate. */
+const FAST_REDRAW_MS = 100;
 /** Simulated time per call while running whole trials, ms: short calls keep every task small, even
  * before the browser has optimised the wasm code. */
 const SLICE_MS = 40;
@@ -25,6 +29,7 @@ export class Player {
     this.level = 2;
     this.owed = 0;
     this.last = 0;
+    this.lastDraw = 0;
     this.tick = this.tick.bind(this);
   }
 
@@ -57,15 +62,24 @@ export class Player {
         this.pg.step(elapsed * speed.simPerReal);
       } else {
         this.owed = Math.min(this.owed + (elapsed / 1000) * speed.trialsPerSecond, 1e6);
-        while (this.owed >= 1 && performance.now() - start < BUDGET_MS) {
+        const fast = !Number.isFinite(speed.trialsPerSecond);
+        const budget = fast ? FAST_BUDGET_MS : BUDGET_MS;
+        while (this.owed >= 1 && performance.now() - start < budget) {
           this.owed -= this.pg.step(SLICE_MS);
         }
-        if (!Number.isFinite(speed.trialsPerSecond)) this.owed = 0;
+        if (fast) {
+          this.owed = 0;
+          if (now - this.lastDraw < FAST_REDRAW_MS) {
+            if (this.playing) requestAnimationFrame(this.tick);
+            return;
+          }
+        }
       }
     } catch (e) {
       this.playing = false;
       this.onError(e);
     }
+    this.lastDraw = now;
     this.onFrame();
     if (this.playing) requestAnimationFrame(this.tick);
   }
