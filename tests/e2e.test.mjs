@@ -14,7 +14,7 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
 /** Opens the page; collects console errors, page errors and long tasks. */
-async function open(viewport = { width: 1280, height: 900 }) {
+async function open(viewport = { width: 1280, height: 900 }, hash = '') {
   const page = await browser.newPage({ viewport });
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
@@ -24,7 +24,7 @@ async function open(viewport = { width: 1280, height: 900 }) {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); })
       .observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(server.url);
+  await page.goto(server.url + hash);
   await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
   return { page, problems };
 }
@@ -153,5 +153,24 @@ test('fast-forward: trials per second and the longest main-thread task; screensh
   await page.screenshot({ path: path.join(OUT, 'rotation-100-trials.png') });
   console.log(`# screenshot: ${path.relative(ROOT, path.join(OUT, 'rotation-100-trials.png'))}`);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a run that diverges pauses with a message naming the likely cause, and the page stays usable', async () => {
+  const { page, problems } = await open(undefined, '#g_sc=3&dopamine=2&g_gs=0&cortical_inhibition=0&cortical_recurrence=3.8&cortical_drive=0.5&cue_strength=2&trial_ms=3000&go_ms=3000&g_ct=3');
+  await page.locator('#speed').focus();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(() => !document.getElementById('error').hidden, null, { timeout: 20000, polling: 100 });
+  const msg = await page.locator('#error').textContent();
+  assert.match(msg, /the run diverged in trial \d+ at [\d.]+ ms: .* rate .*Likely cause: /);
+  assert.ok(await page.getByRole('button', { name: 'Play', exact: true }).isEnabled(), 'paused');
+  assert.match(await page.locator('#status').textContent(), /^Stopped: the run diverged/);
+  // Choosing a preset starts a healthy run.
+  await page.getByLabel('Preset').selectOption('rotation');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await trials(page), 1);
+  assert.ok(await page.locator('#error').isHidden());
+  assert.deepEqual(problems.filter((p) => !p.includes('diverged')), []);
   await page.close();
 });
