@@ -217,3 +217,15 @@ test('the Content-Security-Policy allows only the page\'s own scripts (and wasm)
   assert.ok(problems.some((p) => p.includes('Content Security Policy')), 'the browser reports the blocked script');
   await context.close();
 });
+
+test('hide= hides the named views and controls', async () => {
+  const { page, context, problems } = await open('#preset=rotation&hide=reach,status,loop_strength,presets');
+  assert.ok(await page.locator('[data-part=reach]').isHidden());
+  assert.ok(await page.locator('#status').isHidden());
+  assert.ok(await page.getByLabel('Preset').isHidden());
+  assert.ok(await page.getByLabel('Loop strength', { exact: true }).isHidden());
+  assert.ok(await page.locator('[data-part=learning]').isVisible());
+  assert.match(await page.evaluate(() => location.hash), /hide=reach,status,loop_strength,presets/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
