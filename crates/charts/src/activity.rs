@@ -29,7 +29,7 @@ impl Layout {
     /// The layout for a `width × height` canvas.
     pub fn new(width: u32, height: u32, style: &Style) -> Self {
         let left = style.px(64.0);
-        let right = width.saturating_sub(style.px(10.0)).max(left + 1);
+        let right = width.saturating_sub(style.px(18.0)).max(left + 1);
         let top = style.px(6.0);
         let bottom = style.px(24.0);
         let gap = style.px(5.0);
@@ -70,8 +70,8 @@ pub fn viridis(v: f64) -> [u8; 3] {
 }
 
 /// The heat strips as an RGBA image of `width × height`; time runs over `duration_ms` (the trial's
-/// length) so a trial in progress fills the strips from the left. Each ring is scaled between its
-/// own lowest and highest rate over the trace (a range of at least `floor`), and the vertical axis
+/// length) so a trial in progress fills the strips from the left. Each ring is scaled from 0 to its
+/// own highest rate over the trace (at least `floor`), so colour is proportional to rate, and the vertical axis
 /// runs from −180° (top) to 180° (bottom) around the target at 0°, relative to the trial's target.
 pub fn heat_rgba(
     trace: &Trace,
@@ -90,12 +90,10 @@ pub fn heat_rgba(
     let ranges: Vec<(f64, f64)> = Population::ALL
         .iter()
         .map(|&p| {
-            let (lo, hi) = (0..trace.len())
+            let hi = (0..trace.len())
                 .flat_map(|k| trace.ring(k, p).iter().map(|&v| f64::from(v)))
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-                    (lo.min(v), hi.max(v))
-                });
-            (lo, (hi - lo).max(floor))
+                .fold(floor, f64::max);
+            (0.0, hi)
         })
         .collect();
     // Unit shown on each pixel row: directions from target − 180° to target + 180°.
