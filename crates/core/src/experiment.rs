@@ -374,10 +374,11 @@ impl Simulation {
         }
     }
 
-    /// Runs the trial in progress for at most `max_steps` steps; returns its record if it ended.
-    fn run_steps(&mut self, max_steps: usize) -> Result<Option<TrialRecord>, Divergence> {
+    /// Runs the trial in progress for at most `max_steps` steps; returns how many steps ran and
+    /// the trial's record if it ended.
+    fn run_steps(&mut self, max_steps: usize) -> Result<(usize, Option<TrialRecord>), Divergence> {
         let Some(mut trial) = self.trial.take() else {
-            return Ok(None);
+            return Ok((0, None));
         };
         let c = &self.config;
         let (dt, cue_strength, cue_hold) = (c.dt_ms, c.cue_strength, c.cue_hold);
@@ -431,11 +432,12 @@ impl Simulation {
                 break;
             }
         }
+        let ran = max_steps - budget;
         if ended {
-            Ok(Some(self.finish(trial)))
+            Ok((ran, Some(self.finish(trial))))
         } else {
             self.trial = Some(trial);
-            Ok(None)
+            Ok((ran, None))
         }
     }
 
@@ -520,7 +522,7 @@ impl Simulation {
     pub fn run_trial_with(&mut self, options: TrialOptions) -> Result<TrialRecord, Divergence> {
         self.check_halted()?;
         if self.trial.is_some() {
-            if let Some(r) = self.run_steps(usize::MAX)? {
+            if let (_, Some(r)) = self.run_steps(usize::MAX)? {
                 if options == TrialOptions::default() {
                     return Ok(r);
                 }
@@ -528,7 +530,7 @@ impl Simulation {
         }
         self.begin(options);
         loop {
-            if let Some(r) = self.run_steps(usize::MAX)? {
+            if let (_, Some(r)) = self.run_steps(usize::MAX)? {
                 return Ok(r);
             }
         }
@@ -556,26 +558,11 @@ impl Simulation {
             if self.trial.is_none() {
                 self.begin(TrialOptions::default());
             }
-            let before = self.trial.as_ref().map_or(0, |t| t.step);
-            let finished = self.run_steps(steps)?;
-            let after = self.trial.as_ref().map_or(0, |t| t.step);
-            match finished {
-                Some(r) => {
-                    steps = steps.saturating_sub(self.steps_of(&r, before));
-                    done.push(r);
-                }
-                None => steps = steps.saturating_sub(after - before),
-            }
+            let (ran, finished) = self.run_steps(steps)?;
+            steps -= ran;
+            done.extend(finished);
         }
         Ok(done)
-    }
-
-    fn steps_of(&self, r: &TrialRecord, before: usize) -> usize {
-        let total = match r.reach_ms {
-            Some(ms) => (self.config.go_ms + ms) / self.config.dt_ms,
-            None => self.config.trial_ms / self.config.dt_ms,
-        };
-        (total.round() as usize).saturating_sub(before).max(1)
     }
 }
 
@@ -618,6 +605,23 @@ mod tests {
         assert_eq!(
             whole, sliced,
             "recording traces and slicing time change nothing"
+        );
+    }
+
+    #[test]
+    fn advance_spends_exactly_the_time_asked_across_trial_boundaries() {
+        let mut whole = Simulation::new(rotation()).expect("valid");
+        let first = whole.run_trial().expect("finite");
+        let length = 250.0 + first.reach_ms.unwrap_or(0.0);
+        let mut s = Simulation::new(rotation()).expect("valid");
+        assert!(s.advance(100.0).expect("finite").is_empty());
+        assert_eq!(s.time_in_trial_ms(), 100.0);
+        let done = s.advance(length - 100.0 + 12.5).expect("finite");
+        assert_eq!(done, vec![first]);
+        assert_eq!(
+            s.time_in_trial_ms(),
+            12.5,
+            "the rest of the slice went to the next trial"
         );
     }
 
