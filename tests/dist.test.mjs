@@ -28,7 +28,7 @@ async function exercise(url) {
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
   assert.equal(await page.evaluate(() => window.bgloop.playground.trialCount()), 3);
   assert.match(await page.locator('#status').textContent(), /^Trial 3 · rotation/);
-  assert.match(await page.evaluate(() => location.hash), /^#v=1&preset=rotation/);
+  assert.match(await page.evaluate(() => location.hash), /^#v=2&preset=rotation/);
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, [], 'no requests to other origins');
   return page;

@@ -63,7 +63,7 @@ test('a copied link reproduces the run bit for bit, in a fresh page and in the n
   await a.page.waitForFunction(() => /Link copied/.test(document.getElementById('share-status').textContent), null, { timeout: 5000, polling: 50 });
   const link = await a.page.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, await a.page.evaluate(() => location.href), 'the address bar holds the same link');
-  assert.match(link, /#v=1&preset=rotation&loop_strength=0\.8&seed=5/);
+  assert.match(link, /#v=2&preset=rotation&loop_strength=0\.8&seed=5/);
   await a.context.close();
 
   const b = await open(`#${link.split('#')[1]}`);
@@ -87,7 +87,7 @@ test('hand-written links work', async () => {
   assert.equal(cfg.rotation_deg, 30);
   assert.equal(await page.getByLabel('Preset').inputValue(), 'rotation');
   assert.ok(await page.locator('#link-problems').isHidden());
-  assert.match(await page.evaluate(() => location.hash), /^#v=1&preset=rotation&loop_strength=0\.8&seed=5/);
+  assert.match(await page.evaluate(() => location.hash), /^#v=2&preset=rotation&loop_strength=0\.8&seed=5/);
   assert.deepEqual(problems, []);
   await context.close();
 });

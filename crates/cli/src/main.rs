@@ -4,8 +4,10 @@
 //! bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
 //! bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--trials N] [--out FILE.svg]
 //! bgloop claims [--seeds K] [--only C1,C2,…]
+//! bgloop phenomena [--seeds K]
 //! bgloop schema [--format json|markdown]
 //! bgloop presets
+//! bgloop sweep … / bgloop merge FILE… / bgloop figure … / bgloop bench …
 //! ```
 //! Bad flags or values print one line naming the flag or key and what is allowed, and exit 2.
 
@@ -13,7 +15,9 @@ mod args;
 mod bench;
 
 use args::{Args, UsageError};
-use bgloop_core::{claims, permalink, presets, record, schema, sweep, Config, Simulation};
+use bgloop_core::{
+    claims, permalink, phenomena, presets, record, schema, sweep, Config, Simulation,
+};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -21,6 +25,7 @@ const USAGE: &str = "usage:
   bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
   bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--no-hand] [--size WxH] [--out FILE.svg]
   bgloop claims [--seeds K] [--only C1,C2,C3,C4,C5]
+  bgloop phenomena [--seeds K]
   bgloop schema [--format json|markdown]
   bgloop presets
   bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--seeds K] [--trials N] [--shard K/N] [--jsonl] [--out FILE]
@@ -64,6 +69,7 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
     match command.as_str() {
         "run" => run(&mut args),
         "claims" => run_claims(&mut args),
+        "phenomena" => run_phenomena(&mut args),
         "figure" => figure(&mut args),
         "bench" => run_bench(&mut args),
         "sweep" => sweep(&mut args),
@@ -461,4 +467,27 @@ fn print_schema(args: &mut Args) -> Result<ExitCode, Failure> {
         print!("{}", bgloop_core::schema::markdown(schema()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_phenomena(args: &mut Args) -> Result<ExitCode, Failure> {
+    let mut opts = phenomena::PhenomenaOptions::default();
+    if let Some(s) = args.number("--seeds", 1, 50)? {
+        opts.seeds = s as u32;
+    }
+    args.finish()?;
+    let started = std::time::Instant::now();
+    let checks = phenomena::run_all(&opts).map_err(|e| Failure::Run(e.to_string()))?;
+    print!("{}", claims::table(&checks));
+    let failed = checks.iter().filter(|c| !c.pass).count();
+    println!(
+        "{} passed, {} failed ({:.0} s)",
+        checks.len() - failed,
+        failed,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

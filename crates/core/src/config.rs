@@ -24,9 +24,13 @@ pub enum RewardKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlasticityRule {
-    /// ΔP ∝ δ·sn·cnᵀ (three-factor Hebbian).
+    /// ΔW ∝ δ·(sn − mean sn)·preᵀ: the striatal factor is taken relative to the ring's mean, so
+    /// potentiation of some synapses onto a presynaptic unit is balanced by depression of the
+    /// others (heterosynaptic balance) and the total drive is conserved.
+    Balanced,
+    /// ΔW ∝ δ·sn·preᵀ (three-factor Hebbian).
     Hebbian,
-    /// ΔP ∝ δ·(sn − ⟨sn⟩)·cnᵀ.
+    /// ΔW ∝ δ·(sn − ⟨sn⟩)·preᵀ, ⟨sn⟩ a running mean over trials.
     Covariance,
 }
 
@@ -97,12 +101,14 @@ impl Param for RewardKind {
 impl Param for PlasticityRule {
     fn to_value(self) -> Value {
         Value::Choice(match self {
+            PlasticityRule::Balanced => "balanced",
             PlasticityRule::Hebbian => "hebbian",
             PlasticityRule::Covariance => "covariance",
         })
     }
     fn from_value(v: Value) -> Option<Self> {
         match v {
+            Value::Choice("balanced") => Some(PlasticityRule::Balanced),
             Value::Choice("hebbian") => Some(PlasticityRule::Hebbian),
             Value::Choice("covariance") => Some(PlasticityRule::Covariance),
             _ => None,
@@ -262,22 +268,22 @@ parameters! {
     reward_width_deg: f64 = 10.0 => Meta::real("Reward width", Group::Learning, 2.0, 45.0, 0.5).symbol("σ_R / w").unit("°")
         .meaning("Width of the graded reward, or half-width of the binary reward window.")
         .source("task");
-    /// η: cortico-striatal learning rate.
-    learning_rate: f64 = 2.0 => Meta::real("Learning rate", Group::Learning, 0.0, 20.0, 0.1).symbol("η").primary()
-        .meaning("Rate of dopamine-dependent cortico-striatal plasticity (0 freezes the synapses).")
-        .source("calibrated");
+    /// η: learning rate of the target → striatum synapses, the plasticity that adapts reaches.
+    cue_learning_rate: f64 = 1.0 => Meta::real("Learning rate", Group::Learning, 0.0, 5.0, 0.1).symbol("η").primary()
+        .meaning("Rate of dopamine-dependent plasticity of the cortico-striatal synapses that carry the target (from target-selective cortex): they learn which striatal cells to recruit for each target (0 freezes them).")
+        .source("Darshan, Leblois & Hansel 2014 (target-selective input); calibrated");
+    /// η_M: learning rate of the motor ring's own projection to striatum (off by default).
+    learning_rate: f64 = 0.0 => Meta::real("Motor-map learning rate", Group::Learning, 0.0, 20.0, 0.1).symbol("η_M")
+        .meaning("Plasticity of the projection from the motor cortex ring itself to striatum. Its broad, shared code makes what is learned for one target act on all of them (0 = off; see the model notes on several targets).")
+        .source("this reconstruction (v1 default 2)");
     /// α_R: rate at which the expected reward tracks the obtained reward.
     rpe_rate: f64 = 0.2 => Meta::real("Reward expectation rate", Group::Learning, 0.0, 1.0, 0.01).symbol("α_R")
         .meaning("How fast the expected reward (per target) follows the rewards obtained; the dopamine signal is reward minus expectation.")
         .source("this reconstruction");
-    /// Hebbian or covariance cortico-striatal rule.
-    plasticity_rule: PlasticityRule = PlasticityRule::Hebbian => Meta::choice("Plasticity rule", Group::Learning, &["hebbian", "covariance"])
-        .meaning("Hebbian: weight change ∝ dopamine × striatal × cortical activity. Covariance: striatal activity relative to its running mean.")
-        .source("this reconstruction");
-    /// η_Q: learning rate of the cue→striatum map (babbling).
-    cue_learning_rate: f64 = 0.0 => Meta::real("Cue learning rate", Group::Learning, 0.0, 5.0, 0.1).symbol("η_Q")
-        .meaning("Rate at which the visual cue learns to drive the striatal cells of rewarded reaches (babbling uses 1).")
-        .source("this reconstruction (claim C5)");
+    /// Balanced, Hebbian or covariance form of the cortico-striatal rule.
+    plasticity_rule: PlasticityRule = PlasticityRule::Balanced => Meta::choice("Plasticity rule", Group::Learning, &["balanced", "hebbian", "covariance"])
+        .meaning("Balanced: weight change ∝ dopamine × (striatal activity − its mean over the ring) × presynaptic activity, so total drive is conserved. Hebbian: raw striatal activity. Covariance: striatal activity relative to its running mean over trials.")
+        .source("this reconstruction (balance: Miller & MacKay 1994)");
     /// w_max: upper bound of a cortico-striatal weight.
     weight_max: f64 = 10.0 => Meta::real("Weight ceiling", Group::Learning, 0.5, 50.0, 0.5).symbol("w_max")
         .meaning("Upper bound of each cortico-striatal weight (weights are also kept ≥ 0).")

@@ -105,6 +105,10 @@ impl Plasticity {
         let sn = normalise_by_max(reach.striatum);
         let cn = normalise_by_max(reach.cortex);
         let se: Vec<f64> = match config.plasticity_rule {
+            PlasticityRule::Balanced => {
+                let mean = sn.iter().sum::<f64>() / n as f64;
+                sn.iter().map(|s| s - mean).collect()
+            }
             PlasticityRule::Hebbian => sn,
             PlasticityRule::Covariance => {
                 let mean = self.striatal_mean.get_or_insert_with(|| sn.clone());

@@ -26,6 +26,7 @@ pub mod learning;
 pub mod math;
 pub mod network;
 pub mod permalink;
+pub mod phenomena;
 pub mod presets;
 pub mod record;
 pub mod rng;
@@ -40,4 +41,4 @@ pub use record::{Phase, TrialRecord};
 pub use schema::{Input, ParamError, ParamSpec, Value};
 
 /// Version of the export formats and permalinks.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = permalink::VERSION;

@@ -1,5 +1,5 @@
 //! Permalinks: the state of an experiment as a readable URL fragment that people can edit by hand,
-//! e.g. `#v=1&preset=rotation&loop_strength=0.8&seed=5&hand=1`.
+//! e.g. `#v=2&preset=rotation&loop_strength=0.8&seed=5&hand=1`.
 //!
 //! One codec serves the page, the embed API and the CLI (`bgloop run --permalink`), so a link
 //! reproduces the same run everywhere. Decoding never fails: every entry that cannot be used is
@@ -10,8 +10,28 @@ use crate::presets;
 use crate::schema::Input;
 use serde::Serialize;
 
-/// The permalink format version written by this build.
-pub const VERSION: u32 = 1;
+/// The permalink format version written by this build. Version 2 changed the learning defaults
+/// (docs/model.md, "Several targets"); links of version 1 replay with the defaults they were
+/// made with ([`V1_DEFAULTS`]).
+pub const VERSION: u32 = 2;
+
+/// The defaults of version 1 that version 2 changed: a v1 link is read over these, so it replays
+/// the run it was made from, bit for bit.
+pub const V1_DEFAULTS: &[(&str, &str)] = &[
+    ("learning_rate", "2"),
+    ("cue_learning_rate", "0"),
+    ("plasticity_rule", "hebbian"),
+];
+
+/// The defaults a link of `version` is read over.
+pub fn defaults_of(version: u32) -> Config {
+    let mut c = Config::default();
+    if version == 1 {
+        // V1_DEFAULTS are in range (a test checks it); a failure would leave today's defaults.
+        let _ = c.apply(V1_DEFAULTS.iter().copied());
+    }
+    c
+}
 /// Links longer than this are cut (and say so).
 pub const MAX_LINK_CHARS: usize = 16_384;
 /// Entries beyond this many are ignored (and say so).
@@ -231,10 +251,16 @@ pub fn decode(link: &str) -> Permalink {
             "this link was made by a newer version of bgloop (v={version}; this is v={VERSION}): entries it does not know are listed"
         ));
     }
-    let base = preset
-        .and_then(presets::preset)
-        .and_then(|p| p.config().ok())
-        .unwrap_or_default();
+    if version == 1 {
+        notes.push(
+            "this link was made before the learning rule was revised for several targets (v=1): it replays with the learning settings it was made with".to_string(),
+        );
+    }
+    let defaults = defaults_of(version);
+    let base = match preset.and_then(presets::preset) {
+        Some(p) => p.config_over(defaults.clone()).unwrap_or(defaults),
+        None => defaults,
+    };
     let mut config = base.clone();
     let mut view: Vec<(String, String)> = Vec::new();
     let mut set_entries: Vec<(String, String)> = Vec::new();
@@ -331,7 +357,7 @@ mod tests {
         c.set("seed", 123_456_789.0).expect("ok");
         c.set("plasticity_rule", "covariance").expect("ok");
         let link = encode(Some("rotation"), &c, &[("hand", "1")]);
-        assert!(link.starts_with("v=1&preset=rotation&loop_strength=0.30000000000000004&plasticity_rule=covariance&seed=123456789&hand=1"), "{link}");
+        assert!(link.starts_with("v=2&preset=rotation&loop_strength=0.30000000000000004&plasticity_rule=covariance&seed=123456789&hand=1"), "{link}");
         let back = decode(&format!("https://example.org/bgloop/#{link}"));
         assert_eq!(back.config, c);
         assert_eq!(back.preset, Some("rotation"));

@@ -82,7 +82,7 @@ pub const PRESETS: &[Preset] = &[
         claim: "C3",
         description: "No learning and no held target: the cue lasts 100 ms, then the cortex is on its own.",
         watch: "Watch the cortex row of the activity view: a bump forms during the cue and persists after it, because recurrent excitation holds it. Set Cortical recurrence to 1 and Reset: the bump dies with the cue, and reaches wander in random directions driven by loop noise.",
-        settings: &[("learning_rate", "0"), ("cue_hold", "0")],
+        settings: &[("cue_learning_rate", "0"), ("cue_hold", "0")],
     },
     Preset {
         name: "dynamics",
@@ -92,7 +92,7 @@ pub const PRESETS: &[Preset] = &[
         watch: "With dopamine at 0.2, the hyperdirect STN loop dominates and GPi oscillates at about 10 Hz: stripes in the GPi row. Set Dopamine back to 1 and Reset: GPi activity becomes a selective dip under the cortical bump, the loop's normal, focused state.",
         settings: &[
             ("exploration_noise", "0"),
-            ("learning_rate", "0"),
+            ("cue_learning_rate", "0"),
             ("go_ms", "3000"),
             ("trial_ms", "1500"),
             ("dopamine", "0.2"),
@@ -122,7 +122,12 @@ pub fn preset(name: &str) -> Option<&'static Preset> {
 impl Preset {
     /// The preset's configuration: defaults overridden by its settings.
     pub fn config(&self) -> Result<Config, ConfigErrors> {
-        let mut c = Config::default();
+        self.config_over(Config::default())
+    }
+
+    /// The preset's settings applied over `base` (e.g. the defaults of an older link version).
+    pub fn config_over(&self, base: Config) -> Result<Config, ConfigErrors> {
+        let mut c = base;
         c.apply(self.settings.iter().copied())?;
         c.validate()?;
         Ok(c)

@@ -2,8 +2,20 @@
 //! regenerates them with `BGLOOP_BLESS=1 cargo test -p bgloop-core --test golden` (say why in the
 //! commit); any other difference is a regression.
 
-use bgloop_core::{presets, record, Simulation};
+use bgloop_core::{permalink, presets, record, Config, Simulation};
 use std::path::PathBuf;
+
+fn run(config: Config, trials: u32) -> String {
+    let mut sim = Simulation::new(config).expect("valid");
+    sim.run_trials(trials).expect("finite");
+    record::csv(sim.history())
+}
+
+fn golden(file: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(file)
+}
 
 fn check(preset: &str, seed: u64, trials: u32, file: &str) {
     let mut config = presets::preset(preset)
@@ -11,12 +23,8 @@ fn check(preset: &str, seed: u64, trials: u32, file: &str) {
         .config()
         .expect("valid");
     config.seed = seed;
-    let mut sim = Simulation::new(config).expect("valid");
-    sim.run_trials(trials).expect("finite");
-    let text = record::csv(sim.history());
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(file);
+    let text = run(config, trials);
+    let path = golden(file);
     if std::env::var_os("BGLOOP_BLESS").is_some() {
         std::fs::write(&path, &text).expect("write golden file");
     }
@@ -37,4 +45,21 @@ fn rotation_seed_1_is_pinned() {
 #[test]
 fn babbling_seed_7_is_pinned() {
     check("babbling", 7, 12, "babbling_seed7.csv");
+}
+
+/// Links of version 1 were made before the learning defaults changed; they must still replay the
+/// run they were made from. These files were written by the v1 build and are never re-blessed.
+fn check_v1_link(link: &str, trials: u32, file: &str) {
+    let decoded = permalink::decode(link);
+    assert!(decoded.rejected.is_empty(), "{:?}", decoded.rejected);
+    assert!(!decoded.notes.is_empty(), "a v1 link says it is old");
+    let text = run(decoded.config, trials);
+    let expected = std::fs::read_to_string(golden(file)).expect("golden file");
+    assert_eq!(text, expected, "{link} no longer replays its v1 run");
+}
+
+#[test]
+fn v1_links_replay_their_original_runs_bit_for_bit() {
+    check_v1_link("#v=1&preset=rotation&seed=1", 12, "v1_rotation_seed1.csv");
+    check_v1_link("#v=1&preset=babbling&seed=7", 12, "v1_babbling_seed7.csv");
 }

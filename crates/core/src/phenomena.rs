@@ -1,0 +1,313 @@
+//! The task-space phenomena of reward-driven adaptation that Darshan, Leblois & Hansel (PLoS
+//! Comput Biol 2014) report, as measurements on fixed seeds compared with thresholds — the
+//! companion of [`crate::claims`] for every setting a student can choose, not only one target.
+//! The CLI's `bgloop phenomena` prints them; the tests assert them.
+
+use crate::claims::{check, config_bug, mean, par_map, preset_config, range_text, Bound, Check};
+use crate::config::Config;
+use crate::experiment::{Divergence, Simulation, TrialOptions};
+use crate::record::TrialRecord;
+
+/// How the phenomena are run.
+#[derive(Clone, Copy, Debug)]
+pub struct PhenomenaOptions {
+    /// Seeds per condition.
+    pub seeds: u32,
+}
+
+impl Default for PhenomenaOptions {
+    fn default() -> Self {
+        PhenomenaOptions { seeds: 4 }
+    }
+}
+
+/// The reward width of the rotation preset, and the mean |error| that counts as adapted.
+const CRITERION_DEG: f64 = 10.0;
+/// Reaches to one target over which its mean |error| is taken.
+const WINDOW: usize = 20;
+
+/// One adaptation run: the trial count at which it adapted (if it did) and its last errors.
+#[derive(Clone, Debug)]
+pub struct Adaptation {
+    /// Trials until every target's mean |error| over its last 20 reaches fell below 10°.
+    pub trials: Option<usize>,
+    /// Mean |error| of each target over the last quarter of the run, degrees.
+    pub final_by_target: Vec<f64>,
+}
+
+/// Runs `config` for `trials` trials and measures its adaptation.
+pub fn adaptation(config: Config, trials: usize) -> Result<Adaptation, Divergence> {
+    let targets = config.targets.max(1) as usize;
+    let mut sim = Simulation::new(config).map_err(config_bug)?;
+    let records: Vec<TrialRecord> = (0..trials)
+        .map(|_| sim.run_trial())
+        .collect::<Result<_, _>>()?;
+    let step = 360.0 / targets as f64;
+    let target_of = |r: &TrialRecord| (r.target_deg / step).round() as usize % targets;
+    // Adapted when every target is: its own running mean over its last 20 reaches < 10°.
+    let mut adapted_at = vec![None; targets];
+    let mut recent: Vec<Vec<f64>> = vec![Vec::new(); targets];
+    for r in &records {
+        let k = target_of(r);
+        recent[k].push(r.error_deg.abs());
+        let last = &recent[k][recent[k].len().saturating_sub(WINDOW)..];
+        if adapted_at[k].is_none()
+            && last.len() == WINDOW
+            && mean(last.iter().copied()) < CRITERION_DEG
+        {
+            adapted_at[k] = Some(r.trial as usize);
+        }
+    }
+    let trials_needed = adapted_at.iter().try_fold(0, |m, t| t.map(|t| m.max(t)));
+    let tail = &records[records.len() - records.len() / 4..];
+    let final_by_target = (0..targets)
+        .map(|k| {
+            mean(
+                tail.iter()
+                    .filter(|r| target_of(r) == k)
+                    .map(|r| r.error_deg.abs()),
+            )
+        })
+        .collect();
+    Ok(Adaptation {
+        trials: trials_needed,
+        final_by_target,
+    })
+}
+
+fn rotation(seed: u64, settings: &[(&str, &str)]) -> Config {
+    let mut c = preset_config("rotation", seed, 0.5);
+    for (k, v) in settings {
+        // The settings below are fixed and in range; a typo would show as a failed phenomenon.
+        if c.set(k, *v).is_err() {
+            c.seed = u64::MAX;
+        }
+    }
+    c
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    if v.is_empty() {
+        f64::NAN
+    } else if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
+}
+
+fn trial_count(a: &Adaptation, cap: usize) -> f64 {
+    a.trials.map_or(cap as f64, |t| t as f64)
+}
+
+fn times_text(v: &[f64]) -> String {
+    format!("median {:.0}", median(v.to_vec()))
+}
+
+/// Median trials to adapt of each condition, over the seeds.
+fn condition_times(
+    opts: &PhenomenaOptions,
+    conditions: &[Vec<(&'static str, String)>],
+    trials: usize,
+) -> Result<Vec<Vec<f64>>, Divergence> {
+    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
+    let jobs: Vec<(usize, u64)> = (0..conditions.len())
+        .flat_map(|c| seeds.iter().map(move |&s| (c, s)))
+        .collect();
+    let runs = par_map(&jobs, |&(c, seed)| {
+        let settings: Vec<(&str, &str)> = conditions[c]
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect();
+        adaptation(rotation(seed, &settings), trials).map(|a| trial_count(&a, trials))
+    });
+    let runs: Vec<f64> = runs.into_iter().collect::<Result<_, _>>()?;
+    Ok(runs.chunks(seeds.len()).map(<[f64]>::to_vec).collect())
+}
+
+/// P1: a larger rotation is adapted to more slowly (graded reward, one target).
+pub fn rotation_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+    let cond = |deg: &str| {
+        vec![
+            ("reward", "graded".to_string()),
+            ("rotation_deg", deg.to_string()),
+        ]
+    };
+    let t = condition_times(opts, &[cond("15"), cond("40")], 1500)?;
+    let (small, large) = (median(t[0].clone()), median(t[1].clone()));
+    Ok(vec![check(
+        "P1",
+        "graded, 1 target: median trials to adapt, rotation 40° / 15°",
+        large / small,
+        format!(
+            "{:.2} ({} vs {})",
+            large / small,
+            times_text(&t[1]),
+            times_text(&t[0])
+        ),
+        Bound::AtLeast(1.5),
+    )])
+}
+
+/// P2: a smaller target (narrower binary reward window) slows adaptation.
+pub fn target_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+    let cond = |w: &str| vec![("reward_width_deg", w.to_string())];
+    let t = condition_times(opts, &[cond("15"), cond("6")], 1500)?;
+    let (wide, narrow) = (median(t[0].clone()), median(t[1].clone()));
+    Ok(vec![check(
+        "P2",
+        "binary, 30°: median trials to adapt, window 6° / 15°",
+        narrow / wide,
+        format!(
+            "{:.2} ({} vs {})",
+            narrow / wide,
+            times_text(&t[1]),
+            times_text(&t[0])
+        ),
+        Bound::AtLeast(1.5),
+    )])
+}
+
+/// P3: more targets slow adaptation, faster than linearly; every target adapts and none ends
+/// worse than the rotation itself.
+pub fn target_count(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+    let counts = [1u32, 2, 4, 8];
+    let trials = 3000;
+    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
+    let jobs: Vec<(u32, u64)> = counts
+        .iter()
+        .flat_map(|&k| seeds.iter().map(move |&s| (k, s)))
+        .collect();
+    let runs: Vec<Adaptation> = par_map(&jobs, |&(k, seed)| {
+        adaptation(rotation(seed, &[("targets", &k.to_string())]), trials)
+    })
+    .into_iter()
+    .collect::<Result<_, _>>()?;
+    let by_count: Vec<&[Adaptation]> = runs.chunks(seeds.len()).collect();
+    let times: Vec<f64> = by_count
+        .iter()
+        .map(|runs| median(runs.iter().map(|a| trial_count(a, trials)).collect()))
+        .collect();
+    let never = runs.iter().filter(|a| a.trials.is_none()).count();
+    let worst_target = runs
+        .iter()
+        .flat_map(|a| a.final_by_target.iter().copied())
+        .fold(0.0, f64::max);
+    let per_target: Vec<f64> = times
+        .iter()
+        .zip(counts)
+        .map(|(t, k)| t / f64::from(k))
+        .collect();
+    let shown = |v: &[f64]| {
+        v.iter()
+            .map(|t| format!("{t:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let finals: Vec<f64> = runs
+        .iter()
+        .flat_map(|a| a.final_by_target.iter().copied())
+        .collect();
+    Ok(vec![
+        check(
+            "P3",
+            "30°, binary: runs with 1, 2, 4, 8 targets that never adapt",
+            never as f64,
+            format!("{never} of {}", runs.len()),
+            Bound::AtMost(0.0),
+        ),
+        check(
+            "P3",
+            "final |error| of the worst target of any run (°)",
+            worst_target,
+            range_text(&finals, 1),
+            Bound::AtMost(15.0),
+        ),
+        check(
+            "P3",
+            "median trials to adapt rise with targets (8 / 1)",
+            times[3] / times[0],
+            shown(&times),
+            Bound::AtLeast(2.0),
+        ),
+        check(
+            "P3",
+            "faster than linearly: trials per target, 4 / 1 and 8 / 1 (lower)",
+            (per_target[2] / per_target[0]).min(per_target[3] / per_target[0]),
+            shown(&per_target),
+            Bound::AtLeast(1.1),
+        ),
+    ])
+}
+
+/// Mean |error| at each of 8 targets after training on target 0 alone (no learning in probes).
+fn generalisation(seed: u64, settings: &[(&str, &str)]) -> Result<Vec<f64>, Divergence> {
+    let mut all = settings.to_vec();
+    all.push(("targets", "8"));
+    let mut sim = Simulation::new(rotation(seed, &all)).map_err(config_bug)?;
+    let train = TrialOptions {
+        target: Some(0),
+        ..TrialOptions::default()
+    };
+    for _ in 0..300 {
+        sim.run_trial_with(train)?;
+    }
+    (0..8)
+        .map(|k| {
+            let probe = TrialOptions {
+                learn: false,
+                target: Some(k),
+                ..TrialOptions::default()
+            };
+            let errors = (0..10)
+                .map(|_| sim.run_trial_with(probe).map(|r| r.error_deg.abs()))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(mean(errors))
+        })
+        .collect()
+}
+
+/// P4: what is learned at one target transfers to a near target, not to a far one.
+pub fn separation(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
+    let runs: Vec<Vec<f64>> = par_map(&seeds, |&s| generalisation(s, &[]))
+        .into_iter()
+        .collect::<Result<_, _>>()?;
+    let at = |k: usize| runs.iter().map(|r| r[k]).collect::<Vec<f64>>();
+    let (trained, near, far) = (at(0), at(1), at(4));
+    Ok(vec![
+        check(
+            "P4",
+            "trained on 0° alone: |error| at 0° (°)",
+            mean(trained.iter().copied()),
+            range_text(&trained, 1),
+            Bound::AtMost(CRITERION_DEG),
+        ),
+        check(
+            "P4",
+            "transfer to the near target, 45°: |error| (°, of 30 naive)",
+            mean(near.iter().copied()),
+            range_text(&near, 1),
+            Bound::AtMost(22.0),
+        ),
+        check(
+            "P4",
+            "no transfer to the far target, 180°: |error| (°)",
+            mean(far.iter().copied()),
+            range_text(&far, 1),
+            Bound::AtLeast(25.0),
+        ),
+    ])
+}
+
+/// Every phenomenon, in order P1–P4.
+pub fn run_all(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+    let mut out = Vec::new();
+    out.extend(rotation_size(opts)?);
+    out.extend(target_size(opts)?);
+    out.extend(target_count(opts)?);
+    out.extend(separation(opts)?);
+    Ok(out)
+}
