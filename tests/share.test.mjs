@@ -119,7 +119,7 @@ test('exports: JSON document, PNG and SVG figures', async () => {
   await stepTrials(page, 5);
   const json = JSON.parse((await downloadText(page, 'Export JSON')).data.toString());
   assert.equal(json.format, 'bgloop-run');
-  assert.equal(json.version, 1);
+  assert.equal(json.version, 2);
   assert.equal(json.seed, 2);
   assert.equal(json.config.rotation_deg, 30);
   assert.equal(json.records.length, 5);
