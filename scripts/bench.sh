@@ -8,10 +8,6 @@ TRIALS=${TRIALS:-1000}
 bash scripts/setup.sh --browser >/dev/null
 bash scripts/build.sh >/dev/null
 cargo build --release -q -p bgloop-cli
-if [ ! -x bench/.venv/bin/python ]; then
-  python3 -m venv bench/.venv
-  bench/.venv/bin/pip install -q numpy
-fi
 tmp=$(mktemp -d)
 ./target/release/bgloop bench --dump-deterministic > "$tmp/det.json"
 echo "== agreement =="

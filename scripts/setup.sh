@@ -25,6 +25,19 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# NumPy for the reference model (bench/reference.py): the agreement check runs in the tests.
+if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import numpy' 2>/dev/null; then
+  say "installing NumPy for the reference model (bench/.venv)"
+  if ! python3 -m venv bench/.venv 2>/dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    fi
+    python3 -m venv bench/.venv
+  fi
+  bench/.venv/bin/pip install -q numpy
+fi
+
 if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
   say "installing Debian's Chromium for the browser tests"
   if [ "$(id -u)" != 0 ]; then

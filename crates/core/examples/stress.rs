@@ -21,6 +21,7 @@ fn main() {
         (state >> 11) as f64 / (1u64 << 53) as f64
     };
     let mut diverged: BTreeMap<String, u64> = BTreeMap::new();
+    let mut non_finite = 0u64;
     let mut examples = Vec::new();
     let t = std::time::Instant::now();
     for _ in 0..configs {
@@ -48,6 +49,9 @@ fn main() {
             continue;
         };
         if let Err(e) = sim.run_trials(trials) {
+            if e.rate.parse::<f64>().map_or(true, |r| !r.is_finite()) {
+                non_finite += 1;
+            }
             *diverged.entry(e.population.to_string()).or_default() += 1;
             if examples.len() < 3 {
                 examples.push(format!(
@@ -66,5 +70,10 @@ fn main() {
     println!("stress ({which}): {configs} random configurations × {trials} trials in {:.0} s: {total} diverged {diverged:?}", t.elapsed().as_secs_f64());
     for e in examples {
         println!("{e}");
+    }
+    if non_finite > 0 {
+        // docs/model.md promises that the guard stops a run before any rate is non-finite.
+        eprintln!("stress: {non_finite} runs reached a non-finite rate");
+        std::process::exit(1);
     }
 }

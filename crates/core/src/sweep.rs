@@ -145,13 +145,21 @@ impl SweepSpec {
         Ok(())
     }
 
-    /// The swept values.
+    /// The swept values: `from` and `to` exactly at the ends, evenly spaced between, never
+    /// outside [from, to] by rounding.
     pub fn values(&self) -> Vec<f64> {
         if self.count == 1 {
             return vec![self.from];
         }
+        let (lo, hi) = (self.from.min(self.to), self.from.max(self.to));
+        let last = self.count - 1;
         (0..self.count)
-            .map(|i| self.from + (self.to - self.from) * f64::from(i) / f64::from(self.count - 1))
+            .map(|i| match i {
+                0 => self.from,
+                i if i == last => self.to,
+                i => (self.from + (self.to - self.from) * f64::from(i) / f64::from(last))
+                    .clamp(lo, hi),
+            })
             .collect()
     }
 
@@ -254,6 +262,44 @@ pub fn table(param: &str, points: &[Point]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grid_values_hit_both_ends_and_never_leave_the_range() {
+        use crate::schema::Domain;
+        for spec in crate::schema() {
+            let Domain::Real { min, max, .. } = spec.domain else {
+                continue;
+            };
+            let quarter = min + (max - min) / 4.0;
+            for (from, to) in [
+                (min, max),
+                (max, min),
+                (quarter, max),
+                (0.05f64.clamp(min, max), min),
+            ] {
+                for count in 2..=20 {
+                    let s = SweepSpec {
+                        param: spec.key.to_string(),
+                        from,
+                        to,
+                        count,
+                        seeds: 1,
+                        trials: 50,
+                    };
+                    let v = s.values();
+                    assert_eq!((v[0], v[v.len() - 1]), (from, to), "{} ×{count}", spec.key);
+                    for x in v {
+                        let mut c = Config::default();
+                        assert!(
+                            c.set(spec.key, x).is_ok(),
+                            "{} = {x} (×{count}) rejected",
+                            spec.key
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn parse_values_and_shards() {
