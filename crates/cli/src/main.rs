@@ -21,6 +21,25 @@ use bgloop_core::{
 use std::io::Write;
 use std::process::ExitCode;
 
+/// `print!` that reports a closed or full output (`| head`, `> /dev/full`) as an error, where
+/// `print!` would panic.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        let mut o = std::io::stdout().lock();
+        write!(o, $($t)*)
+            .and_then(|()| o.flush())
+            .map_err(|e| Failure::Run(format!("writing output: {e}")))?;
+    }};
+}
+
+/// `println!` that reports a closed or full output as an error (see [`out!`]).
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        out!($($t)*);
+        out!("\n");
+    }};
+}
+
 const USAGE: &str = "usage:
   bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
   bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--no-hand] [--size WxH] [--out FILE.svg]
@@ -62,7 +81,7 @@ impl From<UsageError> for Failure {
 
 fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
     let Some((command, rest)) = argv.split_first() else {
-        println!("{USAGE}");
+        outln!("{USAGE}");
         return Ok(ExitCode::from(2));
     };
     let mut args = Args::new(rest);
@@ -78,12 +97,12 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
         "presets" => {
             args.finish()?;
             for p in presets::PRESETS {
-                println!("{:<14} {} [{}]", p.name, p.description, p.claim);
+                outln!("{:<14} {} [{}]", p.name, p.description, p.claim);
             }
             Ok(ExitCode::SUCCESS)
         }
         "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         other => Err(UsageError::new(format!("unknown command {other:?}\n{USAGE}")).into()),
@@ -253,7 +272,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
         Some(path) => {
             std::fs::write(&path, text).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?
         }
-        None => print!("{text}"),
+        None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -294,12 +313,12 @@ fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
     }
     let points = sweep::summarize(&outcomes);
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string(&points).map_err(|e| Failure::Run(e.to_string()))?
         );
     } else {
-        print!("{}", sweep::table(&param, &points));
+        out!("{}", sweep::table(&param, &points));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -311,7 +330,7 @@ fn run_bench(args: &mut Args) -> Result<ExitCode, Failure> {
     let dump = args.flag("--dump-deterministic");
     args.finish()?;
     if dump {
-        println!("{}", bench::deterministic_trial().map_err(Failure::Run)?);
+        outln!("{}", bench::deterministic_trial().map_err(Failure::Run)?);
         return Ok(ExitCode::SUCCESS);
     }
     let rows = [64, 128]
@@ -322,11 +341,11 @@ fn run_bench(args: &mut Args) -> Result<ExitCode, Failure> {
     let ghz = bench::clock_ghz();
     if json {
         let doc = serde_json::json!({ "rows": rows, "clock_ghz": ghz });
-        println!("{doc}");
+        outln!("{doc}");
         return Ok(ExitCode::SUCCESS);
     }
-    println!("native (release), default configuration, seed 1, trials end at the target:");
-    println!(
+    outln!("native (release), default configuration, seed 1, trials end at the target:");
+    outln!(
         "{:>5} {:>8} {:>10} {:>11} {:>9} {:>8} {:>13} {:>8} {:>12} {:>14}",
         "N",
         "trials",
@@ -347,7 +366,7 @@ fn run_bench(args: &mut Args) -> Result<ExitCode, Failure> {
             ),
             None => ("—".into(), "—".into()),
         };
-        println!(
+        outln!(
             "{:>5} {:>8} {:>10.0} {:>11.1} {:>9.0} {:>8.1} {:>13.2} {:>8.2} {:>12} {:>14}",
             r.n,
             r.trials,
@@ -362,7 +381,7 @@ fn run_bench(args: &mut Args) -> Result<ExitCode, Failure> {
         );
     }
     if let Some(g) = ghz {
-        println!("peak of one core at {g:.2} GHz: {:.1} GFLOP/s with SSE2 f64 (2 lanes × add + mul; what the build targets), {:.1} with AVX-512 FMA", g * 4.0, g * 32.0);
+        outln!("peak of one core at {g:.2} GHz: {:.1} GFLOP/s with SSE2 f64 (2 lanes × add + mul; what the build targets), {:.1} with AVX-512 FMA", g * 4.0, g * 32.0);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -397,7 +416,7 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
         Some(path) => {
             std::fs::write(&path, svg).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?
         }
-        None => print!("{svg}"),
+        None => out!("{svg}"),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -439,9 +458,9 @@ fn run_claims(args: &mut Args) -> Result<ExitCode, Failure> {
         }
     }
     .map_err(|e| Failure::Run(e.to_string()))?;
-    print!("{}", claims::table(&checks));
+    out!("{}", claims::table(&checks));
     let failed = checks.iter().filter(|c| !c.pass).count();
-    println!(
+    outln!(
         "{} passed, {} failed ({:.0} s)",
         checks.len() - failed,
         failed,
@@ -462,9 +481,9 @@ fn print_schema(args: &mut Args) -> Result<ExitCode, Failure> {
     if format == "json" {
         let text =
             serde_json::to_string_pretty(schema()).map_err(|e| Failure::Run(e.to_string()))?;
-        println!("{text}");
+        outln!("{text}");
     } else {
-        print!("{}", bgloop_core::schema::markdown(schema()));
+        out!("{}", bgloop_core::schema::markdown(schema()));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -477,9 +496,9 @@ fn run_phenomena(args: &mut Args) -> Result<ExitCode, Failure> {
     args.finish()?;
     let started = std::time::Instant::now();
     let checks = phenomena::run_all(&opts).map_err(|e| Failure::Run(e.to_string()))?;
-    print!("{}", claims::table(&checks));
+    out!("{}", claims::table(&checks));
     let failed = checks.iter().filter(|c| !c.pass).count();
-    println!(
+    outln!(
         "{} passed, {} failed ({:.0} s)",
         checks.len() - failed,
         failed,

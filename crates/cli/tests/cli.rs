@@ -223,3 +223,54 @@ fn sweep_shards_merge_into_the_same_summary_as_one_run() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Every command that prints reports an output it cannot write (a full disk here; a closed pipe
+/// goes the same way) as one line and exit 1, never a panic (exit 101).
+#[test]
+fn an_unwritable_output_is_an_error_not_a_panic() {
+    let commands: &[&[&str]] = &[
+        &["schema"],
+        &["schema", "--format", "markdown"],
+        &["presets"],
+        &["help"],
+        &["run", "--trials", "3"],
+        &["run", "--trials", "3", "--format", "json"],
+        &["figure", "--trials", "3"],
+        &["claims", "--only", "C3"],
+        &[
+            "sweep",
+            "--param",
+            "loop_strength=0.5:1:2",
+            "--seeds",
+            "1",
+            "--trials",
+            "50",
+        ],
+        &[
+            "sweep",
+            "--param",
+            "loop_strength=0.5:1:2",
+            "--seeds",
+            "1",
+            "--trials",
+            "50",
+            "--jsonl",
+        ],
+    ];
+    for args in commands {
+        let Ok(full) = std::fs::File::create("/dev/full") else {
+            return; // not a Linux-like system
+        };
+        let o = Command::new(env!("CARGO_BIN_EXE_bgloop"))
+            .args(*args)
+            .stdout(full)
+            .output()
+            .expect("runs");
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("writing output"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}
