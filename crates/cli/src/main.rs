@@ -458,19 +458,7 @@ fn run_claims(args: &mut Args) -> Result<ExitCode, Failure> {
         }
     }
     .map_err(|e| Failure::Run(e.to_string()))?;
-    out!("{}", claims::table(&checks));
-    let failed = checks.iter().filter(|c| !c.pass).count();
-    outln!(
-        "{} passed, {} failed ({:.0} s)",
-        checks.len() - failed,
-        failed,
-        started.elapsed().as_secs_f64()
-    );
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    report_checks(&checks, started)
 }
 
 fn print_schema(args: &mut Args) -> Result<ExitCode, Failure> {
@@ -496,7 +484,15 @@ fn run_phenomena(args: &mut Args) -> Result<ExitCode, Failure> {
     args.finish()?;
     let started = std::time::Instant::now();
     let checks = phenomena::run_all(&opts).map_err(|e| Failure::Run(e.to_string()))?;
-    out!("{}", claims::table(&checks));
+    report_checks(&checks, started)
+}
+
+/// Prints a claims or phenomena table and its summary line; exit 1 if any check failed.
+fn report_checks(
+    checks: &[claims::Check],
+    started: std::time::Instant,
+) -> Result<ExitCode, Failure> {
+    out!("{}", claims::table(checks));
     let failed = checks.iter().filter(|c| !c.pass).count();
     outln!(
         "{} passed, {} failed ({:.0} s)",
