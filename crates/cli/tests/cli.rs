@@ -228,6 +228,16 @@ fn sweep_shards_merge_into_the_same_summary_as_one_run() {
 /// goes the same way) as one line and exit 1, never a panic (exit 101).
 #[test]
 fn an_unwritable_output_is_an_error_not_a_panic() {
+    let sweep = [
+        "sweep",
+        "--param",
+        "loop_strength=0.5:1:2",
+        "--seeds",
+        "1",
+        "--trials",
+        "50",
+    ];
+    let jsonl = [&sweep[..], &["--jsonl"]].concat();
     let commands: &[&[&str]] = &[
         &["schema"],
         &["schema", "--format", "markdown"],
@@ -237,25 +247,8 @@ fn an_unwritable_output_is_an_error_not_a_panic() {
         &["run", "--trials", "3", "--format", "json"],
         &["figure", "--trials", "3"],
         &["claims", "--only", "C3"],
-        &[
-            "sweep",
-            "--param",
-            "loop_strength=0.5:1:2",
-            "--seeds",
-            "1",
-            "--trials",
-            "50",
-        ],
-        &[
-            "sweep",
-            "--param",
-            "loop_strength=0.5:1:2",
-            "--seeds",
-            "1",
-            "--trials",
-            "50",
-            "--jsonl",
-        ],
+        &sweep,
+        &jsonl,
     ];
     for args in commands {
         let Ok(full) = std::fs::File::create("/dev/full") else {

@@ -33,7 +33,7 @@ pub struct Divergence {
 fn likely_cause(p: Population) -> &'static str {
     match p {
         Population::Cortex => "cortical recurrence (cortical_recurrence) too strong for the inhibition, or too much drive (cortical_drive, cue_strength, loop_strength with g_ct)",
-        Population::Striatum => "cortico-striatal weights too strong (dopamine, g_sc, weight_max, learning_rate)",
+        Population::Striatum => "cortico-striatal weights too strong (dopamine, g_sc, weight_max, cue_learning_rate, learning_rate)",
         Population::Stn | Population::Gpi => "subthalamo-pallidal gains too strong (g_nc, g_gn)",
         Population::Thalamus => "thalamic background or gains too strong (i_t, g_ct)",
     }

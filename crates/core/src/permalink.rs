@@ -27,7 +27,7 @@ pub const V1_DEFAULTS: &[(&str, &str)] = &[
 pub fn defaults_of(version: u32) -> Config {
     let mut c = Config::default();
     if version == 1 {
-        // V1_DEFAULTS are in range (a test checks it); a failure would leave today's defaults.
+        // V1_DEFAULTS are in range (tested); a failure would leave today's defaults.
         let _ = c.apply(V1_DEFAULTS.iter().copied());
     }
     c
@@ -427,5 +427,28 @@ mod tests {
         assert_eq!(p.config, Config::default());
         let dup = decode("seed=1&seed=2");
         assert_eq!(dup.config.seed, 2, "the last of duplicated keys wins");
+    }
+
+    #[test]
+    fn v1_links_read_every_preset_over_the_v1_learning_defaults() {
+        let mut v1 = Config::default();
+        assert!(v1.apply(V1_DEFAULTS.iter().copied()).is_ok());
+        assert_eq!(defaults_of(1), v1);
+        assert_eq!(defaults_of(2), Config::default());
+        for p in presets::PRESETS {
+            let link = decode(&format!("#v=1&preset={}", p.name));
+            assert!(link.rejected.is_empty(), "{}: {:?}", p.name, link.rejected);
+            assert_eq!(
+                Ok(link.config),
+                p.config_over(v1.clone()),
+                "{}: the v1 meaning",
+                p.name
+            );
+        }
+        // Presets that did not learn in v1 still do not learn in a v1 link.
+        for name in ["attractor", "dynamics"] {
+            let c = decode(&format!("#v=1&preset={name}")).config;
+            assert_eq!((c.learning_rate, c.cue_learning_rate), (0.0, 0.0), "{name}");
+        }
     }
 }

@@ -75,15 +75,11 @@ pub fn adaptation(config: Config, trials: usize) -> Result<Adaptation, Divergenc
     })
 }
 
-fn rotation(seed: u64, settings: &[(&str, &str)]) -> Config {
+/// The rotation preset with `settings` over it (fixed, in-range settings: an error is a bug here).
+fn rotation(seed: u64, settings: &[(&str, &str)]) -> Result<Config, Divergence> {
     let mut c = preset_config("rotation", seed, 0.5);
-    for (k, v) in settings {
-        // The settings below are fixed and in range; a typo would show as a failed phenomenon.
-        if c.set(k, *v).is_err() {
-            c.seed = u64::MAX;
-        }
-    }
-    c
+    c.apply(settings.iter().copied()).map_err(config_bug)?;
+    Ok(c)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -102,72 +98,59 @@ fn trial_count(a: &Adaptation, cap: usize) -> f64 {
     a.trials.map_or(cap as f64, |t| t as f64)
 }
 
-fn times_text(v: &[f64]) -> String {
-    format!("median {:.0}", median(v.to_vec()))
-}
-
-/// Median trials to adapt of each condition, over the seeds.
-fn condition_times(
+/// A check that condition `slow` takes at least 1.5× the median trials to adapt of `fast` (one
+/// target, 1500 trials, the rotation preset with each condition's settings over it).
+fn slower(
     opts: &PhenomenaOptions,
-    conditions: &[Vec<(&'static str, String)>],
-    trials: usize,
-) -> Result<Vec<Vec<f64>>, Divergence> {
+    id: &str,
+    what: &str,
+    fast: &[(&str, &str)],
+    slow: &[(&str, &str)],
+) -> Result<Check, Divergence> {
+    const TRIALS: usize = 1500;
     let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
-    let jobs: Vec<(usize, u64)> = (0..conditions.len())
-        .flat_map(|c| seeds.iter().map(move |&s| (c, s)))
+    let jobs: Vec<(bool, u64)> = [false, true]
+        .into_iter()
+        .flat_map(|is_slow| seeds.iter().map(move |&s| (is_slow, s)))
         .collect();
-    let runs = par_map(&jobs, |&(c, seed)| {
-        let settings: Vec<(&str, &str)> = conditions[c]
-            .iter()
-            .map(|(k, v)| (*k, v.as_str()))
-            .collect();
-        adaptation(rotation(seed, &settings), trials).map(|a| trial_count(&a, trials))
-    });
-    let runs: Vec<f64> = runs.into_iter().collect::<Result<_, _>>()?;
-    Ok(runs.chunks(seeds.len()).map(<[f64]>::to_vec).collect())
+    let times: Vec<f64> = par_map(&jobs, |&(is_slow, seed)| {
+        let config = rotation(seed, if is_slow { slow } else { fast })?;
+        adaptation(config, TRIALS).map(|a| trial_count(&a, TRIALS))
+    })
+    .into_iter()
+    .collect::<Result<_, _>>()?;
+    let (f, s) = times.split_at(seeds.len());
+    let (f, s) = (median(f.to_vec()), median(s.to_vec()));
+    Ok(check(
+        id,
+        what,
+        s / f,
+        format!("{:.2} (median {s:.0} vs {f:.0})", s / f),
+        Bound::AtLeast(1.5),
+    ))
 }
 
 /// P1: a larger rotation is adapted to more slowly (graded reward, one target).
 pub fn rotation_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
-    let cond = |deg: &str| {
-        vec![
-            ("reward", "graded".to_string()),
-            ("rotation_deg", deg.to_string()),
-        ]
-    };
-    let t = condition_times(opts, &[cond("15"), cond("40")], 1500)?;
-    let (small, large) = (median(t[0].clone()), median(t[1].clone()));
-    Ok(vec![check(
+    let graded = |deg| [("reward", "graded"), ("rotation_deg", deg)];
+    Ok(vec![slower(
+        opts,
         "P1",
         "graded, 1 target: median trials to adapt, rotation 40° / 15°",
-        large / small,
-        format!(
-            "{:.2} ({} vs {})",
-            large / small,
-            times_text(&t[1]),
-            times_text(&t[0])
-        ),
-        Bound::AtLeast(1.5),
-    )])
+        &graded("15"),
+        &graded("40"),
+    )?])
 }
 
 /// P2: a smaller target (narrower binary reward window) slows adaptation.
 pub fn target_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
-    let cond = |w: &str| vec![("reward_width_deg", w.to_string())];
-    let t = condition_times(opts, &[cond("15"), cond("6")], 1500)?;
-    let (wide, narrow) = (median(t[0].clone()), median(t[1].clone()));
-    Ok(vec![check(
+    Ok(vec![slower(
+        opts,
         "P2",
         "binary, 30°: median trials to adapt, window 6° / 15°",
-        narrow / wide,
-        format!(
-            "{:.2} ({} vs {})",
-            narrow / wide,
-            times_text(&t[1]),
-            times_text(&t[0])
-        ),
-        Bound::AtLeast(1.5),
-    )])
+        &[("reward_width_deg", "15")],
+        &[("reward_width_deg", "6")],
+    )?])
 }
 
 /// P3: more targets slow adaptation, faster than linearly; every target adapts and none ends
@@ -181,7 +164,7 @@ pub fn target_count(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
         .flat_map(|&k| seeds.iter().map(move |&s| (k, s)))
         .collect();
     let runs: Vec<Adaptation> = par_map(&jobs, |&(k, seed)| {
-        adaptation(rotation(seed, &[("targets", &k.to_string())]), trials)
+        adaptation(rotation(seed, &[("targets", &k.to_string())])?, trials)
     })
     .into_iter()
     .collect::<Result<_, _>>()?;
@@ -246,7 +229,7 @@ pub fn target_count(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
 fn generalisation(seed: u64, settings: &[(&str, &str)]) -> Result<Vec<f64>, Divergence> {
     let mut all = settings.to_vec();
     all.push(("targets", "8"));
-    let mut sim = Simulation::new(rotation(seed, &all)).map_err(config_bug)?;
+    let mut sim = Simulation::new(rotation(seed, &all)?).map_err(config_bug)?;
     let train = TrialOptions {
         target: Some(0),
         ..TrialOptions::default()

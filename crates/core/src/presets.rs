@@ -82,7 +82,11 @@ pub const PRESETS: &[Preset] = &[
         claim: "C3",
         description: "No learning and no held target: the cue lasts 100 ms, then the cortex is on its own.",
         watch: "Watch the cortex row of the activity view: a bump forms during the cue and persists after it, because recurrent excitation holds it. Set Cortical recurrence to 1 and Reset: the bump dies with the cue, and reaches wander in random directions driven by loop noise.",
-        settings: &[("cue_learning_rate", "0"), ("cue_hold", "0")],
+        settings: &[
+            ("learning_rate", "0"),
+            ("cue_learning_rate", "0"),
+            ("cue_hold", "0"),
+        ],
     },
     Preset {
         name: "dynamics",
@@ -92,6 +96,7 @@ pub const PRESETS: &[Preset] = &[
         watch: "With dopamine at 0.2, the hyperdirect STN loop dominates and GPi oscillates at about 10 Hz: stripes in the GPi row. Set Dopamine back to 1 and Reset: GPi activity becomes a selective dip under the cortical bump, the loop's normal, focused state.",
         settings: &[
             ("exploration_noise", "0"),
+            ("learning_rate", "0"),
             ("cue_learning_rate", "0"),
             ("go_ms", "3000"),
             ("trial_ms", "1500"),
