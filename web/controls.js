@@ -12,8 +12,6 @@ const el = (tag, props = {}, ...children) => {
   return e;
 };
 
-const unitText = (unit) => (unit && unit !== '°' ? ` ${unit}` : unit || '');
-
 /** Builds every control of `schema` into `root`; `onChange(key, value)` returns an error message or null. */
 export function buildControls(root, schema, onChange) {
   const inputs = new Map();
@@ -23,16 +21,25 @@ export function buildControls(root, schema, onChange) {
     const wrap = el('div', { class: 'param' }, label);
     const meaning = el('p', { class: 'meaning', id: `${id}-meaning`, text: spec.meaning });
     const bad = el('p', { class: 'bad', id: `${id}-bad`, role: 'alert', hidden: true });
+    // Outside the range the model was built for (schema `built_for`): say what goes wrong there.
+    const note = el('p', { class: 'note', id: `${id}-note`, hidden: true });
+    const b = spec.built_for;
+    const checkRange = (v) => {
+      const x = Number(v);
+      const outside = b && Number.isFinite(x) && (x < b.min || x > b.max);
+      note.hidden = !outside;
+      note.textContent = outside ? `Outside the range this model was built for (${b.min}–${b.max}${spec.unit_text}): ${b.why}.` : '';
+    };
     const report = (msg) => { bad.hidden = !msg; bad.textContent = msg || ''; };
     const d = spec.domain;
     let get; let set;
     if (d.type === 'real') {
-      const range = el('input', { type: 'range', id, min: d.min, max: d.max, step: d.step, 'aria-describedby': `${id}-meaning` });
+      const range = el('input', { type: 'range', id, min: d.min, max: d.max, step: d.step, 'aria-describedby': `${id}-meaning ${id}-note` });
       const box = el('input', { type: 'number', min: d.min, max: d.max, step: d.step, 'aria-label': `${spec.label} (number)`, inputMode: 'decimal' });
-      const valuetext = (v) => range.setAttribute('aria-valuetext', `${v}${unitText(spec.unit)}`);
-      set = (v) => { range.value = v; box.value = v; valuetext(v); };
-      range.addEventListener('input', () => { box.value = range.value; valuetext(range.value); report(onChange(spec.key, range.value)); });
-      box.addEventListener('change', () => report(onChange(spec.key, box.value)));
+      const valuetext = (v) => range.setAttribute('aria-valuetext', `${v}${spec.unit_text}`);
+      set = (v) => { range.value = v; box.value = v; valuetext(v); checkRange(v); };
+      range.addEventListener('input', () => { box.value = range.value; valuetext(range.value); checkRange(range.value); report(onChange(spec.key, range.value)); });
+      box.addEventListener('change', () => { checkRange(box.value); report(onChange(spec.key, box.value)); });
       wrap.append(el('div', { class: 'row' }, range, box));
       get = () => box.value;
     } else if (d.type === 'int') {
@@ -50,7 +57,7 @@ export function buildControls(root, schema, onChange) {
       get = () => sel.value;
     }
     wrap.title = spec.meaning;
-    wrap.append(meaning, bad);
+    wrap.append(meaning, note, bad);
     inputs.set(spec.key, { set, get, report });
     return wrap;
   };
@@ -60,19 +67,21 @@ export function buildControls(root, schema, onChange) {
   primary.forEach((s) => main.append(make(s)));
   root.append(main);
 
+  // The other parameters, grouped as the schema groups them: its ordinary groups under "More
+  // parameters", the groups it marks advanced under "Advanced".
+  const more = el('details', { class: 'more' }, el('summary', { text: 'More parameters' }));
   const advanced = el('details', { class: 'advanced' }, el('summary', { text: 'Advanced' }));
   const groups = new Map();
   for (const s of schema.filter((x) => !x.primary)) {
-    if (!groups.has(s.group)) groups.set(s.group, []);
-    groups.get(s.group).push(s);
+    if (!groups.has(s.group)) groups.set(s.group, { label: s.group_label, advanced: s.advanced, specs: [] });
+    groups.get(s.group).specs.push(s);
   }
-  const groupTitle = (g) => g.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  for (const [g, specs] of groups) {
-    const fs = el('fieldset', { class: 'group' }, el('legend', { text: groupTitle(g) }));
-    specs.forEach((s) => fs.append(make(s)));
-    advanced.append(fs);
+  for (const g of groups.values()) {
+    const fs = el('fieldset', { class: 'group' }, el('legend', { text: g.label }));
+    g.specs.forEach((s) => fs.append(make(s)));
+    (g.advanced ? advanced : more).append(fs);
   }
-  root.append(advanced);
+  root.append(more, advanced);
 
   return {
     /** Shows `config`'s values in the controls and clears their messages. */

@@ -387,7 +387,7 @@ impl Playground {
             .collect()
     }
 
-    /// The phase (name), rotation (°) and GPi output of trial `n` under the running config.
+    /// The phase name of trial `n` under the running configuration.
     #[wasm_bindgen(js_name = phaseOf)]
     pub fn phase_of(&self, n: u32) -> String {
         self.sim.schedule(n.max(1)).0.as_str().to_string()

@@ -119,6 +119,16 @@ fn build_config(args: &mut Args) -> Result<Config, UsageError> {
         )),
         (Some(link), None) => {
             let decoded = permalink::decode(&link);
+            if decoded.version > permalink::VERSION {
+                return Err(UsageError::new(format!(
+                    "--permalink: made by a newer bgloop (v={}; this is v={}), so it cannot be replayed exactly",
+                    decoded.version,
+                    permalink::VERSION
+                )));
+            }
+            for note in &decoded.notes {
+                eprintln!("bgloop: note: {note}");
+            }
             if !decoded.rejected.is_empty() {
                 let reasons: Vec<String> = decoded
                     .rejected
@@ -161,6 +171,9 @@ fn build_config(args: &mut Args) -> Result<Config, UsageError> {
     config
         .validate()
         .map_err(|e| UsageError::new(e.to_string()))?;
+    for note in config.notes() {
+        eprintln!("bgloop: note: {note}");
+    }
     Ok(config)
 }
 

@@ -36,7 +36,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    println!("block | mean|err| per target | P mean/min/max | rates (probe per target: cortex max/mean, str max/mean, gpi min/mean, thal max/mean) | sd err");
+    println!("block | mean|err| per target | Q mean/min/max | rates (probe per target: cortex max/mean, str max/mean, gpi min/mean, thal max/mean) | sd err");
     let mut done = 0;
     while done < trials {
         let mut errs = vec![Vec::new(); targets as usize];
@@ -52,7 +52,7 @@ fn main() {
             errs[k].push(r.error_deg);
         }
         done += block;
-        let p = &sim.plasticity().p;
+        let p = &sim.plasticity().target_striatal;
         let pm = p.iter().sum::<f64>() / p.len() as f64;
         let pmin = p.iter().copied().fold(f64::INFINITY, f64::min);
         let pmax = p.iter().copied().fold(f64::NEG_INFINITY, f64::max);

@@ -1,6 +1,7 @@
 //! The map of where the model is meaningful: every real-valued parameter swept across its allowed
 //! range (5 values, 2 seeds, the rotation preset with 4 targets, 400 trials), each run classified.
-//! `cargo run --release -p bgloop-core --example ranges [-- key,key,…]` prints one line per value:
+//! `cargo run --release -p bgloop-core --example ranges [-- key,key,… [points]]` prints one line per
+//! value (5 points unless given):
 //! final mean |error|, SD of the reach direction, fraction executed, and a verdict — `ok`,
 //! `no adaptation` (final |error| > 15°), `worse than rotation` (> 35°), `exploration collapse`
 //! (SD < 0.5°), `no movement` (executed < 0.5) or `diverged`. docs/model.md quotes the result.
@@ -66,7 +67,13 @@ fn verdict(abs: f64, sd: f64, executed: f64) -> &'static str {
 fn main() {
     let only: Option<Vec<String>> = std::env::args()
         .nth(1)
+        .filter(|s| s != "all")
         .map(|s| s.split(',').map(str::to_string).collect());
+    let points: u32 = std::env::args()
+        .nth(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5)
+        .max(2);
     for spec in schema() {
         if only
             .as_ref()
@@ -77,11 +84,11 @@ fn main() {
         let Domain::Real { min, max, .. } = spec.domain else {
             continue;
         };
-        for i in 0..5 {
-            let value = if i == 4 {
+        for i in 0..points {
+            let value = if i == points - 1 {
                 max
             } else {
-                min + (max - min) * f64::from(i) / 4.0
+                min + (max - min) * f64::from(i) / f64::from(points - 1)
             };
             let mut cells = Vec::new();
             let mut verdicts = Vec::new();

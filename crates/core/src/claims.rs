@@ -1,4 +1,4 @@
-//! The paper's claims (MODEL.md, C1–C5) as measurements on fixed seeds, each compared with its
+//! The paper's claims (docs/model.md, C1–C5) as measurements on fixed seeds, each compared with its
 //! threshold. The CLI's `bgloop claims` prints them; the tests assert them.
 
 use crate::config::Config;
@@ -73,9 +73,9 @@ pub(crate) fn plain(claim: &str, what: &str, measured: f64, bound: Bound) -> Che
 /// How the claims are run.
 #[derive(Clone, Copy, Debug)]
 pub struct ClaimOptions {
-    /// Seeds per condition for C1 and C2 (MODEL.md: 5).
+    /// Seeds per condition for C1 and C2 (docs/model.md: 5).
     pub seeds: u32,
-    /// Seeds per condition for C5 (MODEL.md: 3).
+    /// Seeds per condition for C5 (docs/model.md: 3).
     pub babbling_seeds: u32,
     /// Time step, ms.
     pub dt_ms: f64,
@@ -207,7 +207,7 @@ pub(crate) fn range_text(values: &[f64], digits: usize) -> String {
 }
 
 /// C1: execution without BG output, and its rescue by consolidation.
-pub fn c1(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn execution_without_gpi(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
     let seeds = opts.seed_list(opts.seeds);
     let runs = par_map(&seeds, |&seed| -> Result<_, Divergence> {
         let mut sim =
@@ -323,7 +323,7 @@ fn criterion_text(t: Option<usize>) -> String {
 }
 
 /// C2: adaptation needs a strong loop; execution does not.
-pub fn c2(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn adaptation_needs_a_strong_loop(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
     let seeds = opts.seed_list(opts.seeds);
     let mut jobs = Vec::new();
     for binary in [true, false] {
@@ -431,7 +431,7 @@ pub fn circular_sd_deg(angles_deg: &[f64]) -> f64 {
 }
 
 /// C3: the cortical attractor holds the plan; without it the reach direction is random.
-pub fn c3(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn attractor_holds_the_plan(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
     let late_amplitude = |recurrence: f64| -> Result<f64, Divergence> {
         let mut c = preset_config("attractor", 1, opts.dt_ms);
         c.cortical_recurrence = recurrence;
@@ -495,7 +495,7 @@ pub struct LoopDynamics {
 }
 
 impl LoopDynamics {
-    /// The MODEL.md criterion for an oscillation: SD > 0.02 and most power in 5–40 Hz.
+    /// The docs/model.md criterion for an oscillation: SD > 0.02 and most power in 5–40 Hz.
     pub fn oscillating(&self) -> bool {
         self.sd > 0.02 && self.band_fraction > 0.5
     }
@@ -583,7 +583,7 @@ pub fn spectrum_peak(x: &[f64], dt_ms: f64) -> (f64, f64) {
 }
 
 /// C4: selective bump at normal dopamine, ~10 Hz oscillation at low dopamine with a strong loop.
-pub fn c4(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn loop_selection_and_oscillation(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
     let combos = [(1.0, 1.0), (1.0, 0.7), (1.0, 0.2), (0.5, 0.2)];
     let r = par_map(&combos, |&(l, d)| loop_dynamics(l, d, opts.dt_ms))
         .into_iter()
@@ -661,7 +661,7 @@ fn target_sweep(sim: &mut Simulation, gpi: f64) -> Result<Vec<TrialRecord>, Dive
 const BABBLING_TRIALS: usize = 600;
 
 /// C5: motor babbling turns random reaches into target-directed ones.
-pub fn c5(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn babbling_learns_to_reach(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
     let seeds = opts.seed_list(opts.babbling_seeds);
     let mut jobs: Vec<(u64, bool)> = seeds.iter().map(|&s| (s, false)).collect();
     jobs.extend(seeds.iter().map(|&s| (s, true)));
@@ -736,15 +736,15 @@ pub enum Claim {
 /// Runs one claim.
 pub fn run(claim: Claim, opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
     match claim {
-        Claim::C1 => c1(opts),
-        Claim::C2 => c2(opts),
-        Claim::C3 => c3(opts),
-        Claim::C4 => c4(opts),
-        Claim::C5 => c5(opts),
+        Claim::C1 => execution_without_gpi(opts),
+        Claim::C2 => adaptation_needs_a_strong_loop(opts),
+        Claim::C3 => attractor_holds_the_plan(opts),
+        Claim::C4 => loop_selection_and_oscillation(opts),
+        Claim::C5 => babbling_learns_to_reach(opts),
     }
 }
 
-/// The full suite of MODEL.md: C1–C5 at 0.5 ms, and C2, C4 again at 1 ms.
+/// The full suite of docs/model.md: C1–C5 at 0.5 ms, and C2, C4 again at 1 ms.
 pub fn run_all(seeds: Option<u32>) -> Result<Vec<Check>, Divergence> {
     let base = ClaimOptions {
         seeds: seeds.unwrap_or(5),

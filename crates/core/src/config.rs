@@ -173,7 +173,8 @@ parameters! {
     /// DA: dopamine level, scaling cortico-striatal transmission.
     dopamine: f64 = 1.0 => Meta::real("Dopamine", Group::Loop, 0.0, 2.0, 0.05).symbol("DA")
         .meaning("Scales cortico-striatal transmission; low dopamine weakens the striatal (direct) pathway and lets the hyperdirect loop oscillate.")
-        .source("Leblois et al. 2006");
+        .source("Leblois et al. 2006")
+        .built_for(0.75, 1.25, "reaches adapt only near normal dopamine: below it the loop stops selecting (and oscillates, claim C4), above it the striatum saturates");
     /// κ: strength of GPi/SNr inhibition of the thalamus (1 intact, 0 inactivated).
     gpi_output: f64 = 1.0 => Meta::real("GPi output", Group::Loop, 0.0, 1.0, 0.05).symbol("κ").primary()
         .meaning("Strength of the GPi/SNr inhibition of the thalamus: 1 intact, 0 inactivated (as by a lesion or muscimol).")
@@ -187,19 +188,23 @@ parameters! {
     /// J₁: cosine-tuned recurrent excitation of the cortical ring.
     cortical_recurrence: f64 = 3.0 => Meta::real("Cortical recurrence", Group::Cortex, 0.0, 6.0, 0.1).symbol("J₁").primary()
         .meaning("Strength of the direction-tuned recurrent excitation in the cortical ring; above about 2.5 the ring holds a bump of activity (the reach plan) after the cue is gone.")
-        .source("ring-attractor theory (Ben-Yishai et al. 1995)");
+        .source("ring-attractor theory (Ben-Yishai et al. 1995)")
+        .built_for(2.25, 4.5, "below, the cortex holds no plan (claim C3) and reaches are not made; above, the plan is too rigid to adapt");
     /// J₀: uniform recurrent inhibition of the cortical ring.
     cortical_inhibition: f64 = -2.0 => Meta::real("Cortical inhibition", Group::Cortex, -6.0, 0.0, 0.1).symbol("J₀")
         .meaning("Uniform recurrent inhibition in the cortical ring; it keeps the bump narrow and the total activity bounded.")
-        .source("ring-attractor theory (Hansel & Sompolinsky 1998)");
+        .source("ring-attractor theory (Hansel & Sompolinsky 1998)")
+        .built_for(-3.75, -1.5, "with less inhibition the plan is too broad to adapt, with more the cortex falls silent");
     /// D_c: net tonic drive of the cortex when the thalamus sits at its reference rate.
     cortical_drive: f64 = 0.15 => Meta::real("Cortical drive", Group::Cortex, 0.0, 0.5, 0.01).symbol("D_c")
         .meaning("Net tonic input to every cortical unit when the thalamus fires at its reference rate.")
-        .source("calibrated");
+        .source("calibrated")
+        .built_for(0.05, 0.32, "with no drive no reach is made; with more the cortex is too driven for the loop to steer");
     /// T_ref: reference thalamic rate around which the loop strength scales transmission.
     reference_thalamus: f64 = 0.19 => Meta::real("Reference thalamic rate", Group::Cortex, 0.05, 0.4, 0.01).symbol("T_ref")
         .meaning("The thalamic rate around which loop strength scales transmission (about the mean thalamic rate during a reach).")
-        .source("calibrated");
+        .source("calibrated")
+        .built_for(0.05, 0.27, "higher reference rates leave the cortex too little net drive to reach");
     /// A_ns: untuned drive to every cortical unit during the trial (motor babbling).
     untuned_drive: f64 = 0.0 => Meta::real("Untuned drive", Group::Cortex, 0.0, 0.5, 0.01).symbol("A_ns")
         .meaning("Input to every cortical unit alike during the trial, so the cortex moves even without a learned target map (babbling uses 0.1).")
@@ -211,7 +216,8 @@ parameters! {
     /// η_K: slow reward-gated consolidation of the cue→cortex map.
     consolidation_rate: f64 = 0.0 => Meta::real("Consolidation rate", Group::Cortex, 0.0, 0.05, 0.001).symbol("η_K")
         .meaning("Rate at which rewarded reaches are slowly copied into the cue→cortex map, so they survive without the basal ganglia (0 = off).")
-        .source("this reconstruction (claim C1, C5)");
+        .source("this reconstruction (claim C1, C5)")
+        .built_for(0.0, 0.013, "faster consolidation copies unrewarded drift into the cortex, and errors can grow beyond the rotation");
 
     // ---------------------------------------------------------------- task
     /// φ: visuomotor rotation of the cursor relative to the hand.
@@ -237,11 +243,13 @@ parameters! {
     /// A_hold: strength of the held target after the cue period.
     cue_hold: f64 = 0.03 => Meta::real("Held target", Group::Task, 0.0, 0.2, 0.005).symbol("A_hold")
         .meaning("Weak target input kept on after the cue period; it anchors the plan (0 leaves the plan to the attractor alone).")
-        .source("calibrated");
+        .source("calibrated")
+        .built_for(0.02, 0.06, "without it the plan drifts; a stronger held target pins the reach to the target so nothing adapts");
     /// t_cue: end of the cue period.
     cue_ms: f64 = 100.0 => Meta::real("Cue duration", Group::Task, 0.0, 1000.0, 10.0).symbol("t_cue").unit("ms")
         .meaning("Duration of the strong visual cue at the start of the trial.")
-        .source("calibrated");
+        .source("calibrated")
+        .built_for(0.0, 200.0, "a cue that lasts to the go signal (250 ms) pins the reach to the target so nothing adapts");
     /// t_go: go signal; the hand moves from then on.
     go_ms: f64 = 250.0 => Meta::real("Go time", Group::Task, 0.0, 3000.0, 10.0).symbol("t_go").unit("ms")
         .meaning("Time of the go signal; from then on the hand follows the cortical population vector (at or after the trial's end: no movement).")
@@ -253,11 +261,13 @@ parameters! {
     /// k_hand: hand speed per unit of population-vector length.
     hand_gain: f64 = 0.111 => Meta::real("Hand gain", Group::Task, 0.01, 1.0, 0.001).symbol("k_hand").unit("/ms")
         .meaning("Hand speed per unit of cortical population-vector length, in target distances per ms (a reach takes about 120–200 ms).")
-        .source("calibrated");
+        .source("calibrated")
+        .built_for(0.05, 1.0, "slower hands do not reach the target distance within the trial");
     /// κ_v: sharpness of the striatal visual target code.
     visual_sharpness: f64 = 8.0 => Meta::real("Visual sharpness", Group::Task, 1.0, 30.0, 0.5).symbol("κ_v")
         .meaning("Sharpness of the visual target code sent to striatum (von Mises concentration).")
-        .source("this reconstruction");
+        .source("this reconstruction")
+        .built_for(3.0, 30.0, "a blurrier target code no longer tells the targets apart");
 
     // ---------------------------------------------------------------- reward & learning
     /// Reward: graded (Gaussian in the error) or binary (hit within a window).
@@ -267,11 +277,13 @@ parameters! {
     /// σ_R (graded) or w (binary): reward width.
     reward_width_deg: f64 = 10.0 => Meta::real("Reward width", Group::Learning, 2.0, 45.0, 0.5).symbol("σ_R / w").unit("°")
         .meaning("Width of the graded reward, or half-width of the binary reward window.")
-        .source("task");
+        .source("task")
+        .built_for(4.0, 30.0, "a narrower window is almost never hit; a wider one rewards nearly every reach, leaving nothing to learn from");
     /// η: learning rate of the target → striatum synapses, the plasticity that adapts reaches.
     cue_learning_rate: f64 = 1.0 => Meta::real("Learning rate", Group::Learning, 0.0, 5.0, 0.1).symbol("η").primary()
         .meaning("Rate of dopamine-dependent plasticity of the cortico-striatal synapses that carry the target (from target-selective cortex): they learn which striatal cells to recruit for each target (0 freezes them).")
-        .source("Darshan, Leblois & Hansel 2014 (target-selective input); calibrated");
+        .source("Darshan, Leblois & Hansel 2014 (target-selective input); calibrated")
+        .built_for(0.0, 3.0, "faster learning overshoots and does not settle");
     /// η_M: learning rate of the motor ring's own projection to striatum (off by default).
     learning_rate: f64 = 0.0 => Meta::real("Motor-map learning rate", Group::Learning, 0.0, 20.0, 0.1).symbol("η_M")
         .meaning("Plasticity of the projection from the motor cortex ring itself to striatum. Its broad, shared code makes what is learned for one target act on all of them (0 = off; see the model notes on several targets).")
@@ -293,7 +305,8 @@ parameters! {
     /// σ_s: exploration noise into striatum (Ornstein–Uhlenbeck).
     exploration_noise: f64 = 0.1 => Meta::real("Exploration noise", Group::Noise, 0.0, 1.0, 0.01).symbol("σ_s")
         .meaning("Slow (Ornstein–Uhlenbeck) noise into striatum: the trial-to-trial variability that reward learning selects from.")
-        .source("calibrated");
+        .source("calibrated")
+        .built_for(0.05, 0.2, "without noise there is nothing to select; more noise swamps what was learned");
     /// σ_g: white noise into GPi.
     gpi_noise: f64 = 0.02 => Meta::real("GPi noise", Group::Noise, 0.0, 0.5, 0.005).symbol("σ_g")
         .meaning("Fast white noise into GPi (input SD × √ms).")
@@ -301,7 +314,8 @@ parameters! {
     /// σ_c: white noise into cortex.
     cortex_noise: f64 = 0.0 => Meta::real("Cortex noise", Group::Noise, 0.0, 0.5, 0.005).symbol("σ_c")
         .meaning("Fast white noise into cortex (input SD × √ms).")
-        .source("calibrated");
+        .source("calibrated")
+        .built_for(0.0, 0.2, "more fast noise breaks the reach itself");
 
     // ---------------------------------------------------------------- simulation
     /// N: units per ring.
@@ -484,8 +498,10 @@ impl Config {
             errors.push(ParamError::new(
                 "cortical_recurrence",
                 format!(
-                    "`cortical_recurrence` = {} must be ≤ 3.8 − 1.2 × cortical_inhibition = {} here: stronger recurrence makes the cortex run away",
+                    "`cortical_recurrence` = {} must be ≤ {} − {} × cortical_inhibition = {} here: stronger recurrence makes the cortex run away",
                     crate::format::num(self.cortical_recurrence),
+                    crate::format::num(RECURRENCE_BOUND.0),
+                    crate::format::num(-RECURRENCE_BOUND.1),
                     crate::format::num(bound)
                 ),
             ));
@@ -506,6 +522,18 @@ impl Config {
             .collect()
     }
 
+    /// A sentence for each parameter set outside the range the model was built for
+    /// ([`crate::schema::BuiltFor`]), in schema order.
+    pub fn notes(&self) -> Vec<String> {
+        schema()
+            .iter()
+            .filter_map(|s| match self.get(s.key)? {
+                Value::Num(x) => s.outside_built_for(x),
+                Value::Choice(_) => None,
+            })
+            .collect()
+    }
+
     /// Every parameter as canonical `(key, value)` pairs, in schema order.
     pub fn values(&self) -> Vec<(&'static str, Value)> {
         schema()
@@ -515,11 +543,15 @@ impl Config {
     }
 }
 
-/// Cortical recurrence must stay at or below `a + b·J₀` (the runaway bound of MODEL.md).
+/// Cortical recurrence must stay at or below `a + b·J₀` (the runaway bound of docs/model.md).
 pub const RECURRENCE_BOUND: (f64, f64) = (3.8, -1.2);
 
-fn unknown_key(key: &str) -> ParamError {
-    let shown: String = key.chars().take(40).collect();
+/// The one error for a key that is not a parameter (config, links, CLI `--set`, JS).
+pub fn unknown_key(key: &str) -> ParamError {
+    let mut shown: String = key.chars().take(40).collect();
+    if shown.len() < key.len() {
+        shown.push('…');
+    }
     ParamError::new(
         key,
         format!("unknown parameter {:?} (`bgloop schema` lists them)", shown),

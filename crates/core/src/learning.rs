@@ -12,12 +12,14 @@ const TINY: f64 = 1e-9;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plasticity {
     n: usize,
-    /// Cortico-striatal plastic weights P, row-major (`p[i*n + j]`: cortex j → striatum i).
-    pub p: Vec<f64>,
-    /// Cue→striatum weights Q, row-major (`q[i*n + j]`: cue unit j → striatum i).
-    pub q: Vec<f64>,
-    /// Cue→cortex map K, row-major (`k[i*n + j]`: cue unit j → cortex i).
-    pub k: Vec<f64>,
+    /// P: plastic part of the motor ring → striatum weights, row-major (`[i*n + j]`: cortex j →
+    /// striatum i).
+    pub motor_striatal: Vec<f64>,
+    /// Q: target-selective input → striatum weights, row-major (`[i*n + j]`: target unit j →
+    /// striatum i); the plasticity that adapts reaches.
+    pub target_striatal: Vec<f64>,
+    /// K: the cue → cortex map, row-major (`[i*n + j]`: cue unit j → cortex i).
+    pub cue_cortical: Vec<f64>,
     /// Expected reward R̄ₖ, one per target.
     pub expected: Vec<f64>,
     /// Running mean ⟨sn⟩ of the covariance rule (set at the first learning trial).
@@ -49,9 +51,9 @@ impl Plasticity {
         }
         Plasticity {
             n,
-            p: vec![0.0; n * n],
-            q: vec![0.0; n * n],
-            k,
+            motor_striatal: vec![0.0; n * n],
+            target_striatal: vec![0.0; n * n],
+            cue_cortical: k,
             expected: vec![0.0; config.targets as usize],
             striatal_mean: None,
         }
@@ -63,7 +65,7 @@ impl Plasticity {
         for i in 0..n {
             for j in 0..n {
                 let diag = if i == j { config.g_sc } else { 0.0 };
-                let v = (diag + self.p[i * n + j]).clamp(0.0, config.weight_max);
+                let v = (diag + self.motor_striatal[i * n + j]).clamp(0.0, config.weight_max);
                 w[j * n + i] = config.dopamine * v;
             }
         }
@@ -82,12 +84,12 @@ impl Plasticity {
 
     /// The cue input to cortex, K·code.
     pub fn cue_to_cortex(&self, code: &[f64], out: &mut [f64]) {
-        Self::apply(self.n, &self.k, code, out);
+        Self::apply(self.n, &self.cue_cortical, code, out);
     }
 
     /// The cue input to striatum, DA·Q·vˢ.
     pub fn cue_to_striatum(&self, dopamine: f64, sharp: &[f64], out: &mut [f64]) {
-        Self::apply(self.n, &self.q, sharp, out);
+        Self::apply(self.n, &self.target_striatal, sharp, out);
         out.iter_mut().for_each(|x| *x *= dopamine);
     }
 
@@ -122,18 +124,20 @@ impl Plasticity {
         let inv_n = 1.0 / n as f64;
         if config.learning_rate > 0.0 {
             let scale = config.learning_rate * delta * inv_n;
-            outer_add(n, &mut self.p, scale, &se, &cn);
+            outer_add(n, &mut self.motor_striatal, scale, &se, &cn);
         }
         if config.cue_learning_rate > 0.0 {
             let scale = config.cue_learning_rate * delta * inv_n;
-            outer_add(n, &mut self.q, scale, &se, reach.sharp);
-            self.q.iter_mut().for_each(|q| *q = q.max(0.0));
+            outer_add(n, &mut self.target_striatal, scale, &se, reach.sharp);
+            self.target_striatal
+                .iter_mut()
+                .for_each(|q| *q = q.max(0.0));
         }
         if config.consolidation_rate > 0.0 && reward > 0.0 {
             let total: f64 = reach.cortex.iter().sum::<f64>() + 1e-12;
             for i in 0..n {
                 let chat = reach.cortex[i] / total;
-                let row = &mut self.k[i * n..(i + 1) * n];
+                let row = &mut self.cue_cortical[i * n..(i + 1) * n];
                 for (kij, g) in row.iter_mut().zip(reach.gate) {
                     *kij += config.consolidation_rate * reward * g * (chat - *kij);
                 }
@@ -200,7 +204,7 @@ mod tests {
         };
         for i in 0..8 {
             for j in 0..8 {
-                assert!((p.p[i * 8 + j] - expect(i, j)).abs() < 1e-15);
+                assert!((p.motor_striatal[i * 8 + j] - expect(i, j)).abs() < 1e-15);
             }
         }
     }
@@ -211,9 +215,9 @@ mod tests {
         c.weight_max = 1.0;
         c.dopamine = 0.5;
         let mut p = Plasticity::new(&c);
-        p.p[0] = 5.0; // (0,0): 0.8 + 5 → clipped to 1
-        p.p[1] = -3.0; // (0,1): −3 → clipped to 0
-        p.p[8] = 0.3; // (1,0): 0.3
+        p.motor_striatal[0] = 5.0; // (0,0): 0.8 + 5 → clipped to 1
+        p.motor_striatal[1] = -3.0; // (0,1): −3 → clipped to 0
+        p.motor_striatal[8] = 0.3; // (1,0): 0.3
         let mut w = vec![0.0; 64];
         p.striatal_weights(&c, &mut w);
         assert_eq!(w[0], 0.5);
@@ -240,10 +244,13 @@ mod tests {
         };
         p.learn(&c, -1.0, 1.0, &reach);
         assert!(
-            p.q.iter().all(|&q| q == 0.0),
+            p.target_striatal.iter().all(|&q| q == 0.0),
             "negative δ cannot make Q negative"
         );
-        assert!((p.k[0] - 0.25).abs() < 1e-9, "K moves half-way to ĉ = 0.5");
-        assert_eq!(p.k[2 * 8], 0.0);
+        assert!(
+            (p.cue_cortical[0] - 0.25).abs() < 1e-9,
+            "K moves half-way to ĉ = 0.5"
+        );
+        assert_eq!(p.cue_cortical[2 * 8], 0.0);
     }
 }

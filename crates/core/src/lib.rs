@@ -39,6 +39,3 @@ pub use experiment::{Divergence, ReachPath, Simulation, Trace, TrialOptions};
 pub use network::Population;
 pub use record::{Phase, TrialRecord};
 pub use schema::{Input, ParamError, ParamSpec, Value};
-
-/// Version of the export formats and permalinks.
-pub const FORMAT_VERSION: u32 = permalink::VERSION;

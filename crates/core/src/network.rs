@@ -112,30 +112,48 @@ impl Rest {
     }
 }
 
-/// Constants of the step, derived once from the config.
+/// Coefficients of the step, derived once from the config.
 #[derive(Clone, Debug)]
-struct Constants {
+struct Coefficients {
+    /// 1/N.
     inv_n: f64,
+    /// J₀: uniform cortical recurrence.
     j0: f64,
+    /// J₁: direction-tuned cortical recurrence.
     j1: f64,
     /// g_ct·λ: gain of the delayed thalamic rate onto cortex.
     thal_gain: f64,
     /// Everything constant in the cortical input: g_ct·T_ref·(1−λ) + I_c + A_ns, I_c = D_c − g_ct·T_ref.
     cortex_bias: f64,
+    /// σ_c/√dt: SD of the white noise into cortex per step.
     cortex_noise: f64,
+    /// g_nc: cortex → STN.
     g_nc: f64,
+    /// I_n: STN background.
     i_n: f64,
+    /// g_gs: striatum → GPi inhibition.
     g_gs: f64,
+    /// g_gn·(1 − γ): topographic STN → GPi excitation.
     g_gn_local: f64,
+    /// g_gn·γ: STN → GPi excitation spread over the ring.
     g_gn_mean: f64,
+    /// I_g: GPi background.
     i_g: f64,
+    /// σ_g/√dt: SD of the white noise into GPi per step.
     gpi_noise: f64,
+    /// g_tg: GPi → thalamus inhibition.
     g_tg: f64,
+    /// I_t: thalamic background.
     i_t: f64,
+    /// I_s: striatal background.
     i_s: f64,
+    /// e^(−dt/τ_ζ): decay of the exploration noise per step.
     ou_decay: f64,
+    /// σ_s·√(1 − e^(−2dt/τ_ζ)): its kick per step.
     ou_kick: f64,
+    /// σ_s: its stationary SD.
     ou_sd: f64,
+    /// e^(−dt/τ) of each ring, in [`Population::ALL`] order.
     decay: [f64; 5],
 }
 
@@ -146,7 +164,7 @@ pub struct Network {
     rows: usize,
     head: usize,
     delays: Delays,
-    k: Constants,
+    coef: Coefficients,
     rest: Rest,
     cos: Vec<f64>,
     sin: Vec<f64>,
@@ -187,7 +205,7 @@ impl Network {
         let t_ref = config.reference_thalamus;
         let i_c = config.cortical_drive - config.g_ct * t_ref;
         let ou_decay = math::exp(-dt / config.tau_explore);
-        let k = Constants {
+        let coef = Coefficients {
             inv_n: 1.0 / n as f64,
             j0: config.cortical_inhibition,
             j1: config.cortical_recurrence,
@@ -221,7 +239,7 @@ impl Network {
             rows,
             head: 0,
             delays,
-            k,
+            coef,
             rest,
             cos: theta.iter().map(|&t| math::cos(t)).collect(),
             sin: theta.iter().map(|&t| math::sin(t)).collect(),
@@ -260,9 +278,9 @@ impl Network {
 
     /// Draws the exploration noise from its stationary law (one normal per unit, if it is on).
     pub fn start_noise(&mut self, rng: &mut Rng) {
-        if self.k.ou_sd > 0.0 {
+        if self.coef.ou_sd > 0.0 {
             for z in &mut self.ou {
-                *z = self.k.ou_sd * rng.normal();
+                *z = self.coef.ou_sd * rng.normal();
             }
         } else {
             self.ou.fill(0.0);
@@ -311,7 +329,7 @@ impl Network {
             self.row(d.tg),
         );
         let Network {
-            k,
+            coef,
             cos,
             sin,
             buf,
@@ -329,9 +347,9 @@ impl Network {
         // Cortex: O(N) recurrence from the ring's first Fourier modes.
         {
             let (s0, sc, ss) = *moments;
-            let uniform = k.j0 * s0 * k.inv_n;
-            let jc = k.j1 * sc * k.inv_n;
-            let js = k.j1 * ss * k.inv_n;
+            let uniform = coef.j0 * s0 * coef.inv_n;
+            let jc = coef.j1 * sc * coef.inv_n;
+            let js = coef.j1 * ss * coef.inv_n;
             let t_d = &bt[r_ct..r_ct + n];
             let (old, new) = rows_mut(bc, cur, next, n);
             let inputs = new
@@ -339,27 +357,31 @@ impl Network {
                 .zip(cos.iter().zip(sin.iter()))
                 .zip(t_d.iter().zip(cue_cortex.iter()));
             for ((x, (&cs, &sn)), (&t, &cc)) in inputs {
-                *x = uniform + (jc * cs + js * sn) + k.thal_gain * t + k.cortex_bias + cue * cc;
+                *x = uniform
+                    + (jc * cs + js * sn)
+                    + coef.thal_gain * t
+                    + coef.cortex_bias
+                    + cue * cc;
             }
-            if k.cortex_noise > 0.0 {
+            if coef.cortex_noise > 0.0 {
                 for x in new.iter_mut() {
-                    *x += k.cortex_noise * rng.normal();
+                    *x += coef.cortex_noise * rng.normal();
                 }
             }
-            peak[0] = relax(new, old, k.decay[0]);
+            peak[0] = relax(new, old, coef.decay[0]);
         }
 
         // Striatum: plastic cortical input, cue, exploration noise.
         {
             let c_d = &bc[r_sc..r_sc + n];
             let (old, new) = rows_mut(bs, cur, next, n);
-            if k.ou_sd > 0.0 {
+            if coef.ou_sd > 0.0 {
                 for z in ou.iter_mut() {
-                    *z = *z * k.ou_decay + k.ou_kick * rng.normal();
+                    *z = *z * coef.ou_decay + coef.ou_kick * rng.normal();
                 }
             }
             for ((x, &cs), &z) in new.iter_mut().zip(cue_striatum.iter()).zip(ou.iter()) {
-                *x = cs + k.i_s + z;
+                *x = cs + coef.i_s + z;
             }
             // W·c, four cortical columns per pass: each sum still adds the columns in order
             // (exactly as one column at a time), but `new` is loaded and stored once per pass.
@@ -388,7 +410,7 @@ impl Network {
                     }
                 }
             }
-            peak[1] = relax(new, old, k.decay[1]);
+            peak[1] = relax(new, old, coef.decay[1]);
         }
 
         // STN: hyperdirect cortical input.
@@ -396,38 +418,38 @@ impl Network {
             let c_d = &bc[r_nc..r_nc + n];
             let (old, new) = rows_mut(bn, cur, next, n);
             for (x, &c) in new.iter_mut().zip(c_d) {
-                *x = k.g_nc * c + k.i_n;
+                *x = coef.g_nc * c + coef.i_n;
             }
-            peak[2] = relax(new, old, k.decay[2]);
+            peak[2] = relax(new, old, coef.decay[2]);
         }
 
         // GPi: striatal inhibition, topographic and diffuse STN excitation, noise.
         {
             let s_d = &bs[r_gs..r_gs + n];
             let n_d = &bn[r_gn..r_gn + n];
-            let n_mean = n_d.iter().sum::<f64>() * k.inv_n;
-            let diffuse = k.g_gn_mean * n_mean + k.i_g;
+            let n_mean = n_d.iter().sum::<f64>() * coef.inv_n;
+            let diffuse = coef.g_gn_mean * n_mean + coef.i_g;
             let (old, new) = rows_mut(bg, cur, next, n);
-            if k.gpi_noise > 0.0 {
+            if coef.gpi_noise > 0.0 {
                 for x in noise.iter_mut() {
-                    *x = k.gpi_noise * rng.normal();
+                    *x = coef.gpi_noise * rng.normal();
                 }
             }
             for ((x, &s), (&nd, &xi)) in new.iter_mut().zip(s_d).zip(n_d.iter().zip(noise.iter())) {
-                *x = -k.g_gs * s + k.g_gn_local * nd + diffuse + xi;
+                *x = -coef.g_gs * s + coef.g_gn_local * nd + diffuse + xi;
             }
-            peak[3] = relax(new, old, k.decay[3]);
+            peak[3] = relax(new, old, coef.decay[3]);
         }
 
         // Thalamus: disinhibited by GPi pauses.
         {
             let g_d = &bg[r_tg..r_tg + n];
-            let gain = kappa * k.g_tg;
+            let gain = kappa * coef.g_tg;
             let (old, new) = rows_mut(bt, cur, next, n);
             for (x, &g) in new.iter_mut().zip(g_d) {
-                *x = k.i_t - gain * g;
+                *x = coef.i_t - gain * g;
             }
-            peak[4] = relax(new, old, k.decay[4]);
+            peak[4] = relax(new, old, coef.decay[4]);
         }
 
         let c = &bc[next..next + n];

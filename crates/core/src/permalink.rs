@@ -10,7 +10,7 @@ use crate::presets;
 use crate::schema::Input;
 use serde::Serialize;
 
-/// The permalink format version written by this build. Version 2 changed the learning defaults
+/// The version of permalinks and of the export formats written by this build. Version 2 changed the learning defaults
 /// (docs/model.md, "Several targets"); links of version 1 replay with the defaults they were
 /// made with ([`V1_DEFAULTS`]).
 pub const VERSION: u32 = 2;
@@ -171,9 +171,11 @@ pub fn decode(link: &str) -> Permalink {
         while !frag.is_char_boundary(cut) {
             cut -= 1;
         }
-        frag = &frag[..cut];
+        // Never apply an entry cut in half: drop everything from the last entry the cut reached.
+        let whole = frag[..cut].rfind('&').unwrap_or(0);
+        frag = &frag[..whole];
         notes.push(format!(
-            "the link is longer than {MAX_LINK_CHARS} characters; the rest was ignored"
+            "the link is longer than {MAX_LINK_CHARS} characters; the entries from character {whole} on were ignored"
         ));
     }
     let mut rejected = Vec::new();
@@ -287,10 +289,7 @@ pub fn decode(link: &str) -> Permalink {
                 &mut rejected,
                 key,
                 shown,
-                format!(
-                    "unknown parameter {:?} (`bgloop schema` lists them)",
-                    shorten(key, 40)
-                ),
+                crate::config::unknown_key(key).message,
             );
         }
     }
@@ -449,6 +448,25 @@ mod tests {
         for name in ["attractor", "dynamics"] {
             let c = decode(&format!("#v=1&preset={name}")).config;
             assert_eq!((c.learning_rate, c.cue_learning_rate), (0.0, 0.0), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_link_cut_at_the_limit_never_applies_a_half_entry() {
+        for pad in 0..12 {
+            let filler = "hand=1&".repeat((MAX_LINK_CHARS - 20) / 7);
+            let link = format!(
+                "#{}{}seed=123456789&loop_strength=0.5",
+                "x".repeat(pad),
+                filler
+            );
+            let p = decode(&link);
+            assert!(!p.notes.is_empty(), "the cut is announced");
+            assert!(
+                p.config.seed == 1 || p.config.seed == 123_456_789,
+                "pad {pad}: seed {} is a cut value",
+                p.config.seed
+            );
         }
     }
 }

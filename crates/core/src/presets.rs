@@ -1,4 +1,4 @@
-//! Presets: one per claim of MODEL.md, each a few settings over the defaults and a paragraph on
+//! Presets: one per claim of docs/model.md, each a few settings over the defaults and a paragraph on
 //! what to watch for.
 
 use crate::config::{Config, ConfigErrors};
@@ -10,7 +10,7 @@ pub struct Preset {
     pub name: &'static str,
     /// A short title for menus.
     pub title: &'static str,
-    /// The claim of MODEL.md it illustrates.
+    /// The claim of docs/model.md it illustrates.
     pub claim: &'static str,
     /// One line: what it sets up.
     pub description: &'static str,

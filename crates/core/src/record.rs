@@ -48,7 +48,7 @@ impl Phase {
     }
 }
 
-/// One trial's outcome, with the fields of MODEL.md.
+/// One trial's outcome, with the fields of docs/model.md.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TrialRecord {
     /// Trial number, from 1.
@@ -136,7 +136,7 @@ pub fn json_document(config: &crate::Config, records: &[TrialRecord]) -> String 
     let _ = write!(
         out,
         "{{\"format\":\"bgloop-run\",\"version\":{},\"seed\":{},\"config\":{},\"records\":[",
-        crate::FORMAT_VERSION,
+        crate::permalink::VERSION,
         config.seed,
         cfg
     );

@@ -107,14 +107,19 @@ pub enum Domain {
     },
 }
 
+/// A unit as it follows a number: `°` directly, any other unit after a space (`10 ms`).
+pub fn unit_suffix(unit: &str) -> String {
+    if unit.is_empty() || unit == "°" {
+        unit.to_string()
+    } else {
+        format!(" {unit}")
+    }
+}
+
 impl Domain {
     /// The allowed values, written for people: `0–2`, `1, 2, 4, 8`, `graded, binary`.
     pub fn describe(&self, unit: &str) -> String {
-        let unit = if unit.is_empty() || unit == "°" {
-            unit.to_string()
-        } else {
-            format!(" {unit}")
-        };
+        let unit = unit_suffix(unit);
         match self {
             Domain::Real { min, max, .. } | Domain::Int { min, max } => {
                 format!("{}–{}{unit}", num(*min), num(*max))
@@ -201,8 +206,29 @@ impl ParamError {
     }
 }
 
-/// One row of the parameter table.
-#[derive(Clone, Debug, Serialize)]
+/// The part of a parameter's allowed range in which the model was built to work (measured by
+/// `cargo run --release -p bgloop-core --example ranges`, docs/model.md); outside it the page and
+/// the CLI say what goes wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct BuiltFor {
+    /// Lowest value of the range.
+    pub min: f64,
+    /// Highest value of the range.
+    pub max: f64,
+    /// What happens outside it, in a few words.
+    pub why: &'static str,
+}
+
+impl BuiltFor {
+    /// `0.75–1.25` with the unit.
+    pub fn range_text(&self, unit: &str) -> String {
+        format!("{}–{}{}", num(self.min), num(self.max), unit_suffix(unit))
+    }
+}
+
+/// One row of the parameter table. Serialised (for `bgloop schema --format json` and the page)
+/// with the derived facts a view needs: `unit_text`, `group_label`, `advanced`, `allowed`.
+#[derive(Clone, Debug)]
 pub struct ParamSpec {
     /// Stable key used by permalinks, the CLI and JS configs.
     pub key: &'static str,
@@ -224,6 +250,31 @@ pub struct ParamSpec {
     pub meaning: &'static str,
     /// Where the default comes from.
     pub source: &'static str,
+    /// The range the model was built for, if narrower than the allowed one.
+    pub built_for: Option<BuiltFor>,
+}
+
+impl Serialize for ParamSpec {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("ParamSpec", 15)?;
+        m.serialize_field("key", self.key)?;
+        m.serialize_field("label", self.label)?;
+        m.serialize_field("symbol", self.symbol)?;
+        m.serialize_field("unit", self.unit)?;
+        m.serialize_field("unit_text", &unit_suffix(self.unit))?;
+        m.serialize_field("group", &self.group)?;
+        m.serialize_field("group_label", self.group.label())?;
+        m.serialize_field("advanced", &self.group.advanced())?;
+        m.serialize_field("primary", &self.primary)?;
+        m.serialize_field("domain", &self.domain)?;
+        m.serialize_field("allowed", &self.allowed())?;
+        m.serialize_field("default", &self.default)?;
+        m.serialize_field("meaning", self.meaning)?;
+        m.serialize_field("source", self.source)?;
+        m.serialize_field("built_for", &self.built_for)?;
+        m.end()
+    }
 }
 
 /// Builder for [`ParamSpec`] rows, used by the `parameters!` table.
@@ -237,6 +288,7 @@ pub struct Meta {
     domain: Domain,
     meaning: &'static str,
     source: &'static str,
+    built_for: Option<BuiltFor>,
 }
 
 impl Meta {
@@ -250,6 +302,7 @@ impl Meta {
             domain,
             meaning: "",
             source: "",
+            built_for: None,
         }
     }
 
@@ -303,6 +356,12 @@ impl Meta {
         self
     }
 
+    /// The range the model was built for, and what goes wrong outside it.
+    pub fn built_for(mut self, min: f64, max: f64, why: &'static str) -> Self {
+        self.built_for = Some(BuiltFor { min, max, why });
+        self
+    }
+
     /// The finished row.
     pub fn finish(self, key: &'static str, default: Value) -> ParamSpec {
         ParamSpec {
@@ -316,11 +375,27 @@ impl Meta {
             default,
             meaning: self.meaning,
             source: self.source,
+            built_for: self.built_for,
         }
     }
 }
 
 impl ParamSpec {
+    /// If `value` lies outside the range the model was built for, a sentence saying so.
+    pub fn outside_built_for(&self, value: f64) -> Option<String> {
+        let b = self.built_for?;
+        (value < b.min || value > b.max).then(|| {
+            format!(
+                "{} = {}{} is outside the range this model was built for ({}): {}",
+                self.label,
+                num(value),
+                unit_suffix(self.unit),
+                b.range_text(self.unit),
+                b.why
+            )
+        })
+    }
+
     /// The allowed values, written for people.
     pub fn allowed(&self) -> String {
         self.domain.describe(self.unit)
@@ -447,11 +522,7 @@ pub fn markdown(specs: &[ParamSpec]) -> String {
         out.push_str("| key | symbol | meaning | default | allowed | source |\n");
         out.push_str("|---|---|---|---|---|---|\n");
         for s in rows {
-            let unit = if s.unit.is_empty() || s.unit == "°" {
-                s.unit.to_string()
-            } else {
-                format!(" {}", s.unit)
-            };
+            let unit = unit_suffix(s.unit);
             let default = match s.default {
                 Value::Num(_) => format!("{}{unit}", s.default.to_text()),
                 Value::Choice(c) => c.to_string(),
@@ -464,7 +535,10 @@ pub fn markdown(specs: &[ParamSpec]) -> String {
                 s.label,
                 s.meaning,
                 default,
-                s.allowed(),
+                match s.built_for {
+                    Some(b) => format!("{} (built for {})", s.allowed(), b.range_text(s.unit)),
+                    None => s.allowed(),
+                },
                 s.source
             );
         }
@@ -475,6 +549,30 @@ pub fn markdown(specs: &[ParamSpec]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_for_ranges_lie_inside_the_allowed_ones_and_hold_the_defaults() {
+        for s in crate::schema() {
+            let Some(b) = s.built_for else { continue };
+            let Domain::Real { min, max, .. } = s.domain else {
+                panic!("{}: built_for needs a real range", s.key);
+            };
+            assert!(min <= b.min && b.min < b.max && b.max <= max, "{}", s.key);
+            let default = s.default.as_f64().unwrap_or(f64::NAN);
+            assert!(
+                s.outside_built_for(default).is_none(),
+                "{}: default outside",
+                s.key
+            );
+            let below = s.outside_built_for(b.min - (b.max - b.min));
+            let above = s.outside_built_for(b.max + (b.max - b.min));
+            assert!(below.is_some() || b.min == min, "{}", s.key);
+            assert!(above.is_some() || b.max == max, "{}", s.key);
+            assert!(above
+                .or(below)
+                .is_some_and(|t| t.contains(s.label) && t.contains(b.why)));
+        }
+    }
 
     fn real() -> ParamSpec {
         Meta::real("Loop strength", Group::Loop, 0.0, 2.0, 0.05)

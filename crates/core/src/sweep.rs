@@ -110,12 +110,8 @@ impl SweepSpec {
 
     /// Checks the spec against `base`: a real parameter, values in its range, sensible sizes.
     pub fn validate(&self, base: &Config) -> Result<(), String> {
-        let spec = crate::config::spec(&self.param).ok_or_else(|| {
-            format!(
-                "unknown parameter {:?} (`bgloop schema` lists them)",
-                self.param
-            )
-        })?;
+        let spec = crate::config::spec(&self.param)
+            .ok_or_else(|| crate::config::unknown_key(&self.param).message)?;
         if !matches!(spec.domain, Domain::Real { .. }) {
             return Err(format!(
                 "`{}` cannot be swept: only real-valued parameters can",

@@ -1,4 +1,4 @@
-//! Every claim of MODEL.md (C1–C5 at dt 0.5 ms; C2 and C4 also at dt 1 ms) with its thresholds,
+//! Every claim of docs/model.md (C1–C5 at dt 0.5 ms; C2 and C4 also at dt 1 ms) with its thresholds,
 //! on the fixed seeds of `bgloop claims`.
 
 use bgloop_core::claims::{self, Claim, ClaimOptions};
