@@ -220,12 +220,35 @@ test('the Content-Security-Policy allows only the page\'s own scripts (and wasm)
 
 test('hide= hides the named views and controls', async () => {
   const { page, context, problems } = await open('#preset=rotation&hide=reach,status,loop_strength,presets');
+  // Each element must exist before "hidden" means anything.
+  for (const sel of ['[data-part=reach]', '#status', '[data-part=presets]', '#p-loop_strength']) {
+    assert.ok(await page.locator(sel).count() > 0, `${sel} exists`);
+  }
   assert.ok(await page.locator('[data-part=reach]').isHidden());
   assert.ok(await page.locator('#status').isHidden());
   assert.ok(await page.getByLabel('Preset').isHidden());
   assert.ok(await page.getByLabel('Loop strength', { exact: true }).isHidden());
   assert.ok(await page.locator('[data-part=learning]').isVisible());
   assert.match(await page.evaluate(() => location.hash), /hide=reach,status,loop_strength,presets/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('hide= accepts every part in the view table (share and sweep included) and hides each', async () => {
+  const probe = await open('#preset=rotation');
+  const parts = await probe.page.evaluate(() => window.bgloop.views.parts.map((p) => p.name));
+  await probe.context.close();
+  assert.ok(parts.includes('share') && parts.includes('sweep'), parts.join(','));
+  const shown = 'learning';
+  const hide = parts.filter((p) => p !== shown);
+  const { page, context, problems } = await open(`#preset=rotation&hide=${hide.join(',')}`);
+  assert.equal(await page.locator('#link-problems').isVisible(), false, 'no entry rejected');
+  for (const name of hide) {
+    const part = page.locator(`[data-part="${name}"]`);
+    assert.ok(await part.count() > 0, `${name} is on the page`);
+    for (const el of await part.all()) assert.ok(await el.isHidden(), `${name} hidden`);
+  }
+  assert.ok(await page.locator(`[data-part="${shown}"]`).isVisible());
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -5,7 +5,7 @@
 import init, { Playground } from './pkg/bgloop.js';
 import { Views } from './charts.js';
 import { buildControls } from './controls.js';
-import { Player, SPEEDS } from './player.js';
+import { Player } from './player.js';
 import { showLinkProblems, syncHash, copyText } from './permalink.js';
 import { download, stem, viewsPng } from './export.js';
 import { listenToHost, tellHost, playWhenVisible } from './embed.js';
@@ -20,6 +20,7 @@ async function main() {
   const pg = new Playground(undefined);
   const schema = Playground.schema();
   const presets = Playground.presets();
+  const viewTable = Playground.viewOptions();
 
   const views = new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), showHand: $('show-hand') });
   const status = $('status');
@@ -103,7 +104,7 @@ async function main() {
     reported = n;
   };
 
-  const player = new Player(pg, {
+  const player = new Player(pg, { speeds: viewTable.speeds, defaultSpeed: viewTable.default_speed }, {
     onFrame: () => { views.invalidate(); views.draw(); updateStatus(); reportTrials(); },
     onError: (e) => { showError(e); setPlaying(false); redraw(); tellHost('bgloop:error', { message: message(e), command: null }); },
   });
@@ -158,8 +159,10 @@ async function main() {
   $('step').addEventListener('click', () => { try { stepOne(); } catch (e) { showError(e); redraw(); } });
   resetButton.addEventListener('click', () => { try { reset(); } catch (e) { showError(e); } });
   const speedOut = $('speed-out');
+  speed.max = String(viewTable.speeds.length - 1);
+  speed.value = String(viewTable.default_speed);
   const applySpeed = () => {
-    const s = SPEEDS[Number(speed.value)] || SPEEDS[2];
+    const s = viewTable.speeds[Number(speed.value)] || viewTable.speeds[viewTable.default_speed];
     speedOut.textContent = s.label;
     speed.setAttribute('aria-valuetext', s.label);
     player.setSpeed(Number(speed.value));
@@ -254,6 +257,7 @@ async function main() {
     get config() { return pg.config(); },
     get pendingConfig() { return pg.pendingConfig(); },
     schema,
+    views: viewTable,
     presets,
     play: api.play,
     pause: api.pause,

@@ -1,14 +1,9 @@
 // Play / pause and speed: the simulation runs in slices inside animation frames, within a time
 // budget, so the page never freezes.
 
-/** Speed levels: simulated ms per real ms (animated) or trials per second. */
-export const SPEEDS = [
-  { label: 'slow motion', simPerReal: 0.3 },
-  { label: 'real time', simPerReal: 1 },
-  { label: '10 trials/s', trialsPerSecond: 10 },
-  { label: '100 trials/s', trialsPerSecond: 100 },
-  { label: 'fast-forward', trialsPerSecond: Infinity },
-];
+/** Speed levels, from core's view table (`Playground.viewOptions().speeds`): simulated ms per
+ * real ms (animated) or trials per second (`null` for both: as fast as possible). */
+const toSpeed = (s) => ({ label: s.label, simPerReal: s.sim_per_real ?? null, trialsPerSecond: s.trials_per_second ?? Infinity });
 
 /** Work per frame stops once this much time is used, ms (more in fast-forward, which redraws
  * less often). */
@@ -21,12 +16,13 @@ const FAST_REDRAW_MS = 100;
 const SLICE_MS = 40;
 
 export class Player {
-  constructor(playground, { onFrame, onError }) {
+  constructor(playground, { speeds, defaultSpeed }, { onFrame, onError }) {
     this.pg = playground;
+    this.speeds = speeds.map(toSpeed);
     this.onFrame = onFrame;
     this.onError = onError;
     this.playing = false;
-    this.level = 2;
+    this.level = defaultSpeed;
     this.owed = 0;
     this.last = 0;
     this.lastDraw = 0;
@@ -34,8 +30,8 @@ export class Player {
   }
 
   setSpeed(level) {
-    this.level = Math.max(0, Math.min(SPEEDS.length - 1, level | 0));
-    const animated = 'simPerReal' in SPEEDS[this.level];
+    this.level = Math.max(0, Math.min(this.speeds.length - 1, level | 0));
+    const animated = this.speeds[this.level].simPerReal !== null;
     // Animated speeds sample finely; trial speeds coarsely (hand path and rings at 2 ms).
     this.pg.recordTraces(animated ? 1 : 2, true);
     this.owed = 0;
@@ -57,7 +53,7 @@ export class Player {
     this.last = now;
     const start = performance.now();
     try {
-      const speed = SPEEDS[this.level];
+      const speed = this.speeds[this.level];
       if (speed.simPerReal) {
         this.pg.step(elapsed * speed.simPerReal);
       } else {

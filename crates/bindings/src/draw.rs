@@ -2,7 +2,12 @@
 //! backing store to CSS size × devicePixelRatio and passes that ratio as `scale`; fonts and strokes
 //! scale with it, so charts are crisp on HiDPI screens.
 
-use crate::{checked, js_error, Playground};
+use crate::{js_error, Playground};
+
+/// A number argument from JS, checked to be finite and in range (the error names it).
+fn checked(name: &str, x: f64, min: f64, max: f64) -> Result<f64, JsError> {
+    bgloop_core::session::in_range(name, x, min, max).map_err(js_error)
+}
 use bgloop_charts::{activity, learning, reach, Style};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -35,7 +40,7 @@ impl Playground {
         high_contrast: bool,
     ) -> Result<(), JsError> {
         let style = style(scale, high_contrast)?;
-        let scene = reach::ReachScene::of(&self.sim, show_hand);
+        let scene = reach::ReachScene::of(self.session.sim(), show_hand);
         let area = backend(canvas)?.into_drawing_area();
         reach::draw(&area, &scene, &style).map_err(js_error)?;
         area.present().map_err(js_error)
@@ -50,7 +55,7 @@ impl Playground {
         high_contrast: bool,
     ) -> Result<(), JsError> {
         let style = style(scale, high_contrast)?;
-        let series = learning::Columns::of(self.sim.history());
+        let series = learning::Columns::of(self.session.sim().history());
         let area = backend(canvas)?.into_drawing_area();
         learning::draw(&area, &series.series(), &style).map_err(js_error)?;
         area.present().map_err(js_error)
@@ -88,7 +93,7 @@ impl Playground {
     pub fn figure_svg(&self, show_hand: bool, width: f64, height: f64) -> Result<String, JsError> {
         let w = checked("width", width, 300.0, 8000.0)? as u32;
         let h = checked("height", height, 200.0, 8000.0)? as u32;
-        bgloop_charts::figure::svg(&self.sim, show_hand, w, h).map_err(js_error)
+        bgloop_charts::figure::svg(self.session.sim(), show_hand, w, h).map_err(js_error)
     }
 
     /// Draws the activity view: the five rings over the current trial as heat strips.
@@ -109,8 +114,8 @@ impl Playground {
             .ok_or_else(|| js_error("the canvas has no 2D context"))?;
         ctx.set_fill_style_str("#ffffff");
         ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        let config = self.sim.config();
-        let trace = self.sim.trace();
+        let config = self.session.sim().config();
+        let trace = self.session.sim().trace();
         let duration = config.trial_ms;
         if w > 0 && h > 0 {
             let pixels = activity::heat_rgba(trace, duration, w, h, &style);

@@ -227,8 +227,16 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
             "sweep needs --param key=from:to:count, e.g. --param loop_strength=0.25:1.5:6",
         )
     })?;
-    let seeds = args.number("--seeds", 1, 100)?.unwrap_or(5) as u32;
-    let trials = args.number("--trials", 50, 100_000)?.unwrap_or(400) as u32;
+    let seeds = args
+        .number("--seeds", 1, u64::from(sweep::MAX_SEEDS))?
+        .unwrap_or(5) as u32;
+    let trials = args
+        .number(
+            "--trials",
+            u64::from(sweep::MIN_TRIALS),
+            u64::from(sweep::MAX_TRIALS),
+        )?
+        .unwrap_or(400) as u32;
     let shard = args.value("--shard")?;
     let jsonl = args.flag("--jsonl") || shard.is_some();
     let out = args.value("--out")?;

@@ -31,8 +31,10 @@ pub mod presets;
 pub mod record;
 pub mod rng;
 pub mod schema;
+pub mod session;
 pub mod sweep;
 pub mod task;
+pub mod view;
 
 pub use config::{schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind};
 pub use experiment::{Divergence, ReachPath, Simulation, Trace, TrialOptions};

@@ -8,6 +8,7 @@
 use crate::config::Config;
 use crate::presets;
 use crate::schema::Input;
+use crate::view::{self, ViewKind};
 use serde::Serialize;
 
 /// The version of permalinks and of the export formats written by this build. Version 2 changed the learning defaults
@@ -36,13 +37,6 @@ pub fn defaults_of(version: u32) -> Config {
 pub const MAX_LINK_CHARS: usize = 16_384;
 /// Entries beyond this many are ignored (and say so).
 pub const MAX_ENTRIES: usize = 256;
-
-/// View options a link may carry besides the model's parameters.
-pub const VIEW_KEYS: &[&str] = &["embed", "hide", "speed", "hand"];
-/// Parts of the page that `hide=` may name (besides any parameter key, which hides its control).
-pub const HIDEABLE: &[&str] = &[
-    "reach", "learning", "activity", "presets", "speed", "status", "params", "header", "hand",
-];
 
 /// An entry of a link that was not used, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -127,37 +121,39 @@ fn fragment(link: &str) -> &str {
     }
 }
 
-fn check_view(key: &str, value: &str) -> Result<String, String> {
-    let flag = |v: &str| match v {
-        "1" | "true" | "on" | "" => Ok("1".to_string()),
-        "0" | "false" | "off" => Ok("0".to_string()),
-        _ => Err(format!("`{key}` = {:?} must be 1 or 0", shorten(value, 40))),
-    };
-    match key {
-        "embed" | "hand" => flag(value),
-        "speed" => match value.parse::<u8>() {
-            Ok(s) if s <= 4 => Ok(s.to_string()),
+/// Checks a view option's value against [`view::OPTIONS`]; returns its canonical text.
+fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> {
+    let key = option.key;
+    match option.kind {
+        ViewKind::Flag => match value {
+            "1" | "true" | "on" | "" => Ok("1".to_string()),
+            "0" | "false" | "off" => Ok("0".to_string()),
+            _ => Err(format!("`{key}` = {:?} must be 1 or 0", shorten(value, 40))),
+        },
+        ViewKind::Speed => match value.parse::<usize>() {
+            Ok(s) if s < view::SPEEDS.len() => Ok(s.to_string()),
             _ => Err(format!(
-                "`speed` = {:?} must be a whole number in 0–4",
-                shorten(value, 40)
+                "`{key}` = {:?} must be a whole number in 0–{}",
+                shorten(value, 40),
+                view::SPEEDS.len() - 1
             )),
         },
-        "hide" => {
+        ViewKind::Parts => {
             let mut names = Vec::new();
             for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                if HIDEABLE.contains(&name) || crate::config::spec(name).is_some() {
+                if view::part(name).is_some() || crate::config::spec(name).is_some() {
                     names.push(name.to_string());
                 } else {
+                    let parts: Vec<&str> = view::PARTS.iter().map(|p| p.name).collect();
                     return Err(format!(
-                        "`hide` names {:?}, which is neither a view ({}) nor a parameter",
+                        "`{key}` names {:?}, which is neither a part of the page ({}) nor a parameter",
                         shorten(name, 40),
-                        HIDEABLE.join(", ")
+                        parts.join(", ")
                     ));
                 }
             }
             Ok(names.join(","))
         }
-        _ => Err(format!("unknown view option `{key}`")),
     }
 }
 
@@ -271,8 +267,8 @@ pub fn decode(link: &str) -> Permalink {
         if key == "v" || key == "preset" {
             continue;
         }
-        if VIEW_KEYS.contains(&key) {
-            match check_view(key, v) {
+        if let Some(option) = view::option(key) {
+            match check_view(option, v) {
                 Ok(val) => {
                     view.retain(|(vk, _)| vk != key);
                     view.push((key.to_string(), val));
@@ -322,7 +318,7 @@ pub fn decode(link: &str) -> Permalink {
 
 /// Encodes a run as a link fragment (without `#`): version, preset, every parameter that differs
 /// from the preset (schema keys, schema order), the seed, then the view options.
-pub fn encode(preset: Option<&str>, config: &Config, view: &[(&str, &str)]) -> String {
+pub fn encode(preset: Option<&str>, config: &Config, options: &[(&str, &str)]) -> String {
     let preset = preset.and_then(presets::preset);
     let base = preset.and_then(|p| p.config().ok()).unwrap_or_default();
     let mut parts = vec![format!("v={VERSION}")];
@@ -335,8 +331,9 @@ pub fn encode(preset: Option<&str>, config: &Config, view: &[(&str, &str)]) -> S
         }
     }
     parts.push(format!("seed={}", config.seed));
-    for (k, v) in view {
-        if VIEW_KEYS.contains(k) {
+    // View options in table order; unknown ones are dropped.
+    for option in view::OPTIONS {
+        if let Some((k, v)) = options.iter().find(|(k, _)| *k == option.key) {
             parts.push(format!("{k}={}", percent_encode(v)));
         }
     }

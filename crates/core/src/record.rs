@@ -79,6 +79,38 @@ pub struct TrialRecord {
 pub const CSV_HEADER: &str =
     "trial,phase,target_deg,hand_deg,cursor_deg,error_deg,reward,rpe,executed,reach_ms,amplitude";
 
+/// A numeric column of the trial records, for typed arrays: its name and how to read it.
+pub type Column = (&'static str, fn(&TrialRecord) -> f64);
+
+/// The numeric columns, beside the CSV header (`abs_error` is derived; `executed` is 0/1;
+/// `reach_ms` is NaN when the reach was not executed).
+pub const COLUMNS: &[Column] = &[
+    ("trial", |r| f64::from(r.trial)),
+    ("target_deg", |r| r.target_deg),
+    ("hand_deg", |r| r.hand_deg),
+    ("cursor_deg", |r| r.cursor_deg),
+    ("error_deg", |r| r.error_deg),
+    ("abs_error", |r| r.error_deg.abs()),
+    ("reward", |r| r.reward),
+    ("rpe", |r| r.rpe),
+    ("executed", |r| f64::from(u8::from(r.executed))),
+    ("reach_ms", |r| r.reach_ms.unwrap_or(f64::NAN)),
+    ("amplitude", |r| r.amplitude),
+];
+
+/// The column called `name` of every record, or an error listing the columns.
+pub fn column(records: &[TrialRecord], name: &str) -> Result<Vec<f64>, String> {
+    let (_, read) = COLUMNS.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+        let names: Vec<&str> = COLUMNS.iter().map(|(n, _)| *n).collect();
+        format!(
+            "column {:?} is not one of: {}",
+            name.chars().take(40).collect::<String>(),
+            names.join(", ")
+        )
+    })?;
+    Ok(records.iter().map(read).collect())
+}
+
 impl TrialRecord {
     /// One CSV row (no newline); `reach_ms` is empty when the reach was not executed.
     pub fn csv_row(&self) -> String {

@@ -73,7 +73,37 @@ pub struct Point {
     pub n: usize,
 }
 
+/// Most values a sweep may take.
+pub const MAX_VALUES: u32 = 200;
+/// Most seeds per value.
+pub const MAX_SEEDS: u32 = 100;
+/// Fewest trials per run (the final error is the mean of the last [`FINAL_WINDOW`]).
+pub const MIN_TRIALS: u32 = FINAL_WINDOW as u32;
+/// Most trials per run.
+pub const MAX_TRIALS: u32 = 100_000;
+
 impl SweepSpec {
+    /// A spec from numbers as a front end has them (JS numbers, text fields), each checked and
+    /// named when wrong, then validated against `base`.
+    pub fn from_numbers(
+        param: &str,
+        [from, to, count, seeds, trials]: [f64; 5],
+        base: &Config,
+    ) -> Result<SweepSpec, String> {
+        use crate::session::{in_range, whole};
+        let text = |e: crate::ConfigErrors| e.to_string();
+        let spec = SweepSpec {
+            param: param.to_string(),
+            from: in_range("from", from, -1e9, 1e9).map_err(text)?,
+            to: in_range("to", to, -1e9, 1e9).map_err(text)?,
+            count: whole("values", count, 1, MAX_VALUES).map_err(text)?,
+            seeds: whole("seeds", seeds, 1, MAX_SEEDS).map_err(text)?,
+            trials: whole("trials", trials, MIN_TRIALS, MAX_TRIALS).map_err(text)?,
+        };
+        spec.validate(base)?;
+        Ok(spec)
+    }
+
     /// Parses `key=from:to:count` (the CLI's `--param`) with seeds and trials, checking the key
     /// against the schema and the values against its range.
     pub fn parse(param: &str, seeds: u32, trials: u32) -> Result<SweepSpec, String> {
@@ -118,18 +148,18 @@ impl SweepSpec {
                 self.param
             ));
         }
-        if !(1..=200).contains(&self.count) {
+        if !(1..=MAX_VALUES).contains(&self.count) {
             return Err(format!(
-                "the number of values {} must be in 1–200",
+                "the number of values {} must be in 1–{MAX_VALUES}",
                 self.count
             ));
         }
-        if !(1..=100).contains(&self.seeds) {
-            return Err(format!("seeds {} must be in 1–100", self.seeds));
+        if !(1..=MAX_SEEDS).contains(&self.seeds) {
+            return Err(format!("seeds {} must be in 1–{MAX_SEEDS}", self.seeds));
         }
-        if !(FINAL_WINDOW as u32..=100_000).contains(&self.trials) {
+        if !(MIN_TRIALS..=MAX_TRIALS).contains(&self.trials) {
             return Err(format!(
-                "trials {} must be in {FINAL_WINDOW}–100000",
+                "trials {} must be in {MIN_TRIALS}–{MAX_TRIALS}",
                 self.trials
             ));
         }

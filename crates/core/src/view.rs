@@ -1,0 +1,215 @@
+//! The page's view options as one declarative table — what a link may carry besides the model's
+//! parameters (`embed`, `hand`, `speed`, `hide`), the speed levels, and the parts of the page that
+//! `hide=` may name — read by the permalink codec, the page (through the bindings) and the docs,
+//! as tensorflow/playground's `state.ts` keeps its PROPS table.
+
+use serde::Serialize;
+
+/// The values a view option may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum ViewKind {
+    /// On or off: `1`/`0` (also `true`/`false`, `on`/`off`, or the bare key for on).
+    Flag,
+    /// An index into [`SPEEDS`].
+    Speed,
+    /// A comma-separated list of [`PARTS`] names and parameter keys.
+    Parts,
+}
+
+/// One view option of a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ViewOption {
+    /// Its key in a link.
+    pub key: &'static str,
+    /// The values it takes.
+    pub kind: ViewKind,
+    /// One sentence: what it does.
+    pub meaning: &'static str,
+}
+
+/// Every view option a link may carry, in the order links write them.
+pub const OPTIONS: &[ViewOption] = &[
+    ViewOption {
+        key: "embed",
+        kind: ViewKind::Flag,
+        meaning: "Embedded layout: the views and Play / Pause / Reset only.",
+    },
+    ViewOption {
+        key: "hide",
+        kind: ViewKind::Parts,
+        meaning: "Parts of the page, or parameters' controls, to hide.",
+    },
+    ViewOption {
+        key: "speed",
+        kind: ViewKind::Speed,
+        meaning: "Playing speed, an index into the speed levels.",
+    },
+    ViewOption {
+        key: "hand",
+        kind: ViewKind::Flag,
+        meaning: "Show the hand path as well as the cursor path.",
+    },
+];
+
+/// A playing speed of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Speed {
+    /// Its name on the page.
+    pub label: &'static str,
+    /// Simulated ms per real ms, for the animated speeds (a reach is watched as it unfolds).
+    pub sim_per_real: Option<f64>,
+    /// Whole trials per second, for the others; `None` with no `sim_per_real`: as fast as the
+    /// machine allows.
+    pub trials_per_second: Option<f64>,
+}
+
+/// The speed levels, slowest first; `speed=` in a link is an index into them.
+pub const SPEEDS: &[Speed] = &[
+    Speed {
+        label: "slow motion",
+        sim_per_real: Some(0.3),
+        trials_per_second: None,
+    },
+    Speed {
+        label: "real time",
+        sim_per_real: Some(1.0),
+        trials_per_second: None,
+    },
+    Speed {
+        label: "10 trials/s",
+        sim_per_real: None,
+        trials_per_second: Some(10.0),
+    },
+    Speed {
+        label: "100 trials/s",
+        sim_per_real: None,
+        trials_per_second: Some(100.0),
+    },
+    Speed {
+        label: "fast-forward",
+        sim_per_real: None,
+        trials_per_second: None,
+    },
+];
+
+/// The speed a page starts at.
+pub const DEFAULT_SPEED: usize = 2;
+
+/// A part of the page that `hide=` may name (`data-part` in `index.html`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// Its name in `hide=` and in `data-part`.
+    pub name: &'static str,
+    /// What it is.
+    pub label: &'static str,
+}
+
+/// Every part of the page that can be hidden.
+pub const PARTS: &[Part] = &[
+    Part {
+        name: "header",
+        label: "the title and introduction",
+    },
+    Part {
+        name: "reach",
+        label: "the reach view",
+    },
+    Part {
+        name: "hand",
+        label: "the hand-path toggle",
+    },
+    Part {
+        name: "learning",
+        label: "the learning view",
+    },
+    Part {
+        name: "activity",
+        label: "the activity view",
+    },
+    Part {
+        name: "sweep",
+        label: "the sweep panel",
+    },
+    Part {
+        name: "presets",
+        label: "the preset menu and its description",
+    },
+    Part {
+        name: "speed",
+        label: "the speed control",
+    },
+    Part {
+        name: "status",
+        label: "the status line",
+    },
+    Part {
+        name: "share",
+        label: "the share and export buttons",
+    },
+    Part {
+        name: "params",
+        label: "the parameter controls",
+    },
+];
+
+/// The option called `key`.
+pub fn option(key: &str) -> Option<&'static ViewOption> {
+    OPTIONS.iter().find(|o| o.key == key)
+}
+
+/// The part called `name`.
+pub fn part(name: &str) -> Option<&'static Part> {
+    PARTS.iter().find(|p| p.name == name)
+}
+
+/// All of the table, for the page: `{ options, speeds, default_speed, parts }`.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Table {
+    /// [`OPTIONS`].
+    pub options: &'static [ViewOption],
+    /// [`SPEEDS`].
+    pub speeds: &'static [Speed],
+    /// [`DEFAULT_SPEED`].
+    pub default_speed: usize,
+    /// [`PARTS`].
+    pub parts: &'static [Part],
+}
+
+/// The whole table.
+pub const TABLE: Table = Table {
+    options: OPTIONS,
+    speeds: SPEEDS,
+    default_speed: DEFAULT_SPEED,
+    parts: PARTS,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page marks exactly the table's parts with `data-part`.
+    #[test]
+    fn every_part_of_the_page_is_in_the_table_and_back() {
+        let page = include_str!("../../../index.html");
+        let marked: std::collections::BTreeSet<&str> = page
+            .split("data-part=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        let table: std::collections::BTreeSet<&str> = PARTS.iter().map(|p| p.name).collect();
+        assert_eq!(marked, table);
+    }
+
+    #[test]
+    fn speeds_are_either_animated_or_counted() {
+        assert!(DEFAULT_SPEED < SPEEDS.len());
+        for s in SPEEDS {
+            assert!(
+                !(s.sim_per_real.is_some() && s.trials_per_second.is_some()),
+                "{}",
+                s.label
+            );
+        }
+    }
+}
