@@ -272,7 +272,7 @@ mod tests {
             .and_then(|p| p.config().ok())
             .unwrap_or_default();
         c.seed = 2;
-        let mut sim = bgloop_core::Simulation::new(c).expect("valid");
+        let mut sim = bgloop_core::Simulation::from_config(c).expect("valid");
         sim.record_traces(Some(2.0));
         sim.run_trial().expect("finite");
         let style = Style::default();

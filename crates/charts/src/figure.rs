@@ -55,7 +55,7 @@ mod tests {
         let c = bgloop_core::presets::preset("rotation")
             .and_then(|p| p.config().ok())
             .unwrap_or_default();
-        let mut sim = Simulation::new(c).expect("valid");
+        let mut sim = Simulation::from_config(c).expect("valid");
         sim.record_traces(Some(2.0));
         sim.run_trials(30).expect("finite");
         let text = svg(&sim, true, 1200, 460).expect("draws");

@@ -42,7 +42,7 @@ pub fn flops_per_step(n: f64, active: f64) -> f64 {
 }
 
 fn active_units(config: &Config) -> f64 {
-    let Ok(mut sim) = Simulation::new(config.clone()) else {
+    let Ok(mut sim) = Simulation::from_config(config.clone()) else {
         return 0.0;
     };
     sim.record_traces(Some(config.dt_ms));
@@ -67,7 +67,7 @@ fn active_units(config: &Config) -> f64 {
 /// Times `trials` trials (after 20 to warm up) for ring size `n`.
 pub fn measure(n: u32, trials: u32) -> Result<Row, String> {
     let c = config(n);
-    let mut sim = Simulation::new(c.clone()).map_err(|e| e.to_string())?;
+    let mut sim = Simulation::from_config(c.clone()).map_err(|e| e.to_string())?;
     sim.run_trials(20).map_err(|e| e.to_string())?;
     let start = Instant::now();
     sim.run_trials(trials).map_err(|e| e.to_string())?;
@@ -112,7 +112,7 @@ pub fn deterministic_trial() -> Result<String, String> {
         cortex_noise: 0.0,
         ..Config::default()
     };
-    let mut sim = Simulation::new(c).map_err(|e| e.to_string())?;
+    let mut sim = Simulation::from_config(c).map_err(|e| e.to_string())?;
     let r = sim.run_trial().map_err(|e| e.to_string())?;
     let rings: Vec<Vec<f64>> = Population::ALL
         .iter()

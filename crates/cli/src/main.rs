@@ -15,8 +15,9 @@ mod args;
 mod bench;
 
 use args::{Args, UsageError};
+
 use bgloop_core::{
-    claims, permalink, phenomena, presets, record, schema, sweep, Config, Simulation,
+    claims, permalink, phenomena, presets, record, schema, sweep, Config, Simulation, ValidConfig,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -110,7 +111,7 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
 }
 
 /// Builds the config of `run`: preset, then `--set` pairs in order, then `--seed`.
-fn build_config(args: &mut Args) -> Result<Config, UsageError> {
+fn build_config(args: &mut Args) -> Result<ValidConfig, UsageError> {
     let link = args.value("--permalink")?;
     let preset = args.value("--preset")?;
     let mut config = match (link, preset) {
@@ -168,8 +169,8 @@ fn build_config(args: &mut Args) -> Result<Config, UsageError> {
             .set("seed", seed.as_str())
             .map_err(|e| UsageError::new(e.message))?;
     }
-    config
-        .validate()
+    let config = config
+        .validated()
         .map_err(|e| UsageError::new(e.to_string()))?;
     for note in config.notes() {
         eprintln!("bgloop: note: {note}");
@@ -185,8 +186,7 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
         .unwrap_or("csv");
     let out = args.value("--out")?;
     args.finish()?;
-    let mut sim = Simulation::new(config.clone())
-        .map_err(|e| Failure::Usage(UsageError::new(e.to_string())))?;
+    let mut sim = Simulation::new(config.clone());
     let mut sink: Box<dyn Write> = match &out {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -221,7 +221,7 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
 
 /// Runs a parameter sweep on all cores (or one shard of it) and prints the summary or JSON lines.
 fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
-    let base = build_config(args)?;
+    let base = build_config(args)?.into_inner();
     let param = args.value("--param")?.ok_or_else(|| {
         UsageError::new(
             "sweep needs --param key=from:to:count, e.g. --param loop_strength=0.25:1.5:6",
@@ -426,8 +426,7 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
     };
     let out = args.value("--out")?;
     args.finish()?;
-    let mut sim =
-        Simulation::new(config).map_err(|e| Failure::Usage(UsageError::new(e.to_string())))?;
+    let mut sim = Simulation::new(config);
     sim.record_traces(Some(2.0));
     sim.run_trials(trials)
         .map_err(|e| Failure::Run(e.to_string()))?;

@@ -29,7 +29,7 @@ fn main() {
     }
     let targets = config.targets;
     let n = config.ring_size as usize;
-    let mut sim = match Simulation::new(config.clone()) {
+    let mut sim = match Simulation::from_config(config.clone()) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");

@@ -22,7 +22,7 @@ fn base(seed: u64) -> Config {
 
 /// (final |error|, SD of the signed error, executed fraction), or the divergence text.
 fn measure(config: Config) -> Result<(f64, f64, f64), String> {
-    let mut sim = Simulation::new(config).map_err(|e| e.to_string())?;
+    let mut sim = Simulation::from_config(config).map_err(|e| e.to_string())?;
     let records: Vec<TrialRecord> = (0..TRIALS)
         .map(|_| sim.run_trial())
         .collect::<Result<_, _>>()

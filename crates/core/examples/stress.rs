@@ -45,7 +45,7 @@ fn main() {
         if c.validate().is_err() {
             c.cortical_recurrence = (3.8 - 1.2 * c.cortical_inhibition).min(6.0) * uniform();
         }
-        let Ok(mut sim) = Simulation::new(c.clone()) else {
+        let Ok(mut sim) = Simulation::from_config(c.clone()) else {
             continue;
         };
         if let Err(e) = sim.run_trials(trials) {

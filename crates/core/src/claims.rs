@@ -9,6 +9,17 @@ use crate::network::Population;
 use crate::presets;
 use crate::record::TrialRecord;
 
+/// Why a claim (or phenomenon) could not be measured.
+#[derive(Debug, thiserror::Error)]
+pub enum ClaimError {
+    /// A run diverged.
+    #[error(transparent)]
+    Diverged(#[from] Divergence),
+    /// A measurement's own configuration was invalid: a bug in the measurement, not the user's.
+    #[error("a measurement's configuration is invalid (a bug in bgloop): {0}")]
+    Config(#[from] crate::ConfigErrors),
+}
+
 /// One measured quantity of a claim and its verdict.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Check {
@@ -207,17 +218,16 @@ pub(crate) fn range_text(values: &[f64], digits: usize) -> String {
 }
 
 /// C1: execution without BG output, and its rescue by consolidation.
-pub fn execution_without_gpi(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn execution_without_gpi(opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
     let seeds = opts.seed_list(opts.seeds);
-    let runs = par_map(&seeds, |&seed| -> Result<_, Divergence> {
-        let mut sim =
-            Simulation::new(preset_config("rotation", seed, opts.dt_ms)).map_err(config_bug)?;
+    let runs = par_map(&seeds, |&seed| -> Result<_, ClaimError> {
+        let mut sim = Simulation::from_config(preset_config("rotation", seed, opts.dt_ms))?;
         sim.run_trials(400)?;
         let off = probes(&mut sim, 10, probe(Some(0.0)))?;
         let on = probes(&mut sim, 10, probe(None))?;
         let mut cons_config = preset_config("rotation", seed, opts.dt_ms);
         cons_config.consolidation_rate = 0.003;
-        let mut cons = Simulation::new(cons_config).map_err(config_bug)?;
+        let mut cons = Simulation::from_config(cons_config)?;
         cons.run_trials(800)?;
         let cons_off = probes(&mut cons, 10, probe(Some(0.0)))?;
         Ok((
@@ -284,13 +294,13 @@ fn adapt_run(
     loop_strength: f64,
     binary: bool,
     dt_ms: f64,
-) -> Result<AdaptRun, Divergence> {
+) -> Result<AdaptRun, ClaimError> {
     let mut c = preset_config("rotation", seed, dt_ms);
     c.loop_strength = loop_strength;
     if !binary {
         c.reward = crate::RewardKind::Graded;
     }
-    let mut sim = Simulation::new(c).map_err(config_bug)?;
+    let mut sim = Simulation::from_config(c)?;
     let naive = probes(&mut sim, 10, probe(None))?;
     let trials: Vec<TrialRecord> = (0..400)
         .map(|_| sim.run_trial())
@@ -323,7 +333,7 @@ fn criterion_text(t: Option<usize>) -> String {
 }
 
 /// C2: adaptation needs a strong loop; execution does not.
-pub fn adaptation_needs_a_strong_loop(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn adaptation_needs_a_strong_loop(opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
     let seeds = opts.seed_list(opts.seeds);
     let mut jobs = Vec::new();
     for binary in [true, false] {
@@ -431,11 +441,11 @@ pub fn circular_sd_deg(angles_deg: &[f64]) -> f64 {
 }
 
 /// C3: the cortical attractor holds the plan; without it the reach direction is random.
-pub fn attractor_holds_the_plan(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
-    let late_amplitude = |recurrence: f64| -> Result<f64, Divergence> {
+pub fn attractor_holds_the_plan(opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
+    let late_amplitude = |recurrence: f64| -> Result<f64, ClaimError> {
         let mut c = preset_config("attractor", 1, opts.dt_ms);
         c.cortical_recurrence = recurrence;
-        let mut sim = Simulation::new(c).map_err(config_bug)?;
+        let mut sim = Simulation::from_config(c)?;
         let options = TrialOptions {
             run_to_end: true,
             ..probe(Some(0.0))
@@ -452,7 +462,7 @@ pub fn attractor_holds_the_plan(opts: &ClaimOptions) -> Result<Vec<Check>, Diver
     let weak = late_amplitude(1.0)?;
     let mut c = preset_config("attractor", 1, opts.dt_ms);
     c.cortical_recurrence = 1.0;
-    let mut sim = Simulation::new(c).map_err(config_bug)?;
+    let mut sim = Simulation::from_config(c)?;
     let dirs: Vec<f64> = probes(&mut sim, 8, probe(None))?
         .iter()
         .map(|r| r.hand_deg)
@@ -506,11 +516,11 @@ pub fn loop_dynamics(
     loop_strength: f64,
     dopamine: f64,
     dt_ms: f64,
-) -> Result<LoopDynamics, Divergence> {
+) -> Result<LoopDynamics, ClaimError> {
     let mut c = preset_config("dynamics", 3, dt_ms);
     c.loop_strength = loop_strength;
     c.dopamine = dopamine;
-    let mut sim = Simulation::new(c).map_err(config_bug)?;
+    let mut sim = Simulation::from_config(c)?;
     sim.record_traces(Some(1.0));
     sim.run_trial_with(TrialOptions {
         run_to_end: true,
@@ -583,7 +593,7 @@ pub fn spectrum_peak(x: &[f64], dt_ms: f64) -> (f64, f64) {
 }
 
 /// C4: selective bump at normal dopamine, ~10 Hz oscillation at low dopamine with a strong loop.
-pub fn loop_selection_and_oscillation(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn loop_selection_and_oscillation(opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
     let combos = [(1.0, 1.0), (1.0, 0.7), (1.0, 0.2), (0.5, 0.2)];
     let r = par_map(&combos, |&(l, d)| loop_dynamics(l, d, opts.dt_ms))
         .into_iter()
@@ -643,7 +653,7 @@ fn hit_rate(records: &[TrialRecord]) -> f64 {
     mean(records.iter().map(|r| f64::from(u8::from(hit(r)))))
 }
 
-fn target_sweep(sim: &mut Simulation, gpi: f64) -> Result<Vec<TrialRecord>, Divergence> {
+fn target_sweep(sim: &mut Simulation, gpi: f64) -> Result<Vec<TrialRecord>, ClaimError> {
     let targets = sim.config().targets;
     let mut out = Vec::new();
     for _ in 0..3 {
@@ -661,18 +671,18 @@ fn target_sweep(sim: &mut Simulation, gpi: f64) -> Result<Vec<TrialRecord>, Dive
 const BABBLING_TRIALS: usize = 600;
 
 /// C5: motor babbling turns random reaches into target-directed ones.
-pub fn babbling_learns_to_reach(opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn babbling_learns_to_reach(opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
     let seeds = opts.seed_list(opts.babbling_seeds);
     let mut jobs: Vec<(u64, bool)> = seeds.iter().map(|&s| (s, false)).collect();
     jobs.extend(seeds.iter().map(|&s| (s, true)));
     let runs = par_map(
         &jobs,
-        |&(seed, consolidate)| -> Result<(f64, f64, f64), Divergence> {
+        |&(seed, consolidate)| -> Result<(f64, f64, f64), ClaimError> {
             let mut c = preset_config("babbling", seed, opts.dt_ms);
             if consolidate {
                 c.consolidation_rate = 0.003;
             }
-            let mut sim = Simulation::new(c).map_err(config_bug)?;
+            let mut sim = Simulation::from_config(c)?;
             let trials = if consolidate { 1500 } else { BABBLING_TRIALS };
             let rec: Vec<TrialRecord> = (0..trials)
                 .map(|_| sim.run_trial())
@@ -734,7 +744,7 @@ pub enum Claim {
 }
 
 /// Runs one claim.
-pub fn run(claim: Claim, opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> {
+pub fn run(claim: Claim, opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
     match claim {
         Claim::C1 => execution_without_gpi(opts),
         Claim::C2 => adaptation_needs_a_strong_loop(opts),
@@ -745,7 +755,7 @@ pub fn run(claim: Claim, opts: &ClaimOptions) -> Result<Vec<Check>, Divergence> 
 }
 
 /// The full suite of docs/model.md: C1–C5 at 0.5 ms, and C2, C4 again at 1 ms.
-pub fn run_all(seeds: Option<u32>) -> Result<Vec<Check>, Divergence> {
+pub fn run_all(seeds: Option<u32>) -> Result<Vec<Check>, ClaimError> {
     let base = ClaimOptions {
         seeds: seeds.unwrap_or(5),
         babbling_seeds: seeds.unwrap_or(3),
@@ -785,21 +795,6 @@ pub fn table(checks: &[Check]) -> String {
         ));
     }
     out
-}
-
-pub(crate) fn config_bug(e: crate::ConfigErrors) -> Divergence {
-    // The claims only use presets with small, valid changes; say so if that ever breaks.
-    Divergence {
-        trial: 0,
-        time_ms: 0.0,
-        population: "config",
-        rate: String::new(),
-        cause: if e.errors.is_empty() {
-            "invalid claim configuration"
-        } else {
-            "invalid claim configuration (a preset no longer validates)"
-        },
-    }
 }
 
 #[cfg(test)]

@@ -462,6 +462,20 @@ impl Config {
         }
     }
 
+    /// This configuration, checked: every value in its range and the cross-parameter constraints
+    /// met. Only a [`ValidConfig`] reaches the model ([`crate::Simulation::new`]).
+    pub fn validated(self) -> Result<ValidConfig, ConfigErrors> {
+        self.validate()?;
+        Ok(ValidConfig(self))
+    }
+
+    /// Sets `key` back to its value in `base` (no-op for an unknown key).
+    pub fn reset_to(&mut self, base: &Config, key: &str) {
+        if let Some(v) = base.get(key) {
+            self.store(key, v);
+        }
+    }
+
     /// Applies `key=value` settings in order; every bad entry is reported, good ones are kept.
     pub fn apply<'a, I, V>(&mut self, settings: I) -> Result<(), ConfigErrors>
     where
@@ -483,14 +497,8 @@ impl Config {
     pub fn validate(&self) -> Result<(), ConfigErrors> {
         let mut errors = Vec::new();
         for s in schema() {
-            if let Some(v) = self.get(s.key) {
-                let input = match v {
-                    Value::Num(x) => Input::Num(x),
-                    Value::Choice(c) => Input::Text(c.to_string()),
-                };
-                if let Err(e) = s.check(&input) {
-                    errors.push(e);
-                }
+            if let Some(Err(e)) = self.get(s.key).map(|v| s.admits(v)) {
+                errors.push(e);
             }
         }
         let bound = RECURRENCE_BOUND.0 + RECURRENCE_BOUND.1 * self.cortical_inhibition;
@@ -540,6 +548,24 @@ impl Config {
             .iter()
             .filter_map(|s| self.get(s.key).map(|v| (s.key, v)))
             .collect()
+    }
+}
+
+/// A configuration that passed [`Config::validate`]; read it as a [`Config`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidConfig(Config);
+
+impl ValidConfig {
+    /// The configuration itself.
+    pub fn into_inner(self) -> Config {
+        self.0
+    }
+}
+
+impl std::ops::Deref for ValidConfig {
+    type Target = Config;
+    fn deref(&self) -> &Config {
+        &self.0
     }
 }
 

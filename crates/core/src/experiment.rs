@@ -5,7 +5,7 @@
 //! simulated time at a time ([`Simulation::advance`]) — the page animates a reach that way. Both
 //! give the same trials: the trial is one state machine, and recording traces never changes it.
 
-use crate::config::{Config, ConfigErrors};
+use crate::config::{Config, ConfigErrors, ValidConfig};
 use crate::learning::{Plasticity, ReachActivity};
 use crate::math;
 use crate::network::{Network, Population, Runaway, RATE_LIMIT};
@@ -136,7 +136,7 @@ struct Trial {
 /// A seeded experiment: network, plastic synapses, one random generator, and the trial history.
 #[derive(Clone, Debug)]
 pub struct Simulation {
-    config: Config,
+    config: ValidConfig,
     net: Network,
     plastic: Plasticity,
     rng: Rng,
@@ -172,10 +172,9 @@ pub struct ReachPath {
 }
 
 impl Simulation {
-    /// A new run of `config` (validated), from naive synapses, seeded by `config.seed`.
-    pub fn new(config: Config) -> Result<Self, ConfigErrors> {
-        config.validate()?;
-        Ok(Simulation {
+    /// A new run of `config`, from naive synapses, seeded by `config.seed`.
+    pub fn new(config: ValidConfig) -> Self {
+        Simulation {
             net: Network::new(&config),
             plastic: Plasticity::new(&config),
             rng: Rng::new(config.seed),
@@ -189,7 +188,12 @@ impl Simulation {
             recent_paths: VecDeque::new(),
             halted: None,
             history_cap: HISTORY_CAP,
-        })
+        }
+    }
+
+    /// A new run of `config` if it is valid ([`Config::validated`]).
+    pub fn from_config(config: Config) -> Result<Self, ConfigErrors> {
+        Ok(Simulation::new(config.validated()?))
     }
 
     /// The configuration of this run.
@@ -582,7 +586,7 @@ mod tests {
         let run = |seed: u64| {
             let mut c = rotation();
             c.seed = seed;
-            let mut s = Simulation::new(c).expect("valid");
+            let mut s = Simulation::from_config(c).expect("valid");
             (0..20)
                 .map(|_| s.run_trial().expect("finite"))
                 .collect::<Vec<_>>()
@@ -593,9 +597,9 @@ mod tests {
 
     #[test]
     fn stepping_in_slices_gives_the_same_trials_as_whole_trials() {
-        let mut a = Simulation::new(rotation()).expect("valid");
+        let mut a = Simulation::from_config(rotation()).expect("valid");
         let whole: Vec<_> = (0..8).map(|_| a.run_trial().expect("finite")).collect();
-        let mut b = Simulation::new(rotation()).expect("valid");
+        let mut b = Simulation::from_config(rotation()).expect("valid");
         b.record_traces(Some(2.0));
         let mut sliced = Vec::new();
         while sliced.len() < 8 {
@@ -610,10 +614,10 @@ mod tests {
 
     #[test]
     fn advance_spends_exactly_the_time_asked_across_trial_boundaries() {
-        let mut whole = Simulation::new(rotation()).expect("valid");
+        let mut whole = Simulation::from_config(rotation()).expect("valid");
         let first = whole.run_trial().expect("finite");
         let length = 250.0 + first.reach_ms.unwrap_or(0.0);
-        let mut s = Simulation::new(rotation()).expect("valid");
+        let mut s = Simulation::from_config(rotation()).expect("valid");
         assert!(s.advance(100.0).expect("finite").is_empty());
         assert_eq!(s.time_in_trial_ms(), 100.0);
         let done = s.advance(length - 100.0 + 12.5).expect("finite");
@@ -627,7 +631,7 @@ mod tests {
 
     #[test]
     fn a_naive_reach_goes_to_the_target_and_the_rotation_shows_in_the_error() {
-        let mut s = Simulation::new(rotation()).expect("valid");
+        let mut s = Simulation::from_config(rotation()).expect("valid");
         let r = s.run_trial().expect("finite");
         assert!(r.executed);
         assert!(r.hand_deg.abs() < 30.0, "hand {}", r.hand_deg);
@@ -643,7 +647,7 @@ mod tests {
         c.baseline_trials = 2;
         c.washout_after = 4;
         c.gpi_off_after = 5;
-        let mut s = Simulation::new(c).expect("valid");
+        let mut s = Simulation::from_config(c).expect("valid");
         let phases: Vec<Phase> = (0..6)
             .map(|_| s.run_trial().expect("finite").phase)
             .collect();
@@ -656,7 +660,7 @@ mod tests {
 
     #[test]
     fn history_is_capped_keeping_the_latest_trials() {
-        let mut s = Simulation::new(rotation()).expect("valid");
+        let mut s = Simulation::from_config(rotation()).expect("valid");
         s.set_history_cap(10);
         s.run_trials(25).expect("finite");
         let kept = s.history().len();
@@ -672,7 +676,7 @@ mod tests {
 
     #[test]
     fn traces_sample_hand_and_all_rings() {
-        let mut s = Simulation::new(rotation()).expect("valid");
+        let mut s = Simulation::from_config(rotation()).expect("valid");
         s.record_traces(Some(1.0));
         let r = s.run_trial().expect("finite");
         let t = s.trace();
@@ -698,7 +702,7 @@ mod tests {
         c.trial_ms = 3000.0;
         c.go_ms = 3000.0;
         c.g_ct = 3.0;
-        let mut s = Simulation::new(c).expect("valid but explosive");
+        let mut s = Simulation::from_config(c).expect("valid but explosive");
         let err = (0..5).find_map(|_| s.run_trial().err());
         let err = err.expect("diverges");
         assert!(err.to_string().contains("Likely cause"), "{err}");

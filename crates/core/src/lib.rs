@@ -11,7 +11,7 @@
 //! ```
 //! use bgloop_core::{presets, Simulation};
 //! let config = presets::preset("rotation").expect("exists").config().expect("valid");
-//! let mut sim = Simulation::new(config).expect("valid");
+//! let mut sim = Simulation::from_config(config).expect("valid");
 //! let first = sim.run_trial().expect("finite");
 //! assert!(first.executed);
 //! ```
@@ -36,7 +36,7 @@ pub mod sweep;
 pub mod task;
 pub mod view;
 
-pub use config::{schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind};
+pub use config::{schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind, ValidConfig};
 pub use experiment::{Divergence, ReachPath, Simulation, Trace, TrialOptions};
 pub use network::Population;
 pub use record::{Phase, TrialRecord};

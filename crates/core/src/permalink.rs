@@ -59,7 +59,7 @@ pub struct Permalink {
     pub preset: Option<&'static str>,
     /// The full configuration (preset, then the link's parameters).
     pub config: Config,
-    /// View options (`embed`, `hide`, `speed`, `hand`), validated, in link order.
+    /// View options (`embed`, `hide`, `speed`, `hand`), validated, in [`view::OPTIONS`] order.
     pub view: Vec<(String, String)>,
     /// Entries that were not used, with reasons.
     pub rejected: Vec<Rejected>,
@@ -292,9 +292,7 @@ pub fn decode(link: &str) -> Permalink {
     // Cross-parameter constraints: undo the offending keys, naming them.
     if let Err(errors) = config.validate() {
         for e in errors.errors {
-            if let Some(v) = base.get(&e.key) {
-                let _ = config.set(&e.key, Input::Text(v.to_text()));
-            }
+            config.reset_to(&base, &e.key);
             let shown = set_entries
                 .iter()
                 .rev()
@@ -306,6 +304,8 @@ pub fn decode(link: &str) -> Permalink {
             config = base;
         }
     }
+    // View options in table order, as `encode` writes them.
+    view.sort_by_key(|(k, _)| view::OPTIONS.iter().position(|o| o.key == k));
     Permalink {
         version,
         preset,

@@ -3,9 +3,9 @@
 //! companion of [`crate::claims`] for every setting a student can choose, not only one target.
 //! The CLI's `bgloop phenomena` prints them; the tests assert them.
 
-use crate::claims::{check, config_bug, mean, par_map, preset_config, range_text, Bound, Check};
+use crate::claims::{check, mean, par_map, preset_config, range_text, Bound, Check, ClaimError};
 use crate::config::Config;
-use crate::experiment::{Divergence, Simulation, TrialOptions};
+use crate::experiment::{Simulation, TrialOptions};
 use crate::record::TrialRecord;
 
 /// How the phenomena are run.
@@ -36,9 +36,9 @@ pub struct Adaptation {
 }
 
 /// Runs `config` for `trials` trials and measures its adaptation.
-pub fn adaptation(config: Config, trials: usize) -> Result<Adaptation, Divergence> {
+pub fn adaptation(config: Config, trials: usize) -> Result<Adaptation, ClaimError> {
     let targets = config.targets.max(1) as usize;
-    let mut sim = Simulation::new(config).map_err(config_bug)?;
+    let mut sim = Simulation::from_config(config)?;
     let records: Vec<TrialRecord> = (0..trials)
         .map(|_| sim.run_trial())
         .collect::<Result<_, _>>()?;
@@ -76,9 +76,9 @@ pub fn adaptation(config: Config, trials: usize) -> Result<Adaptation, Divergenc
 }
 
 /// The rotation preset with `settings` over it (fixed, in-range settings: an error is a bug here).
-fn rotation(seed: u64, settings: &[(&str, &str)]) -> Result<Config, Divergence> {
+fn rotation(seed: u64, settings: &[(&str, &str)]) -> Result<Config, ClaimError> {
     let mut c = preset_config("rotation", seed, 0.5);
-    c.apply(settings.iter().copied()).map_err(config_bug)?;
+    c.apply(settings.iter().copied())?;
     Ok(c)
 }
 
@@ -106,7 +106,7 @@ fn slower(
     what: &str,
     fast: &[(&str, &str)],
     slow: &[(&str, &str)],
-) -> Result<Check, Divergence> {
+) -> Result<Check, ClaimError> {
     const TRIALS: usize = 1500;
     let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
     let jobs: Vec<(bool, u64)> = [false, true]
@@ -131,7 +131,7 @@ fn slower(
 }
 
 /// P1: a larger rotation is adapted to more slowly (graded reward, one target).
-pub fn rotation_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+pub fn rotation_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     let graded = |deg| [("reward", "graded"), ("rotation_deg", deg)];
     Ok(vec![slower(
         opts,
@@ -143,7 +143,7 @@ pub fn rotation_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> 
 }
 
 /// P2: a smaller target (narrower binary reward window) slows adaptation.
-pub fn target_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+pub fn target_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     Ok(vec![slower(
         opts,
         "P2",
@@ -155,7 +155,7 @@ pub fn target_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
 
 /// P3: more targets slow adaptation, faster than linearly; every target adapts and none ends
 /// worse than the rotation itself.
-pub fn target_count(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+pub fn target_count(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     let counts = [1u32, 2, 4, 8];
     let trials = 3000;
     let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
@@ -226,10 +226,10 @@ pub fn target_count(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
 }
 
 /// Mean |error| at each of 8 targets after training on target 0 alone (no learning in probes).
-fn generalisation(seed: u64, settings: &[(&str, &str)]) -> Result<Vec<f64>, Divergence> {
+fn generalisation(seed: u64, settings: &[(&str, &str)]) -> Result<Vec<f64>, ClaimError> {
     let mut all = settings.to_vec();
     all.push(("targets", "8"));
-    let mut sim = Simulation::new(rotation(seed, &all)?).map_err(config_bug)?;
+    let mut sim = Simulation::from_config(rotation(seed, &all)?)?;
     let train = TrialOptions {
         target: Some(0),
         ..TrialOptions::default()
@@ -253,7 +253,7 @@ fn generalisation(seed: u64, settings: &[(&str, &str)]) -> Result<Vec<f64>, Dive
 }
 
 /// P4: what is learned at one target transfers to a near target, not to a far one.
-pub fn separation(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+pub fn separation(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
     let runs: Vec<Vec<f64>> = par_map(&seeds, |&s| generalisation(s, &[]))
         .into_iter()
@@ -286,7 +286,7 @@ pub fn separation(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
 }
 
 /// Every phenomenon, in order P1–P4.
-pub fn run_all(opts: &PhenomenaOptions) -> Result<Vec<Check>, Divergence> {
+pub fn run_all(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     let mut out = Vec::new();
     out.extend(rotation_size(opts)?);
     out.extend(target_size(opts)?);

@@ -451,6 +451,25 @@ impl ParamSpec {
             (domain, Input::Num(x)) => check_number(key, domain, *x, &allowed),
         }
     }
+
+    /// Checks a value already in canonical form (a typed config field) against the domain.
+    pub fn admits(&self, value: Value) -> Result<(), ParamError> {
+        match (value, &self.domain) {
+            (Value::Choice(c), Domain::Choice { options }) if options.contains(&c) => Ok(()),
+            (Value::Num(x), d) if !matches!(d, Domain::Choice { .. }) => {
+                check_number(self.key, d, x, &self.allowed()).map(|_| ())
+            }
+            (v, _) => Err(ParamError::new(
+                self.key,
+                format!(
+                    "`{}` = {} is not one of: {}",
+                    self.key,
+                    v.to_text(),
+                    self.allowed()
+                ),
+            )),
+        }
+    }
 }
 
 fn check_number(key: &str, domain: &Domain, x: f64, allowed: &str) -> Result<Value, ParamError> {

@@ -86,7 +86,7 @@ impl Session {
     {
         let mut pending = Config::default();
         pending.apply(settings)?;
-        let sim = Simulation::new(pending.clone())?;
+        let sim = Simulation::from_config(pending.clone())?;
         Ok(Session {
             sim,
             pending,
@@ -191,7 +191,7 @@ impl Session {
             next.set("seed", s)
                 .map_err(|e| ConfigErrors { errors: vec![e] })?;
         }
-        self.sim = Simulation::new(next.clone())?;
+        self.sim = Simulation::from_config(next.clone())?;
         self.apply_traces();
         self.running_preset = self.preset;
         self.pending = next;

@@ -224,7 +224,7 @@ pub fn run(base: &Config, param: &str, job: Job, trials: u32) -> Result<Outcome,
     let mut c = base.clone();
     c.set(param, Input::Num(job.value)).map_err(|e| e.message)?;
     c.seed = job.seed;
-    let mut sim = Simulation::new(c).map_err(|e| e.to_string())?;
+    let mut sim = Simulation::from_config(c).map_err(|e| e.to_string())?;
     sim.run_trials(trials)
         .map_err(|e: Divergence| e.to_string())?;
     let h = sim.history();

@@ -6,7 +6,7 @@ use bgloop_core::{permalink, presets, record, Config, Simulation};
 use std::path::PathBuf;
 
 fn run(config: Config, trials: u32) -> String {
-    let mut sim = Simulation::new(config).expect("valid");
+    let mut sim = Simulation::from_config(config).expect("valid");
     sim.run_trials(trials).expect("finite");
     record::csv(sim.history())
 }
