@@ -317,16 +317,20 @@ impl Network {
     /// strength. Fails if a rate leaves [0, RATE_LIMIT] or is not finite.
     pub fn step(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
         let n = self.n;
-        let next = (self.head + 1) % self.rows * n;
-        let cur = self.head * n;
+        let at = Slots {
+            n,
+            cur: self.head * n,
+            next: (self.head + 1) % self.rows * n,
+        };
         let d = self.delays;
+        let row = |steps: usize| self.row(steps)..self.row(steps) + n;
         let (r_ct, r_sc, r_nc, r_gs, r_gn, r_tg) = (
-            self.row(d.ct),
-            self.row(d.sc),
-            self.row(d.nc),
-            self.row(d.gs),
-            self.row(d.gn),
-            self.row(d.tg),
+            row(d.ct),
+            row(d.sc),
+            row(d.nc),
+            row(d.gs),
+            row(d.gn),
+            row(d.tg),
         );
         let Network {
             coef,
@@ -342,126 +346,26 @@ impl Network {
             ..
         } = self;
         let [bc, bs, bn, bg, bt] = buf;
-        let mut peak = [0.0f64; 5];
-
-        // Cortex: O(N) recurrence from the ring's first Fourier modes.
-        {
-            let (s0, sc, ss) = *moments;
-            let uniform = coef.j0 * s0 * coef.inv_n;
-            let jc = coef.j1 * sc * coef.inv_n;
-            let js = coef.j1 * ss * coef.inv_n;
-            let t_d = &bt[r_ct..r_ct + n];
-            let (old, new) = rows_mut(bc, cur, next, n);
-            let inputs = new
-                .iter_mut()
-                .zip(cos.iter().zip(sin.iter()))
-                .zip(t_d.iter().zip(cue_cortex.iter()));
-            for ((x, (&cs, &sn)), (&t, &cc)) in inputs {
-                *x = uniform
-                    + (jc * cs + js * sn)
-                    + coef.thal_gain * t
-                    + coef.cortex_bias
-                    + cue * cc;
-            }
-            if coef.cortex_noise > 0.0 {
-                for x in new.iter_mut() {
-                    *x += coef.cortex_noise * rng.normal();
-                }
-            }
-            peak[0] = relax(new, old, coef.decay[0]);
-        }
-
-        // Striatum: plastic cortical input, cue, exploration noise.
-        {
-            let c_d = &bc[r_sc..r_sc + n];
-            let (old, new) = rows_mut(bs, cur, next, n);
-            if coef.ou_sd > 0.0 {
-                for z in ou.iter_mut() {
-                    *z = *z * coef.ou_decay + coef.ou_kick * rng.normal();
-                }
-            }
-            for ((x, &cs), &z) in new.iter_mut().zip(cue_striatum.iter()).zip(ou.iter()) {
-                *x = cs + coef.i_s + z;
-            }
-            // W·c, four cortical columns per pass: each sum still adds the columns in order
-            // (exactly as one column at a time), but `new` is loaded and stored once per pass.
-            let mut j = 0;
-            while j + 4 <= n {
-                let (c0, c1, c2, c3) = (c_d[j], c_d[j + 1], c_d[j + 2], c_d[j + 3]);
-                if c0 != 0.0 || c1 != 0.0 || c2 != 0.0 || c3 != 0.0 {
-                    let cols = &w[j * n..(j + 4) * n];
-                    let (w0, rest) = cols.split_at(n);
-                    let (w1, rest) = rest.split_at(n);
-                    let (w2, w3) = rest.split_at(n);
-                    let columns = new
-                        .iter_mut()
-                        .zip(w0.iter().zip(w1.iter()))
-                        .zip(w2.iter().zip(w3.iter()));
-                    for ((x, (&a, &b)), (&c, &d)) in columns {
-                        *x = *x + a * c0 + b * c1 + c * c2 + d * c3;
-                    }
-                }
-                j += 4;
-            }
-            for (jj, &cj) in c_d.iter().enumerate().skip(j) {
-                if cj != 0.0 {
-                    for (acc, &wij) in new.iter_mut().zip(&w[jj * n..(jj + 1) * n]) {
-                        *acc += wij * cj;
-                    }
-                }
-            }
-            peak[1] = relax(new, old, coef.decay[1]);
-        }
-
-        // STN: hyperdirect cortical input.
-        {
-            let c_d = &bc[r_nc..r_nc + n];
-            let (old, new) = rows_mut(bn, cur, next, n);
-            for (x, &c) in new.iter_mut().zip(c_d) {
-                *x = coef.g_nc * c + coef.i_n;
-            }
-            peak[2] = relax(new, old, coef.decay[2]);
-        }
-
-        // GPi: striatal inhibition, topographic and diffuse STN excitation, noise.
-        {
-            let s_d = &bs[r_gs..r_gs + n];
-            let n_d = &bn[r_gn..r_gn + n];
-            let n_mean = n_d.iter().sum::<f64>() * coef.inv_n;
-            let diffuse = coef.g_gn_mean * n_mean + coef.i_g;
-            let (old, new) = rows_mut(bg, cur, next, n);
-            if coef.gpi_noise > 0.0 {
-                for x in noise.iter_mut() {
-                    *x = coef.gpi_noise * rng.normal();
-                }
-            }
-            for ((x, &s), (&nd, &xi)) in new.iter_mut().zip(s_d).zip(n_d.iter().zip(noise.iter())) {
-                *x = -coef.g_gs * s + coef.g_gn_local * nd + diffuse + xi;
-            }
-            peak[3] = relax(new, old, coef.decay[3]);
-        }
-
-        // Thalamus: disinhibited by GPi pauses.
-        {
-            let g_d = &bg[r_tg..r_tg + n];
-            let gain = kappa * coef.g_tg;
-            let (old, new) = rows_mut(bt, cur, next, n);
-            for (x, &g) in new.iter_mut().zip(g_d) {
-                *x = coef.i_t - gain * g;
-            }
-            peak[4] = relax(new, old, coef.decay[4]);
-        }
-
-        let c = &bc[next..next + n];
-        let (mut s0, mut sc, mut ss) = (0.0, 0.0, 0.0);
-        for i in 0..n {
-            s0 += c[i];
-            sc += c[i] * cos[i];
-            ss += c[i] * sin[i];
-        }
-        *moments = (s0, sc, ss);
+        // Each stage writes its own ring's next row and reads other rings' delayed rows; they run
+        // in the order the random numbers are drawn.
+        let peak = [
+            cortex(
+                coef,
+                (cos, sin),
+                *moments,
+                cue,
+                cue_cortex,
+                &bt[r_ct],
+                at.split(bc),
+                rng,
+            ),
+            striatum(coef, ou, w, cue_striatum, &bc[r_sc], at.split(bs), rng),
+            stn(coef, &bc[r_nc], at.split(bn)),
+            gpi(coef, noise, &bs[r_gs], &bn[r_gn], at.split(bg), rng),
+            thalamus(coef, kappa, &bg[r_tg], at.split(bt)),
+        ];
+        *moments = population_moments(&bc[at.next..at.next + n], cos, sin);
         self.head = (self.head + 1) % self.rows;
-
         match (0..5).find(|&p| peak[p].is_nan() || peak[p] > RATE_LIMIT) {
             None => Ok(()),
             Some(p) => Err(Runaway {
@@ -470,6 +374,170 @@ impl Network {
             }),
         }
     }
+}
+
+/// Where one step reads and writes in a ring buffer: the current row and the next.
+#[derive(Clone, Copy)]
+struct Slots {
+    n: usize,
+    cur: usize,
+    next: usize,
+}
+
+impl Slots {
+    /// The current row (read) and the next row (written) of `buf`.
+    #[inline(always)]
+    fn split(self, buf: &mut [f64]) -> (&[f64], &mut [f64]) {
+        rows_mut(buf, self.cur, self.next, self.n)
+    }
+}
+
+/// Cortex: O(N) recurrence from the ring's first Fourier modes, the loop's thalamic input, the
+/// cue and optional fast noise. Returns the peak rate.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn cortex(
+    coef: &Coefficients,
+    (cos, sin): (&[f64], &[f64]),
+    (s0, sc, ss): (f64, f64, f64),
+    cue: f64,
+    cue_cortex: &[f64],
+    thalamus_delayed: &[f64],
+    (old, new): (&[f64], &mut [f64]),
+    rng: &mut Rng,
+) -> f64 {
+    let uniform = coef.j0 * s0 * coef.inv_n;
+    let jc = coef.j1 * sc * coef.inv_n;
+    let js = coef.j1 * ss * coef.inv_n;
+    let inputs = new
+        .iter_mut()
+        .zip(cos.iter().zip(sin.iter()))
+        .zip(thalamus_delayed.iter().zip(cue_cortex.iter()));
+    for ((x, (&cs, &sn)), (&t, &cc)) in inputs {
+        *x = uniform + (jc * cs + js * sn) + coef.thal_gain * t + coef.cortex_bias + cue * cc;
+    }
+    if coef.cortex_noise > 0.0 {
+        for x in new.iter_mut() {
+            *x += coef.cortex_noise * rng.normal();
+        }
+    }
+    relax(new, old, coef.decay[0])
+}
+
+/// Striatum: plastic cortical input W·c, the target input, the exploration noise. Returns the
+/// peak rate.
+#[inline(always)]
+fn striatum(
+    coef: &Coefficients,
+    ou: &mut [f64],
+    w: &[f64],
+    cue_striatum: &[f64],
+    cortex_delayed: &[f64],
+    (old, new): (&[f64], &mut [f64]),
+    rng: &mut Rng,
+) -> f64 {
+    let n = new.len();
+    if coef.ou_sd > 0.0 {
+        for z in ou.iter_mut() {
+            *z = *z * coef.ou_decay + coef.ou_kick * rng.normal();
+        }
+    }
+    for ((x, &cs), &z) in new.iter_mut().zip(cue_striatum.iter()).zip(ou.iter()) {
+        *x = cs + coef.i_s + z;
+    }
+    // W·c, four cortical columns per pass: each sum still adds the columns in order (exactly as
+    // one column at a time), but `new` is loaded and stored once per pass.
+    let c_d = cortex_delayed;
+    let mut j = 0;
+    while j + 4 <= n {
+        let (c0, c1, c2, c3) = (c_d[j], c_d[j + 1], c_d[j + 2], c_d[j + 3]);
+        if c0 != 0.0 || c1 != 0.0 || c2 != 0.0 || c3 != 0.0 {
+            let cols = &w[j * n..(j + 4) * n];
+            let (w0, rest) = cols.split_at(n);
+            let (w1, rest) = rest.split_at(n);
+            let (w2, w3) = rest.split_at(n);
+            let columns = new
+                .iter_mut()
+                .zip(w0.iter().zip(w1.iter()))
+                .zip(w2.iter().zip(w3.iter()));
+            for ((x, (&a, &b)), (&c, &d)) in columns {
+                *x = *x + a * c0 + b * c1 + c * c2 + d * c3;
+            }
+        }
+        j += 4;
+    }
+    for (jj, &cj) in c_d.iter().enumerate().skip(j) {
+        if cj != 0.0 {
+            for (acc, &wij) in new.iter_mut().zip(&w[jj * n..(jj + 1) * n]) {
+                *acc += wij * cj;
+            }
+        }
+    }
+    relax(new, old, coef.decay[1])
+}
+
+/// STN: the hyperdirect cortical input. Returns the peak rate.
+#[inline(always)]
+fn stn(coef: &Coefficients, cortex_delayed: &[f64], (old, new): (&[f64], &mut [f64])) -> f64 {
+    for (x, &c) in new.iter_mut().zip(cortex_delayed) {
+        *x = coef.g_nc * c + coef.i_n;
+    }
+    relax(new, old, coef.decay[2])
+}
+
+/// GPi: striatal inhibition, topographic and diffuse STN excitation, fast noise. Returns the peak
+/// rate.
+#[inline(always)]
+fn gpi(
+    coef: &Coefficients,
+    noise: &mut [f64],
+    striatum_delayed: &[f64],
+    stn_delayed: &[f64],
+    (old, new): (&[f64], &mut [f64]),
+    rng: &mut Rng,
+) -> f64 {
+    let n_mean = stn_delayed.iter().sum::<f64>() * coef.inv_n;
+    let diffuse = coef.g_gn_mean * n_mean + coef.i_g;
+    if coef.gpi_noise > 0.0 {
+        for x in noise.iter_mut() {
+            *x = coef.gpi_noise * rng.normal();
+        }
+    }
+    let inputs = new
+        .iter_mut()
+        .zip(striatum_delayed)
+        .zip(stn_delayed.iter().zip(noise.iter()));
+    for ((x, &s), (&nd, &xi)) in inputs {
+        *x = -coef.g_gs * s + coef.g_gn_local * nd + diffuse + xi;
+    }
+    relax(new, old, coef.decay[3])
+}
+
+/// Thalamus: disinhibited by GPi pauses; `kappa` scales GPi's output. Returns the peak rate.
+#[inline(always)]
+fn thalamus(
+    coef: &Coefficients,
+    kappa: f64,
+    gpi_delayed: &[f64],
+    (old, new): (&[f64], &mut [f64]),
+) -> f64 {
+    let gain = kappa * coef.g_tg;
+    for (x, &g) in new.iter_mut().zip(gpi_delayed) {
+        *x = coef.i_t - gain * g;
+    }
+    relax(new, old, coef.decay[4])
+}
+
+/// Σc, Σc·cosθ, Σc·sinθ of a cortical state.
+#[inline(always)]
+fn population_moments(c: &[f64], cos: &[f64], sin: &[f64]) -> (f64, f64, f64) {
+    let (mut s0, mut sc, mut ss) = (0.0, 0.0, 0.0);
+    for i in 0..c.len() {
+        s0 += c[i];
+        sc += c[i] * cos[i];
+        ss += c[i] * sin[i];
+    }
+    (s0, sc, ss)
 }
 
 /// Exponential Euler for one ring: `new` holds the inputs on entry and the new rates on exit,
