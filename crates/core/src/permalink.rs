@@ -157,10 +157,57 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
     }
 }
 
+/// One `key=value` entry of a link, percent-decoded, with its text as it appeared.
+struct Entry {
+    key: String,
+    value: String,
+    shown: String,
+}
+
+/// What decoding has found so far: the rejected entries and the notes on the whole link.
+#[derive(Default)]
+struct Findings {
+    rejected: Vec<Rejected>,
+    notes: Vec<String>,
+}
+
+impl Findings {
+    fn reject(&mut self, key: &str, entry: &str, reason: String) {
+        self.rejected.push(Rejected {
+            entry: entry.to_string(),
+            key: shorten(key, 40),
+            reason,
+        });
+    }
+}
+
 /// Decodes a link (a full URL, `#…`, `?…` or bare `key=value&…`). Never fails: unusable entries
 /// are listed in [`Permalink::rejected`] and the rest applies.
 pub fn decode(link: &str) -> Permalink {
-    let mut notes = Vec::new();
+    let mut found = Findings::default();
+    let entries = split_entries(link, &mut found);
+    let (version, preset) = read_header(&entries, &mut found);
+    let defaults = defaults_of(version);
+    let base = match preset.and_then(presets::preset) {
+        Some(p) => p.config_over(defaults.clone()).unwrap_or(defaults),
+        None => defaults,
+    };
+    let (mut config, mut view, set) = apply_entries(&entries, base.clone(), &mut found);
+    undo_violations(&mut config, &base, &set, &mut found);
+    // View options in table order, as `encode` writes them.
+    view.sort_by_key(|(k, _)| view::OPTIONS.iter().position(|o| o.key == k));
+    Permalink {
+        version,
+        preset,
+        config,
+        view,
+        rejected: found.rejected,
+        notes: found.notes,
+    }
+}
+
+/// Pass 1: the link's entries, percent-decoded, within the length and entry limits.
+fn split_entries(link: &str, found: &mut Findings) -> Vec<Entry> {
     let mut frag = fragment(link);
     if frag.len() > MAX_LINK_CHARS {
         let mut cut = MAX_LINK_CHARS;
@@ -170,15 +217,14 @@ pub fn decode(link: &str) -> Permalink {
         // Never apply an entry cut in half: drop everything from the last entry the cut reached.
         let whole = frag[..cut].rfind('&').unwrap_or(0);
         frag = &frag[..whole];
-        notes.push(format!(
+        found.notes.push(format!(
             "the link is longer than {MAX_LINK_CHARS} characters; the entries from character {whole} on were ignored"
         ));
     }
-    let mut rejected = Vec::new();
-    let mut entries: Vec<(String, String, String)> = Vec::new();
+    let mut entries = Vec::new();
     for (n, raw) in frag.split('&').filter(|p| !p.is_empty()).enumerate() {
         if n == MAX_ENTRIES {
-            notes.push(format!(
+            found.notes.push(format!(
                 "the link has more than {MAX_ENTRIES} entries; the rest were ignored"
             ));
             break;
@@ -186,57 +232,56 @@ pub fn decode(link: &str) -> Permalink {
         let shown = shorten(raw, 80);
         let (k, v) = raw.split_once('=').unwrap_or((raw, ""));
         match (percent_decode(k), percent_decode(v)) {
-            (Some(k), _) if k.trim().is_empty() => rejected.push(Rejected {
+            (Some(k), _) if k.trim().is_empty() => found.rejected.push(Rejected {
                 key: String::new(),
                 entry: shown,
                 reason: "an entry without a key (entries are key=value)".into(),
             }),
-            (Some(k), Some(v)) => entries.push((k.trim().to_string(), v.trim().to_string(), shown)),
+            (Some(k), Some(v)) => entries.push(Entry {
+                key: k.trim().to_string(),
+                value: v.trim().to_string(),
+                shown,
+            }),
             (dk, _) => {
                 let key = dk.map_or_else(|| shorten(k, 40), |d| shorten(d.trim(), 40));
-                rejected.push(Rejected {
+                found.rejected.push(Rejected {
                     reason: format!(
                         "`{key}`: not valid percent-encoding (use %XX escapes of UTF-8)"
                     ),
                     key,
                     entry: shown,
-                })
+                });
             }
         }
     }
-    let reject = |rejected: &mut Vec<Rejected>, key: &str, entry: &str, reason: String| {
-        rejected.push(Rejected {
-            entry: entry.to_string(),
-            key: shorten(key, 40),
-            reason,
-        });
-    };
+    entries
+}
 
+/// Pass 2: the version and the preset, wherever they stand in the link.
+fn read_header(entries: &[Entry], found: &mut Findings) -> (u32, Option<&'static str>) {
     let mut version = VERSION;
     let mut preset = None;
-    for (k, v, shown) in &entries {
-        match k.as_str() {
-            "v" => match v.parse::<u32>() {
+    for e in entries {
+        match e.key.as_str() {
+            "v" => match e.value.parse::<u32>() {
                 Ok(x) if x >= 1 => version = x,
-                _ => reject(
-                    &mut rejected,
-                    k,
-                    shown,
+                _ => found.reject(
+                    &e.key,
+                    &e.shown,
                     format!(
                         "`v` = {:?} must be a version number such as {VERSION}",
-                        shorten(v, 40)
+                        shorten(&e.value, 40)
                     ),
                 ),
             },
-            "preset" => match presets::preset(v) {
+            "preset" => match presets::preset(&e.value) {
                 Some(p) => preset = Some(p.name),
-                None => reject(
-                    &mut rejected,
-                    k,
-                    shown,
+                None => found.reject(
+                    &e.key,
+                    &e.shown,
                     format!(
                         "`preset` = {:?} is not one of: {}",
-                        shorten(v, 40),
+                        shorten(&e.value, 40),
                         presets::names()
                     ),
                 ),
@@ -245,74 +290,71 @@ pub fn decode(link: &str) -> Permalink {
         }
     }
     if version > VERSION {
-        notes.push(format!(
+        found.notes.push(format!(
             "this link was made by a newer version of bgloop (v={version}; this is v={VERSION}): entries it does not know are listed"
         ));
     }
     if version == 1 {
-        notes.push(
+        found.notes.push(
             "this link was made before the learning rule was revised for several targets (v=1): it replays with the learning settings it was made with".to_string(),
         );
     }
-    let defaults = defaults_of(version);
-    let base = match preset.and_then(presets::preset) {
-        Some(p) => p.config_over(defaults.clone()).unwrap_or(defaults),
-        None => defaults,
-    };
-    let mut config = base.clone();
+    (version, preset)
+}
+
+/// Pass 3: parameters and view options over `base`, in link order (a later entry wins). Returns
+/// the configuration, the view options and the parameter entries that were set.
+#[allow(clippy::type_complexity)]
+fn apply_entries<'e>(
+    entries: &'e [Entry],
+    base: Config,
+    found: &mut Findings,
+) -> (Config, Vec<(String, String)>, Vec<&'e Entry>) {
+    let mut config = base;
     let mut view: Vec<(String, String)> = Vec::new();
-    let mut set_entries: Vec<(String, String)> = Vec::new();
-    for (k, v, shown) in &entries {
-        let key = k.as_str();
+    let mut set = Vec::new();
+    for e in entries {
+        let key = e.key.as_str();
         if key == "v" || key == "preset" {
             continue;
         }
         if let Some(option) = view::option(key) {
-            match check_view(option, v) {
+            match check_view(option, &e.value) {
                 Ok(val) => {
                     view.retain(|(vk, _)| vk != key);
                     view.push((key.to_string(), val));
                 }
-                Err(reason) => reject(&mut rejected, key, shown, reason),
+                Err(reason) => found.reject(key, &e.shown, reason),
             }
         } else if crate::config::spec(key).is_some() {
-            match config.set(key, Input::Text(v.clone())) {
-                Ok(()) => set_entries.push((key.to_string(), shown.clone())),
-                Err(e) => reject(&mut rejected, key, shown, e.message),
+            match config.set(key, Input::Text(e.value.clone())) {
+                Ok(()) => set.push(e),
+                Err(err) => found.reject(key, &e.shown, err.message),
             }
         } else {
-            reject(
-                &mut rejected,
-                key,
-                shown,
-                crate::config::unknown_key(key).message,
-            );
+            found.reject(key, &e.shown, crate::config::unknown_key(key).message);
         }
     }
-    // Cross-parameter constraints: undo the offending keys, naming them.
-    if let Err(errors) = config.validate() {
-        for e in errors.errors {
-            config.reset_to(&base, &e.key);
-            let shown = set_entries
-                .iter()
-                .rev()
-                .find(|(k, _)| *k == e.key)
-                .map_or_else(|| e.key.clone(), |(_, s)| s.clone());
-            reject(&mut rejected, &e.key, &shown, e.message);
-        }
-        if config.validate().is_err() {
-            config = base;
-        }
+    (config, view, set)
+}
+
+/// Pass 4: cross-parameter constraints — each offending key goes back to `base`, named with the
+/// entry that set it.
+fn undo_violations(config: &mut Config, base: &Config, set: &[&Entry], found: &mut Findings) {
+    let Err(errors) = config.validate() else {
+        return;
+    };
+    for e in errors.errors {
+        config.reset_to(base, &e.key);
+        let shown = set
+            .iter()
+            .rev()
+            .find(|s| s.key == e.key)
+            .map_or_else(|| e.key.clone(), |s| s.shown.clone());
+        found.reject(&e.key, &shown, e.message);
     }
-    // View options in table order, as `encode` writes them.
-    view.sort_by_key(|(k, _)| view::OPTIONS.iter().position(|o| o.key == k));
-    Permalink {
-        version,
-        preset,
-        config,
-        view,
-        rejected,
-        notes,
+    if config.validate().is_err() {
+        *config = base.clone();
     }
 }
 
