@@ -10,9 +10,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const read = (p) => fs.readFileSync(path.join(root, p), 'utf8');
 
-// Modules in dependency order (each only imports earlier ones).
-const MODULES = ['web/pkg/bgloop.js', 'web/charts.js', 'web/controls.js', 'web/player.js',
-  'web/permalink.js', 'web/export.js', 'web/embed.js', 'web/sweep.js', 'web/main.js'];
+/** The modules `entry` imports, depth first, each before the modules that import it. */
+function dependencyOrder(entry, seen = new Set(), out = []) {
+  if (seen.has(entry)) return out;
+  seen.add(entry);
+  const dir = path.posix.dirname(entry);
+  for (const [, from] of read(entry).matchAll(/^import\s+.+?\s+from\s+'(.+?)';\s*$/gm)) {
+    dependencyOrder(path.posix.normalize(path.posix.join(dir, from)), seen, out);
+  }
+  out.push(entry);
+  return out;
+}
+const MODULES = dependencyOrder('web/main.js');
 
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(path.join(dist, 'web', 'pkg'), { recursive: true });

@@ -1,0 +1,48 @@
+// Share and export: the copy-link button, CSV / JSON / PNG / SVG exports and the Embed dialog.
+
+import { copyText } from './permalink.js';
+import { download, stem, viewsPng } from './export.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** The iframe snippet for embedding `src`. */
+export function embedSnippet(src) {
+  return `<iframe src="${src.replace(/"/g, '&quot;')}" title="bgloop: reward-driven adaptation in a basal ganglia–cortex loop model" width="760" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>`;
+}
+
+/**
+ * Wires the share panel. `link()` syncs and returns the address bar's link; `viewOptions()` gives
+ * the page's view options; `say(text)` reports to the share status line.
+ */
+export function setupShare(pg, views, { link, viewOptions, say }) {
+  $('copy-link').addEventListener('click', async () => {
+    const ok = await copyText(link());
+    say(ok ? 'Link copied: it reproduces this run exactly.' : 'Copy the address bar: it holds this run.');
+  });
+  $('export-csv').addEventListener('click', () => { download(`${stem(pg)}.csv`, pg.csv(), 'text/csv'); say('CSV exported.'); });
+  $('export-json').addEventListener('click', () => { download(`${stem(pg)}.json`, pg.json(), 'application/json'); say('JSON exported.'); });
+  $('export-figure').addEventListener('click', async () => {
+    views.invalidate(); views.draw();
+    download(`${stem(pg)}.png`, await viewsPng([$('reach'), $('learning'), $('activity')]), 'image/png');
+    say('Figure exported as PNG.');
+  });
+  $('export-svg').addEventListener('click', () => {
+    download(`${stem(pg)}.svg`, pg.figureSvg($('show-hand').checked, 1200, 460), 'image/svg+xml');
+    say('Figure exported as SVG.');
+  });
+  const dialog = $('embed-dialog');
+  const code = $('embed-code');
+  $('embed').addEventListener('click', () => {
+    const v = viewOptions();
+    v.embed = '1';
+    code.value = embedSnippet(`${location.href.split('#')[0]}#${pg.permalink(v)}`);
+    dialog.showModal();
+    code.select();
+  });
+  $('copy-embed').addEventListener('click', async () => {
+    const ok = await copyText(code.value);
+    say(ok ? 'Embed code copied.' : 'Select the code and copy it.');
+    dialog.close();
+  });
+  $('close-embed').addEventListener('click', () => dialog.close());
+}

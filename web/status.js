@@ -1,0 +1,41 @@
+// The status line under the transport and its screen-reader twin: drawn at most every 0.4 s,
+// announced at most every 2 s (and at once after a deliberate action), so each announcement can be
+// heard to the end.
+
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+
+/** What the status line says about `pg`'s run. */
+export function statusText(pg) {
+  const halted = pg.halted();
+  if (halted) return `Stopped: ${halted}`;
+  const r = pg.lastRecord();
+  if (!r) {
+    const t = pg.timeInTrial();
+    return t > 0 ? `Trial 1 in progress · ${fmt(t, 0)} ms` : 'Ready: press Play, or Step for one trial.';
+  }
+  const reach = r.executed ? `reach ${fmt(r.reach_ms, 0)} ms` : 'not executed';
+  return `Trial ${r.trial} · ${r.phase} · error ${fmt(r.error_deg)}° · reward ${fmt(r.reward, 2)} · ${reach}`;
+}
+
+export class StatusLine {
+  constructor(pg, line, announcer) {
+    this.pg = pg;
+    this.line = line;
+    this.announcer = announcer;
+    this.lastShown = 0;
+    this.lastSpoken = 0;
+  }
+
+  /** Redraws the line (throttled unless `force`) and announces it when due. */
+  update(force = false) {
+    const now = performance.now();
+    if (!force && now - this.lastShown < 400) return;
+    this.lastShown = now;
+    const text = statusText(this.pg);
+    this.line.textContent = text;
+    if (force || now - this.lastSpoken > 2000) {
+      this.lastSpoken = now;
+      if (this.announcer.textContent !== text) this.announcer.textContent = text;
+    }
+  }
+}
