@@ -5,14 +5,20 @@
 //! simulated time at a time ([`Simulation::advance`]) — the page animates a reach that way. Both
 //! give the same trials: the trial is one state machine, and recording traces never changes it.
 
+mod recorder;
+mod trial;
+
+pub use recorder::{ReachPath, Trace, HISTORY_CAP, RECENT_PATHS};
+
 use crate::config::{Config, ConfigErrors, ValidConfig};
-use crate::learning::{Plasticity, ReachActivity};
+use crate::learning::Plasticity;
 use crate::math;
 use crate::network::{Network, Population, Runaway, RATE_LIMIT};
 use crate::record::{Phase, TrialRecord};
 use crate::rng::Rng;
-use crate::task::{self, Hand, TargetCode};
-use std::collections::VecDeque;
+use crate::task;
+use recorder::Recorder;
+use trial::{Setup, Trial};
 
 /// A run that stopped because the network left its safe range.
 #[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
@@ -63,77 +69,7 @@ impl Default for TrialOptions {
     }
 }
 
-/// Within-trial samples for drawing: the hand path and all five rings, every `every_steps` steps.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Trace {
-    /// Sampling interval, in steps.
-    pub every_steps: usize,
-    /// Sampling interval, ms.
-    pub every_ms: f64,
-    /// Units per ring.
-    pub n: usize,
-    /// Time of each sample from trial start, ms.
-    pub time_ms: Vec<f32>,
-    /// Hand position (x, y) per sample, interleaved.
-    pub hand: Vec<f32>,
-    /// Rates per sample: 5 rings × N, in [`Population::ALL`] order.
-    pub rings: Vec<f32>,
-    /// The trial these samples belong to.
-    pub trial: u32,
-    /// The target of that trial, degrees.
-    pub target_deg: f64,
-    /// The cursor rotation of that trial, degrees.
-    pub rotation_deg: f64,
-}
-
-impl Trace {
-    /// Number of samples.
-    pub fn len(&self) -> usize {
-        self.time_ms.len()
-    }
-
-    /// Whether there are no samples.
-    pub fn is_empty(&self) -> bool {
-        self.time_ms.is_empty()
-    }
-
-    /// The rates of `population` at sample `k` (empty if rings were not recorded).
-    pub fn ring(&self, k: usize, population: Population) -> &[f32] {
-        let base = (k * 5 + population as usize) * self.n;
-        self.rings.get(base..base + self.n).unwrap_or(&[])
-    }
-
-    /// Whether the five rings were recorded.
-    pub fn has_rings(&self) -> bool {
-        !self.rings.is_empty()
-    }
-}
-
-/// A trial in progress.
-#[derive(Clone, Debug)]
-struct Trial {
-    number: u32,
-    phase: Phase,
-    target: usize,
-    target_deg: f64,
-    rotation_deg: f64,
-    kappa: f64,
-    options: TrialOptions,
-    step: usize,
-    cue_steps: usize,
-    go_step: usize,
-    last_step: usize,
-    sharp: Vec<f64>,
-    gate: Vec<f64>,
-    hand: Hand,
-    reach_steps: Option<usize>,
-    cortex_sum: Vec<f64>,
-    striatum_sum: Vec<f64>,
-    moving_steps: usize,
-    amplitude_sum: f64,
-}
-
-/// A seeded experiment: network, plastic synapses, one random generator, and the trial history.
+/// A seeded experiment: network, plastic synapses, one random generator, and what it records.
 #[derive(Clone, Debug)]
 pub struct Simulation {
     config: ValidConfig,
@@ -142,33 +78,8 @@ pub struct Simulation {
     rng: Rng,
     trial: Option<Trial>,
     completed: u32,
-    history: Vec<TrialRecord>,
-    trace_every_ms: Option<f64>,
-    trace_rings: bool,
-    trace: Trace,
-    recent_paths: VecDeque<ReachPath>,
+    recorder: Recorder,
     halted: Option<Divergence>,
-    history_cap: usize,
-}
-
-/// The most trial records a simulation keeps in memory; past it the oldest half is dropped (the
-/// page's exports then hold the most recent records). 200,000 records take about 20 MB.
-pub const HISTORY_CAP: usize = 200_000;
-
-/// How many finished reach paths [`Simulation::recent_paths`] keeps.
-pub const RECENT_PATHS: usize = 20;
-
-/// The hand path of a finished trial, kept for drawing.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReachPath {
-    /// The trial's number.
-    pub trial: u32,
-    /// Its target, degrees.
-    pub target_deg: f64,
-    /// Its cursor rotation, degrees.
-    pub rotation_deg: f64,
-    /// Hand positions, interleaved x, y.
-    pub hand: Vec<f32>,
 }
 
 impl Simulation {
@@ -181,13 +92,8 @@ impl Simulation {
             config,
             trial: None,
             completed: 0,
-            history: Vec::new(),
-            trace_every_ms: None,
-            trace_rings: true,
-            trace: Trace::default(),
-            recent_paths: VecDeque::new(),
+            recorder: Recorder::default(),
             halted: None,
-            history_cap: HISTORY_CAP,
         }
     }
 
@@ -204,12 +110,12 @@ impl Simulation {
     /// The finished trials kept in memory: all of them, or the most recent ones past
     /// [`HISTORY_CAP`] (`history()[0].trial` tells which is first).
     pub fn history(&self) -> &[TrialRecord] {
-        &self.history
+        self.recorder.history()
     }
 
     /// Keeps at most `cap` (≥ 2) records in memory instead of [`HISTORY_CAP`].
     pub fn set_history_cap(&mut self, cap: usize) {
-        self.history_cap = cap.max(2);
+        self.recorder.set_history_cap(cap);
     }
 
     /// Number of finished trials.
@@ -234,27 +140,24 @@ impl Simulation {
 
     /// Record traces every `every_ms` ms (rounded to whole steps) from the next trial on; `None` stops.
     pub fn record_traces(&mut self, every_ms: Option<f64>) {
-        self.trace_every_ms = every_ms.filter(|ms| ms.is_finite() && *ms > 0.0);
-        if self.trace_every_ms.is_none() {
-            self.trace = Trace::default();
-        }
+        self.recorder.record_traces(every_ms);
     }
 
     /// Whether traces include the five rings (on by default) or only the hand path, which is much
     /// cheaper when many trials run unseen.
     pub fn record_rings(&mut self, rings: bool) {
-        self.trace_rings = rings;
+        self.recorder.record_rings(rings);
     }
 
     /// The hand paths of the last [`RECENT_PATHS`] finished trials (oldest first), while traces
     /// are recorded.
     pub fn recent_paths(&self) -> impl ExactSizeIterator<Item = &ReachPath> {
-        self.recent_paths.iter()
+        self.recorder.recent_paths()
     }
 
     /// The trace of the trial in progress (or of the last one, once it has ended).
     pub fn trace(&self) -> &Trace {
-        &self.trace
+        self.recorder.trace()
     }
 
     /// Simulated time within the trial in progress, ms (0 between trials).
@@ -288,9 +191,8 @@ impl Simulation {
         (phase, rotation, if gpi_off { 0.0 } else { c.gpi_output })
     }
 
-    fn begin(&mut self, options: TrialOptions) {
-        let config = self.config.clone();
-        let c = &config;
+    /// What the next trial is: its number, phase, target (drawn now) and GPi output.
+    fn setup(&mut self, options: TrialOptions) -> Setup {
         let number = self.completed + 1;
         let (mut phase, rotation_deg, mut kappa) = self.schedule(number);
         if let Some(k) = options.gpi_output {
@@ -299,83 +201,38 @@ impl Simulation {
         if options != TrialOptions::default() {
             phase = Phase::Probe;
         }
+        let targets = self.config.targets;
         let target = match options.target {
-            Some(t) => t.min(c.targets - 1) as usize,
-            None if c.targets > 1 => self.rng.below(c.targets) as usize,
+            Some(t) => t.min(targets - 1) as usize,
+            None if targets > 1 => self.rng.below(targets) as usize,
             None => 0,
         };
-        let target_deg = task::target_deg(target as u32, c.targets);
-        let n = self.net.n();
-        let (cos, sin) = self.net.directions();
-        let code = TargetCode::new(math::to_rad(target_deg), cos, sin, c.visual_sharpness);
-        let (cortex_code, gate) = if c.innate_cue_map {
-            (
-                code.broad.clone(),
-                code.broad.iter().map(|v| v / 2.0).collect(),
-            )
-        } else {
-            let mass: f64 = code.sharp.iter().sum();
-            let scale = n as f64 / mass;
-            (
-                code.sharp.iter().map(|v| v * scale).collect(),
-                code.sharp.clone(),
-            )
-        };
-        self.net.reset_to_rest();
-        self.net.start_noise(&mut self.rng);
-        let (w, cue_cortex, cue_striatum) = self.net.trial_inputs();
-        self.plastic.striatal_weights(c, w);
-        self.plastic.cue_to_cortex(&cortex_code, cue_cortex);
-        self.plastic
-            .cue_to_striatum(c.dopamine, &code.sharp, cue_striatum);
-        let steps = |ms: f64| (ms / c.dt_ms).round() as usize;
-        let last_step = steps(c.trial_ms).max(1);
-        if let Some(every_ms) = self.trace_every_ms {
-            let every_steps = steps(every_ms).max(1);
-            self.trace = Trace {
-                every_steps,
-                every_ms: every_steps as f64 * c.dt_ms,
-                n,
-                trial: number,
-                target_deg,
-                rotation_deg,
-                ..Trace::default()
-            };
-            self.sample(0, Hand::default());
-        }
-        self.trial = Some(Trial {
+        Setup {
             number,
             phase,
             target,
-            target_deg,
+            target_deg: task::target_deg(target as u32, targets),
             rotation_deg,
             kappa,
             options,
-            step: 0,
-            cue_steps: steps(c.cue_ms),
-            go_step: steps(c.go_ms),
-            last_step,
-            sharp: code.sharp,
-            gate,
-            hand: Hand::default(),
-            reach_steps: None,
-            cortex_sum: vec![0.0; n],
-            striatum_sum: vec![0.0; n],
-            moving_steps: 0,
-            amplitude_sum: 0.0,
-        });
+        }
     }
 
-    fn sample(&mut self, step: usize, hand: Hand) {
-        let t = &mut self.trace;
-        t.time_ms.push((step as f64 * self.config.dt_ms) as f32);
-        t.hand.push(hand.x as f32);
-        t.hand.push(hand.y as f32);
-        if self.trace_rings {
-            for p in Population::ALL {
-                t.rings.extend(self.net.rates(p).iter().map(|&x| x as f32));
-            }
-        }
+    fn begin(&mut self, options: TrialOptions) {
+        let setup = self.setup(options);
+        let (cos, sin) = self.net.directions();
+        let (trial, cortex_code) = Trial::new(&self.config, setup, cos, sin);
+        self.net.reset_to_rest();
+        self.net.start_noise(&mut self.rng);
+        let (w, cue_cortex, cue_striatum) = self.net.trial_inputs();
+        self.plastic.striatal_weights(&self.config, w);
+        self.plastic.cue_to_cortex(&cortex_code, cue_cortex);
+        self.plastic
+            .cue_to_striatum(self.config.dopamine, &trial.sharp, cue_striatum);
+        let shown = (setup.target_deg, setup.rotation_deg);
+        self.recorder
+            .start_trial(setup.number, shown, self.config.dt_ms, &self.net);
+        self.trial = Some(trial);
     }
 
     /// Runs the trial in progress for at most `max_steps` steps; returns how many steps ran and
@@ -384,65 +241,53 @@ impl Simulation {
         let Some(mut trial) = self.trial.take() else {
             return Ok((0, None));
         };
-        let c = &self.config;
-        let (dt, cue_strength, cue_hold) = (c.dt_ms, c.cue_strength, c.cue_hold);
         let n = self.net.n();
-        let hand_gain = c.hand_gain * c.dt_ms / n as f64;
+        let hand_gain = self.config.hand_gain * self.config.dt_ms / n as f64;
         let inv_n = 1.0 / n as f64;
-        let mut budget = max_steps;
-        let mut ended = false;
-        while budget > 0 {
-            let cue = if trial.step < trial.cue_steps {
-                cue_strength
-            } else {
-                cue_hold
-            };
-            if let Err(Runaway { population, rate }) =
-                self.net.step(cue, trial.kappa, &mut self.rng)
+        let mut ran = 0;
+        while ran < max_steps {
+            if let Err(runaway) = self
+                .net
+                .step(trial.cue(&self.config), trial.kappa, &mut self.rng)
             {
-                let d = Divergence {
-                    trial: trial.number,
-                    time_ms: (trial.step + 1) as f64 * dt,
-                    population: population.label(),
-                    rate: crate::format::num(rate),
-                    cause: likely_cause(population),
-                };
-                self.halted = Some(d.clone());
-                return Err(d);
+                return Err(self.halt(&trial, runaway));
             }
-            let moving = trial.step >= trial.go_step && trial.reach_steps.is_none();
+            let moving = trial.moving();
             trial.step += 1;
-            budget -= 1;
+            ran += 1;
             if moving {
                 let z = self.net.population_vector();
-                let cortex = self.net.rates(Population::Cortex);
-                let striatum = self.net.rates(Population::Striatum);
-                for i in 0..n {
-                    trial.cortex_sum[i] += cortex[i];
-                    trial.striatum_sum[i] += striatum[i];
-                }
-                trial.moving_steps += 1;
-                trial.amplitude_sum += math::hypot(z.0, z.1) * inv_n;
+                let amplitude = math::hypot(z.0, z.1) * inv_n;
+                let (cortex, striatum) = (
+                    self.net.rates(Population::Cortex),
+                    self.net.rates(Population::Striatum),
+                );
+                trial.sums.add(cortex, striatum, amplitude);
                 if trial.hand.advance(z, hand_gain) {
                     trial.reach_steps = Some(trial.step - trial.go_step);
                 }
             }
-            if self.trace_every_ms.is_some() && trial.step % self.trace.every_steps.max(1) == 0 {
-                self.sample(trial.step, trial.hand);
-            }
-            let reached = trial.reach_steps.is_some() && !trial.options.run_to_end;
-            if reached || trial.step >= trial.last_step {
-                ended = true;
-                break;
+            self.recorder
+                .after_step(trial.step, self.config.dt_ms, trial.hand, &self.net);
+            if trial.over() {
+                return Ok((ran, Some(self.finish(trial))));
             }
         }
-        let ran = max_steps - budget;
-        if ended {
-            Ok((ran, Some(self.finish(trial))))
-        } else {
-            self.trial = Some(trial);
-            Ok((ran, None))
-        }
+        self.trial = Some(trial);
+        Ok((ran, None))
+    }
+
+    /// Halts the run on a runaway rate, with the likely cause.
+    fn halt(&mut self, trial: &Trial, Runaway { population, rate }: Runaway) -> Divergence {
+        let d = Divergence {
+            trial: trial.number,
+            time_ms: (trial.step + 1) as f64 * self.config.dt_ms,
+            population: population.label(),
+            rate: crate::format::num(rate),
+            cause: likely_cause(population),
+        };
+        self.halted = Some(d.clone());
+        d
     }
 
     fn finish(&mut self, trial: Trial) -> TrialRecord {
@@ -463,16 +308,9 @@ impl Simulation {
             outcome.reward - self.plastic.expected[trial.target]
         };
         if learn {
-            let steps = trial.moving_steps.max(1) as f64;
-            let cortex: Vec<f64> = trial.cortex_sum.iter().map(|x| x / steps).collect();
-            let striatum: Vec<f64> = trial.striatum_sum.iter().map(|x| x / steps).collect();
-            let reach = ReachActivity {
-                cortex: &cortex,
-                striatum: &striatum,
-                sharp: &trial.sharp,
-                gate: &trial.gate,
-            };
-            self.plastic.learn(c, rpe, outcome.reward, &reach);
+            let means = trial.sums.means();
+            self.plastic
+                .learn(c, rpe, outcome.reward, &trial.activity(&means));
         }
         let record = TrialRecord {
             trial: trial.number,
@@ -485,28 +323,10 @@ impl Simulation {
             rpe,
             executed,
             reach_ms: trial.reach_steps.map(|s| s as f64 * c.dt_ms),
-            amplitude: if trial.moving_steps > 0 {
-                trial.amplitude_sum / trial.moving_steps as f64
-            } else {
-                0.0
-            },
+            amplitude: trial.sums.amplitude(),
         };
-        if self.trace_every_ms.is_some() {
-            if self.recent_paths.len() == RECENT_PATHS {
-                self.recent_paths.pop_front();
-            }
-            self.recent_paths.push_back(ReachPath {
-                trial: trial.number,
-                target_deg: trial.target_deg,
-                rotation_deg: trial.rotation_deg,
-                hand: self.trace.hand.clone(),
-            });
-        }
         self.completed += 1;
-        if self.history.len() >= self.history_cap {
-            self.history.drain(..self.history_cap / 2);
-        }
-        self.history.push(record.clone());
+        self.recorder.finish_trial(&record, trial.rotation_deg);
         record
     }
 
