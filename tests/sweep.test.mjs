@@ -43,10 +43,26 @@ test('a small sweep runs in workers and shows that adaptation needs a strong loo
     return red;
   });
   assert.ok(inked > 100, `the sweep's points are drawn (${inked} px)`);
+  // The science: the weak loop (0.25) ends far from the target, the strong loop (1) near it.
+  const outcomes = await page.evaluate(() => window.bgloop.sweepOutcomes());
+  const at = (v) => outcomes.filter((o) => o.value === v).map((o) => o.final_error);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  assert.equal(at(0.25).length, 2);
+  assert.equal(at(1).length, 2);
+  assert.ok(mean(at(0.25)) > 20 && mean(at(1)) < 10, `final |error| ${mean(at(0.25)).toFixed(1)}° at 0.25, ${mean(at(1)).toFixed(1)}° at 1`);
   // A bad value is refused with a message naming the field.
   await page.getByLabel('To', { exact: true }).fill('7');
   await page.getByRole('button', { name: 'Run sweep' }).click();
   assert.equal(await page.locator('#sweep-status').textContent(), '`loop_strength` = 7 is out of range 0–2');
+  // An empty field is refused by name, never read as 0.
+  for (const label of ['From', 'To', 'Values', 'Seeds', 'Trials']) {
+    const field = page.getByLabel(label, { exact: true });
+    const before = await field.inputValue();
+    await field.fill('');
+    await page.getByRole('button', { name: 'Run sweep' }).click();
+    assert.match(await page.locator('#sweep-status').textContent(), new RegExp(`^\`${label}\` is empty`));
+    await field.fill(before);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -56,19 +72,30 @@ test('Cancel stops a sweep', async () => {
   await page.getByLabel('Values', { exact: true }).fill('6');
   await page.getByLabel('Trials', { exact: true }).fill('2000');
   await page.getByRole('button', { name: 'Run sweep' }).click();
-  await page.waitForTimeout(300);
-  assert.match(await page.locator('#sweep-status').textContent(), /of 18 runs/);
+  await page.waitForFunction(() => /of 18 runs/.test(document.getElementById('sweep-status').textContent), null, { polling: 50 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   assert.match(await page.locator('#sweep-status').textContent(), /^Cancelled after \d+ runs\.$/);
   assert.ok(await page.getByRole('button', { name: 'Run sweep' }).isEnabled());
+  // Nothing more arrives: the workers are gone (a 2000-trial run takes well over a second).
+  const done = await page.locator('#sweep-progress').evaluate((p) => p.value);
+  const count = (await page.evaluate(() => window.bgloop.sweepOutcomes())).length;
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 3000)));
+  assert.equal(await page.locator('#sweep-progress').evaluate((p) => p.value), done);
+  assert.equal((await page.evaluate(() => window.bgloop.sweepOutcomes())).length, count);
+  assert.ok(count < 18);
   await page.close();
 });
 
-test('speed-up of 2 workers over 1 (printed, not asserted)', async () => {
+test('1 and 2 workers give the same outcomes (the speed-up is printed, not asserted)', async () => {
   const { page } = await open();
   const job = { from: 0.25, to: 1.5, count: 4, seeds: 2, trials: 200 };
+  const sorted = (os) => os.map((o) => `${o.value}/${o.seed}/${o.final_error}`).sort();
   const one = await sweep(page, { ...job, workers: 1 });
+  const byOne = sorted(await page.evaluate(() => window.bgloop.sweepOutcomes()));
   const two = await sweep(page, { ...job, workers: 2 });
+  assert.match(await page.locator('#sweep-status').textContent(), / on 2 workers\.$/);
+  assert.equal(byOne.length, 8);
+  assert.deepEqual(sorted(await page.evaluate(() => window.bgloop.sweepOutcomes())), byOne);
   console.log(`# sweep of 8 runs × 200 trials: 1 worker ${one.toFixed(1)} s, 2 workers ${two.toFixed(1)} s, speed-up ${(one / two).toFixed(2)}× (${await page.evaluate(() => navigator.hardwareConcurrency)} cores reported)`);
   await page.close();
 });

@@ -188,6 +188,7 @@ function expose(app) {
     reset: api.reset,
     link: app.link,
     redraw: app.redraw,
+    sweepOutcomes: () => app.sweep.outcomes(),
   };
   return api;
 }
@@ -203,7 +204,7 @@ async function main() {
   contrast.checked = app.views.highContrast;
   contrast.addEventListener('change', () => app.views.setHighContrast(contrast.checked));
   setupShare(app.pg, app.views, app);
-  setupSweep(app.pg, app.schema, {
+  app.sweep = setupSweep(app.pg, app.schema, {
     param: $('sweep-param'), from: $('sweep-from'), to: $('sweep-to'), count: $('sweep-count'), seeds: $('sweep-seeds'),
     trials: $('sweep-trials'), workers: $('sweep-workers'), run: $('sweep-run'), cancel: $('sweep-cancel'),
     progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'),

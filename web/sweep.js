@@ -3,9 +3,16 @@
 import { Playground } from './pkg/bgloop.js';
 import { fitCanvas } from './charts.js';
 
-/** Wires the panel; `pg` supplies the pending configuration that the sweep varies. */
-export function setupSweep(pg, schema, els) {
-  const { param, from, to, count, seeds, trials, workers, run, cancel, progress, status, canvas } = els;
+/** A field's number; an empty or non-numeric field is refused with its name (never read as 0). */
+function fieldNumber(input, name) {
+  const text = input.value.trim();
+  const x = Number(text);
+  if (text === '' || !Number.isFinite(x)) throw new Error(`\`${name}\` is ${text === '' ? 'empty' : `"${text}", not a number`}: enter a number`);
+  return x;
+}
+
+/** Fills the parameter menu with the real-valued parameters and keeps From/To in range. */
+function setupParamMenu(schema, { param, from, to }) {
   const real = schema.filter((s) => s.domain.type === 'real');
   for (const s of real) param.append(new Option(`${s.label} (${s.key})`, s.key));
   param.value = 'loop_strength';
@@ -16,76 +23,94 @@ export function setupSweep(pg, schema, els) {
   };
   param.addEventListener('change', syncRange);
   syncRange();
+}
+
+/** Wires the panel; `pg` supplies the pending configuration that the sweep varies. */
+export function setupSweep(pg, schema, els) {
+  const { param, from, to, count, seeds, trials, workers, run, cancel, progress, status, canvas } = els;
+  setupParamMenu(schema, els);
   const cores = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
   workers.max = cores;
   workers.value = cores;
 
-  let pool = [];
-  let outcomes = [];
-  let spec = null;
+  const state = { pool: [], outcomes: [], spec: null };
   const hc = window.matchMedia?.('(prefers-contrast: more)').matches ?? false;
   const draw = () => {
-    if (!spec) return;
-    Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), hc);
+    const { spec, outcomes } = state;
+    if (spec) Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), hc);
   };
   new ResizeObserver(draw).observe(canvas.parentElement);
-
   const stop = (text) => {
-    for (const w of pool) w.terminate();
-    pool = [];
+    for (const w of state.pool) w.terminate();
+    state.pool = [];
     run.disabled = false;
     cancel.disabled = true;
     if (text) status.textContent = text;
   };
-  cancel.addEventListener('click', () => stop(`Cancelled after ${outcomes.length} runs.`));
+  cancel.addEventListener('click', () => stop(`Cancelled after ${state.outcomes.length} runs.`));
 
   run.addEventListener('click', () => {
     let jobs;
-    const n = Number(workers.value);
+    let n;
     try {
+      n = fieldNumber(workers, 'Workers');
       if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`\`workers\` = ${workers.value} must be a whole number in 1–64`);
-      jobs = pg.sweepJobs(param.value, Number(from.value), Number(to.value), Number(count.value), Number(seeds.value), Number(trials.value));
+      const [f, t, c, s, tr] = [[from, 'From'], [to, 'To'], [count, 'Values'], [seeds, 'Seeds'], [trials, 'Trials']].map(([el, name]) => fieldNumber(el, name));
+      jobs = pg.sweepJobs(param.value, f, t, c, s, tr);
+      state.spec = { param: param.value, from: f, to: t, trials: tr, base: pg.pendingConfig() };
     } catch (e) {
       status.textContent = e.message;
       return;
     }
-    spec = { param: param.value, from: Number(from.value), to: Number(to.value), trials: Number(trials.value), base: pg.pendingConfig() };
-    outcomes = [];
+    state.outcomes = [];
     progress.max = jobs.length;
     progress.value = 0;
     run.disabled = true;
     cancel.disabled = false;
-    const started = performance.now();
-    let nextJob = 0;
-    let failed = null;
-    const dispatch = (w) => {
-      if (nextJob >= jobs.length) return;
-      const j = jobs[nextJob++];
-      w.postMessage({ id: nextJob, base: spec.base, param: spec.param, value: j.value, seed: j.seed, trials: spec.trials });
-    };
-    try {
-      for (let i = 0; i < Math.min(n, jobs.length); i++) {
-        const w = new Worker(new URL('./sweep-worker.js', import.meta.url), { type: 'module' });
-        w.onmessage = (e) => {
-          if (e.data.error) { failed = e.data.error; stop(`The sweep stopped: ${failed}`); return; }
-          outcomes.push(e.data.outcome);
-          progress.value = outcomes.length;
-          const elapsed = (performance.now() - started) / 1000;
-          const left = (elapsed / outcomes.length) * (jobs.length - outcomes.length);
-          status.textContent = outcomes.length < jobs.length
-            ? `${outcomes.length} of ${jobs.length} runs · ${elapsed.toFixed(1)} s · about ${left.toFixed(0)} s left`
-            : `Done: ${jobs.length} runs in ${elapsed.toFixed(1)} s on ${pool.length} workers.`;
-          draw();
-          if (outcomes.length === jobs.length) stop(null); else dispatch(w);
-        };
-        w.onerror = (e) => { e.preventDefault(); stop('Sweeps need Web Workers: serve the page over HTTP (npm start) rather than opening the file.'); };
-        pool.push(w);
-        dispatch(w);
-      }
-      status.textContent = `0 of ${jobs.length} runs on ${pool.length} workers…`;
-      draw();
-    } catch (e) {
-      stop(`Sweeps need Web Workers (${e.message}).`);
-    }
+    startWorkers(state, jobs, n, { progress, status, draw, stop });
   });
+  return {
+    /** The outcomes of the current or last sweep (`{ value, seed, final_error, … }`), as they came. */
+    outcomes: () => state.outcomes.slice(),
+  };
+}
+
+/** Runs `jobs` on `n` Web Workers, reporting progress and an ETA, drawing as outcomes arrive. */
+function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
+  const { spec } = state;
+  const started = performance.now();
+  let nextJob = 0;
+  const dispatch = (w) => {
+    if (nextJob >= jobs.length) return;
+    const j = jobs[nextJob++];
+    w.postMessage({ id: nextJob, base: spec.base, param: spec.param, value: j.value, seed: j.seed, trials: spec.trials });
+  };
+  const onOutcome = (w, outcome) => {
+    const { outcomes } = state;
+    outcomes.push(outcome);
+    progress.value = outcomes.length;
+    const elapsed = (performance.now() - started) / 1000;
+    const left = (elapsed / outcomes.length) * (jobs.length - outcomes.length);
+    status.textContent = outcomes.length < jobs.length
+      ? `${outcomes.length} of ${jobs.length} runs · ${elapsed.toFixed(1)} s · about ${left.toFixed(0)} s left`
+      : `Done: ${jobs.length} runs in ${elapsed.toFixed(1)} s on ${state.pool.length} workers.`;
+    draw();
+    if (outcomes.length === jobs.length) stop(null); else dispatch(w);
+  };
+  try {
+    for (let i = 0; i < Math.min(n, jobs.length); i++) {
+      const w = new Worker(new URL('./sweep-worker.js', import.meta.url), { type: 'module' });
+      w.onmessage = (e) => {
+        if (e.data.error) stop(`The sweep stopped: ${e.data.error}`);
+        else onOutcome(w, e.data.outcome);
+      };
+      w.onerror = (e) => { e.preventDefault(); stop('Sweeps need Web Workers: serve the page over HTTP (npm start) rather than opening the file.'); };
+      state.pool.push(w);
+      dispatch(w);
+    }
+    status.textContent = `0 of ${jobs.length} runs on ${state.pool.length} workers…`;
+    draw();
+  } catch (e) {
+    stop(`Sweeps need Web Workers (${e.message}).`);
+  }
 }

@@ -127,81 +127,84 @@ impl Lcg {
     }
 }
 
+const NUMBERS: [f64; 11] = [
+    -1.0,
+    0.0,
+    0.25,
+    1.0,
+    3.0,
+    7.5,
+    64.0,
+    1e9,
+    f64::NAN,
+    f64::INFINITY,
+    -0.0,
+];
+const KEYS: [&str; 10] = [
+    "loop_strength",
+    "dopamine",
+    "ring_size",
+    "dt_ms",
+    "seed",
+    "reward",
+    "targets",
+    "trial_ms",
+    "bogus",
+    "",
+];
+const TEXTS: [&str; 8] = [
+    "binary",
+    "graded",
+    "1e3",
+    "NaN",
+    "<img src=x onerror=alert(1)>",
+    "",
+    "0x10",
+    "on",
+];
+
+/// One random call of the API; whether it succeeded.
+fn random_call(pg: &mut Playground, rng: &mut Lcg) -> bool {
+    match rng.next() % 10 {
+        0 => {
+            let key = rng.pick(&KEYS);
+            let v = if rng.next() % 2 == 0 {
+                serde_json::json!(rng.pick(&NUMBERS))
+            } else {
+                serde_json::json!(rng.pick(&TEXTS))
+            };
+            pg.configure(js(serde_json::json!({ key: v }))).is_ok()
+        }
+        1 => {
+            let seed = (rng.next() % 2 == 0).then(|| rng.pick(&NUMBERS));
+            pg.reset(seed).is_ok()
+        }
+        2 => pg.step(rng.pick(&NUMBERS) * 3.0).is_ok(),
+        3 => pg
+            .run_trials(rng.pick(&[0.0, 1.0, 2.0, -1.0, 0.5, f64::NAN]))
+            .is_ok(),
+        4 => pg.step_trial().is_ok(),
+        5 => pg
+            .use_preset(rng.pick(&["rotation", "babbling", "dynamics", "nope", ""]))
+            .is_ok(),
+        6 => pg
+            .record_traces(rng.pick(&NUMBERS), rng.next() % 2 == 0)
+            .is_ok(),
+        7 => pg
+            .column(rng.pick(&["error_deg", "reward", "reach_ms", "x"]))
+            .is_ok(),
+        8 => pg.configure(JsValue::from_f64(rng.pick(&NUMBERS))).is_ok(),
+        _ => pg.last_record().is_ok(),
+    }
+}
+
 #[wasm_bindgen_test]
 fn random_api_sequences_never_poison_the_object() {
     let mut rng = Lcg(12345);
     let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
-    let numbers = [
-        -1.0,
-        0.0,
-        0.25,
-        1.0,
-        3.0,
-        7.5,
-        64.0,
-        1e9,
-        f64::NAN,
-        f64::INFINITY,
-        -0.0,
-    ];
-    let keys = [
-        "loop_strength",
-        "dopamine",
-        "ring_size",
-        "dt_ms",
-        "seed",
-        "reward",
-        "targets",
-        "trial_ms",
-        "bogus",
-        "",
-    ];
-    let texts = [
-        "binary",
-        "graded",
-        "1e3",
-        "NaN",
-        "<img src=x onerror=alert(1)>",
-        "",
-        "0x10",
-        "on",
-    ];
     let mut errors = 0;
     for _ in 0..4000 {
-        let ok = match rng.next() % 10 {
-            0 => {
-                let key = rng.pick(&keys);
-                let v = if rng.next() % 2 == 0 {
-                    serde_json::json!(rng.pick(&numbers))
-                } else {
-                    serde_json::json!(rng.pick(&texts))
-                };
-                pg.configure(js(serde_json::json!({ key: v }))).is_ok()
-            }
-            1 => pg
-                .reset(if rng.next() % 2 == 0 {
-                    Some(rng.pick(&numbers))
-                } else {
-                    None
-                })
-                .is_ok(),
-            2 => pg.step(rng.pick(&numbers) * 3.0).is_ok(),
-            3 => pg
-                .run_trials(rng.pick(&[0.0, 1.0, 2.0, -1.0, 0.5, f64::NAN]))
-                .is_ok(),
-            4 => pg.step_trial().is_ok(),
-            5 => pg
-                .use_preset(rng.pick(&["rotation", "babbling", "dynamics", "nope", ""]))
-                .is_ok(),
-            6 => pg
-                .record_traces(rng.pick(&numbers), rng.next() % 2 == 0)
-                .is_ok(),
-            7 => pg
-                .column(rng.pick(&["error_deg", "reward", "reach_ms", "x"]))
-                .is_ok(),
-            8 => pg.configure(JsValue::from_f64(rng.pick(&numbers))).is_ok(),
-            _ => pg.last_record().is_ok(),
-        };
+        let ok = random_call(&mut pg, &mut rng);
         errors += usize::from(!ok);
         // The object answers after every call.
         assert!(pg.config().is_ok());

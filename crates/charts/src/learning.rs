@@ -4,6 +4,8 @@
 use crate::style::{Style, CURSOR, REWARD};
 use crate::DrawError;
 use bgloop_core::Phase;
+use plotters::chart::DualCoordChartContext;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -105,6 +107,22 @@ fn phase_label(p: u8) -> &'static str {
     }
 }
 
+/// The learning chart: trials × |error| (°), with reward (0–1) on the secondary axis.
+type Chart<'a, DB> = DualCoordChartContext<
+    'a,
+    DB,
+    Cartesian2d<RangedCoordf64, RangedCoordf64>,
+    Cartesian2d<RangedCoordf64, RangedCoordf64>,
+>;
+
+/// The visible span: first trial, last x, top of the |error| axis.
+#[derive(Clone, Copy)]
+struct Span {
+    first: f64,
+    x_max: f64,
+    y_max: f64,
+}
+
 /// Draws the learning view filling `area`.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -117,12 +135,35 @@ where
     area.fill(&WHITE)?;
     let n = s.abs_error.len();
     let first = s.first_trial as f64;
-    let x_max = first + (n.max(50) as f64);
     let y_max = 60.0_f64
         .max(s.abs_error.iter().copied().fold(0.0, f64::max).min(180.0))
         .min(180.0);
-    let y_max = (y_max / 15.0).ceil() * 15.0;
+    let span = Span {
+        first,
+        x_max: first + (n.max(50) as f64),
+        y_max: (y_max / 15.0).ceil() * 15.0,
+    };
+    let mut chart = axes(area, span, style)?;
     let (w, _) = area.dim_in_pixel();
+    draw_phases(&mut chart, s.phase, span, f64::from(w), style)?;
+    draw_curves(&mut chart, s, span, f64::from(w), style)?;
+    draw_legend(area, style)
+}
+
+/// The chart with both axes drawn.
+fn axes<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    span: Span,
+    style: &Style,
+) -> Result<Chart<'a, DB>, DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let Span {
+        first,
+        x_max,
+        y_max,
+    } = span;
     let mut chart = ChartBuilder::on(area)
         .margin_top(style.px(22.0))
         .margin_right(style.px(8.0))
@@ -156,12 +197,31 @@ where
         .y_labels(3)
         .y_label_formatter(&|y| format!("{y:.1}"))
         .draw()?;
-    // Phases: shaded spans, labelled at the top when wide enough.
+    Ok(chart)
+}
+
+/// Phases as shaded spans, labelled at the top when wide enough.
+fn draw_phases<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    phase: &[u8],
+    span: Span,
+    width_px: f64,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let Span {
+        first,
+        x_max,
+        y_max,
+    } = span;
+    let n = phase.len();
     let mut start = 0;
     while start < n {
-        let p = s.phase[start];
+        let p = phase[start];
         let mut end = start;
-        while end < n && s.phase[end] == p {
+        while end < n && phase[end] == p {
             end += 1;
         }
         let (x0, x1) = (first + start as f64 - 0.5, first + end as f64 - 0.5);
@@ -169,8 +229,7 @@ where
             [(x0, 0.0), (x1, y_max)],
             phase_fill(p, style).filled(),
         )))?;
-        let px_width = (x1 - x0) / (x_max - first) * f64::from(w);
-        if px_width > 60.0 * style.scale {
+        if (x1 - x0) / (x_max - first) * width_px > 60.0 * style.scale {
             chart.draw_series(std::iter::once(Text::new(
                 phase_label(p),
                 (x0 + (x_max - first) * 0.01, y_max * 0.97),
@@ -185,7 +244,23 @@ where
         }
         start = end;
     }
-    let buckets = (f64::from(w) / (2.0 * style.scale)).max(10.0) as usize;
+    Ok(())
+}
+
+/// Per-trial dots, the running means of |error| and reward, and a rule at the current trial.
+fn draw_curves<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    s: &Series<'_>,
+    span: Span,
+    width_px: f64,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let Span { first, y_max, .. } = span;
+    let n = s.abs_error.len();
+    let buckets = (width_px / (2.0 * style.scale)).max(10.0) as usize;
     let dots = decimate(s.abs_error, buckets);
     let dot = style.px(1.8);
     chart.draw_series(dots.iter().map(|&(i, e)| {
@@ -218,7 +293,17 @@ where
             style.ink().stroke_width(style.px(1.0)),
         )))?;
     }
-    // Legend at the top left.
+    Ok(())
+}
+
+/// The legend at the top left.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
     let f = style.font(11.0);
     let y = style.pxi(4.0);
     let mut x = style.pxi(48.0);

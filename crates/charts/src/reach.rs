@@ -6,6 +6,7 @@
 
 use crate::style::{Style, CURSOR, HAND, TARGET};
 use crate::DrawError;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -88,6 +89,12 @@ impl<'a> ReachScene<'a> {
     }
 }
 
+/// The reach chart: the workspace in target distances.
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Half the side of the workspace shown, in target distances.
+const LIM: f64 = 1.25;
+
 /// Draws the reach view filling `area`.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -106,12 +113,24 @@ where
         (w - side) / 2,
         (w - side) / 2,
     );
-    let lim = 1.25;
     let mut chart = ChartBuilder::on(&area)
         .margin(style.px(6.0))
-        .build_cartesian_2d(-lim..lim, -lim..lim)?;
+        .build_cartesian_2d(-LIM..LIM, -LIM..LIM)?;
+    draw_workspace(&mut chart, scene, style)?;
+    draw_paths(&mut chart, scene, style)?;
+    draw_legend(&area, scene.show_hand, style)
+}
+
+/// The target-distance circle, the centre, axes through it, and the targets.
+fn draw_workspace<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    scene: &ReachScene<'_>,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
     let unit = |css: f64| style.px(css);
-    // The workspace: target-distance circle, centre, axes through the centre.
     let ring: Vec<(f64, f64)> = (0..=120)
         .map(|i| {
             let a = std::f64::consts::TAU * f64::from(i) / 120.0;
@@ -122,7 +141,7 @@ where
         ring,
         style.grid().stroke_width(unit(1.5)),
     )))?;
-    for (x0, y0, x1, y1) in [(-lim, 0.0, lim, 0.0), (0.0, -lim, 0.0, lim)] {
+    for (x0, y0, x1, y1) in [(-LIM, 0.0, LIM, 0.0), (0.0, -LIM, 0.0, LIM)] {
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(x0, y0), (x1, y1)],
             Style::alpha(style.grid(), 0.7).stroke_width(unit(1.0)),
@@ -148,7 +167,19 @@ where
             TARGET.stroke_width(unit(if current { 2.0 } else { 1.0 })),
         )))?;
     }
-    // Fading history, oldest first.
+    Ok(())
+}
+
+/// The fading paths of earlier trials (oldest first), then the current one, with end points.
+fn draw_paths<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    scene: &ReachScene<'_>,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let unit = |css: f64| style.px(css);
     let n = scene.history.len().max(1) as f64;
     for (k, p) in scene.history.iter().enumerate() {
         let a = 0.08 + 0.32 * (k as f64 + 1.0) / n;
@@ -163,36 +194,41 @@ where
             Style::alpha(CURSOR, a).stroke_width(unit(1.5)),
         )))?;
     }
-    if let Some(p) = scene.current {
-        if scene.show_hand {
-            let pts = p.points(false);
-            chart.draw_series(std::iter::once(PathElement::new(
-                pts.clone(),
-                HAND.stroke_width(unit(2.5)),
-            )))?;
-            if let Some(&end) = pts.last() {
-                chart.draw_series(std::iter::once(Circle::new(end, unit(4.0), HAND.filled())))?;
-            }
-        }
-        let pts = p.points(true);
+    let Some(p) = scene.current else {
+        return Ok(());
+    };
+    let mut current = vec![(true, CURSOR, 3.0, 5.0)];
+    if scene.show_hand {
+        current.insert(0, (false, HAND, 2.5, 4.0));
+    }
+    for (cursor, color, width, dot) in current {
+        let pts = p.points(cursor);
+        let end = pts.last().copied();
         chart.draw_series(std::iter::once(PathElement::new(
-            pts.clone(),
-            CURSOR.stroke_width(unit(3.0)),
+            pts,
+            color.stroke_width(unit(width)),
         )))?;
-        if let Some(&end) = pts.last() {
-            chart.draw_series(std::iter::once(Circle::new(
-                end,
-                unit(5.0),
-                CURSOR.filled(),
-            )))?;
+        if let Some(end) = end {
+            chart.draw_series(std::iter::once(Circle::new(end, unit(dot), color.filled())))?;
         }
     }
-    // Legend.
+    Ok(())
+}
+
+/// The legend at the top left.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    show_hand: bool,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
     let font = style.font(12.0);
     let x0 = style.pxi(10.0);
     let mut y = style.pxi(8.0);
     let mut entries = vec![(CURSOR, "cursor")];
-    if scene.show_hand {
+    if show_hand {
         entries.push((HAND, "hand"));
     }
     entries.push((TARGET, "target"));
@@ -202,7 +238,7 @@ where
                 (x0, y + style.pxi(7.0)),
                 (x0 + style.pxi(16.0), y + style.pxi(7.0)),
             ],
-            color.stroke_width(unit(3.0)),
+            color.stroke_width(style.px(3.0)),
         ))?;
         area.draw(&Text::new(
             label,

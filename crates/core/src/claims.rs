@@ -332,8 +332,8 @@ fn criterion_text(t: Option<usize>) -> String {
     t.map_or("never".into(), |t| t.to_string())
 }
 
-/// C2: adaptation needs a strong loop; execution does not.
-pub fn adaptation_needs_a_strong_loop(opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
+/// C2's runs, each seed in each condition: binary λ 1, binary λ 0.25, graded λ 1, graded λ 0.25.
+fn loop_strength_runs(opts: &ClaimOptions) -> Result<[Vec<AdaptRun>; 4], ClaimError> {
     let seeds = opts.seed_list(opts.seeds);
     let mut jobs = Vec::new();
     for binary in [true, false] {
@@ -343,14 +343,22 @@ pub fn adaptation_needs_a_strong_loop(opts: &ClaimOptions) -> Result<Vec<Check>,
             }
         }
     }
-    let results = par_map(&jobs, |&(s, lam, binary)| {
+    let mut results = par_map(&jobs, |&(s, lam, binary)| {
         adapt_run(s, lam, binary, opts.dt_ms)
     })
     .into_iter()
     .collect::<Result<Vec<_>, _>>()?;
     let k = seeds.len();
-    let (strong, weak) = (&results[..k], &results[k..2 * k]);
-    let (graded_strong, graded_weak) = (&results[2 * k..3 * k], &results[3 * k..]);
+    let graded_weak = results.split_off(3 * k);
+    let graded_strong = results.split_off(2 * k);
+    let weak = results.split_off(k);
+    Ok([results, weak, graded_strong, graded_weak])
+}
+
+/// C2: adaptation needs a strong loop; execution does not.
+pub fn adaptation_needs_a_strong_loop(opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
+    let [strong, weak, graded_strong, graded_weak] = loop_strength_runs(opts)?;
+    let (strong, weak) = (&strong[..], &weak[..]);
     let id = opts.label("C2");
     let worst_criterion = strong
         .iter()
@@ -367,8 +375,8 @@ pub fn adaptation_needs_a_strong_loop(opts: &ClaimOptions) -> Result<Vec<Check>,
     let amp_ratio = mean(weak.iter().map(|r| r.naive_amplitude))
         / mean(strong.iter().map(|r| r.naive_amplitude));
     let (ms, mw) = (
-        median_criterion(graded_strong),
-        median_criterion(graded_weak),
+        median_criterion(&graded_strong),
+        median_criterion(&graded_weak),
     );
     let ratio = mw / ms;
     Ok(vec![
