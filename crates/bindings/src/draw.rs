@@ -2,7 +2,8 @@
 //! backing store to CSS size × devicePixelRatio and passes that ratio as `scale`; fonts and strokes
 //! scale with it, so charts are crisp on HiDPI screens.
 
-use crate::{js_error, Playground};
+use crate::boundary::{self, js_error};
+use crate::Playground;
 
 /// A number argument from JS, checked to be finite and in range (the error names it).
 fn checked(name: &str, x: f64, min: f64, max: f64) -> Result<f64, JsError> {
@@ -14,6 +15,18 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+/// Takes the canvas argument and the style, checked, before anything is borrowed.
+fn inputs(
+    canvas: &JsValue,
+    scale: f64,
+    high_contrast: bool,
+) -> Result<(HtmlCanvasElement, Style), JsError> {
+    Ok((
+        boundary::canvas(canvas, "canvas")?,
+        style(scale, high_contrast)?,
+    ))
+}
 
 fn style(scale: f64, high_contrast: bool) -> Result<Style, JsError> {
     Ok(Style {
@@ -34,14 +47,15 @@ impl Playground {
     #[wasm_bindgen(js_name = drawReach)]
     pub fn draw_reach(
         &self,
-        canvas: &HtmlCanvasElement,
+        canvas: JsValue,
         show_hand: bool,
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let style = style(scale, high_contrast)?;
-        let scene = reach::ReachScene::of(self.session.sim(), show_hand);
-        let area = backend(canvas)?.into_drawing_area();
+        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
+        let session = self.session()?;
+        let scene = reach::ReachScene::of(session.sim(), show_hand);
+        let area = backend(&canvas)?.into_drawing_area();
         reach::draw(&area, &scene, &style).map_err(js_error)?;
         area.present().map_err(js_error)
     }
@@ -50,13 +64,13 @@ impl Playground {
     #[wasm_bindgen(js_name = drawLearning)]
     pub fn draw_learning(
         &self,
-        canvas: &HtmlCanvasElement,
+        canvas: JsValue,
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let style = style(scale, high_contrast)?;
-        let series = learning::Columns::of(self.session.sim().history());
-        let area = backend(canvas)?.into_drawing_area();
+        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
+        let series = learning::Columns::of(self.session()?.sim().history());
+        let area = backend(&canvas)?.into_drawing_area();
         learning::draw(&area, &series.series(), &style).map_err(js_error)?;
         area.present().map_err(js_error)
     }
@@ -66,23 +80,22 @@ impl Playground {
     #[wasm_bindgen(js_name = drawSweep)]
     #[allow(clippy::too_many_arguments)]
     pub fn draw_sweep(
-        canvas: &HtmlCanvasElement,
-        param: &str,
+        canvas: JsValue,
+        param: JsValue,
         from: f64,
         to: f64,
         outcomes: JsValue,
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let style = style(scale, high_contrast)?;
-        let outcomes: Vec<bgloop_core::sweep::Outcome> =
-            serde_wasm_bindgen::from_value(outcomes)
-                .map_err(|e| js_error(format!("sweep outcomes: {e}")))?;
+        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
+        let param = boundary::text(&param, "param")?;
+        let outcomes = boundary::outcomes(&outcomes, &param)?;
         let points = bgloop_core::sweep::summarize(&outcomes);
         let from = checked("from", from, -1e9, 1e9)?;
         let to = checked("to", to, -1e9, 1e9)?;
-        let area = backend(canvas)?.into_drawing_area();
-        bgloop_charts::sweep::draw(&area, param, (from, to), &outcomes, &points, &style)
+        let area = backend(&canvas)?.into_drawing_area();
+        bgloop_charts::sweep::draw(&area, &param, (from, to), &outcomes, &points, &style)
             .map_err(js_error)?;
         area.present().map_err(js_error)
     }
@@ -93,18 +106,18 @@ impl Playground {
     pub fn figure_svg(&self, show_hand: bool, width: f64, height: f64) -> Result<String, JsError> {
         let w = checked("width", width, 300.0, 8000.0)? as u32;
         let h = checked("height", height, 200.0, 8000.0)? as u32;
-        bgloop_charts::figure::svg(self.session.sim(), show_hand, w, h).map_err(js_error)
+        bgloop_charts::figure::svg(self.session()?.sim(), show_hand, w, h).map_err(js_error)
     }
 
     /// Draws the activity view: the five rings over the current trial as heat strips.
     #[wasm_bindgen(js_name = drawActivity)]
     pub fn draw_activity(
         &self,
-        canvas: &HtmlCanvasElement,
+        canvas: JsValue,
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let style = style(scale, high_contrast)?;
+        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
         let (w, h) = (canvas.width(), canvas.height());
         let ctx: CanvasRenderingContext2d = canvas
             .get_context("2d")
@@ -114,8 +127,9 @@ impl Playground {
             .ok_or_else(|| js_error("the canvas has no 2D context"))?;
         ctx.set_fill_style_str("#ffffff");
         ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        let config = self.session.sim().config();
-        let trace = self.session.sim().trace();
+        let session = self.session()?;
+        let config = session.sim().config();
+        let trace = session.sim().trace();
         let duration = config.trial_ms;
         if w > 0 && h > 0 {
             let pixels = activity::heat_rgba(trace, duration, w, h, &style);
@@ -124,7 +138,7 @@ impl Playground {
             ctx.put_image_data(&image, 0.0, 0.0)
                 .map_err(|_| js_error("could not draw the activity image"))?;
         }
-        let area = backend(canvas)?.into_drawing_area();
+        let area = backend(&canvas)?.into_drawing_area();
         activity::draw_frame(&area, duration, Some(config.go_ms), &style).map_err(js_error)?;
         area.present().map_err(js_error)
     }

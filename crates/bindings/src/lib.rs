@@ -8,41 +8,22 @@
 //! allowed range; nothing reachable from JavaScript panics on user input, so the object stays usable
 //! after any error.
 
+mod boundary;
 mod draw;
 
 use bgloop_core::session::{self, Session};
 use bgloop_core::{presets, record, schema, sweep, Config, Input};
+use boundary::{js_error, settings, text};
 use js_sys::{Float32Array, Float64Array, Uint8Array};
+use std::cell::{Ref, RefCell, RefMut};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-fn js_error(message: impl std::fmt::Display) -> JsError {
-    JsError::new(&message.to_string())
-}
 
 fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(js_error)
-}
-
-/// Reads a JS object `{ key: value, … }` into `(key, Input)` pairs, naming what is wrong otherwise.
-fn settings(value: JsValue, what: &str) -> Result<Vec<(String, Input)>, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Vec::new());
-    }
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(js_error(format!(
-            "{what} must be an object of parameters, e.g. {{ loop_strength: 0.5 }}"
-        )));
-    }
-    let map: BTreeMap<String, Input> = serde_wasm_bindgen::from_value(value).map_err(|e| {
-        js_error(format!(
-            "{what}: every value must be a number, a string or a boolean ({e})"
-        ))
-    })?;
-    Ok(map.into_iter().collect())
 }
 
 /// The pairs as the borrowed form core's `apply` takes.
@@ -52,9 +33,34 @@ fn borrowed(pairs: &[(String, Input)]) -> impl Iterator<Item = (&str, Input)> {
 
 /// The live model for the page: a running simulation, the configuration the next reset will use,
 /// and drawing of the three views.
+///
+/// Every method takes `&self` and borrows the session only after its arguments were read into
+/// plain data ([`boundary`]), and never across a call into JavaScript that could throw: a hostile
+/// argument cannot lock or poison the object.
 #[wasm_bindgen]
 pub struct Playground {
-    session: Session,
+    session: RefCell<Session>,
+}
+
+impl Playground {
+    /// The session, to read.
+    fn session(&self) -> Result<Ref<'_, Session>, JsError> {
+        self.session
+            .try_borrow()
+            .map_err(|_| js_error("the playground is busy (a call is still running)"))
+    }
+
+    /// `f` of the session, or `default` in the (unreachable) case that it is borrowed.
+    fn read<T>(&self, default: T, f: impl FnOnce(&Session) -> T) -> T {
+        self.session.try_borrow().map_or(default, |s| f(&s))
+    }
+
+    /// The session, to change.
+    fn session_mut(&self) -> Result<RefMut<'_, Session>, JsError> {
+        self.session
+            .try_borrow_mut()
+            .map_err(|_| js_error("the playground is busy (a call is still running)"))
+    }
 }
 
 #[wasm_bindgen]
@@ -62,42 +68,54 @@ impl Playground {
     /// A playground from defaults overridden by `config` (an object of schema keys; optional).
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Playground, JsError> {
-        let pairs = settings(config, "config")?;
+        let pairs = settings(&config, "config")?;
         let session = Session::new(borrowed(&pairs)).map_err(js_error)?;
-        Ok(Playground { session })
+        Ok(Playground {
+            session: RefCell::new(session),
+        })
     }
 
     /// Changes parameters of the configuration that the next `reset` applies. All or nothing: on
     /// any bad entry nothing changes and the error names every bad key and its allowed range.
-    pub fn configure(&mut self, partial: JsValue) -> Result<(), JsError> {
-        let pairs = settings(partial, "configure")?;
-        self.session.configure(borrowed(&pairs)).map_err(js_error)
+    pub fn configure(&self, partial: JsValue) -> Result<(), JsError> {
+        let pairs = settings(&partial, "configure")?;
+        self.session_mut()?
+            .configure(borrowed(&pairs))
+            .map_err(js_error)
     }
 
     /// Replaces the pending configuration with a preset's (keeping the seed); `reset` applies it.
     #[wasm_bindgen(js_name = usePreset)]
-    pub fn use_preset(&mut self, name: &str) -> Result<(), JsError> {
-        self.session.use_preset(name).map_err(js_error)
+    pub fn use_preset(&self, name: JsValue) -> Result<(), JsError> {
+        let name = text(&name, "name")?;
+        self.session_mut()?.use_preset(&name).map_err(js_error)
     }
 
     /// Forgets the preset: the pending configuration becomes the defaults (keeping the seed).
     #[wasm_bindgen(js_name = useDefaults)]
-    pub fn use_defaults(&mut self) {
-        self.session.use_defaults();
+    pub fn use_defaults(&self) -> Result<(), JsError> {
+        self.session_mut()?.use_defaults();
+        Ok(())
     }
 
     /// The preset the running configuration started from, if any.
     #[wasm_bindgen(getter)]
     pub fn preset(&self) -> Option<String> {
-        self.session.running_preset().map(str::to_string)
+        self.session()
+            .ok()
+            .and_then(|s| s.running_preset().map(str::to_string))
     }
 
     /// Opens a permalink (a URL, `#…` or `key=value&…`): its configuration becomes the pending one
     /// and a new run starts. Never throws on a bad link: returns `{ preset, view, rejected, notes }`,
     /// where `rejected` lists each unusable entry with the reason.
     #[wasm_bindgen(js_name = openPermalink)]
-    pub fn open_permalink(&mut self, link: &str) -> Result<JsValue, JsError> {
-        let decoded = self.session.open_permalink(link).map_err(js_error)?;
+    pub fn open_permalink(&self, link: JsValue) -> Result<JsValue, JsError> {
+        let link = text(&link, "link")?;
+        let decoded = self
+            .session_mut()?
+            .open_permalink(&link)
+            .map_err(js_error)?;
         let view: BTreeMap<&str, &str> = decoded
             .view
             .iter()
@@ -115,52 +133,48 @@ impl Playground {
     /// The permalink fragment (without `#`) of the running experiment, with the page's view
     /// options (`{ hand: "1", speed: "2", … }`; only known options are kept).
     pub fn permalink(&self, view: JsValue) -> Result<String, JsError> {
-        let pairs: BTreeMap<String, String> = if view.is_undefined() || view.is_null() {
-            BTreeMap::new()
-        } else {
-            serde_wasm_bindgen::from_value(view).map_err(|e| {
-                js_error(format!(
-                    "permalink view options must be an object of strings ({e})"
-                ))
-            })?
-        };
+        let pairs = boundary::strings(&view, "permalink view options")?;
         let view: Vec<(&str, &str)> = pairs
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
-        Ok(self.session.permalink(&view))
+        Ok(self.session()?.permalink(&view))
     }
 
     /// Starts a new run from naive synapses with the pending configuration (and `seed`, if given).
-    pub fn reset(&mut self, seed: Option<f64>) -> Result<(), JsError> {
-        self.session.reset(seed).map_err(js_error)
+    pub fn reset(&self, seed: Option<f64>) -> Result<(), JsError> {
+        self.session_mut()?.reset(seed).map_err(js_error)
     }
 
     /// Records within-trial traces every `everyMs` ms (0 turns them off); `rings` false keeps only
     /// the hand path (cheaper while fast-forwarding).
     #[wasm_bindgen(js_name = recordTraces)]
-    pub fn record_traces(&mut self, every_ms: f64, rings: bool) -> Result<(), JsError> {
-        self.session
+    pub fn record_traces(&self, every_ms: f64, rings: bool) -> Result<(), JsError> {
+        self.session_mut()?
             .record_traces(every_ms, rings)
             .map_err(js_error)
     }
 
     /// Advances simulated time by `ms`, across trials; returns the number of trials that ended.
-    pub fn step(&mut self, ms: f64) -> Result<u32, JsError> {
-        self.session.step(ms).map_err(js_error)
+    pub fn step(&self, ms: f64) -> Result<u32, JsError> {
+        self.session_mut()?.step(ms).map_err(js_error)
     }
 
     /// Runs to the end of the trial in progress, or one whole trial; returns its record.
     #[wasm_bindgen(js_name = stepTrial)]
-    pub fn step_trial(&mut self) -> Result<JsValue, JsError> {
-        let r = self.session.sim_mut().run_trial().map_err(js_error)?;
+    pub fn step_trial(&self) -> Result<JsValue, JsError> {
+        let r = self
+            .session_mut()?
+            .sim_mut()
+            .run_trial()
+            .map_err(js_error)?;
         to_js(&r)
     }
 
     /// Runs `n` whole trials; returns how many ran.
     #[wasm_bindgen(js_name = runTrials)]
-    pub fn run_trials(&mut self, n: f64) -> Result<u32, JsError> {
-        self.session.run_trials(n).map_err(js_error)
+    pub fn run_trials(&self, n: f64) -> Result<u32, JsError> {
+        self.session_mut()?.run_trials(n).map_err(js_error)
     }
 
     /// The parameter schema: one object per parameter (key, label, unit, group, domain, default,
@@ -183,19 +197,19 @@ impl Playground {
 
     /// The configuration of the running simulation.
     pub fn config(&self) -> Result<JsValue, JsError> {
-        to_js(self.session.sim().config())
+        to_js(self.session()?.sim().config())
     }
 
     /// The configuration the next `reset` applies.
     #[wasm_bindgen(js_name = pendingConfig)]
     pub fn pending_config(&self) -> Result<JsValue, JsError> {
-        to_js(self.session.pending())
+        to_js(self.session()?.pending())
     }
 
     /// Whether the pending configuration differs from the running one.
     #[wasm_bindgen(js_name = hasPendingChanges)]
     pub fn has_pending_changes(&self) -> bool {
-        self.session.has_pending_changes()
+        self.session().is_ok_and(|s| s.has_pending_changes())
     }
 
     /// The jobs of a sweep of `param` over `count` values from `from` to `to`, `seeds` seeds each,
@@ -204,15 +218,16 @@ impl Playground {
     #[wasm_bindgen(js_name = sweepJobs)]
     pub fn sweep_jobs(
         &self,
-        param: &str,
+        param: JsValue,
         from: f64,
         to: f64,
         count: f64,
         seeds: f64,
         trials: f64,
     ) -> Result<JsValue, JsError> {
+        let param = text(&param, "param")?;
         let numbers = [from, to, count, seeds, trials];
-        let spec = sweep::SweepSpec::from_numbers(param, numbers, self.session.pending())
+        let spec = sweep::SweepSpec::from_numbers(&param, numbers, self.session()?.pending())
             .map_err(js_error)?;
         to_js(&spec.jobs())
     }
@@ -222,13 +237,14 @@ impl Playground {
     #[wasm_bindgen(js_name = runSweepJob)]
     pub fn run_sweep_job(
         base: JsValue,
-        param: &str,
+        param: JsValue,
         value: f64,
         seed: f64,
         trials: f64,
     ) -> Result<JsValue, JsError> {
+        let param = text(&param, "param")?;
         let mut config = Config::default();
-        let pairs = settings(base, "base")?;
+        let pairs = settings(&base, "base")?;
         config.apply(borrowed(&pairs)).map_err(js_error)?;
         config.validate().map_err(js_error)?;
         let seed = session::in_range("seed", seed, 0.0, bgloop_core::config::MAX_SEED as f64)
@@ -239,7 +255,7 @@ impl Playground {
             value,
             seed: seed as u64,
         };
-        let outcome = sweep::run(&config, param, job, trials).map_err(js_error)?;
+        let outcome = sweep::run(&config, &param, job, trials).map_err(js_error)?;
         to_js(&outcome)
     }
 
@@ -258,19 +274,19 @@ impl Playground {
     /// Number of finished trials.
     #[wasm_bindgen(js_name = trialCount)]
     pub fn trial_count(&self) -> u32 {
-        self.session.sim().trials_done()
+        self.read(0, |s| s.sim().trials_done())
     }
 
     /// Simulated time within the trial in progress, ms.
     #[wasm_bindgen(js_name = timeInTrial)]
     pub fn time_in_trial(&self) -> f64 {
-        self.session.sim().time_in_trial_ms()
+        self.read(0.0, |s| s.sim().time_in_trial_ms())
     }
 
     /// The last finished trial's record, or `null`.
     #[wasm_bindgen(js_name = lastRecord)]
     pub fn last_record(&self) -> Result<JsValue, JsError> {
-        match self.session.sim().history().last() {
+        match self.session()?.sim().history().last() {
             Some(r) => to_js(r),
             None => Ok(JsValue::NULL),
         }
@@ -279,21 +295,18 @@ impl Playground {
     /// One field of every trial record as a column: `trial`, `target_deg`, `hand_deg`,
     /// `cursor_deg`, `error_deg`, `abs_error`, `reward`, `rpe`, `executed` (0/1), `reach_ms` (NaN if
     /// not executed), `amplitude`.
-    pub fn column(&self, name: &str) -> Result<Float64Array, JsError> {
-        let v = record::column(self.session.sim().history(), name).map_err(js_error)?;
+    pub fn column(&self, name: JsValue) -> Result<Float64Array, JsError> {
+        let name = text(&name, "name")?;
+        let v = record::column(self.session()?.sim().history(), &name).map_err(js_error)?;
         Ok(Float64Array::from(v.as_slice()))
     }
 
     /// The phase of every trial as a code (index into `phaseNames()`).
     #[wasm_bindgen(js_name = phaseCodes)]
     pub fn phase_codes(&self) -> Uint8Array {
-        let v: Vec<u8> = self
-            .session
-            .sim()
-            .history()
-            .iter()
-            .map(|r| r.phase.code())
-            .collect();
+        let v: Vec<u8> = self.read(Vec::new(), |s| {
+            s.sim().history().iter().map(|r| r.phase.code()).collect()
+        });
         Uint8Array::from(v.as_slice())
     }
 
@@ -309,45 +322,53 @@ impl Playground {
     /// The phase name of trial `n` under the running configuration.
     #[wasm_bindgen(js_name = phaseOf)]
     pub fn phase_of(&self, n: u32) -> String {
-        self.session.sim().schedule(n.max(1)).0.as_str().to_string()
+        self.read(String::new(), |s| {
+            s.sim().schedule(n.max(1)).0.as_str().to_string()
+        })
     }
 
     /// The number of the trial in progress (or the next one).
     #[wasm_bindgen(js_name = currentTrial)]
     pub fn current_trial(&self) -> u32 {
-        self.session.sim().current_trial_number()
+        self.read(1, |s| s.sim().current_trial_number())
     }
 
     /// The trial records as CSV (the same text as `bgloop run --format csv`).
     pub fn csv(&self) -> String {
-        record::csv(self.session.sim().history())
+        self.read(String::new(), |s| record::csv(s.sim().history()))
     }
 
     /// Version, config, seed and trial records as a JSON document.
     pub fn json(&self) -> String {
-        record::json_document(self.session.sim().config(), self.session.sim().history())
+        self.read(String::new(), |s| {
+            record::json_document(s.sim().config(), s.sim().history())
+        })
     }
 
     /// The current trial's hand path (x, y interleaved), while traces are recorded.
     #[wasm_bindgen(js_name = traceHand)]
     pub fn trace_hand(&self) -> Float32Array {
-        Float32Array::from(self.session.sim().trace().hand.as_slice())
+        self.read(Float32Array::new_with_length(0), |s| {
+            Float32Array::from(s.sim().trace().hand.as_slice())
+        })
     }
 
     /// The current trial's ring samples (per sample: 5 rings × N), while traces are recorded.
     #[wasm_bindgen(js_name = traceRings)]
     pub fn trace_rings(&self) -> Float32Array {
-        Float32Array::from(self.session.sim().trace().rings.as_slice())
+        self.read(Float32Array::new_with_length(0), |s| {
+            Float32Array::from(s.sim().trace().rings.as_slice())
+        })
     }
 
     /// Units per ring.
     #[wasm_bindgen(js_name = ringSize)]
     pub fn ring_size(&self) -> u32 {
-        self.session.sim().config().ring_size
+        self.read(0, |s| s.sim().config().ring_size)
     }
 
     /// Why the run stopped, if it diverged (`null` otherwise).
     pub fn halted(&self) -> Option<String> {
-        self.session.sim().halted().map(ToString::to_string)
+        self.read(None, |s| s.sim().halted().map(ToString::to_string))
     }
 }

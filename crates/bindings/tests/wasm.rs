@@ -37,7 +37,7 @@ fn bad_configs_are_errors_that_name_the_field_and_range() {
         .map(|_| Built)
         .expect_err("rejected");
     assert_eq!(message(e), "`loop_strength` = 7 is out of range 0–2");
-    let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
+    let pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
     let e = pg
         .configure(js(
             serde_json::json!({ "ring_size": 3, "reward": "gaussian" }),
@@ -62,7 +62,7 @@ fn bad_configs_are_errors_that_name_the_field_and_range() {
     assert!(message(e).contains("must be an object"));
     let e = pg.step(f64::NAN).expect_err("rejected");
     assert_eq!(message(e), "`ms` = NaN is out of range 0–600000");
-    let e = pg.column("nope").expect_err("rejected");
+    let e = pg.column("nope".into()).expect_err("rejected");
     assert!(message(e).starts_with("column \"nope\" is not one of"));
     assert!(!pg.has_pending_changes(), "nothing changed");
     assert_eq!(pg.trial_count(), 0);
@@ -70,7 +70,7 @@ fn bad_configs_are_errors_that_name_the_field_and_range() {
 
 #[wasm_bindgen_test]
 fn configure_is_all_or_nothing_and_reset_applies_it() {
-    let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
+    let pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
     assert!(pg
         .configure(js(
             serde_json::json!({ "loop_strength": 0.5, "dopamine": 9 })
@@ -93,16 +93,16 @@ fn configure_is_all_or_nothing_and_reset_applies_it() {
 /// The wasm run must equal, character for character, the golden CSV written by the native build.
 #[wasm_bindgen_test]
 fn wasm_reproduces_the_native_golden_run_bit_for_bit() {
-    let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
-    pg.use_preset("rotation").expect("preset");
+    let pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
+    pg.use_preset("rotation".into()).expect("preset");
     pg.reset(Some(1.0)).expect("reset");
     pg.run_trials(12.0).expect("runs");
     assert_eq!(
         pg.csv(),
         include_str!("../../core/tests/golden/rotation_seed1.csv")
     );
-    let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
-    pg.use_preset("babbling").expect("preset");
+    let pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
+    pg.use_preset("babbling".into()).expect("preset");
     pg.reset(Some(7.0)).expect("reset");
     pg.run_trials(12.0).expect("runs");
     assert_eq!(
@@ -164,7 +164,7 @@ const TEXTS: [&str; 8] = [
 ];
 
 /// One random call of the API; whether it succeeded.
-fn random_call(pg: &mut Playground, rng: &mut Lcg) -> bool {
+fn random_call(pg: &Playground, rng: &mut Lcg) -> bool {
     match rng.next() % 10 {
         0 => {
             let key = rng.pick(&KEYS);
@@ -185,13 +185,16 @@ fn random_call(pg: &mut Playground, rng: &mut Lcg) -> bool {
             .is_ok(),
         4 => pg.step_trial().is_ok(),
         5 => pg
-            .use_preset(rng.pick(&["rotation", "babbling", "dynamics", "nope", ""]))
+            .use_preset(
+                rng.pick(&["rotation", "babbling", "dynamics", "nope", ""])
+                    .into(),
+            )
             .is_ok(),
         6 => pg
             .record_traces(rng.pick(&NUMBERS), rng.next() % 2 == 0)
             .is_ok(),
         7 => pg
-            .column(rng.pick(&["error_deg", "reward", "reach_ms", "x"]))
+            .column(rng.pick(&["error_deg", "reward", "reach_ms", "x"]).into())
             .is_ok(),
         8 => pg.configure(JsValue::from_f64(rng.pick(&NUMBERS))).is_ok(),
         _ => pg.last_record().is_ok(),
@@ -201,10 +204,10 @@ fn random_call(pg: &mut Playground, rng: &mut Lcg) -> bool {
 #[wasm_bindgen_test]
 fn random_api_sequences_never_poison_the_object() {
     let mut rng = Lcg(12345);
-    let mut pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
+    let pg = Playground::new(JsValue::UNDEFINED).expect("defaults");
     let mut errors = 0;
     for _ in 0..4000 {
-        let ok = random_call(&mut pg, &mut rng);
+        let ok = random_call(&pg, &mut rng);
         errors += usize::from(!ok);
         // The object answers after every call.
         assert!(pg.config().is_ok());

@@ -195,16 +195,19 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let io = |e: std::io::Error| Failure::Run(format!("writing output: {e}"));
-    if format == "csv" {
-        writeln!(sink, "{}", record::CSV_HEADER).map_err(io)?;
+    match format {
+        "csv" => writeln!(sink, "{}", record::CSV_HEADER).map_err(io)?,
+        "json" => write!(sink, "{}", record::json_head(&config)).map_err(io)?,
+        _ => {}
     }
+    // Every record is written as it is made, so no run is limited by the history kept in memory.
     let mut result = Ok(());
-    for _ in 0..trials {
+    for i in 0..trials as usize {
         match sim.run_trial() {
             Ok(r) => match format {
                 "csv" => writeln!(sink, "{}", r.csv_row()).map_err(io)?,
                 "jsonl" => writeln!(sink, "{}", r.json()).map_err(io)?,
-                _ => {}
+                _ => write!(sink, "{}", record::json_item(i, &r)).map_err(io)?,
             },
             Err(e) => {
                 result = Err(Failure::Run(e.to_string()));
@@ -213,7 +216,7 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
         }
     }
     if format == "json" {
-        write!(sink, "{}", record::json_document(&config, sim.history())).map_err(io)?;
+        write!(sink, "{}", record::JSON_TAIL).map_err(io)?;
     }
     sink.flush().map_err(io)?;
     result.map(|()| ExitCode::SUCCESS)
@@ -309,6 +312,7 @@ fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
         .into());
     }
     let mut outcomes: Vec<sweep::Outcome> = Vec::new();
+    let mut origins: Vec<String> = Vec::new();
     for f in &files {
         let text = std::fs::read_to_string(f).map_err(|e| Failure::Run(format!("{f:?}: {e}")))?;
         for (n, line) in text
@@ -319,19 +323,15 @@ fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
             let o: sweep::Outcome = serde_json::from_str(line)
                 .map_err(|e| UsageError::new(format!("{f}:{}: not a sweep result ({e})", n + 1)))?;
             outcomes.push(o);
+            origins.push(format!("{f}:{}", n + 1));
         }
     }
+    sweep::check_outcomes(&outcomes)
+        .map_err(|(i, problem)| UsageError::new(format!("{}: {problem}", origins[i])))?;
     let param = outcomes
         .first()
         .map(|o| o.param.clone())
         .unwrap_or_default();
-    if let Some(o) = outcomes.iter().find(|o| o.param != param) {
-        return Err(UsageError::new(format!(
-            "the files sweep different parameters ({param} and {})",
-            o.param
-        ))
-        .into());
-    }
     let points = sweep::summarize(&outcomes);
     if json {
         outln!(

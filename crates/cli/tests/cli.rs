@@ -267,3 +267,112 @@ fn an_unwritable_output_is_an_error_not_a_panic() {
         );
     }
 }
+
+/// `--format json` writes each record as it is made (as csv and jsonl do), so its records are the
+/// jsonl lines, all of them.
+#[test]
+fn json_output_holds_every_record_as_jsonl_does() {
+    let args = ["run", "--preset", "rotation", "--trials", "40"];
+    let json = bgloop(&[&args[..], &["--format", "json"]].concat());
+    let jsonl = bgloop(&[&args[..], &["--format", "jsonl"]].concat());
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("a JSON document");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&jsonl.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 40);
+    assert_eq!(
+        doc["records"].as_array().map(Vec::as_slice),
+        Some(&lines[..])
+    );
+}
+
+/// `bgloop merge` checks the shards against each other: every kind of inconsistency, made by
+/// editing a real shard, is refused with exit 2 and a line naming the file, the line and the fault.
+#[test]
+fn merge_refuses_shards_that_do_not_belong_together() {
+    let dir = std::env::temp_dir().join(format!("bgloop-merge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let shard = bgloop(&[
+        "sweep",
+        "--param",
+        "loop_strength=0.5:1:2",
+        "--seeds",
+        "2",
+        "--trials",
+        "50",
+        "--jsonl",
+    ]);
+    assert!(shard.status.success(), "{}", stderr(&shard));
+    let text = String::from_utf8(shard.stdout).expect("utf-8");
+    let first = text.lines().next().expect("a line").to_string();
+    let write = |name: &str, body: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, body).expect("write");
+        p.to_str().expect("utf-8").to_string()
+    };
+    let good = write("good.jsonl", &text);
+    let edit = |from: &str, to: &str| first.replacen(from, to, 1);
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (vec![good.clone(), good.clone()], "appears twice"),
+        (
+            vec![
+                good.clone(),
+                write("trials.jsonl", &edit("\"trials\":50", "\"trials\":400")),
+            ],
+            "different --trials",
+        ),
+        (
+            vec![write(
+                "param.jsonl",
+                &edit("\"loop_strength\"", "\"<script>\""),
+            )],
+            "not a real-valued parameter",
+        ),
+        (
+            vec![
+                good.clone(),
+                write("other.jsonl", &edit("\"loop_strength\"", "\"dopamine\"")),
+            ],
+            "different parameters",
+        ),
+        (
+            vec![write(
+                "neg.jsonl",
+                &edit("\"final_error\":", "\"final_error\":-1e9,\"x\":"),
+            )],
+            "is not in 0–180",
+        ),
+        (
+            vec![write("range.jsonl", &edit("\"value\":0.5", "\"value\":7"))],
+            "outside its range",
+        ),
+        (
+            vec![write(
+                "exec.jsonl",
+                &edit("\"executed\":", "\"executed\":2,\"y\":"),
+            )],
+            "fraction executed",
+        ),
+    ];
+    for (files, needle) in cases {
+        let mut args = vec!["merge".to_string()];
+        args.extend(files);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = bgloop(&refs);
+        assert_eq!(o.status.code(), Some(2), "{needle}: {}", stderr(&o));
+        assert!(stderr(&o).contains(needle), "{needle}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(".jsonl:"),
+            "names the file and line: {}",
+            stderr(&o)
+        );
+    }
+    let ok = bgloop(&["merge", &good, "--json"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(
+        !String::from_utf8_lossy(&ok.stdout).contains("null"),
+        "no null in the summary"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

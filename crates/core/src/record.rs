@@ -3,7 +3,6 @@
 
 use crate::format::num;
 use serde::Serialize;
-use std::fmt::Write as _;
 
 /// The phase a trial belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -163,25 +162,34 @@ pub fn csv(records: &[TrialRecord]) -> String {
 
 /// A JSON document: format version, the full config, the seed and the records.
 pub fn json_document(config: &crate::Config, records: &[TrialRecord]) -> String {
-    let mut out = String::new();
+    let mut out = json_head(config);
+    for (i, r) in records.iter().enumerate() {
+        out.push_str(&json_item(i, r));
+    }
+    out.push_str(JSON_TAIL);
+    out
+}
+
+/// The opening of a JSON run document, up to its first record: `json_head`, then
+/// [`json_item`] for each record, then [`JSON_TAIL`] — so a long run can be written as it goes.
+pub fn json_head(config: &crate::Config) -> String {
     let cfg = serde_json::to_string(config).unwrap_or_else(|_| "{}".into());
-    let _ = write!(
-        out,
+    format!(
         "{{\"format\":\"bgloop-run\",\"version\":{},\"seed\":{},\"config\":{},\"records\":[",
         crate::permalink::VERSION,
         config.seed,
         cfg
-    );
-    for (i, r) in records.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("\n  ");
-        out.push_str(&r.json());
-    }
-    out.push_str("\n]}\n");
-    out
+    )
 }
+
+/// Record number `index` (from 0) of a JSON run document.
+pub fn json_item(index: usize, record: &TrialRecord) -> String {
+    let sep = if index > 0 { "," } else { "" };
+    format!("{sep}\n  {}", record.json())
+}
+
+/// The end of a JSON run document.
+pub const JSON_TAIL: &str = "\n]}\n";
 
 #[cfg(test)]
 mod tests {

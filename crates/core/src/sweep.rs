@@ -240,6 +240,69 @@ pub fn run(base: &Config, param: &str, job: Job, trials: u32) -> Result<Outcome,
 }
 
 /// Groups outcomes by value (in increasing order): mean, SD, range over seeds.
+/// Checks outcomes gathered from several shards against each other before they are summarised:
+/// one real-valued parameter, one trial count, each (value, seed) run once, values in range and
+/// errors finite. On failure, returns the index of the offending outcome and what is wrong.
+pub fn check_outcomes(outcomes: &[Outcome]) -> Result<(), (usize, String)> {
+    let Some(first) = outcomes.first() else {
+        return Ok(());
+    };
+    let spec = crate::config::spec(&first.param)
+        .filter(|s| matches!(s.domain, Domain::Real { .. }))
+        .ok_or_else(|| {
+            let shown: String = first.param.chars().take(40).collect();
+            (
+                0,
+                format!("{shown:?} is not a real-valued parameter of the model"),
+            )
+        })?;
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, o) in outcomes.iter().enumerate() {
+        let problem = if o.param != first.param {
+            Some(format!(
+                "sweeps of different parameters ({} and {}) cannot be merged",
+                first.param, o.param
+            ))
+        } else if o.trials != first.trials {
+            Some(format!(
+                "runs of {} and {} trials cannot be merged (the shards used different --trials)",
+                first.trials, o.trials
+            ))
+        } else if spec.check(&Input::Num(o.value)).is_err() {
+            Some(format!(
+                "`{}` = {} is outside its range {}",
+                o.param,
+                num(o.value),
+                spec.allowed()
+            ))
+        } else if !(0.0..=180.0).contains(&o.final_error) {
+            Some(format!(
+                "final |error| {} is not in 0–180°",
+                num(o.final_error)
+            ))
+        } else if !(0.0..=1.0).contains(&o.executed) {
+            Some(format!(
+                "fraction executed {} is not in 0–1",
+                num(o.executed)
+            ))
+        } else if !seen.insert((o.value.to_bits(), o.seed)) {
+            Some(format!(
+                "the run `{}` = {}, seed {} appears twice (was a shard merged twice?)",
+                o.param,
+                num(o.value),
+                o.seed
+            ))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            return Err((i, p));
+        }
+    }
+    Ok(())
+}
+
+/// Mean and spread of the final |error| at each value (outcomes checked by [`check_outcomes`]).
 pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
     let mut values: Vec<f64> = outcomes.iter().map(|o| o.value).collect();
     values.sort_by(f64::total_cmp);

@@ -1,0 +1,217 @@
+//! Reading JavaScript inputs safely. Every value from JS is read into plain Rust data *before* the
+//! playground is borrowed, with calls that turn a JS exception into an error (a throwing getter, a
+//! revoked Proxy, a Proxy whose `ownKeys` throws), never recursing (so a value nested 10,000 deep
+//! cannot overflow the stack), and within size limits. A JS exception that crossed a borrow would
+//! leave the object locked ("recursive use of an object"); a stack overflow would corrupt the
+//! whole module.
+
+use bgloop_core::Input;
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+
+/// Most keys one settings object may have (the schema has about 60).
+pub const MAX_KEYS: u32 = 256;
+/// Most characters of one text argument or value.
+pub const MAX_TEXT: usize = 65_536;
+/// Most entries of an array argument (sweep outcomes).
+pub const MAX_ITEMS: u32 = 100_000;
+
+/// An error whose message is `message`.
+pub fn js_error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&message.to_string())
+}
+
+/// What a JS value is, for messages.
+fn kind(v: &JsValue) -> String {
+    v.js_typeof().as_string().unwrap_or_else(|| "value".into())
+}
+
+/// Reads a JS object `{ key: value, … }` of primitives into `(key, Input)` pairs, naming what is
+/// wrong otherwise; `undefined` and `null` read as no settings.
+pub fn settings(value: &JsValue, what: &str) -> Result<Vec<(String, Input)>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let object = object(
+        value,
+        what,
+        "an object of parameters, e.g. { loop_strength: 0.5 }",
+    )?;
+    let keys = keys(&object, what)?;
+    let object: &JsValue = object.as_ref();
+    let mut out = Vec::with_capacity(keys.len());
+    for key in keys {
+        let v = Reflect::get(object, &JsValue::from_str(&key))
+            .map_err(|_| js_error(format!("{what}: reading `{}` threw", short(&key))))?;
+        let input = if let Some(x) = v.as_f64() {
+            Input::Num(x)
+        } else if let Some(b) = v.as_bool() {
+            Input::Bool(b)
+        } else if let Some(s) = v.as_string() {
+            Input::Text(bounded(s, &key)?)
+        } else {
+            return Err(js_error(format!(
+                "{what}: `{}` must be a number, a string or a boolean, not {}",
+                short(&key),
+                kind(&v)
+            )));
+        };
+        out.push((key, input));
+    }
+    Ok(out)
+}
+
+/// Reads a JS object of strings (view options) into pairs.
+pub fn strings(value: &JsValue, what: &str) -> Result<Vec<(String, String)>, JsError> {
+    settings(value, what)?
+        .into_iter()
+        .map(|(k, v)| match v {
+            Input::Text(s) => Ok((k, s)),
+            Input::Num(x) => Ok((k, bgloop_core::format::num(x))),
+            Input::Bool(b) => Ok((k, String::from(if b { "1" } else { "0" }))),
+        })
+        .collect()
+}
+
+/// `value` as an object, or an error saying it must be `wanted`.
+fn object(value: &JsValue, what: &str, wanted: &str) -> Result<js_sys::Object, JsError> {
+    if !value.is_object() {
+        return Err(js_error(format!(
+            "{what} must be {wanted}, not {}",
+            kind(value)
+        )));
+    }
+    Ok(value.clone().unchecked_into())
+}
+
+/// The own string keys of `object` (at most [`MAX_KEYS`]), or an error.
+fn keys(object: &js_sys::Object, what: &str) -> Result<Vec<String>, JsError> {
+    let keys = Reflect::own_keys(object)
+        .map_err(|_| js_error(format!("{what}: its keys could not be read")))?;
+    if keys.length() > MAX_KEYS {
+        return Err(js_error(format!(
+            "{what} has {} keys; at most {MAX_KEYS} are read (the schema has {})",
+            keys.length(),
+            bgloop_core::schema().len()
+        )));
+    }
+    keys.iter()
+        .map(|k| {
+            k.as_string()
+                .ok_or_else(|| js_error(format!("{what}: keys must be strings, not {}", kind(&k))))
+        })
+        .collect()
+}
+
+/// `s` if it is not too long for `name`.
+fn bounded(s: String, name: &str) -> Result<String, JsError> {
+    if s.len() > MAX_TEXT {
+        Err(js_error(format!(
+            "`{}` is {} characters long; at most {MAX_TEXT}",
+            short(name),
+            s.len()
+        )))
+    } else {
+        Ok(s)
+    }
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+/// A text argument `name`, or an error naming it.
+pub fn text(value: &JsValue, name: &str) -> Result<String, JsError> {
+    match value.as_string() {
+        Some(s) => bounded(s, name),
+        None => Err(js_error(format!(
+            "`{name}` must be a string, not {}",
+            kind(value)
+        ))),
+    }
+}
+
+/// The prototype of `value`, read so that a revoked Proxy or a throwing trap is an error.
+fn prototype(value: &JsValue, what: &str) -> Result<JsValue, JsError> {
+    Reflect::get_prototype_of(value)
+        .map(JsValue::from)
+        .map_err(|_| js_error(format!("{what} could not be read")))
+}
+
+/// Property `key` of `target`, with a JS exception turned into an error.
+fn get(target: &JsValue, key: &JsValue, what: &str) -> Result<JsValue, JsError> {
+    Reflect::get(target, key).map_err(|_| js_error(format!("{what} could not be read")))
+}
+
+/// A canvas argument `name`, or an error naming it. The check compares prototypes (an
+/// `instanceof` test could throw through the module on a hostile Proxy).
+pub fn canvas(value: &JsValue, name: &str) -> Result<HtmlCanvasElement, JsError> {
+    let not_canvas = || {
+        js_error(format!(
+            "`{name}` must be a <canvas> element, not {}",
+            kind(value)
+        ))
+    };
+    if !value.is_object() {
+        return Err(not_canvas());
+    }
+    let proto = prototype(value, &format!("`{name}`"))?;
+    let global = js_sys::global();
+    let class = get(
+        &global,
+        &JsValue::from_str("HTMLCanvasElement"),
+        "HTMLCanvasElement",
+    )?;
+    if !class.is_function() {
+        return Err(not_canvas());
+    }
+    let canvas_proto = get(&class, &JsValue::from_str("prototype"), "HTMLCanvasElement")?;
+    if !js_sys::Object::is(&proto, &canvas_proto) {
+        return Err(not_canvas());
+    }
+    Ok(value.clone().unchecked_into())
+}
+
+/// Sweep outcomes: an array of `{ value, seed, trials, final_error, executed }` (read item by
+/// item and field by field, never recursively).
+pub fn outcomes(value: &JsValue, param: &str) -> Result<Vec<bgloop_core::sweep::Outcome>, JsError> {
+    const WHAT: &str = "sweep outcomes";
+    if value.is_object() {
+        prototype(value, WHAT)?; // a revoked Proxy fails here, not inside Array.isArray
+    }
+    if !js_sys::Array::is_array(value) {
+        return Err(js_error("sweep outcomes must be an array"));
+    }
+    let length = get(value, &JsValue::from_str("length"), WHAT)?
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+        .ok_or_else(|| js_error("sweep outcomes: the array has no length"))?;
+    if length > f64::from(MAX_ITEMS) {
+        return Err(js_error(format!(
+            "sweep outcomes: {length} items; at most {MAX_ITEMS}"
+        )));
+    }
+    let field = |o: &JsValue, name: &str| -> Result<f64, JsError> {
+        get(o, &JsValue::from_str(name), WHAT)?
+            .as_f64()
+            .ok_or_else(|| js_error(format!("sweep outcomes: each needs a number `{name}`")))
+    };
+    (0..length as u32)
+        .map(|i| {
+            let o = get(value, &JsValue::from_f64(f64::from(i)), WHAT)?;
+            if !o.is_object() {
+                return Err(js_error("sweep outcomes: each item must be an object"));
+            }
+            Ok(bgloop_core::sweep::Outcome {
+                param: param.to_string(),
+                value: field(&o, "value")?,
+                seed: field(&o, "seed")? as u64,
+                trials: field(&o, "trials")? as u32,
+                final_error: field(&o, "final_error")?,
+                executed: field(&o, "executed")?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,124 @@
+// Hostile JavaScript values thrown at every method of the wasm API, in Node: deep nesting, throwing
+// getters, Proxies (revoked, or whose traps throw), symbols, BigInt, typed arrays, huge objects,
+// wrong types. Each call may throw an Error, never trap, and after every call a canary must still
+// work: the object is never locked ("recursive use of an object") and the module never poisoned.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { initSync, Playground } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
+initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
+
+/** A small deterministic generator (the cases are the same on every run). */
+function lcg(seed) {
+  let s = seed >>> 0;
+  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+function deep(levels, leaf = 0.5) {
+  let o = leaf;
+  for (let i = 0; i < levels; i++) o = { loop_strength: o };
+  return o;
+}
+
+function revoked() {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+
+/** Hostile values, each built fresh (getters and proxies are stateful). */
+const makers = [
+  () => undefined, () => null, () => NaN, () => -Infinity, () => 1e308, () => -0, () => 0.5,
+  () => '', () => 'rotation', () => '#loop_strength=0.2&seed=9', () => 'x'.repeat(100_000),
+  () => Symbol('s'), () => 10n ** 30n, () => true,
+  () => [], () => [1, 2, 3], () => new Float64Array(8), () => new Uint8Array(1 << 16),
+  () => ({}), () => ({ loop_strength: 0.5 }), () => ({ loop_strength: deep(10_000) }), () => deep(10_000),
+  () => ({ get loop_strength() { throw new Error('getter'); } }),
+  () => ({ get loop_strength() { throw 1; } }),
+  () => new Proxy({}, { ownKeys() { throw new Error('ownKeys'); } }),
+  () => new Proxy({ a: 1 }, { get() { throw new Error('get'); } }),
+  () => new Proxy({}, { getPrototypeOf() { throw new Error('proto'); } }),
+  () => new Proxy([], { get() { throw new Error('array get'); } }),
+  revoked,
+  () => Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])),
+  () => ({ [Symbol('k')]: 1 }),
+  () => Object.create(null),
+  () => ({ toString() { throw new Error('toString'); }, valueOf() { throw new Error('valueOf'); } }),
+  () => globalThis,
+  () => [{ value: 1, seed: 1, trials: 50, final_error: 3, executed: 1 }],
+  () => [deep(5000)],
+  () => function f() {},
+];
+
+/** Every method, with its arity. */
+const methods = [
+  ['configure', 1], ['usePreset', 1], ['useDefaults', 0], ['openPermalink', 1], ['permalink', 1],
+  ['reset', 1], ['recordTraces', 2], ['step', 1], ['stepTrial', 0], ['runTrials', 1], ['config', 0],
+  ['pendingConfig', 0], ['hasPendingChanges', 0], ['sweepJobs', 6], ['trialCount', 0],
+  ['timeInTrial', 0], ['lastRecord', 0], ['column', 1], ['phaseCodes', 0], ['phaseOf', 1],
+  ['currentTrial', 0], ['csv', 0], ['json', 0], ['traceHand', 0], ['traceRings', 0], ['ringSize', 0],
+  ['halted', 0], ['drawReach', 4], ['drawLearning', 3], ['drawActivity', 3], ['figureSvg', 3],
+];
+const statics = [['schema', 0], ['presets', 0], ['viewOptions', 0], ['runSweepJob', 5], ['drawSweep', 7], ['phaseNames', 0]];
+
+function canary(pg) {
+  assert.ok(Array.isArray(Playground.schema()), 'the module answers');
+  pg.configure({ loop_strength: 1 });
+  const before = pg.trialCount();
+  assert.equal(pg.runTrials(1), 1, 'the object still simulates');
+  assert.equal(pg.trialCount(), before + 1);
+}
+
+test('hostile values at every method: errors only, never a trap, a lock or poison', () => {
+  const rand = lcg(7);
+  const pg = new Playground(undefined);
+  pg.configure({ ring_size: 16, trial_ms: 300 });
+  pg.reset(1);
+  let calls = 0;
+  let errors = 0;
+  const pick = () => makers[Math.floor(rand() * makers.length)]();
+  const call = (target, name, arity) => {
+    const args = Array.from({ length: arity }, pick);
+    try {
+      target[name](...args);
+    } catch (e) {
+      errors++;
+      assert.ok(!(e instanceof WebAssembly.RuntimeError), `${name} trapped: ${e}`);
+      assert.doesNotMatch(String(e?.message ?? e), /recursive use|unreachable|memory access/, `${name}: ${e}`);
+    }
+    calls++;
+    canary(pg);
+  };
+  for (let round = 0; round < 12; round++) {
+    for (const [name, arity] of methods) call(pg, name, arity);
+    for (const [name, arity] of statics) call(Playground, name, arity);
+  }
+  // Every hostile value once as the argument of configure and of the constructor.
+  for (const make of makers) {
+    try { pg.configure(make()); } catch (e) { errors++; assert.ok(!(e instanceof WebAssembly.RuntimeError), String(e)); }
+    try { new Playground(make()).free(); } catch (e) { errors++; assert.ok(!(e instanceof WebAssembly.RuntimeError), String(e)); }
+    canary(pg);
+  }
+  assert.ok(calls > 400 && errors > 200, `${calls} calls, ${errors} errors`);
+  pg.free();
+});
+
+test('the messages say what is wrong', () => {
+  const pg = new Playground(undefined);
+  const msg = (f) => { try { f(); } catch (e) { return e.message; } return 'no error'; };
+  assert.match(msg(() => pg.configure({ loop_strength: deep(10_000) })), /`loop_strength` must be a number, a string or a boolean, not object/);
+  assert.match(msg(() => pg.configure({ get loop_strength() { throw 1; } })), /reading `loop_strength` threw/);
+  assert.match(msg(() => pg.configure(revoked())), /could not be read/);
+  assert.match(msg(() => pg.configure(new Proxy({}, { ownKeys() { throw 1; } }))), /keys could not be read/);
+  assert.match(msg(() => pg.configure(Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])))), /has 100000 keys; at most 256/);
+  assert.match(msg(() => pg.column(123)), /`name` must be a string, not number/);
+  assert.match(msg(() => pg.openPermalink({})), /`link` must be a string, not object/);
+  assert.match(msg(() => pg.usePreset(5)), /`name` must be a string, not number/);
+  assert.match(msg(() => pg.drawActivity(null, 1, false)), /`canvas` must be a <canvas> element/);
+  assert.equal(pg.runTrials(1), 1);
+  pg.free();
+});
