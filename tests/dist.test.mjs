@@ -25,8 +25,10 @@ async function exercise(url) {
   page.on('request', (r) => { const u = new URL(r.url()); if (!['127.0.0.1', ''].includes(u.hostname) && !['data:', 'blob:', 'file:'].includes(u.protocol)) foreign.push(r.url()); });
   await page.goto(url);
   await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
-  assert.equal(await page.evaluate(() => window.bgloop.playground.trialCount()), 3);
+  for (let i = 1; i <= 3; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForFunction((n) => window.bgloop.playground.trialCount() === n, i, { polling: 20 });
+  }
   assert.match(await page.locator('#status').textContent(), /^Trial 3 · rotation/);
   assert.match(await page.evaluate(() => location.hash), /^#v=2&preset=rotation/);
   assert.deepEqual(problems, []);

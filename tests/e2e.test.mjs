@@ -74,6 +74,8 @@ test('Step advances exactly one trial', async () => {
   const step = page.getByRole('button', { name: 'Step', exact: true });
   for (const expected of [1, 2, 3]) {
     await step.click();
+    // A step runs its trial in slices: wait for it to end, then check it was exactly one.
+    await page.waitForFunction((n) => window.bgloop.playground.trialCount() >= n && window.bgloop.playground.timeInTrial() === 0, expected, { polling: 20 });
     assert.equal(await trials(page), expected);
   }
   await page.close();
@@ -87,7 +89,9 @@ test('every preset runs', async () => {
     await page.getByLabel('Preset').selectOption(name);
     assert.equal(await trials(page), 0, `${name}: a fresh run`);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForFunction(() => window.bgloop.playground.trialCount() === 1, null, { polling: 20 });
     await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForFunction(() => window.bgloop.playground.trialCount() === 2, null, { polling: 20 });
     assert.equal(await trials(page), 2, `${name} runs`);
     const watch = await page.locator('#preset-watch').textContent();
     assert.ok(watch.length > 40, `${name} explains what to watch`);
@@ -169,7 +173,7 @@ test('a run that diverges pauses with a message naming the likely cause, and the
   // Choosing a preset starts a healthy run.
   await page.getByLabel('Preset').selectOption('rotation');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  assert.equal(await trials(page), 1);
+  await page.waitForFunction(() => window.bgloop.playground.trialCount() === 1, null, { polling: 20 });
   assert.ok(await page.locator('#error').isHidden());
   assert.deepEqual(problems.filter((p) => !p.includes('diverged')), []);
   await page.close();

@@ -43,9 +43,14 @@ async function downloadText(page, buttonName) {
   return { name: dl.suggestedFilename(), data: readFileSync(await dl.path()) };
 }
 
+/** Clicks Step `n` times, each time waiting for its trial to end (a step runs in slices). */
 async function stepTrials(page, n) {
   const step = page.getByRole('button', { name: 'Step', exact: true });
-  for (let i = 0; i < n; i++) await step.click();
+  const start = await page.evaluate(() => window.bgloop.playground.trialCount());
+  for (let i = 1; i <= n; i++) {
+    await step.click();
+    await page.waitForFunction((k) => window.bgloop.playground.trialCount() === k, start + i, { polling: 20 });
+  }
 }
 
 test('a copied link reproduces the run bit for bit, in a fresh page and in the native CLI', async () => {
@@ -249,6 +254,72 @@ test('hide= accepts every part in the view table (share and sweep included) and 
     for (const el of await part.all()) assert.ok(await el.isHidden(), `${name} hidden`);
   }
   assert.ok(await page.locator(`[data-part="${shown}"]`).isVisible());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+test('a host receives every trial record at full speed, and a flood of play/pause makes no long task', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const host = await context.newPage();
+  await host.goto(hostServer.url);
+  await host.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src; f.width = 760; f.height = 700; f.title = 'bgloop';
+    document.getElementById('frame').append(f);
+  }, `${server.url}#preset=rotation&seed=4&embed=1&speed=4`);
+  await host.waitForFunction(() => window.received.some((m) => m.type === 'bgloop:ready'), null, { timeout: 15000, polling: 100 });
+  await host.evaluate(() => window.send({ type: 'bgloop:play' }));
+  await host.waitForFunction(() => window.received.filter((m) => m.type === 'bgloop:trial').flatMap((m) => m.records).length >= 300, null, { timeout: 60000, polling: 100 });
+  await host.evaluate(() => window.send({ type: 'bgloop:pause' }));
+  const events = await host.evaluate(() => window.received.filter((m) => m.type === 'bgloop:trial'));
+  const numbers = events.flatMap((e) => e.records.map((r) => r.trial));
+  assert.ok(events.length < numbers.length, `batched: ${events.length} events for ${numbers.length} trials`);
+  assert.deepEqual(numbers, numbers.map((_, i) => i + 1), 'every trial, once, in order');
+  for (const e of events) assert.equal(e.record.trial, e.records[e.records.length - 1].trial);
+  // A flood of play/pause: state changes are coalesced, so no task is long.
+  const inner = host.frames()[1];
+  await inner.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  await host.evaluate(() => { for (let i = 0; i < 2000; i++) window.send({ type: i % 2 ? 'bgloop:pause' : 'bgloop:play' }); });
+  await host.waitForFunction(() => window.received.filter((m) => m.type === 'bgloop:state').length >= 2000, null, { timeout: 30000, polling: 100 });
+  const long = await inner.evaluate(() => Math.max(0, ...window.__long));
+  assert.ok(long < 250, `longest task during the flood ${long.toFixed(0)} ms`);
+  await context.close();
+});
+
+test('changing the hash after load opens that experiment, exactly as a fresh load', async () => {
+  const { page, context, problems } = await open('#seed=3');
+  await page.evaluate(() => { location.hash = '#loop_strength=0.2&seed=9&hide=activity'; });
+  await page.waitForFunction(() => window.bgloop.config.seed === 9, null, { polling: 50 });
+  const cfg = await page.evaluate(() => window.bgloop.config);
+  assert.equal(cfg.loop_strength, 0.2);
+  assert.ok(await page.locator('[data-part=activity]').isHidden(), 'its view options apply');
+  await stepTrials(page, 3);
+  const csv = await page.evaluate(() => window.bgloop.playground.csv());
+  const fresh = await open('#loop_strength=0.2&seed=9');
+  await stepTrials(fresh.page, 3);
+  assert.equal(await fresh.page.evaluate(() => window.bgloop.playground.csv()), csv);
+  // Opened again at #seed=3, the hidden view comes back.
+  await page.evaluate(() => { location.hash = '#seed=3'; });
+  await page.waitForFunction(() => window.bgloop.config.seed === 3, null, { polling: 50 });
+  assert.ok(await page.locator('[data-part=activity]').isVisible());
+  assert.deepEqual(problems, []);
+  await context.close();
+  await fresh.context.close();
+});
+
+test('Step with a heavy in-range setting runs in slices and never blocks the page', async () => {
+  const { page, context, problems } = await open('#ring_size=256&dt_ms=0.1&trial_ms=3000&go_ms=3000&seed=2');
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.waitForFunction(() => window.bgloop.playground.trialCount() === 1, null, { timeout: 60000, polling: 100 });
+  const long = await page.evaluate(() => Math.max(0, ...window.__long));
+  assert.ok(long < 200, `longest task while stepping ${long.toFixed(0)} ms (a whole trial takes about a second)`);
+  assert.match(await page.locator('#status').textContent(), /^Trial 1 ·/);
   assert.deepEqual(problems, []);
   await context.close();
 });

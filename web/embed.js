@@ -2,7 +2,8 @@
 //
 // Commands (host → playground): bgloop:configure {config}, bgloop:play, bgloop:pause,
 // bgloop:reset {seed?}, bgloop:step, bgloop:getState.
-// Events (playground → host): bgloop:ready, bgloop:trial {record}, bgloop:state {…},
+// Events (playground → host): bgloop:ready, bgloop:trial {record, records} (once per frame: every
+// trial finished since the last one, oldest first; `record` is the last), bgloop:state {…},
 // bgloop:error {message, command}.
 
 export const COMMANDS = ['bgloop:configure', 'bgloop:play', 'bgloop:pause', 'bgloop:reset', 'bgloop:step', 'bgloop:getState'];
@@ -29,6 +30,7 @@ export function listenToHost(api) {
       return;
     }
     try {
+      let done;
       switch (type) {
         case 'bgloop:configure':
           if (typeof data.config !== 'object' || data.config === null || Array.isArray(data.config)) {
@@ -42,10 +44,13 @@ export function listenToHost(api) {
           if (data.seed !== undefined && typeof data.seed !== 'number') throw new Error('`seed` must be a number');
           api.reset(data.seed);
           break;
-        case 'bgloop:step': api.step(); break;
+        case 'bgloop:step': done = api.step(); break;
         default: break;
       }
-      tellHost('bgloop:state', api.state());
+      // A step runs in slices: its state is reported when the trial has ended.
+      Promise.resolve(done)
+        .then(() => tellHost('bgloop:state', api.state()))
+        .catch((e) => fail((e && e.message) || String(e), type));
     } catch (e) {
       fail((e && e.message) || String(e), type);
     }

@@ -48,17 +48,24 @@ function createApp(pg) {
     return `${location.href.split('#')[0]}#${pg.permalink(v)}`;
   };
   app.redraw = () => { app.views.invalidate(); app.views.draw(); app.status.update(true); };
+  // Many state changes in one frame (a flood of host messages) draw once, in the next frame.
+  let redrawQueued = false;
+  app.requestRedraw = () => {
+    if (redrawQueued) return;
+    redrawQueued = true;
+    requestAnimationFrame(() => { redrawQueued = false; app.redraw(); });
+  };
   app.refreshPending = () => {
     const changed = pg.hasPendingChanges();
     $('pending').hidden = !changed;
     $('reset').classList.toggle('attention', changed);
   };
-  // An embed tells its host about each finished trial.
+  // An embed tells its host about every finished trial: one event per frame with all of them.
   app.reportTrials = () => {
     const n = pg.trialCount();
     if (app.embedded && n > app.reported) {
-      const r = pg.lastRecord();
-      if (r) tellHost('bgloop:trial', { record: r });
+      const records = pg.recordsAfter(app.reported);
+      if (records.length) tellHost('bgloop:trial', { record: records[records.length - 1], records });
     }
     app.reported = n;
   };
@@ -80,13 +87,17 @@ function setupTransport(app) {
     pause.disabled = !on;
     play.classList.toggle('primary', !on);
     pause.classList.toggle('primary', on);
-    if (!on) app.redraw();
+    if (!on) app.requestRedraw();
   };
   app.reset = (seed) => { pg.reset(seed); app.showError(null); app.afterReset(); };
-  app.stepOne = () => { app.setPlaying(false); pg.stepTrial(); app.showError(null); app.redraw(); app.reportTrials(); };
+  // Step runs one trial in slices (a trial of several seconds at a fine time step never blocks).
+  app.stepOne = () => {
+    app.setPlaying(false);
+    return app.player.stepTrial().then(() => { app.showError(null); app.redraw(); app.reportTrials(); });
+  };
   play.addEventListener('click', () => { app.userPaused = false; app.showError(null); app.setPlaying(true); });
   pause.addEventListener('click', () => { app.userPaused = true; app.setPlaying(false); });
-  $('step').addEventListener('click', () => { try { app.stepOne(); } catch (e) { app.showError(e); app.redraw(); } });
+  $('step').addEventListener('click', () => { app.stepOne().catch((e) => { app.showError(e); app.redraw(); }); });
   $('reset').addEventListener('click', () => { try { app.reset(); } catch (e) { app.showError(e); } });
   speed.max = String(viewTable.speeds.length - 1);
   speed.value = String(viewTable.default_speed);
@@ -138,6 +149,7 @@ function setupParameters(app) {
 /** Opens the link in the address bar (or the rotation preset) and applies its view options. */
 function openAddress(app) {
   const { pg } = app;
+  document.querySelectorAll('[data-hidden]').forEach((e) => e.removeAttribute('data-hidden'));
   if (location.hash.length > 1) {
     const opened = pg.openPermalink(location.hash);
     showLinkProblems($('link-problems'), opened);
@@ -213,6 +225,14 @@ async function main() {
   openAddress(app);
   app.applySpeed();
   app.afterReset();
+  // A link typed into the address bar, or a host changing the iframe's hash, opens that
+  // experiment exactly as a fresh load would (our own replaceState never fires this).
+  window.addEventListener('hashchange', () => {
+    app.setPlaying(false);
+    openAddress(app);
+    app.applySpeed();
+    app.afterReset();
+  });
   const api = expose(app);
   document.documentElement.dataset.ready = 'true';
   tellHost('bgloop:ready', api.state());

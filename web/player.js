@@ -26,6 +26,7 @@ export class Player {
     this.owed = 0;
     this.last = 0;
     this.lastDraw = 0;
+    this.stepping = null;
     this.tick = this.tick.bind(this);
   }
 
@@ -45,6 +46,30 @@ export class Player {
   }
 
   pause() { this.playing = false; }
+
+  /**
+   * Runs the trial in progress (or a new one) to its end in slices, within a frame budget each
+   * frame, so a long trial never blocks the page. Resolves with its record.
+   */
+  stepTrial() {
+    if (this.stepping) return this.stepping;
+    const run = new Promise((resolve, reject) => {
+      const work = () => {
+        const start = performance.now();
+        try {
+          while (performance.now() - start < BUDGET_MS) {
+            const r = this.pg.stepTrialSlice(SLICE_MS);
+            if (r) { resolve(r); return; }
+          }
+        } catch (e) { reject(e); return; }
+        requestAnimationFrame(work);
+      };
+      work();
+    });
+    // Cleared once settled (the first slices may settle it before this line runs).
+    this.stepping = run.finally(() => { this.stepping = null; });
+    return this.stepping;
+  }
 
   tick(now) {
     if (!this.playing) return;

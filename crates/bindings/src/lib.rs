@@ -171,6 +171,26 @@ impl Playground {
         to_js(&r)
     }
 
+    /// Runs the trial in progress (or a new one) for at most `ms` of simulated time, stopping at
+    /// its end; returns its record if it ended, else `null`. The page's Step runs a trial this
+    /// way, in slices, so a long trial never blocks the page.
+    #[wasm_bindgen(js_name = stepTrialSlice)]
+    pub fn step_trial_slice(&self, ms: f64) -> Result<JsValue, JsError> {
+        match self.session_mut()?.step_trial_slice(ms).map_err(js_error)? {
+            Some(r) => to_js(&r),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The records of the trials after trial `after` (still kept in memory), oldest first: what
+    /// an embed posts to its host after each frame.
+    #[wasm_bindgen(js_name = recordsAfter)]
+    pub fn records_after(&self, after: f64) -> Result<JsValue, JsError> {
+        let after =
+            session::in_range("after", after, 0.0, f64::from(u32::MAX)).map_err(js_error)?;
+        to_js(self.session()?.records_after(after as u32))
+    }
+
     /// Runs `n` whole trials; returns how many ran.
     #[wasm_bindgen(js_name = runTrials)]
     pub fn run_trials(&self, n: f64) -> Result<u32, JsError> {

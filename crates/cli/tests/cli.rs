@@ -376,3 +376,45 @@ fn merge_refuses_shards_that_do_not_belong_together() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// What the link decoder notices reaches the user: its notes on stderr, a link from a newer
+/// version refused (it cannot replay exactly), a value cut at the length limit never applied.
+#[test]
+fn link_notes_reach_the_user_and_newer_versions_are_refused() {
+    let many = format!("#{}seed=5&loop_strength=0.3", "hand=1&".repeat(300));
+    let o = bgloop(&["run", "--permalink", &many, "--trials", "1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("note: the link has more than 256 entries"),
+        "{}",
+        stderr(&o)
+    );
+    for v in ["3", "99"] {
+        let o = bgloop(&[
+            "run",
+            "--permalink",
+            &format!("#v={v}&seed=2"),
+            "--trials",
+            "1",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "v={v}");
+        assert!(stderr(&o).contains("newer bgloop"), "{}", stderr(&o));
+    }
+    let cut = format!("#{}seed=123456789", "hand=1&".repeat(2339));
+    let o = bgloop(&[
+        "run",
+        "--permalink",
+        &cut,
+        "--trials",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert!(stderr(&o).contains("longer than 16384"), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(
+        matches!(doc["seed"].as_u64(), Some(1 | 123_456_789)),
+        "{}",
+        doc["seed"]
+    );
+}

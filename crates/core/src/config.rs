@@ -429,7 +429,7 @@ pub fn spec(key: &str) -> Option<&'static ParamSpec> {
 
 /// All the problems found in a config or a list of settings, each naming its key.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
-#[error("{}", .errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; "))]
+#[error("{}", summary(&self.errors))]
 pub struct ConfigErrors {
     /// One entry per rejected key.
     pub errors: Vec<ParamError>,
@@ -549,6 +549,22 @@ impl Config {
             .filter_map(|s| self.get(s.key).map(|v| (s.key, v)))
             .collect()
     }
+}
+
+/// Most problems a [`ConfigErrors`] message lists before "and N more".
+pub const SHOWN_ERRORS: usize = 10;
+
+fn summary(errors: &[ParamError]) -> String {
+    let mut text = errors
+        .iter()
+        .take(SHOWN_ERRORS)
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    if errors.len() > SHOWN_ERRORS {
+        text.push_str(&format!("; and {} more", errors.len() - SHOWN_ERRORS));
+    }
+    text
 }
 
 /// A configuration that passed [`Config::validate`]; read it as a [`Config`].

@@ -221,6 +221,20 @@ impl Session {
         Ok(done.len() as u32)
     }
 
+    /// Runs the trial in progress (or a new one) for at most `ms` (checked), stopping at its end;
+    /// returns its record if it ended.
+    pub fn step_trial_slice(&mut self, ms: f64) -> Result<Option<crate::TrialRecord>, String> {
+        let ms = in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(|e| e.to_string())?;
+        self.sim.run_trial_slice(ms).map_err(|e| e.to_string())
+    }
+
+    /// The records of the trials after trial `after` that are still kept, oldest first.
+    pub fn records_after(&self, after: u32) -> &[crate::TrialRecord] {
+        let h = self.sim.history();
+        let start = h.partition_point(|r| r.trial <= after);
+        &h[start..]
+    }
+
     /// Runs `n` whole trials (checked); returns how many ran.
     pub fn run_trials(&mut self, n: f64) -> Result<u32, String> {
         let n = whole("n", n, 0, MAX_TRIALS_PER_CALL).map_err(|e| e.to_string())?;
@@ -293,6 +307,19 @@ mod tests {
         s.reset(None).expect("reset");
         assert_eq!(s.running_preset(), None);
         assert_eq!(s.sim().config().seed, 5, "seed kept");
+    }
+
+    #[test]
+    fn many_bad_entries_give_a_short_message() {
+        let mut s = session();
+        let keys: Vec<String> = (0..1000).map(|i| format!("nope{i}")).collect();
+        let err = s
+            .configure(keys.iter().map(|k| (k.as_str(), 1.0)))
+            .expect_err("unknown keys");
+        assert_eq!(err.errors.len(), 1000, "every problem is kept");
+        let text = err.to_string();
+        assert!(text.ends_with("; and 990 more"), "{text}");
+        assert!(text.len() < 1000, "{} characters", text.len());
     }
 
     #[test]

@@ -360,6 +360,21 @@ impl Simulation {
         }
     }
 
+    /// Runs the trial in progress (or a new one) for at most `ms` of simulated time, stopping at
+    /// its end: returns its record if it ended. Lets a front end run one trial in slices.
+    pub fn run_trial_slice(&mut self, ms: f64) -> Result<Option<TrialRecord>, Divergence> {
+        self.check_halted()?;
+        if self.trial.is_none() {
+            self.begin(TrialOptions::default());
+        }
+        let steps = if ms.is_finite() && ms > 0.0 {
+            ((ms / self.config.dt_ms).round() as usize).max(1)
+        } else {
+            1
+        };
+        Ok(self.run_steps(steps)?.1)
+    }
+
     /// Runs `count` whole trials; returns how many finished.
     pub fn run_trials(&mut self, count: u32) -> Result<u32, Divergence> {
         for _ in 0..count {
@@ -430,6 +445,21 @@ mod tests {
             whole, sliced,
             "recording traces and slicing time change nothing"
         );
+    }
+
+    #[test]
+    fn a_trial_run_in_slices_is_the_same_trial_and_stops_at_its_end() {
+        let mut whole = Simulation::from_config(rotation()).expect("valid");
+        let expected: Vec<_> = (0..3).map(|_| whole.run_trial().expect("finite")).collect();
+        let mut s = Simulation::from_config(rotation()).expect("valid");
+        let mut got = Vec::new();
+        while got.len() < 3 {
+            if let Some(r) = s.run_trial_slice(7.0).expect("finite") {
+                assert_eq!(s.time_in_trial_ms(), 0.0, "stops at the trial's end");
+                got.push(r);
+            }
+        }
+        assert_eq!(got, expected);
     }
 
     #[test]
