@@ -151,8 +151,14 @@ test('embedded in another site: views and Play/Pause/Reset only, and the postMes
   await host.waitForFunction(() => window.received.some((m) => m.type === 'bgloop:ready'), null, { timeout: 15000, polling: 100 });
   const frame = host.frameLocator('iframe');
   for (const name of ['Play', 'Pause', 'Reset']) assert.ok(await frame.getByRole('button', { name, exact: true }).isVisible(), name);
-  for (const name of ['Step', 'Copy link', 'Export CSV']) assert.ok(await frame.getByRole('button', { name, exact: true }).isHidden(), name);
-  assert.ok(await frame.getByLabel('Preset').isHidden());
+  // Hidden, not missing: each exists in the embed's page.
+  for (const name of ['Step', 'Copy link', 'Export CSV']) {
+    const button = frame.getByRole('button', { name, exact: true, includeHidden: true });
+    assert.equal(await button.count(), 1, `${name} exists`);
+    assert.ok(await button.isHidden(), name);
+  }
+  assert.equal(await frame.locator('#preset').count(), 1, 'the preset menu exists');
+  assert.ok(await frame.locator('#preset').isHidden());
   const open = frame.getByRole('link', { name: /Open in playground/ });
   assert.ok(await open.isVisible());
   assert.doesNotMatch(await open.getAttribute('href'), /embed=1/);

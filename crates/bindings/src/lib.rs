@@ -191,6 +191,13 @@ impl Playground {
         to_js(self.session()?.records_after(after as u32))
     }
 
+    /// Keeps at most `cap` trial records in memory (2–200,000; the default is 200,000), now and
+    /// after resets; past it the oldest half is dropped.
+    #[wasm_bindgen(js_name = setHistoryCap)]
+    pub fn set_history_cap(&self, cap: f64) -> Result<(), JsError> {
+        self.session_mut()?.set_history_cap(cap).map_err(js_error)
+    }
+
     /// Runs `n` whole trials; returns how many ran.
     #[wasm_bindgen(js_name = runTrials)]
     pub fn run_trials(&self, n: f64) -> Result<u32, JsError> {

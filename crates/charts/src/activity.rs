@@ -278,9 +278,25 @@ mod tests {
         let style = Style::default();
         let img = heat_rgba(sim.trace(), 600.0, 300, 200, &style);
         assert_eq!(img.len(), 300 * 200 * 4);
-        assert!(
-            img.chunks(4).any(|p| p[0] > 200 && p[1] > 200),
-            "a bright (peak) pixel exists"
-        );
+        // The cortex and striatum strips: the row at the target (the strip's middle) is brighter
+        // than the rows 180° away (its edges) over the trial — a bump, not a flat bright ring.
+        let lay = Layout::new(300, 200, &style);
+        let brightness = |row: usize, y: u32| -> f64 {
+            let y = lay.strip_top(row) + y;
+            (lay.left..lay.right)
+                .map(|x| {
+                    let i = ((y * 300 + x) * 4) as usize;
+                    f64::from(img[i]) + f64::from(img[i + 1])
+                })
+                .sum()
+        };
+        for (row, ratio) in [(0, 1.5), (1, 1.2)] {
+            let centre = brightness(row, lay.strip / 2);
+            let edge = brightness(row, 0).max(brightness(row, lay.strip - 1));
+            assert!(
+                centre > ratio * edge,
+                "strip {row}: target row {centre} vs 180° away {edge}"
+            );
+        }
     }
 }

@@ -43,6 +43,8 @@ pub struct Session {
     /// The preset the running configuration started from (what a permalink names).
     running_preset: Option<&'static str>,
     traces: TraceSettings,
+    /// The most records kept in memory, if not [`crate::experiment::HISTORY_CAP`].
+    history_cap: Option<usize>,
 }
 
 fn one(key: &str, message: String) -> ConfigErrors {
@@ -93,6 +95,7 @@ impl Session {
             preset: None,
             running_preset: None,
             traces: TraceSettings::default(),
+            history_cap: None,
         })
     }
 
@@ -212,6 +215,19 @@ impl Session {
     fn apply_traces(&mut self) {
         self.sim.record_traces(self.traces.every_ms);
         self.sim.record_rings(self.traces.rings);
+        if let Some(cap) = self.history_cap {
+            self.sim.set_history_cap(cap);
+        }
+    }
+
+    /// Keeps at most `cap` trial records in memory (2 to the default cap), now and after resets:
+    /// for embedders short of memory, and for testing the cap.
+    pub fn set_history_cap(&mut self, cap: f64) -> Result<(), ConfigErrors> {
+        let max = crate::experiment::HISTORY_CAP as u32;
+        let cap = whole("cap", cap, 2, max)? as usize;
+        self.history_cap = Some(cap);
+        self.sim.set_history_cap(cap);
+        Ok(())
     }
 
     /// Advances simulated time by `ms` (checked); returns how many trials ended.
