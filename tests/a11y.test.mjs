@@ -40,7 +40,8 @@ for (const [name, hash, viewport] of [
     }
     const play = page.getByRole('button', { name: 'Play', exact: true });
     if (await play.isEnabled()) await play.click(); // the embedded page plays by itself
-    await page.waitForTimeout(300);
+    // Audit a playing page: wait until a trial has finished.
+    await page.waitForFunction(() => window.bgloop.playground.trialCount() >= 1, null, { timeout: 20000, polling: 50 });
     const violations = await audit(page);
     assert.deepEqual(violations, []);
     await context.close();

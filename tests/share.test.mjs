@@ -199,13 +199,7 @@ test('embedded in another site: views and Play/Pause/Reset only, and the postMes
   assert.equal(await inner.evaluate(() => document.querySelectorAll('img, script:not([src])').length), 0, 'nothing was injected');
   state = await reply({ type: 'bgloop:play' }, 'bgloop:state');
   assert.equal(state.playing, true);
-  const deadline = Date.now() + 20000;
-  let trials = 0;
-  while (Date.now() < deadline && trials < 2) {
-    trials = await host.evaluate(() => Math.max(0, ...window.received.filter((m) => m.type === 'bgloop:trial').map((m) => m.record.trial)));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(trials >= 2, `trial events while playing (last trial ${trials})`);
+  await host.waitForFunction(() => window.received.some((m) => m.type === 'bgloop:trial' && m.record.trial >= 2), null, { timeout: 20000, polling: 100 });
   await context.close();
 });
 
