@@ -512,16 +512,18 @@ mod tests {
     fn history_is_capped_keeping_the_latest_trials() {
         let mut s = Simulation::from_config(rotation()).expect("valid");
         s.set_history_cap(10);
-        s.run_trials(25).expect("finite");
-        let kept = s.history().len();
-        assert!(
-            (6..=10).contains(&kept),
-            "a cap of 10 keeps 6–10 records, kept {kept}"
-        );
-        assert_eq!(s.history().last().map(|r| r.trial), Some(25));
+        for n in 1..=25usize {
+            s.run_trial().expect("finite");
+            let kept = s.history().len();
+            // Full at the cap, the oldest half goes: never more than 10, never fewer than 6.
+            assert!(
+                kept <= 10 && kept >= n.min(6),
+                "after {n} trials a cap of 10 keeps {kept}"
+            );
+            let first = s.history()[0].trial as usize;
+            assert_eq!(first + kept - 1, n, "contiguous, ending with trial {n}");
+        }
         assert_eq!(s.trials_done(), 25);
-        let first = s.history()[0].trial as usize;
-        assert_eq!(first + s.history().len() - 1, 25, "contiguous");
     }
 
     #[test]
