@@ -298,7 +298,7 @@ parameters! {
         .source("this reconstruction (balance: Miller & MacKay 1994)");
     /// w_max: upper bound of a cortico-striatal weight.
     weight_max: f64 = 10.0 => Meta::real("Weight ceiling", Group::Learning, 0.5, 50.0, 0.5).symbol("w_max")
-        .meaning("Upper bound of each cortico-striatal weight (weights are also kept ≥ 0).")
+        .meaning("Upper bound of each motor-ring → striatum weight (weights are also kept ≥ 0); it matters only when the motor-map learning rate is above 0.")
         .source("this reconstruction");
 
     // ---------------------------------------------------------------- noise
