@@ -86,14 +86,19 @@ pub fn heat_rgba(
     if trace.is_empty() || !trace.has_rings() || n == 0 || duration_ms <= 0.0 {
         return px;
     }
+    // Each ring is coloured over its own range in this trial (lowest rate dark, highest yellow),
+    // so a ring that sits near a high rest rate (the thalamus) still shows its selective bump and
+    // its disinhibition; a ring that hardly changes keeps a span of at least 0.02.
     let floor = 0.02;
     let ranges: Vec<(f64, f64)> = Population::ALL
         .iter()
         .map(|&p| {
-            let hi = (0..trace.len())
-                .flat_map(|k| trace.ring(k, p).iter().map(|&v| f64::from(v)))
-                .fold(floor, f64::max);
-            (0.0, hi)
+            let rates =
+                || (0..trace.len()).flat_map(|k| trace.ring(k, p).iter().map(|&v| f64::from(v)));
+            let lo = rates().fold(f64::INFINITY, f64::min);
+            let hi = rates().fold(f64::NEG_INFINITY, f64::max);
+            let lo = if lo.is_finite() { lo } else { 0.0 };
+            (lo, (hi - lo).max(floor))
         })
         .collect();
     // Unit shown on each pixel row: directions from target − 180° to target + 180°.
