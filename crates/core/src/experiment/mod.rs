@@ -246,9 +246,9 @@ impl Simulation {
         let inv_n = 1.0 / n as f64;
         let mut ran = 0;
         while ran < max_steps {
-            if let Err(runaway) = self
-                .net
-                .step(trial.cue(&self.config), trial.kappa, &mut self.rng)
+            if let Err(runaway) =
+                self.net
+                    .step(trial.cue(&self.config), trial.setup.kappa, &mut self.rng)
             {
                 return Err(self.halt(&trial, runaway));
             }
@@ -280,7 +280,7 @@ impl Simulation {
     /// Halts the run on a runaway rate, with the likely cause.
     fn halt(&mut self, trial: &Trial, Runaway { population, rate }: Runaway) -> Divergence {
         let d = Divergence {
-            trial: trial.number,
+            trial: trial.setup.number,
             time_ms: (trial.step + 1) as f64 * self.config.dt_ms,
             population: population.label(),
             rate: crate::format::num(rate),
@@ -296,16 +296,16 @@ impl Simulation {
         let outcome = task::score(
             c,
             trial.hand,
-            trial.rotation_deg,
-            trial.target_deg,
+            trial.setup.rotation_deg,
+            trial.setup.target_deg,
             executed,
         );
-        let learn = trial.options.learn;
+        let learn = trial.setup.options.learn;
         let rpe = if learn {
             self.plastic
-                .reward_prediction_error(trial.target, outcome.reward, c.rpe_rate)
+                .reward_prediction_error(trial.setup.target, outcome.reward, c.rpe_rate)
         } else {
-            outcome.reward - self.plastic.expected[trial.target]
+            outcome.reward - self.plastic.expected[trial.setup.target]
         };
         if learn {
             let means = trial.sums.means();
@@ -313,9 +313,9 @@ impl Simulation {
                 .learn(c, rpe, outcome.reward, &trial.activity(&means));
         }
         let record = TrialRecord {
-            trial: trial.number,
-            phase: trial.phase,
-            target_deg: trial.target_deg,
+            trial: trial.setup.number,
+            phase: trial.setup.phase,
+            target_deg: trial.setup.target_deg,
             hand_deg: outcome.hand_deg,
             cursor_deg: outcome.cursor_deg,
             error_deg: outcome.error_deg,
@@ -326,7 +326,8 @@ impl Simulation {
             amplitude: trial.sums.amplitude(),
         };
         self.completed += 1;
-        self.recorder.finish_trial(&record, trial.rotation_deg);
+        self.recorder
+            .finish_trial(&record, trial.setup.rotation_deg);
         record
     }
 

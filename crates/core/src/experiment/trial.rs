@@ -59,13 +59,8 @@ impl ReachSums {
 /// A trial in progress.
 #[derive(Clone, Debug)]
 pub(super) struct Trial {
-    pub(super) number: u32,
-    pub(super) phase: Phase,
-    pub(super) target: usize,
-    pub(super) target_deg: f64,
-    pub(super) rotation_deg: f64,
-    pub(super) kappa: f64,
-    pub(super) options: TrialOptions,
+    /// Which trial, where, under what.
+    pub(super) setup: Setup,
     pub(super) step: usize,
     pub(super) cue_steps: usize,
     pub(super) go_step: usize,
@@ -112,13 +107,7 @@ impl Trial {
         };
         let steps = |ms: f64| (ms / c.dt_ms).round() as usize;
         let trial = Trial {
-            number: setup.number,
-            phase: setup.phase,
-            target: setup.target,
-            target_deg: setup.target_deg,
-            rotation_deg: setup.rotation_deg,
-            kappa: setup.kappa,
-            options: setup.options,
+            setup,
             step: 0,
             cue_steps: steps(c.cue_ms),
             go_step: steps(c.go_ms),
@@ -148,7 +137,7 @@ impl Trial {
 
     /// Whether the trial is over after the current step.
     pub(super) fn over(&self) -> bool {
-        let reached = self.reach_steps.is_some() && !self.options.run_to_end;
+        let reached = self.reach_steps.is_some() && !self.setup.options.run_to_end;
         reached || self.step >= self.last_step
     }
 
