@@ -2,7 +2,7 @@
 matrices, vectorised over units, a Python loop over time steps), to compare speed with the Rust
 core and to check that both compute the same thing.
 
-    python reference.py check  RUST_JSON   # noise-free trial: agreement with the Rust core (1e-9)
+    python reference.py check  RUST_JSON   # noise-free trial and its learning: agreement with the Rust core (1e-9)
     python reference.py time   [TRIALS]     # seconds per trial (default config, with noise)
 
 The model is docs/model.md; parameters are the defaults of the schema.
@@ -19,7 +19,7 @@ P = dict(N=64, dt=0.5, tau_c=10.0, tau_s=5.0, tau_n=5.0, tau_g=5.0, tau_t=5.0, t
          I_s=0.0, I_n=0.1, I_g=-0.09, I_t=0.25, J0=-2.0, J1=3.0, D_c=0.15, T_ref=0.19,
          lam=1.0, da=1.0, kappa=1.0, sig_s=0.1, sig_g=0.02, sig_c=0.0,
          A_cue=0.3, t_cue=100.0, A_hold=0.03, A_ns=0.0, t_go=250.0, T_max=600.0, k_hand=0.111,
-         w_max=10.0)
+         w_max=10.0, eta=1.0, kappa_v=8.0, sigma_R=10.0)
 
 
 def trial(p, rng, P_plastic=None, target=0.0):
@@ -43,6 +43,7 @@ def trial(p, rng, P_plastic=None, target=0.0):
     ncue, ngo, nmax = steps(p['t_cue']), steps(p['t_go']), steps(p['T_max'])
     hand = 0j
     eth = np.exp(1j * th)
+    csum, ssum = np.zeros(N), np.zeros(N)
     head, moving, amp, reach = 0, 0, 0.0, None
     for it in range(nmax):
         row = lambda d: (head - d) % H
@@ -68,6 +69,8 @@ def trial(p, rng, P_plastic=None, target=0.0):
         head = nxt
         if it >= ngo and reach is None:
             z = buf['c'][head] @ eth
+            csum += buf['c'][head]
+            ssum += buf['s'][head]
             moving += 1
             amp += abs(z) / N
             hand += p['k_hand'] * dt / N * z
@@ -76,7 +79,23 @@ def trial(p, rng, P_plastic=None, target=0.0):
                 break
     rings = [buf[k][head].tolist() for k in 'csngt']
     return dict(hand_deg=float(np.degrees(np.angle(hand))), reach_ms=reach,
-                amplitude=amp / max(moving, 1), rings=rings)
+                amplitude=amp / max(moving, 1), rings=rings,
+                cortex_mean=csum / max(moving, 1), striatum_mean=ssum / max(moving, 1))
+
+
+def learn_target_striatal(p, ours, target=0.0):
+    """The balanced three-factor rule on the target → striatum weights after one trial from Q = 0
+    (docs/model.md, step 7): dQ = (eta/N) delta (sn - mean sn) vs^T, then Q >= 0, with graded reward
+    and the expectation starting at 0 (delta = R)."""
+    N = p['N']
+    th = 2 * np.pi * np.arange(N) / N
+    e = (ours['hand_deg'] - np.degrees(target) + 180.0) % 360.0 - 180.0
+    reward = np.exp(-e * e / (2 * p['sigma_R'] ** 2)) if ours['reach_ms'] is not None else 0.0
+    vs = np.exp(p['kappa_v'] * (np.cos(th - target) - 1.0))
+    sn = ours['striatum_mean'] / (ours['striatum_mean'].max() + 1e-9)
+    se = sn - sn.mean()
+    q = np.maximum(p['eta'] * reward / N * np.outer(se, vs), 0.0)
+    return reward, q
 
 
 def check(rust_json):
@@ -87,9 +106,12 @@ def check(rust_json):
              abs((ours['reach_ms'] or 0) - (rust['reach_ms'] or 0))]
     for a, b in zip(ours['rings'], rust['rings']):
         diffs.append(float(np.max(np.abs(np.array(a) - np.array(b)))))
+    reward, q = learn_target_striatal(p, ours)
+    diffs.append(abs(reward - rust['reward']))
+    diffs.append(float(np.max(np.abs(q.ravel() - np.array(rust['q'])))))
     worst = max(diffs)
     print(f"numpy vs rust, noise-free trial: reach {ours['reach_ms']} vs {rust['reach_ms']} ms, "
-          f"max |difference| {worst:.3e} (hand angle, amplitude, all five rings)")
+          f"max |difference| {worst:.3e} (hand angle, amplitude, all five rings, reward, learned Q)")
     if not worst <= 1e-9:
         print("MISMATCH: the NumPy reference and the Rust core disagree beyond 1e-9")
         sys.exit(1)

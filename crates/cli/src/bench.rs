@@ -123,6 +123,9 @@ pub fn deterministic_trial() -> Result<String, String> {
         "reach_ms": r.reach_ms,
         "amplitude": r.amplitude,
         "rings": rings,
+        "reward": r.reward,
+        // The target → striatum weights Q after this trial's learning (row-major).
+        "q": sim.plasticity().target_striatal,
     });
     serde_json::to_string(&doc).map_err(|e| e.to_string())
 }
