@@ -323,3 +323,21 @@ test('Step with a heavy in-range setting runs in slices and never blocks the pag
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the embed fits its frame: at 760 × 640 and 560 × 420 the reach and learning views and Play / Pause / Reset need no scrolling; at 360 × 640 the learning view and the controls', async () => {
+  for (const [width, height, views] of [[760, 640, ['reach', 'learning']], [560, 420, ['reach', 'learning']], [360, 640, ['learning']]]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}#preset=rotation&seed=3&embed=1`);
+    await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+    const boxes = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      return [id, { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height }];
+    })), ['play', 'pause', 'reset', ...views]);
+    for (const [id, b] of Object.entries(boxes)) {
+      assert.ok(b.height > 0, `${width}×${height}: ${id} is shown`);
+      assert.ok(b.top >= 0 && b.bottom <= height && b.left >= 0 && b.right <= width, `${width}×${height}: ${id} within the frame (${JSON.stringify(b)})`);
+    }
+    await context.close();
+  }
+});
