@@ -121,7 +121,13 @@ struct Span {
     first: f64,
     x_max: f64,
     y_max: f64,
+    /// Lines the legend takes (two on a narrow view).
+    legend_rows: u32,
 }
+
+/// Where the legend starts and how wide an entry is, CSS px.
+const LEGEND_X: f64 = 48.0;
+const LEGEND_ENTRY: f64 = 160.0;
 
 /// Draws the learning view filling `area`.
 pub fn draw<DB: DrawingBackend>(
@@ -138,16 +144,21 @@ where
     let y_max = 60.0_f64
         .max(s.abs_error.iter().copied().fold(0.0, f64::max).min(180.0))
         .min(180.0);
+    let (w, _) = area.dim_in_pixel();
     let span = Span {
         first,
         x_max: first + (n.max(50) as f64),
         y_max: (y_max / 15.0).ceil() * 15.0,
+        legend_rows: if f64::from(w) < style.px(LEGEND_X + 2.0 * LEGEND_ENTRY) as f64 {
+            2
+        } else {
+            1
+        },
     };
     let mut chart = axes(area, span, style)?;
-    let (w, _) = area.dim_in_pixel();
     draw_phases(&mut chart, s.phase, span, f64::from(w), style)?;
     draw_curves(&mut chart, s, span, f64::from(w), style)?;
-    draw_legend(area, style)
+    draw_legend(area, span.legend_rows, style)
 }
 
 /// The chart with both axes drawn.
@@ -163,9 +174,10 @@ where
         first,
         x_max,
         y_max,
+        legend_rows,
     } = span;
     let mut chart = ChartBuilder::on(area)
-        .margin_top(style.px(22.0))
+        .margin_top(style.px(9.0 + 13.0 * f64::from(legend_rows)))
         .margin_right(style.px(8.0))
         .margin_left(style.px(4.0))
         .x_label_area_size(style.px(30.0))
@@ -215,6 +227,7 @@ where
         first,
         x_max,
         y_max,
+        ..
     } = span;
     let n = phase.len();
     let mut start = 0;
@@ -299,18 +312,27 @@ where
 /// The legend at the top left.
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    rows: u32,
     style: &Style,
 ) -> Result<(), DrawError>
 where
     DB::ErrorType: 'static,
 {
     let f = style.font(11.0);
-    let y = style.pxi(4.0);
-    let mut x = style.pxi(48.0);
-    for (color, label) in [
+    let mut y = style.pxi(4.0);
+    let mut x = style.pxi(LEGEND_X);
+    for (k, (color, label)) in [
         (CURSOR, "|error|, 20-trial mean"),
         (REWARD, "reward, 20-trial mean"),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        // A narrow view (a phone) puts the second entry on its own line rather than cut it.
+        if k > 0 && rows > 1 {
+            x = style.pxi(LEGEND_X);
+            y += style.pxi(13.0);
+        }
         area.draw(&PathElement::new(
             vec![
                 (x, y + style.pxi(7.0)),
@@ -323,7 +345,7 @@ where
             (x + style.pxi(18.0), y),
             f.clone().color(&style.ink()),
         ))?;
-        x += style.pxi(160.0);
+        x += style.pxi(LEGEND_ENTRY);
     }
     Ok(())
 }
