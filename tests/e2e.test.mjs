@@ -209,3 +209,38 @@ test('a run that diverges pauses with a message naming the likely cause, and the
   assert.deepEqual(problems.filter((p) => !p.includes('diverged')), []);
   await page.close();
 });
+
+test('touch, 360 px: tap Play, drag a slider, open Advanced and the Embed dialog; every target at least 24 × 24 px', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server.url}#preset=rotation&seed=3`);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  await page.getByRole('button', { name: 'Play', exact: true }).tap();
+  await page.waitForFunction(() => window.bgloop.playground.trialCount() >= 1, null, { timeout: 20000, polling: 50 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).tap();
+  // Drag the loop-strength slider from its middle to its left end.
+  const slider = page.getByLabel('Loop strength', { exact: true });
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  assert.ok(await page.evaluate(() => window.bgloop.pendingConfig.loop_strength) < 0.5, 'the drag lowered the loop strength');
+  await page.getByText('Advanced', { exact: true }).tap();
+  assert.ok(await page.locator('details.advanced').evaluate((d) => d.open), 'Advanced opens on tap');
+  await page.getByRole('button', { name: 'Embed', exact: true }).tap();
+  assert.ok(await page.locator('#embed-dialog').evaluate((d) => d.open), 'the Embed dialog opens on tap');
+  await page.getByRole('button', { name: 'Close', exact: true }).tap();
+  await page.getByText('More parameters', { exact: true }).tap();
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, input, select, summary, a[href], textarea')]
+    .filter((e) => !e.closest('dialog:not([open])') && e.getClientRects().length > 0)
+    .map((e) => ({ e, r: e.getBoundingClientRect() }))
+    .filter(({ r }) => r.width < 24 || r.height < 24)
+    .map(({ e, r }) => `${e.tagName.toLowerCase()}#${e.id} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`));
+  assert.deepEqual(small, [], 'targets smaller than 24 × 24 px');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
