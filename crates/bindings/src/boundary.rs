@@ -45,22 +45,56 @@ pub fn settings(value: &JsValue, what: &str) -> Result<Vec<(String, Input)>, JsE
     for key in keys {
         let v = Reflect::get(object, &JsValue::from_str(&key))
             .map_err(|_| js_error(format!("{what}: reading `{}` threw", short(&key))))?;
-        let input = if let Some(x) = v.as_f64() {
-            Input::Num(x)
-        } else if let Some(b) = v.as_bool() {
-            Input::Bool(b)
-        } else if let Some(s) = v.as_string() {
-            Input::Text(bounded(s, &key)?)
-        } else {
-            return Err(js_error(format!(
-                "{what}: `{}` must be a number, a string or a boolean, not {}",
-                short(&key),
-                kind(&v)
-            )));
-        };
+        let input = primitive(&v, &key).map_err(|m| js_error(format!("{what}: {m}")))?;
         out.push((key, input));
     }
     Ok(out)
+}
+
+/// A number, boolean or (bounded) string as an [`Input`], or what is wrong with it.
+fn primitive(v: &JsValue, key: &str) -> Result<Input, String> {
+    if let Some(x) = v.as_f64() {
+        Ok(Input::Num(x))
+    } else if let Some(b) = v.as_bool() {
+        Ok(Input::Bool(b))
+    } else if let Some(s) = v.as_string() {
+        if s.len() > MAX_TEXT {
+            Err(format!(
+                "`{}` is {} characters long; at most {MAX_TEXT}",
+                short(key),
+                s.len()
+            ))
+        } else {
+            Ok(Input::Text(s))
+        }
+    } else {
+        Err(format!(
+            "`{}` must be a number, a string or a boolean, not {}",
+            short(key),
+            kind(v)
+        ))
+    }
+}
+
+/// One parameter value from JS (number, string or boolean), named `key` in errors.
+pub fn input(value: &JsValue, key: &str) -> Result<Input, JsError> {
+    primitive(value, key).map_err(js_error)
+}
+
+/// Which run of a comparison: `"A"` (also `undefined`/`null`) or `"B"`.
+pub fn run(value: &JsValue) -> Result<bgloop_core::session::Run, JsError> {
+    use bgloop_core::session::Run;
+    if value.is_undefined() || value.is_null() {
+        return Ok(Run::A);
+    }
+    match value.as_string().as_deref() {
+        Some("A") | Some("a") => Ok(Run::A),
+        Some("B") | Some("b") => Ok(Run::B),
+        _ => Err(js_error(format!(
+            "`run` must be \"A\" or \"B\", not {}",
+            kind(value)
+        ))),
+    }
 }
 
 /// Reads a JS object of strings (view options) into pairs.

@@ -54,7 +54,10 @@ impl Playground {
     ) -> Result<(), JsError> {
         let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
         let session = self.session()?;
-        let scene = reach::ReachScene::of(session.sim(), show_hand);
+        let scene = match session.sim_b() {
+            None => reach::ReachScene::of(session.sim(), show_hand),
+            Some(b) => reach::ReachScene::of_pair(session.sim(), b, show_hand),
+        };
         let area = backend(&canvas)?.into_drawing_area();
         reach::draw(&area, &scene, &style).map_err(js_error)?;
         area.present().map_err(js_error)
@@ -69,9 +72,26 @@ impl Playground {
         high_contrast: bool,
     ) -> Result<(), JsError> {
         let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
-        let series = learning::Columns::of(self.session()?.sim().history());
+        let session = self.session()?;
+        let a = learning::Columns::of(session.sim().history());
+        let b = session.sim_b().map(|b| learning::Columns::of(b.history()));
+        let markers: Vec<learning::Marker> = session
+            .markers()
+            .into_iter()
+            .map(|(trial, label)| learning::Marker {
+                trial: f64::from(trial),
+                label,
+            })
+            .collect();
+        let view = learning::View {
+            a: a.series(),
+            b: b.as_ref()
+                .zip(session.run_names())
+                .map(|(b, names)| (b.series(), names)),
+            markers: &markers,
+        };
         let area = backend(&canvas)?.into_drawing_area();
-        learning::draw(&area, &series.series(), &style).map_err(js_error)?;
+        learning::draw_view(&area, &view, &style).map_err(js_error)?;
         area.present().map_err(js_error)
     }
 

@@ -12,7 +12,7 @@ mod boundary;
 mod draw;
 
 use bgloop_core::session::{self, Session};
-use bgloop_core::{presets, record, schema, sweep, Config, Input};
+use bgloop_core::{presets, record, schema, sweep, Input, Protocol};
 use boundary::{js_error, settings, text};
 use js_sys::{Float32Array, Float64Array, Uint8Array};
 use std::cell::{Ref, RefCell, RefMut};
@@ -82,6 +82,87 @@ impl Playground {
         self.session_mut()?
             .configure(borrowed(&pairs))
             .map_err(js_error)
+    }
+
+    /// Changes a live parameter (schema `live`) of the run in focus from the next trial on,
+    /// without a reset; the change becomes an event of the run's schedule, so its link replays
+    /// it. Returns the trial it applies from. Errors name the key and its range, or say that the
+    /// parameter applies only on Reset.
+    pub fn intervene(&self, key: JsValue, value: JsValue) -> Result<u32, JsError> {
+        let key = text(&key, "key")?;
+        let value = boundary::input(&value, &key)?;
+        self.session_mut()?.intervene(&key, value).map_err(js_error)
+    }
+
+    /// Removes the run in focus's change of `key` at `trial` if it has not applied yet; returns
+    /// whether there was one.
+    #[wasm_bindgen(js_name = cancelEvent)]
+    pub fn cancel_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
+        let key = text(&key, "key")?;
+        let trial = session::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL)
+            .map_err(js_error)?;
+        Ok(self.session_mut()?.cancel_event(trial, &key))
+    }
+
+    /// The changes to mark: `[{ trial, label }]` — run A's events, then run B's own ("B: …").
+    pub fn markers(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session()?.markers())
+    }
+
+    /// The events of the run in focus: `[{ trial, key, text, label, applied }]`.
+    pub fn events(&self) -> Result<JsValue, JsError> {
+        let s = self.session()?;
+        let next = s.focus().next_boundary();
+        let list: Vec<serde_json::Value> = s
+            .focus()
+            .schedule()
+            .events()
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "trial": e.trial,
+                    "key": e.key,
+                    "text": e.to_text(),
+                    "label": e.label(),
+                    "applied": e.trial < next,
+                })
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// Pins the running experiment as run A and starts run B as its copy (same seed, schedule
+    /// and trials so far); from now on changes go to B and both advance trial for trial.
+    pub fn compare(&self) -> Result<(), JsError> {
+        self.session_mut()?.compare();
+        Ok(())
+    }
+
+    /// Ends a comparison, keeping run B (the run in focus) as the only run.
+    #[wasm_bindgen(js_name = endComparison)]
+    pub fn end_comparison(&self) -> Result<(), JsError> {
+        self.session_mut()?.end_comparison();
+        Ok(())
+    }
+
+    /// Whether two runs are being compared.
+    #[wasm_bindgen(getter)]
+    pub fn comparing(&self) -> bool {
+        self.read(false, |s| s.sim_b().is_some())
+    }
+
+    /// While comparing, the runs' names from their first difference (`["A: Loop strength 1",
+    /// "B: 0.25"]`), else `null`.
+    #[wasm_bindgen(js_name = runNames)]
+    pub fn run_names(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session()?.run_names())
+    }
+
+    /// The configuration the controls show for the run in focus: what the next trial runs with,
+    /// pending changes included.
+    #[wasm_bindgen(js_name = shownConfig)]
+    pub fn shown_config(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session()?.shown_config())
     }
 
     /// Replaces the pending configuration with a preset's (keeping the seed); `reset` applies it.
@@ -182,13 +263,15 @@ impl Playground {
         }
     }
 
-    /// The records of the trials after trial `after` (still kept in memory), oldest first: what
-    /// an embed posts to its host after each frame.
+    /// The records of the trials after trial `after` (still kept in memory), oldest first, of
+    /// run `run` ("A", the default, or "B" while comparing): what an embed posts to its host
+    /// after each frame.
     #[wasm_bindgen(js_name = recordsAfter)]
-    pub fn records_after(&self, after: f64) -> Result<JsValue, JsError> {
+    pub fn records_after(&self, after: f64, run: JsValue) -> Result<JsValue, JsError> {
         let after =
             session::in_range("after", after, 0.0, f64::from(u32::MAX)).map_err(js_error)?;
-        to_js(self.session()?.records_after(after as u32))
+        let run = boundary::run(&run)?;
+        to_js(self.session()?.records_after(run, after as u32))
     }
 
     /// Keeps at most `cap` trial records in memory (2–200,000; the default is 200,000), now and
@@ -222,15 +305,29 @@ impl Playground {
         to_js(presets::PRESETS)
     }
 
-    /// The configuration of the running simulation.
+    /// The configuration the run in focus started with.
     pub fn config(&self) -> Result<JsValue, JsError> {
-        to_js(self.session()?.sim().config())
+        to_js(self.session()?.focus().config())
     }
 
-    /// The configuration the next `reset` applies.
+    /// The configuration the next `reset` applies (to the run in focus).
     #[wasm_bindgen(js_name = pendingConfig)]
     pub fn pending_config(&self) -> Result<JsValue, JsError> {
         to_js(self.session()?.pending())
+    }
+
+    /// The pending configuration and its events as one object of entries (`{ loop_strength: 1,
+    /// …, "@401.gpi_output": "0" }`): what a sweep job runs.
+    #[wasm_bindgen(js_name = pendingEntries)]
+    pub fn pending_entries(&self) -> Result<JsValue, JsError> {
+        let s = self.session()?;
+        let mut map = serde_json::to_value(s.pending()).map_err(js_error)?;
+        if let Some(obj) = map.as_object_mut() {
+            for (k, v) in s.pending_protocol().schedule.entries() {
+                obj.insert(k, serde_json::Value::String(v));
+            }
+        }
+        to_js(&map)
     }
 
     /// Whether the pending configuration differs from the running one.
@@ -270,10 +367,10 @@ impl Playground {
         trials: f64,
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
-        let mut config = Config::default();
+        let mut protocol = Protocol::default();
         let pairs = settings(&base, "base")?;
-        config.apply(borrowed(&pairs)).map_err(js_error)?;
-        config.validate().map_err(js_error)?;
+        protocol.apply(borrowed(&pairs)).map_err(js_error)?;
+        protocol.config.validate().map_err(js_error)?;
         let seed = session::in_range("seed", seed, 0.0, bgloop_core::config::MAX_SEED as f64)
             .map_err(js_error)?;
         let trials = session::whole("trials", trials, 1, sweep::MAX_TRIALS).map_err(js_error)?;
@@ -282,7 +379,7 @@ impl Playground {
             value,
             seed: seed as u64,
         };
-        let outcome = sweep::run(&config, &param, job, trials).map_err(js_error)?;
+        let outcome = sweep::run(&protocol, &param, job, trials).map_err(js_error)?;
         to_js(&outcome)
     }
 
@@ -319,12 +416,14 @@ impl Playground {
         }
     }
 
-    /// One field of every trial record as a column: `trial`, `target_deg`, `hand_deg`,
-    /// `cursor_deg`, `error_deg`, `abs_error`, `reward`, `rpe`, `executed` (0/1), `reach_ms` (NaN if
-    /// not executed), `amplitude`.
-    pub fn column(&self, name: JsValue) -> Result<Float64Array, JsError> {
+    /// One field of every trial record of run `run` ("A", the default, or "B") as a column:
+    /// `trial`, `target_deg`, `hand_deg`, `cursor_deg`, `error_deg`, `abs_error`, `reward`, `rpe`,
+    /// `executed` (0/1), `reach_ms` (NaN if not executed), `amplitude`.
+    pub fn column(&self, name: JsValue, run: JsValue) -> Result<Float64Array, JsError> {
         let name = text(&name, "name")?;
-        let v = record::column(self.session()?.sim().history(), &name).map_err(js_error)?;
+        let run = boundary::run(&run)?;
+        let s = self.session()?;
+        let v = record::column(s.records_after(run, 0), &name).map_err(js_error)?;
         Ok(Float64Array::from(v.as_slice()))
     }
 
@@ -350,7 +449,7 @@ impl Playground {
     #[wasm_bindgen(js_name = phaseOf)]
     pub fn phase_of(&self, n: u32) -> String {
         self.read(String::new(), |s| {
-            s.sim().schedule(n.max(1)).0.as_str().to_string()
+            s.sim().phase_of(n.max(1)).as_str().to_string()
         })
     }
 
@@ -360,15 +459,24 @@ impl Playground {
         self.read(1, |s| s.sim().current_trial_number())
     }
 
-    /// The trial records as CSV (the same text as `bgloop run --format csv`).
+    /// The trial records as CSV (the same text as `bgloop run --format csv` on the run's link;
+    /// with a first column `run` while comparing).
     pub fn csv(&self) -> String {
-        self.read(String::new(), |s| record::csv(s.sim().history()))
+        self.read(String::new(), |s| match s.sim_b() {
+            None => record::csv(s.sim().history()),
+            Some(b) => record::csv_runs(&[("A", s.sim().history()), ("B", b.history())]),
+        })
     }
 
-    /// Version, config, seed and trial records as a JSON document.
+    /// Version, config, schedule, seed and trial records as a JSON document (both runs while
+    /// comparing).
     pub fn json(&self) -> String {
-        self.read(String::new(), |s| {
-            record::json_document(s.sim().config(), s.sim().history())
+        self.read(String::new(), |s| match s.sim_b() {
+            None => record::json_document(&s.sim().protocol(), s.sim().history()),
+            Some(b) => record::json_runs(&[
+                ("A", &s.sim().protocol(), s.sim().history()),
+                ("B", &b.protocol(), b.history()),
+            ]),
         })
     }
 

@@ -1,7 +1,7 @@
 //! The learning view: |error| and reward per trial, with running means, shaded phases and the
 //! current trial marked. Long histories are decimated to about one bucket per pixel column.
 
-use crate::style::{Style, CURSOR, REWARD};
+use crate::style::{Style, CURSOR, REWARD, RUN_B};
 use crate::DrawError;
 use bgloop_core::Phase;
 use plotters::chart::DualCoordChartContext;
@@ -54,6 +54,28 @@ impl Columns {
             first_trial: self.first_trial,
         }
     }
+}
+
+/// A change marked on the learning view: a dashed rule at the first trial it applies to, with a
+/// short label ("GPi off", "B: λ 0.25").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// The first trial the change applies to.
+    pub trial: f64,
+    /// A few words.
+    pub label: String,
+}
+
+/// What the learning view shows: one run, or two runs compared, and the changes of their
+/// schedules.
+#[derive(Clone, Debug)]
+pub struct View<'a> {
+    /// Run A (the only run unless comparing).
+    pub a: Series<'a>,
+    /// Run B of a comparison, and the legend's names of both runs ("A: λ 1", "B: λ 0.25").
+    pub b: Option<(Series<'a>, [String; 2])>,
+    /// The schedules' changes.
+    pub markers: &'a [Marker],
 }
 
 /// Running mean over the last `window` values (shorter at the start).
@@ -129,7 +151,7 @@ struct Span {
 const LEGEND_X: f64 = 48.0;
 const LEGEND_ENTRY: f64 = 160.0;
 
-/// Draws the learning view filling `area`.
+/// Draws the learning view of one run filling `area`.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     s: &Series<'_>,
@@ -138,11 +160,38 @@ pub fn draw<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
+    draw_view(
+        area,
+        &View {
+            a: *s,
+            b: None,
+            markers: &[],
+        },
+        style,
+    )
+}
+
+/// Draws the learning view — one run or two compared, with the schedules' markers — filling
+/// `area`. Run B is drawn in its own colour with dashed lines.
+pub fn draw_view<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &View<'_>,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
     area.fill(&WHITE)?;
-    let n = s.abs_error.len();
+    let s = &view.a;
+    let runs = std::iter::once(s).chain(view.b.as_ref().map(|(b, _)| b));
+    let n = runs.clone().map(|r| r.abs_error.len()).max().unwrap_or(0);
     let first = s.first_trial as f64;
     let y_max = 60.0_f64
-        .max(s.abs_error.iter().copied().fold(0.0, f64::max).min(180.0))
+        .max(
+            runs.flat_map(|r| r.abs_error.iter().copied())
+                .fold(0.0, f64::max)
+                .min(180.0),
+        )
         .min(180.0);
     let (w, _) = area.dim_in_pixel();
     let span = Span {
@@ -157,8 +206,161 @@ where
     };
     let mut chart = axes(area, span, style)?;
     draw_phases(&mut chart, s.phase, span, f64::from(w), style)?;
-    draw_curves(&mut chart, s, span, f64::from(w), style)?;
-    draw_legend(area, span.legend_rows, style)
+    draw_markers(&mut chart, view.markers, span, style)?;
+    match &view.b {
+        None => {
+            draw_curves(&mut chart, s, span, f64::from(w), Look::single(), style)?;
+            draw_legend(
+                area,
+                span.legend_rows,
+                &LEGEND_SINGLE.map(|(c, l, d)| (c, l.to_string(), d)),
+                style,
+            )
+        }
+        Some((b, [name_a, name_b])) => {
+            draw_curves(
+                &mut chart,
+                s,
+                span,
+                f64::from(w),
+                Look::run(CURSOR, false),
+                style,
+            )?;
+            draw_curves(
+                &mut chart,
+                b,
+                span,
+                f64::from(w),
+                Look::run(RUN_B, true),
+                style,
+            )?;
+            let entries = [
+                (CURSOR, name_a.clone(), false),
+                (RUN_B, name_b.clone(), true),
+            ];
+            draw_legend(area, span.legend_rows, &entries, style)
+        }
+    }
+}
+
+/// How one run's curves are drawn.
+#[derive(Clone, Copy)]
+struct Look {
+    error: RGBColor,
+    reward: RGBColor,
+    dashed: bool,
+    dots: bool,
+}
+
+impl Look {
+    /// One run: |error| and reward in their own colours.
+    fn single() -> Self {
+        Look {
+            error: CURSOR,
+            reward: REWARD,
+            dashed: false,
+            dots: true,
+        }
+    }
+
+    /// A run of a comparison: both curves in the run's colour (|error| thick, reward thin).
+    fn run(color: RGBColor, dashed: bool) -> Self {
+        Look {
+            error: color,
+            reward: color,
+            dashed,
+            dots: false,
+        }
+    }
+}
+
+/// The legend of a single run.
+const LEGEND_SINGLE: [(RGBColor, &str, bool); 2] = [
+    (CURSOR, "|error|, 20-trial mean", false),
+    (REWARD, "reward, 20-trial mean", false),
+];
+
+/// Dashed rules at the trials where a schedule changes something, each with its label.
+fn draw_markers<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    markers: &[Marker],
+    span: Span,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let Span {
+        first,
+        x_max,
+        y_max,
+        ..
+    } = span;
+    for (k, m) in markers.iter().enumerate() {
+        let x = m.trial - 0.5;
+        if x < first || x > x_max {
+            continue;
+        }
+        let ink = style.ink();
+        for seg in dashes(&[(x, 0.0), (x, y_max)], y_max / 40.0, y_max / 60.0) {
+            chart.draw_series(std::iter::once(PathElement::new(
+                seg,
+                ink.stroke_width(style.px(1.2)),
+            )))?;
+        }
+        // Labels stagger downwards so neighbouring markers do not overwrite each other.
+        let y = y_max * (0.86 - 0.09 * (k % 3) as f64);
+        chart.draw_series(std::iter::once(Text::new(
+            m.label.clone(),
+            (x + (x_max - first) * 0.006, y),
+            style
+                .font(11.0)
+                .color(&ink)
+                .pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Left,
+                    plotters::style::text_anchor::VPos::Top,
+                )),
+        )))?;
+    }
+    Ok(())
+}
+
+/// Splits a polyline into dashes `on` long with gaps `off` long (in data units of the line's
+/// own length, x and y mixed as given: callers pass vertical or screen-proportional lines).
+fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    let (mut drawing, mut left) = (true, on);
+    for w in points.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let len = bgloop_core::math::hypot(x1 - x0, y1 - y0);
+        let mut t = 0.0;
+        if drawing {
+            current.push((x0, y0));
+        }
+        while len > 0.0 && t + left < len {
+            t += left;
+            let p = (x0 + (x1 - x0) * t / len, y0 + (y1 - y0) * t / len);
+            if drawing {
+                current.push(p);
+                out.push(std::mem::take(&mut current));
+            } else {
+                current.push(p);
+            }
+            drawing = !drawing;
+            left = if drawing { on } else { off };
+        }
+        left -= len - t;
+        if drawing {
+            current.push((x1, y1));
+        } else {
+            current.clear();
+        }
+    }
+    if current.len() > 1 {
+        out.push(current);
+    }
+    out
 }
 
 /// The chart with both axes drawn.
@@ -266,40 +468,72 @@ fn draw_curves<DB: DrawingBackend>(
     s: &Series<'_>,
     span: Span,
     width_px: f64,
+    look: Look,
     style: &Style,
 ) -> Result<(), DrawError>
 where
     DB::ErrorType: 'static,
 {
-    let Span { first, y_max, .. } = span;
+    let Span {
+        first,
+        x_max,
+        y_max,
+        ..
+    } = span;
     let n = s.abs_error.len();
     let buckets = (width_px / (2.0 * style.scale)).max(10.0) as usize;
-    let dots = decimate(s.abs_error, buckets);
-    let dot = style.px(1.8);
-    chart.draw_series(dots.iter().map(|&(i, e)| {
-        Circle::new(
-            (first + i, e.min(y_max)),
-            dot,
-            Style::alpha(CURSOR, 0.35).filled(),
-        )
-    }))?;
-    let err_mean = decimate(&running_mean(s.abs_error, WINDOW), buckets * 2);
-    chart.draw_series(std::iter::once(PathElement::new(
-        err_mean
-            .iter()
-            .map(|&(i, e)| (first + i, e.min(y_max)))
-            .collect::<Vec<_>>(),
-        CURSOR.stroke_width(style.px(2.5)),
-    )))?;
-    let rew_mean = decimate(&running_mean(s.reward, WINDOW), buckets * 2);
-    chart.draw_secondary_series(std::iter::once(PathElement::new(
-        rew_mean
-            .iter()
-            .map(|&(i, r)| (first + i, r))
-            .collect::<Vec<_>>(),
-        REWARD.stroke_width(style.px(2.0)),
-    )))?;
-    if n > 0 {
+    if look.dots {
+        let dots = decimate(s.abs_error, buckets);
+        let dot = style.px(1.8);
+        chart.draw_series(dots.iter().map(|&(i, e)| {
+            Circle::new(
+                (first + i, e.min(y_max)),
+                dot,
+                Style::alpha(look.error, 0.35).filled(),
+            )
+        }))?;
+    }
+    let x0 = s.first_trial as f64;
+    let err_mean: Vec<(f64, f64)> = decimate(&running_mean(s.abs_error, WINDOW), buckets * 2)
+        .iter()
+        .map(|&(i, e)| (x0 + i, e.min(y_max)))
+        .collect();
+    let rew_mean: Vec<(f64, f64)> = decimate(&running_mean(s.reward, WINDOW), buckets * 2)
+        .iter()
+        .map(|&(i, r)| (x0 + i, r))
+        .collect();
+    // Dashes are about 7 px on, 4 px off at any zoom: lengths in data units per axis.
+    let x_unit = (x_max - first) / width_px.max(1.0) * style.scale;
+    let pieces = |line: Vec<(f64, f64)>| -> Vec<Vec<(f64, f64)>> {
+        if !look.dashed {
+            return vec![line];
+        }
+        // Dashes measured along x, then lifted back onto the curve.
+        let along_x: Vec<(f64, f64)> = line.iter().map(|&(x, _)| (x, 0.0)).collect();
+        dashes(&along_x, 7.0 * x_unit, 4.0 * x_unit)
+            .into_iter()
+            .map(|seg| {
+                seg.into_iter()
+                    .map(|(x, _)| (x, interpolate(&line, x)))
+                    .collect()
+            })
+            .collect()
+    };
+    for seg in pieces(err_mean) {
+        chart.draw_series(std::iter::once(PathElement::new(
+            seg,
+            look.error.stroke_width(style.px(2.5)),
+        )))?;
+    }
+    let reward_width = if look.dots { 2.0 } else { 1.3 };
+    for seg in pieces(rew_mean) {
+        chart.draw_secondary_series(std::iter::once(PathElement::new(
+            seg,
+            Style::alpha(look.reward, if look.dots { 1.0 } else { 0.75 })
+                .stroke_width(style.px(reward_width)),
+        )))?;
+    }
+    if n > 0 && !look.dashed {
         let x = first + (n - 1) as f64;
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(x, 0.0), (x, y_max)],
@@ -309,10 +543,21 @@ where
     Ok(())
 }
 
-/// The legend at the top left.
+/// The value of the polyline `line` (sorted by x) at `x`.
+fn interpolate(line: &[(f64, f64)], x: f64) -> f64 {
+    let i = line.partition_point(|p| p.0 < x);
+    match (i.checked_sub(1).and_then(|j| line.get(j)), line.get(i)) {
+        (Some(&(xa, ya)), Some(&(xb, yb))) if xb > xa => ya + (yb - ya) * (x - xa) / (xb - xa),
+        (_, Some(&(_, y))) | (Some(&(_, y)), None) => y,
+        (None, None) => 0.0,
+    }
+}
+
+/// The legend at the top left: a line sample (dashed for run B) and a label per entry.
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     rows: u32,
+    entries: &[(RGBColor, String, bool)],
     style: &Style,
 ) -> Result<(), DrawError>
 where
@@ -321,27 +566,29 @@ where
     let f = style.font(11.0);
     let mut y = style.pxi(4.0);
     let mut x = style.pxi(LEGEND_X);
-    for (k, (color, label)) in [
-        (CURSOR, "|error|, 20-trial mean"),
-        (REWARD, "reward, 20-trial mean"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    for (k, (color, label, dashed)) in entries.iter().enumerate() {
         // A narrow view (a phone) puts the second entry on its own line rather than cut it.
         if k > 0 && rows > 1 {
             x = style.pxi(LEGEND_X);
             y += style.pxi(13.0);
         }
-        area.draw(&PathElement::new(
-            vec![
-                (x, y + style.pxi(7.0)),
-                (x + style.pxi(14.0), y + style.pxi(7.0)),
-            ],
-            color.stroke_width(style.px(2.5)),
-        ))?;
+        let y_line = y + style.pxi(7.0);
+        let pieces: Vec<(i32, i32)> = if *dashed {
+            vec![(0, 5), (9, 14)]
+        } else {
+            vec![(0, 14)]
+        };
+        for (a, b) in pieces {
+            area.draw(&PathElement::new(
+                vec![
+                    (x + style.pxi(f64::from(a)), y_line),
+                    (x + style.pxi(f64::from(b)), y_line),
+                ],
+                color.stroke_width(style.px(2.5)),
+            ))?;
+        }
         area.draw(&Text::new(
-            label,
+            label.clone(),
             (x + style.pxi(18.0), y),
             f.clone().color(&style.ink()),
         ))?;
@@ -363,5 +610,13 @@ mod tests {
         let d = decimate(&[1.0, 3.0, 5.0, 7.0, 9.0], 2);
         assert_eq!(d, vec![(1.0, 3.0), (3.5, 8.0)]);
         assert!(decimate(&[], 5).is_empty());
+    }
+
+    #[test]
+    fn dashes_cover_the_line_in_alternating_pieces() {
+        let d = dashes(&[(0.0, 0.0), (10.0, 0.0)], 2.0, 1.0);
+        let spans: Vec<(f64, f64)> = d.iter().map(|s| (s[0].0, s[s.len() - 1].0)).collect();
+        assert_eq!(spans, vec![(0.0, 2.0), (3.0, 5.0), (6.0, 8.0), (9.0, 10.0)]);
+        assert_eq!(interpolate(&[(0.0, 0.0), (2.0, 4.0)], 1.0), 2.0);
     }
 }

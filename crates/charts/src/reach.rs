@@ -4,7 +4,7 @@
 //! the visuomotor rotation) unfolds from the centre; the last paths fade behind it; optionally the
 //! hand path is drawn beside the cursor path.
 
-use crate::style::{Style, CURSOR, HAND, TARGET};
+use crate::style::{Style, CURSOR, HAND, RUN_B, TARGET};
 use crate::DrawError;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
@@ -58,6 +58,8 @@ pub struct ReachScene<'a> {
     pub current: Option<Path<'a>>,
     /// Draw hand paths beside cursor paths.
     pub show_hand: bool,
+    /// Run B of a comparison: its earlier paths and its last one, drawn in its own colour.
+    pub b: Option<(Vec<Path<'a>>, Option<Path<'a>>)>,
 }
 
 impl<'a> ReachScene<'a> {
@@ -85,6 +87,21 @@ impl<'a> ReachScene<'a> {
                 .collect(),
             current,
             show_hand,
+            b: None,
+        }
+    }
+
+    /// The scene of two runs compared: run A as in [`ReachScene::of`], with run B's cursor
+    /// paths overlaid in its own colour.
+    pub fn of_pair(
+        a: &'a bgloop_core::Simulation,
+        b: &'a bgloop_core::Simulation,
+        show_hand: bool,
+    ) -> Self {
+        let other = ReachScene::of(b, false);
+        ReachScene {
+            b: Some((other.history, other.current)),
+            ..ReachScene::of(a, show_hand)
         }
     }
 }
@@ -118,7 +135,7 @@ where
         .build_cartesian_2d(-LIM..LIM, -LIM..LIM)?;
     draw_workspace(&mut chart, scene, style)?;
     draw_paths(&mut chart, scene, style)?;
-    draw_legend(&area, scene.show_hand, style)
+    draw_legend(&area, scene.show_hand, scene.b.is_some(), style)
 }
 
 /// The target-distance circle, the centre, axes through it, and the targets.
@@ -180,6 +197,27 @@ where
     DB::ErrorType: 'static,
 {
     let unit = |css: f64| style.px(css);
+    if let Some((history, current)) = &scene.b {
+        let n = history.len().max(1) as f64;
+        for (k, p) in history.iter().enumerate() {
+            let a = 0.08 + 0.32 * (k as f64 + 1.0) / n;
+            chart.draw_series(std::iter::once(PathElement::new(
+                p.points(true),
+                Style::alpha(RUN_B, a).stroke_width(unit(1.5)),
+            )))?;
+        }
+        if let Some(p) = current {
+            let pts = p.points(true);
+            let end = pts.last().copied();
+            chart.draw_series(std::iter::once(PathElement::new(
+                pts,
+                RUN_B.stroke_width(unit(3.0)),
+            )))?;
+            if let Some(end) = end {
+                chart.draw_series(std::iter::once(Circle::new(end, unit(5.0), RUN_B.filled())))?;
+            }
+        }
+    }
     let n = scene.history.len().max(1) as f64;
     for (k, p) in scene.history.iter().enumerate() {
         let a = 0.08 + 0.32 * (k as f64 + 1.0) / n;
@@ -219,6 +257,7 @@ where
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     show_hand: bool,
+    compare: bool,
     style: &Style,
 ) -> Result<(), DrawError>
 where
@@ -227,7 +266,11 @@ where
     let font = style.font(12.0);
     let x0 = style.pxi(10.0);
     let mut y = style.pxi(8.0);
-    let mut entries = vec![(CURSOR, "cursor")];
+    let mut entries = if compare {
+        vec![(CURSOR, "cursor A"), (RUN_B, "cursor B")]
+    } else {
+        vec![(CURSOR, "cursor")]
+    };
     if show_hand {
         entries.push((HAND, "hand"));
     }

@@ -34,6 +34,8 @@ pub const HAND: RGBColor = RGBColor(0x25, 0x63, 0xeb);
 pub const TARGET: RGBColor = RGBColor(0x0f, 0x76, 0x6e);
 /// Reward curve.
 pub const REWARD: RGBColor = RGBColor(0x15, 0x80, 0x3d);
+/// Run B of a comparison (run A keeps the usual colours).
+pub const RUN_B: RGBColor = RGBColor(0x6d, 0x28, 0xd9);
 
 impl Style {
     /// A length in device pixels for `css` CSS pixels.

@@ -17,7 +17,7 @@ mod bench;
 use args::{Args, UsageError};
 
 use bgloop_core::{
-    claims, permalink, phenomena, presets, record, schema, sweep, Config, Simulation, ValidConfig,
+    claims, permalink, phenomena, presets, record, schema, sweep, Protocol, Simulation,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -110,11 +110,18 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
     }
 }
 
-/// Builds the config of `run`: preset, then `--set` pairs in order, then `--seed`.
-fn build_config(args: &mut Args) -> Result<ValidConfig, UsageError> {
+/// The experiment a command runs: run A and, for a comparison link or preset, run B.
+struct Experiment {
+    a: Protocol,
+    b: Option<Protocol>,
+}
+
+/// Builds the experiment: preset or link, then `--set`, `--at` and `--ramp` entries in order (on
+/// both runs of a comparison), then `--seed`.
+fn build_experiment(args: &mut Args) -> Result<Experiment, UsageError> {
     let link = args.value("--permalink")?;
     let preset = args.value("--preset")?;
-    let mut config = match (link, preset) {
+    let (mut a, mut b) = match (link, preset) {
         (Some(_), Some(_)) => return Err(UsageError::new(
             "--permalink and --preset cannot be combined (a link can name its preset: preset=NAME)",
         )),
@@ -141,52 +148,134 @@ fn build_config(args: &mut Args) -> Result<ValidConfig, UsageError> {
                     reasons.join("; ")
                 )));
             }
-            decoded.config
+            (decoded.protocol(), decoded.compare)
         }
-        (None, Some(name)) => presets::preset(&name)
-            .ok_or_else(|| {
+        (None, Some(name)) => {
+            let p = presets::preset(&name).ok_or_else(|| {
                 UsageError::new(format!(
                     "--preset {name:?} is not one of: {}",
                     presets::names()
                 ))
-            })?
-            .config()
-            .map_err(|e| UsageError::new(e.to_string()))?,
-        (None, None) => Config::default(),
+            })?;
+            let a = p.protocol().map_err(|e| UsageError::new(e.to_string()))?;
+            let b = p
+                .compare_over(&a)
+                .map_err(|e| UsageError::new(e.to_string()))?;
+            (a, b)
+        }
+        (None, None) => (Protocol::default(), None),
     };
+    let mut entries: Vec<(String, String)> = Vec::new();
     for pair in args.values("--set")? {
         let (key, value) = pair.split_once('=').ok_or_else(|| {
             UsageError::new(format!(
                 "--set {pair:?} must be key=value (see `bgloop schema`)"
             ))
         })?;
-        config
-            .set(key.trim(), value)
-            .map_err(|e| UsageError::new(e.message))?;
+        entries.push((key.trim().to_string(), value.to_string()));
+    }
+    for (flag, example) in [
+        ("--at", "150:gpi_output=0"),
+        ("--ramp", "50-250:rotation_deg=0..60"),
+    ] {
+        for text in args.values(flag)? {
+            let (at, value) = text
+                .split_once(':')
+                .and_then(|(when, rest)| {
+                    let (key, value) = rest.split_once('=')?;
+                    Some((
+                        format!("@{}.{}", when.trim(), key.trim()),
+                        value.to_string(),
+                    ))
+                })
+                .ok_or_else(|| {
+                    UsageError::new(format!("{flag} {text:?} must look like {example}"))
+                })?;
+            if (flag == "--ramp") != value.contains("..") {
+                return Err(UsageError::new(format!(
+                    "{flag} {text:?} must look like {example}"
+                )));
+            }
+            entries.push((at, value));
+        }
     }
     if let Some(seed) = args.value("--seed")? {
-        config
-            .set("seed", seed.as_str())
-            .map_err(|e| UsageError::new(e.message))?;
+        entries.push(("seed".to_string(), seed));
     }
-    let config = config
-        .validated()
-        .map_err(|e| UsageError::new(e.to_string()))?;
-    for note in config.notes() {
+    for p in std::iter::once(&mut a).chain(b.as_mut()) {
+        for (k, v) in &entries {
+            p.set(k, v.as_str())
+                .map_err(|e| UsageError::new(e.message))?;
+        }
+        p.config
+            .validate()
+            .map_err(|e| UsageError::new(e.to_string()))?;
+    }
+    for note in a.config.notes() {
         eprintln!("bgloop: note: {note}");
     }
-    Ok(config)
+    Ok(Experiment { a, b })
+}
+
+/// Builds the experiment of a command that runs one protocol (no comparison).
+fn build_protocol(args: &mut Args, command: &str) -> Result<Protocol, UsageError> {
+    let e = build_experiment(args)?;
+    if e.b.is_some() {
+        return Err(UsageError::new(format!(
+            "`bgloop {command}` runs one experiment; the link or preset is a comparison (b.… entries): use `bgloop run`"
+        )));
+    }
+    Ok(e.a)
+}
+
+/// Writes the records of `sim`'s next `trials` trials as they are made (so no run is limited
+/// by the history kept in memory); `run` names the run of a comparison.
+fn write_run(
+    sink: &mut dyn Write,
+    sim: &mut Simulation,
+    trials: u32,
+    format: &str,
+    run: Option<&str>,
+) -> Result<(), Failure> {
+    let io = |e: std::io::Error| Failure::Run(format!("writing output: {e}"));
+    for i in 0..trials as usize {
+        let r = sim.run_trial().map_err(|e| {
+            Failure::Run(match run {
+                Some(name) => format!("run {name}: {e}"),
+                None => e.to_string(),
+            })
+        })?;
+        match (format, run) {
+            ("csv", None) => writeln!(sink, "{}", r.csv_row()),
+            ("csv", Some(name)) => writeln!(sink, "{}", record::csv_run_row(name, &r)),
+            ("jsonl", None) => writeln!(sink, "{}", r.json()),
+            ("jsonl", Some(name)) => writeln!(sink, "{}", record::json_run_line(name, &r)),
+            _ => write!(sink, "{}", record::json_item(i, &r)),
+        }
+        .map_err(io)?;
+    }
+    Ok(())
 }
 
 fn run(args: &mut Args) -> Result<ExitCode, Failure> {
-    let config = build_config(args)?;
+    let experiment = build_experiment(args)?;
     let trials = args.number("--trials", 1, 1_000_000)?.unwrap_or(100) as u32;
     let format = args
         .choice("--format", &["csv", "jsonl", "json"])?
         .unwrap_or("csv");
     let out = args.value("--out")?;
     args.finish()?;
-    let mut sim = Simulation::new(config.clone());
+    let mut runs = vec![("A", experiment.a)];
+    runs.extend(experiment.b.map(|b| ("B", b)));
+    let compare = runs.len() > 1;
+    let mut sims = Vec::new();
+    for (name, p) in &runs {
+        sims.push((
+            *name,
+            p,
+            p.simulation().map_err(|e| UsageError::new(e.to_string()))?,
+        ));
+    }
     let mut sink: Box<dyn Write> = match &out {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -195,28 +284,41 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let io = |e: std::io::Error| Failure::Run(format!("writing output: {e}"));
-    match format {
-        "csv" => writeln!(sink, "{}", record::CSV_HEADER).map_err(io)?,
-        "json" => write!(sink, "{}", record::json_head(&config)).map_err(io)?,
+    match (format, compare) {
+        ("csv", false) => writeln!(sink, "{}", record::CSV_HEADER).map_err(io)?,
+        ("csv", true) => writeln!(sink, "{}", record::CSV_RUNS_HEADER).map_err(io)?,
+        ("json", true) => write!(sink, "{}", record::json_runs_head()).map_err(io)?,
         _ => {}
     }
-    // Every record is written as it is made, so no run is limited by the history kept in memory.
     let mut result = Ok(());
-    for i in 0..trials as usize {
-        match sim.run_trial() {
-            Ok(r) => match format {
-                "csv" => writeln!(sink, "{}", r.csv_row()).map_err(io)?,
-                "jsonl" => writeln!(sink, "{}", r.json()).map_err(io)?,
-                _ => write!(sink, "{}", record::json_item(i, &r)).map_err(io)?,
-            },
-            Err(e) => {
-                result = Err(Failure::Run(e.to_string()));
-                break;
+    for (i, (name, protocol, sim)) in sims.iter_mut().enumerate() {
+        match (format, compare) {
+            ("json", false) => write!(sink, "{}", record::json_head(protocol)).map_err(io)?,
+            ("json", true) => {
+                if i > 0 {
+                    write!(sink, "{}", record::JSON_RUNS_SEPARATOR).map_err(io)?;
+                }
+                write!(sink, "{}", record::json_named_head(name, protocol)).map_err(io)?;
             }
+            _ => {}
+        }
+        let label = compare.then_some(*name);
+        let outcome = write_run(sink.as_mut(), sim, trials, format, label);
+        if format == "json" {
+            let tail = if compare {
+                record::JSON_TAIL.trim_end()
+            } else {
+                record::JSON_TAIL
+            };
+            write!(sink, "{tail}").map_err(io)?;
+        }
+        if let Err(e) = outcome {
+            result = Err(e);
+            break;
         }
     }
-    if format == "json" {
-        write!(sink, "{}", record::JSON_TAIL).map_err(io)?;
+    if format == "json" && compare {
+        write!(sink, "\n{}", record::JSON_RUNS_TAIL).map_err(io)?;
     }
     sink.flush().map_err(io)?;
     result.map(|()| ExitCode::SUCCESS)
@@ -224,7 +326,7 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
 
 /// Runs a parameter sweep on all cores (or one shard of it) and prints the summary or JSON lines.
 fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
-    let base = build_config(args)?.into_inner();
+    let base = build_protocol(args, "sweep")?;
     let param = args.value("--param")?.ok_or_else(|| {
         UsageError::new(
             "sweep needs --param key=from:to:count, e.g. --param loop_strength=0.25:1.5:6",
@@ -245,7 +347,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     let out = args.value("--out")?;
     args.finish()?;
     let spec = sweep::SweepSpec::parse(&param, seeds, trials).map_err(UsageError::new)?;
-    spec.validate(&base).map_err(UsageError::new)?;
+    spec.validate(&base.config).map_err(UsageError::new)?;
     let jobs = match shard {
         None => spec.jobs(),
         Some(text) => {
@@ -409,7 +511,7 @@ fn run_bench(args: &mut Args) -> Result<ExitCode, Failure> {
 
 /// Runs an experiment and draws the page's three views as one SVG figure.
 fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
-    let config = build_config(args)?;
+    let protocol = build_protocol(args, "figure")?;
     let trials = args.number("--trials", 1, 1_000_000)?.unwrap_or(100) as u32;
     let no_hand = args.flag("--no-hand");
     let (width, height) = match args.value("--size")? {
@@ -426,7 +528,9 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
     };
     let out = args.value("--out")?;
     args.finish()?;
-    let mut sim = Simulation::new(config);
+    let mut sim = protocol
+        .simulation()
+        .map_err(|e| UsageError::new(e.to_string()))?;
     sim.record_traces(Some(2.0));
     sim.run_trials(trials)
         .map_err(|e| Failure::Run(e.to_string()))?;

@@ -418,3 +418,117 @@ fn link_notes_reach_the_user_and_newer_versions_are_refused() {
         doc["seed"]
     );
 }
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn at_and_ramp_flags_are_the_link_events() {
+    let flags = bgloop(&[
+        "run",
+        "--preset",
+        "rotation",
+        "--trials",
+        "12",
+        "--seed",
+        "4",
+        "--at",
+        "6:gpi_output=0",
+        "--ramp",
+        "2-5:rotation_deg=0..30",
+    ]);
+    assert!(flags.status.success(), "{}", stderr(&flags));
+    let link = bgloop(&[
+        "run",
+        "--permalink",
+        "#preset=rotation&seed=4&@6.gpi_output=0&@2-5.rotation_deg=0..30",
+        "--trials",
+        "12",
+    ]);
+    assert_eq!(stdout(&flags), stdout(&link), "the same run");
+    let text = stdout(&flags);
+    let phases: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(
+        phases[..7],
+        ["rotation", "baseline", "rotation", "rotation", "rotation", "gpi-off", "gpi-off"]
+    );
+    for (args, want) in [
+        (vec!["--at", "6:ring_size=32"], "cannot change during a run"),
+        (vec!["--at", "6-9:gpi_output=0"], "from..to"),
+        (vec!["--ramp", "9:rotation_deg=0..3"], "must look like"),
+        (vec!["--at", "0:gpi_output=0"], "1–1000000"),
+        (vec!["--at", "gpi_output=0"], "must look like"),
+    ] {
+        let mut all = vec!["run", "--trials", "2"];
+        all.extend(args);
+        let o = bgloop(&all);
+        assert_eq!(o.status.code(), Some(2), "{all:?}");
+        assert!(stderr(&o).contains(want), "{all:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_comparison_link_prints_both_runs_with_a_run_column() {
+    let link = "#preset=rotation&seed=5&b.loop_strength=0.25";
+    let o = bgloop(&["run", "--permalink", link, "--trials", "4"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], bgloop_core::record::CSV_RUNS_HEADER);
+    assert_eq!(lines.len(), 9);
+    assert!(lines[1].starts_with("A,1,") && lines[5].starts_with("B,1,"));
+    let a = bgloop(&[
+        "run",
+        "--permalink",
+        "#preset=rotation&seed=5",
+        "--trials",
+        "4",
+    ]);
+    let a_rows: Vec<String> = stdout(&a)
+        .lines()
+        .skip(1)
+        .map(|l| format!("A,{l}"))
+        .collect();
+    assert_eq!(
+        lines[1..5],
+        a_rows[..],
+        "run A is the link without b. entries"
+    );
+    let json = bgloop(&[
+        "run",
+        "--permalink",
+        link,
+        "--trials",
+        "3",
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON document");
+    assert_eq!(doc["runs"][1]["run"], "B");
+    assert_eq!(doc["runs"][1]["config"]["loop_strength"], 0.25);
+    assert_eq!(doc["runs"][0]["records"].as_array().map(Vec::len), Some(3));
+    let jsonl = bgloop(&[
+        "run",
+        "--permalink",
+        link,
+        "--trials",
+        "2",
+        "--format",
+        "jsonl",
+    ]);
+    let runs: Vec<String> = stdout(&jsonl)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("JSON line")["run"].to_string()
+        })
+        .collect();
+    assert_eq!(runs, ["\"A\"", "\"A\"", "\"B\"", "\"B\""]);
+    let fig = bgloop(&["figure", "--permalink", link]);
+    assert_eq!(fig.status.code(), Some(2));
+    assert!(stderr(&fig).contains("comparison"), "{}", stderr(&fig));
+}

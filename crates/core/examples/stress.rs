@@ -56,7 +56,12 @@ fn main() {
             if examples.len() < 3 {
                 examples.push(format!(
                     "{e}\n  config: #{}",
-                    bgloop_core::permalink::encode(None, &c, &[])
+                    bgloop_core::permalink::encode(
+                        None,
+                        &bgloop_core::Protocol::of(c.clone()),
+                        None,
+                        &[]
+                    )
                 ));
             }
         }

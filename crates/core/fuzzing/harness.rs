@@ -92,7 +92,21 @@ const VALUES: &[&str] = &[
     "1/0",
 ];
 
+const TRIALS: &[&str] = &[
+    "1", "2", "150", "0", "-3", "1000000", "1000001", "x", "", "1e3",
+];
+
 const EXTRA_KEYS: &[&str] = &[
+    "gpi_off_after",
+    "washout_after",
+    "@",
+    "@5",
+    "@5.",
+    "b.",
+    "b.b.seed",
+    "b.@",
+    "b.v",
+    "b.hand",
     "v",
     "preset",
     "embed",
@@ -132,11 +146,22 @@ pub fn link(g: &mut Gen) -> String {
         if i > 0 {
             out.push(if g.below(30) == 0 { ';' } else { '&' });
         }
-        let key = if g.below(4) == 0 {
-            g.pick(EXTRA_KEYS).to_string()
-        } else {
-            keys[g.below(keys.len())].to_string()
+        let mut key = match g.below(8) {
+            0 | 1 => g.pick(EXTRA_KEYS).to_string(),
+            // Events: steps and ramps, on any key (live or not), at any trial.
+            2 => format!("@{}.{}", g.pick(TRIALS), keys[g.below(keys.len())]),
+            3 => format!(
+                "@{}-{}.{}",
+                g.pick(TRIALS),
+                g.pick(TRIALS),
+                keys[g.below(keys.len())]
+            ),
+            _ => keys[g.below(keys.len())].to_string(),
         };
+        // Run B of a comparison.
+        if g.below(6) == 0 {
+            key = format!("b.{key}");
+        }
         out.push_str(&key);
         if g.below(20) != 0 {
             out.push('=');
@@ -149,6 +174,7 @@ pub fn link(g: &mut Gen) -> String {
             1 => (0..g.below(40))
                 .map(|_| char::from_u32(g.below(0x3000) as u32).unwrap_or('?'))
                 .collect(),
+            2 if key.contains('@') => format!("{}..{}", g.pick(VALUES), g.pick(VALUES)),
             _ => g.pick(VALUES).to_string(),
         };
         out.push_str(&value);
@@ -163,15 +189,31 @@ pub fn link(g: &mut Gen) -> String {
 pub fn check_link(text: &str) -> Result<(), String> {
     let decoded = std::panic::catch_unwind(|| permalink::decode(text))
         .map_err(|_| "decode panicked".to_string())?;
-    decoded
-        .config
-        .validate()
-        .map_err(|e| format!("decoded config does not validate: {e}"))?;
+    for p in std::iter::once(&decoded.protocol()).chain(decoded.compare.as_ref()) {
+        p.config
+            .validate()
+            .map_err(|e| format!("decoded config does not validate: {e}"))?;
+        if let Some(b) = &decoded.compare {
+            let has = |e: &bgloop_core::Event| {
+                b.schedule
+                    .events()
+                    .iter()
+                    .any(|x| x.trial == e.trial && x.key == e.key)
+            };
+            if !decoded.schedule.events().iter().all(has) {
+                return Err("run B lost an event of run A".into());
+            }
+        }
+    }
     for r in &decoded.rejected {
+        // Events are named by their whole text (shortened).
+        let key = r.key.as_str();
         let names = if r.key.is_empty() {
             r.reason.starts_with("an entry without a key")
         } else {
-            r.reason.contains(&format!("`{}`", r.key)) || r.reason.contains(&format!("{:?}", r.key))
+            r.reason.contains(&format!("`{key}`"))
+                || r.reason.contains(&format!("{key:?}"))
+                || (key.starts_with('@') && r.reason.contains(key.trim_end_matches('…')))
         };
         if !names {
             return Err(format!("rejection does not name its field: {r:?}"));
@@ -182,9 +224,20 @@ pub fn check_link(text: &str) -> Result<(), String> {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let again = permalink::decode(&permalink::encode(decoded.preset, &decoded.config, &view));
-    if again.config != decoded.config || !again.rejected.is_empty() || again.view != decoded.view {
-        return Err("encode/decode round trip changed the link".into());
+    let link = permalink::encode(
+        decoded.preset,
+        &decoded.protocol(),
+        decoded.compare.as_ref(),
+        &view,
+    );
+    let again = permalink::decode(&link);
+    if again.config != decoded.config
+        || again.schedule != decoded.schedule
+        || again.compare != decoded.compare
+        || !again.rejected.is_empty()
+        || again.view != decoded.view
+    {
+        return Err(format!("encode/decode round trip changed the link: {link}"));
     }
     Ok(())
 }

@@ -148,6 +148,11 @@ macro_rules! parameters {
             }
 
             /// Stores an already-checked canonical value; false if it does not fit the field.
+            pub(crate) fn put(&mut self, key: &str, v: Value) -> bool {
+                self.store(key, v)
+            }
+
+            /// Stores an already-checked canonical value; false if it does not fit the field.
             fn store(&mut self, key: &str, v: Value) -> bool {
                 match key {
                     $( stringify!($key) => match <$ty as Param>::from_value(v) {
@@ -167,22 +172,18 @@ const TARGETS: &[f64] = &[1.0, 2.0, 4.0, 8.0];
 parameters! {
     // ---------------------------------------------------------------- loop
     /// λ: scales the modulated thalamo-cortical transmission (loop strength).
-    loop_strength: f64 = 1.0 => Meta::real("Loop strength", Group::Loop, 0.0, 2.0, 0.05).symbol("λ").primary()
+    loop_strength: f64 = 1.0 => Meta::real("Loop strength", Group::Loop, 0.0, 2.0, 0.05).live().symbol("λ").primary()
         .meaning("Scales the thalamo-cortical transmission around its reference rate, so the loop gains (G₊ = 2.82λ direct, G₋ = 2.85λ hyperdirect) change while the resting operating point stays put.")
         .source("this reconstruction");
     /// DA: dopamine level, scaling cortico-striatal transmission.
-    dopamine: f64 = 1.0 => Meta::real("Dopamine", Group::Loop, 0.0, 2.0, 0.05).symbol("DA")
+    dopamine: f64 = 1.0 => Meta::real("Dopamine", Group::Loop, 0.0, 2.0, 0.05).live().symbol("DA")
         .meaning("Scales cortico-striatal transmission; low dopamine weakens the striatal (direct) pathway and lets the hyperdirect loop oscillate.")
         .source("Leblois et al. 2006")
         .built_for(0.75, 1.25, "reaches adapt only near normal dopamine: below it the loop stops selecting (and oscillates, claim C4), above it the striatum saturates");
     /// κ: strength of GPi/SNr inhibition of the thalamus (1 intact, 0 inactivated).
-    gpi_output: f64 = 1.0 => Meta::real("GPi output", Group::Loop, 0.0, 1.0, 0.05).symbol("κ").primary()
+    gpi_output: f64 = 1.0 => Meta::real("GPi output", Group::Loop, 0.0, 1.0, 0.05).live().symbol("κ").primary()
         .meaning("Strength of the GPi/SNr inhibition of the thalamus: 1 intact, 0 inactivated (as by a lesion or muscimol).")
         .source("1 intact, 0 inactivated");
-    /// Switch GPi output off after this many trials (0 = never).
-    gpi_off_after: u32 = 0 => Meta::int("GPi off after trial", Group::Loop, 0.0, 100_000.0).unit("trials")
-        .meaning("Inactivates GPi output (κ = 0) after this many trials, to test whether a learned reach survives without the basal ganglia (0 = never).")
-        .source("task (claim C1)");
 
     // ---------------------------------------------------------------- cortex
     /// J₁: cosine-tuned recurrent excitation of the cortical ring.
@@ -206,7 +207,7 @@ parameters! {
         .source("calibrated")
         .built_for(0.05, 0.27, "higher reference rates leave the cortex too little net drive to reach");
     /// A_ns: untuned drive to every cortical unit during the trial (motor babbling).
-    untuned_drive: f64 = 0.0 => Meta::real("Untuned drive", Group::Cortex, 0.0, 0.5, 0.01).symbol("A_ns")
+    untuned_drive: f64 = 0.0 => Meta::real("Untuned drive", Group::Cortex, 0.0, 0.5, 0.01).live().symbol("A_ns")
         .meaning("Input to every cortical unit alike during the trial, so the cortex moves even without a learned target map (babbling uses 0.1).")
         .source("calibrated");
     /// K₀: whether the cue→cortex map starts as the identity (on) or empty (off: babbling).
@@ -214,14 +215,14 @@ parameters! {
         .meaning("On: the visual target excites the matching cortical direction from the start. Off: the map starts empty and reaches must be learned by babbling.")
         .source("this reconstruction (babbling, claim C5)");
     /// η_K: slow reward-gated consolidation of the cue→cortex map.
-    consolidation_rate: f64 = 0.0 => Meta::real("Consolidation rate", Group::Cortex, 0.0, 0.05, 0.001).symbol("η_K")
+    consolidation_rate: f64 = 0.0 => Meta::real("Consolidation rate", Group::Cortex, 0.0, 0.05, 0.001).live().symbol("η_K")
         .meaning("Rate at which rewarded reaches are slowly copied into the cue→cortex map, so they survive without the basal ganglia (0 = off).")
         .source("this reconstruction (claim C1, C5)")
         .built_for(0.0, 0.013, "faster consolidation copies unrewarded drift into the cortex, and errors can grow beyond the rotation");
 
     // ---------------------------------------------------------------- task
     /// φ: visuomotor rotation of the cursor relative to the hand.
-    rotation_deg: f64 = 0.0 => Meta::real("Rotation", Group::Task, -90.0, 90.0, 1.0).symbol("φ").unit("°").primary()
+    rotation_deg: f64 = 0.0 => Meta::real("Rotation", Group::Task, -90.0, 90.0, 1.0).live().symbol("φ").unit("°").primary()
         .meaning("The cursor is the hand rotated by this angle; the reach must adapt to bring the cursor onto the target.")
         .source("task");
     /// Number of evenly spaced targets, one drawn at random each trial.
@@ -232,16 +233,12 @@ parameters! {
     baseline_trials: u32 = 0 => Meta::int("Baseline trials", Group::Task, 0.0, 10_000.0).unit("trials")
         .meaning("Trials without rotation before the rotation starts.")
         .source("task");
-    /// Set the rotation back to zero after this many trials (0 = never).
-    washout_after: u32 = 0 => Meta::int("Washout after trial", Group::Task, 0.0, 100_000.0).unit("trials")
-        .meaning("Removes the rotation after this many trials, to watch the adapted reach wash out (0 = never).")
-        .source("task (playground addition)");
     /// A_cue: strength of the visual cue during the cue period.
-    cue_strength: f64 = 0.3 => Meta::real("Cue strength", Group::Task, 0.0, 2.0, 0.01).symbol("A_cue")
+    cue_strength: f64 = 0.3 => Meta::real("Cue strength", Group::Task, 0.0, 2.0, 0.01).live().symbol("A_cue")
         .meaning("Strength of the visual target input to cortex during the cue period.")
         .source("calibrated");
     /// A_hold: strength of the held target after the cue period.
-    cue_hold: f64 = 0.03 => Meta::real("Held target", Group::Task, 0.0, 0.2, 0.005).symbol("A_hold")
+    cue_hold: f64 = 0.03 => Meta::real("Held target", Group::Task, 0.0, 0.2, 0.005).live().symbol("A_hold")
         .meaning("Weak target input kept on after the cue period; it anchors the plan (0 leaves the plan to the attractor alone).")
         .source("calibrated")
         .built_for(0.02, 0.06, "without it the plan drifts; a stronger held target pins the reach to the target so nothing adapts");
@@ -259,7 +256,7 @@ parameters! {
         .meaning("Longest trial; a reach that has not covered the target distance by then is not executed and earns no reward.")
         .source("calibrated");
     /// k_hand: hand speed per unit of population-vector length.
-    hand_gain: f64 = 0.111 => Meta::real("Hand gain", Group::Task, 0.01, 1.0, 0.001).symbol("k_hand").unit("/ms")
+    hand_gain: f64 = 0.111 => Meta::real("Hand gain", Group::Task, 0.01, 1.0, 0.001).live().symbol("k_hand").unit("/ms")
         .meaning("Hand speed per unit of cortical population-vector length, in target distances per ms (a reach takes about 120–200 ms).")
         .source("calibrated")
         .built_for(0.05, 1.0, "slower hands do not reach the target distance within the trial");
@@ -271,25 +268,25 @@ parameters! {
 
     // ---------------------------------------------------------------- reward & learning
     /// Reward: graded (Gaussian in the error) or binary (hit within a window).
-    reward: RewardKind = RewardKind::Graded => Meta::choice("Reward", Group::Learning, &["graded", "binary"]).primary()
+    reward: RewardKind = RewardKind::Graded => Meta::choice("Reward", Group::Learning, &["graded", "binary"]).live().primary()
         .meaning("Graded: reward falls off smoothly with the cursor error. Binary: reward 1 only when the error is within the reward width.")
         .source("Darshan, Leblois & Hansel 2014");
     /// σ_R (graded) or w (binary): reward width.
-    reward_width_deg: f64 = 10.0 => Meta::real("Reward width", Group::Learning, 2.0, 45.0, 0.5).symbol("σ_R / w").unit("°")
+    reward_width_deg: f64 = 10.0 => Meta::real("Reward width", Group::Learning, 2.0, 45.0, 0.5).live().symbol("σ_R / w").unit("°")
         .meaning("Width of the graded reward, or half-width of the binary reward window.")
         .source("task")
         .built_for(4.0, 30.0, "a narrower window is almost never hit; a wider one rewards nearly every reach, leaving nothing to learn from");
     /// η: learning rate of the target → striatum synapses, the plasticity that adapts reaches.
-    cue_learning_rate: f64 = 1.0 => Meta::real("Learning rate", Group::Learning, 0.0, 5.0, 0.1).symbol("η").primary()
+    cue_learning_rate: f64 = 1.0 => Meta::real("Learning rate", Group::Learning, 0.0, 5.0, 0.1).live().symbol("η").primary()
         .meaning("Rate of dopamine-dependent plasticity of the cortico-striatal synapses that carry the target (from target-selective cortex): they learn which striatal cells to recruit for each target (0 freezes them).")
         .source("Darshan, Leblois & Hansel 2014 (target-selective input); calibrated")
         .built_for(0.0, 3.0, "faster learning overshoots and does not settle");
     /// η_M: learning rate of the motor ring's own projection to striatum (off by default).
-    learning_rate: f64 = 0.0 => Meta::real("Motor-map learning rate", Group::Learning, 0.0, 20.0, 0.1).symbol("η_M")
+    learning_rate: f64 = 0.0 => Meta::real("Motor-map learning rate", Group::Learning, 0.0, 20.0, 0.1).live().symbol("η_M")
         .meaning("Plasticity of the projection from the motor cortex ring itself to striatum. Its broad, shared code makes what is learned for one target act on all of them (0 = off; see the model notes on several targets).")
         .source("this reconstruction (v1 default 2)");
     /// α_R: rate at which the expected reward tracks the obtained reward.
-    rpe_rate: f64 = 0.2 => Meta::real("Reward expectation rate", Group::Learning, 0.0, 1.0, 0.01).symbol("α_R")
+    rpe_rate: f64 = 0.2 => Meta::real("Reward expectation rate", Group::Learning, 0.0, 1.0, 0.01).live().symbol("α_R")
         .meaning("How fast the expected reward (per target) follows the rewards obtained; the dopamine signal is reward minus expectation.")
         .source("this reconstruction");
     /// Balanced, Hebbian or covariance form of the cortico-striatal rule.
@@ -303,16 +300,16 @@ parameters! {
 
     // ---------------------------------------------------------------- noise
     /// σ_s: exploration noise into striatum (Ornstein–Uhlenbeck).
-    exploration_noise: f64 = 0.1 => Meta::real("Exploration noise", Group::Noise, 0.0, 1.0, 0.01).symbol("σ_s")
+    exploration_noise: f64 = 0.1 => Meta::real("Exploration noise", Group::Noise, 0.0, 1.0, 0.01).live().symbol("σ_s")
         .meaning("Slow (Ornstein–Uhlenbeck) noise into striatum: the trial-to-trial variability that reward learning selects from.")
         .source("calibrated")
         .built_for(0.05, 0.2, "without noise there is nothing to select; more noise swamps what was learned");
     /// σ_g: white noise into GPi.
-    gpi_noise: f64 = 0.02 => Meta::real("GPi noise", Group::Noise, 0.0, 0.5, 0.005).symbol("σ_g")
+    gpi_noise: f64 = 0.02 => Meta::real("GPi noise", Group::Noise, 0.0, 0.5, 0.005).live().symbol("σ_g")
         .meaning("Fast white noise into GPi (input SD × √ms).")
         .source("calibrated");
     /// σ_c: white noise into cortex.
-    cortex_noise: f64 = 0.0 => Meta::real("Cortex noise", Group::Noise, 0.0, 0.5, 0.005).symbol("σ_c")
+    cortex_noise: f64 = 0.0 => Meta::real("Cortex noise", Group::Noise, 0.0, 0.5, 0.005).live().symbol("σ_c")
         .meaning("Fast white noise into cortex (input SD × √ms).")
         .source("calibrated")
         .built_for(0.0, 0.2, "more fast noise breaks the reach itself");

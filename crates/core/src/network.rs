@@ -157,6 +157,45 @@ struct Coefficients {
     decay: [f64; 5],
 }
 
+impl Coefficients {
+    /// The coefficients of `config`'s step.
+    fn of(config: &Config) -> Self {
+        let dt = config.dt_ms;
+        let lam = config.loop_strength;
+        let t_ref = config.reference_thalamus;
+        let i_c = config.cortical_drive - config.g_ct * t_ref;
+        let ou_decay = math::exp(-dt / config.tau_explore);
+        Coefficients {
+            inv_n: 1.0 / f64::from(config.ring_size),
+            j0: config.cortical_inhibition,
+            j1: config.cortical_recurrence,
+            thal_gain: config.g_ct * lam,
+            cortex_bias: config.g_ct * t_ref * (1.0 - lam) + i_c,
+            cortex_noise: config.cortex_noise / math::sqrt(dt),
+            g_nc: config.g_nc,
+            i_n: config.i_n,
+            g_gs: config.g_gs,
+            g_gn_local: config.g_gn * (1.0 - config.stn_spread),
+            g_gn_mean: config.g_gn * config.stn_spread,
+            i_g: config.i_g,
+            gpi_noise: config.gpi_noise / math::sqrt(dt),
+            g_tg: config.g_tg,
+            i_t: config.i_t,
+            i_s: config.i_s,
+            ou_decay,
+            ou_kick: config.exploration_noise * math::sqrt(1.0 - ou_decay * ou_decay),
+            ou_sd: config.exploration_noise,
+            decay: [
+                math::exp(-dt / config.tau_c),
+                math::exp(-dt / config.tau_s),
+                math::exp(-dt / config.tau_n),
+                math::exp(-dt / config.tau_g),
+                math::exp(-dt / config.tau_t),
+            ],
+        }
+    }
+}
+
 /// The network state: five delay-buffered rings and the striatal exploration noise.
 #[derive(Clone, Debug)]
 pub struct Network {
@@ -197,42 +236,10 @@ impl Network {
     /// A network for `config` (assumed valid), at rest.
     pub fn new(config: &Config) -> Self {
         let n = config.ring_size as usize;
-        let dt = config.dt_ms;
         let delays = Delays::of(config);
         let rows = delays.max() + 2;
         let theta: Vec<f64> = (0..n).map(|i| TAU * i as f64 / n as f64).collect();
-        let lam = config.loop_strength;
-        let t_ref = config.reference_thalamus;
-        let i_c = config.cortical_drive - config.g_ct * t_ref;
-        let ou_decay = math::exp(-dt / config.tau_explore);
-        let coef = Coefficients {
-            inv_n: 1.0 / n as f64,
-            j0: config.cortical_inhibition,
-            j1: config.cortical_recurrence,
-            thal_gain: config.g_ct * lam,
-            cortex_bias: config.g_ct * t_ref * (1.0 - lam) + i_c,
-            cortex_noise: config.cortex_noise / math::sqrt(dt),
-            g_nc: config.g_nc,
-            i_n: config.i_n,
-            g_gs: config.g_gs,
-            g_gn_local: config.g_gn * (1.0 - config.stn_spread),
-            g_gn_mean: config.g_gn * config.stn_spread,
-            i_g: config.i_g,
-            gpi_noise: config.gpi_noise / math::sqrt(dt),
-            g_tg: config.g_tg,
-            i_t: config.i_t,
-            i_s: config.i_s,
-            ou_decay,
-            ou_kick: config.exploration_noise * math::sqrt(1.0 - ou_decay * ou_decay),
-            ou_sd: config.exploration_noise,
-            decay: [
-                math::exp(-dt / config.tau_c),
-                math::exp(-dt / config.tau_s),
-                math::exp(-dt / config.tau_n),
-                math::exp(-dt / config.tau_g),
-                math::exp(-dt / config.tau_t),
-            ],
-        };
+        let coef = Coefficients::of(config);
         let rest = Rest::of(config);
         let mut net = Network {
             n,
@@ -253,6 +260,14 @@ impl Network {
         };
         net.reset_to_rest();
         net
+    }
+
+    /// Takes the coefficients (gains, drives, noise) of `config`, which must differ from the
+    /// network's own only in live parameters; the state and the delays are kept. Used at a trial
+    /// boundary when a schedule changes a parameter.
+    pub fn retune(&mut self, config: &Config) {
+        self.coef = Coefficients::of(config);
+        self.rest = Rest::of(config);
     }
 
     /// Units per ring.

@@ -7,6 +7,8 @@
 
 use crate::config::Config;
 use crate::presets;
+use crate::protocol::Protocol;
+use crate::schedule::Schedule;
 use crate::schema::Input;
 use crate::view::{self, ViewKind};
 use serde::Serialize;
@@ -59,6 +61,13 @@ pub struct Permalink {
     pub preset: Option<&'static str>,
     /// The full configuration (preset, then the link's parameters).
     pub config: Config,
+    /// The run's events (the preset's, then the link's `@…` entries).
+    #[serde(skip)]
+    pub schedule: Schedule,
+    /// Run B of a comparison: run A with the link's `b.…` entries applied (`None` if the link
+    /// has none).
+    #[serde(skip)]
+    pub compare: Option<Protocol>,
     /// View options (`embed`, `hide`, `speed`, `hand`), validated, in [`view::OPTIONS`] order.
     pub view: Vec<(String, String)>,
     /// Entries that were not used, with reasons.
@@ -96,11 +105,11 @@ pub fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Escapes everything but letters, digits and `-._,+` as `%XX`.
+/// Escapes everything but letters, digits and `-._,+@` as `%XX`.
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b',' | b'+') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b',' | b'+' | b'@') {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -164,6 +173,19 @@ struct Entry {
     shown: String,
 }
 
+impl Permalink {
+    /// Run A's protocol: the configuration and its events.
+    pub fn protocol(&self) -> Protocol {
+        Protocol {
+            config: self.config.clone(),
+            schedule: self.schedule.clone(),
+        }
+    }
+}
+
+/// The prefix of the entries that make run B of a comparison.
+pub const B_PREFIX: &str = "b.";
+
 /// What decoding has found so far: the rejected entries and the notes on the whole link.
 #[derive(Default)]
 struct Findings {
@@ -187,19 +209,31 @@ pub fn decode(link: &str) -> Permalink {
     let mut found = Findings::default();
     let entries = split_entries(link, &mut found);
     let (version, preset) = read_header(&entries, &mut found);
-    let defaults = defaults_of(version);
+    let defaults = Protocol::of(defaults_of(version));
     let base = match preset.and_then(presets::preset) {
-        Some(p) => p.config_over(defaults.clone()).unwrap_or(defaults),
+        Some(p) => p.protocol_over(defaults.config.clone()).unwrap_or(defaults),
         None => defaults,
     };
-    let (mut config, mut view, set) = apply_entries(&entries, base.clone(), &mut found);
-    undo_violations(&mut config, &base, &set, &mut found);
+    let (a_entries, b_entries): (Vec<&Entry>, Vec<&Entry>) =
+        entries.iter().partition(|e| !e.key.starts_with(B_PREFIX));
+    let (mut a, mut view, set) = apply_entries(&a_entries, base.clone(), &mut found);
+    undo_violations(&mut a.config, &base.config, &set, &mut found);
+    // A run B that does not differ from A is no comparison (and `encode` writes none).
+    let compare = (!b_entries.is_empty())
+        .then(|| {
+            let (mut b, _, set) = apply_entries(&b_entries, a.clone(), &mut found);
+            undo_violations(&mut b.config, &a.config, &set, &mut found);
+            b
+        })
+        .filter(|b| *b != a);
     // View options in table order, as `encode` writes them.
     view.sort_by_key(|(k, _)| view::OPTIONS.iter().position(|o| o.key == k));
     Permalink {
         version,
         preset,
-        config,
+        config: a.config,
+        schedule: a.schedule,
+        compare,
         view,
         rejected: found.rejected,
         notes: found.notes,
@@ -302,23 +336,47 @@ fn read_header(entries: &[Entry], found: &mut Findings) -> (u32, Option<&'static
     (version, preset)
 }
 
-/// Pass 3: parameters and view options over `base`, in link order (a later entry wins). Returns
-/// the configuration, the view options and the parameter entries that were set.
+/// Pass 3: parameters, events and view options over `base`, in link order (a later entry wins).
+/// Entries of run B (`b.…`) take no view options. Returns the protocol, the view options and the
+/// parameter entries that were set.
 #[allow(clippy::type_complexity)]
 fn apply_entries<'e>(
-    entries: &'e [Entry],
-    base: Config,
+    entries: &[&'e Entry],
+    base: Protocol,
     found: &mut Findings,
-) -> (Config, Vec<(String, String)>, Vec<&'e Entry>) {
-    let mut config = base;
+) -> (Protocol, Vec<(String, String)>, Vec<&'e Entry>) {
+    let mut protocol = base;
     let mut view: Vec<(String, String)> = Vec::new();
     let mut set = Vec::new();
-    for e in entries {
-        let key = e.key.as_str();
+    for &e in entries {
+        let full = e.key.as_str();
+        let (key, for_b) = match full.strip_prefix(B_PREFIX) {
+            Some(k) => (k, true),
+            None => (full, false),
+        };
+        if key.is_empty() {
+            found.reject(
+                "",
+                &e.shown,
+                "an entry without a key (run B's entries are b.key=value)".into(),
+            );
+            continue;
+        }
         if key == "v" || key == "preset" {
+            if for_b {
+                found.reject(full, &e.shown, format!("`{full}`: run B shares run A's version and preset; set B's differences as b.key=value"));
+            }
             continue;
         }
         if let Some(option) = view::option(key) {
+            if for_b {
+                found.reject(
+                    full,
+                    &e.shown,
+                    format!("`{full}`: view options apply to the whole page, not to run B"),
+                );
+                continue;
+            }
             match check_view(option, &e.value) {
                 Ok(val) => {
                     view.retain(|(vk, _)| vk != key);
@@ -326,16 +384,15 @@ fn apply_entries<'e>(
                 }
                 Err(reason) => found.reject(key, &e.shown, reason),
             }
-        } else if crate::config::spec(key).is_some() {
-            match config.set(key, Input::Text(e.value.clone())) {
+        } else {
+            match protocol.set(key, Input::Text(e.value.clone())) {
                 Ok(()) => set.push(e),
+                Err(err) if for_b => found.reject(key, &e.shown, format!("run B: {}", err.message)),
                 Err(err) => found.reject(key, &e.shown, err.message),
             }
-        } else {
-            found.reject(key, &e.shown, crate::config::unknown_key(key).message);
         }
     }
-    (config, view, set)
+    (protocol, view, set)
 }
 
 /// Pass 4: cross-parameter constraints — each offending key goes back to `base`, named with the
@@ -349,7 +406,7 @@ fn undo_violations(config: &mut Config, base: &Config, set: &[&Entry], found: &m
         let shown = set
             .iter()
             .rev()
-            .find(|s| s.key == e.key)
+            .find(|s| s.key.strip_prefix(B_PREFIX).unwrap_or(&s.key) == e.key)
             .map_or_else(|| e.key.clone(), |s| s.shown.clone());
         found.reject(&e.key, &shown, e.message);
     }
@@ -359,20 +416,43 @@ fn undo_violations(config: &mut Config, base: &Config, set: &[&Entry], found: &m
 }
 
 /// Encodes a run as a link fragment (without `#`): version, preset, every parameter that differs
-/// from the preset (schema keys, schema order), the seed, then the view options.
-pub fn encode(preset: Option<&str>, config: &Config, options: &[(&str, &str)]) -> String {
-    let preset = preset.and_then(presets::preset);
-    let base = preset.and_then(|p| p.config().ok()).unwrap_or_default();
+/// from the preset (schema keys, schema order), the seed, the events beyond the preset's, then
+/// run B's differences from A (`b.…`) if it is a comparison, then the view options.
+pub fn encode(
+    preset: Option<&str>,
+    a: &Protocol,
+    b: Option<&Protocol>,
+    options: &[(&str, &str)],
+) -> String {
+    // A preset whose events the run no longer has cannot be the link's base.
+    let preset = preset
+        .and_then(presets::preset)
+        .and_then(|p| Some((p, p.protocol().ok()?)))
+        .filter(|(_, base)| a.schedule.extends(&base.schedule));
+    let base = preset
+        .as_ref()
+        .map_or_else(Protocol::default, |(_, base)| base.clone());
     let mut parts = vec![format!("v={VERSION}")];
-    if let Some(p) = preset {
+    if let Some((p, _)) = &preset {
         parts.push(format!("preset={}", p.name));
     }
-    for (k, v) in config.diff(&base) {
-        if k != "seed" {
-            parts.push(format!("{k}={}", percent_encode(&v)));
+    let entry = |k: &str, v: &str| format!("{}={}", k, percent_encode(v));
+    let diff = a.diff(&base);
+    for (k, v) in diff
+        .iter()
+        .filter(|(k, _)| !k.starts_with('@') && k != "seed")
+    {
+        parts.push(entry(k, v));
+    }
+    parts.push(format!("seed={}", a.config.seed));
+    for (k, v) in diff.iter().filter(|(k, _)| k.starts_with('@')) {
+        parts.push(entry(k, v));
+    }
+    if let Some(b) = b {
+        for (k, v) in b.diff(a) {
+            parts.push(entry(&format!("{B_PREFIX}{k}"), &v));
         }
     }
-    parts.push(format!("seed={}", config.seed));
     // View options in table order; unknown ones are dropped.
     for option in view::OPTIONS {
         if let Some((k, v)) = options.iter().find(|(k, _)| *k == option.key) {
@@ -394,7 +474,12 @@ mod tests {
         c.set("loop_strength", 0.1 + 0.2).expect("ok");
         c.set("seed", 123_456_789.0).expect("ok");
         c.set("plasticity_rule", "covariance").expect("ok");
-        let link = encode(Some("rotation"), &c, &[("hand", "1")]);
+        let link = encode(
+            Some("rotation"),
+            &Protocol::of(c.clone()),
+            None,
+            &[("hand", "1")],
+        );
         assert!(link.starts_with("v=2&preset=rotation&loop_strength=0.30000000000000004&plasticity_rule=covariance&seed=123456789&hand=1"), "{link}");
         let back = decode(&format!("https://example.org/bgloop/#{link}"));
         assert_eq!(back.config, c);
@@ -478,7 +563,7 @@ mod tests {
             assert!(link.rejected.is_empty(), "{}: {:?}", p.name, link.rejected);
             assert_eq!(
                 Ok(link.config),
-                p.config_over(v1.clone()),
+                p.protocol_over(v1.clone()).map(|p| p.config),
                 "{}: the v1 meaning",
                 p.name
             );

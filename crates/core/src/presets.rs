@@ -2,6 +2,7 @@
 //! what to watch for.
 
 use crate::config::{Config, ConfigErrors};
+use crate::protocol::Protocol;
 
 /// A named starting point for an experiment.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -16,8 +17,11 @@ pub struct Preset {
     pub description: &'static str,
     /// A short paragraph for readers: what to watch for and what to try.
     pub watch: &'static str,
-    /// The settings that differ from the defaults, as `key=value` text.
+    /// The settings that differ from the defaults, as `key=value` text; `@…` keys are events
+    /// ([`crate::schedule`]).
     pub settings: &'static [(&'static str, &'static str)],
+    /// If the preset is a comparison: run B's differences from run A, as `key=value` text.
+    pub compare: &'static [(&'static str, &'static str)],
 }
 
 const ROTATION: &[(&str, &str)] = &[
@@ -35,6 +39,7 @@ pub const PRESETS: &[Preset] = &[
         description: "The cursor is rotated by 30°; binary reward within 10° of the target.",
         watch: "The first reaches land 30° off. Exploration noise in the basal ganglia makes some reaches land closer; those are rewarded, dopamine strengthens the cortico-striatal synapses that drove them, and within about 30 trials the cursor error shrinks to a few degrees.",
         settings: ROTATION,
+        compare: &[],
     },
     Preset {
         name: "weak-loop",
@@ -48,6 +53,7 @@ pub const PRESETS: &[Preset] = &[
             ("reward_width_deg", "10"),
             ("loop_strength", "0.25"),
         ],
+        compare: &[],
     },
     Preset {
         name: "gpi-off",
@@ -59,8 +65,9 @@ pub const PRESETS: &[Preset] = &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
             ("reward_width_deg", "10"),
-            ("gpi_off_after", "400"),
+            ("@401.gpi_output", "0"),
         ],
+        compare: &[],
     },
     Preset {
         name: "consolidation",
@@ -73,8 +80,9 @@ pub const PRESETS: &[Preset] = &[
             ("reward", "binary"),
             ("reward_width_deg", "10"),
             ("consolidation_rate", "0.003"),
-            ("gpi_off_after", "800"),
+            ("@801.gpi_output", "0"),
         ],
+        compare: &[],
     },
     Preset {
         name: "attractor",
@@ -87,6 +95,7 @@ pub const PRESETS: &[Preset] = &[
             ("cue_learning_rate", "0"),
             ("cue_hold", "0"),
         ],
+        compare: &[],
     },
     Preset {
         name: "dynamics",
@@ -102,6 +111,7 @@ pub const PRESETS: &[Preset] = &[
             ("trial_ms", "1500"),
             ("dopamine", "0.2"),
         ],
+        compare: &[],
     },
     Preset {
         name: "babbling",
@@ -116,6 +126,7 @@ pub const PRESETS: &[Preset] = &[
             ("cue_learning_rate", "1"),
             ("untuned_drive", "0.1"),
         ],
+        compare: &[],
     },
 ];
 
@@ -125,17 +136,33 @@ pub fn preset(name: &str) -> Option<&'static Preset> {
 }
 
 impl Preset {
-    /// The preset's configuration: defaults overridden by its settings.
+    /// The configuration the preset's run starts with (its events: [`Preset::protocol`]).
     pub fn config(&self) -> Result<Config, ConfigErrors> {
-        self.config_over(Config::default())
+        Ok(self.protocol()?.config)
+    }
+
+    /// The preset's protocol: defaults overridden by its settings, and its events.
+    pub fn protocol(&self) -> Result<Protocol, ConfigErrors> {
+        self.protocol_over(Config::default())
     }
 
     /// The preset's settings applied over `base` (e.g. the defaults of an older link version).
-    pub fn config_over(&self, base: Config) -> Result<Config, ConfigErrors> {
-        let mut c = base;
-        c.apply(self.settings.iter().copied())?;
-        c.validate()?;
-        Ok(c)
+    pub fn protocol_over(&self, base: Config) -> Result<Protocol, ConfigErrors> {
+        let mut p = Protocol::of(base);
+        p.apply(self.settings.iter().copied())?;
+        p.config.validate()?;
+        Ok(p)
+    }
+
+    /// Run B of a comparison preset: run A with the preset's `compare` entries.
+    pub fn compare_over(&self, a: &Protocol) -> Result<Option<Protocol>, ConfigErrors> {
+        if self.compare.is_empty() {
+            return Ok(None);
+        }
+        let mut b = a.clone();
+        b.apply(self.compare.iter().copied())?;
+        b.config.validate()?;
+        Ok(Some(b))
     }
 }
 
@@ -156,6 +183,8 @@ mod tests {
     fn every_preset_is_valid_and_changes_only_what_it_lists() {
         for p in PRESETS {
             let c = p.config().unwrap_or_else(|e| panic!("{}: {e}", p.name));
+            let a = p.protocol().unwrap_or_else(|e| panic!("{}: {e}", p.name));
+            assert!(p.compare_over(&a).is_ok(), "{}", p.name);
             let changed: Vec<&str> = c
                 .diff(&Config::default())
                 .into_iter()

@@ -2,6 +2,7 @@
 //! writes identical text.
 
 use crate::format::num;
+use crate::protocol::Protocol;
 use serde::Serialize;
 
 /// The phase a trial belongs to.
@@ -160,9 +161,39 @@ pub fn csv(records: &[TrialRecord]) -> String {
     out
 }
 
-/// A JSON document: format version, the full config, the seed and the records.
-pub fn json_document(config: &crate::Config, records: &[TrialRecord]) -> String {
-    let mut out = json_head(config);
+/// The CSV columns of a comparison: the run (`A` or `B`) first.
+pub const CSV_RUNS_HEADER: &str = "run,trial,phase,target_deg,hand_deg,cursor_deg,error_deg,reward,rpe,executed,reach_ms,amplitude";
+
+/// One CSV row of a comparison: the run's name, then [`TrialRecord::csv_row`].
+pub fn csv_run_row(run: &str, record: &TrialRecord) -> String {
+    format!("{run},{}", record.csv_row())
+}
+
+/// One JSON line of a comparison: `{"run":"A",…}` with the fields of [`TrialRecord::json`].
+pub fn json_run_line(run: &str, record: &TrialRecord) -> String {
+    let body = record.json();
+    format!(
+        "{{\"run\":\"{run}\",{}",
+        body.strip_prefix('{').unwrap_or(&body)
+    )
+}
+
+/// A whole comparison as CSV: the header, then every row of run A, then every row of run B.
+pub fn csv_runs(runs: &[(&str, &[TrialRecord])]) -> String {
+    let mut out = String::from(CSV_RUNS_HEADER);
+    out.push('\n');
+    for (name, records) in runs {
+        for r in *records {
+            out.push_str(&csv_run_row(name, r));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A JSON document: format version, the full config, the seed, the schedule and the records.
+pub fn json_document(protocol: &Protocol, records: &[TrialRecord]) -> String {
+    let mut out = json_head(protocol);
     for (i, r) in records.iter().enumerate() {
         out.push_str(&json_item(i, r));
     }
@@ -170,15 +201,65 @@ pub fn json_document(config: &crate::Config, records: &[TrialRecord]) -> String 
     out
 }
 
+/// The opening of a JSON comparison document; then each run's [`json_document`] (its name
+/// first, separated by [`JSON_RUNS_SEPARATOR`]) and [`JSON_RUNS_TAIL`].
+pub fn json_runs_head() -> String {
+    format!(
+        "{{\"format\":\"bgloop-comparison\",\"version\":{},\"runs\":[\n",
+        crate::permalink::VERSION
+    )
+}
+
+/// Between the two runs of a JSON comparison document.
+pub const JSON_RUNS_SEPARATOR: &str = ",\n";
+/// The end of a JSON comparison document.
+pub const JSON_RUNS_TAIL: &str = "]}\n";
+
+/// A whole comparison as one JSON document: each run as in [`json_document`], with its name.
+pub fn json_runs(runs: &[(&str, &Protocol, &[TrialRecord])]) -> String {
+    let mut out = json_runs_head();
+    for (i, (name, protocol, records)) in runs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(JSON_RUNS_SEPARATOR);
+        }
+        out.push_str(&json_named_head(name, protocol));
+        for (k, r) in records.iter().enumerate() {
+            out.push_str(&json_item(k, r));
+        }
+        out.push_str(JSON_TAIL.trim_end());
+    }
+    out.push('\n');
+    out.push_str(JSON_RUNS_TAIL);
+    out
+}
+
+/// The opening of run `name` in a JSON comparison document.
+pub fn json_named_head(name: &str, protocol: &Protocol) -> String {
+    let head = json_head(protocol);
+    format!(
+        "{{\"run\":\"{name}\",{}",
+        head.strip_prefix('{').unwrap_or(&head)
+    )
+}
+
 /// The opening of a JSON run document, up to its first record: `json_head`, then
 /// [`json_item`] for each record, then [`JSON_TAIL`] — so a long run can be written as it goes.
-pub fn json_head(config: &crate::Config) -> String {
+pub fn json_head(protocol: &Protocol) -> String {
+    let config = &protocol.config;
     let cfg = serde_json::to_string(config).unwrap_or_else(|_| "{}".into());
+    let events: Vec<String> = protocol
+        .schedule
+        .events()
+        .iter()
+        .map(|e| e.to_text())
+        .collect();
+    let events = serde_json::to_string(&events).unwrap_or_else(|_| "[]".into());
     format!(
-        "{{\"format\":\"bgloop-run\",\"version\":{},\"seed\":{},\"config\":{},\"records\":[",
+        "{{\"format\":\"bgloop-run\",\"version\":{},\"seed\":{},\"config\":{},\"schedule\":{},\"records\":[",
         crate::permalink::VERSION,
         config.seed,
-        cfg
+        cfg,
+        events
     )
 }
 
@@ -226,8 +307,7 @@ mod tests {
         assert_eq!(v["phase"], "gpi-off");
         assert_eq!(csv(&[rec()]).lines().next(), Some(CSV_HEADER));
         let doc: serde_json::Value =
-            serde_json::from_str(&json_document(&crate::Config::default(), &[rec()]))
-                .expect("valid");
+            serde_json::from_str(&json_document(&Protocol::default(), &[rec()])).expect("valid");
         assert_eq!(doc["records"][0]["trial"], 3);
         assert_eq!(doc["config"]["loop_strength"], 1.0);
     }

@@ -252,12 +252,15 @@ pub struct ParamSpec {
     pub source: &'static str,
     /// The range the model was built for, if narrower than the allowed one.
     pub built_for: Option<BuiltFor>,
+    /// Whether the parameter may change during a run, at a trial boundary (a schedule event or a
+    /// live intervention), without resetting the learned synapses.
+    pub live: bool,
 }
 
 impl Serialize for ParamSpec {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut m = s.serialize_struct("ParamSpec", 15)?;
+        let mut m = s.serialize_struct("ParamSpec", 16)?;
         m.serialize_field("key", self.key)?;
         m.serialize_field("label", self.label)?;
         m.serialize_field("symbol", self.symbol)?;
@@ -273,6 +276,7 @@ impl Serialize for ParamSpec {
         m.serialize_field("meaning", self.meaning)?;
         m.serialize_field("source", self.source)?;
         m.serialize_field("built_for", &self.built_for)?;
+        m.serialize_field("live", &self.live)?;
         m.end()
     }
 }
@@ -289,6 +293,7 @@ pub struct Meta {
     meaning: &'static str,
     source: &'static str,
     built_for: Option<BuiltFor>,
+    live: bool,
 }
 
 impl Meta {
@@ -303,6 +308,7 @@ impl Meta {
             meaning: "",
             source: "",
             built_for: None,
+            live: false,
         }
     }
 
@@ -356,6 +362,12 @@ impl Meta {
         self
     }
 
+    /// The parameter may change during a run (schedules, live interventions).
+    pub fn live(mut self) -> Self {
+        self.live = true;
+        self
+    }
+
     /// The range the model was built for, and what goes wrong outside it.
     pub fn built_for(mut self, min: f64, max: f64, why: &'static str) -> Self {
         self.built_for = Some(BuiltFor { min, max, why });
@@ -376,6 +388,7 @@ impl Meta {
             meaning: self.meaning,
             source: self.source,
             built_for: self.built_for,
+            live: self.live,
         }
     }
 }
@@ -548,11 +561,16 @@ pub fn markdown(specs: &[ParamSpec]) -> String {
             };
             let _ = writeln!(
                 out,
-                "| `{}` | {} | **{}.** {} | {} | {} | {} |",
+                "| `{}` | {} | **{}.** {}{} | {} | {} | {} |",
                 s.key,
                 s.symbol,
                 s.label,
                 s.meaning,
+                if s.live {
+                    " *Live: may change during a run.*"
+                } else {
+                    ""
+                },
                 default,
                 match s.built_for {
                     Some(b) => format!("{} (built for {})", s.allowed(), b.range_text(s.unit)),

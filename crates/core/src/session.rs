@@ -6,6 +6,8 @@ use crate::config::{Config, ConfigErrors};
 use crate::experiment::Simulation;
 use crate::permalink::{self, Permalink};
 use crate::presets;
+use crate::protocol::Protocol;
+use crate::schedule::Event;
 use crate::schema::{Input, ParamError};
 
 /// Longest slice of simulated time one [`Session::step`] accepts, ms.
@@ -33,11 +35,18 @@ impl Default for TraceSettings {
     }
 }
 
-/// A running experiment and the changes waiting for the next reset.
+/// A running experiment — one run, or two compared trial for trial — and the changes waiting
+/// for the next reset.
 #[derive(Clone, Debug)]
 pub struct Session {
+    /// Run A (the only run unless comparing).
     sim: Simulation,
-    pending: Config,
+    /// Run B of a comparison.
+    b: Option<Simulation>,
+    /// What the next reset runs as A.
+    pending: Protocol,
+    /// What the next reset runs as B (while comparing).
+    pending_b: Option<Protocol>,
     /// The preset the pending configuration starts from.
     preset: Option<&'static str>,
     /// The preset the running configuration started from (what a permalink names).
@@ -45,6 +54,15 @@ pub struct Session {
     traces: TraceSettings,
     /// The most records kept in memory, if not [`crate::experiment::HISTORY_CAP`].
     history_cap: Option<usize>,
+}
+
+/// Which run of a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Run {
+    /// The pinned run (the only one when not comparing).
+    A,
+    /// The run being changed.
+    B,
 }
 
 fn one(key: &str, message: String) -> ConfigErrors {
@@ -80,18 +98,20 @@ pub fn whole(name: &str, x: f64, min: u32, max: u32) -> Result<u32, ConfigErrors
 }
 
 impl Session {
-    /// A session running the defaults overridden by `settings`.
+    /// A session running the defaults overridden by `settings` (parameters or events).
     pub fn new<'a, I, V>(settings: I) -> Result<Self, ConfigErrors>
     where
         I: IntoIterator<Item = (&'a str, V)>,
         V: Into<Input>,
     {
-        let mut pending = Config::default();
+        let mut pending = Protocol::default();
         pending.apply(settings)?;
-        let sim = Simulation::from_config(pending.clone())?;
+        let sim = pending.simulation()?;
         Ok(Session {
             sim,
+            b: None,
             pending,
+            pending_b: None,
             preset: None,
             running_preset: None,
             traces: TraceSettings::default(),
@@ -99,24 +119,109 @@ impl Session {
         })
     }
 
-    /// The running simulation.
+    /// Run A (the only run unless comparing).
     pub fn sim(&self) -> &Simulation {
         &self.sim
     }
 
-    /// The running simulation, to advance it.
+    /// Run B, while comparing.
+    pub fn sim_b(&self) -> Option<&Simulation> {
+        self.b.as_ref()
+    }
+
+    /// The run in focus: B while comparing, else A. Controls show and change it.
+    pub fn focus(&self) -> &Simulation {
+        self.b.as_ref().unwrap_or(&self.sim)
+    }
+
+    /// Run A, to advance it alone (analyses; the page advances both with the session's methods).
     pub fn sim_mut(&mut self) -> &mut Simulation {
         &mut self.sim
     }
 
-    /// The configuration the next [`Session::reset`] applies.
+    /// The configuration the next [`Session::reset`] gives the run in focus.
     pub fn pending(&self) -> &Config {
-        &self.pending
+        &self.focus_pending().config
     }
 
-    /// Whether the pending configuration differs from the running one.
+    /// The protocol the next [`Session::reset`] gives the run in focus.
+    pub fn pending_protocol(&self) -> &Protocol {
+        self.focus_pending()
+    }
+
+    fn focus_pending(&self) -> &Protocol {
+        self.pending_b.as_ref().unwrap_or(&self.pending)
+    }
+
+    fn focus_pending_mut(&mut self) -> &mut Protocol {
+        self.pending_b.as_mut().unwrap_or(&mut self.pending)
+    }
+
+    /// The configuration the controls show for the run in focus: its pending configuration with
+    /// its schedule's changes up to the next trial applied.
+    pub fn shown_config(&self) -> Config {
+        let p = self.focus_pending();
+        p.schedule
+            .config_in(&p.config, self.focus().next_boundary())
+    }
+
+    /// The changes to mark on the learning view, `(first trial, label)`: run A's, then run B's
+    /// own, labelled "B: …", while comparing.
+    pub fn markers(&self) -> Vec<(u32, String)> {
+        let a = self.sim.schedule();
+        let mut out: Vec<(u32, String)> = a.events().iter().map(|e| (e.trial, e.label())).collect();
+        if let Some(b) = &self.b {
+            out.extend(
+                b.schedule()
+                    .beyond(a)
+                    .iter()
+                    .map(|e| (e.trial, format!("B: {}", e.label()))),
+            );
+        }
+        out
+    }
+
+    /// While comparing, the two runs' names for legends and the status line, from their first
+    /// difference: `["A: Loop strength 1", "B: 0.25"]`.
+    pub fn run_names(&self) -> Option<[String; 2]> {
+        let b = self.b.as_ref()?;
+        let (a, b) = (self.sim.protocol(), b.protocol());
+        let diff = b.diff(&a);
+        let more = match diff.len() {
+            0 | 1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        let names = match diff.first() {
+            None => ["A".to_string(), "B (no change yet)".to_string()],
+            Some((key, _)) if key.starts_with('@') => {
+                let label = b
+                    .schedule
+                    .beyond(&a.schedule)
+                    .first()
+                    .map(|e| format!("{} from trial {}", e.label(), e.trial));
+                [
+                    "A".to_string(),
+                    format!("B: {}{more}", label.unwrap_or_default()),
+                ]
+            }
+            Some((key, value)) => {
+                let spec = crate::config::spec(key);
+                let label = spec.map_or(key.as_str(), |s| s.label);
+                let unit = spec.map_or(String::new(), |s| crate::schema::unit_suffix(s.unit));
+                let before = a.config.get(key).map(|v| v.to_text()).unwrap_or_default();
+                [
+                    format!("A: {label} {before}{unit}"),
+                    format!("B: {value}{unit}{more}"),
+                ]
+            }
+        };
+        Some(names)
+    }
+
+    /// Whether the next reset would run something other than what runs now.
     pub fn has_pending_changes(&self) -> bool {
-        &self.pending != self.sim.config()
+        self.pending != self.sim.protocol()
+            || self.pending_b.as_ref() != self.b.as_ref().map(Simulation::protocol).as_ref()
     }
 
     /// The preset the running configuration started from.
@@ -129,21 +234,86 @@ impl Session {
         self.traces
     }
 
-    /// Changes parameters of the pending configuration, all or nothing: on any bad entry nothing
-    /// changes and the error names every bad key.
+    /// Changes parameters (or events) of the pending protocol of the run in focus, all or
+    /// nothing: on any bad entry nothing changes and the error names every bad key.
     pub fn configure<'a, I, V>(&mut self, settings: I) -> Result<(), ConfigErrors>
     where
         I: IntoIterator<Item = (&'a str, V)>,
         V: Into<Input>,
     {
-        let mut next = self.pending.clone();
+        let mut next = self.focus_pending().clone();
         next.apply(settings)?;
-        next.validate()?;
-        self.pending = next;
+        next.config.validate()?;
+        *self.focus_pending_mut() = next;
         Ok(())
     }
 
-    /// The pending configuration becomes the preset `name`'s (keeping the seed).
+    /// Changes a live parameter of the run in focus from the next trial on, without a reset: the
+    /// change becomes an event of its schedule (and of what the next reset replays). Before the
+    /// first trial has begun it simply changes the run's configuration. Returns the trial it
+    /// applies from.
+    pub fn intervene(&mut self, key: &str, value: impl Into<Input>) -> Result<u32, ConfigErrors> {
+        let value = value.into();
+        let focus = self.b.as_mut().unwrap_or(&mut self.sim);
+        let trial = focus.next_boundary();
+        if trial == 1 {
+            self.configure([(key, value)])?;
+            let p = self.focus_pending().clone();
+            let mut sim = p.simulation()?;
+            Self::keep_traces(&mut sim, self.traces, self.history_cap);
+            *self.b.as_mut().unwrap_or(&mut self.sim) = sim;
+            return Ok(1);
+        }
+        let event = Event::step(trial, key, value)?;
+        focus.add_event(event)?;
+        let schedule = focus.schedule().clone();
+        self.focus_pending_mut().schedule = schedule;
+        Ok(trial)
+    }
+
+    /// Removes the not-yet-applied event of `key` at `trial` from the run in focus; returns
+    /// whether there was one. While comparing, run B keeps the events it shares with run A (a
+    /// link can only add to them).
+    pub fn cancel_event(&mut self, trial: u32, key: &str) -> bool {
+        if self.b.is_some()
+            && self
+                .sim
+                .schedule()
+                .events()
+                .iter()
+                .any(|e| e.trial == trial && e.key == key)
+        {
+            return false;
+        }
+        let focus = self.b.as_mut().unwrap_or(&mut self.sim);
+        let removed = focus.remove_event(trial, key);
+        if removed {
+            let schedule = focus.schedule().clone();
+            self.focus_pending_mut().schedule = schedule;
+        }
+        removed
+    }
+
+    /// Pins the running experiment as run A and starts run B as its exact copy (same seed, same
+    /// schedule, same trials so far); from now on changes go to B. Pending changes move to B.
+    pub fn compare(&mut self) {
+        if self.b.is_some() {
+            return;
+        }
+        self.pending_b = Some(std::mem::replace(&mut self.pending, self.sim.protocol()));
+        self.b = Some(self.sim.clone());
+    }
+
+    /// Ends a comparison, keeping run B (the run in focus) as the only run.
+    pub fn end_comparison(&mut self) {
+        if let (Some(b), Some(pb)) = (self.b.take(), self.pending_b.take()) {
+            self.sim = b;
+            self.pending = pb;
+        }
+    }
+
+    /// The pending configuration becomes the preset `name`'s (keeping the seed); a comparison
+    /// preset makes the next reset a comparison, any other ends one.
     pub fn use_preset(&mut self, name: &str) -> Result<(), ConfigErrors> {
         let preset = presets::preset(name).ok_or_else(|| {
             one(
@@ -155,49 +325,68 @@ impl Session {
                 ),
             )
         })?;
-        let mut config = preset.config()?;
-        config.seed = self.pending.seed;
-        self.pending = config;
+        let mut a = preset.protocol()?;
+        a.config.seed = self.focus_pending().config.seed;
+        self.pending_b = preset.compare_over(&a)?;
+        self.pending = a;
         self.preset = Some(preset.name);
         Ok(())
     }
 
-    /// The pending configuration becomes the defaults (keeping the seed), with no preset.
+    /// The pending configuration becomes the defaults (keeping the seed), with no preset, no
+    /// events and no comparison.
     pub fn use_defaults(&mut self) {
-        self.pending = Config {
-            seed: self.pending.seed,
-            ..Config::default()
-        };
+        let mut p = Protocol::default();
+        p.config.seed = self.focus_pending().config.seed;
+        self.pending = p;
+        self.pending_b = None;
         self.preset = None;
     }
 
-    /// Opens a link: its configuration and preset become the pending ones and a new run starts.
+    /// Opens a link: its protocols and preset become the pending ones and a new run starts.
     /// Returns the decoded link (view options, rejected entries, notes).
     pub fn open_permalink(&mut self, link: &str) -> Result<Permalink, ConfigErrors> {
         let decoded = permalink::decode(link);
-        self.pending = decoded.config.clone();
+        self.pending = decoded.protocol();
+        self.pending_b = decoded.compare.clone();
         self.preset = decoded.preset;
         self.reset(None)?;
         Ok(decoded)
     }
 
-    /// The link of the running experiment with view `options`.
+    /// The link of the running experiment (both runs while comparing) with view `options`.
     pub fn permalink(&self, options: &[(&str, &str)]) -> String {
-        permalink::encode(self.running_preset, self.sim.config(), options)
+        let b = self.b.as_ref().map(Simulation::protocol);
+        permalink::encode(
+            self.running_preset,
+            &self.sim.protocol(),
+            b.as_ref(),
+            options,
+        )
     }
 
-    /// Starts a new run from naive synapses with the pending configuration (and `seed`, if
-    /// given), keeping the trace settings.
+    /// Starts new runs from naive synapses with the pending protocols (and `seed`, if given, for
+    /// both), keeping the trace settings.
     pub fn reset(&mut self, seed: Option<f64>) -> Result<(), ConfigErrors> {
-        let mut next = self.pending.clone();
+        let mut a = self.pending.clone();
+        let mut b = self.pending_b.clone();
         if let Some(s) = seed {
-            next.set("seed", s)
-                .map_err(|e| ConfigErrors { errors: vec![e] })?;
+            for p in std::iter::once(&mut a).chain(b.as_mut()) {
+                p.config
+                    .set("seed", s)
+                    .map_err(|e| ConfigErrors { errors: vec![e] })?;
+            }
         }
-        self.sim = Simulation::from_config(next.clone())?;
-        self.apply_traces();
+        let mut sim = a.simulation()?;
+        let mut sim_b = b.as_ref().map(Protocol::simulation).transpose()?;
+        for s in std::iter::once(&mut sim).chain(sim_b.as_mut()) {
+            Self::keep_traces(s, self.traces, self.history_cap);
+        }
+        self.sim = sim;
+        self.b = sim_b;
         self.running_preset = self.preset;
-        self.pending = next;
+        self.pending = a;
+        self.pending_b = b;
         Ok(())
     }
 
@@ -213,10 +402,17 @@ impl Session {
     }
 
     fn apply_traces(&mut self) {
-        self.sim.record_traces(self.traces.every_ms);
-        self.sim.record_rings(self.traces.rings);
-        if let Some(cap) = self.history_cap {
-            self.sim.set_history_cap(cap);
+        let (traces, cap) = (self.traces, self.history_cap);
+        for s in std::iter::once(&mut self.sim).chain(self.b.as_mut()) {
+            Self::keep_traces(s, traces, cap);
+        }
+    }
+
+    fn keep_traces(sim: &mut Simulation, traces: TraceSettings, cap: Option<usize>) {
+        sim.record_traces(traces.every_ms);
+        sim.record_rings(traces.rings);
+        if let Some(cap) = cap {
+            sim.set_history_cap(cap);
         }
     }
 
@@ -226,35 +422,59 @@ impl Session {
         let max = crate::experiment::HISTORY_CAP as u32;
         let cap = whole("cap", cap, 2, max)? as usize;
         self.history_cap = Some(cap);
-        self.sim.set_history_cap(cap);
+        self.apply_traces();
         Ok(())
     }
 
-    /// Advances simulated time by `ms` (checked); returns how many trials ended.
+    /// Advances simulated time by `ms` (checked); returns how many trials of run A ended. Run B
+    /// keeps up trial for trial.
     pub fn step(&mut self, ms: f64) -> Result<u32, String> {
         let ms = in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(|e| e.to_string())?;
         let done = self.sim.advance(ms).map_err(|e| e.to_string())?;
+        self.keep_up()?;
         Ok(done.len() as u32)
     }
 
-    /// Runs the trial in progress (or a new one) for at most `ms` (checked), stopping at its end;
-    /// returns its record if it ended.
+    /// Runs A's trial in progress (or a new one) for at most `ms` (checked), stopping at its end;
+    /// returns its record if it ended (B then runs the same trial whole).
     pub fn step_trial_slice(&mut self, ms: f64) -> Result<Option<crate::TrialRecord>, String> {
         let ms = in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(|e| e.to_string())?;
-        self.sim.run_trial_slice(ms).map_err(|e| e.to_string())
+        let record = self.sim.run_trial_slice(ms).map_err(|e| e.to_string())?;
+        self.keep_up()?;
+        Ok(record)
     }
 
-    /// The records of the trials after trial `after` that are still kept, oldest first.
-    pub fn records_after(&self, after: u32) -> &[crate::TrialRecord] {
-        let h = self.sim.history();
+    /// Brings run B to as many finished trials as run A.
+    fn keep_up(&mut self) -> Result<(), String> {
+        if let Some(b) = &mut self.b {
+            while b.trials_done() < self.sim.trials_done() {
+                b.run_trial().map_err(|e| format!("run B: {e}"))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The records of `run` after trial `after` that are still kept, oldest first (empty for B
+    /// when not comparing).
+    pub fn records_after(&self, run: Run, after: u32) -> &[crate::TrialRecord] {
+        let sim = match run {
+            Run::A => &self.sim,
+            Run::B => match &self.b {
+                Some(b) => b,
+                None => return &[],
+            },
+        };
+        let h = sim.history();
         let start = h.partition_point(|r| r.trial <= after);
         &h[start..]
     }
 
-    /// Runs `n` whole trials (checked); returns how many ran.
+    /// Runs `n` whole trials of each run (checked); returns how many ran.
     pub fn run_trials(&mut self, n: f64) -> Result<u32, String> {
         let n = whole("n", n, 0, MAX_TRIALS_PER_CALL).map_err(|e| e.to_string())?;
-        self.sim.run_trials(n).map_err(|e| e.to_string())
+        let ran = self.sim.run_trials(n).map_err(|e| e.to_string())?;
+        self.keep_up()?;
+        Ok(ran)
     }
 }
 
@@ -323,6 +543,91 @@ mod tests {
         s.reset(None).expect("reset");
         assert_eq!(s.running_preset(), None);
         assert_eq!(s.sim().config().seed, 5, "seed kept");
+    }
+
+    fn csv_of(s: &Session) -> String {
+        match s.sim_b() {
+            None => crate::record::csv(s.sim().history()),
+            Some(b) => crate::record::csv_runs(&[("A", s.sim().history()), ("B", b.history())]),
+        }
+    }
+
+    #[test]
+    fn a_live_change_is_an_event_and_its_link_replays_the_run() {
+        let mut s = session();
+        s.use_preset("rotation").expect("exists");
+        s.reset(Some(3.0)).expect("reset");
+        s.run_trials(5.0).expect("runs");
+        assert_eq!(s.intervene("gpi_output", 0.0), Ok(6));
+        assert!(s.intervene("ring_size", 32.0).is_err(), "not live");
+        assert!(!s.has_pending_changes(), "the event is part of the run");
+        assert_eq!(s.shown_config().gpi_output, 0.0, "controls show the change");
+        s.run_trials(3.0).expect("runs");
+        let phases: Vec<_> = s.sim().history().iter().map(|r| r.phase).collect();
+        assert_eq!(phases[4], crate::Phase::Rotation);
+        assert_eq!(phases[5], crate::Phase::GpiOff);
+        let link = s.permalink(&[]);
+        assert!(link.contains("@6.gpi_output=0"), "{link}");
+        let mut other = session();
+        other.open_permalink(&link).expect("opens");
+        other.run_trials(8.0).expect("runs");
+        assert_eq!(csv_of(&other), csv_of(&s));
+        assert_eq!(s.markers(), vec![(6, "GPi off".to_string())]);
+    }
+
+    #[test]
+    fn a_comparison_runs_two_runs_trial_for_trial_and_its_link_replays_both() {
+        let mut s = session();
+        s.use_preset("rotation").expect("exists");
+        s.reset(Some(2.0)).expect("reset");
+        s.run_trials(4.0).expect("runs");
+        s.compare();
+        s.step_trial_slice(50.0).expect("steps");
+        assert_eq!(s.intervene("loop_strength", 0.25), Ok(5), "B's next trial");
+        s.run_trials(4.0).expect("runs");
+        let (a, b) = (s.sim().history(), s.sim_b().expect("comparing").history());
+        assert_eq!(a.len(), b.len(), "trial for trial");
+        assert_eq!(a[..4], b[..4], "the same run up to the change");
+        assert_ne!(a[4..], b[4..], "B's loop is weaker from trial 5");
+        assert_eq!(
+            s.run_names(),
+            Some(["A".to_string(), "B: λ 0.25 from trial 5".to_string()])
+        );
+        let link = s.permalink(&[]);
+        assert!(link.contains("b.@5.loop_strength=0.25"), "{link}");
+        let mut other = session();
+        other.open_permalink(&link).expect("opens");
+        other.run_trials(8.0).expect("runs");
+        assert_eq!(csv_of(&other), csv_of(&s));
+        s.end_comparison();
+        assert!(s.sim_b().is_none());
+        assert_eq!(s.sim().schedule().events().len(), 1, "B stays in focus");
+    }
+
+    #[test]
+    fn a_comparison_preset_starts_both_runs() {
+        let mut s = session();
+        s.configure([("b.loop_strength", 0.5)])
+            .expect_err("b. is for links");
+        let mut p = Protocol::default();
+        p.apply([("rotation_deg", "30")]).expect("valid");
+        let link = permalink::encode(
+            None,
+            &p,
+            Some(&{
+                let mut b = p.clone();
+                b.apply([("loop_strength", "0.25")]).expect("valid");
+                b
+            }),
+            &[],
+        );
+        assert!(link.ends_with("&b.loop_strength=0.25"), "{link}");
+        s.open_permalink(&link).expect("opens");
+        assert_eq!(s.sim_b().map(|b| b.config().loop_strength), Some(0.25));
+        assert_eq!(
+            s.run_names(),
+            Some(["A: Loop strength 1".to_string(), "B: 0.25".to_string()])
+        );
     }
 
     #[test]

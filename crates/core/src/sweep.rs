@@ -3,8 +3,9 @@
 //! threads, Web Workers or cluster jobs (`--shard K/N`) and merges back by value.
 
 use crate::config::Config;
-use crate::experiment::{Divergence, Simulation};
+use crate::experiment::Divergence;
 use crate::format::num;
+use crate::protocol::Protocol;
 use crate::schema::{Domain, Input};
 use serde::{Deserialize, Serialize};
 
@@ -219,12 +220,14 @@ impl SweepSpec {
     }
 }
 
-/// Runs one job on `base` (its seed and the swept value replace the base's).
-pub fn run(base: &Config, param: &str, job: Job, trials: u32) -> Result<Outcome, String> {
-    let mut c = base.clone();
-    c.set(param, Input::Num(job.value)).map_err(|e| e.message)?;
-    c.seed = job.seed;
-    let mut sim = Simulation::from_config(c).map_err(|e| e.to_string())?;
+/// Runs one job on `base` (its seed and the swept value replace the base's; its events apply).
+pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcome, String> {
+    let mut p = base.clone();
+    p.config
+        .set(param, Input::Num(job.value))
+        .map_err(|e| e.message)?;
+    p.config.seed = job.seed;
+    let mut sim = p.simulation().map_err(|e| e.to_string())?;
     sim.run_trials(trials)
         .map_err(|e: Divergence| e.to_string())?;
     let h = sim.history();
@@ -431,7 +434,7 @@ mod tests {
         let outcomes: Vec<Outcome> = spec
             .jobs()
             .into_iter()
-            .map(|j| run(&base, &spec.param, j, spec.trials).expect("runs"))
+            .map(|j| run(&Protocol::of(base.clone()), &spec.param, j, spec.trials).expect("runs"))
             .collect();
         let points = summarize(&outcomes);
         assert_eq!(points.len(), 2);

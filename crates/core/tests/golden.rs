@@ -63,3 +63,41 @@ fn v1_links_replay_their_original_runs_bit_for_bit() {
     check_v1_link("#v=1&preset=rotation&seed=1", 12, "v1_rotation_seed1.csv");
     check_v1_link("#v=1&preset=babbling&seed=7", 12, "v1_babbling_seed7.csv");
 }
+
+/// `gpi_off_after` and `washout_after` were configuration keys before schedules; they are now
+/// events. These files were written by the build before schedules (commit 4f5d4e0) and are never
+/// re-blessed: phases, rotation and GPi output must replay bit for bit.
+fn check_legacy_link(link: &str, trials: u32, file: &str) {
+    let decoded = permalink::decode(link);
+    assert!(decoded.rejected.is_empty(), "{:?}", decoded.rejected);
+    let mut sim = decoded.protocol().simulation().expect("valid");
+    sim.run_trials(trials).expect("finite");
+    let expected = std::fs::read_to_string(golden(file)).expect("golden file");
+    assert_eq!(
+        record::csv(sim.history()),
+        expected,
+        "{link} no longer replays its run"
+    );
+}
+
+#[test]
+fn legacy_gpi_off_and_washout_keys_replay_as_events() {
+    check_legacy_link(
+        "#v=2&preset=rotation&seed=3&baseline_trials=2&washout_after=5&gpi_off_after=7&targets=2",
+        10,
+        "legacy_events_v2.csv",
+    );
+    check_legacy_link(
+        "#v=1&preset=gpi-off&seed=2&gpi_off_after=4&washout_after=6",
+        8,
+        "legacy_events_v1.csv",
+    );
+}
+
+/// The same run written as events replays the legacy keys' run.
+#[test]
+fn events_written_by_hand_equal_the_legacy_keys() {
+    let legacy = permalink::decode("#preset=rotation&seed=3&washout_after=5&gpi_off_after=7");
+    let events = permalink::decode("#preset=rotation&seed=3&@6.rotation_deg=0&@8.gpi_output=0");
+    assert_eq!(legacy.protocol(), events.protocol());
+}

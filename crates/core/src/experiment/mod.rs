@@ -16,6 +16,8 @@ use crate::math;
 use crate::network::{Network, Population, Runaway, RATE_LIMIT};
 use crate::record::{Phase, TrialRecord};
 use crate::rng::Rng;
+use crate::schedule::{Event, Schedule};
+use crate::schema::ParamError;
 use crate::task;
 use recorder::Recorder;
 use trial::{Setup, Trial};
@@ -72,7 +74,13 @@ impl Default for TrialOptions {
 /// A seeded experiment: network, plastic synapses, one random generator, and what it records.
 #[derive(Clone, Debug)]
 pub struct Simulation {
-    config: ValidConfig,
+    /// The configuration the run started with.
+    base: ValidConfig,
+    /// The changes at trial boundaries.
+    schedule: Schedule,
+    /// The configuration in force in the trial in progress (or the last one): `base` with the
+    /// schedule applied.
+    config: Config,
     net: Network,
     plastic: Plasticity,
     rng: Rng,
@@ -85,11 +93,18 @@ pub struct Simulation {
 impl Simulation {
     /// A new run of `config`, from naive synapses, seeded by `config.seed`.
     pub fn new(config: ValidConfig) -> Self {
+        Simulation::scheduled(config, Schedule::new())
+    }
+
+    /// A new run of `config` that follows `schedule` (its events are valid by construction).
+    pub fn scheduled(config: ValidConfig, schedule: Schedule) -> Self {
         Simulation {
             net: Network::new(&config),
             plastic: Plasticity::new(&config),
             rng: Rng::new(config.seed),
-            config,
+            config: config.clone().into_inner(),
+            base: config,
+            schedule,
             trial: None,
             completed: 0,
             recorder: Recorder::default(),
@@ -102,9 +117,47 @@ impl Simulation {
         Ok(Simulation::new(config.validated()?))
     }
 
-    /// The configuration of this run.
+    /// The configuration this run started with (see [`Simulation::in_force`] for the one its
+    /// schedule has made of it).
     pub fn config(&self) -> &Config {
+        &self.base
+    }
+
+    /// The configuration in force in the trial in progress, or in the last one.
+    pub fn in_force(&self) -> &Config {
         &self.config
+    }
+
+    /// The run's schedule.
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
+    /// The first trial a change made now can apply to: the next one to begin.
+    pub fn next_boundary(&self) -> u32 {
+        self.completed + 1 + u32::from(self.trial.is_some())
+    }
+
+    /// Adds `event` to the schedule. It must not reach back before [`Simulation::next_boundary`]:
+    /// the trials already begun keep what they ran with.
+    pub fn add_event(&mut self, event: Event) -> Result<(), ParamError> {
+        let first = self.next_boundary();
+        if event.trial < first {
+            return Err(ParamError::new(
+                event.key,
+                format!(
+                    "`{}`: trial {} has already begun; a change now applies from trial {first}",
+                    event.to_text(),
+                    event.trial
+                ),
+            ));
+        }
+        self.schedule.add(event)
+    }
+
+    /// Removes the event of `key` at `trial` if it has not taken effect yet; returns whether it was there.
+    pub fn remove_event(&mut self, trial: u32, key: &str) -> bool {
+        trial >= self.next_boundary() && self.schedule.remove(trial, key)
     }
 
     /// The finished trials kept in memory: all of them, or the most recent ones past
@@ -172,13 +225,12 @@ impl Simulation {
         self.completed + 1
     }
 
-    /// The phase, rotation and GPi output of trial `number` (from 1).
-    pub fn schedule(&self, number: u32) -> (Phase, f64, f64) {
-        let c = &self.config;
-        let gpi_off = c.gpi_off_after > 0 && number > c.gpi_off_after;
-        let washout = c.washout_after > 0 && number > c.washout_after;
-        let rotated = number > c.baseline_trials && !washout && c.rotation_deg != 0.0;
-        let rotation = if rotated { c.rotation_deg } else { 0.0 };
+    /// The configuration in force in trial `number` (from 1) and the trial's phase.
+    pub fn plan_of(&self, number: u32) -> (Config, Phase) {
+        let c = self.schedule.config_in(&self.base, number);
+        let gpi_off = c.gpi_output == 0.0 && self.schedule.switched_off("gpi_output", number);
+        let washout = c.rotation_deg == 0.0 && self.schedule.switched_off("rotation_deg", number);
+        let rotated = number > c.baseline_trials && c.rotation_deg != 0.0;
         let phase = if gpi_off {
             Phase::GpiOff
         } else if washout {
@@ -188,13 +240,29 @@ impl Simulation {
         } else {
             Phase::Baseline
         };
-        (phase, rotation, if gpi_off { 0.0 } else { c.gpi_output })
+        (c, phase)
+    }
+
+    /// The phase of trial `number` (from 1).
+    pub fn phase_of(&self, number: u32) -> Phase {
+        self.plan_of(number).1
     }
 
     /// What the next trial is: its number, phase, target (drawn now) and GPi output.
     fn setup(&mut self, options: TrialOptions) -> Setup {
         let number = self.completed + 1;
-        let (mut phase, rotation_deg, mut kappa) = self.schedule(number);
+        let (config, mut phase) = self.plan_of(number);
+        if config != self.config {
+            self.net.retune(&config);
+            self.config = config;
+        }
+        let c = &self.config;
+        let rotation_deg = if number > c.baseline_trials {
+            c.rotation_deg
+        } else {
+            0.0
+        };
+        let mut kappa = c.gpi_output;
         if let Some(k) = options.gpi_output {
             kappa = k;
         }
@@ -494,18 +562,56 @@ mod tests {
 
     #[test]
     fn phases_follow_the_schedule() {
-        let mut c = rotation();
-        c.baseline_trials = 2;
-        c.washout_after = 4;
-        c.gpi_off_after = 5;
-        let mut s = Simulation::from_config(c).expect("valid");
-        let phases: Vec<Phase> = (0..6)
-            .map(|_| s.run_trial().expect("finite").phase)
-            .collect();
+        let mut p = crate::Protocol::of(rotation());
+        p.apply([
+            ("baseline_trials", "2"),
+            ("washout_after", "4"),
+            ("gpi_off_after", "5"),
+            ("@7.gpi_output", "0.5"),
+            ("@8-10.rotation_deg", "0..20"),
+        ])
+        .expect("valid");
+        let mut s = p.simulation().expect("valid");
+        let mut phases = Vec::new();
+        for _ in 0..10 {
+            let r = s.run_trial().expect("finite");
+            let c = s.in_force();
+            phases.push((r.phase, c.gpi_output, c.rotation_deg));
+        }
         use Phase::*;
         assert_eq!(
             phases,
-            vec![Baseline, Baseline, Rotation, Rotation, Washout, GpiOff]
+            vec![
+                (Baseline, 1.0, 30.0),
+                (Baseline, 1.0, 30.0),
+                (Rotation, 1.0, 30.0),
+                (Rotation, 1.0, 30.0),
+                (Washout, 1.0, 0.0),
+                (GpiOff, 0.0, 0.0),
+                (Washout, 0.5, 0.0),
+                (Baseline, 0.5, 0.0),
+                (Rotation, 0.5, 10.0),
+                (Rotation, 0.5, 20.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_event_changes_the_run_from_its_trial_and_never_before() {
+        let mut plain = Simulation::from_config(rotation()).expect("valid");
+        let mut p = crate::Protocol::of(rotation());
+        p.apply([("@4.loop_strength", "0.25")]).expect("valid");
+        let mut changed = p.simulation().expect("valid");
+        let a = plain.run_trials(6).map(|_| plain.history().to_vec());
+        let b = changed.run_trials(6).map(|_| changed.history().to_vec());
+        let (a, b) = (a.expect("finite"), b.expect("finite"));
+        assert_eq!(a[..3], b[..3], "trials before the event are the same");
+        assert_ne!(a[3..], b[3..], "the loop strength changed from trial 4");
+        assert!(
+            changed
+                .add_event(crate::Event::from_text("@6.gpi_output=0").expect("valid"))
+                .is_err(),
+            "trial 6 is past"
         );
     }
 

@@ -1,0 +1,436 @@
+//! Schedules: changes to *live* parameters at trial boundaries, so one run can learn, then lose
+//! GPi output, then wash out — without resetting the learned synapses.
+//!
+//! An [`Event`] is a step (`@150.gpi_output=0`: from trial 150 on, κ = 0) or a linear ramp
+//! (`@50-250.rotation_deg=0..60`: the rotation goes from 0° at trial 50 to 60° at trial 250, one
+//! value per trial, and stays there). The same text is a permalink entry and, split at the colon,
+//! a CLI flag (`--at 150:gpi_output=0`, `--ramp 50-250:rotation_deg=0..60`). Only parameters marked
+//! live in the schema may change; every value is checked against its range and every error names
+//! the event.
+
+use crate::config::{spec, unknown_key, Config};
+use crate::format::num;
+use crate::schema::{Domain, Input, ParamError, Value};
+
+/// The last trial an event may name.
+pub const MAX_TRIAL: u32 = 1_000_000;
+/// Most events one schedule holds.
+pub const MAX_EVENTS: usize = 64;
+
+/// What an event does to its parameter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Change {
+    /// From the event's trial on, the parameter takes this value.
+    Step(Value),
+    /// From the event's trial to `until`, the parameter goes linearly from `from` to `to` (one
+    /// value per trial); after `until` it stays at `to`.
+    Ramp {
+        /// The ramp's last trial.
+        until: u32,
+        /// The value at the first trial.
+        from: f64,
+        /// The value at the last trial and after.
+        to: f64,
+    },
+}
+
+/// One change of a live parameter, from a trial on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Event {
+    /// The first trial it applies to (from 1).
+    pub trial: u32,
+    /// The parameter it changes.
+    pub key: &'static str,
+    /// The change.
+    pub change: Change,
+}
+
+fn event_error(text: &str, message: impl std::fmt::Display) -> ParamError {
+    let shown: String = text.chars().take(60).collect();
+    ParamError::new(text, format!("`{shown}`: {message}"))
+}
+
+/// A trial number in 1–[`MAX_TRIAL`], or why not.
+fn trial_number(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(t) if (1..=MAX_TRIAL).contains(&t) => Ok(t),
+        _ => Err(format!(
+            "the trial {:?} must be a whole number in 1–{MAX_TRIAL}",
+            text.chars().take(20).collect::<String>()
+        )),
+    }
+}
+
+impl Event {
+    /// Reads an event from its link form: `at` is the part before `=` without the `@`
+    /// (`150.gpi_output` or `50-250.rotation_deg`), `value` the part after (`0` or `0..60`).
+    pub fn parse(at: &str, value: &str) -> Result<Event, ParamError> {
+        let text = format!("@{at}={value}");
+        let (when, key) = at.split_once('.').ok_or_else(|| {
+            event_error(
+                &text,
+                "an event is @trial.key=value or @first-last.key=from..to",
+            )
+        })?;
+        let key = key.trim();
+        let spec = spec(key).ok_or_else(|| event_error(&text, unknown_key(key).message))?;
+        if !spec.live {
+            return Err(event_error(
+                &text,
+                format!(
+                    "`{key}` cannot change during a run (it applies on Reset); live parameters: {}",
+                    live_keys().join(", ")
+                ),
+            ));
+        }
+        let check = |v: &str| {
+            spec.check(&Input::Text(v.to_string()))
+                .map_err(|e| event_error(&text, e.message))
+        };
+        match when.split_once('-') {
+            None => {
+                let trial = trial_number(when).map_err(|m| event_error(&text, m))?;
+                if value.contains("..") {
+                    return Err(event_error(
+                        &text,
+                        "a ramp needs a range of trials: @first-last.key=from..to",
+                    ));
+                }
+                Ok(Event {
+                    trial,
+                    key: spec.key,
+                    change: Change::Step(check(value)?),
+                })
+            }
+            Some((first, last)) => {
+                let trial = trial_number(first).map_err(|m| event_error(&text, m))?;
+                let until = trial_number(last).map_err(|m| event_error(&text, m))?;
+                if until <= trial {
+                    return Err(event_error(
+                        &text,
+                        "a ramp's last trial must come after its first",
+                    ));
+                }
+                if !matches!(spec.domain, Domain::Real { .. }) {
+                    return Err(event_error(
+                        &text,
+                        format!("`{key}` can only step, not ramp ({})", spec.allowed()),
+                    ));
+                }
+                let (a, b) = value
+                    .split_once("..")
+                    .ok_or_else(|| event_error(&text, "a ramp's value is from..to, e.g. 0..60"))?;
+                match (check(a)?, check(b)?) {
+                    (Value::Num(from), Value::Num(to)) => Ok(Event {
+                        trial,
+                        key: spec.key,
+                        change: Change::Ramp { until, from, to },
+                    }),
+                    _ => Err(event_error(&text, "a ramp's ends must be numbers")),
+                }
+            }
+        }
+    }
+
+    /// Reads an event from its link form with the `@`: `@150.gpi_output=0`.
+    pub fn from_text(text: &str) -> Result<Event, ParamError> {
+        let body = text.trim().strip_prefix('@').unwrap_or(text.trim());
+        let (at, value) = body.split_once('=').ok_or_else(|| {
+            event_error(
+                text,
+                "an event is @trial.key=value or @first-last.key=from..to",
+            )
+        })?;
+        Event::parse(at, value)
+    }
+
+    /// A step of `key` to `value` from `trial` (value checked against the schema).
+    pub fn step(trial: u32, key: &str, value: impl Into<Input>) -> Result<Event, ParamError> {
+        let input = value.into();
+        let text = match &input {
+            Input::Num(x) => num(*x),
+            Input::Text(t) => t.clone(),
+            Input::Bool(b) => b.to_string(),
+        };
+        Event::parse(&format!("{trial}.{key}"), &text)
+    }
+
+    /// The link form without the `@` split: `@150.gpi_output=0`, `@50-250.rotation_deg=0..60`.
+    pub fn to_text(&self) -> String {
+        format!("@{}={}", self.at(), self.value_text())
+    }
+
+    /// The part before `=`, without `@`: `150.gpi_output` or `50-250.rotation_deg`.
+    pub fn at(&self) -> String {
+        match self.change {
+            Change::Step(_) => format!("{}.{}", self.trial, self.key),
+            Change::Ramp { until, .. } => format!("{}-{until}.{}", self.trial, self.key),
+        }
+    }
+
+    /// The part after `=`: `0` or `0..60`.
+    pub fn value_text(&self) -> String {
+        match self.change {
+            Change::Step(v) => v.to_text(),
+            Change::Ramp { from, to, .. } => format!("{}..{}", num(from), num(to)),
+        }
+    }
+
+    /// The value this event gives its parameter in `trial` (≥ the event's trial).
+    fn value_in(&self, trial: u32) -> Value {
+        match self.change {
+            Change::Step(v) => v,
+            Change::Ramp { until, from, to } => {
+                if trial >= until {
+                    Value::Num(to)
+                } else {
+                    let k = f64::from(trial - self.trial) / f64::from(until - self.trial);
+                    Value::Num(from + (to - from) * k)
+                }
+            }
+        }
+    }
+
+    /// Whether the event switches its parameter off (a step, or a ramp down from a non-zero
+    /// value): when it leaves the parameter at 0, the trial is in a *washout* or *GPi off* phase.
+    fn switches_off(&self) -> bool {
+        match self.change {
+            Change::Step(_) => true,
+            Change::Ramp { from, .. } => from != 0.0,
+        }
+    }
+
+    /// A short label for a marker on the learning view: "GPi off", "λ 0.25", "φ 0→60°".
+    pub fn label(&self) -> String {
+        let Some(s) = spec(self.key) else {
+            return self.to_text();
+        };
+        let name = if s.symbol.is_empty() {
+            s.label
+        } else {
+            s.symbol
+        };
+        let unit = crate::schema::unit_suffix(s.unit);
+        match self.change {
+            Change::Step(Value::Num(x)) if x == 0.0 && self.key == "gpi_output" => "GPi off".into(),
+            Change::Step(Value::Num(x)) if x == 0.0 && self.key == "rotation_deg" => {
+                "washout".into()
+            }
+            Change::Step(v) => format!(
+                "{name} {}{}",
+                v.to_text(),
+                if matches!(v, Value::Num(_)) {
+                    unit.as_str()
+                } else {
+                    ""
+                }
+            ),
+            Change::Ramp { from, to, .. } => format!("{name} {}→{}{unit}", num(from), num(to)),
+        }
+    }
+}
+
+/// The keys that may change during a run, in schema order.
+pub fn live_keys() -> Vec<&'static str> {
+    crate::schema()
+        .iter()
+        .filter(|s| s.live)
+        .map(|s| s.key)
+        .collect()
+}
+
+/// A run's events, kept in trial order (events at the same trial in the order they were added).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Schedule {
+    events: Vec<Event>,
+}
+
+impl Schedule {
+    /// No events.
+    pub fn new() -> Self {
+        Schedule::default()
+    }
+
+    /// The events, in trial order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Whether there are no events.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// Adds `event`; an event of the same key at the same trial is replaced.
+    pub fn add(&mut self, event: Event) -> Result<(), ParamError> {
+        if let Some(e) = self
+            .events
+            .iter_mut()
+            .find(|e| e.key == event.key && e.trial == event.trial)
+        {
+            *e = event;
+            return Ok(());
+        }
+        if self.events.len() >= MAX_EVENTS {
+            return Err(event_error(
+                &event.to_text(),
+                format!("a schedule holds at most {MAX_EVENTS} events"),
+            ));
+        }
+        let at = self.events.partition_point(|e| e.trial <= event.trial);
+        self.events.insert(at, event);
+        Ok(())
+    }
+
+    /// Removes the event of `key` at `trial`, if there is one; returns whether one was removed.
+    pub fn remove(&mut self, trial: u32, key: &str) -> bool {
+        let before = self.events.len();
+        self.events.retain(|e| !(e.trial == trial && e.key == key));
+        self.events.len() != before
+    }
+
+    /// Whether this schedule begins with every event of `prefix`, in order.
+    pub fn extends(&self, prefix: &Schedule) -> bool {
+        self.events.starts_with(&prefix.events)
+    }
+
+    /// The events of this schedule that `base` does not have.
+    pub fn beyond(&self, base: &Schedule) -> Vec<Event> {
+        self.events
+            .iter()
+            .filter(|e| !base.events.contains(e))
+            .copied()
+            .collect()
+    }
+
+    /// The configuration in force in `trial`: `base` with every event up to that trial applied.
+    pub fn config_in(&self, base: &Config, trial: u32) -> Config {
+        let mut c = base.clone();
+        for e in self.events.iter().take_while(|e| e.trial <= trial) {
+            c.put(e.key, e.value_in(trial));
+        }
+        c
+    }
+
+    /// Whether, in `trial`, the latest event of `key` switched it off (see [`Phase`](crate::Phase)).
+    pub fn switched_off(&self, key: &str, trial: u32) -> bool {
+        self.events
+            .iter()
+            .take_while(|e| e.trial <= trial)
+            .filter(|e| e.key == key)
+            .last()
+            .is_some_and(Event::switches_off)
+    }
+
+    /// The link entries of the events, each `(at, value)` with `at` starting with `@`.
+    pub fn entries(&self) -> Vec<(String, String)> {
+        self.events
+            .iter()
+            .map(|e| (format!("@{}", e.at()), e.value_text()))
+            .collect()
+    }
+}
+
+/// Keys of version-1 links and presets that are now events: `gpi_off_after=N` is
+/// `@(N+1).gpi_output=0` and `washout_after=N` is `@(N+1).rotation_deg=0` (0 = never).
+pub const LEGACY_KEYS: &[(&str, &str)] = &[
+    ("gpi_off_after", "gpi_output"),
+    ("washout_after", "rotation_deg"),
+];
+
+/// If `key` is a legacy key, the event it stands for (`Ok(None)` for 0 = never).
+pub fn legacy_event(key: &str, input: &Input) -> Option<Result<Option<Event>, ParamError>> {
+    let (_, live) = LEGACY_KEYS.iter().find(|(k, _)| *k == key)?;
+    let n = match input {
+        Input::Num(x) => Some(*x),
+        Input::Text(t) => t.trim().parse::<f64>().ok(),
+        Input::Bool(_) => None,
+    };
+    Some(match n {
+        Some(0.0) => Ok(None),
+        Some(n) if n.fract() == 0.0 && n >= 1.0 && n < f64::from(MAX_TRIAL) => {
+            Event::step(n as u32 + 1, live, 0.0).map(Some)
+        }
+        _ => Err(ParamError::new(
+            key,
+            format!(
+                "`{key}` must be a whole number of trials in 0–{} (0 = never)",
+                MAX_TRIAL - 1
+            ),
+        )),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_read_and_write_the_link_syntax() {
+        for text in [
+            "@150.gpi_output=0",
+            "@50-250.rotation_deg=0..60",
+            "@3.reward=graded",
+            "@7.rotation_deg=-30",
+        ] {
+            let e = Event::from_text(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(e.to_text(), text);
+        }
+        let e = Event::from_text("@50-250.rotation_deg=0..60").expect("valid");
+        assert_eq!(e.value_in(50), Value::Num(0.0));
+        assert_eq!(e.value_in(150), Value::Num(30.0));
+        assert_eq!(e.value_in(900), Value::Num(60.0));
+    }
+
+    #[test]
+    fn bad_events_name_the_event_and_the_rule() {
+        let cases = [
+            ("@150.ring_size=32", "cannot change during a run"),
+            ("@150.gpi_output=3", "out of range"),
+            ("@0.gpi_output=0", "1–1000000"),
+            ("@250-50.rotation_deg=0..60", "after its first"),
+            ("@50-250.reward=graded..binary", "only step"),
+            ("@50.rotation_deg=0..60", "range of trials"),
+            ("@50-60.rotation_deg=10", "from..to"),
+            ("@x.gpi_output=0", "whole number"),
+            ("@50.nope=1", "unknown parameter"),
+            ("@50gpi_output=1", "@trial.key=value"),
+        ];
+        for (text, want) in cases {
+            let err = Event::from_text(text).expect_err(text);
+            assert!(err.message.contains(text), "{text}: {}", err.message);
+            assert!(err.message.contains(want), "{text}: {}", err.message);
+        }
+    }
+
+    #[test]
+    fn the_latest_event_wins_and_config_follows_the_schedule() {
+        let mut s = Schedule::new();
+        s.add(Event::from_text("@10.loop_strength=0.5").expect("valid"))
+            .expect("room");
+        s.add(Event::from_text("@5.loop_strength=0.25").expect("valid"))
+            .expect("room");
+        s.add(Event::from_text("@10.loop_strength=0.75").expect("valid"))
+            .expect("room");
+        assert_eq!(s.events().len(), 2, "same key, same trial: replaced");
+        let base = Config::default();
+        assert_eq!(s.config_in(&base, 4).loop_strength, 1.0);
+        assert_eq!(s.config_in(&base, 5).loop_strength, 0.25);
+        assert_eq!(s.config_in(&base, 99).loop_strength, 0.75);
+    }
+
+    #[test]
+    fn legacy_keys_become_events() {
+        let e = legacy_event("gpi_off_after", &Input::Text("400".into()));
+        assert_eq!(
+            e.map(|r| r.map(|e| e.map(|e| e.to_text()))),
+            Some(Ok(Some("@401.gpi_output=0".to_string())))
+        );
+        assert_eq!(
+            legacy_event("washout_after", &Input::Num(0.0)),
+            Some(Ok(None))
+        );
+        assert!(legacy_event("washout_after", &Input::Num(1.5)).is_some_and(|r| r.is_err()));
+        assert!(legacy_event("loop_strength", &Input::Num(1.0)).is_none());
+    }
+}
