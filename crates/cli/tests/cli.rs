@@ -460,7 +460,7 @@ fn at_and_ramp_flags_are_the_link_events() {
     for (args, want) in [
         (vec!["--at", "6:ring_size=32"], "cannot change during a run"),
         (vec!["--at", "6-9:gpi_output=0"], "from..to"),
-        (vec!["--ramp", "9:rotation_deg=0..3"], "must look like"),
+        (vec!["--ramp", "9:rotation_deg=0..3"], "range of trials"),
         (vec!["--at", "0:gpi_output=0"], "1–1000000"),
         (vec!["--at", "gpi_output=0"], "must look like"),
     ] {
