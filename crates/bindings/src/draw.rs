@@ -9,7 +9,8 @@ use crate::Playground;
 fn checked(name: &str, x: f64, min: f64, max: f64) -> Result<f64, JsError> {
     bgloop_core::session::in_range(name, x, min, max).map_err(js_error)
 }
-use bgloop_charts::{activity, learning, reach, Style};
+use bgloop_charts::figure::Runs;
+use bgloop_charts::{activity, reach, Style};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -54,10 +55,7 @@ impl Playground {
     ) -> Result<(), JsError> {
         let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
         let session = self.session()?;
-        let scene = match session.sim_b() {
-            None => reach::ReachScene::of(session.sim(), show_hand),
-            Some(b) => reach::ReachScene::of_pair(session.sim(), b, show_hand),
-        };
+        let scene = Runs::of_session(&session).reach_scene(show_hand);
         let area = backend(&canvas)?.into_drawing_area();
         reach::draw(&area, &scene, &style).map_err(js_error)?;
         area.present().map_err(js_error)
@@ -73,25 +71,9 @@ impl Playground {
     ) -> Result<(), JsError> {
         let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
         let session = self.session()?;
-        let a = learning::Columns::of(session.sim().history());
-        let b = session.sim_b().map(|b| learning::Columns::of(b.history()));
-        let markers: Vec<learning::Marker> = session
-            .markers()
-            .into_iter()
-            .map(|(trial, label)| learning::Marker {
-                trial: f64::from(trial),
-                label,
-            })
-            .collect();
-        let view = learning::View {
-            a: a.series(),
-            b: b.as_ref()
-                .zip(session.run_names())
-                .map(|(b, names)| (b.series(), names)),
-            markers: &markers,
-        };
+        let runs = Runs::of_session(&session);
         let area = backend(&canvas)?.into_drawing_area();
-        learning::draw_view(&area, &view, &style).map_err(js_error)?;
+        runs.draw_learning(&area, &style).map_err(js_error)?;
         area.present().map_err(js_error)
     }
 
@@ -120,13 +102,14 @@ impl Playground {
         area.present().map_err(js_error)
     }
 
-    /// The three views as one SVG figure (`width × height` pixels), drawn by the same chart code
+    /// The three views as one SVG figure (both runs while comparing) (`width × height` pixels), drawn by the same chart code
     /// as `bgloop figure` natively.
     #[wasm_bindgen(js_name = figureSvg)]
     pub fn figure_svg(&self, show_hand: bool, width: f64, height: f64) -> Result<String, JsError> {
         let w = checked("width", width, 300.0, 8000.0)? as u32;
         let h = checked("height", height, 200.0, 8000.0)? as u32;
-        bgloop_charts::figure::svg(self.session()?.sim(), show_hand, w, h).map_err(js_error)
+        let session = self.session()?;
+        bgloop_charts::figure::svg(&Runs::of_session(&session), show_hand, w, h).map_err(js_error)
     }
 
     /// Draws the activity view: the five rings over the current trial as heat strips.

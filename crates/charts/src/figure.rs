@@ -2,15 +2,91 @@
 //! "Export figure → SVG" and the CLI's `bgloop figure` draw exactly this.
 
 use crate::{activity, learning, reach, DrawError, Style};
+use bgloop_core::session::Session;
 use bgloop_core::Simulation;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Draws the three views of `sim` (which must record traces for the reach and activity views)
-/// into `area`: reach on the left, learning and activity stacked on the right.
+/// What a figure shows: one run, or two compared, with their schedules' changes.
+pub struct Runs<'a> {
+    /// Run A (the only run unless comparing).
+    pub a: &'a Simulation,
+    /// Run B of a comparison and the two runs' names.
+    pub b: Option<(&'a Simulation, [String; 2])>,
+    /// The changes to mark on the learning view.
+    pub markers: Vec<learning::Marker>,
+}
+
+impl<'a> Runs<'a> {
+    /// One run and its schedule's changes.
+    pub fn of(sim: &'a Simulation) -> Self {
+        Runs {
+            a: sim,
+            b: None,
+            markers: sim
+                .schedule()
+                .events()
+                .iter()
+                .map(|e| learning::Marker {
+                    trial: f64::from(e.trial),
+                    label: e.label(),
+                })
+                .collect(),
+        }
+    }
+
+    /// What a session runs: one run, or both runs of a comparison.
+    pub fn of_session(session: &'a Session) -> Self {
+        Runs {
+            a: session.sim(),
+            b: session.sim_b().zip(session.run_names()),
+            markers: session
+                .markers()
+                .into_iter()
+                .map(|(trial, label)| learning::Marker {
+                    trial: f64::from(trial),
+                    label,
+                })
+                .collect(),
+        }
+    }
+
+    /// The reach view's scene.
+    pub fn reach_scene(&self, show_hand: bool) -> reach::ReachScene<'a> {
+        match &self.b {
+            None => reach::ReachScene::of(self.a, show_hand),
+            Some((b, _)) => reach::ReachScene::of_pair(self.a, b, show_hand),
+        }
+    }
+
+    /// Draws the learning view.
+    pub fn draw_learning<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<(), DrawError>
+    where
+        DB::ErrorType: 'static,
+    {
+        let a = learning::Columns::of(self.a.history());
+        let b = self
+            .b
+            .as_ref()
+            .map(|(b, names)| (learning::Columns::of(b.history()), names.clone()));
+        let view = learning::View {
+            a: a.series(),
+            b: b.as_ref().map(|(c, names)| (c.series(), names.clone())),
+            markers: &self.markers,
+        };
+        learning::draw_view(area, &view, style)
+    }
+}
+
+/// Draws the three views of `runs` (which must record traces for the reach and activity views)
+/// into `area`: reach on the left, learning and activity (of run A) stacked on the right.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    sim: &Simulation,
+    runs: &Runs<'_>,
     show_hand: bool,
     style: &Style,
 ) -> Result<(), DrawError>
@@ -21,9 +97,10 @@ where
     let (w, h) = area.dim_in_pixel();
     let (left, right) = area.split_horizontally((w as f64 * 0.36) as u32);
     let (top, bottom) = right.split_vertically(h / 2);
+    let sim = runs.a;
     let config = sim.config();
-    reach::draw(&left, &reach::ReachScene::of(sim, show_hand), style)?;
-    learning::draw(&top, &learning::Columns::of(sim.history()).series(), style)?;
+    reach::draw(&left, &runs.reach_scene(show_hand), style)?;
+    runs.draw_learning(&top, style)?;
     bottom.fill(&WHITE)?;
     activity::draw_cells(&bottom, sim.trace(), config.trial_ms, 120, style)?;
     activity::draw_frame(&bottom, config.trial_ms, Some(config.go_ms), style)?;
@@ -31,16 +108,11 @@ where
 }
 
 /// The figure as an SVG document of `width × height` pixels.
-pub fn svg(
-    sim: &Simulation,
-    show_hand: bool,
-    width: u32,
-    height: u32,
-) -> Result<String, DrawError> {
+pub fn svg(runs: &Runs<'_>, show_hand: bool, width: u32, height: u32) -> Result<String, DrawError> {
     let mut out = String::new();
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(&area, sim, show_hand, &Style::default())?;
+        draw(&area, runs, show_hand, &Style::default())?;
         area.present()?;
     }
     Ok(out)
@@ -58,7 +130,7 @@ mod tests {
         let mut sim = Simulation::from_config(c).expect("valid");
         sim.record_traces(Some(2.0));
         sim.run_trials(30).expect("finite");
-        let text = svg(&sim, true, 1200, 460).expect("draws");
+        let text = svg(&Runs::of(&sim), true, 1200, 460).expect("draws");
         assert!(text.starts_with("<svg"));
         for label in ["cursor", "hand", "Cortex", "Thalamus", "trial", "reward"] {
             assert!(text.contains(label), "{label} missing");

@@ -534,8 +534,13 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
     sim.record_traces(Some(2.0));
     sim.run_trials(trials)
         .map_err(|e| Failure::Run(e.to_string()))?;
-    let svg = bgloop_charts::figure::svg(&sim, !no_hand, width, height)
-        .map_err(|e| Failure::Run(e.to_string()))?;
+    let svg = bgloop_charts::figure::svg(
+        &bgloop_charts::figure::Runs::of(&sim),
+        !no_hand,
+        width,
+        height,
+    )
+    .map_err(|e| Failure::Run(e.to_string()))?;
     match out {
         Some(path) => {
             std::fs::write(&path, svg).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?

@@ -218,11 +218,17 @@ pub fn decode(link: &str) -> Permalink {
         entries.iter().partition(|e| !e.key.starts_with(B_PREFIX));
     let (mut a, mut view, set) = apply_entries(&a_entries, base.clone(), &mut found);
     undo_violations(&mut a.config, &base.config, &set, &mut found);
-    // A run B that does not differ from A is no comparison (and `encode` writes none).
-    let compare = (!b_entries.is_empty())
+    // Run B starts from A with the preset's comparison (if it is a comparison preset), then
+    // takes the link's `b.` entries. A run B that does not differ from A is no comparison (and
+    // `encode` writes none).
+    let preset_b = preset
+        .and_then(presets::preset)
+        .and_then(|p| p.compare_over(&a).ok().flatten());
+    let compare = (!b_entries.is_empty() || preset_b.is_some())
         .then(|| {
-            let (mut b, _, set) = apply_entries(&b_entries, a.clone(), &mut found);
-            undo_violations(&mut b.config, &a.config, &set, &mut found);
+            let b_base = preset_b.unwrap_or_else(|| a.clone());
+            let (mut b, _, set) = apply_entries(&b_entries, b_base.clone(), &mut found);
+            undo_violations(&mut b.config, &b_base.config, &set, &mut found);
             b
         })
         .filter(|b| *b != a);
@@ -424,11 +430,31 @@ pub fn encode(
     b: Option<&Protocol>,
     options: &[(&str, &str)],
 ) -> String {
-    // A preset whose events the run no longer has cannot be the link's base.
+    // A preset can be the link's base only if the runs still have its events, and if it is a
+    // comparison preset, only for a comparison that still has run B's events.
+    let has_events = |run: &Protocol, of: &Protocol| {
+        of.schedule.events().iter().all(|e| {
+            run.schedule
+                .events()
+                .iter()
+                .any(|x| x.trial == e.trial && x.key == e.key)
+        })
+    };
     let preset = preset
         .and_then(presets::preset)
         .and_then(|p| Some((p, p.protocol().ok()?)))
-        .filter(|(_, base)| a.schedule.extends(&base.schedule));
+        .filter(|(p, base)| {
+            a.schedule.extends(&base.schedule)
+                && match (p.compare_over(a).ok().flatten(), b) {
+                    (None, _) => true,
+                    (Some(pb), Some(b)) => has_events(b, &pb),
+                    (Some(_), None) => false,
+                }
+        });
+    let b_base = preset
+        .as_ref()
+        .and_then(|(p, _)| p.compare_over(a).ok().flatten())
+        .unwrap_or_else(|| a.clone());
     let base = preset
         .as_ref()
         .map_or_else(Protocol::default, |(_, base)| base.clone());
@@ -449,7 +475,7 @@ pub fn encode(
         parts.push(entry(k, v));
     }
     if let Some(b) = b {
-        for (k, v) in b.diff(a) {
+        for (k, v) in b.diff(&b_base) {
             parts.push(entry(&format!("{B_PREFIX}{k}"), &v));
         }
     }
