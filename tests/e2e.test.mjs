@@ -124,34 +124,40 @@ test('every preset runs', async () => {
     assert.equal(await trials(page), 2, `${name} runs`);
     const watch = await page.locator('#preset-watch').textContent();
     assert.ok(watch.length > 40, `${name} explains what to watch`);
+    // The controls show the run in focus: run B of a comparison preset.
     const cfg = await page.evaluate(() => window.bgloop.config);
+    const events = await page.evaluate(() => window.bgloop.playground.events().map((e) => e.text));
     const preset = await page.evaluate((n) => window.bgloop.presets.find((p) => p.name === n), name);
-    for (const [k, v] of preset.settings) assert.equal(String(cfg[k]), v, `${name}: ${k}`);
+    assert.equal(await page.evaluate(() => window.bgloop.playground.comparing), preset.compare.length > 0, `${name}: a comparison`);
+    for (const [k, v] of [...preset.settings, ...preset.compare]) {
+      if (k.startsWith('@')) assert.ok(events.includes(`${k}=${v}`), `${name}: event ${k}=${v} in ${events}`);
+      else if (!preset.compare.some(([c]) => c === k) || preset.compare.some(([c, cv]) => c === k && cv === v)) assert.equal(String(cfg[k]), v, `${name}: ${k}`);
+    }
   }
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test('moving "Loop strength" changes the config, and Reset applies it', async () => {
+test('moving "Cortical recurrence" (not live) changes the pending config, and Reset applies it', async () => {
   const { page } = await open();
-  const slider = page.getByLabel('Loop strength', { exact: true });
+  const slider = page.getByLabel('Cortical recurrence', { exact: true });
   await slider.focus();
-  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.evaluate(() => window.bgloop.pendingConfig.loop_strength), 0.5);
-  assert.equal(await page.evaluate(() => window.bgloop.config.loop_strength), 1, 'not yet applied');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => window.bgloop.pendingConfig.cortical_recurrence), 2.5);
+  assert.equal(await page.evaluate(() => window.bgloop.config.cortical_recurrence), 3, 'not yet applied');
   assert.ok(await page.locator('#pending').isVisible(), 'the page says changes apply on Reset');
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
-  assert.equal(await page.evaluate(() => window.bgloop.config.loop_strength), 0.5);
-  assert.equal(await slider.getAttribute('aria-valuetext'), '0.5');
+  assert.equal(await page.evaluate(() => window.bgloop.config.cortical_recurrence), 2.5);
+  assert.equal(await slider.getAttribute('aria-valuetext'), '2.5');
   // A value typed by hand out of range is refused with a message naming the field and the range.
-  const box = page.getByLabel('Loop strength (number)');
+  const box = page.getByLabel('Cortical recurrence (number)');
   await box.fill('7');
   await box.press('Enter');
   await box.dispatchEvent('change');
-  const msg = page.locator('#p-loop_strength-bad');
+  const msg = page.locator('#p-cortical_recurrence-bad');
   await msg.waitFor({ state: 'visible' });
-  assert.equal(await msg.textContent(), '`loop_strength` = 7 is out of range 0–2');
-  assert.equal(await page.evaluate(() => window.bgloop.pendingConfig.loop_strength), 0.5);
+  assert.equal(await msg.textContent(), '`cortical_recurrence` = 7 is out of range 0–6');
+  assert.equal(await page.evaluate(() => window.bgloop.pendingConfig.cortical_recurrence), 2.5);
   await page.close();
 });
 
@@ -228,7 +234,7 @@ test('touch, 360 px: tap Play, drag a slider, open Advanced and the Embed dialog
   await page.mouse.down();
   await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 8 });
   await page.mouse.up();
-  assert.ok(await page.evaluate(() => window.bgloop.pendingConfig.loop_strength) < 0.5, 'the drag lowered the loop strength');
+  assert.ok(await page.evaluate(() => window.bgloop.playground.shownConfig().loop_strength) < 0.5, 'the drag lowered the loop strength (a live change, from the next trial)');
   await page.getByText('Advanced', { exact: true }).tap();
   assert.ok(await page.locator('details.advanced').evaluate((d) => d.open), 'Advanced opens on tap');
   await page.getByRole('button', { name: 'Embed', exact: true }).tap();

@@ -1,9 +1,11 @@
 // Embedding: the postMessage host API, and start-when-visible / pause-when-hidden.
 //
-// Commands (host → playground): bgloop:configure {config}, bgloop:play, bgloop:pause,
+// Commands (host → playground): bgloop:configure {config} (config may be { a, b } for a
+// comparison: run A's entries and run B's differences), bgloop:play, bgloop:pause,
 // bgloop:reset {seed?}, bgloop:step, bgloop:getState.
-// Events (playground → host): bgloop:ready, bgloop:trial {record, records} (once per frame: every
-// trial finished since the last one, oldest first; `record` is the last), bgloop:state {…},
+// Events (playground → host): bgloop:ready, bgloop:trial {record, records, b?} (once per frame:
+// every trial finished since the last one, oldest first; `record` is the last; `b` the same for
+// run B while comparing), bgloop:state {…},
 // bgloop:error {message, command}.
 
 export const COMMANDS = ['bgloop:configure', 'bgloop:play', 'bgloop:pause', 'bgloop:reset', 'bgloop:step', 'bgloop:getState'];

@@ -60,16 +60,96 @@ function createApp(pg) {
     $('pending').hidden = !changed;
     $('reset').classList.toggle('attention', changed);
   };
-  // An embed tells its host about every finished trial: one event per frame with all of them.
+  // An embed tells its host about every finished trial: one event per frame with all of them
+  // (and run B's, while comparing).
   app.reportTrials = () => {
     const n = pg.trialCount();
     if (app.embedded && n > app.reported) {
       const records = pg.recordsAfter(app.reported);
-      if (records.length) tellHost('bgloop:trial', { record: records[records.length - 1], records });
+      const payload = { record: records[records.length - 1], records };
+      if (pg.comparing) {
+        const b = pg.recordsAfter(app.reported, 'B');
+        payload.b = { record: b[b.length - 1], records: b };
+      }
+      if (records.length) tellHost('bgloop:trial', payload);
     }
     app.reported = n;
   };
   return app;
+}
+
+/** Live changes and their list under the learning view (each can be removed until it applies). */
+function setupEvents(app) {
+  const { pg } = app;
+  const list = $('events');
+  let shown = '';
+  app.refreshEvents = () => {
+    const events = pg.events();
+    const key = JSON.stringify(events);
+    if (key === shown) return;
+    shown = key;
+    list.replaceChildren();
+    list.hidden = events.length === 0;
+    for (const e of events) {
+      const item = document.createElement('li');
+      item.className = e.applied ? 'applied' : 'scheduled';
+      item.append(`from trial ${e.trial}: ${e.label}`);
+      if (!e.applied) {
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.textContent = '✕';
+        remove.setAttribute('aria-label', `Remove the change at trial ${e.trial}: ${e.label}`);
+        remove.addEventListener('click', () => {
+          pg.cancelEvent(e.trial, e.key);
+          app.afterLiveChange();
+        });
+        item.append(remove);
+      }
+      list.append(item);
+    }
+  };
+  app.afterLiveChange = () => {
+    app.controls.follow(pg.shownConfig());
+    app.refreshEvents();
+    app.refreshCompare();
+    app.refreshPending();
+    app.link();
+    app.requestRedraw();
+  };
+}
+
+/** The Compare / End comparison buttons. */
+function setupCompare(app) {
+  const { pg } = app;
+  const group = document.querySelector('.compare');
+  const start = $('compare');
+  const end = $('end-compare');
+  const note = $('compare-note');
+  app.refreshCompare = () => {
+    const on = pg.comparing;
+    start.hidden = on;
+    end.hidden = !on;
+    group.classList.toggle('on', on);
+    document.body.classList.toggle('comparing', on);
+    $('learning-hint').textContent = on
+      ? '20-trial means: thick |error|, thin reward (right axis); A solid, B dashed'
+      : '|error| and reward per trial';
+    $('activity-run').hidden = !on;
+    const names = on ? pg.runNames() : null;
+    note.textContent = names
+      ? `Comparing ${names[0]} (solid) with ${names[1]} (dashed). Run A is pinned; the controls change run B.`
+      : 'Pin this run as A and change a copy, B: both then run trial for trial.';
+  };
+  start.addEventListener('click', () => {
+    pg.compare();
+    app.afterReset();
+    end.focus();
+  });
+  end.addEventListener('click', () => {
+    pg.endComparison();
+    app.afterReset();
+    start.focus();
+  });
 }
 
 /** Play / Pause / Step / Reset and the speed control. */
@@ -78,7 +158,12 @@ function setupTransport(app) {
   const play = $('play');
   const pause = $('pause');
   app.player = new Player(pg, { speeds: viewTable.speeds, defaultSpeed: viewTable.default_speed }, {
-    onFrame: () => { views.invalidate(); views.draw(); app.status.update(); app.reportTrials(); },
+    onFrame: () => {
+      views.invalidate(); views.draw(); app.status.update();
+      // A scheduled change that took effect shows in its control and in the list.
+      if (pg.trialCount() !== app.reported) { app.controls.follow(pg.shownConfig()); app.refreshEvents(); }
+      app.reportTrials();
+    },
     onError: (e) => { app.showError(e); app.setPlaying(false); app.redraw(); tellHost('bgloop:error', { message: message(e), command: null }); },
   });
   app.setPlaying = (on) => {
@@ -114,17 +199,35 @@ function setupTransport(app) {
 function setupParameters(app) {
   const { pg, presets } = app;
   const presetSelect = $('preset');
-  const controls = buildControls($('controls'), app.schema, (key, value) => {
+  const specs = new Map(app.schema.map((s) => [s.key, s]));
+  const begun = () => pg.trialCount() > 0 || pg.timeInTrial() > 0;
+  const controls = buildControls($('controls'), app.schema, (key, value, final) => {
     try {
-      pg.configure({ [key]: value });
-      app.refreshPending();
+      const spec = specs.get(key);
+      if (spec && spec.live) {
+        // A live parameter changes the running experiment from its next trial (on release of
+        // a slider once the run has begun), and the change is kept as an event of the run.
+        if (!final && begun()) return null;
+        const from = pg.intervene(key, value);
+        const live = $('live');
+        live.hidden = from <= 1;
+        live.textContent = from > 1 ? `${spec.label} ${value}${spec.unit_text} from trial ${from}${pg.comparing ? ' (run B)' : ''}: kept in the link.` : '';
+        app.afterLiveChange();
+      } else {
+        pg.configure({ [key]: value });
+        app.refreshPending();
+      }
       return null;
     } catch (e) {
       return message(e);
     }
   });
+  app.controls = controls;
   app.afterReset = () => {
-    controls.sync(pg.pendingConfig());
+    controls.sync(pg.shownConfig());
+    $('live').hidden = true;
+    app.refreshEvents();
+    app.refreshCompare();
     presetSelect.value = pg.preset || '';
     const p = presets.find((x) => x.name === pg.preset);
     $('preset-watch').textContent = p ? p.watch
@@ -172,12 +275,20 @@ function openAddress(app) {
 function expose(app) {
   const { pg } = app;
   const api = {
-    configure: (config) => { pg.configure(config); app.reset(); },
+    // `{ a, b }` sets up a comparison (run A's entries, then run B's differences).
+    configure: (config) => {
+      if ('a' in config || 'b' in config) pg.configureComparison(config.a ?? {}, config.b ?? {});
+      else pg.configure(config);
+      app.reset();
+    },
     play: () => { app.userPaused = false; app.setPlaying(true); },
     pause: () => { app.userPaused = true; app.setPlaying(false); },
     reset: (seed) => app.reset(seed),
     step: () => app.stepOne(),
-    state: () => ({ config: pg.config(), preset: pg.preset ?? null, trial: pg.trialCount(), playing: app.player.playing, permalink: app.fullLink(), lastRecord: pg.lastRecord() }),
+    state: () => ({
+      config: pg.config(), preset: pg.preset ?? null, trial: pg.trialCount(), playing: app.player.playing,
+      permalink: app.fullLink(), lastRecord: pg.lastRecord(), comparing: pg.comparing, runNames: pg.runNames(), events: pg.events(),
+    }),
   };
   if (app.embedded) {
     document.body.classList.add('embed');
@@ -200,6 +311,8 @@ function expose(app) {
     reset: api.reset,
     link: app.link,
     redraw: app.redraw,
+    compare: () => { pg.compare(); app.afterReset(); },
+    endComparison: () => { pg.endComparison(); app.afterReset(); },
     sweepOutcomes: () => app.sweep.outcomes(),
   };
   return api;
@@ -210,6 +323,8 @@ async function main() {
   await init(globalThis.BGLOOP_WASM_BYTES ? { module_or_path: globalThis.BGLOOP_WASM_BYTES } : undefined);
   const app = createApp(new Playground(undefined));
   setupTransport(app);
+  setupEvents(app);
+  setupCompare(app);
   setupParameters(app);
   $('show-hand').addEventListener('change', app.link);
   const contrast = $('high-contrast');

@@ -13,8 +13,13 @@ export function statusText(pg) {
     const t = pg.timeInTrial();
     return t > 0 ? `Trial 1 in progress · ${fmt(t, 0)} ms` : 'Ready: press Play, or Step for one trial.';
   }
-  const reach = r.executed ? `reach ${fmt(r.reach_ms, 0)} ms` : 'not executed';
-  return `Trial ${r.trial} · ${r.phase} · error ${fmt(r.error_deg)}° · reward ${fmt(r.reward, 2)} · ${reach}`;
+  const reach = (x) => (x.executed ? `reach ${fmt(x.reach_ms, 0)} ms` : 'not executed');
+  if (pg.comparing) {
+    const b = pg.recordsAfter(r.trial - 1, 'B')[0];
+    const run = (name, x) => (x ? `${name}: ${x.phase}, error ${fmt(x.error_deg)}°, reward ${fmt(x.reward, 2)}` : `${name}: —`);
+    return `Trial ${r.trial} · ${run('A', r)} · ${run('B', b)}`;
+  }
+  return `Trial ${r.trial} · ${r.phase} · error ${fmt(r.error_deg)}° · reward ${fmt(r.reward, 2)} · ${reach(r)}`;
 }
 
 export class StatusLine {

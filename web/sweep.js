@@ -57,7 +57,7 @@ export function setupSweep(pg, schema, els) {
       if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`\`workers\` = ${workers.value} must be a whole number in 1–64`);
       const [f, t, c, s, tr] = [[from, 'From'], [to, 'To'], [count, 'Values'], [seeds, 'Seeds'], [trials, 'Trials']].map(([el, name]) => fieldNumber(el, name));
       jobs = pg.sweepJobs(param.value, f, t, c, s, tr);
-      state.spec = { param: param.value, from: f, to: t, trials: tr, base: pg.pendingConfig() };
+      state.spec = { param: param.value, from: f, to: t, trials: tr, base: pg.pendingEntries() };
     } catch (e) {
       status.textContent = e.message;
       return;

@@ -138,6 +138,17 @@ impl Playground {
         Ok(())
     }
 
+    /// Makes the next `reset` a comparison: run A is the pending configuration with `a` (an
+    /// object of entries, like `configure`'s), run B is run A with `b`. All or nothing.
+    #[wasm_bindgen(js_name = configureComparison)]
+    pub fn configure_comparison(&self, a: JsValue, b: JsValue) -> Result<(), JsError> {
+        let a = settings(&a, "a")?;
+        let b = settings(&b, "b")?;
+        self.session_mut()?
+            .configure_comparison(borrowed(&a), borrowed(&b))
+            .map_err(js_error)
+    }
+
     /// Ends a comparison, keeping run B (the run in focus) as the only run.
     #[wasm_bindgen(js_name = endComparison)]
     pub fn end_comparison(&self) -> Result<(), JsError> {

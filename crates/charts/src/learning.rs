@@ -206,7 +206,7 @@ where
     };
     let mut chart = axes(area, span, style)?;
     draw_phases(&mut chart, s.phase, span, f64::from(w), style)?;
-    draw_markers(&mut chart, view.markers, span, style)?;
+    draw_markers(&mut chart, view.markers, s.phase, span, style)?;
     match &view.b {
         None => {
             draw_curves(&mut chart, s, span, f64::from(w), Look::single(), style)?;
@@ -284,6 +284,7 @@ const LEGEND_SINGLE: [(RGBColor, &str, bool); 2] = [
 fn draw_markers<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
     markers: &[Marker],
+    phase: &[u8],
     span: Span,
     style: &Style,
 ) -> Result<(), DrawError>
@@ -307,6 +308,14 @@ where
                 seg,
                 ink.stroke_width(style.px(1.2)),
             )))?;
+        }
+        // A change that starts a phase of the same name ("GPi off") is labelled by the phase.
+        let at = (m.trial - first) as usize;
+        let starts_phase = phase.get(at).is_some_and(|&p| {
+            (at == 0 || phase.get(at - 1) != Some(&p)) && phase_label(p) == m.label
+        });
+        if starts_phase {
+            continue;
         }
         // Labels stagger downwards so neighbouring markers do not overwrite each other.
         let y = y_max * (0.86 - 0.09 * (k % 3) as f64);

@@ -7,7 +7,7 @@ use crate::experiment::Simulation;
 use crate::permalink::{self, Permalink};
 use crate::presets;
 use crate::protocol::Protocol;
-use crate::schedule::Event;
+use crate::schedule::{Change, Event};
 use crate::schema::{Input, ParamError};
 
 /// Longest slice of simulated time one [`Session::step`] accepts, ms.
@@ -265,7 +265,19 @@ impl Session {
             return Ok(1);
         }
         let event = Event::step(trial, key, value)?;
-        focus.add_event(event)?;
+        // A change back to the value the run would have anyway is no event (and undoes one
+        // made for the same trial).
+        let mut without = focus.schedule().clone();
+        without.remove(trial, key);
+        let unchanged = match event.change {
+            Change::Step(v) => without.config_in(focus.config(), trial).get(key) == Some(v),
+            Change::Ramp { .. } => false,
+        };
+        if unchanged {
+            focus.remove_event(trial, key);
+        } else {
+            focus.add_event(event)?;
+        }
         let schedule = focus.schedule().clone();
         self.focus_pending_mut().schedule = schedule;
         Ok(trial)
@@ -302,6 +314,32 @@ impl Session {
         }
         self.pending_b = Some(std::mem::replace(&mut self.pending, self.sim.protocol()));
         self.b = Some(self.sim.clone());
+    }
+
+    /// Sets up a comparison for the next reset: run A is the pending protocol with settings `a`,
+    /// run B is run A with settings `b` (all or nothing; errors name run and key).
+    pub fn configure_comparison<'a, I, J, V, W>(&mut self, a: I, b: J) -> Result<(), ConfigErrors>
+    where
+        I: IntoIterator<Item = (&'a str, V)>,
+        J: IntoIterator<Item = (&'a str, W)>,
+        V: Into<Input>,
+        W: Into<Input>,
+    {
+        let mut pa = self.pending.clone();
+        pa.apply(a)?;
+        pa.config.validate()?;
+        let mut pb = pa.clone();
+        let named = |mut e: ConfigErrors| {
+            for x in &mut e.errors {
+                x.message = format!("run B: {}", x.message);
+            }
+            e
+        };
+        pb.apply(b).map_err(named)?;
+        pb.config.validate().map_err(named)?;
+        self.pending = pa;
+        self.pending_b = Some(pb);
+        Ok(())
     }
 
     /// Ends a comparison, keeping run B (the run in focus) as the only run.
@@ -559,6 +597,9 @@ mod tests {
         s.reset(Some(3.0)).expect("reset");
         s.run_trials(5.0).expect("runs");
         assert_eq!(s.intervene("gpi_output", 0.0), Ok(6));
+        assert_eq!(s.intervene("gpi_output", 0.0), Ok(6), "the same change again");
+        assert_eq!(s.intervene("loop_strength", 1.0), Ok(6), "the value in force");
+        assert_eq!(s.sim().schedule().events().len(), 1, "neither adds an event");
         assert!(s.intervene("ring_size", 32.0).is_err(), "not live");
         assert!(!s.has_pending_changes(), "the event is part of the run");
         assert_eq!(s.shown_config().gpi_output, 0.0, "controls show the change");

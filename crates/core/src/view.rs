@@ -144,6 +144,10 @@ pub const PARTS: &[Part] = &[
         label: "the status line",
     },
     Part {
+        name: "compare",
+        label: "the Compare button",
+    },
+    Part {
         name: "share",
         label: "the share and export buttons",
     },

@@ -1,0 +1,134 @@
+// Experiments over time and side by side: a live change during play, and two runs compared.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { launch } from './browser.mjs';
+import { serve, ROOT } from './server.mjs';
+
+let browser; let server;
+const CLI = path.join(ROOT, 'target', 'release', 'bgloop');
+
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open(hash = '') {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url + hash);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  return { page, context, problems };
+}
+
+async function exportCsv(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV', exact: true }).click()]);
+  return readFileSync(await dl.path()).toString();
+}
+
+const trials = (page) => page.evaluate(() => window.bgloop.playground.trialCount());
+
+/** Fraction of the learning view's pixels close to `rgb`. */
+const share = (page, rgb) => page.evaluate((rgb) => {
+  const c = document.getElementById('learning');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) < 60) n++;
+  }
+  return n / (d.length / 4);
+}, rgb);
+
+test('GPi output turned off during play: the change is marked, kept in the link, and the link replays the run in a fresh page and in the CLI', async () => {
+  const a = await open('#preset=rotation&seed=4');
+  await a.page.getByRole('button', { name: 'Play', exact: true }).click();
+  await a.page.waitForFunction(() => window.bgloop.playground.trialCount() >= 12, null, { timeout: 30000, polling: 50 });
+  const box = a.page.getByLabel('GPi output (number)');
+  await box.fill('0');
+  await box.dispatchEvent('change');
+  const live = a.page.locator('#live');
+  await live.waitFor({ state: 'visible' });
+  const from = Number((await live.textContent()).match(/from trial (\d+)/)[1]);
+  assert.ok(from >= 13, `applies from the next trial (${from})`);
+  await a.page.waitForFunction((k) => window.bgloop.playground.trialCount() >= k + 6, from, { timeout: 30000, polling: 50 });
+  await a.page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // Let a trial in progress finish, so every trial of the run is in the export.
+  await a.page.evaluate(() => window.bgloop.playground.stepTrial());
+  const n = await trials(a.page);
+  const item = a.page.locator('#events li').first();
+  assert.equal(await item.textContent(), `from trial ${from}: GPi off`);
+  const hash = await a.page.evaluate(() => location.hash);
+  assert.match(hash, new RegExp(`&@${from}\\.gpi_output=0`), 'the address bar holds the change');
+  const records = await a.page.evaluate(() => window.bgloop.playground.recordsAfter(0));
+  assert.equal(records[from - 2].phase, 'rotation');
+  assert.equal(records[from - 1].phase, 'gpi-off', 'the change applies from its trial');
+  assert.ok(records.slice(from - 1).every((r) => r.executed), 'reaches are still made without GPi output');
+  const first = await exportCsv(a.page);
+  assert.deepEqual(a.problems, []);
+  await a.context.close();
+
+  const b = await open(hash);
+  // Before it applies, the change is listed with a button to remove it.
+  assert.equal(await b.page.locator('#events li').first().textContent(), `from trial ${from}: GPi off✕`);
+  assert.ok(await b.page.getByRole('button', { name: `Remove the change at trial ${from}: GPi off` }).isVisible());
+  await b.page.evaluate((k) => { window.bgloop.playground.runTrials(k); window.bgloop.redraw(); }, n);
+  assert.equal(await exportCsv(b.page), first, 'the fresh page replays the run, the change included');
+  await b.context.close();
+
+  const cli = spawnSync(CLI, ['run', '--permalink', hash, '--trials', String(n)], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(cli.stdout, first, 'the CLI prints the same bytes');
+});
+
+test('a comparison preset runs both runs and draws both curves; its CSV has a run column and matches the CLI', async () => {
+  const { page, context, problems } = await open('#preset=rotation&seed=2');
+  await page.getByLabel('Preset').selectOption('strong-vs-weak');
+  await page.waitForFunction(() => window.bgloop.playground.comparing);
+  assert.match(await page.locator('#compare-note').textContent(), /A: Loop strength 1.*B: 0\.25/);
+  await page.evaluate(() => { window.bgloop.playground.runTrials(120); window.bgloop.redraw(); });
+  const col = (run) => page.evaluate((run) => Array.from(window.bgloop.playground.column('abs_error', run)), run);
+  const [ea, eb] = [await col('A'), await col('B')];
+  const mean = (x) => x.slice(60).reduce((s, v) => s + v, 0) / (x.length - 60);
+  assert.equal(ea.length, 120);
+  assert.equal(eb.length, 120, 'trial for trial');
+  assert.ok(mean(ea) < 10 && mean(eb) > 25, `the strong loop adapts (${mean(ea).toFixed(1)}°), the weak one does not (${mean(eb).toFixed(1)}°)`);
+  assert.ok(await share(page, [0xc2, 0x41, 0x0c]) > 0.002, 'run A is drawn in its colour');
+  assert.ok(await share(page, [0x6d, 0x28, 0xd9]) > 0.002, 'run B is drawn in its colour');
+  assert.match(await page.locator('#status').textContent(), /A: .*error.* · B: .*error/);
+  const csv = await exportCsv(page);
+  assert.match(csv, /^run,trial,phase,/);
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /preset=strong-vs-weak/);
+  const cli = spawnSync(CLI, ['run', '--permalink', hash, '--trials', '120'], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(cli.stdout, csv, 'the CLI prints the same bytes');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Compare pins run A; a change then goes to run B from the next trial; the link carries b. entries; End comparison keeps B', async () => {
+  const { page, context, problems } = await open('#preset=rotation&seed=6');
+  await page.evaluate(() => { window.bgloop.playground.runTrials(5); window.bgloop.redraw(); });
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await page.getByRole('button', { name: 'End comparison', exact: true }).waitFor();
+  const box = page.getByLabel('Loop strength (number)');
+  await box.fill('0.25');
+  await box.dispatchEvent('change');
+  await page.waitForFunction(() => /b\.@6\.loop_strength=0\.25/.test(location.hash));
+  assert.equal(await page.locator('#live').textContent(), 'Loop strength 0.25 from trial 6 (run B): kept in the link.');
+  await page.evaluate(() => { window.bgloop.playground.runTrials(10); window.bgloop.redraw(); });
+  const rec = (run) => page.evaluate((run) => window.bgloop.playground.recordsAfter(0, run), run);
+  const [a, b] = [await rec('A'), await rec('B')];
+  assert.deepEqual(a.slice(0, 5), b.slice(0, 5), 'the same run before the change');
+  assert.notDeepEqual(a.slice(5), b.slice(5), 'B differs from trial 6');
+  assert.match(await page.locator('#compare-note').textContent(), /B: λ 0\.25 from trial 6/);
+  await page.getByRole('button', { name: 'End comparison', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.bgloop.playground.comparing), false);
+  assert.deepEqual(await page.evaluate(() => window.bgloop.playground.recordsAfter(0)), b, 'run B stays');
+  assert.match(await page.evaluate(() => location.hash), /@6\.loop_strength=0\.25/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,15 @@
+import { launch } from './browser.mjs';
+import { serve } from './server.mjs';
+const server = await serve(); const browser = await launch();
+const [,, hash = '', name = 'shot', w = '1280', h = '900', trials = '0', actions = ''] = process.argv;
+const page = await browser.newPage({ viewport: { width: +w, height: +h } });
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()); });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(server.url + hash);
+await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+if (+trials) await page.evaluate((n) => { window.bgloop.playground.runTrials(n); window.bgloop.redraw(); }, +trials);
+if (actions) await page.evaluate(actions);
+await page.waitForTimeout(300);
+await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
+console.log(await page.evaluate(() => document.getElementById('status').textContent));
+await browser.close(); server.close();
