@@ -62,6 +62,9 @@ const methods = [
   ['timeInTrial', 0], ['lastRecord', 0], ['column', 1], ['phaseCodes', 0], ['phaseOf', 1],
   ['currentTrial', 0], ['csv', 0], ['json', 0], ['traceHand', 0], ['traceRings', 0], ['ringSize', 0],
   ['halted', 0], ['drawReach', 4], ['drawLearning', 3], ['drawActivity', 3], ['figureSvg', 3],
+  ['intervene', 2], ['cancelEvent', 2], ['markers', 0], ['events', 0], ['compare', 0], ['endComparison', 0],
+  ['runNames', 0], ['shownConfig', 0], ['pendingEntries', 0], ['configureComparison', 2], ['recordsAfter', 2],
+  ['stepTrialSlice', 1], ['setHistoryCap', 1],
 ];
 const statics = [['schema', 0], ['presets', 0], ['viewOptions', 0], ['runSweepJob', 5], ['drawSweep', 7], ['phaseNames', 0]];
 
@@ -119,6 +122,11 @@ test('the messages say what is wrong', () => {
   assert.match(msg(() => pg.openPermalink({})), /`link` must be a string, not object/);
   assert.match(msg(() => pg.usePreset(5)), /`name` must be a string, not number/);
   assert.match(msg(() => pg.drawActivity(null, 1, false)), /`canvas` must be a <canvas> element/);
+  assert.match(msg(() => pg.intervene('ring_size', 32)), /`@1\.ring_size=32`: `ring_size` cannot change during a run \(it applies on Reset\)/);
+  assert.match(msg(() => pg.intervene('gpi_output', 7)), /`gpi_output` = 7 is out of range 0–1/);
+  assert.match(msg(() => pg.recordsAfter(0, 'C')), /`run` must be "A" or "B"/);
+  assert.match(msg(() => pg.configureComparison({}, { loop_strength: 9 })), /run B: `loop_strength` = 9 is out of range 0–2/);
+  assert.match(msg(() => pg.cancelEvent(0.5, 'gpi_output')), /`trial` = 0.5 is out of range 1–1000000/);
   assert.equal(pg.runTrials(1), 1);
   pg.free();
 });

@@ -256,6 +256,8 @@ impl Session {
         let value = value.into();
         let focus = self.b.as_mut().unwrap_or(&mut self.sim);
         let trial = focus.next_boundary();
+        // Checks that the key is live and the value in range, whatever the trial.
+        let event = Event::step(trial, key, value.clone())?;
         if trial == 1 {
             self.configure([(key, value)])?;
             let p = self.focus_pending().clone();
@@ -264,7 +266,6 @@ impl Session {
             *self.b.as_mut().unwrap_or(&mut self.sim) = sim;
             return Ok(1);
         }
-        let event = Event::step(trial, key, value)?;
         // A change back to the value the run would have anyway is no event (and undoes one
         // made for the same trial).
         let mut without = focus.schedule().clone();
@@ -597,9 +598,21 @@ mod tests {
         s.reset(Some(3.0)).expect("reset");
         s.run_trials(5.0).expect("runs");
         assert_eq!(s.intervene("gpi_output", 0.0), Ok(6));
-        assert_eq!(s.intervene("gpi_output", 0.0), Ok(6), "the same change again");
-        assert_eq!(s.intervene("loop_strength", 1.0), Ok(6), "the value in force");
-        assert_eq!(s.sim().schedule().events().len(), 1, "neither adds an event");
+        assert_eq!(
+            s.intervene("gpi_output", 0.0),
+            Ok(6),
+            "the same change again"
+        );
+        assert_eq!(
+            s.intervene("loop_strength", 1.0),
+            Ok(6),
+            "the value in force"
+        );
+        assert_eq!(
+            s.sim().schedule().events().len(),
+            1,
+            "neither adds an event"
+        );
         assert!(s.intervene("ring_size", 32.0).is_err(), "not live");
         assert!(!s.has_pending_changes(), "the event is part of the run");
         assert_eq!(s.shown_config().gpi_output, 0.0, "controls show the change");
