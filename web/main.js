@@ -47,7 +47,10 @@ function createApp(pg) {
     delete v.embed;
     return `${location.href.split('#')[0]}#${pg.permalink(v)}`;
   };
-  app.redraw = () => { app.views.invalidate(); app.views.draw(); app.status.update(true); };
+  app.redraw = () => {
+    app.views.invalidate(); app.views.draw(); app.status.update(true);
+    app.refreshEvents?.();
+  };
   // Many state changes in one frame (a flood of host messages) draw once, in the next frame.
   let redrawQueued = false;
   app.requestRedraw = () => {

@@ -206,7 +206,7 @@ where
     };
     let mut chart = axes(area, span, style)?;
     draw_phases(&mut chart, s.phase, span, f64::from(w), style)?;
-    draw_markers(&mut chart, view.markers, s.phase, span, style)?;
+    draw_markers(&mut chart, view.markers, s.phase, span, f64::from(w), style)?;
     match &view.b {
         None => {
             draw_curves(&mut chart, s, span, f64::from(w), Look::single(), style)?;
@@ -286,6 +286,7 @@ fn draw_markers<DB: DrawingBackend>(
     markers: &[Marker],
     phase: &[u8],
     span: Span,
+    width_px: f64,
     style: &Style,
 ) -> Result<(), DrawError>
 where
@@ -309,10 +310,14 @@ where
                 ink.stroke_width(style.px(1.2)),
             )))?;
         }
-        // A change that starts a phase of the same name ("GPi off") is labelled by the phase.
+        // A change that starts a phase of the same name ("GPi off") is labelled by the phase,
+        // once the phase is wide enough for its label (see `draw_phases`).
         let at = (m.trial - first) as usize;
         let starts_phase = phase.get(at).is_some_and(|&p| {
-            (at == 0 || phase.get(at - 1) != Some(&p)) && phase_label(p) == m.label
+            let run = phase[at..].iter().take_while(|&&q| q == p).count() as f64;
+            (at == 0 || phase.get(at - 1) != Some(&p))
+                && phase_label(p) == m.label
+                && run / (x_max - first) * width_px > 60.0 * style.scale
         });
         if starts_phase {
             continue;
