@@ -15,9 +15,9 @@ export function fitCanvas(canvas) {
 
 /** Owns the three canvases and redraws them when the model or their size changes. */
 export class Views {
-  constructor(playground, { reach, learning, activity, showHand }) {
+  constructor(playground, { reach, learning, activity, circuit, showHand }) {
     this.pg = playground;
-    this.canvases = { reach, learning, activity };
+    this.canvases = { reach, learning, activity, circuit };
     this.showHand = showHand;
     this.highContrast = window.matchMedia?.('(prefers-contrast: more)').matches ?? false;
     document.body.classList.toggle('hc', this.highContrast);
@@ -43,11 +43,13 @@ export class Views {
   draw() {
     if (!this.dirty) return;
     this.dirty = false;
-    const { reach, learning, activity } = this.canvases;
+    const { reach, learning, activity, circuit } = this.canvases;
     const hc = this.highContrast;
     this.pg.drawReach(reach, this.showHand.checked, fitCanvas(reach), hc);
     this.pg.drawLearning(learning, fitCanvas(learning), hc);
     this.pg.drawActivity(activity, fitCanvas(activity), hc);
+    // A hidden view (hide=circuit) has no box to fit: skip it.
+    if (circuit.offsetParent !== null) this.pg.drawCircuit(circuit, fitCanvas(circuit), hc);
     if (!this.firstDrawn) {
       this.firstDrawn = true;
       performance.mark('bgloop:first-chart');

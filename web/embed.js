@@ -2,13 +2,14 @@
 //
 // Commands (host → playground): bgloop:configure {config} (config may be { a, b } for a
 // comparison: run A's entries and run B's differences), bgloop:play, bgloop:pause,
-// bgloop:reset {seed?}, bgloop:step, bgloop:getState.
+// bgloop:reset {seed?}, bgloop:step, bgloop:getState, bgloop:tour {step?, tour?} (open a step of
+// the tour, or load a tour given as an object of the tour file's shape).
 // Events (playground → host): bgloop:ready, bgloop:trial {record, records, b?} (once per frame:
 // every trial finished since the last one, oldest first; `record` is the last; `b` the same for
 // run B while comparing), bgloop:state {…},
 // bgloop:error {message, command}.
 
-export const COMMANDS = ['bgloop:configure', 'bgloop:play', 'bgloop:pause', 'bgloop:reset', 'bgloop:step', 'bgloop:getState'];
+export const COMMANDS = ['bgloop:configure', 'bgloop:play', 'bgloop:pause', 'bgloop:reset', 'bgloop:step', 'bgloop:getState', 'bgloop:tour'];
 
 /** Sends an event to the host page, if there is one. */
 export function tellHost(type, payload = {}) {
@@ -47,6 +48,7 @@ export function listenToHost(api) {
           api.reset(data.seed);
           break;
         case 'bgloop:step': done = api.step(); break;
+        case 'bgloop:tour': api.tour(data); break;
         default: break;
       }
       // A step runs in slices: its state is reported when the trial has ended.

@@ -12,6 +12,7 @@ import { listenToHost, tellHost, playWhenVisible } from './embed.js';
 import { setupSweep } from './sweep.js';
 import { setupShare } from './share.js';
 import { StatusLine } from './status.js';
+import { setupTour } from './tour.js';
 
 const $ = (id) => document.getElementById(id);
 const message = (e) => (e && e.message) || String(e);
@@ -23,7 +24,7 @@ function createApp(pg) {
     schema: Playground.schema(),
     presets: Playground.presets(),
     viewTable: Playground.viewOptions(),
-    views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), showHand: $('show-hand') }),
+    views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), circuit: $('circuit'), showHand: $('show-hand') }),
     status: new StatusLine(pg, $('status'), $('announce')),
     speed: $('speed'),
     embedded: false,
@@ -39,6 +40,8 @@ function createApp(pg) {
     if ($('show-hand').checked) v.hand = '1';
     if (app.embedded) v.embed = '1';
     if (app.hidden) v.hide = app.hidden;
+    const step = app.tour?.linkValue();
+    if (step) v.tour = step;
     return v;
   };
   app.link = () => syncHash(pg, app.viewOptions);
@@ -162,6 +165,8 @@ function setupTransport(app) {
   const pause = $('pause');
   app.player = new Player(pg, { speeds: viewTable.speeds, defaultSpeed: viewTable.default_speed }, {
     onFrame: () => {
+      // A tour step runs its trials, then stops.
+      if (app.stopAt !== null && pg.trialCount() >= app.stopAt) { app.stopAt = null; app.setPlaying(false); }
       views.invalidate(); views.draw(); app.status.update();
       // A scheduled change that took effect shows in its control and in the list.
       if (pg.trialCount() !== app.reported) { app.controls.follow(pg.shownConfig()); app.refreshEvents(); }
@@ -178,13 +183,16 @@ function setupTransport(app) {
     if (!on) app.requestRedraw();
   };
   app.reset = (seed) => { pg.reset(seed); app.showError(null); app.afterReset(); };
+  // Plays until `n` trials have run (a tour step).
+  app.stopAt = null;
+  app.runTrials = (n) => { app.stopAt = n; app.userPaused = false; app.setPlaying(true); };
   // Step runs one trial in slices (a trial of several seconds at a fine time step never blocks).
   app.stepOne = () => {
     app.setPlaying(false);
     return app.player.stepTrial().then(() => { app.showError(null); app.redraw(); app.reportTrials(); });
   };
-  play.addEventListener('click', () => { app.userPaused = false; app.showError(null); app.setPlaying(true); });
-  pause.addEventListener('click', () => { app.userPaused = true; app.setPlaying(false); });
+  play.addEventListener('click', () => { app.userPaused = false; app.stopAt = null; app.showError(null); app.setPlaying(true); });
+  pause.addEventListener('click', () => { app.userPaused = true; app.stopAt = null; app.setPlaying(false); });
   $('step').addEventListener('click', () => { app.stepOne().catch((e) => { app.showError(e); app.redraw(); }); });
   $('reset').addEventListener('click', () => { try { app.reset(); } catch (e) { app.showError(e); } });
   speed.max = String(viewTable.speeds.length - 1);
@@ -252,10 +260,29 @@ function setupParameters(app) {
   });
 }
 
+/**
+ * Opens `link` as a fresh load would: its experiment, and its view options (hand path, speed,
+ * embed, hide). `speed` overrides the link's. Returns the decoded link.
+ */
+function openLink(app, link, { speed } = {}) {
+  const { pg } = app;
+  app.setPlaying(false);
+  const opened = pg.openPermalink(link);
+  showLinkProblems($('link-problems'), opened);
+  const v = opened.view;
+  $('show-hand').checked = v.hand === '1';
+  if (v.speed !== undefined) app.speed.value = v.speed;
+  if (speed !== undefined) app.speed.value = String(speed);
+  app.applySpeed();
+  app.afterReset();
+  return opened;
+}
+
 /** Opens the link in the address bar (or the rotation preset) and applies its view options. */
 function openAddress(app) {
   const { pg } = app;
   document.querySelectorAll('[data-hidden]').forEach((e) => e.removeAttribute('data-hidden'));
+  let tour = null;
   if (location.hash.length > 1) {
     const opened = pg.openPermalink(location.hash);
     showLinkProblems($('link-problems'), opened);
@@ -264,6 +291,7 @@ function openAddress(app) {
     if (v.speed !== undefined) app.speed.value = v.speed;
     app.embedded = v.embed === '1';
     app.hidden = v.hide || '';
+    tour = v.tour ?? null;
   } else {
     pg.usePreset('rotation');
     pg.reset();
@@ -272,6 +300,7 @@ function openAddress(app) {
     document.querySelectorAll(`[data-part="${name}"]`).forEach((e) => e.setAttribute('data-hidden', ''));
     document.getElementById(`p-${name}`)?.closest('.param')?.setAttribute('data-hidden', '');
   }
+  return tour;
 }
 
 /** The host API (postMessage), the embed layout, and `window.bgloop` for scripts. */
@@ -288,6 +317,14 @@ function expose(app) {
     pause: () => { app.userPaused = true; app.setPlaying(false); },
     reset: (seed) => app.reset(seed),
     step: () => app.stepOne(),
+    // `{ step }` opens a step of the tour; `{ tour }` loads a tour (checked like a file).
+    tour: ({ step, tour }) => {
+      if (tour !== undefined) app.tour.load(tour, { focus: false });
+      if (step !== undefined) {
+        if (!Number.isInteger(step) || step < 1) throw new Error('`step` must be a whole number from 1');
+        app.tour.step(step, { focus: false });
+      }
+    },
     state: () => ({
       config: pg.config(), preset: pg.preset ?? null, trial: pg.trialCount(), playing: app.player.playing,
       permalink: app.fullLink(), lastRecord: pg.lastRecord(), comparing: pg.comparing, runNames: pg.runNames(), events: pg.events(),
@@ -315,6 +352,7 @@ function expose(app) {
     link: app.link,
     redraw: app.redraw,
     compare: () => { pg.compare(); app.afterReset(); },
+    tour: app.tour,
     endComparison: () => { pg.endComparison(); app.afterReset(); },
     sweepOutcomes: () => app.sweep.outcomes(),
   };
@@ -334,22 +372,26 @@ async function main() {
   contrast.checked = app.views.highContrast;
   contrast.addEventListener('change', () => app.views.setHighContrast(contrast.checked));
   setupShare(app.pg, app.views, app);
+  app.openLink = (link, opts) => openLink(app, link, opts);
+  app.tour = setupTour(app);
   app.sweep = setupSweep(app.pg, app.schema, {
     param: $('sweep-param'), from: $('sweep-from'), to: $('sweep-to'), count: $('sweep-count'), seeds: $('sweep-seeds'),
     trials: $('sweep-trials'), workers: $('sweep-workers'), run: $('sweep-run'), cancel: $('sweep-cancel'),
     progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'),
   });
   $('dismiss-problems').addEventListener('click', () => { $('link-problems').hidden = true; });
-  openAddress(app);
+  const tourAt = openAddress(app);
   app.applySpeed();
   app.afterReset();
+  if (tourAt) app.tour.open(tourAt, { focus: false });
   // A link typed into the address bar, or a host changing the iframe's hash, opens that
   // experiment exactly as a fresh load would (our own replaceState never fires this).
   window.addEventListener('hashchange', () => {
     app.setPlaying(false);
-    openAddress(app);
+    const at = openAddress(app);
     app.applySpeed();
     app.afterReset();
+    if (at) app.tour.open(at, { focus: false });
   });
   const api = expose(app);
   document.documentElement.dataset.ready = 'true';

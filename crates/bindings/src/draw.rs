@@ -112,6 +112,24 @@ impl Playground {
         bgloop_charts::figure::svg(&Runs::of_session(&session), show_hand, w, h).map_err(js_error)
     }
 
+    /// Draws the circuit view: the loop's five populations coloured by their activity now, the
+    /// loop strength, dopamine and GPi output on their connections (run A while comparing).
+    #[wasm_bindgen(js_name = drawCircuit)]
+    pub fn draw_circuit(
+        &self,
+        canvas: JsValue,
+        scale: f64,
+        high_contrast: bool,
+    ) -> Result<(), JsError> {
+        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
+        let session = self.session()?;
+        let sim = session.sim();
+        let scene = bgloop_charts::circuit::CircuitScene::of(sim.trace(), sim.in_force());
+        let area = backend(&canvas)?.into_drawing_area();
+        bgloop_charts::circuit::draw(&area, &scene, &style).map_err(js_error)?;
+        area.present().map_err(js_error)
+    }
+
     /// Draws the activity view: the five rings over the current trial as heat strips.
     #[wasm_bindgen(js_name = drawActivity)]
     pub fn draw_activity(

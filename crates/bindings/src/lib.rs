@@ -311,6 +311,19 @@ impl Playground {
         to_js(&bgloop_core::view::TABLE)
     }
 
+    /// The built-in guided tour: `{ title, steps: [{ title, text, link, trials, speed, view }] }`.
+    pub fn tour() -> Result<JsValue, JsError> {
+        to_js(&bgloop_core::tour::builtin())
+    }
+
+    /// A tour written as JSON text, checked (each error names the step and the field).
+    #[wasm_bindgen(js_name = parseTour)]
+    pub fn parse_tour(json: JsValue) -> Result<JsValue, JsError> {
+        let json = text(&json, "tour")?;
+        let tour = bgloop_core::tour::Tour::from_json(&json).map_err(js_error)?;
+        to_js(&tour)
+    }
+
     /// The presets: name, title, claim, description, what to watch, settings.
     pub fn presets() -> Result<JsValue, JsError> {
         to_js(presets::PRESETS)

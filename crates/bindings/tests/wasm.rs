@@ -62,7 +62,9 @@ fn bad_configs_are_errors_that_name_the_field_and_range() {
     assert!(message(e).contains("must be an object"));
     let e = pg.step(f64::NAN).expect_err("rejected");
     assert_eq!(message(e), "`ms` = NaN is out of range 0–600000");
-    let e = pg.column("nope".into()).expect_err("rejected");
+    let e = pg
+        .column("nope".into(), JsValue::UNDEFINED)
+        .expect_err("rejected");
     assert!(message(e).starts_with("column \"nope\" is not one of"));
     assert!(!pg.has_pending_changes(), "nothing changed");
     assert_eq!(pg.trial_count(), 0);
@@ -194,7 +196,10 @@ fn random_call(pg: &Playground, rng: &mut Lcg) -> bool {
             .record_traces(rng.pick(&NUMBERS), rng.next() % 2 == 0)
             .is_ok(),
         7 => pg
-            .column(rng.pick(&["error_deg", "reward", "reach_ms", "x"]).into())
+            .column(
+                rng.pick(&["error_deg", "reward", "reach_ms", "x"]).into(),
+                JsValue::UNDEFINED,
+            )
             .is_ok(),
         8 => pg.configure(JsValue::from_f64(rng.pick(&NUMBERS))).is_ok(),
         _ => pg.last_record().is_ok(),

@@ -4,7 +4,7 @@
 //! The heat itself is a pixel image ([`heat_rgba`]) — thousands of cells are too many for vector
 //! drawing at animation rates — and the labels and frame are drawn with plotters ([`draw_frame`]).
 
-use crate::style::Style;
+use crate::style::{diverging, Style};
 use crate::DrawError;
 use bgloop_core::{Population, Trace};
 use plotters::coord::Shift;
@@ -31,7 +31,7 @@ impl Layout {
         let left = style.px(64.0);
         let right = width.saturating_sub(style.px(18.0)).max(left + 1);
         let top = style.px(6.0);
-        let bottom = style.px(24.0);
+        let bottom = style.px(40.0);
         let gap = style.px(5.0);
         let strip = (height.saturating_sub(top + bottom + 4 * gap) / 5).max(1);
         Layout {
@@ -48,31 +48,48 @@ impl Layout {
     }
 }
 
-/// A perceptual colour map (viridis), `v` in [0, 1].
-pub fn viridis(v: f64) -> [u8; 3] {
-    const STOPS: [[f64; 3]; 6] = [
-        [68.0, 1.0, 84.0],
-        [65.0, 68.0, 135.0],
-        [42.0, 120.0, 142.0],
-        [34.0, 168.0, 132.0],
-        [122.0, 209.0, 81.0],
-        [253.0, 231.0, 37.0],
-    ];
-    let v = if v.is_finite() {
-        v.clamp(0.0, 1.0)
-    } else {
-        0.0
-    } * 5.0;
-    let i = (v.floor() as usize).min(4);
-    let f = v - i as f64;
-    let c = |k: usize| (STOPS[i][k] + (STOPS[i + 1][k] - STOPS[i][k]) * f).round() as u8;
-    [c(0), c(1), c(2)]
+/// How each ring's activity is coloured: relative to its rest level (the mean of the trial's
+/// first sample, taken at rest, before any input), over the largest change in the trial.
+#[derive(Clone, Debug)]
+pub(crate) struct RestScale {
+    /// Rest rate of each ring, in [`Population::ALL`] order.
+    rest: [f64; 5],
+    /// The largest |rate − rest| of each ring over the trace (at least [`RestScale::FLOOR`]).
+    span: [f64; 5],
+}
+
+impl RestScale {
+    /// A ring whose rates hardly change keeps at least this span, so noise stays pale.
+    pub(crate) const FLOOR: f64 = 0.02;
+
+    /// The scale of `trace` (which must hold rings).
+    pub(crate) fn of(trace: &Trace) -> Self {
+        let mut rest = [0.0; 5];
+        let mut span = [Self::FLOOR; 5];
+        for (row, &p) in Population::ALL.iter().enumerate() {
+            let first = trace.ring(0, p);
+            rest[row] = first.iter().map(|&v| f64::from(v)).sum::<f64>() / first.len().max(1) as f64;
+            for k in 0..trace.len() {
+                for &v in trace.ring(k, p) {
+                    span[row] = span[row].max((f64::from(v) - rest[row]).abs());
+                }
+            }
+        }
+        RestScale { rest, span }
+    }
+
+    /// A rate of ring `row` relative to its rest level: −1 (the ring's largest fall in the
+    /// trial) to 1 (its largest rise).
+    pub(crate) fn value(&self, row: usize, rate: f32) -> f64 {
+        (f64::from(rate) - self.rest[row]) / self.span[row]
+    }
 }
 
 /// The heat strips as an RGBA image of `width × height`; time runs over `duration_ms` (the trial's
-/// length) so a trial in progress fills the strips from the left. Each ring is scaled from 0 to its
-/// own highest rate over the trace (at least `floor`), so colour is proportional to rate, and the vertical axis
-/// runs from −180° (top) to 180° (bottom) around the target at 0°, relative to the trial's target.
+/// length) so a trial in progress fills the strips from the left. Each unit is coloured by its
+/// change from rest ([`RestScale`]): red above, blue below, pale at rest — so the selective bump,
+/// the pallidal dip and the thalamic disinhibition all show. The vertical axis runs from −180°
+/// (top) to 180° (bottom) around the trial's target.
 pub fn heat_rgba(
     trace: &Trace,
     duration_ms: f64,
@@ -86,21 +103,7 @@ pub fn heat_rgba(
     if trace.is_empty() || !trace.has_rings() || n == 0 || duration_ms <= 0.0 {
         return px;
     }
-    // Each ring is coloured over its own range in this trial (lowest rate dark, highest yellow),
-    // so a ring that sits near a high rest rate (the thalamus) still shows its selective bump and
-    // its disinhibition; a ring that hardly changes keeps a span of at least 0.02.
-    let floor = 0.02;
-    let ranges: Vec<(f64, f64)> = Population::ALL
-        .iter()
-        .map(|&p| {
-            let rates =
-                || (0..trace.len()).flat_map(|k| trace.ring(k, p).iter().map(|&v| f64::from(v)));
-            let lo = rates().fold(f64::INFINITY, f64::min);
-            let hi = rates().fold(f64::NEG_INFINITY, f64::max);
-            let lo = if lo.is_finite() { lo } else { 0.0 };
-            (lo, (hi - lo).max(floor))
-        })
-        .collect();
+    let scale = RestScale::of(trace);
     // Unit shown on each pixel row: directions from target − 180° to target + 180°.
     let offset = trace.target_deg / 360.0 * n as f64;
     let unit_of_row = |y: u32, strip: u32| -> usize {
@@ -118,10 +121,9 @@ pub fn heat_rgba(
             }
             let k = ((t / trace.every_ms).round() as usize).min(trace.len() - 1);
             let rates = trace.ring(k, pop);
-            let (lo, span) = ranges[row];
             for y in 0..lay.strip {
-                let v = (f64::from(rates[unit_of_row(y, lay.strip)]) - lo) / span;
-                let [r, g, b] = viridis(v);
+                let unit = unit_of_row(y, lay.strip);
+                let [r, g, b] = diverging(scale.value(row, rates[unit]));
                 let i = (((y0 + y) * width + lay.left + x) * 4) as usize;
                 if i + 3 < px.len() {
                     px[i..i + 4].copy_from_slice(&[r, g, b, 255]);
@@ -200,13 +202,51 @@ where
         let top = lay.top as i32;
         area.draw(&PathElement::new(
             vec![(x, top), (x, base - style.pxi(4.0))],
-            WHITE.mix(0.8).stroke_width(style.px(1.5)),
+            style.ink().mix(0.7).stroke_width(style.px(1.5)),
         ))?;
         area.draw(&Text::new(
             "go",
             (x + style.pxi(3.0), top + style.pxi(1.0)),
-            style.font(10.5).color(&WHITE),
+            style.font(10.5).color(&style.ink()),
         ))?;
+    }
+    draw_key(area, &lay, base, style)
+}
+
+/// The colour key at the bottom right: below rest, rest, above rest.
+fn draw_key<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    lay: &Layout,
+    base: i32,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let small = style.font(10.5).color(&style.muted());
+    let (w, _) = area.dim_in_pixel();
+    let swatch = style.pxi(10.0);
+    let entry = 74.0;
+    let entries = [(-1.0, "below rest"), (0.0, "rest"), (1.0, "above rest")];
+    // Right-aligned under the strips.
+    let mut x = (lay.right as i32).min(w as i32) - style.pxi(entry * entries.len() as f64);
+    let y = base + style.pxi(19.0);
+    for (v, label) in entries {
+        let [r, g, b] = diverging(v);
+        area.draw(&Rectangle::new(
+            [(x, y), (x + swatch, y + swatch)],
+            RGBColor(r, g, b).filled(),
+        ))?;
+        area.draw(&Rectangle::new(
+            [(x, y), (x + swatch, y + swatch)],
+            style.muted().stroke_width(1),
+        ))?;
+        area.draw(&Text::new(
+            label,
+            (x + swatch + style.pxi(3.0), y - style.pxi(1.0)),
+            small.clone(),
+        ))?;
+        x += style.pxi(entry);
     }
     Ok(())
 }
@@ -265,13 +305,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn viridis_ends_and_bad_values() {
-        assert_eq!(viridis(0.0), [68, 1, 84]);
-        assert_eq!(viridis(1.0), [253, 231, 37]);
-        assert_eq!(viridis(f64::NAN), [68, 1, 84]);
-    }
-
-    #[test]
     fn heat_image_has_the_requested_size_and_shows_the_bump() {
         let mut c = bgloop_core::presets::preset("rotation")
             .and_then(|p| p.config().ok())
@@ -283,15 +316,15 @@ mod tests {
         let style = Style::default();
         let img = heat_rgba(sim.trace(), 600.0, 300, 200, &style);
         assert_eq!(img.len(), 300 * 200 * 4);
-        // The cortex and striatum strips: the row at the target (the strip's middle) is brighter
-        // than the rows 180° away (its edges) over the trial — a bump, not a flat bright ring.
+        // The cortex and striatum strips: the row at the target (the strip's middle) departs
+        // further from rest (pale) than the rows 180° away (its edges) — a bump, not a flat ring.
         let lay = Layout::new(300, 200, &style);
         let brightness = |row: usize, y: u32| -> f64 {
             let y = lay.strip_top(row) + y;
             (lay.left..lay.right)
                 .map(|x| {
                     let i = ((y * 300 + x) * 4) as usize;
-                    f64::from(img[i]) + f64::from(img[i + 1])
+                    741.0 - f64::from(img[i]) - f64::from(img[i + 1]) - f64::from(img[i + 2])
                 })
                 .sum()
         };

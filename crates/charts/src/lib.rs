@@ -8,6 +8,7 @@
 //! [`DrawingBackend`]: plotters::prelude::DrawingBackend
 
 pub mod activity;
+pub mod circuit;
 pub mod figure;
 pub mod learning;
 pub mod reach;

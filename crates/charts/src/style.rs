@@ -37,6 +37,29 @@ pub const REWARD: RGBColor = RGBColor(0x15, 0x80, 0x3d);
 /// Run B of a comparison (run A keeps the usual colours).
 pub const RUN_B: RGBColor = RGBColor(0x6d, 0x28, 0xd9);
 
+/// A diverging colour map for a rate relative to its rest level, `v` in [−1, 1]: blue below rest,
+/// near-white at rest, red above (ColorBrewer RdBu, colour-blind safe).
+pub fn diverging(v: f64) -> [u8; 3] {
+    const BLUE: [f64; 3] = [33.0, 102.0, 172.0];
+    const LIGHT_BLUE: [f64; 3] = [146.0, 197.0, 222.0];
+    const REST: [f64; 3] = [247.0, 247.0, 247.0];
+    const LIGHT_RED: [f64; 3] = [244.0, 165.0, 130.0];
+    const RED: [f64; 3] = [178.0, 24.0, 43.0];
+    let v = if v.is_finite() {
+        v.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let (a, b, f) = match v {
+        v if v < -0.5 => (BLUE, LIGHT_BLUE, (v + 1.0) * 2.0),
+        v if v < 0.0 => (LIGHT_BLUE, REST, (v + 0.5) * 2.0),
+        v if v < 0.5 => (REST, LIGHT_RED, v * 2.0),
+        v => (LIGHT_RED, RED, (v - 0.5) * 2.0),
+    };
+    let c = |k: usize| (a[k] + (b[k] - a[k]) * f).round() as u8;
+    [c(0), c(1), c(2)]
+}
+
 impl Style {
     /// A length in device pixels for `css` CSS pixels.
     pub fn px(&self, css: f64) -> u32 {

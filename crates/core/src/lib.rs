@@ -36,6 +36,7 @@ pub mod schema;
 pub mod session;
 pub mod sweep;
 pub mod task;
+pub mod tour;
 pub mod view;
 
 pub use config::{schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind, ValidConfig};

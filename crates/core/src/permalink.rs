@@ -147,6 +147,31 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
                 view::SPEEDS.len() - 1
             )),
         },
+        ViewKind::Tour => {
+            let max = crate::tour::MAX_STEPS;
+            if let Ok(n) = value.parse::<usize>() {
+                return if (1..=max).contains(&n) {
+                    Ok(n.to_string())
+                } else {
+                    Err(format!("`{key}` = {n} must be a step in 1–{max}"))
+                };
+            }
+            // A path on this site: no scheme, no host, no backslash, ending in .json.
+            let safe = value.ends_with(".json")
+                && !value.contains(':')
+                && !value.starts_with("//")
+                && value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-._/~".contains(c));
+            if safe {
+                Ok(value.to_string())
+            } else {
+                Err(format!(
+                    "`{key}` = {:?} must be a step number or a path on this site to a .json tour, e.g. tours/mine.json",
+                    shorten(value, 40)
+                ))
+            }
+        }
         ViewKind::Parts => {
             let mut names = Vec::new();
             for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {

@@ -15,6 +15,8 @@ pub enum ViewKind {
     Speed,
     /// A comma-separated list of [`PARTS`] names and parameter keys.
     Parts,
+    /// A step of the guided tour (1, 2, …), or a tour file: a same-origin path to a `.json` file.
+    Tour,
 }
 
 /// One view option of a link.
@@ -49,6 +51,11 @@ pub const OPTIONS: &[ViewOption] = &[
         key: "hand",
         kind: ViewKind::Flag,
         meaning: "Show the hand path as well as the cursor path.",
+    },
+    ViewOption {
+        key: "tour",
+        kind: ViewKind::Tour,
+        meaning: "Opens the guided tour at this step (1, 2, …), or a tour of one's own: a same-origin path to a .json file.",
     },
 ];
 
@@ -112,6 +119,10 @@ pub const PARTS: &[Part] = &[
         label: "the title and introduction",
     },
     Part {
+        name: "tour",
+        label: "the guided tour's step text",
+    },
+    Part {
         name: "reach",
         label: "the reach view",
     },
@@ -122,6 +133,10 @@ pub const PARTS: &[Part] = &[
     Part {
         name: "learning",
         label: "the learning view",
+    },
+    Part {
+        name: "circuit",
+        label: "the circuit view",
     },
     Part {
         name: "activity",

@@ -1,0 +1,115 @@
+// The guided tour, as a reader takes it: by keyboard, forward and back; from a JSON file; embedded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { serve } from './server.mjs';
+
+let browser; let server;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open(hash = '', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url + hash);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  return { page, context, problems };
+}
+
+/** Fraction of a canvas's pixels that are not white. */
+const inked = (page, id) => page.evaluate((id) => {
+  const c = document.getElementById(id);
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) n++;
+  return n / (d.length / 4);
+}, id);
+
+const state = (page) => page.evaluate(() => ({
+  counter: document.getElementById('tour-counter').textContent,
+  title: document.getElementById('tour-title').textContent,
+  focused: document.activeElement?.id,
+  outlined: [...document.querySelectorAll('.tour-focus')].map((e) => e.dataset.part),
+  trials: window.bgloop.playground.trialCount(),
+  hash: location.hash,
+}));
+
+test('the whole tour by keyboard, forward and back (reduced motion: each step at its end state)', async () => {
+  const { page, context, problems } = await open('', { reducedMotion: 'reduce' });
+  const tour = await page.evaluate(() => window.bgloop.playground.constructor.tour());
+  assert.ok(tour.steps.length >= 5 && tour.steps.length <= 8);
+  await page.getByRole('button', { name: /Take the tour/ }).focus();
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < tour.steps.length; i++) {
+    const step = tour.steps[i];
+    const s = await state(page);
+    assert.match(s.counter, new RegExp(`step ${i + 1} of ${tour.steps.length}$`));
+    assert.equal(s.title, step.title);
+    assert.equal(s.focused, 'tour-title', 'focus moves to the step title');
+    assert.deepEqual(s.outlined, [step.view], 'the view to look at is outlined');
+    assert.equal(s.trials, step.trials, `step ${i + 1} shows its end state at once`);
+    assert.match(s.hash, new RegExp(`tour=${i + 1}(&|$)`), 'the address bar can reopen this step');
+    for (const id of ['reach', 'learning', 'circuit']) assert.ok(await inked(page, id) > 0.01, `step ${i + 1}: ${id} drawn`);
+    if (i < tour.steps.length - 1) await page.keyboard.press('ArrowRight');
+  }
+  for (let i = tour.steps.length - 1; i > 0; i--) await page.keyboard.press('ArrowLeft');
+  const first = await state(page);
+  assert.equal(first.title, tour.steps[0].title, 'back to the first step');
+  assert.ok(await page.getByRole('button', { name: '← Back' }).isDisabled());
+  await page.keyboard.press('Escape');
+  assert.ok(await page.locator('#tour').isHidden(), 'Escape closes the tour');
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /tour=/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a tour step runs its trials at its speed, then stops; a deep link opens that step', async () => {
+  const { page, context, problems } = await open('#tour=3');
+  const tour = await page.evaluate(() => window.bgloop.playground.constructor.tour());
+  const step = tour.steps[2];
+  assert.equal(await page.locator('#tour-title').textContent(), step.title);
+  await page.waitForFunction((n) => window.bgloop.playground.trialCount() >= n, step.trials, { timeout: 60000, polling: 100 });
+  await page.waitForFunction(() => document.getElementById('play').disabled === false, null, { timeout: 5000 });
+  const n = await page.evaluate(() => window.bgloop.playground.trialCount());
+  assert.ok(n >= step.trials && n < step.trials + 20, `stopped near ${step.trials}: ${n}`);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.bgloop.playground.trialCount()), n, 'and stays stopped');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a tour loaded from a JSON file on the same site; a bad file says why', async () => {
+  const { page, context, problems } = await open('#tour=examples/tour-example.json', { reducedMotion: 'reduce' });
+  await page.waitForFunction(() => document.getElementById('tour-title').textContent.length > 0);
+  assert.equal(await page.locator('#tour-title').textContent(), 'Adapting to a rotated cursor');
+  assert.match(await page.locator('#tour-counter').textContent(), /step 1 of 3/);
+  assert.equal(await page.evaluate(() => window.bgloop.config.seed), 3);
+  await page.getByRole('button', { name: 'Next →' }).click();
+  assert.equal(await page.evaluate(() => window.bgloop.config.dopamine), 0.5);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  const bad = await open('#tour=examples/no-such-tour.json');
+  const msg = bad.page.locator('#tour-problem');
+  await msg.waitFor({ state: 'visible' });
+  assert.match(await msg.textContent(), /could not be opened: .*404/);
+  const invalid = await bad.page.evaluate(() => {
+    try { window.bgloop.playground.constructor.parseTour('{"title":"T","steps":[{"title":"a","text":"b","link":"loop_strength=9","trials":1,"view":"reach"}]}'); return 'accepted'; } catch (e) { return e.message; }
+  });
+  assert.match(invalid, /step 1: `link`: `loop_strength` = 9 is out of range 0–2/);
+  await bad.context.close();
+});
+
+test('embed=1&tour=3 embeds one step with its text and no tour buttons', async () => {
+  const { page, context, problems } = await open('#embed=1&tour=3', { viewport: { width: 760, height: 640 } });
+  await page.waitForFunction(() => document.getElementById('tour-title').textContent.length > 0);
+  assert.ok(await page.locator('#tour-text').isVisible());
+  assert.ok(await page.locator('.tour-nav').isHidden());
+  const box = await page.locator('#tour').boundingBox();
+  assert.ok(box.y + box.height < 640, 'the step text is in the frame');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
