@@ -165,8 +165,6 @@ function setupTransport(app) {
   const pause = $('pause');
   app.player = new Player(pg, { speeds: viewTable.speeds, defaultSpeed: viewTable.default_speed }, {
     onFrame: () => {
-      // A tour step runs its trials, then stops.
-      if (app.stopAt !== null && pg.trialCount() >= app.stopAt) { app.stopAt = null; app.setPlaying(false); }
       views.invalidate(); views.draw(); app.status.update();
       // A scheduled change that took effect shows in its control and in the list.
       if (pg.trialCount() !== app.reported) { app.controls.follow(pg.shownConfig()); app.refreshEvents(); }
@@ -183,16 +181,20 @@ function setupTransport(app) {
     if (!on) app.requestRedraw();
   };
   app.reset = (seed) => { pg.reset(seed); app.showError(null); app.afterReset(); };
-  // Plays until `n` trials have run (a tour step).
-  app.stopAt = null;
-  app.runTrials = (n) => { app.stopAt = n; app.userPaused = false; app.setPlaying(true); };
+  // Plays until `n` trials have run, stopping at that trial's end (a tour step).
+  app.runTrials = (n) => {
+    app.userPaused = false;
+    app.setPlaying(true);
+    app.player.playUntil(n);
+  };
+  app.player.onLimit = () => app.setPlaying(false);
   // Step runs one trial in slices (a trial of several seconds at a fine time step never blocks).
   app.stepOne = () => {
     app.setPlaying(false);
     return app.player.stepTrial().then(() => { app.showError(null); app.redraw(); app.reportTrials(); });
   };
-  play.addEventListener('click', () => { app.userPaused = false; app.stopAt = null; app.showError(null); app.setPlaying(true); });
-  pause.addEventListener('click', () => { app.userPaused = true; app.stopAt = null; app.setPlaying(false); });
+  play.addEventListener('click', () => { app.userPaused = false; app.player.limit = null; app.showError(null); app.setPlaying(true); });
+  pause.addEventListener('click', () => { app.userPaused = true; app.setPlaying(false); });
   $('step').addEventListener('click', () => { app.stepOne().catch((e) => { app.showError(e); app.redraw(); }); });
   $('reset').addEventListener('click', () => { try { app.reset(); } catch (e) { app.showError(e); } });
   speed.max = String(viewTable.speeds.length - 1);

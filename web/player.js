@@ -27,6 +27,7 @@ export class Player {
     this.last = 0;
     this.lastDraw = 0;
     this.stepping = null;
+    this.limit = null;
     this.tick = this.tick.bind(this);
   }
 
@@ -45,7 +46,32 @@ export class Player {
     requestAnimationFrame(this.tick);
   }
 
-  pause() { this.playing = false; }
+  pause() { this.playing = false; this.limit = null; }
+
+  /**
+   * Plays until `count` trials have finished in all, stopping at that trial's end (a tour step):
+   * trials run in slices that end where a trial ends, so the views show the last one complete.
+   */
+  playUntil(count) {
+    this.limit = count;
+    this.play();
+  }
+
+  /** One frame of a limited run; returns whether the limit was reached. */
+  runLimited(speed, elapsed, start) {
+    const sliceMs = speed.simPerReal ? elapsed * speed.simPerReal : SLICE_MS;
+    if (speed.simPerReal) {
+      this.pg.stepTrialSlice(Math.max(sliceMs, 0.5));
+    } else {
+      this.owed = Math.min(this.owed + (elapsed / 1000) * speed.trialsPerSecond, 1e6);
+      const budget = Number.isFinite(speed.trialsPerSecond) ? BUDGET_MS : FAST_BUDGET_MS;
+      while (this.owed >= 1 && this.pg.trialCount() < this.limit && performance.now() - start < budget) {
+        if (this.pg.stepTrialSlice(SLICE_MS)) this.owed -= 1;
+      }
+      if (!Number.isFinite(speed.trialsPerSecond)) this.owed = 0;
+    }
+    return this.pg.trialCount() >= this.limit;
+  }
 
   /**
    * Runs the trial in progress (or a new one) to its end in slices, within a frame budget each
@@ -79,7 +105,15 @@ export class Player {
     const start = performance.now();
     try {
       const speed = this.speeds[this.level];
-      if (speed.simPerReal) {
+      if (this.limit !== null) {
+        if (this.runLimited(speed, elapsed, start)) {
+          this.playing = false;
+          this.limit = null;
+          this.onFrame();
+          this.onLimit?.();
+          return;
+        }
+      } else if (speed.simPerReal) {
         this.pg.step(elapsed * speed.simPerReal);
       } else {
         this.owed = Math.min(this.owed + (elapsed / 1000) * speed.trialsPerSecond, 1e6);

@@ -60,7 +60,7 @@ impl CircuitScene {
 }
 
 /// A population whose mean rate hardly changes keeps at least this span, so it stays pale.
-const MEAN_FLOOR: f64 = 0.005;
+const MEAN_FLOOR: f64 = 0.02;
 
 /// Where each population sits, in fractions of the view (x right, y down), in
 /// [`Population::ALL`] order: cortex, striatum, STN, GPi, thalamus.
