@@ -30,6 +30,12 @@ for (const f of fs.readdirSync(path.join(root, 'web'))) {
   // sweep-worker.js is copied too: workers load it by URL.
   if (/\.(js|css)$/.test(f)) fs.copyFileSync(path.join(root, 'web', f), path.join(dist, 'web', f));
 }
+// The one-line embedding script, at the site's root too, and the example article and tour.
+fs.copyFileSync(path.join(root, 'web', 'bgloop-embed.js'), path.join(dist, 'bgloop-embed.js'));
+fs.mkdirSync(path.join(dist, 'examples'), { recursive: true });
+for (const f of fs.readdirSync(path.join(root, 'examples'))) {
+  if (/\.(html|json|png)$/.test(f)) fs.copyFileSync(path.join(root, 'examples', f), path.join(dist, 'examples', f));
+}
 for (const f of ['bgloop.js', 'bgloop_bg.wasm', 'bgloop.d.ts']) {
   fs.copyFileSync(path.join(root, 'web', 'pkg', f), path.join(dist, 'web', 'pkg', f));
 }

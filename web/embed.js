@@ -6,7 +6,8 @@
 // the tour, or load a tour given as an object of the tour file's shape).
 // Events (playground → host): bgloop:ready, bgloop:trial {record, records, b?} (once per frame:
 // every trial finished since the last one, oldest first; `record` is the last; `b` the same for
-// run B while comparing), bgloop:state {…},
+// run B while comparing), bgloop:resize {height} (the content's height, whenever it changes),
+// bgloop:state {…},
 // bgloop:error {message, command}.
 
 export const COMMANDS = ['bgloop:configure', 'bgloop:play', 'bgloop:pause', 'bgloop:reset', 'bgloop:step', 'bgloop:getState', 'bgloop:tour'];

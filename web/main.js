@@ -339,6 +339,12 @@ function expose(app) {
     open.hidden = false;
     $('reset').addEventListener('click', () => { open.href = app.fullLink(); });
     playWhenVisible(document.querySelector('.layout'), { play: () => app.setPlaying(true), pause: () => app.setPlaying(false), isUserPaused: () => app.userPaused });
+    // Auto-height: the host learns the content's height whenever it changes, to size the frame.
+    let posted = 0;
+    new ResizeObserver(() => {
+      const height = Math.ceil(document.body.getBoundingClientRect().height);
+      if (height !== posted) { posted = height; tellHost('bgloop:resize', { height }); }
+    }).observe(document.body);
   }
   listenToHost(api);
   window.bgloop = {

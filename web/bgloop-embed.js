@@ -1,0 +1,111 @@
+// <bgloop-demo>: one line to embed the playground in an article.
+//
+//   <script src="https://YOUR-HOST/bgloop/bgloop-embed.js" defer></script>
+//   <bgloop-demo link="#preset=weak-loop&seed=3" hide="activity"></bgloop-demo>
+//
+// The element creates a lazy, titled iframe of the playground in its embed layout, sizes it to its
+// content (the playground posts `bgloop:resize`), and wraps the postMessage API: methods play(),
+// pause(), reset(seed), step(), configure(config), tour(step) and getState(), and DOM events
+// `bgloop-ready`, `bgloop-trial`, `bgloop-state`, `bgloop-error` and `bgloop-resize` (the message in
+// `event.detail`). Attributes: `link` (a permalink fragment), `hide` (parts to hide), `tour` (a tour
+// step), `src` (the playground's address; by default next to this script), `height` (the starting
+// height in px), `title`. No dependencies; MIT licence, like the rest of bgloop.
+
+const SCRIPT_URL = document.currentScript ? document.currentScript.src : '';
+
+/** The playground's page: `src`, or the index.html this script belongs to (beside it, or one
+ * folder up when the script is served from the site's `web/` folder). */
+function playgroundUrl(src) {
+  if (src) return new URL(src, location.href);
+  const base = SCRIPT_URL || location.href;
+  return new URL(/\/web\/bgloop-embed\.js(\?|#|$)/.test(base) ? '../index.html' : 'index.html', base);
+}
+
+/** Strips a leading `#` or `?` from a link fragment. */
+const bare = (link) => (link || '').replace(/^[#?]/, '');
+
+class BgloopDemo extends HTMLElement {
+  static get observedAttributes() { return ['link', 'hide', 'tour', 'src']; }
+
+  constructor() {
+    super();
+    this.frame = null;
+    this.ready = false;
+    this.queue = [];
+    this.onMessage = this.onMessage.bind(this);
+  }
+
+  connectedCallback() {
+    if (!this.frame) {
+      this.style.display = this.style.display || 'block';
+      const frame = document.createElement('iframe');
+      frame.title = this.getAttribute('title') || 'bgloop: an interactive model of reward-driven adaptation in a basal ganglia–cortex loop';
+      frame.loading = 'lazy';
+      frame.style.cssText = 'border:0;width:100%;display:block';
+      frame.style.height = `${Number(this.getAttribute('height')) || 640}px`;
+      frame.setAttribute('allow', 'clipboard-write');
+      this.frame = frame;
+      this.append(frame);
+      this.load();
+    }
+    window.addEventListener('message', this.onMessage);
+  }
+
+  disconnectedCallback() { window.removeEventListener('message', this.onMessage); }
+
+  attributeChangedCallback(name, before, after) {
+    if (this.frame && before !== after) this.load();
+  }
+
+  /** The iframe's address for the current attributes. */
+  src() {
+    const url = playgroundUrl(this.getAttribute('src'));
+    const parts = [bare(this.getAttribute('link')), 'embed=1'];
+    const hide = this.getAttribute('hide');
+    if (hide) parts.push(`hide=${encodeURIComponent(hide).replace(/%2C/gi, ',')}`);
+    const tour = this.getAttribute('tour');
+    if (tour) parts.push(`tour=${encodeURIComponent(tour)}`);
+    url.hash = parts.filter(Boolean).join('&');
+    return url.href;
+  }
+
+  load() {
+    const src = this.src();
+    if (this.frame.src !== src) {
+      this.ready = false;
+      this.frame.src = src;
+    }
+  }
+
+  onMessage(event) {
+    if (!this.frame || event.source !== this.frame.contentWindow) return;
+    const data = event.data;
+    if (!data || typeof data.type !== 'string' || !data.type.startsWith('bgloop:')) return;
+    if (data.type === 'bgloop:resize' && Number.isFinite(data.height) && data.height > 0) {
+      this.frame.style.height = `${Math.ceil(data.height)}px`;
+    }
+    if (data.type === 'bgloop:ready') {
+      // Commands given before the playground was ready are sent now, in order.
+      this.ready = true;
+      for (const [type, payload] of this.queue.splice(0)) this.send(type, payload);
+    }
+    this.dispatchEvent(new CustomEvent(data.type.replace(':', '-'), { detail: data, bubbles: true }));
+  }
+
+  send(type, payload = {}) {
+    if (!this.ready) { this.queue.push([type, payload]); return; }
+    this.frame.contentWindow?.postMessage({ type, ...payload }, new URL(this.frame.src).origin);
+  }
+
+  play() { this.send('bgloop:play'); }
+  pause() { this.send('bgloop:pause'); }
+  reset(seed) { this.send('bgloop:reset', seed === undefined ? {} : { seed }); }
+  step() { this.send('bgloop:step'); }
+  /** Applies parameters (or `{ a, b }` for a comparison) and restarts. */
+  configure(config) { this.send('bgloop:configure', { config }); }
+  /** Opens a step of the tour (`tour(3)`), or loads a tour object (`tour({ title, steps })`). */
+  tour(stepOrTour) { this.send('bgloop:tour', typeof stepOrTour === 'number' ? { step: stepOrTour } : { tour: stepOrTour }); }
+  getState() { this.send('bgloop:getState'); }
+}
+
+if (!customElements.get('bgloop-demo')) customElements.define('bgloop-demo', BgloopDemo);
