@@ -13,4 +13,12 @@ if [ -x node_modules/.bin/wasm-opt ]; then
   mv web/pkg/bgloop_bg.opt.wasm web/pkg/bgloop_bg.wasm
 fi
 echo "[build] web/pkg: $(du -h web/pkg/bgloop_bg.wasm | cut -f1) wasm"
+# The link-preview image (Open Graph / Twitter card): the rotation preset's figure, drawn by the
+# native figure code.
+cargo build --release -q -p bgloop-cli
+if ./target/release/bgloop figure --preset rotation --seed 1 --trials 150 --size 1200x630 --out web/preview.png; then
+  echo "[build] web/preview.png: the link-preview figure"
+else
+  echo "[build] no link-preview image (see the message above); the page works without it" >&2
+fi
 node scripts/dist.mjs

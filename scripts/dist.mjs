@@ -25,10 +25,17 @@ const MODULES = dependencyOrder('web/main.js');
 
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(path.join(dist, 'web', 'pkg'), { recursive: true });
-fs.copyFileSync(path.join(root, 'index.html'), path.join(dist, 'index.html'));
+// Link previews need absolute image URLs: set BGLOOP_SITE_URL (e.g. https://me.github.io/bgloop/)
+// when building for a site.
+let page = read('index.html');
+if (process.env.BGLOOP_SITE_URL) {
+  const site = new URL(process.env.BGLOOP_SITE_URL);
+  page = page.replaceAll('content="web/preview.png"', `content="${new URL('web/preview.png', site).href}"`);
+}
+fs.writeFileSync(path.join(dist, 'index.html'), page);
 for (const f of fs.readdirSync(path.join(root, 'web'))) {
   // sweep-worker.js is copied too: workers load it by URL.
-  if (/\.(js|css)$/.test(f)) fs.copyFileSync(path.join(root, 'web', f), path.join(dist, 'web', f));
+  if (/\.(js|css|png)$/.test(f)) fs.copyFileSync(path.join(root, 'web', f), path.join(dist, 'web', f));
 }
 // The one-line embedding script, at the site's root too, and the example article and tour.
 fs.copyFileSync(path.join(root, 'web', 'bgloop-embed.js'), path.join(dist, 'bgloop-embed.js'));

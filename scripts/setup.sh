@@ -38,6 +38,13 @@ if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import numpy'
   bench/.venv/bin/pip install -q numpy
 fi
 
+# DejaVu Sans draws the text of PNG figures (the link-preview image).
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "installing fonts-dejavu-core for PNG figures"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
   say "installing Debian's Chromium for the browser tests"
   if [ "$(id -u)" != 0 ]; then

@@ -44,6 +44,13 @@ test('dist/ works from a sub-path of a static host', async () => {
   const server = await serve({ BGLOOP_ROOT: site });
   try {
     const page = await exercise(`${server.url}course/bgloop/`);
+    // A shared link shows a card: Open Graph and Twitter meta name a preview image that is served.
+    const image = await page.evaluate(() => document.querySelector('meta[property="og:image"]').content);
+    assert.equal(await page.evaluate(() => document.querySelector('meta[name="twitter:card"]').content), 'summary_large_image');
+    const png = await page.evaluate(async (src) => { const r = await fetch(src); const b = new Uint8Array(await r.arrayBuffer()); return { ok: r.ok, type: r.headers.get('content-type'), head: [...b.slice(1, 4)].map((c) => String.fromCharCode(c)).join(''), bytes: b.length }; }, image);
+    assert.ok(png.ok && png.head === 'PNG' && png.bytes > 20_000, `the preview image ${image}: ${JSON.stringify(png)}`);
+    // The one-line embedding script and the example article are in dist/ too.
+    for (const f of ['bgloop-embed.js', 'examples/article.html', 'examples/tour-example.json']) assert.ok(existsSync(path.join(DIST, f)), f);
     await page.close();
   } finally {
     server.close();

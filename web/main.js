@@ -143,7 +143,7 @@ function setupCompare(app) {
     $('activity-run').hidden = !on;
     const names = on ? pg.runNames() : null;
     note.textContent = names
-      ? `Comparing ${names[0]} (solid) with ${names[1]} (dashed). Run A is pinned; the controls change run B.`
+      ? `Comparing ${names[0]} (solid) with ${names[1]} (dashed).${app.embedded ? '' : ' Run A is pinned; the controls change run B.'}`
       : 'Pin this run as A and change a copy, B: both then run trial for trial.';
   };
   start.addEventListener('click', () => {

@@ -68,7 +68,8 @@ impl RestScale {
         let mut span = [Self::FLOOR; 5];
         for (row, &p) in Population::ALL.iter().enumerate() {
             let first = trace.ring(0, p);
-            rest[row] = first.iter().map(|&v| f64::from(v)).sum::<f64>() / first.len().max(1) as f64;
+            rest[row] =
+                first.iter().map(|&v| f64::from(v)).sum::<f64>() / first.len().max(1) as f64;
             for k in 0..trace.len() {
                 for &v in trace.ring(k, p) {
                     span[row] = span[row].max((f64::from(v) - rest[row]).abs());

@@ -289,7 +289,11 @@ where
         let off = f64::from(style.px(12.0));
         let (w, h) = area.dim_in_pixel();
         let centre = (f64::from(w) / 2.0, f64::from(h) / 2.0);
-        let side = if (m.0 - centre.0) * uy - (m.1 - centre.1) * ux >= 0.0 { 1.0 } else { -1.0 };
+        let side = if (m.0 - centre.0) * uy - (m.1 - centre.1) * ux >= 0.0 {
+            1.0
+        } else {
+            -1.0
+        };
         let pos = (m.0 + side * uy * off, m.1 - side * ux * off);
         let text = if cut {
             "GPi output off".to_string()

@@ -13,6 +13,7 @@
 
 mod args;
 mod bench;
+mod png;
 
 use args::{Args, UsageError};
 
@@ -534,13 +535,13 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
     sim.record_traces(Some(2.0));
     sim.run_trials(trials)
         .map_err(|e| Failure::Run(e.to_string()))?;
-    let svg = bgloop_charts::figure::svg(
-        &bgloop_charts::figure::Runs::of(&sim),
-        !no_hand,
-        width,
-        height,
-    )
-    .map_err(|e| Failure::Run(e.to_string()))?;
+    let runs = bgloop_charts::figure::Runs::of(&sim);
+    if let Some(path) = out.as_deref().filter(|p| p.ends_with(".png")) {
+        png::write(path, &runs, !no_hand, (width, height))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let svg = bgloop_charts::figure::svg(&runs, !no_hand, width, height)
+        .map_err(|e| Failure::Run(e.to_string()))?;
     match out {
         Some(path) => {
             std::fs::write(&path, svg).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?

@@ -532,3 +532,25 @@ fn a_comparison_link_prints_both_runs_with_a_run_column() {
     assert_eq!(fig.status.code(), Some(2));
     assert!(stderr(&fig).contains("comparison"), "{}", stderr(&fig));
 }
+
+#[test]
+fn figure_writes_a_png_when_asked() {
+    let dir = std::env::temp_dir().join(format!("bgloop-png-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("preview.png");
+    let o = bgloop(&[
+        "figure",
+        "--preset",
+        "rotation",
+        "--trials",
+        "3",
+        "--size",
+        "600x315",
+        "--out",
+        path.to_str().expect("utf-8 path"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&path).expect("written");
+    assert_eq!(&bytes[1..4], b"PNG");
+    assert!(bytes.len() > 5_000, "{} bytes", bytes.len());
+}
