@@ -45,12 +45,16 @@ if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ "$(id -u)" = 0 
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
 fi
 
-if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
-  say "installing Debian's Chromium for the browser tests"
+# The browser tests run in three engines: Chromium (the full e2e suite), and Firefox and WebKitGTK
+# (determinism and a smoke test): Debian's chromium, firefox-esr, and webkit2gtk-driver (its
+# WebKitWebDriver drives the MiniBrowser of libwebkit2gtk) under Xvfb.
+if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver && command -v firefox-esr \
+    && command -v WebKitWebDriver && command -v Xvfb; } >/dev/null 2>&1; then
+  say "installing Debian's Chromium, Firefox ESR, WebKitGTK's WebDriver and Xvfb for the browser tests"
   if [ "$(id -u)" != 0 ]; then
-    echo "[setup] Chromium is missing; run as root or: sudo apt-get install -y chromium chromium-driver" >&2
+    echo "[setup] browsers are missing; run as root or: sudo apt-get install -y chromium chromium-driver firefox-esr webkit2gtk-driver xvfb" >&2
     exit 1
   fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr webkit2gtk-driver xvfb >/dev/null
 fi

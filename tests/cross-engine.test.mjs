@@ -1,0 +1,98 @@
+// "The same link gives the same run in any browser": the determinism links run in Firefox
+// (SpiderMonkey) and WebKitGTK (JavaScriptCore) and their CSV is compared byte for byte with the
+// native CLI (Chromium's V8 runs the same check in share.test.mjs and wasm-node in Node); then a
+// smoke test of the page in each engine. Chromium keeps the full e2e suite.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { serve, ROOT } from './server.mjs';
+import { firefox, webkit } from './engines.mjs';
+
+const CLI = path.join(ROOT, 'target', 'release', 'bgloop');
+let server;
+before(async () => { server = await serve(); });
+after(() => server?.close());
+
+/** Links with the trials each runs: golden configurations, a v1 link, a schedule, a comparison. */
+export const DETERMINISM = [
+  ['#preset=rotation&seed=1', 12],
+  ['#preset=babbling&seed=7', 12],
+  ['#v=1&preset=rotation&seed=1', 12],
+  ['#preset=rotation&seed=4&@6.gpi_output=0&@2-5.rotation_deg=0..30&targets=2', 14],
+  ['#preset=strong-vs-weak&seed=2', 20],
+  ['#preset=rotation&seed=5&b.@8.loop_strength=0.25&cortex_noise=0.01', 16],
+];
+
+const cli = (link, trials) => {
+  const r = spawnSync(CLI, ['run', '--permalink', link, '--trials', String(trials)], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+};
+
+/** Fraction of a canvas's pixels that are not (near) white. */
+function inked(id) {
+  const c = document.getElementById(id);
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) n++;
+  return n / (d.length / 4);
+}
+
+for (const [name, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
+  test(`${name}: every determinism link gives the CLI's CSV byte for byte; the page plays, draws, shares and embeds`, { timeout: 600_000 }, async (t) => {
+    const engine = await launch();
+    t.diagnostic(`${name}: ${engine.version}`);
+    try {
+      for (const [link, trials] of DETERMINISM) {
+        await engine.goto(server.url + link);
+        const csv = await engine.evaluate((n) => { window.bgloop.playground.runTrials(n); return window.bgloop.playground.csv(); }, trials);
+        assert.equal(csv, cli(link, trials), `${name}: ${link}`);
+      }
+
+      // Smoke: load, Play advances the status line, every view is drawn.
+      await engine.goto(`${server.url}#preset=rotation&seed=3&speed=3`);
+      await engine.evaluate(() => document.getElementById('play').click());
+      await engine.evaluate(() => new Promise((resolve, reject) => {
+        const end = performance.now() + 20000;
+        const check = () => {
+          if (window.bgloop.playground.trialCount() >= 5) resolve();
+          else if (performance.now() > end) reject(new Error('Play did not advance'));
+          else setTimeout(check, 50);
+        };
+        check();
+      }));
+      await engine.evaluate(() => document.getElementById('pause').click());
+      const status = await engine.evaluate(() => document.getElementById('status').textContent);
+      assert.match(status, /^Trial \d+ · /, `${name}: the status line follows the run`);
+      for (const id of ['reach', 'learning', 'activity', 'circuit']) {
+        assert.ok(await engine.evaluate(inked, id) > 0.01, `${name}: the ${id} view is drawn`);
+      }
+
+      // A copied link replays the same run: finish the trial in progress, take the address bar,
+      // open it in a fresh load and run as many trials.
+      const { href, n, csv } = await engine.evaluate(async () => {
+        const pg = window.bgloop.playground;
+        if (pg.timeInTrial() > 0) pg.stepTrial();
+        window.bgloop.link();
+        return { href: location.href, n: pg.trialCount(), csv: pg.csv() };
+      });
+      await engine.goto(href);
+      const again = await engine.evaluate((k) => { window.bgloop.playground.runTrials(k); return window.bgloop.playground.csv(); }, n);
+      assert.equal(again, csv, `${name}: the link replays the run`);
+
+      // The embed at 760 × 640: Play / Pause / Reset, the reach and the learning view in the frame.
+      await engine.resize(760, 640);
+      await engine.goto(`${server.url}#preset=rotation&seed=3&embed=1`);
+      const fit = await engine.evaluate(() => {
+        const bottom = (sel) => document.querySelector(sel).getBoundingClientRect().bottom;
+        return { h: innerHeight, w: innerWidth, play: bottom('#play'), reach: bottom('#reach'), learning: bottom('#learning') };
+      });
+      assert.ok(Math.abs(fit.w - 760) <= 2 && Math.abs(fit.h - 640) <= 2, `${name}: viewport ${fit.w} × ${fit.h}`);
+      for (const k of ['play', 'reach', 'learning']) assert.ok(fit[k] <= fit.h, `${name}: ${k} ends at ${fit[k]} px of ${fit.h}`);
+      assert.deepEqual(await engine.errors(), [], `${name}: no errors`);
+    } finally {
+      await engine.close();
+    }
+  });
+}

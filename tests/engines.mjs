@@ -1,0 +1,125 @@
+// The browser engines besides Chromium, behind one small interface: Firefox (Debian's firefox-esr,
+// driven by puppeteer-core over WebDriver BiDi) and WebKitGTK (Debian's WebKitWebDriver with the
+// MiniBrowser of libwebkit2gtk, under Xvfb, driven by selenium-webdriver). Each engine gives
+// `goto(url)`, `evaluate(fn, ...args)` (fn may be async), `resize(w, h)`, `errors()`, `version` and
+// `close()`.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+
+const which = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim();
+
+/** Collects page errors in the page itself, so every engine can report them the same way. */
+const COLLECT = `(() => { if (window.__errors) return; window.__errors = [];
+  addEventListener('error', (e) => window.__errors.push(String(e.message || e)));
+  addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason && e.reason.message || e.reason)));
+  const err = console.error.bind(console); console.error = (...a) => { window.__errors.push(a.map(String).join(' ')); err(...a); }; })()`;
+
+export async function firefox() {
+  const executablePath = which('firefox-esr') || which('firefox');
+  if (!executablePath) throw new Error('firefox-esr is not installed (scripts/setup.sh --browser installs it)');
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.setViewport({ width: 1280, height: 900 });
+  return {
+    name: 'Firefox',
+    version: await browser.version(),
+    async goto(url) {
+      await page.goto('about:blank');
+      await page.goto(url);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 30000 });
+    },
+    evaluate: (fn, ...args) => page.evaluate(fn, ...args),
+    resize: (width, height) => page.setViewport({ width, height }),
+    errors: async () => [...errors, ...(await page.evaluate(() => window.__errors || []))],
+    close: () => browser.close(),
+  };
+}
+
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+/** MiniBrowser's path, from the files of libwebkit2gtk-4.1-0. */
+function miniBrowser() {
+  const listed = spawnSync('dpkg', ['-L', 'libwebkit2gtk-4.1-0'], { encoding: 'utf8' }).stdout || '';
+  const found = listed.split('\n').find((p) => p.endsWith('/MiniBrowser'));
+  return found && existsSync(found) ? found : null;
+}
+
+async function waitForPort(port, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const ok = await new Promise((resolve) => {
+      const c = net.connect(port, '127.0.0.1', () => { c.end(); resolve(true); });
+      c.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on port ${port} after ${ms} ms`);
+}
+
+export async function webkit() {
+  const driverPath = which('WebKitWebDriver');
+  const binary = miniBrowser();
+  const xvfb = which('Xvfb');
+  if (!driverPath || !binary || !xvfb) throw new Error('WebKitWebDriver, MiniBrowser or Xvfb is missing (scripts/setup.sh --browser installs them)');
+  const display = `:${90 + Math.floor(Math.random() * 9)}`;
+  const x = spawn(xvfb, [display, '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  const port = await freePort();
+  const driver = spawn(driverPath, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  const stop = () => { driver.kill(); x.kill(); };
+  try {
+    await waitForPort(port, 15000);
+    const { Builder } = await import('selenium-webdriver');
+    const session = await new Builder()
+      .usingServer(`http://127.0.0.1:${port}`)
+      .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary, args: ['--automation'] } })
+      .build();
+    const caps = await session.getCapabilities();
+    const version = `${caps.get('browserName')} ${caps.get('browserVersion')}`;
+    // Runs `fn(...args)` in the page (awaiting a promise) through executeAsyncScript.
+    const evaluate = (fn, ...args) => session.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       Promise.resolve().then(() => (${fn.toString()})(...Array.from(arguments).slice(0, -1)))
+         .then((v) => done({ ok: true, v }), (e) => done({ ok: false, e: String(e && e.message || e) }));`,
+      ...args,
+    ).then((r) => { if (!r.ok) throw new Error(r.e); return r.v; });
+    return {
+      name: 'WebKit',
+      version,
+      async goto(url) {
+        await session.get('about:blank');
+        await session.get(url);
+        await session.executeScript(COLLECT);
+        const end = Date.now() + 30000;
+        while (await session.executeScript('return document.documentElement.dataset.ready') !== 'true') {
+          if (Date.now() > end) throw new Error(`${url} did not become ready`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      },
+      evaluate,
+      async resize(width, height) {
+        // The window includes MiniBrowser's own bars: grow it until the page's viewport fits.
+        await session.manage().window().setRect({ width, height });
+        const inner = await session.executeScript('return [innerWidth, innerHeight]');
+        await session.manage().window().setRect({ width: width + (width - inner[0]), height: height + (height - inner[1]) });
+      },
+      errors: () => session.executeScript('return window.__errors || []'),
+      async close() { try { await session.quit(); } finally { stop(); } },
+    };
+  } catch (e) {
+    stop();
+    throw e;
+  }
+}
