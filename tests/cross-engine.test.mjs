@@ -63,7 +63,15 @@ for (const [name, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
         check();
       }));
       await engine.evaluate(() => document.getElementById('pause').click());
-      const status = await engine.evaluate(() => document.getElementById('status').textContent);
+      // The line is redrawn in the next animation frame after Pause.
+      const status = await engine.evaluate(() => new Promise((resolve) => {
+        const end = performance.now() + 5000;
+        const check = () => {
+          const text = document.getElementById('status').textContent;
+          if (/^Trial \d+ · /.test(text) || performance.now() > end) resolve(text); else setTimeout(check, 50);
+        };
+        check();
+      }));
       assert.match(status, /^Trial \d+ · /, `${name}: the status line follows the run`);
       for (const id of ['reach', 'learning', 'activity', 'circuit']) {
         assert.ok(await engine.evaluate(inked, id) > 0.01, `${name}: the ${id} view is drawn`);
