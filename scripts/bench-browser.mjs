@@ -26,7 +26,42 @@ try {
     return out;
   }, trials);
   const ready = await page.evaluate(() => performance.getEntriesByName('bgloop:first-chart')[0]?.startTime ?? null);
-  console.log(JSON.stringify({ rows, first_chart_ms: ready }));
+
+  // The page's fast-forward against raw wasm on the same experiment (the rotation preset), and a
+  // comparison's wall time against one run's.
+  const ff = await browser.newPage();
+  await ff.goto(`${server.url}#preset=rotation&seed=1&speed=4`);
+  await ff.waitForSelector('html[data-ready=true]', { timeout: 20000 });
+  const raw = await ff.evaluate(async () => {
+    const { Playground } = await import('./web/pkg/bgloop.js');
+    const time = (link, count) => {
+      const pg = new Playground(undefined);
+      pg.openPermalink(link);
+      pg.runTrials(20);
+      const t = performance.now();
+      pg.runTrials(count);
+      const secs = (performance.now() - t) / 1000;
+      pg.free();
+      return secs;
+    };
+    const one = time('#preset=rotation&seed=2', 300);
+    const two = time('#preset=strong-vs-weak&seed=2', 300);
+    return { raw_trials_per_s: 300 / time('#preset=rotation&seed=1', 300), one_run_s: one, comparison_s: two };
+  });
+  await ff.getByRole('button', { name: 'Play', exact: true }).click();
+  await ff.waitForTimeout(500);
+  const t0 = await ff.evaluate(() => [performance.now(), window.bgloop.playground.trialCount()]);
+  await ff.waitForTimeout(4000);
+  const t1 = await ff.evaluate(() => [performance.now(), window.bgloop.playground.trialCount()]);
+  const fastForward = (t1[1] - t0[1]) / ((t1[0] - t0[0]) / 1000);
+  console.log(JSON.stringify({
+    rows,
+    first_chart_ms: ready,
+    page_fast_forward_trials_per_s: fastForward,
+    page_raw_trials_per_s: raw.raw_trials_per_s,
+    ab_one_run_s: raw.one_run_s,
+    ab_comparison_s: raw.comparison_s,
+  }));
 } finally {
   await browser.close();
   server.close();

@@ -35,6 +35,11 @@ for (const w of wasm.rows) {
 const n64 = native.rows.find((r) => r.n === 64);
 console.log(`\n== NumPy reference (numpy ${numpy.numpy}, N = 64) ==`);
 console.log(`numpy ${numpy.numpy_trials_per_s.toFixed(1)} trials/s; native is ${(n64.trials_per_s / numpy.numpy_trials_per_s).toFixed(0)}×, wasm ${(wasm.rows[0].trials_per_s / numpy.numpy_trials_per_s).toFixed(0)}× faster (target ≥ 100×)`);
+console.log('\n== the page (rotation preset, Chromium) ==');
+const ff = wasm.page_fast_forward_trials_per_s;
+const raw = wasm.page_raw_trials_per_s;
+console.log(`fast-forward ${ff.toFixed(0)} trials/s; raw wasm on the same experiment ${raw.toFixed(0)} trials/s; fast-forward / raw = ${(ff / raw).toFixed(2)} (target ≥ 0.9)`);
+console.log(`a comparison (A and B, 300 trials) takes ${wasm.ab_comparison_s.toFixed(2)} s against ${wasm.ab_one_run_s.toFixed(2)} s for one run: A/B wall-time ratio ${(wasm.ab_comparison_s / wasm.ab_one_run_s).toFixed(2)} (target ≤ 1.0; both runs share one thread today)`);
 console.log('\n== page weight and start-up ==');
 console.log(`wasm ${(wasmGz / 1024).toFixed(1)} KB + JS ${(jsGz / 1024).toFixed(1)} KB gzipped = ${((+wasmGz + +jsGz) / 1024).toFixed(1)} KB (target ≤ 150 KB); first chart ${wasm.first_chart_ms?.toFixed(0)} ms after navigation`);
 JS

@@ -36,9 +36,10 @@ pub fn config(n: u32) -> Config {
 }
 
 /// Arithmetic per step, by population (see docs/benchmarks in the README): cortex 18·N,
-/// striatum 9·N + 2·N·m (m active cortical units), STN 6·N, GPi 11·N, thalamus 5·N.
-pub fn flops_per_step(n: f64, active: f64) -> f64 {
-    49.0 * n + 2.0 * n * active
+/// striatum 9·N + 2·N·m (m active cortical units) — or 9·N + 2·m when the cortico-striatal
+/// weights are diagonal (no motor-map learning, the default) —, STN 6·N, GPi 11·N, thalamus 5·N.
+pub fn flops_per_step(n: f64, active: f64, diagonal: bool) -> f64 {
+    49.0 * n + 2.0 * active * if diagonal { 1.0 } else { n }
 }
 
 fn active_units(config: &Config) -> f64 {
@@ -82,7 +83,8 @@ pub fn measure(n: u32, trials: u32) -> Result<Row, String> {
         .sum::<f64>()
         / f64::from(trials);
     let active = active_units(&c);
-    let flops = steps * flops_per_step(f64::from(n), active);
+    // With no motor-map learning the weights stay diagonal for the whole run.
+    let flops = steps * flops_per_step(f64::from(n), active, c.learning_rate == 0.0);
     Ok(Row {
         n,
         trials,

@@ -59,6 +59,12 @@ impl Plasticity {
         }
     }
 
+    /// Whether the learned motor map P is all zeros (motor-map learning off, or nothing learned
+    /// yet): then W = DA·clip(g_sc·𝟙, 0, w_max) is diagonal.
+    pub fn motor_map_is_zero(&self) -> bool {
+        self.motor_striatal.iter().all(|&v| v == 0.0)
+    }
+
     /// Writes W = DA·clip(g_sc·𝟙 + P, 0, w_max) column-major into `w`.
     pub fn striatal_weights(&self, config: &Config, w: &mut [f64]) {
         let n = self.n;

@@ -213,6 +213,8 @@ pub struct Network {
     ou: Vec<f64>,
     /// Cortico-striatal weights for this trial, column-major (`w[j*n + i]` = cortex j → striatum i).
     w: Vec<f64>,
+    /// Whether `w` is diagonal this trial (no learned motor map), so W·c needs only n products.
+    diagonal: bool,
     /// Cue input to cortex for this trial (K·v).
     cue_cortex: Vec<f64>,
     /// Cue input to striatum for this trial (DA·Q·vˢ).
@@ -253,6 +255,7 @@ impl Network {
             buf: std::array::from_fn(|_| vec![0.0; rows * n]),
             ou: vec![0.0; n],
             w: vec![0.0; n * n],
+            diagonal: false,
             cue_cortex: vec![0.0; n],
             cue_striatum: vec![0.0; n],
             moments: (0.0, 0.0, 0.0),
@@ -308,6 +311,13 @@ impl Network {
         (&mut self.w, &mut self.cue_cortex, &mut self.cue_striatum)
     }
 
+    /// Declares whether this trial's cortico-striatal weights are diagonal (the caller knows: no
+    /// learned motor map). The striatal input is then computed from the diagonal alone, with the
+    /// same result bit for bit: the full product only adds exact zeros to it.
+    pub fn set_diagonal_weights(&mut self, diagonal: bool) {
+        self.diagonal = diagonal;
+    }
+
     /// The current rates of `population`.
     pub fn rates(&self, population: Population) -> &[f64] {
         let b = &self.buf[population as usize];
@@ -354,6 +364,7 @@ impl Network {
             buf,
             ou,
             w,
+            diagonal,
             cue_cortex,
             cue_striatum,
             moments,
@@ -374,7 +385,15 @@ impl Network {
                 at.split(bc),
                 rng,
             ),
-            striatum(coef, ou, w, cue_striatum, &bc[r_sc], at.split(bs), rng),
+            striatum(
+                coef,
+                ou,
+                (w, *diagonal),
+                cue_striatum,
+                &bc[r_sc],
+                at.split(bs),
+                rng,
+            ),
             stn(coef, &bc[r_nc], at.split(bn)),
             gpi(coef, noise, &bs[r_gs], &bn[r_gn], at.split(bg), rng),
             thalamus(coef, kappa, &bg[r_tg], at.split(bt)),
@@ -445,7 +464,7 @@ fn cortex(
 fn striatum(
     coef: &Coefficients,
     ou: &mut [f64],
-    w: &[f64],
+    (w, diagonal): (&[f64], bool),
     cue_striatum: &[f64],
     cortex_delayed: &[f64],
     (old, new): (&[f64], &mut [f64]),
@@ -460,9 +479,19 @@ fn striatum(
     for ((x, &cs), &z) in new.iter_mut().zip(cue_striatum.iter()).zip(ou.iter()) {
         *x = cs + coef.i_s + z;
     }
+    let c_d = cortex_delayed;
+    if diagonal {
+        // W is diagonal: each sum below would add exact zeros to x + w_ii·c_i, so this is the
+        // same number with n products instead of n².
+        for (i, (x, &c)) in new.iter_mut().zip(c_d).enumerate() {
+            if c != 0.0 {
+                *x = *x + w[i * n + i] * c;
+            }
+        }
+        return relax(new, old, coef.decay[1]);
+    }
     // W·c, four cortical columns per pass: each sum still adds the columns in order (exactly as
     // one column at a time), but `new` is loaded and stored once per pass.
-    let c_d = cortex_delayed;
     let mut j = 0;
     while j + 4 <= n {
         let (c0, c1, c2, c3) = (c_d[j], c_d[j + 1], c_d[j + 2], c_d[j + 3]);

@@ -292,6 +292,8 @@ impl Simulation {
         let (trial, cortex_code) = Trial::new(&self.config, setup, cos, sin);
         self.net.reset_to_rest();
         self.net.start_noise(&mut self.rng);
+        self.net
+            .set_diagonal_weights(self.plastic.motor_map_is_zero());
         let (w, cue_cortex, cue_striatum) = self.net.trial_inputs();
         self.plastic.striatal_weights(&self.config, w);
         self.plastic.cue_to_cortex(&cortex_code, cue_cortex);
