@@ -1,16 +1,16 @@
 // Play / pause and speed: the simulation runs in slices inside animation frames, within a time
-// budget, so the page never freezes.
+// budget (in fast-forward, in short tasks between frames), so the page never freezes.
 
 /** Speed levels, from core's view table (`Playground.viewOptions().speeds`): simulated ms per
  * real ms (animated) or trials per second (`null` for both: as fast as possible). */
 const toSpeed = (s) => ({ label: s.label, simPerReal: s.sim_per_real ?? null, trialsPerSecond: s.trials_per_second ?? Infinity });
 
-/** Work per frame stops once this much time is used, ms (more in fast-forward, which redraws
- * less often). */
+/** Work per frame stops once this much time is used, ms; in fast-forward, work per task (tasks
+ * run back to back between frames). */
 const BUDGET_MS = 10;
-const FAST_BUDGET_MS = 13;
+const FAST_BUDGET_MS = 12;
 /** In fast-forward the views are redrawn at most this often, ms, leaving the frames to simulate. */
-const FAST_REDRAW_MS = 100;
+const FAST_REDRAW_MS = 150;
 /** Simulated time per call while running whole trials, ms: short calls keep every task small, even
  * before the browser has optimised the wasm code. */
 const SLICE_MS = 40;
@@ -28,6 +28,9 @@ export class Player {
     this.lastDraw = 0;
     this.stepping = null;
     this.limit = null;
+    this.pumping = false;
+    this.channel = new MessageChannel();
+    this.channel.port1.onmessage = () => this.pump();
     this.tick = this.tick.bind(this);
   }
 
@@ -57,22 +60,6 @@ export class Player {
     this.play();
   }
 
-  /** One frame of a limited run; returns whether the limit was reached. */
-  runLimited(speed, elapsed, start) {
-    const sliceMs = speed.simPerReal ? elapsed * speed.simPerReal : SLICE_MS;
-    if (speed.simPerReal) {
-      this.pg.stepTrialSlice(Math.max(sliceMs, 0.5));
-    } else {
-      this.owed = Math.min(this.owed + (elapsed / 1000) * speed.trialsPerSecond, 1e6);
-      const budget = Number.isFinite(speed.trialsPerSecond) ? BUDGET_MS : FAST_BUDGET_MS;
-      while (this.owed >= 1 && this.pg.trialCount() < this.limit && performance.now() - start < budget) {
-        if (this.pg.stepTrialSlice(SLICE_MS)) this.owed -= 1;
-      }
-      if (!Number.isFinite(speed.trialsPerSecond)) this.owed = 0;
-    }
-    return this.pg.trialCount() >= this.limit;
-  }
-
   /**
    * Runs the trial in progress (or a new one) to its end in slices, within a frame budget each
    * frame, so a long trial never blocks the page. Resolves with its record.
@@ -97,37 +84,92 @@ export class Player {
     return this.stepping;
   }
 
+  /** Runs toward the limit for one frame's budget; returns whether the limit was reached. */
+  runLimited(speed, elapsed, start) {
+    if (speed.simPerReal) {
+      this.pg.stepTrialSlice(Math.max(elapsed * speed.simPerReal, 0.5));
+    } else {
+      const fast = !Number.isFinite(speed.trialsPerSecond);
+      if (!fast) this.owed = Math.min(this.owed + (elapsed / 1000) * speed.trialsPerSecond, 1e6);
+      const budget = fast ? FAST_BUDGET_MS : BUDGET_MS;
+      while ((fast || this.owed >= 1) && this.pg.trialCount() < this.limit && performance.now() - start < budget) {
+        if (this.pg.stepTrialSlice(SLICE_MS) && !fast) this.owed -= 1;
+      }
+    }
+    return this.pg.trialCount() >= this.limit;
+  }
+
+  /** The limit is reached: stop and show the last trial. */
+  finishLimit() {
+    this.playing = false;
+    this.limit = null;
+    this.onFrame();
+    this.onLimit?.();
+  }
+
+  /**
+   * Fast-forward fills the time between animation frames too: work in tasks of FAST_BUDGET_MS,
+   * back to back through a MessageChannel (which yields to input and painting in between), so the
+   * page runs nearly as fast as the raw model; frames only redraw.
+   */
+  pump() {
+    const speed = this.speeds[this.level];
+    if (!this.playing || speed.simPerReal || Number.isFinite(speed.trialsPerSecond)) {
+      this.pumping = false;
+      return;
+    }
+    const start = performance.now();
+    try {
+      if (this.limit !== null) {
+        if (this.runLimited(speed, 0, start)) {
+          this.pumping = false;
+          this.finishLimit();
+          return;
+        }
+      } else {
+        while (performance.now() - start < FAST_BUDGET_MS) this.pg.step(SLICE_MS);
+      }
+    } catch (e) {
+      this.playing = false;
+      this.pumping = false;
+      this.onError(e);
+      return;
+    }
+    this.channel.port2.postMessage(null);
+  }
+
   tick(now) {
     if (!this.playing) return;
     // rAF time stamps can precede the performance.now() taken when play() was called.
     const elapsed = Math.max(0, Math.min(now - this.last, 100));
     this.last = now;
     const start = performance.now();
+    const speed = this.speeds[this.level];
+    if (!speed.simPerReal && !Number.isFinite(speed.trialsPerSecond)) {
+      // Fast-forward: the pump simulates; frames redraw every FAST_REDRAW_MS.
+      if (!this.pumping) {
+        this.pumping = true;
+        this.channel.port2.postMessage(null);
+      }
+      if (now - this.lastDraw >= FAST_REDRAW_MS) {
+        this.lastDraw = now;
+        this.onFrame();
+      }
+      if (this.playing) requestAnimationFrame(this.tick);
+      return;
+    }
     try {
-      const speed = this.speeds[this.level];
       if (this.limit !== null) {
         if (this.runLimited(speed, elapsed, start)) {
-          this.playing = false;
-          this.limit = null;
-          this.onFrame();
-          this.onLimit?.();
+          this.finishLimit();
           return;
         }
       } else if (speed.simPerReal) {
         this.pg.step(elapsed * speed.simPerReal);
       } else {
         this.owed = Math.min(this.owed + (elapsed / 1000) * speed.trialsPerSecond, 1e6);
-        const fast = !Number.isFinite(speed.trialsPerSecond);
-        const budget = fast ? FAST_BUDGET_MS : BUDGET_MS;
-        while (this.owed >= 1 && performance.now() - start < budget) {
+        while (this.owed >= 1 && performance.now() - start < BUDGET_MS) {
           this.owed -= this.pg.step(SLICE_MS);
-        }
-        if (fast) {
-          this.owed = 0;
-          if (now - this.lastDraw < FAST_REDRAW_MS) {
-            if (this.playing) requestAnimationFrame(this.tick);
-            return;
-          }
         }
       }
     } catch (e) {
