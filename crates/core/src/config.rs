@@ -479,15 +479,7 @@ impl Config {
         I: IntoIterator<Item = (&'a str, V)>,
         V: Into<Input>,
     {
-        let errors: Vec<ParamError> = settings
-            .into_iter()
-            .filter_map(|(k, v)| self.set(k, v).err())
-            .collect();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ConfigErrors { errors })
-        }
+        apply_each(settings, |k, v| self.set(k, v))
     }
 
     /// Checks every parameter against its range and the cross-parameter constraints.
@@ -545,6 +537,27 @@ impl Config {
             .iter()
             .filter_map(|s| self.get(s.key).map(|v| (s.key, v)))
             .collect()
+    }
+}
+
+/// Applies every entry of `settings` with `set`, in order, and gathers every error: the one way
+/// settings are applied (to a [`Config`] and to a [`crate::Protocol`]).
+pub(crate) fn apply_each<'a, I, V>(
+    settings: I,
+    mut set: impl FnMut(&str, Input) -> Result<(), ParamError>,
+) -> Result<(), ConfigErrors>
+where
+    I: IntoIterator<Item = (&'a str, V)>,
+    V: Into<Input>,
+{
+    let errors: Vec<ParamError> = settings
+        .into_iter()
+        .filter_map(|(k, v)| set(k, v.into()).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ConfigErrors { errors })
     }
 }
 

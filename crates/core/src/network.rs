@@ -485,7 +485,7 @@ fn striatum(
         // same number with n products instead of n².
         for (i, (x, &c)) in new.iter_mut().zip(c_d).enumerate() {
             if c != 0.0 {
-                *x = *x + w[i * n + i] * c;
+                *x += w[i * n + i] * c;
             }
         }
         return relax(new, old, coef.decay[1]);

@@ -50,15 +50,7 @@ impl Protocol {
         I: IntoIterator<Item = (&'a str, V)>,
         V: Into<Input>,
     {
-        let errors: Vec<ParamError> = settings
-            .into_iter()
-            .filter_map(|(k, v)| self.set(k, v).err())
-            .collect();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ConfigErrors { errors })
-        }
+        crate::config::apply_each(settings, |k, v| self.set(k, v))
     }
 
     /// A new run of this protocol, if its configuration is valid.
