@@ -207,8 +207,8 @@ parameters! {
         .source("calibrated")
         .built_for(0.05, 0.27, "higher reference rates leave the cortex too little net drive to reach");
     /// A_ns: untuned drive to every cortical unit during the trial (motor babbling).
-    untuned_drive: f64 = 0.0 => Meta::real("Untuned drive", Group::Cortex, 0.0, 0.5, 0.01).live().symbol("A_ns")
-        .meaning("Input to every cortical unit alike during the trial, so the cortex moves even without a learned target map (babbling uses 0.1).")
+    untuned_drive: f64 = 0.0 => Meta::real("Untuned drive", Group::Cortex, 0.0, 0.5, 0.01).symbol("A_ns")
+        .meaning("Meant as input to every cortical unit alike during the trial (motor babbling). Known issue: this model version does not apply it, so it has no effect (see docs/model.md, Known limits).")
         .source("calibrated");
     /// K₀: whether the cue→cortex map starts as the identity (on) or empty (off: babbling).
     innate_cue_map: bool = true => Meta::choice("Innate cue map", Group::Cortex, ON_OFF).symbol("K₀")

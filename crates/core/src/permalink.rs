@@ -244,19 +244,17 @@ pub fn decode(link: &str) -> Permalink {
     let (mut a, mut view, set) = apply_entries(&a_entries, base.clone(), &mut found);
     undo_violations(&mut a.config, &base.config, &set, &mut found);
     // Run B starts from A with the preset's comparison (if it is a comparison preset), then
-    // takes the link's `b.` entries. A run B that does not differ from A is no comparison (and
-    // `encode` writes none).
+    // takes the link's `b.` entries. Any `b.` entry makes a comparison, even one whose B does not
+    // (yet) differ from A (`encode` writes `b.seed=…` for it).
     let preset_b = preset
         .and_then(presets::preset)
         .and_then(|p| p.compare_over(&a).ok().flatten());
-    let compare = (!b_entries.is_empty() || preset_b.is_some())
-        .then(|| {
-            let b_base = preset_b.unwrap_or_else(|| a.clone());
-            let (mut b, _, set) = apply_entries(&b_entries, b_base.clone(), &mut found);
-            undo_violations(&mut b.config, &b_base.config, &set, &mut found);
-            b
-        })
-        .filter(|b| *b != a);
+    let compare = (!b_entries.is_empty() || preset_b.is_some()).then(|| {
+        let b_base = preset_b.unwrap_or_else(|| a.clone());
+        let (mut b, _, set) = apply_entries(&b_entries, b_base.clone(), &mut found);
+        undo_violations(&mut b.config, &b_base.config, &set, &mut found);
+        b
+    });
     // View options in table order, as `encode` writes them.
     view.sort_by_key(|(k, _)| view::OPTIONS.iter().position(|o| o.key == k));
     Permalink {
@@ -393,6 +391,16 @@ fn apply_entries<'e>(
             );
             continue;
         }
+        if for_b {
+            if let Some(live) = crate::schedule::legacy_target(key) {
+                found.reject(
+                    full,
+                    &e.shown,
+                    format!("`{full}`: run B's changes over time are events, e.g. b.@151.{live}=0"),
+                );
+                continue;
+            }
+        }
         if key == "v" || key == "preset" {
             if for_b {
                 found.reject(full, &e.shown, format!("`{full}`: run B shares run A's version and preset; set B's differences as b.key=value"));
@@ -500,8 +508,13 @@ pub fn encode(
         parts.push(entry(k, v));
     }
     if let Some(b) = b {
-        for (k, v) in b.diff(&b_base) {
-            parts.push(entry(&format!("{B_PREFIX}{k}"), &v));
+        let diff = b.diff(&b_base);
+        for (k, v) in &diff {
+            parts.push(entry(&format!("{B_PREFIX}{k}"), v));
+        }
+        // A comparison whose B is still A's copy: one entry says there is a run B.
+        if diff.is_empty() && b_base == *a {
+            parts.push(format!("{B_PREFIX}seed={}", b.config.seed));
         }
     }
     // View options in table order; unknown ones are dropped.

@@ -169,7 +169,7 @@ pub const PRESETS: &[Preset] = &[
         title: "Motor babbling: learning to reach",
         claim: "C5",
         description: "Eight targets, no innate cue map: reaches start random and become target-directed.",
-        watch: "The cortex receives no map from the visual targets, only an untuned drive, so early reaches go anywhere. Rewarded reaches teach the striatum which cells to activate for each target, and after a few hundred trials most reaches hit their target.",
+        watch: "The cortex receives no map from the visual targets, so early reaches go anywhere. Rewarded reaches teach the striatum which cells to activate for each target, and after a few hundred trials most reaches hit their target.",
         settings: &[
             ("targets", "8"),
             ("innate_cue_map", "off"),

@@ -36,9 +36,15 @@ impl Protocol {
             };
             return self.schedule.add(Event::parse(at, &value)?);
         }
+        // A legacy key is one value (the last one wins, 0 = never): it replaces the switch-off
+        // steps of its parameter, a preset's included.
         match schedule::legacy_event(key, &input) {
-            Some(Ok(Some(event))) => self.schedule.add(event),
-            Some(Ok(None)) => Ok(()),
+            Some(Ok(event)) => {
+                if let Some(live) = schedule::legacy_target(key) {
+                    self.schedule.remove_switch_offs(live);
+                }
+                event.map_or(Ok(()), |e| self.schedule.add(e))
+            }
             Some(Err(e)) => Err(e),
             None => self.config.set(key, input),
         }
@@ -106,7 +112,26 @@ mod tests {
         .expect("valid");
         assert_eq!(p.config.loop_strength, 0.5);
         let texts: Vec<String> = p.schedule.events().iter().map(Event::to_text).collect();
-        assert_eq!(texts, ["@150.gpi_output=0", "@201.rotation_deg=0"]);
+        assert_eq!(
+            texts,
+            ["@201.rotation_deg=0"],
+            "gpi_off_after=0 replaces the switch-off at 150"
+        );
+        let mut preset = Protocol::default();
+        preset
+            .apply([("@401.gpi_output", "0"), ("gpi_off_after", "600")])
+            .expect("valid");
+        let texts: Vec<String> = preset
+            .schedule
+            .events()
+            .iter()
+            .map(Event::to_text)
+            .collect();
+        assert_eq!(
+            texts,
+            ["@601.gpi_output=0"],
+            "the legacy key moves the switch-off"
+        );
         let err = p
             .apply([("@5.ring_size", "8"), ("dopamine", "9")])
             .expect_err("both bad");

@@ -191,13 +191,19 @@ impl Event {
         }
     }
 
-    /// Whether the event switches its parameter off (a step, or a ramp down from a non-zero
-    /// value): when it leaves the parameter at 0, the trial is in a *washout* or *GPi off* phase.
-    fn switches_off(&self) -> bool {
+    /// Whether, in `trial`, the event has switched its parameter off: a step (to the 0 in force),
+    /// or a ramp from a non-zero value that has ended at 0 — not a ramp passing through 0. When
+    /// it leaves the parameter at 0, the trial is in a *washout* or *GPi off* phase.
+    fn switches_off(&self, trial: u32) -> bool {
         match self.change {
             Change::Step(_) => true,
-            Change::Ramp { from, .. } => from != 0.0,
+            Change::Ramp { until, from, to } => from != 0.0 && to == 0.0 && trial >= until,
         }
+    }
+
+    /// Whether the event is a step to 0 (what a legacy `…_after` key stands for).
+    fn is_switch_off_step(&self) -> bool {
+        matches!(self.change, Change::Step(Value::Num(x)) if x == 0.0)
     }
 
     /// A short label for a marker on the learning view: "GPi off", "λ 0.25", "φ 0→60°".
@@ -289,6 +295,13 @@ impl Schedule {
         self.events.len() != before
     }
 
+    /// Removes every step to 0 of `key` (a legacy key replaces the switch-off it stands for,
+    /// e.g. a preset's).
+    pub fn remove_switch_offs(&mut self, key: &str) {
+        self.events
+            .retain(|e| !(e.key == key && e.is_switch_off_step()));
+    }
+
     /// Whether this schedule begins with every event of `prefix`, in order.
     pub fn extends(&self, prefix: &Schedule) -> bool {
         self.events.starts_with(&prefix.events)
@@ -319,7 +332,7 @@ impl Schedule {
             .take_while(|e| e.trial <= trial)
             .filter(|e| e.key == key)
             .last()
-            .is_some_and(Event::switches_off)
+            .is_some_and(|e| e.switches_off(trial))
     }
 
     /// The link entries of the events, each `(at, value)` with `at` starting with `@`.
@@ -337,6 +350,14 @@ pub const LEGACY_KEYS: &[(&str, &str)] = &[
     ("gpi_off_after", "gpi_output"),
     ("washout_after", "rotation_deg"),
 ];
+
+/// The live parameter a legacy key switches off, if `key` is one.
+pub fn legacy_target(key: &str) -> Option<&'static str> {
+    LEGACY_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, live)| *live)
+}
 
 /// If `key` is a legacy key, the event it stands for (`Ok(None)` for 0 = never).
 pub fn legacy_event(key: &str, input: &Input) -> Option<Result<Option<Event>, ParamError>> {

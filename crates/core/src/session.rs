@@ -254,34 +254,61 @@ impl Session {
     /// applies from.
     pub fn intervene(&mut self, key: &str, value: impl Into<Input>) -> Result<u32, ConfigErrors> {
         let value = value.into();
-        let focus = self.b.as_mut().unwrap_or(&mut self.sim);
-        let trial = focus.next_boundary();
+        let comparing = self.b.is_some();
+        let trial = self.focus().next_boundary();
         // Checks that the key is live and the value in range, whatever the trial.
         let event = Event::step(trial, key, value.clone())?;
-        if trial == 1 {
-            self.configure([(key, value)])?;
-            let p = self.focus_pending().clone();
-            let mut sim = p.simulation()?;
+        // While comparing, run B keeps every event it shares with run A (a link can only add to
+        // or replace them): such an event is replaced, never removed.
+        let shared = comparing
+            && self
+                .sim
+                .schedule()
+                .events()
+                .iter()
+                .any(|e| e.trial == trial && e.key == key);
+        if trial == 1 && !shared {
+            // Nothing has run yet: the change is the run's starting value (replacing a trial-1
+            // event of that key), here and in what the next reset runs.
+            let mut running = self.focus().protocol();
+            running.schedule.remove(1, key);
+            running.config.set(key, value.clone())?;
+            running.config.validate()?;
+            let mut sim = running.simulation()?;
             Self::keep_traces(&mut sim, self.traces, self.history_cap);
+            let pending = self.running_pending_mut();
+            pending.schedule.remove(1, key);
+            pending.config.set(key, value)?;
             *self.b.as_mut().unwrap_or(&mut self.sim) = sim;
             return Ok(1);
         }
-        // A change back to the value the run would have anyway is no event (and undoes one
-        // made for the same trial).
+        let focus = self.b.as_mut().unwrap_or(&mut self.sim);
+        // A change back to the value the run would have anyway is no event (and undoes one made
+        // for the same trial).
         let mut without = focus.schedule().clone();
         without.remove(trial, key);
-        let unchanged = match event.change {
-            Change::Step(v) => without.config_in(focus.config(), trial).get(key) == Some(v),
-            Change::Ramp { .. } => false,
-        };
+        let unchanged = !shared
+            && match event.change {
+                Change::Step(v) => without.config_in(focus.config(), trial).get(key) == Some(v),
+                Change::Ramp { .. } => false,
+            };
         if unchanged {
             focus.remove_event(trial, key);
+            self.running_pending_mut().schedule.remove(trial, key);
         } else {
             focus.add_event(event)?;
+            self.running_pending_mut().schedule.add(event)?;
         }
-        let schedule = focus.schedule().clone();
-        self.focus_pending_mut().schedule = schedule;
         Ok(trial)
+    }
+
+    /// What the next reset runs for the run in focus now (B while comparing, else A): a live
+    /// change is mirrored there, one event at a time, so pending changes made before it stay.
+    fn running_pending_mut(&mut self) -> &mut Protocol {
+        match (&self.b, &mut self.pending_b) {
+            (Some(b), pending_b) => pending_b.get_or_insert_with(|| b.protocol()),
+            (None, _) => &mut self.pending,
+        }
     }
 
     /// Removes the not-yet-applied event of `key` at `trial` from the run in focus; returns
@@ -301,8 +328,7 @@ impl Session {
         let focus = self.b.as_mut().unwrap_or(&mut self.sim);
         let removed = focus.remove_event(trial, key);
         if removed {
-            let schedule = focus.schedule().clone();
-            self.focus_pending_mut().schedule = schedule;
+            self.running_pending_mut().schedule.remove(trial, key);
         }
         removed
     }
@@ -313,7 +339,12 @@ impl Session {
         if self.b.is_some() {
             return;
         }
-        self.pending_b = Some(std::mem::replace(&mut self.pending, self.sim.protocol()));
+        // B starts as what runs (its events included); pending changes of the parameters move
+        // to B, A is pinned as it runs.
+        let mut b = self.sim.protocol();
+        b.config = self.pending.config.clone();
+        self.pending = self.sim.protocol();
+        self.pending_b = Some(b);
         self.b = Some(self.sim.clone());
     }
 
@@ -656,6 +687,73 @@ mod tests {
         s.end_comparison();
         assert!(s.sim_b().is_none());
         assert_eq!(s.sim().schedule().events().len(), 1, "B stays in focus");
+    }
+
+    /// The session's link, opened in a fresh session and run as far, gives the same records.
+    fn assert_replays(s: &Session) {
+        let n = s.sim().trials_done();
+        let mut other = session();
+        other.open_permalink(&s.permalink(&[])).expect("opens");
+        other.run_trials(f64::from(n)).expect("runs");
+        assert_eq!(
+            other.sim_b().is_some(),
+            s.sim_b().is_some(),
+            "{}",
+            s.permalink(&[])
+        );
+        assert_eq!(csv_of(&other), csv_of(s), "{}", s.permalink(&[]));
+    }
+
+    #[test]
+    fn links_replay_after_interventions_on_shared_events_presets_and_trial_one() {
+        // B sets back a change it shares with A: the event is replaced, not dropped.
+        let mut s = session();
+        s.use_preset("rotation").expect("exists");
+        s.reset(Some(3.0)).expect("reset");
+        s.run_trials(5.0).expect("runs");
+        s.intervene("gpi_output", 0.0).expect("live");
+        s.compare();
+        s.intervene("gpi_output", 1.0).expect("live");
+        s.run_trials(4.0).expect("runs");
+        assert_replays(&s);
+        // A preset chosen but not applied: the comparison starts from what runs, events included.
+        let mut s = session();
+        s.use_preset("rotation").expect("exists");
+        s.reset(Some(2.0)).expect("reset");
+        s.run_trials(2.0).expect("runs");
+        s.intervene("gpi_output", 0.0).expect("live");
+        s.use_preset("rotation").expect("exists");
+        s.compare();
+        s.run_trials(3.0).expect("runs");
+        assert_replays(&s);
+        // A live change before the first trial replaces a trial-1 event of that key.
+        let mut s = session();
+        s.open_permalink("#preset=rotation&seed=4&@1.gpi_output=0")
+            .expect("opens");
+        assert_eq!(s.intervene("gpi_output", 1.0), Ok(1));
+        assert_eq!(s.shown_config().gpi_output, 1.0);
+        s.run_trials(2.0).expect("runs");
+        assert_eq!(s.sim().history()[0].phase, crate::Phase::Rotation);
+        assert_replays(&s);
+        // A later live change keeps the pending events of a preset chosen since.
+        let mut s = session();
+        s.use_preset("rotation").expect("exists");
+        s.reset(Some(1.0)).expect("reset");
+        s.run_trials(5.0).expect("runs");
+        s.use_preset("gpi-off").expect("exists");
+        s.intervene("loop_strength", 0.5).expect("live");
+        s.reset(None).expect("reset");
+        let events: Vec<String> = s
+            .sim()
+            .schedule()
+            .events()
+            .iter()
+            .map(Event::to_text)
+            .collect();
+        assert!(
+            events.contains(&"@401.gpi_output=0".to_string()),
+            "{events:?}"
+        );
     }
 
     #[test]

@@ -571,11 +571,12 @@ mod tests {
             ("gpi_off_after", "5"),
             ("@7.gpi_output", "0.5"),
             ("@8-10.rotation_deg", "0..20"),
+            ("@11-13.rotation_deg", "-10..10"),
         ])
         .expect("valid");
         let mut s = p.simulation().expect("valid");
         let mut phases = Vec::new();
-        for _ in 0..10 {
+        for _ in 0..13 {
             let r = s.run_trial().expect("finite");
             let c = s.in_force();
             phases.push((r.phase, c.gpi_output, c.rotation_deg));
@@ -594,6 +595,9 @@ mod tests {
                 (Baseline, 0.5, 0.0),
                 (Rotation, 0.5, 10.0),
                 (Rotation, 0.5, 20.0),
+                (Rotation, 0.5, -10.0),
+                (Baseline, 0.5, 0.0),
+                (Rotation, 0.5, 10.0),
             ]
         );
     }
