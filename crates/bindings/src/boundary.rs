@@ -92,7 +92,9 @@ pub fn run(value: &JsValue) -> Result<bgloop_core::session::Run, JsError> {
         Some("B") | Some("b") => Ok(Run::B),
         _ => Err(js_error(format!(
             "`run` must be \"A\" or \"B\", not {}",
-            kind(value)
+            value
+                .as_string()
+                .map_or_else(|| kind(value), |t| format!("{:?}", short(&t)))
         ))),
     }
 }

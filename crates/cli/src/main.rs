@@ -1,8 +1,8 @@
 //! `bgloop`: the native command line of the BG–thalamo–cortical loop model.
 //!
 //! ```text
-//! bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
-//! bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--trials N] [--out FILE.svg]
+//! bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--at N:key=value]... [--ramp N1-N2:key=a..b]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+//! bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--trials N] [--out FILE.svg|FILE.png]
 //! bgloop claims [--seeds K] [--only C1,C2,…]
 //! bgloop phenomena [--seeds K]
 //! bgloop schema [--format json|markdown]
@@ -43,8 +43,8 @@ macro_rules! outln {
 }
 
 const USAGE: &str = "usage:
-  bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
-  bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--seed S] [--trials N] [--no-hand] [--size WxH] [--out FILE.svg]
+  bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--at N:key=value]... [--ramp N1-N2:key=a..b]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+  bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--at …] [--ramp …] [--seed S] [--trials N] [--no-hand] [--size WxH] [--out FILE.svg|FILE.png]
   bgloop claims [--seeds K] [--only C1,C2,C3,C4,C5]
   bgloop phenomena [--seeds K]
   bgloop schema [--format json|markdown]
@@ -528,6 +528,18 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
             })?,
     };
     let out = args.value("--out")?;
+    if let Some(dir) = out
+        .as_deref()
+        .map(std::path::Path::new)
+        .and_then(std::path::Path::parent)
+        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        return Err(UsageError::new(format!(
+            "--out: the folder {} does not exist",
+            dir.display()
+        ))
+        .into());
+    }
     args.finish()?;
     let mut sim = protocol
         .simulation()
@@ -536,7 +548,10 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
     sim.run_trials(trials)
         .map_err(|e| Failure::Run(e.to_string()))?;
     let runs = bgloop_charts::figure::Runs::of(&sim);
-    if let Some(path) = out.as_deref().filter(|p| p.ends_with(".png")) {
+    if let Some(path) = out
+        .as_deref()
+        .filter(|p| p.to_ascii_lowercase().ends_with(".png"))
+    {
         png::write(path, &runs, !no_hand, (width, height))?;
         return Ok(ExitCode::SUCCESS);
     }

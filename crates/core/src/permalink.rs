@@ -517,10 +517,13 @@ pub fn encode(
             parts.push(format!("{B_PREFIX}seed={}", b.config.seed));
         }
     }
-    // View options in table order; unknown ones are dropped.
+    // View options in table order, checked as `decode` checks them; bad and unknown ones are
+    // dropped, so a link never carries what its own decoder would refuse.
     for option in view::OPTIONS {
         if let Some((k, v)) = options.iter().find(|(k, _)| *k == option.key) {
-            parts.push(format!("{k}={}", percent_encode(v)));
+            if let Ok(v) = check_view(option, v) {
+                parts.push(format!("{k}={}", percent_encode(&v)));
+            }
         }
     }
     parts.join("&")

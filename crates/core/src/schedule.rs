@@ -83,10 +83,22 @@ impl Event {
                 ),
             ));
         }
+        if value.contains("...") {
+            return Err(event_error(
+                &text,
+                "a ramp's value is from..to with two dots, e.g. 0..60",
+            ));
+        }
         let check = |v: &str| {
             spec.check(&Input::Text(v.to_string()))
                 .map_err(|e| event_error(&text, e.message))
         };
+        if when.trim().starts_with('-') {
+            return Err(event_error(
+                &text,
+                trial_number(when.trim()).err().unwrap_or_default(),
+            ));
+        }
         match when.split_once('-') {
             None => {
                 let trial = trial_number(when).map_err(|m| event_error(&text, m))?;
@@ -414,6 +426,8 @@ mod tests {
             ("@50.rotation_deg=0..60", "range of trials"),
             ("@50-60.rotation_deg=10", "from..to"),
             ("@x.gpi_output=0", "whole number"),
+            ("@-5.gpi_output=0", "\"-5\" must be a whole number"),
+            ("@50-60.rotation_deg=0...60", "two dots"),
             ("@50.nope=1", "unknown parameter"),
             ("@50gpi_output=1", "@trial.key=value"),
         ];

@@ -276,9 +276,10 @@ impl Session {
             running.config.validate()?;
             let mut sim = running.simulation()?;
             Self::keep_traces(&mut sim, self.traces, self.history_cap);
-            let pending = self.running_pending_mut();
-            pending.schedule.remove(1, key);
-            pending.config.set(key, value)?;
+            self.mirror_pending(|p| {
+                p.schedule.remove(1, key);
+                p.config.set(key, value.clone())
+            })?;
             *self.b.as_mut().unwrap_or(&mut self.sim) = sim;
             return Ok(1);
         }
@@ -294,21 +295,34 @@ impl Session {
             };
         if unchanged {
             focus.remove_event(trial, key);
-            self.running_pending_mut().schedule.remove(trial, key);
+            self.mirror_pending(|p| {
+                p.schedule.remove(trial, key);
+                Ok(())
+            })?;
         } else {
             focus.add_event(event)?;
-            self.running_pending_mut().schedule.add(event)?;
+            self.mirror_pending(|p| p.schedule.add(event))?;
         }
         Ok(trial)
     }
 
-    /// What the next reset runs for the run in focus now (B while comparing, else A): a live
-    /// change is mirrored there, one event at a time, so pending changes made before it stay.
-    fn running_pending_mut(&mut self) -> &mut Protocol {
-        match (&self.b, &mut self.pending_b) {
-            (Some(b), pending_b) => pending_b.get_or_insert_with(|| b.protocol()),
-            (None, _) => &mut self.pending,
+    /// Mirrors a live change into what the next reset runs for the run in focus (B while
+    /// comparing; else A, and a comparison set up for the next reset, whose B is A with its
+    /// differences), one event at a time, so pending changes made before it stay.
+    fn mirror_pending(
+        &mut self,
+        change: impl Fn(&mut Protocol) -> Result<(), ParamError>,
+    ) -> Result<(), ConfigErrors> {
+        match &self.b {
+            Some(b) => change(self.pending_b.get_or_insert_with(|| b.protocol()))?,
+            None => {
+                change(&mut self.pending)?;
+                if let Some(pb) = &mut self.pending_b {
+                    change(pb)?;
+                }
+            }
         }
+        Ok(())
     }
 
     /// Removes the not-yet-applied event of `key` at `trial` from the run in focus; returns
@@ -328,7 +342,11 @@ impl Session {
         let focus = self.b.as_mut().unwrap_or(&mut self.sim);
         let removed = focus.remove_event(trial, key);
         if removed {
-            self.running_pending_mut().schedule.remove(trial, key);
+            // Removing never fails.
+            let _ = self.mirror_pending(|p| {
+                p.schedule.remove(trial, key);
+                Ok(())
+            });
         }
         removed
     }
