@@ -51,3 +51,22 @@ test('errors from JS name the field and the allowed range', () => {
   assert.equal(pg.runTrials(2), 2, 'still usable after errors');
   pg.free();
 });
+
+// The links the other engines check (tests/cross-engine.test.mjs): schedules and comparisons too.
+const LINKS = [
+  ['#preset=rotation&seed=4&@6.gpi_output=0&@2-5.rotation_deg=0..30&targets=2', 14],
+  ['#preset=strong-vs-weak&seed=2', 20],
+  ['#preset=rotation&seed=5&b.@8.loop_strength=0.25&cortex_noise=0.01', 16],
+  ['#preset=savings&seed=1', 40],
+  ['#preset=shaping&seed=3', 30],
+];
+for (const [link, trials] of LINKS) {
+  test(`wasm equals native on a link with events or a comparison: ${link}`, () => {
+    const pg = new Playground(undefined);
+    const opened = pg.openPermalink(link);
+    assert.deepEqual(opened.rejected, []);
+    pg.runTrials(trials);
+    assert.equal(pg.csv(), native(['--permalink', link, '--trials', String(trials)]));
+    pg.free();
+  });
+}
