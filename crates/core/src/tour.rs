@@ -163,10 +163,79 @@ impl Tour {
                 text.len()
             ));
         }
-        let tour: Tour =
-            serde_json::from_str(text).map_err(|e| format!("the tour is not valid: {e}"))?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("the tour is not valid JSON: {e}"))?;
+        let tour = Tour::from_value(&value)?;
         tour.check()?;
         Ok(tour)
+    }
+
+    /// The tour in a parsed JSON value; each error names the step and the field.
+    fn from_value(value: &serde_json::Value) -> Result<Tour, String> {
+        use serde_json::{Map, Value};
+        let short = |s: &str| s.chars().take(40).collect::<String>();
+        let text = |o: &Map<String, Value>, at: &str, field: &str| {
+            o.get(field)
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .ok_or_else(|| format!("{at}`{field}` must be text"))
+        };
+        let whole = |o: &Map<String, Value>, at: &str, field: &str, max: u64| match o
+            .get(field)
+            .map(Value::as_u64)
+        {
+            Some(Some(n)) if n <= max => Ok(n),
+            _ => Err(format!(
+                "{at}`{field}` must be a whole number in 0–{max}, not {}",
+                o.get(field)
+                    .map_or_else(|| "nothing".to_string(), |v| short(&v.to_string()))
+            )),
+        };
+        let top = value.as_object().ok_or("a tour must be an object { … }")?;
+        if let Some(k) = top
+            .keys()
+            .find(|k| !["title", "steps"].contains(&k.as_str()))
+        {
+            return Err(format!(
+                "unknown field `{}` (a tour has `title` and `steps`)",
+                short(k)
+            ));
+        }
+        let steps = top
+            .get("steps")
+            .and_then(Value::as_array)
+            .ok_or("`steps` must be a list [ … ]")?;
+        const FIELDS: [&str; 6] = ["title", "text", "link", "trials", "speed", "view"];
+        let mut out = Vec::with_capacity(steps.len().min(MAX_STEPS + 1));
+        for (i, v) in steps.iter().enumerate().take(MAX_STEPS + 1) {
+            let at = format!("step {}: ", i + 1);
+            let o = v
+                .as_object()
+                .ok_or_else(|| format!("step {} must be an object {{ … }}", i + 1))?;
+            if let Some(k) = o.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+                return Err(format!(
+                    "{at}unknown field `{}` (fields: {})",
+                    short(k),
+                    FIELDS.join(", ")
+                ));
+            }
+            let speed = match o.get("speed") {
+                None => view::DEFAULT_SPEED,
+                Some(_) => whole(o, &at, "speed", (view::SPEEDS.len() - 1) as u64)? as usize,
+            };
+            out.push(Step {
+                title: text(o, &at, "title")?,
+                text: text(o, &at, "text")?,
+                link: text(o, &at, "link")?,
+                trials: whole(o, &at, "trials", u64::from(MAX_STEP_TRIALS))? as u32,
+                speed,
+                view: text(o, &at, "view")?,
+            });
+        }
+        Ok(Tour {
+            title: text(top, "", "title")?,
+            steps: out,
+        })
     }
 
     /// Checks every step: text lengths, a link that opens without rejected entries, trials,
@@ -248,7 +317,13 @@ mod tests {
             ),
             (
                 tour(&[step("preset=rotation", "reach", 9999)]),
-                "step 1: `trials` = 9999 is out of range",
+                "step 1: `trials` must be a whole number in 0–5000, not 9999",
+            ),
+            (
+                tour(&[
+                    step("preset=rotation", "reach", 1).replace("\"trials\":1", "\"trials\":2.5")
+                ]),
+                "step 1: `trials` must be a whole number in 0–5000, not 2.5",
             ),
             (tour(&[]), "1–30 steps"),
             (
