@@ -52,7 +52,11 @@ function createApp(pg) {
   };
   app.redraw = () => {
     app.views.invalidate(); app.views.draw(); app.status.update(true);
+    // Scripts may change the run through the API: the list, the comparison and the live
+    // controls follow.
     app.refreshEvents?.();
+    app.refreshCompare?.();
+    app.controls?.follow(pg.shownConfig());
   };
   // Many state changes in one frame (a flood of host messages) draw once, in the next frame.
   let redrawQueued = false;
