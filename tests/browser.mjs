@@ -12,3 +12,19 @@ export function launch() {
       '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
   });
 }
+
+/**
+ * A fresh context and page at `url`, waited on until the model has loaded; console errors and page
+ * errors are collected in `problems`. `contextOptions` go to `browser.newContext` (viewport,
+ * reducedMotion, acceptDownloads, …).
+ */
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  return { page, context, problems };
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { launch } from './browser.mjs';
+import { launch, openPage } from './browser.mjs';
 import { serve, ROOT } from './server.mjs';
 
 let browser; let server;
@@ -13,16 +13,7 @@ const CLI = path.join(ROOT, 'target', 'release', 'bgloop');
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-async function open(hash = '') {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(server.url + hash);
-  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
-  return { page, context, problems };
-}
+const open = (hash = '') => openPage(browser, server.url + hash, { acceptDownloads: true });
 
 async function exportCsv(page) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV', exact: true }).click()]);

@@ -1,23 +1,14 @@
 // The guided tour, as a reader takes it: by keyboard, forward and back; from a JSON file; embedded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './browser.mjs';
+import { launch, openPage } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser; let server;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-async function open(hash = '', options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(server.url + hash);
-  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
-  return { page, context, problems };
-}
+const open = (hash = '', options = {}) => openPage(browser, server.url + hash, options);
 
 /** Fraction of a canvas's pixels that are not white. */
 const inked = (page, id) => page.evaluate((id) => {
