@@ -2,12 +2,16 @@
 //! fraction of this machine's single-core peak that the loop reaches. Also dumps one noise-free
 //! trial for the NumPy reference to check against (`--dump-deterministic`).
 
+use bgloop_core::network::Lanes;
 use bgloop_core::{Config, Population, Simulation};
 use std::time::Instant;
 
 /// One measured configuration.
 #[derive(Debug, serde::Serialize)]
 pub struct Row {
+    /// The compilation of the network step timed: `portable` (SSE2, what the build targets) or
+    /// the widest this CPU has (`avx2`, `avx512`).
+    pub lanes: &'static str,
     /// Units per ring.
     pub n: u32,
     /// Trials timed.
@@ -65,10 +69,13 @@ fn active_units(config: &Config) -> f64 {
     sum / count.max(1) as f64
 }
 
-/// Times `trials` trials (after 20 to warm up) for ring size `n`.
-pub fn measure(n: u32, trials: u32) -> Result<Row, String> {
+/// Times `trials` trials (after 20 to warm up) for ring size `n`, with the network step compiled
+/// for `lanes` (or the portable step if this CPU lacks them).
+pub fn measure(n: u32, trials: u32, lanes: Lanes) -> Result<Row, String> {
     let c = config(n);
     let mut sim = Simulation::from_config(c.clone()).map_err(|e| e.to_string())?;
+    sim.use_lanes(lanes);
+    let lanes = sim.network().lanes().label();
     sim.run_trials(20).map_err(|e| e.to_string())?;
     let start = Instant::now();
     sim.run_trials(trials).map_err(|e| e.to_string())?;
@@ -86,6 +93,7 @@ pub fn measure(n: u32, trials: u32) -> Result<Row, String> {
     // With no motor-map learning the weights stay diagonal for the whole run.
     let flops = steps * flops_per_step(f64::from(n), active, c.learning_rate == 0.0);
     Ok(Row {
+        lanes,
         n,
         trials,
         trials_per_s: f64::from(trials) / secs,

@@ -223,6 +223,50 @@ pub struct Network {
     moments: (f64, f64, f64),
     /// Scratch: this step's white noise into GPi (σ_g/√dt·ξ), zero when that noise is off.
     noise: Vec<f64>,
+    /// The widest vector unit this CPU has that [`Network::step`] is compiled for.
+    lanes: Lanes,
+}
+
+/// Which compilation of [`Network::step`] runs: the portable one (SSE2 natively, SIMD128 in wasm)
+/// or one for the wider vector units of x86-64 CPUs, chosen once at run time.
+///
+/// Every compilation computes the same numbers bit for bit: Rust never fuses a multiply and an add
+/// (no FMA contraction) and never reorders a floating-point sum, so wider vectors only do the
+/// element-wise work in fewer instructions. The golden runs, the wasm = native tests and
+/// `lanes_do_not_change_a_bit` check it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lanes {
+    /// The build's own target features.
+    Portable,
+    /// x86-64 with AVX2 (4 × f64).
+    Avx2,
+    /// x86-64 with AVX-512F (8 × f64).
+    Avx512,
+}
+
+impl Lanes {
+    /// The widest this CPU supports.
+    pub fn detect() -> Self {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx512f") {
+                return Lanes::Avx512;
+            }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                return Lanes::Avx2;
+            }
+        }
+        Lanes::Portable
+    }
+
+    /// A short name for benchmarks: `portable`, `avx2`, `avx512`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Lanes::Portable => "portable",
+            Lanes::Avx2 => "avx2",
+            Lanes::Avx512 => "avx512",
+        }
+    }
 }
 
 /// A network rate left the safe range.
@@ -260,6 +304,7 @@ impl Network {
             cue_striatum: vec![0.0; n],
             moments: (0.0, 0.0, 0.0),
             noise: vec![0.0; n],
+            lanes: Lanes::detect(),
         };
         net.reset_to_rest();
         net
@@ -338,9 +383,54 @@ impl Network {
         (self.head + self.rows - delay) % self.rows * self.n
     }
 
+    /// The compilation of [`Network::step`] in use.
+    pub fn lanes(&self) -> Lanes {
+        self.lanes
+    }
+
+    /// Uses the given compilation of [`Network::step`] if this CPU supports it (else the portable
+    /// one); for benchmarks and the test that they agree.
+    pub fn use_lanes(&mut self, lanes: Lanes) {
+        let best = Lanes::detect();
+        self.lanes = match (lanes, best) {
+            (Lanes::Avx512, Lanes::Avx512) => Lanes::Avx512,
+            (Lanes::Avx2, Lanes::Avx2 | Lanes::Avx512) => Lanes::Avx2,
+            _ => Lanes::Portable,
+        };
+    }
+
     /// Advances every ring by one step. `cue` is the cue amplitude a(t), `kappa` the GPi output
     /// strength. Fails if a rate leaves [0, RATE_LIMIT] or is not finite.
+    #[inline]
     pub fn step(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
+        #[cfg(target_arch = "x86_64")]
+        match self.lanes {
+            // SAFETY: `lanes` is only ever set to what `Lanes::detect` found on this CPU.
+            Lanes::Avx512 => return unsafe { self.step_avx512(cue, kappa, rng) },
+            // SAFETY: as above.
+            Lanes::Avx2 => return unsafe { self.step_avx2(cue, kappa, rng) },
+            Lanes::Portable => {}
+        }
+        self.step_portable(cue, kappa, rng)
+    }
+
+    /// [`Network::step`] compiled for AVX-512F.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f")]
+    fn step_avx512(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
+        self.step_portable(cue, kappa, rng)
+    }
+
+    /// [`Network::step`] compiled for AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn step_avx2(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
+        self.step_portable(cue, kappa, rng)
+    }
+
+    /// The step itself, inlined into each compilation above.
+    #[inline(always)]
+    fn step_portable(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
         let n = self.n;
         let at = Slots {
             n,
@@ -620,6 +710,60 @@ mod tests {
         c.gpi_noise = 0.0;
         c.cortex_noise = 0.0;
         c
+    }
+
+    /// Runs 3000 noisy steps with a cue, a full (non-diagonal) weight matrix and the loop on, and
+    /// returns every ring's whole history.
+    fn noisy_run(lanes: Lanes, diagonal: bool) -> Vec<Vec<f64>> {
+        let mut c = Config::default();
+        c.ring_size = 50; // not a multiple of 8: the vector loops' remainders run too
+        let mut net = Network::new(&c);
+        net.use_lanes(lanes);
+        let mut rng = Rng::new(11);
+        net.start_noise(&mut rng);
+        let n = net.n();
+        let (w, cue_c, cue_s) = net.trial_inputs();
+        for (k, x) in w.iter_mut().enumerate() {
+            let (i, j) = (k % n, k / n);
+            *x = if diagonal {
+                if i == j {
+                    1.3
+                } else {
+                    0.0
+                }
+            } else {
+                0.02 * ((i * 7 + j * 3) % 11) as f64
+            };
+        }
+        for (i, (a, b)) in cue_c.iter_mut().zip(cue_s.iter_mut()).enumerate() {
+            *a = 0.2 * math::cos(TAU * i as f64 / n as f64).max(0.0);
+            *b = 0.1 * math::cos(TAU * i as f64 / n as f64).max(0.0);
+        }
+        net.set_diagonal_weights(diagonal);
+        for t in 0..3000 {
+            net.step(if t < 200 { 1.0 } else { 0.0 }, 1.0, &mut rng)
+                .expect("finite");
+        }
+        net.buf.to_vec()
+    }
+
+    #[test]
+    fn lanes_do_not_change_a_bit() {
+        for diagonal in [true, false] {
+            let portable = noisy_run(Lanes::Portable, diagonal);
+            for lanes in [Lanes::Avx2, Lanes::Avx512] {
+                let wide = noisy_run(lanes, diagonal);
+                for (p, (a, b)) in portable.iter().zip(&wide).enumerate() {
+                    let same = a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits());
+                    assert!(
+                        same,
+                        "{} vs portable differ in ring {p} (diagonal {diagonal})",
+                        lanes.label()
+                    );
+                }
+            }
+        }
+        eprintln!("this CPU runs the {} compilation", Lanes::detect().label());
     }
 
     #[test]

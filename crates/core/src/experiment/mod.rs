@@ -186,6 +186,12 @@ impl Simulation {
         &self.net
     }
 
+    /// Runs the network step compiled for `lanes` when this CPU has them (see
+    /// [`crate::network::Lanes`]; every choice gives the same numbers). For benchmarks.
+    pub fn use_lanes(&mut self, lanes: crate::network::Lanes) {
+        self.net.use_lanes(lanes);
+    }
+
     /// The divergence that halted the run, if any.
     pub fn halted(&self) -> Option<&Divergence> {
         self.halted.as_ref()
