@@ -40,6 +40,16 @@ pub struct ReachActivity<'a> {
 }
 
 impl Plasticity {
+    /// The running mean ⟨sn⟩ of the covariance rule, once the first learning trial has set it.
+    pub fn striatal_mean(&self) -> Option<&[f64]> {
+        self.striatal_mean.as_deref()
+    }
+
+    /// Sets the covariance rule's running mean (a run handed over between threads).
+    pub(crate) fn set_striatal_mean(&mut self, mean: Option<Vec<f64>>) {
+        self.striatal_mean = mean;
+    }
+
     /// Naive synapses: P = 0, Q = 0, K = identity (or 0 without an innate cue map), R̄ = 0.
     pub fn new(config: &Config) -> Self {
         let n = config.ring_size as usize;

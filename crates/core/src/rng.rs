@@ -1,12 +1,12 @@
 //! The one seeded random generator of a run, and its Gaussian sampler.
 //!
-//! Uniform bits come from xoshiro256++ (64-bit integer arithmetic only, so it is as fast in wasm as
-//! natively); Gaussian samples from Marsaglia & Tsang's ziggurat in Doornik's 128-layer form, whose
+//! Uniform bits come from xoshiro256++ (Blackman & Vigna; 64-bit integer arithmetic only, so it is
+//! as fast in wasm as natively), seeded through SplitMix64 exactly as the `rand_xoshiro` crate seeds
+//! it (a test checks the two streams agree); its state can be read and restored, so a run can be
+//! handed between threads. Gaussian samples from Marsaglia & Tsang's ziggurat in Doornik's 128-layer form, whose
 //! tables are computed at start-up with `libm`: identical bits on every platform.
 
 use crate::math;
-use rand_core::{Rng as _, SeedableRng};
-use rand_xoshiro::Xoshiro256PlusPlus;
 
 const LAYERS: usize = 128;
 const TAIL_START: f64 = 3.442_619_855_899;
@@ -39,6 +39,38 @@ impl Ziggurat {
     }
 }
 
+/// xoshiro256++'s 256-bit state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Xoshiro256PlusPlus([u64; 4]);
+
+impl Xoshiro256PlusPlus {
+    /// The state SplitMix64 expands `seed` into (as `rand_xoshiro`'s `seed_from_u64`).
+    fn seed_from_u64(seed: u64) -> Self {
+        let mut x = seed;
+        Xoshiro256PlusPlus(std::array::from_fn(|_| {
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }))
+    }
+
+    #[inline(always)]
+    fn next_u64(&mut self) -> u64 {
+        let s = &mut self.0;
+        let result = s[0].wrapping_add(s[3]).rotate_left(23).wrapping_add(s[0]);
+        let t = s[1] << 17;
+        s[2] ^= s[0];
+        s[3] ^= s[1];
+        s[1] ^= s[2];
+        s[0] ^= s[3];
+        s[2] ^= t;
+        s[3] = s[3].rotate_left(45);
+        result
+    }
+}
+
 /// A seeded generator: uniform and standard-normal samples, reproducible bit for bit.
 #[derive(Clone, Debug)]
 pub struct Rng {
@@ -55,8 +87,23 @@ impl Rng {
         }
     }
 
+    /// The generator's whole state: continuing from [`Rng::from_state`] of it gives the same
+    /// stream as continuing this generator.
+    pub fn state(&self) -> [u64; 4] {
+        self.bits.0
+    }
+
+    /// A generator in `state` (from [`Rng::state`]); `None` for the all-zero state, which
+    /// xoshiro never reaches.
+    pub fn from_state(state: [u64; 4]) -> Option<Self> {
+        (state != [0; 4]).then(|| Rng {
+            bits: Xoshiro256PlusPlus(state),
+            zig: Ziggurat::new(),
+        })
+    }
+
     /// 64 uniform random bits.
-    #[inline]
+    #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.bits.next_u64()
     }
@@ -132,6 +179,24 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stream_is_rand_xoshiros_and_survives_a_state_round_trip() {
+        use rand_core::{Rng as _, SeedableRng};
+        for seed in [0, 1, 2, 42, u64::MAX] {
+            let mut ours = Rng::new(seed);
+            let mut theirs = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(seed);
+            for _ in 0..1000 {
+                assert_eq!(ours.next_u64(), theirs.next_u64(), "seed {seed}");
+            }
+            let _ = ours.normal();
+            let mut copy = Rng::from_state(ours.state()).expect("non-zero state");
+            for _ in 0..100 {
+                assert_eq!(ours.normal().to_bits(), copy.normal().to_bits());
+            }
+        }
+        assert!(Rng::from_state([0; 4]).is_none());
+    }
 
     #[test]
     fn same_seed_same_stream_other_seed_other_stream() {

@@ -3,6 +3,7 @@
 //! only translate to and from JavaScript; everything here is tested natively.
 
 use crate::config::{Config, ConfigErrors};
+use crate::experiment::HandoverError;
 use crate::experiment::Simulation;
 use crate::permalink::{self, Permalink};
 use crate::presets;
@@ -54,6 +55,11 @@ pub struct Session {
     traces: TraceSettings,
     /// The most records kept in memory, if not [`crate::experiment::HISTORY_CAP`].
     history_cap: Option<usize>,
+    /// While run B is fed from elsewhere (a worker thread running it ahead): the feed's number.
+    /// Run A then advances alone, and B takes the handovers it is fed.
+    feed: Option<u32>,
+    /// Feeds started so far (so a handover from an ended feed is recognised and ignored).
+    feeds: u32,
 }
 
 /// Which run of a comparison.
@@ -116,6 +122,8 @@ impl Session {
             running_preset: None,
             traces: TraceSettings::default(),
             history_cap: None,
+            feed: None,
+            feeds: 0,
         })
     }
 
@@ -253,6 +261,7 @@ impl Session {
     /// first trial has begun it simply changes the run's configuration. Returns the trial it
     /// applies from.
     pub fn intervene(&mut self, key: &str, value: impl Into<Input>) -> Result<u32, ConfigErrors> {
+        self.settle();
         let value = value.into();
         let comparing = self.b.is_some();
         let trial = self.focus().next_boundary();
@@ -329,6 +338,7 @@ impl Session {
     /// whether there was one. While comparing, run B keeps the events it shares with run A (a
     /// link can only add to them).
     pub fn cancel_event(&mut self, trial: u32, key: &str) -> bool {
+        self.settle();
         if self.b.is_some()
             && self
                 .sim
@@ -354,6 +364,7 @@ impl Session {
     /// Pins the running experiment as run A and starts run B as its exact copy (same seed, same
     /// schedule, same trials so far); from now on changes go to B. Pending changes move to B.
     pub fn compare(&mut self) {
+        self.settle();
         if self.b.is_some() {
             return;
         }
@@ -375,6 +386,7 @@ impl Session {
         V: Into<Input>,
         W: Into<Input>,
     {
+        self.settle();
         let mut pa = self.pending.clone();
         pa.apply(a)?;
         pa.config.validate()?;
@@ -394,6 +406,7 @@ impl Session {
 
     /// Ends a comparison, keeping run B (the run in focus) as the only run.
     pub fn end_comparison(&mut self) {
+        self.settle();
         if let (Some(b), Some(pb)) = (self.b.take(), self.pending_b.take()) {
             self.sim = b;
             self.pending = pb;
@@ -403,6 +416,7 @@ impl Session {
     /// The pending configuration becomes the preset `name`'s (keeping the seed); a comparison
     /// preset makes the next reset a comparison, any other ends one.
     pub fn use_preset(&mut self, name: &str) -> Result<(), ConfigErrors> {
+        self.settle();
         let preset = presets::preset(name).ok_or_else(|| {
             one(
                 "preset",
@@ -424,6 +438,7 @@ impl Session {
     /// The pending configuration becomes the defaults (keeping the seed), with no preset, no
     /// events and no comparison.
     pub fn use_defaults(&mut self) {
+        self.settle();
         let mut p = Protocol::default();
         p.config.seed = self.focus_pending().config.seed;
         self.pending = p;
@@ -434,6 +449,7 @@ impl Session {
     /// Opens a link: its protocols and preset become the pending ones and a new run starts.
     /// Returns the decoded link (view options, rejected entries, notes).
     pub fn open_permalink(&mut self, link: &str) -> Result<Permalink, ConfigErrors> {
+        self.settle();
         let decoded = permalink::decode(link);
         self.pending = decoded.protocol();
         self.pending_b = decoded.compare.clone();
@@ -456,6 +472,7 @@ impl Session {
     /// Starts new runs from naive synapses with the pending protocols (and `seed`, if given, for
     /// both), keeping the trace settings.
     pub fn reset(&mut self, seed: Option<f64>) -> Result<(), ConfigErrors> {
+        self.settle();
         let mut a = self.pending.clone();
         let mut b = self.pending_b.clone();
         if let Some(s) = seed {
@@ -480,6 +497,7 @@ impl Session {
 
     /// Records traces every `every_ms` ms (0 turns them off), with or without the rings.
     pub fn record_traces(&mut self, every_ms: f64, rings: bool) -> Result<(), ConfigErrors> {
+        self.settle();
         let every = in_range("everyMs", every_ms, 0.0, MAX_TRACE_EVERY_MS)?;
         self.traces = TraceSettings {
             every_ms: (every > 0.0).then_some(every),
@@ -507,6 +525,7 @@ impl Session {
     /// Keeps at most `cap` trial records in memory (2 to the default cap), now and after resets:
     /// for embedders short of memory, and for testing the cap.
     pub fn set_history_cap(&mut self, cap: f64) -> Result<(), ConfigErrors> {
+        self.settle();
         let max = crate::experiment::HISTORY_CAP as u32;
         let cap = whole("cap", cap, 2, max)? as usize;
         self.history_cap = Some(cap);
@@ -532,14 +551,81 @@ impl Session {
         Ok(record)
     }
 
-    /// Brings run B to as many finished trials as run A.
+    /// Brings run B to as many finished trials as run A (unless B is fed from elsewhere).
     fn keep_up(&mut self) -> Result<(), String> {
+        if self.feed.is_some() {
+            return Ok(());
+        }
         if let Some(b) = &mut self.b {
             while b.trials_done() < self.sim.trials_done() {
                 b.run_trial().map_err(|e| format!("run B: {e}"))?;
             }
         }
         Ok(())
+    }
+
+    /// Starts feeding run B from elsewhere: from now on A advances alone and B takes the
+    /// handovers given to [`Session::feed_b`] — each continuing B from where it is, never past A
+    /// — until [`Session::stop_feed`] (or any change to the session) brings B level with A
+    /// itself. Returns the feed's number, B's link (its protocol alone, for a twin to open) and
+    /// B's handover to start from; `None` when not comparing or B cannot be handed over.
+    pub fn start_feed(&mut self) -> Option<(u32, String, Vec<f64>)> {
+        self.settle();
+        let b = self.b.as_ref()?;
+        let words = b.handover(b.trials_done())?;
+        let link = crate::permalink::encode(None, &b.protocol(), None, &[]);
+        self.feeds = self.feeds.wrapping_add(1);
+        self.feed = Some(self.feeds);
+        Some((self.feeds, link, words))
+    }
+
+    /// A session that continues the run of `link` from a handover (a worker's twin of run B;
+    /// see [`Session::start_feed`]).
+    pub fn twin(link: &str, words: &[f64]) -> Result<Session, String> {
+        let mut s = Session::new(std::iter::empty::<(&str, Input)>()).map_err(|e| e.to_string())?;
+        s.open_permalink(link).map_err(|e| e.to_string())?;
+        s.sim.resume_from(words).map_err(|e| e.to_string())?;
+        Ok(s)
+    }
+
+    /// The number of the feed in progress, if any.
+    pub fn feeding(&self) -> Option<u32> {
+        self.feed
+    }
+
+    /// Takes a handover for run B from feed `feed`. Returns `Ok(false)` (and changes nothing)
+    /// if that feed has ended or the handover does not continue B from where it is; an error if
+    /// it is malformed or would take B past A (the feed then ends).
+    pub fn feed_b(&mut self, feed: u32, words: &[f64]) -> Result<bool, String> {
+        if self.feed != Some(feed) {
+            return Ok(false);
+        }
+        let a_done = self.sim.trials_done();
+        let Some(b) = &mut self.b else {
+            return Ok(false);
+        };
+        match b.take_handover_until(words, a_done) {
+            Ok(()) => Ok(true),
+            Err(HandoverError::NotContinuing { .. }) => Ok(false),
+            Err(e) => {
+                self.settle();
+                Err(format!("run B: {e}"))
+            }
+        }
+    }
+
+    /// Ends the feed (if any) and brings run B level with run A here.
+    pub fn stop_feed(&mut self) -> Result<(), String> {
+        self.feed = None;
+        self.keep_up()
+    }
+
+    /// Ends any feed and brings B level with A before a change. A divergence of B found on the
+    /// way is kept in B and reported by the next step, as it would have been without the feed.
+    fn settle(&mut self) {
+        if self.feed.is_some() {
+            let _ = self.stop_feed();
+        }
     }
 
     /// The records of `run` after trial `after` that are still kept, oldest first (empty for B
@@ -631,6 +717,54 @@ mod tests {
         s.reset(None).expect("reset");
         assert_eq!(s.running_preset(), None);
         assert_eq!(s.sim().config().seed, 5, "seed kept");
+    }
+
+    #[test]
+    fn a_fed_run_b_is_the_run_b_computed_here() {
+        let mut here = session();
+        here.use_preset("strong-vs-weak").expect("exists");
+        here.reset(Some(3.0)).expect("reset");
+        let mut fed = here.clone();
+        here.run_trials(30.0).expect("runs");
+        here.intervene("loop_strength", 0.5).expect("live");
+        here.run_trials(20.0).expect("runs");
+
+        // A twin runs B ahead in slices while A runs here; the handovers bring B level.
+        fed.run_trials(3.0).expect("runs");
+        let (feed, link, words) = fed.start_feed().expect("comparing");
+        let mut twin = Session::twin(&link, &words).expect("opens");
+        for _ in 0..3 {
+            fed.run_trials(9.0).expect("A runs");
+            let after = twin.sim().trials_done();
+            twin.run_trials(9.0).expect("B runs");
+            let handover = twin.sim().handover(after).expect("between trials");
+            assert_eq!(fed.feed_b(feed, &handover), Ok(true));
+        }
+        // A stale or repeated handover changes nothing.
+        let again = twin.sim().handover(21).expect("kept");
+        assert_eq!(fed.feed_b(feed, &again), Ok(false));
+        assert_eq!(fed.feed_b(feed + 1, &again), Ok(false));
+        // Fed B never passes A.
+        twin.run_trials(5.0).expect("B runs");
+        let ahead = twin.sim().handover(30).expect("kept");
+        assert!(fed.feed_b(feed, &ahead).is_err(), "B would pass A");
+        assert_eq!(fed.feeding(), None, "the feed ended");
+        // A change ends a feed and brings B level first.
+        fed.start_feed().expect("comparing");
+        fed.run_trials(0.0).expect("runs");
+        fed.intervene("loop_strength", 0.5).expect("live");
+        assert_eq!(fed.feeding(), None);
+        let (feed, _, _) = fed.start_feed().expect("comparing");
+        fed.run_trials(20.0).expect("A runs");
+        assert_eq!(
+            fed.sim_b().expect("comparing").trials_done(),
+            30,
+            "B waits for its feed"
+        );
+        fed.stop_feed().expect("B catches up here");
+        assert_eq!(fed.feed_b(feed, &again), Ok(false), "ended");
+        assert_eq!(csv_of(&fed), csv_of(&here));
+        assert_eq!(fed.permalink(&[]), here.permalink(&[]));
     }
 
     fn csv_of(s: &Session) -> String {

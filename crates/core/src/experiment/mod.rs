@@ -5,9 +5,11 @@
 //! simulated time at a time ([`Simulation::advance`]) — the page animates a reach that way. Both
 //! give the same trials: the trial is one state machine, and recording traces never changes it.
 
+mod handover;
 mod recorder;
 mod trial;
 
+pub use handover::HandoverError;
 pub use recorder::{ReachPath, Trace, HISTORY_CAP, RECENT_PATHS};
 
 use crate::config::{Config, ConfigErrors, ValidConfig};

@@ -167,6 +167,24 @@ impl Recorder {
         }
     }
 
+    /// Takes the records and drawing state of trials run elsewhere (a handover), as if they had
+    /// finished here.
+    pub(super) fn take_handover(
+        &mut self,
+        records: Vec<TrialRecord>,
+        paths: Vec<ReachPath>,
+        trace: Trace,
+    ) {
+        for record in records {
+            if self.history.len() >= self.history_cap {
+                self.history.drain(..self.history_cap / 2);
+            }
+            self.history.push(record);
+        }
+        self.recent_paths = paths.into();
+        self.trace = trace;
+    }
+
     /// Keeps a finished trial: its record (dropping the oldest half past the cap) and, while
     /// traces are on, its hand path.
     pub(super) fn finish_trial(&mut self, record: &TrialRecord, rotation_deg: f64) {
