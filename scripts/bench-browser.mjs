@@ -54,6 +54,25 @@ try {
   await ff.waitForTimeout(4000);
   const t1 = await ff.evaluate(() => [performance.now(), window.bgloop.playground.trialCount()]);
   const fastForward = (t1[1] - t0[1]) / ((t1[0] - t0[0]) / 1000);
+
+  // A comparison in the page: 300 trials of A and B in fast-forward (B on a second core, in the
+  // twin worker) against 300 trials of one run, each from a fresh page load.
+  const pageRun = async (link) => {
+    const p = await browser.newPage();
+    await p.goto(`${server.url}${link}&speed=4`);
+    await p.waitForSelector('html[data-ready=true]', { timeout: 20000 });
+    const secs = await p.evaluate(async () => {
+      const pg = window.bgloop.playground;
+      const t = performance.now();
+      window.bgloop.runTrials(300);
+      while (pg.trialCount() < 300 || pg.feeding() != null) await new Promise((r) => setTimeout(r, 5));
+      return (performance.now() - t) / 1000;
+    });
+    await p.close();
+    return secs;
+  };
+  const pageOne = await pageRun('#preset=rotation&seed=2');
+  const pageTwo = await pageRun('#preset=strong-vs-weak&seed=2');
   console.log(JSON.stringify({
     rows,
     first_chart_ms: ready,
@@ -61,6 +80,8 @@ try {
     page_raw_trials_per_s: raw.raw_trials_per_s,
     ab_one_run_s: raw.one_run_s,
     ab_comparison_s: raw.comparison_s,
+    page_one_run_s: pageOne,
+    page_comparison_s: pageTwo,
   }));
 } finally {
   await browser.close();

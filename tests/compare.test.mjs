@@ -123,3 +123,41 @@ test('Compare pins run A; a change then goes to run B from the next trial; the l
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('fast-forwarding a comparison runs B on a second core (a worker); its CSV is the one-thread CSV bit for bit, across a change made mid-run', async () => {
+  const { page, context, problems } = await open('#preset=strong-vs-weak&seed=5&speed=4');
+  const level = (n) => page.waitForFunction((n) => {
+    const pg = window.bgloop.playground;
+    return pg.trialCount() >= n && pg.feeding() == null && document.getElementById('play').disabled === false;
+  }, n, { timeout: 60000 });
+  await page.evaluate(() => window.bgloop.runTrials(120));
+  await level(120);
+  const first = await page.evaluate(() => window.bgloop.twin);
+  assert.equal(first.unavailable, false);
+  assert.ok(first.handovers >= 2, `B came from the worker (${first.handovers} handovers)`);
+  // A change to B while both run: the feed ends, B is brought level here, the change applies to
+  // both runs' next trial boundary as without the worker, and the feed starts again.
+  await page.evaluate(() => window.bgloop.runTrials(260));
+  await page.waitForFunction(() => window.bgloop.playground.trialCount() >= 170, null, { timeout: 60000 });
+  const at = await page.evaluate(() => window.bgloop.playground.intervene('loop_strength', 0.5));
+  assert.ok(at > 170 && at < 260, `the change applies mid-run (trial ${at})`);
+  await level(260);
+  const after = await page.evaluate(() => window.bgloop.twin.handovers);
+  assert.ok(after > first.handovers, 'the feed started again after the change');
+  const same = await page.evaluate(async () => {
+    const pg = window.bgloop.playground;
+    const link = pg.permalink({});
+    const { Playground } = await import('./web/pkg/bgloop.js');
+    const ref = new Playground(undefined);
+    ref.openPermalink(link);
+    ref.runTrials(pg.trialCount());
+    const out = { csv: pg.csv(), ref: ref.csv(), link };
+    ref.free();
+    return out;
+  });
+  assert.ok(same.link.includes('b.@'), `the change is B's event: ${same.link}`);
+  assert.equal(same.csv.split('\n').length, 2 * 260 + 2, 'A and B, 260 trials each');
+  assert.equal(same.csv, same.ref, 'the same CSV as both runs on one thread');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

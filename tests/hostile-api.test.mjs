@@ -64,9 +64,10 @@ const methods = [
   ['halted', 0], ['drawReach', 4], ['drawLearning', 3], ['drawActivity', 3], ['figureSvg', 3],
   ['intervene', 2], ['cancelEvent', 2], ['markers', 0], ['events', 0], ['compare', 0], ['endComparison', 0],
   ['runNames', 0], ['shownConfig', 0], ['pendingEntries', 0], ['configureComparison', 2], ['recordsAfter', 2],
-  ['stepTrialSlice', 1], ['setHistoryCap', 1],
+  ['stepTrialSlice', 1], ['setHistoryCap', 1], ['startFeed', 0], ['feedB', 2], ['stopFeed', 0], ['feeding', 0],
+  ['handover', 1],
 ];
-const statics = [['schema', 0], ['presets', 0], ['viewOptions', 0], ['runSweepJob', 5], ['drawSweep', 7], ['phaseNames', 0]];
+const statics = [['schema', 0], ['presets', 0], ['viewOptions', 0], ['runSweepJob', 5], ['drawSweep', 7], ['phaseNames', 0], ['twin', 2]];
 
 function canary(pg) {
   assert.ok(Array.isArray(Playground.schema()), 'the module answers');
@@ -127,6 +128,11 @@ test('the messages say what is wrong', () => {
   assert.match(msg(() => pg.recordsAfter(0, 'C')), /`run` must be "A" or "B"/);
   assert.match(msg(() => pg.configureComparison({}, { loop_strength: 9 })), /run B: `loop_strength` = 9 is out of range 0–2/);
   assert.match(msg(() => pg.cancelEvent(0.5, 'gpi_output')), /`trial` = 0.5 is out of range 1–1000000/);
+  assert.match(msg(() => pg.feedB(1, [1, 2])), /`state` must be a Float64Array \(a handover\), not object/);
+  assert.match(msg(() => pg.feedB(-1, new Float64Array(4))), /`feed` = -1 is out of range/);
+  assert.match(msg(() => Playground.twin('#seed=2', new Float64Array(8))), /handover is malformed \(unknown format\)/);
+  assert.match(msg(() => Playground.twin('#seed=2', new Float64Array([1, 64, 0, 0]))), /handover is malformed \(too short\)/);
+  assert.match(msg(() => Playground.twin('#seed=2', new Float64Array([1, 32, 0, 0]))), /for 32 units per ring, this run has 64/);
   assert.equal(pg.runTrials(1), 1);
   pg.free();
 });

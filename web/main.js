@@ -362,6 +362,10 @@ function expose(app) {
     pause: api.pause,
     reset: api.reset,
     link: app.link,
+    /** Plays (at the chosen speed) until `n` trials have run in all, then pauses. */
+    runTrials: (n) => app.runTrials(n),
+    /** Run B on a second core: handovers taken from the worker, and whether workers failed. */
+    get twin() { return { handovers: app.player.twin.handovers, unavailable: app.player.twin.broken }; },
     redraw: app.redraw,
     compare: () => { pg.compare(); app.afterReset(); },
     tour: app.tour,

@@ -1,5 +1,8 @@
 // Play / pause and speed: the simulation runs in slices inside animation frames, within a time
-// budget (in fast-forward, in short tasks between frames), so the page never freezes.
+// budget (in fast-forward, in short tasks between frames), so the page never freezes. In
+// fast-forward a comparison's run B runs on a second core (TwinFeed).
+
+import { TwinFeed } from './twin.js';
 
 /** Speed levels, from core's view table (`Playground.viewOptions().speeds`): simulated ms per
  * real ms (animated) or trials per second (`null` for both: as fast as possible). */
@@ -31,6 +34,7 @@ export class Player {
     this.pumping = false;
     this.channel = new MessageChannel();
     this.channel.port1.onmessage = () => this.pump();
+    this.twin = new TwinFeed(playground);
     this.tick = this.tick.bind(this);
   }
 
@@ -49,7 +53,20 @@ export class Player {
     requestAnimationFrame(this.tick);
   }
 
-  pause() { this.playing = false; this.limit = null; }
+  pause() {
+    this.playing = false;
+    this.limit = null;
+    this.endTwin();
+  }
+
+  /** Brings run B back to this thread (level with A), reporting an error B met on the way. */
+  endTwin() {
+    try {
+      this.twin.stop();
+    } catch (e) {
+      this.onError(e);
+    }
+  }
 
   /**
    * Plays until `count` trials have finished in all, stopping at that trial's end (a tour step):
@@ -103,6 +120,7 @@ export class Player {
   finishLimit() {
     this.playing = false;
     this.limit = null;
+    this.endTwin();
     this.onFrame();
     this.onLimit?.();
   }
@@ -116,10 +134,12 @@ export class Player {
     const speed = this.speeds[this.level];
     if (!this.playing || speed.simPerReal || Number.isFinite(speed.trialsPerSecond)) {
       this.pumping = false;
+      this.endTwin();
       return;
     }
     const start = performance.now();
     try {
+      this.twin.sync();
       if (this.limit !== null) {
         if (this.runLimited(speed, 0, start)) {
           this.pumping = false;
@@ -129,9 +149,11 @@ export class Player {
       } else {
         while (performance.now() - start < FAST_BUDGET_MS) this.pg.step(SLICE_MS);
       }
+      this.twin.sync();
     } catch (e) {
       this.playing = false;
       this.pumping = false;
+      this.endTwin();
       this.onError(e);
       return;
     }

@@ -210,6 +210,41 @@ pub fn canvas(value: &JsValue, name: &str) -> Result<HtmlCanvasElement, JsError>
     Ok(value.clone().unchecked_into())
 }
 
+/// The most words a handover argument may hold (128 MB).
+const MAX_WORDS: u32 = 1 << 24;
+
+/// A `Float64Array` argument `name` (a run's handover), copied out, or an error naming it. The
+/// check compares prototypes, as [`canvas`] does.
+pub fn words(value: &JsValue, name: &str) -> Result<Vec<f64>, JsError> {
+    let not_words = || {
+        js_error(format!(
+            "`{name}` must be a Float64Array (a handover), not {}",
+            kind(value)
+        ))
+    };
+    if !value.is_object() {
+        return Err(not_words());
+    }
+    let proto = prototype(value, &format!("`{name}`"))?;
+    let class = get(
+        &js_sys::global(),
+        &JsValue::from_str("Float64Array"),
+        "Float64Array",
+    )?;
+    let array_proto = get(&class, &JsValue::from_str("prototype"), "Float64Array")?;
+    if !js_sys::Object::is(&proto, &array_proto) {
+        return Err(not_words());
+    }
+    let array: &js_sys::Float64Array = value.unchecked_ref();
+    if array.length() > MAX_WORDS {
+        return Err(js_error(format!(
+            "`{name}` holds {} numbers, more than a handover can ({MAX_WORDS})",
+            array.length()
+        )));
+    }
+    Ok(array.to_vec())
+}
+
 /// Sweep outcomes: an array of `{ value, seed, trials, final_error, executed }` (read item by
 /// item and field by field, never recursively).
 pub fn outcomes(value: &JsValue, param: &str) -> Result<Vec<bgloop_core::sweep::Outcome>, JsError> {

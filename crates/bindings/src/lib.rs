@@ -292,6 +292,73 @@ impl Playground {
         self.session_mut()?.set_history_cap(cap).map_err(js_error)
     }
 
+    /// Starts running a comparison's run B elsewhere (a worker): from now on run A advances
+    /// alone here and B takes the handovers given to `feedB`, until `stopFeed` or any change to
+    /// the session brings B level with A here. Returns `{ feed, link, state }` — the feed's
+    /// number, B's link for `Playground.twin`, B's state as a `Float64Array` — or `null` when not
+    /// comparing.
+    #[wasm_bindgen(js_name = startFeed)]
+    pub fn start_feed(&self) -> Result<JsValue, JsError> {
+        let Some((feed, link, words)) = self.session_mut()?.start_feed() else {
+            return Ok(JsValue::NULL);
+        };
+        let out = js_sys::Object::new();
+        let state = Float64Array::from(words.as_slice());
+        for (key, value) in [
+            ("feed", JsValue::from(feed)),
+            ("link", JsValue::from(link)),
+            ("state", state.into()),
+        ] {
+            js_sys::Reflect::set(&out, &key.into(), &value).map_err(|_| js_error("startFeed"))?;
+        }
+        Ok(out.into())
+    }
+
+    /// Takes a handover of run B from feed `feed` (a `Float64Array` from a twin's `handover`).
+    /// Returns whether it was taken: `false` if the feed has ended or the handover does not
+    /// continue B from where it is. Errors if it is malformed or would take B past A (the feed
+    /// then ends).
+    #[wasm_bindgen(js_name = feedB)]
+    pub fn feed_b(&self, feed: f64, state: JsValue) -> Result<bool, JsError> {
+        let feed = session::whole("feed", feed, 0, u32::MAX).map_err(js_error)?;
+        let words = boundary::words(&state, "state")?;
+        self.session_mut()?.feed_b(feed, &words).map_err(js_error)
+    }
+
+    /// Ends the feed of run B, if any, running here whatever trials B still lacks.
+    #[wasm_bindgen(js_name = stopFeed)]
+    pub fn stop_feed(&self) -> Result<(), JsError> {
+        self.session_mut()?.stop_feed().map_err(js_error)
+    }
+
+    /// The number of the feed in progress, or `null`.
+    pub fn feeding(&self) -> Option<u32> {
+        self.read(None, |s| s.feeding())
+    }
+
+    /// A worker's twin of run B: the run of `link` continued from `state` (see `startFeed`).
+    /// Errors if the link or the state is not valid.
+    pub fn twin(link: JsValue, state: JsValue) -> Result<Playground, JsError> {
+        let link = text(&link, "link")?;
+        let words = boundary::words(&state, "state")?;
+        let session = Session::twin(&link, &words).map_err(js_error)?;
+        Ok(Playground {
+            session: RefCell::new(session),
+        })
+    }
+
+    /// This run's state and its records after trial `after`, as a `Float64Array` for `feedB`;
+    /// errors in the middle of a trial or if those records are no longer kept.
+    pub fn handover(&self, after: f64) -> Result<Float64Array, JsError> {
+        let after =
+            session::in_range("after", after, 0.0, f64::from(u32::MAX)).map_err(js_error)?;
+        let s = self.session()?;
+        let words = s.sim().handover(after as u32).ok_or_else(|| {
+            js_error("no handover: the run is in the middle of a trial, halted, or has dropped those records")
+        })?;
+        Ok(Float64Array::from(words.as_slice()))
+    }
+
     /// Runs `n` whole trials; returns how many ran.
     #[wasm_bindgen(js_name = runTrials)]
     pub fn run_trials(&self, n: f64) -> Result<u32, JsError> {

@@ -1,0 +1,71 @@
+// Run B's twin: continues a comparison's run B from the state the page hands over and runs it
+// trial by trial up to the count run A has reached, handing B back after each short slice.
+import init, { Playground } from './pkg/bgloop.js';
+
+/** A slice of trials ends after this long, ms, so the page sees B's curve grow smoothly. */
+const SLICE_MS = 60;
+
+const ready = init();
+let twin = null;
+let feed = null;
+let target = 0;
+let handed = 0;
+let working = false;
+
+function work() {
+  working = false;
+  if (!twin) return;
+  const start = performance.now();
+  let ran = 0;
+  try {
+    while (twin.trialCount() < target && performance.now() - start < SLICE_MS) {
+      twin.runTrials(1);
+      ran += 1;
+    }
+    if (ran) {
+      const state = twin.handover(handed);
+      handed = twin.trialCount();
+      self.postMessage({ feed, state }, [state.buffer]);
+    }
+  } catch (e) {
+    // The page runs B itself from its last handover, and meets the same error there.
+    self.postMessage({ feed, error: (e && e.message) || String(e) });
+    twin.free();
+    twin = null;
+    return;
+  }
+  if (twin.trialCount() < target) schedule();
+}
+
+function schedule() {
+  if (!working) {
+    working = true;
+    setTimeout(work, 0);
+  }
+}
+
+self.onmessage = async ({ data }) => {
+  await ready;
+  if (data.type === 'start') {
+    twin?.free();
+    twin = null;
+    feed = data.feed;
+    try {
+      twin = Playground.twin(data.link, data.state);
+      twin.recordTraces(2, false);
+    } catch (e) {
+      self.postMessage({ feed, error: (e && e.message) || String(e) });
+      return;
+    }
+    handed = twin.trialCount();
+    target = data.target;
+    schedule();
+  } else if (data.type === 'target' && data.feed === feed) {
+    target = data.target;
+    schedule();
+  } else if (data.type === 'stop') {
+    twin?.free();
+    twin = null;
+    feed = null;
+  }
+};

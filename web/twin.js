@@ -1,0 +1,69 @@
+// Two runs on two cores: while the page fast-forwards a comparison, a worker runs run B's twin and
+// hands B back as it goes, so this thread runs only run A. Wherever workers are unavailable (the
+// single-file page opened from disk) run B simply keeps running here, as it does at the slower
+// speeds; the results are the same either way, bit for bit.
+
+export class TwinFeed {
+  constructor(pg) {
+    this.pg = pg;
+    this.worker = null;
+    this.feed = null;
+    this.broken = false;
+    /** Handovers of run B taken from the worker so far (for scripts and tests). */
+    this.handovers = 0;
+  }
+
+  /** Called as run A advances in fast-forward: starts the feed, or tells the twin how far A is. */
+  sync() {
+    const pg = this.pg;
+    if (this.broken || !pg.comparing) return;
+    if (this.feed === null || pg.feeding() !== this.feed) {
+      if (!this.ensureWorker()) return;
+      const start = pg.startFeed();
+      if (!start) return;
+      this.feed = start.feed;
+      this.worker.postMessage(
+        { type: 'start', feed: start.feed, link: start.link, state: start.state, target: pg.trialCount() },
+        [start.state.buffer],
+      );
+    } else {
+      this.worker.postMessage({ type: 'target', feed: this.feed, target: pg.trialCount() });
+    }
+  }
+
+  /** Ends the feed: run B is brought level with run A here (the few trials the twin had left). */
+  stop() {
+    if (this.feed !== null) {
+      this.worker?.postMessage({ type: 'stop' });
+      this.feed = null;
+    }
+    if (this.pg.feeding() != null) this.pg.stopFeed();
+  }
+
+  ensureWorker() {
+    if (this.worker) return true;
+    try {
+      this.worker = new Worker(new URL('./twin-worker.js', import.meta.url), { type: 'module' });
+    } catch {
+      this.broken = true;
+      return false;
+    }
+    this.worker.onmessage = ({ data }) => {
+      if (data.feed !== this.feed || this.pg.feeding() !== this.feed) return;
+      if (data.error) { this.stop(); return; }
+      try {
+        if (this.pg.feedB(data.feed, data.state)) this.handovers += 1;
+      } catch {
+        // The core ended the feed (a handover it could not take); B catches up here.
+        this.stop();
+      }
+    };
+    this.worker.onerror = (e) => {
+      e.preventDefault();
+      this.broken = true;
+      this.worker = null;
+      this.stop();
+    };
+    return true;
+  }
+}
