@@ -54,6 +54,7 @@ try {
   await ff.waitForTimeout(4000);
   const t1 = await ff.evaluate(() => [performance.now(), window.bgloop.playground.trialCount()]);
   const fastForward = (t1[1] - t0[1]) / ((t1[0] - t0[0]) / 1000);
+  await ff.close(); // it is still playing: it would take a core from what follows
 
   // A comparison in the page: 300 trials of A and B in fast-forward (B on a second core, in the
   // twin worker) against 300 trials of one run, each from a fresh page load.

@@ -49,6 +49,7 @@ export class Player {
   play() {
     if (this.playing) return;
     this.playing = true;
+    this.twin.prepare();
     this.last = performance.now();
     requestAnimationFrame(this.tick);
   }

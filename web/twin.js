@@ -13,6 +13,12 @@ export class TwinFeed {
     this.handovers = 0;
   }
 
+  /** Loads the worker ahead of need (when a comparison starts playing): its module then compiles
+   * while run A's first trials run. */
+  prepare() {
+    if (!this.broken && this.pg.comparing) this.ensureWorker();
+  }
+
   /** Called as run A advances in fast-forward: starts the feed, or tells the twin how far A is. */
   sync() {
     const pg = this.pg;
