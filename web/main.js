@@ -253,6 +253,8 @@ function setupParameters(app) {
     app.reported = pg.trialCount();
     app.link();
     app.redraw();
+    // A comparison: load run B's worker now, so it is ready when fast-forward starts.
+    app.player?.twin.prepare();
   };
   presetSelect.append(new Option('Custom (defaults)', ''));
   for (const p of presets) presetSelect.append(new Option(`${p.title} (${p.claim})`, p.name));
@@ -410,6 +412,7 @@ async function main() {
     if (at) app.tour.open(at, { focus: false });
   });
   const api = expose(app);
+  app.player.twin.prepare();
   document.documentElement.dataset.ready = 'true';
   tellHost('bgloop:ready', api.state());
 }
