@@ -26,6 +26,7 @@ try {
     return out;
   }, trials);
   const ready = await page.evaluate(() => performance.getEntriesByName('bgloop:first-chart')[0]?.startTime ?? null);
+  const startup = await page.evaluate(() => Object.fromEntries(['bgloop:modules', 'bgloop:wasm'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null])));
 
   // The page's fast-forward against raw wasm on the same experiment (the rotation preset), and a
   // comparison's wall time against one run's.
@@ -77,6 +78,8 @@ try {
   console.log(JSON.stringify({
     rows,
     first_chart_ms: ready,
+    modules_ms: startup['bgloop:modules'],
+    wasm_ready_ms: startup['bgloop:wasm'],
     page_fast_forward_trials_per_s: fastForward,
     page_raw_trials_per_s: raw.raw_trials_per_s,
     ab_one_run_s: raw.one_run_s,

@@ -92,6 +92,8 @@ let html = read('index.html');
 html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 html = html.replace('<link rel="stylesheet" href="web/style.css">', () => `<style>${css}</style>`);
 html = html.replace('<script type="module" src="web/main.js"></script>', () => `<script type="module">${script}</script>`);
+// Everything is inline: no preloads (and no comment about them).
+html = html.replace(/<!-- Fetched in parallel[\s\S]*?-->\n/, '').replace(/<link rel="(?:module)?preload"[^>]*>\n/g, '');
 if (html.includes('src="web/') || html.includes('href="web/')) throw new Error('dist/bgloop.html still refers to web/');
 fs.writeFileSync(path.join(dist, 'bgloop.html'), html);
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;

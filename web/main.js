@@ -379,7 +379,9 @@ function expose(app) {
 
 async function main() {
   // The single-file build (dist/bgloop.html) carries the wasm bytes inline.
+  performance.mark('bgloop:modules');
   await init(globalThis.BGLOOP_WASM_BYTES ? { module_or_path: globalThis.BGLOOP_WASM_BYTES } : undefined);
+  performance.mark('bgloop:wasm');
   const app = createApp(new Playground(undefined));
   setupTransport(app);
   setupEvents(app);
