@@ -15,9 +15,13 @@ export function statusText(pg) {
   }
   const reach = (x) => (x.executed ? `reach ${fmt(x.reach_ms, 0)} ms` : 'not executed');
   if (pg.comparing) {
-    const b = pg.recordsAfter(r.trial - 1, 'B')[0];
+    // In fast-forward run B may be a few trials behind A (it runs on another core): then its
+    // latest trial is shown with its number.
+    let b = pg.recordsAfter(r.trial - 1, 'B')[0];
+    if (!b) b = pg.recordsAfter(Math.max(0, r.trial - 500), 'B').at(-1);
     const run = (name, x) => (x ? `${name}: ${x.phase}, error ${fmt(x.error_deg)}°, reward ${fmt(x.reward, 2)}` : `${name}: —`);
-    return `Trial ${r.trial} · ${run('A', r)} · ${run('B', b)}`;
+    const bName = b && b.trial !== r.trial ? `B (trial ${b.trial})` : 'B';
+    return `Trial ${r.trial} · ${run('A', r)} · ${run(bName, b)}`;
   }
   return `Trial ${r.trial} · ${r.phase} · error ${fmt(r.error_deg)}° · reward ${fmt(r.reward, 2)} · ${reach(r)}`;
 }
