@@ -162,3 +162,16 @@ test('fast-forwarding a comparison runs B on a second core (a worker); its CSV i
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('run B diverging on its worker pauses the page with B\'s message, as on one thread, and nothing is thrown uncaught', async () => {
+  const wild = 'g_sc=3&dopamine=2&g_gs=0&cortical_inhibition=0&cortical_recurrence=3.8&cortical_drive=0.5&cue_strength=2&g_ct=3';
+  const b = wild.split('&').map((e) => `b.${e}`).join('&');
+  const { page, context, problems } = await open(`#seed=3&${b}&speed=4`);
+  assert.ok(await page.evaluate(() => window.bgloop.playground.comparing));
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(() => !document.getElementById('error').hidden, null, { timeout: 30000, polling: 50 });
+  assert.match(await page.locator('#error').textContent(), /run B: the run diverged in trial \d+/);
+  assert.ok(await page.getByRole('button', { name: 'Play', exact: true }).isEnabled(), 'paused');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -46,6 +46,15 @@ export class TwinFeed {
     if (this.pg.feeding() != null) this.pg.stopFeed();
   }
 
+  /** `stop`, leaving an error of run B to the player's next slice (which meets it again). */
+  stopQuietly() {
+    try {
+      this.stop();
+    } catch {
+      // B is halted: the next step reports it.
+    }
+  }
+
   ensureWorker() {
     if (this.worker) return true;
     try {
@@ -56,19 +65,24 @@ export class TwinFeed {
     }
     this.worker.onmessage = ({ data }) => {
       if (data.feed !== this.feed || this.pg.feeding() !== this.feed) return;
-      if (data.error) { this.stop(); return; }
+      if (data.error) {
+        // B failed on the worker (a divergence): B is brought level here, meets the same failure,
+        // and the player reports it on its next slice.
+        this.stopQuietly();
+        return;
+      }
       try {
         if (this.pg.feedB(data.feed, data.state)) this.handovers += 1;
       } catch {
         // The core ended the feed (a handover it could not take); B catches up here.
-        this.stop();
+        this.stopQuietly();
       }
     };
     this.worker.onerror = (e) => {
       e.preventDefault();
       this.broken = true;
       this.worker = null;
-      this.stop();
+      this.stopQuietly();
     };
     return true;
   }
