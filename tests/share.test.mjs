@@ -288,6 +288,34 @@ test('a host receives every trial record at full speed, and a flood of play/paus
   await context.close();
 });
 
+test('a host receives every trial record of both runs of a comparison, B included while it runs on its worker', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const host = await context.newPage();
+  await host.goto(hostServer.url);
+  await host.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src; f.width = 760; f.height = 700; f.title = 'bgloop';
+    document.getElementById('frame').append(f);
+  }, `${server.url}#preset=strong-vs-weak&seed=4&embed=1&speed=4`);
+  await host.waitForFunction(() => window.received.some((m) => m.type === 'bgloop:ready'), null, { timeout: 15000, polling: 100 });
+  await host.evaluate(() => window.send({ type: 'bgloop:play' }));
+  await host.waitForFunction(() => window.received.filter((m) => m.type === 'bgloop:trial').flatMap((m) => m.records).length >= 400, null, { timeout: 60000, polling: 100 });
+  await host.evaluate(() => window.send({ type: 'bgloop:pause' }));
+  const inner = host.frames()[1];
+  await inner.waitForFunction(() => window.bgloop.playground.feeding() == null && document.getElementById('play').disabled === false, null, { timeout: 30000 });
+  const [count, twin] = await inner.evaluate(() => [window.bgloop.playground.trialCount(), window.bgloop.twin]);
+  assert.ok(twin.handovers >= 1, `B ran on its worker (${twin.handovers} handovers)`);
+  // The pause's last B trials are posted with the next report, at the latest on the next redraw.
+  await host.waitForFunction((n) => window.received.filter((m) => m.type === 'bgloop:trial').flatMap((m) => m.b.records).length >= n, count, { timeout: 10000, polling: 100 });
+  const events = await host.evaluate(() => window.received.filter((m) => m.type === 'bgloop:trial'));
+  const a = events.flatMap((e) => e.records.map((r) => r.trial));
+  const b = events.flatMap((e) => e.b.records.map((r) => r.trial));
+  assert.deepEqual(a, a.map((_, i) => i + 1), 'every A trial, once, in order');
+  assert.deepEqual(b, b.map((_, i) => i + 1), 'every B trial, once, in order');
+  assert.equal(b.length, count, 'B level with A after the pause');
+  await context.close();
+});
+
 test('changing the hash after load opens that experiment, exactly as a fresh load', async () => {
   const { page, context, problems } = await open('#seed=3');
   await page.evaluate(() => { location.hash = '#loop_strength=0.2&seed=9&hide=activity'; });

@@ -52,6 +52,8 @@ function createApp(pg) {
   };
   app.redraw = () => {
     app.views.invalidate(); app.views.draw(); app.status.update(true);
+    // Run B's last trials may have arrived after A's (a pause ends B's worker feed).
+    if (app.reportedB !== undefined && app.reportedB < app.reported) app.reportTrials?.();
     // Scripts may change the run through the API: the list, the comparison and the live
     // controls follow.
     app.refreshEvents?.();
@@ -74,16 +76,22 @@ function createApp(pg) {
   // (and run B's, while comparing).
   app.reportTrials = () => {
     const n = pg.trialCount();
-    if (app.embedded && n > app.reported) {
-      const records = pg.recordsAfter(app.reported);
-      const payload = { record: records[records.length - 1], records };
+    if (app.embedded) {
+      const records = n > app.reported ? pg.recordsAfter(app.reported) : [];
+      const payload = { record: records.length ? records[records.length - 1] : pg.lastRecord(), records };
+      let bNew = 0;
       if (pg.comparing) {
-        const b = pg.recordsAfter(app.reported, 'B');
+        // Run B may trail A (its worker hands it back in slices): B's records are sent from the
+        // last one sent, so none is skipped or sent twice.
+        const b = pg.recordsAfter(Math.min(app.reportedB ?? app.reported, app.reported), 'B');
         payload.b = { record: b[b.length - 1], records: b };
+        bNew = b.length;
+        if (bNew) app.reportedB = b[b.length - 1].trial;
       }
-      if (records.length) tellHost('bgloop:trial', payload);
+      if (records.length || bNew) tellHost('bgloop:trial', payload);
     }
     app.reported = n;
+    if (!pg.comparing) app.reportedB = n;
   };
   return app;
 }
@@ -251,6 +259,7 @@ function setupParameters(app) {
       : 'The default model: one target at 0°, no rotation. Choose a preset to reproduce one of the paper\'s claims.';
     app.refreshPending();
     app.reported = pg.trialCount();
+    app.reportedB = app.reported;
     app.link();
     app.redraw();
     // A comparison: load run B's worker now, so it is ready when fast-forward starts.

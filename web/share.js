@@ -15,18 +15,23 @@ export function embedSnippet(src) {
  * the page's view options; `say(text)` reports to the share status line.
  */
 export function setupShare(pg, views, { link, viewOptions, say }) {
+  // In fast-forward a comparison's run B may be a few trials behind on its worker: exports bring it
+  // level first (a divergence of B met on the way is reported by the player's next slice).
+  const level = () => { try { if (pg.feeding() != null) pg.stopFeed(); } catch { /* reported by the player */ } };
   $('copy-link').addEventListener('click', async () => {
     const ok = await copyText(link());
     say(ok ? 'Link copied: it reproduces this run exactly.' : 'Copy the address bar: it holds this run.');
   });
-  $('export-csv').addEventListener('click', () => { download(`${stem(pg)}.csv`, pg.csv(), 'text/csv'); say('CSV exported.'); });
-  $('export-json').addEventListener('click', () => { download(`${stem(pg)}.json`, pg.json(), 'application/json'); say('JSON exported.'); });
+  $('export-csv').addEventListener('click', () => { level(); download(`${stem(pg)}.csv`, pg.csv(), 'text/csv'); say('CSV exported.'); });
+  $('export-json').addEventListener('click', () => { level(); download(`${stem(pg)}.json`, pg.json(), 'application/json'); say('JSON exported.'); });
   $('export-figure').addEventListener('click', async () => {
+    level();
     views.invalidate(); views.draw();
     download(`${stem(pg)}.png`, await viewsPng([$('reach'), $('learning'), $('activity')]), 'image/png');
     say('Figure exported as PNG.');
   });
   $('export-svg').addEventListener('click', () => {
+    level();
     download(`${stem(pg)}.svg`, pg.figureSvg($('show-hand').checked, 1200, 460), 'image/svg+xml');
     say('Figure exported as SVG.');
   });

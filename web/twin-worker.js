@@ -5,7 +5,8 @@ import init, { Playground } from './pkg/bgloop.js';
 /** A slice of trials ends after this long, ms, so the page sees B's curve grow smoothly. */
 const SLICE_MS = 60;
 
-const ready = init();
+// A module that cannot load is reported at the first start (the page then runs B itself).
+const ready = init().then(() => null, (e) => (e && e.message) || String(e));
 let twin = null;
 let feed = null;
 let target = 0;
@@ -45,16 +46,21 @@ function schedule() {
 }
 
 self.onmessage = async ({ data }) => {
-  await ready;
+  const failed = await ready;
+  if (failed) {
+    if (data.type === 'start') self.postMessage({ feed: data.feed, error: failed, fatal: true });
+    return;
+  }
   if (data.type === 'start') {
     twin?.free();
     twin = null;
     feed = data.feed;
     try {
       twin = Playground.twin(data.link, data.state);
-      twin.recordTraces(2, false);
+      // Traces as the page records them, so B's last trial is drawn as it would have been there.
+      twin.recordTraces(data.traceEveryMs, data.traceRings);
     } catch (e) {
-      self.postMessage({ feed, error: (e && e.message) || String(e) });
+      self.postMessage({ feed, error: (e && e.message) || String(e), fatal: true });
       return;
     }
     handed = twin.trialCount();

@@ -29,7 +29,15 @@ export class TwinFeed {
       if (!start) return;
       this.feed = start.feed;
       this.worker.postMessage(
-        { type: 'start', feed: start.feed, link: start.link, state: start.state, target: pg.trialCount() },
+        {
+          type: 'start',
+          feed: start.feed,
+          link: start.link,
+          state: start.state,
+          traceEveryMs: start.traceEveryMs,
+          traceRings: start.traceRings,
+          target: pg.trialCount(),
+        },
         [start.state.buffer],
       );
     } else {
@@ -66,8 +74,10 @@ export class TwinFeed {
     this.worker.onmessage = ({ data }) => {
       if (data.feed !== this.feed || this.pg.feeding() !== this.feed) return;
       if (data.error) {
-        // B failed on the worker (a divergence): B is brought level here, meets the same failure,
-        // and the player reports it on its next slice.
+        // The worker cannot run B (its module or the twin failed to load): B runs here from now
+        // on. Otherwise B failed on the worker (a divergence): B is brought level here, meets the
+        // same failure, and the player reports it on its next slice.
+        if (data.fatal) this.broken = true;
         this.stopQuietly();
         return;
       }

@@ -112,7 +112,7 @@ impl Playground {
     /// The events of the run in focus: `[{ trial, key, text, label, applied }]`.
     pub fn events(&self) -> Result<JsValue, JsError> {
         let s = self.session()?;
-        let next = s.focus().next_boundary();
+        let next = s.focus_next_boundary();
         let list: Vec<serde_json::Value> = s
             .focus()
             .schedule()
@@ -294,20 +294,26 @@ impl Playground {
 
     /// Starts running a comparison's run B elsewhere (a worker): from now on run A advances
     /// alone here and B takes the handovers given to `feedB`, until `stopFeed` or any change to
-    /// the session brings B level with A here. Returns `{ feed, link, state }` — the feed's
-    /// number, B's link for `Playground.twin`, B's state as a `Float64Array` — or `null` when not
-    /// comparing.
+    /// the session brings B level with A here. Returns `{ feed, link, state, traceEveryMs,
+    /// traceRings }` — the feed's number, B's link for `Playground.twin`, B's state as a
+    /// `Float64Array`, and how traces are recorded here (for the twin's `recordTraces`) — or
+    /// `null` when not comparing.
     #[wasm_bindgen(js_name = startFeed)]
     pub fn start_feed(&self) -> Result<JsValue, JsError> {
-        let Some((feed, link, words)) = self.session_mut()?.start_feed() else {
+        let Some(start) = self.session_mut()?.start_feed() else {
             return Ok(JsValue::NULL);
         };
         let out = js_sys::Object::new();
-        let state = Float64Array::from(words.as_slice());
+        let state = Float64Array::from(start.state.as_slice());
         for (key, value) in [
-            ("feed", JsValue::from(feed)),
-            ("link", JsValue::from(link)),
+            ("feed", JsValue::from(start.feed)),
+            ("link", JsValue::from(start.link)),
             ("state", state.into()),
+            (
+                "traceEveryMs",
+                JsValue::from(start.traces.every_ms.unwrap_or(0.0)),
+            ),
+            ("traceRings", JsValue::from(start.traces.rings)),
         ] {
             js_sys::Reflect::set(&out, &key.into(), &value).map_err(|_| js_error("startFeed"))?;
         }

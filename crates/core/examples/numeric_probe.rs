@@ -235,7 +235,10 @@ impl Four {
         let [s0, s1, s2, s3] = &mut self.s;
         let mut out = [0u64; 4];
         for k in 0..4 {
-            out[k] = s0[k].wrapping_add(s3[k]).rotate_left(23).wrapping_add(s0[k]);
+            out[k] = s0[k]
+                .wrapping_add(s3[k])
+                .rotate_left(23)
+                .wrapping_add(s0[k]);
             let t = s1[k] << 17;
             s2[k] ^= s0[k];
             s3[k] ^= s1[k];

@@ -337,6 +337,9 @@ impl Network {
         }
         self.head = 0;
         self.moments = (0.0, 0.0, 0.0);
+        // GPi's white noise is redrawn every step while it is on; when a schedule has switched it
+        // off, the last draw must not linger as a fixed offset.
+        self.noise.fill(0.0);
     }
 
     /// Draws the exploration noise from its stationary law (one normal per unit, if it is on).
@@ -745,6 +748,30 @@ mod tests {
                 .expect("finite");
         }
         net.buf.to_vec()
+    }
+
+    #[test]
+    fn gpi_noise_switched_off_leaves_no_offset_behind() {
+        let mut noisy = Config::default();
+        noisy.gpi_noise = 0.05;
+        let mut net = Network::new(&noisy);
+        let mut rng = Rng::new(3);
+        for _ in 0..50 {
+            net.step(0.0, 1.0, &mut rng).expect("finite");
+        }
+        let mut quiet = noisy.clone();
+        quiet.gpi_noise = 0.0;
+        net.retune(&quiet);
+        net.reset_to_rest();
+        let mut fresh = Network::new(&quiet);
+        let (mut r1, mut r2) = (Rng::new(9), Rng::new(9));
+        net.start_noise(&mut r1);
+        fresh.start_noise(&mut r2);
+        for _ in 0..200 {
+            net.step(0.0, 1.0, &mut r1).expect("finite");
+            fresh.step(0.0, 1.0, &mut r2).expect("finite");
+        }
+        assert_eq!(net.rates(Population::Gpi), fresh.rates(Population::Gpi));
     }
 
     #[test]

@@ -62,6 +62,19 @@ pub struct Session {
     feeds: u32,
 }
 
+/// What a worker needs to run a comparison's run B ahead: see [`Session::start_feed`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedStart {
+    /// The feed's number; handovers of another feed are ignored.
+    pub feed: u32,
+    /// Run B's protocol alone, as a link for [`Session::twin`].
+    pub link: String,
+    /// Run B's handover, to continue from.
+    pub state: Vec<f64>,
+    /// How this session records traces, for the twin to record the same.
+    pub traces: TraceSettings,
+}
+
 /// Which run of a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Run {
@@ -169,8 +182,7 @@ impl Session {
     /// its schedule's changes up to the next trial applied.
     pub fn shown_config(&self) -> Config {
         let p = self.focus_pending();
-        p.schedule
-            .config_in(&p.config, self.focus().next_boundary())
+        p.schedule.config_in(&p.config, self.focus_next_boundary())
     }
 
     /// The changes to mark on the learning view, `(first trial, label)`: run A's, then run B's
@@ -449,7 +461,7 @@ impl Session {
     /// Opens a link: its protocols and preset become the pending ones and a new run starts.
     /// Returns the decoded link (view options, rejected entries, notes).
     pub fn open_permalink(&mut self, link: &str) -> Result<Permalink, ConfigErrors> {
-        self.settle();
+        self.drop_feed();
         let decoded = permalink::decode(link);
         self.pending = decoded.protocol();
         self.pending_b = decoded.compare.clone();
@@ -472,7 +484,7 @@ impl Session {
     /// Starts new runs from naive synapses with the pending protocols (and `seed`, if given, for
     /// both), keeping the trace settings.
     pub fn reset(&mut self, seed: Option<f64>) -> Result<(), ConfigErrors> {
-        self.settle();
+        self.drop_feed();
         let mut a = self.pending.clone();
         let mut b = self.pending_b.clone();
         if let Some(s) = seed {
@@ -537,8 +549,12 @@ impl Session {
     /// keeps up trial for trial.
     pub fn step(&mut self, ms: f64) -> Result<u32, String> {
         let ms = in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(|e| e.to_string())?;
-        let done = self.sim.advance(ms).map_err(|e| e.to_string())?;
-        self.keep_up()?;
+        let done = self.sim.advance(ms);
+        // B is brought level even when A fails, so what is exported is the same with or
+        // without a feed.
+        let level = self.keep_up();
+        let done = done.map_err(|e| e.to_string())?;
+        level?;
         Ok(done.len() as u32)
     }
 
@@ -546,8 +562,10 @@ impl Session {
     /// returns its record if it ended (B then runs the same trial whole).
     pub fn step_trial_slice(&mut self, ms: f64) -> Result<Option<crate::TrialRecord>, String> {
         let ms = in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(|e| e.to_string())?;
-        let record = self.sim.run_trial_slice(ms).map_err(|e| e.to_string())?;
-        self.keep_up()?;
+        let record = self.sim.run_trial_slice(ms);
+        let level = self.keep_up();
+        let record = record.map_err(|e| e.to_string())?;
+        level?;
         Ok(record)
     }
 
@@ -569,14 +587,28 @@ impl Session {
     /// — until [`Session::stop_feed`] (or any change to the session) brings B level with A
     /// itself. Returns the feed's number, B's link (its protocol alone, for a twin to open) and
     /// B's handover to start from; `None` when not comparing or B cannot be handed over.
-    pub fn start_feed(&mut self) -> Option<(u32, String, Vec<f64>)> {
+    pub fn start_feed(&mut self) -> Option<FeedStart> {
         self.settle();
         let b = self.b.as_ref()?;
-        let words = b.handover(b.trials_done())?;
+        let state = b.handover(b.trials_done())?;
         let link = crate::permalink::encode(None, &b.protocol(), None, &[]);
         self.feeds = self.feeds.wrapping_add(1);
         self.feed = Some(self.feeds);
-        Some((self.feeds, link, words))
+        Some(FeedStart {
+            feed: self.feeds,
+            link,
+            state,
+            traces: self.traces,
+        })
+    }
+
+    /// The first trial a change to the run in focus applies from. While B is fed from elsewhere
+    /// it may lag A; the change will apply once B is level, from A's next boundary.
+    pub fn focus_next_boundary(&self) -> u32 {
+        match (&self.b, self.feed) {
+            (Some(b), Some(_)) => b.next_boundary().max(self.sim.next_boundary()),
+            _ => self.focus().next_boundary(),
+        }
     }
 
     /// A session that continues the run of `link` from a handover (a worker's twin of run B;
@@ -620,6 +652,11 @@ impl Session {
         self.keep_up()
     }
 
+    /// Ends any feed without bringing B level: for changes that replace run B.
+    fn drop_feed(&mut self) {
+        self.feed = None;
+    }
+
     /// Ends any feed and brings B level with A before a change. A divergence of B found on the
     /// way is kept in B and reported by the next step, as it would have been without the feed.
     fn settle(&mut self) {
@@ -646,8 +683,10 @@ impl Session {
     /// Runs `n` whole trials of each run (checked); returns how many ran.
     pub fn run_trials(&mut self, n: f64) -> Result<u32, String> {
         let n = whole("n", n, 0, MAX_TRIALS_PER_CALL).map_err(|e| e.to_string())?;
-        let ran = self.sim.run_trials(n).map_err(|e| e.to_string())?;
-        self.keep_up()?;
+        let ran = self.sim.run_trials(n);
+        let level = self.keep_up();
+        let ran = ran.map_err(|e| e.to_string())?;
+        level?;
         Ok(ran)
     }
 }
@@ -731,7 +770,8 @@ mod tests {
 
         // A twin runs B ahead in slices while A runs here; the handovers bring B level.
         fed.run_trials(3.0).expect("runs");
-        let (feed, link, words) = fed.start_feed().expect("comparing");
+        let start = fed.start_feed().expect("comparing");
+        let (feed, link, words) = (start.feed, start.link, start.state);
         let mut twin = Session::twin(&link, &words).expect("opens");
         for _ in 0..3 {
             fed.run_trials(9.0).expect("A runs");
@@ -754,7 +794,7 @@ mod tests {
         fed.run_trials(0.0).expect("runs");
         fed.intervene("loop_strength", 0.5).expect("live");
         assert_eq!(fed.feeding(), None);
-        let (feed, _, _) = fed.start_feed().expect("comparing");
+        let feed = fed.start_feed().expect("comparing").feed;
         fed.run_trials(20.0).expect("A runs");
         assert_eq!(
             fed.sim_b().expect("comparing").trials_done(),

@@ -153,6 +153,21 @@ fn read_record(r: &mut Reader<'_>) -> Result<TrialRecord, HandoverError> {
     })
 }
 
+/// Whether `trace` has the shape the views read: empty, or one hand point (x, y) per sample and,
+/// if rings were sampled, five rings of `n` units per sample, at a positive interval.
+fn trace_fits(trace: &Trace, n: usize) -> bool {
+    let samples = trace.time_ms.len();
+    if samples == 0 {
+        return trace.hand.is_empty() && trace.rings.is_empty();
+    }
+    trace.n == n
+        && trace.every_steps >= 1
+        && trace.every_ms.is_finite()
+        && trace.every_ms > 0.0
+        && trace.hand.len() == 2 * samples
+        && (trace.rings.is_empty() || trace.rings.len() == 5 * n * samples)
+}
+
 impl Simulation {
     /// This run's state between trials, with the records of the trials after `after`; `None`
     /// in the middle of a trial, once halted, or if some of those records are no longer kept.
@@ -280,8 +295,11 @@ impl Simulation {
             return Err(HandoverError::Malformed("striatal mean"));
         }
         plastic.set_striatal_mean(mean);
+        if completed > crate::schedule::MAX_TRIAL {
+            return Err(HandoverError::Malformed("trial count"));
+        }
         let count = r.int()?;
-        if count != (completed - after) as usize {
+        if count != (completed - after) as usize || count * RECORD_WORDS > r.0.len() {
             return Err(HandoverError::Malformed("record count"));
         }
         let mut records = Vec::with_capacity(count);
@@ -294,12 +312,16 @@ impl Simulation {
         }
         let mut paths = Vec::new();
         for _ in 0..r.int()? {
-            paths.push(ReachPath {
+            let path = ReachPath {
                 trial: r.u32()?,
                 target_deg: r.word()?,
                 rotation_deg: r.word()?,
                 hand: r.list32()?,
-            });
+            };
+            if path.hand.len() % 2 != 0 || paths.len() >= super::RECENT_PATHS {
+                return Err(HandoverError::Malformed("reach paths"));
+            }
+            paths.push(path);
         }
         let trace = Trace {
             every_steps: r.int()?,
@@ -314,6 +336,9 @@ impl Simulation {
         };
         if !r.0.is_empty() {
             return Err(HandoverError::Malformed("trailing words"));
+        }
+        if !trace_fits(&trace, n) {
+            return Err(HandoverError::Malformed("trace"));
         }
         // Everything read: take it.
         self.rng = rng;
@@ -401,6 +426,28 @@ mod tests {
         assert!(b.take_handover(&bad).is_err());
         assert_eq!(b.history(), before.as_slice());
         assert_eq!(b.trials_done(), 3);
+        // A trace whose shape the views could not read is refused (the last word is the rings'
+        // length, 0 here: claim one ring value that is not there).
+        let mut hand_only = run(1);
+        hand_only.record_rings(false);
+        hand_only.run_trials(2).expect("runs");
+        let good = hand_only.handover(0).expect("between trials");
+        assert_eq!(good.last(), Some(&0.0), "no rings sampled");
+        assert!(run(1).resume_from(&good).is_ok());
+        let mut shaped = good.clone();
+        let k = shaped.len() - 1;
+        shaped[k] = 1.0;
+        shaped.push(0.5);
+        assert_eq!(
+            run(1).resume_from(&shaped),
+            Err(super::HandoverError::Malformed("trace"))
+        );
+        let mut huge = words.clone();
+        huge[3] = 4e9;
+        assert!(
+            run(1).resume_from(&huge).is_err(),
+            "a trial count past the limit"
+        );
         // Mid-trial: no handover.
         b.advance(1.0).expect("runs");
         assert!(b.handover(0).is_none());
