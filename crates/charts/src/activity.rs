@@ -307,12 +307,7 @@ mod tests {
 
     #[test]
     fn heat_image_has_the_requested_size_and_shows_the_bump() {
-        let mut c = bgloop_core::presets::preset("rotation")
-            .and_then(|p| p.config().ok())
-            .unwrap_or_default();
-        c.seed = 2;
-        let mut sim = bgloop_core::Simulation::from_config(c).expect("valid");
-        sim.record_traces(Some(2.0));
+        let mut sim = crate::rotation_run(Some(2));
         sim.run_trial().expect("finite");
         let style = Style::default();
         let img = heat_rgba(sim.trace(), 600.0, 300, 200, &style);

@@ -344,12 +344,7 @@ mod tests {
 
     #[test]
     fn a_reach_shows_cortex_up_and_a_cut_gpi_when_it_is_off() {
-        let mut c = bgloop_core::presets::preset("rotation")
-            .and_then(|p| p.config().ok())
-            .unwrap_or_default();
-        c.seed = 2;
-        let mut sim = bgloop_core::Simulation::from_config(c).expect("valid");
-        sim.record_traces(Some(2.0));
+        let mut sim = crate::rotation_run(Some(2));
         sim.run_trial_slice(300.0).expect("finite");
         let scene = CircuitScene::of(sim.trace(), sim.in_force());
         assert!(

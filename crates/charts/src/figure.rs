@@ -124,11 +124,7 @@ mod tests {
 
     #[test]
     fn the_figure_is_an_svg_with_all_three_views() {
-        let c = bgloop_core::presets::preset("rotation")
-            .and_then(|p| p.config().ok())
-            .unwrap_or_default();
-        let mut sim = Simulation::from_config(c).expect("valid");
-        sim.record_traces(Some(2.0));
+        let mut sim = crate::rotation_run(None);
         sim.run_trials(30).expect("finite");
         let text = svg(&Runs::of(&sim), true, 1200, 460).expect("draws");
         assert!(text.starts_with("<svg"));

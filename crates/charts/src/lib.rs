@@ -36,3 +36,18 @@ impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErro
         DrawError(e.to_string())
     }
 }
+
+/// A run of the rotation preset (with `seed` if given) recording traces every 2 ms: what the chart
+/// tests draw.
+#[cfg(test)]
+pub(crate) fn rotation_run(seed: Option<u64>) -> bgloop_core::Simulation {
+    let mut c = bgloop_core::presets::preset("rotation")
+        .and_then(|p| p.config().ok())
+        .unwrap_or_default();
+    if let Some(seed) = seed {
+        c.seed = seed;
+    }
+    let mut sim = bgloop_core::Simulation::from_config(c).expect("valid");
+    sim.record_traces(Some(2.0));
+    sim
+}

@@ -38,36 +38,8 @@ trait Real:
     }
 }
 
-/// xoshiro256++, as the model's generator.
-struct Xoshiro([u64; 4]);
-
-impl Xoshiro {
-    fn new(seed: u64) -> Self {
-        let mut z = seed;
-        let mut s = [0u64; 4];
-        for v in &mut s {
-            z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut x = z;
-            x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            *v = x ^ (x >> 31);
-        }
-        Xoshiro(s)
-    }
-    #[inline(always)]
-    fn next(&mut self) -> u64 {
-        let s = &mut self.0;
-        let r = s[0].wrapping_add(s[3]).rotate_left(23).wrapping_add(s[0]);
-        let t = s[1] << 17;
-        s[2] ^= s[0];
-        s[3] ^= s[1];
-        s[1] ^= s[2];
-        s[0] ^= s[3];
-        s[2] ^= t;
-        s[3] = s[3].rotate_left(45);
-        r
-    }
-}
+/// The model's generator (xoshiro256++); the probe uses its raw 64-bit draws.
+type Xoshiro = bgloop_core::rng::Rng;
 
 /// 128-layer ziggurat tables in the state's type.
 struct Zig<R> {
@@ -95,7 +67,7 @@ fn zig<R: Real>() -> Zig<R> {
 /// The slow path (wedge or tail), shared by both types: rare (≈1.2% of draws).
 #[cold]
 fn slow_normal(rng: &mut Xoshiro, zig: &Zig<f64>, i: usize, u: f64) -> f64 {
-    let unif = |rng: &mut Xoshiro| ((rng.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
+    let unif = |rng: &mut Xoshiro| ((rng.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
     if i == 0 {
         loop {
             let x = math::ln(unif(rng)) / 3.442_619_855_899;
@@ -115,7 +87,7 @@ fn slow_normal(rng: &mut Xoshiro, zig: &Zig<f64>, i: usize, u: f64) -> f64 {
     if f1 + unif(rng) * (f0 - f1) < 1.0 {
         x
     } else {
-        let b = rng.next();
+        let b = rng.next_u64();
         let u = 2.0 * (((b >> 11) as f64 + 0.5) / (1u64 << 53) as f64) - 1.0;
         u * zig.x[(b & 127) as usize]
     }
@@ -134,15 +106,13 @@ impl Real for f64 {
                 *o = if u.abs() < zig.r[i] {
                     u * zig.x[i]
                 } else {
-                    let mut rng = four.scalar();
-                    slow_normal(&mut rng, zig, i, u)
+                    slow_normal(four.scalar(), zig, i, u)
                 };
             }
         }
         let rest = chunks.into_remainder();
         if !rest.is_empty() {
-            let mut rng = four.scalar();
-            f64::normals(&mut rng, zig, rest);
+            f64::normals(four.scalar(), zig, rest);
         }
     }
     fn of(x: f64) -> Self {
@@ -154,7 +124,7 @@ impl Real for f64 {
     #[inline(always)]
     fn normals(rng: &mut Xoshiro, zig: &Zig<f64>, out: &mut [f64]) {
         for o in out {
-            let b = rng.next();
+            let b = rng.next_u64();
             let u = 2.0 * (((b >> 11) as f64 + 0.5) / (1u64 << 53) as f64) - 1.0;
             let i = (b & 127) as usize;
             *o = if u.abs() < zig.r[i] {
@@ -191,12 +161,12 @@ impl Real for f32 {
         };
         let mut chunks = out.chunks_exact_mut(2);
         for pair in &mut chunks {
-            let b = rng.next();
+            let b = rng.next_u64();
             pair[0] = one(rng, b as u32);
             pair[1] = one(rng, (b >> 32) as u32);
         }
         for o in chunks.into_remainder() {
-            let b = rng.next();
+            let b = rng.next_u64();
             *o = one(rng, b as u32);
         }
     }
@@ -216,18 +186,23 @@ fn fill<R: Real>(four: &mut Option<Four>, rng: &mut Xoshiro, zig: &Zig<R>, out: 
 /// version drawing its noise this way would change every stream; this measures what it would give.
 struct Four {
     s: [[u64; 4]; 4],
+    /// A fifth generator for the rare slow path and the remainder.
+    spare: Xoshiro,
 }
 
 impl Four {
     fn new(seed: u64) -> Self {
-        let mut gens: [Xoshiro; 4] = std::array::from_fn(|k| Xoshiro::new(seed + k as u64));
         let mut s = [[0u64; 4]; 4];
-        for (k, g) in gens.iter_mut().enumerate() {
+        for k in 0..4 {
+            let state = Xoshiro::new(seed + k as u64).state();
             for (w, row) in s.iter_mut().enumerate() {
-                row[k] = g.0[w];
+                row[k] = state[w];
             }
         }
-        Four { s }
+        Four {
+            s,
+            spare: Xoshiro::new(seed + 4),
+        }
     }
 
     #[inline(always)]
@@ -250,9 +225,9 @@ impl Four {
         out
     }
 
-    /// One scalar generator's worth of bits for the rare slow path.
-    fn scalar(&mut self) -> Xoshiro {
-        Xoshiro(std::array::from_fn(|w| self.s[w][0] ^ self.next4()[1]))
+    /// The generator for the rare slow path.
+    fn scalar(&mut self) -> &mut Xoshiro {
+        &mut self.spare
     }
 }
 
