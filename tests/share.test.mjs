@@ -26,6 +26,21 @@ window.send = (msg) => document.querySelector('iframe').contentWindow.postMessag
 });
 after(async () => { await browser?.close(); server?.close(); hostServer?.close(); });
 
+/** A host page on another origin with the playground at `hash` in a 760 × 700 iframe, once it has
+ * said it is ready. */
+async function embedInHost(hash) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const host = await context.newPage();
+  await host.goto(hostServer.url);
+  await host.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src; f.width = 760; f.height = 700; f.title = 'bgloop';
+    document.getElementById('frame').append(f);
+  }, `${server.url}${hash}`);
+  await host.waitForFunction(() => window.received.some((m) => m.type === 'bgloop:ready'), null, { timeout: 15000, polling: 100 });
+  return { context, host };
+}
+
 async function open(hash = '', { clipboard = false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
@@ -139,16 +154,7 @@ test('exports: JSON document, PNG and SVG figures', async () => {
 });
 
 test('embedded in another site: views and Play/Pause/Reset only, and the postMessage host API', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const host = await context.newPage();
-  await host.goto(hostServer.url);
-  const src = `${server.url}#preset=rotation&seed=3&embed=1&speed=1`;
-  await host.evaluate((src) => {
-    const f = document.createElement('iframe');
-    f.src = src; f.width = 760; f.height = 700; f.title = 'bgloop';
-    document.getElementById('frame').append(f);
-  }, src);
-  await host.waitForFunction(() => window.received.some((m) => m.type === 'bgloop:ready'), null, { timeout: 15000, polling: 100 });
+  const { context, host } = await embedInHost('#preset=rotation&seed=3&embed=1&speed=1');
   const frame = host.frameLocator('iframe');
   for (const name of ['Play', 'Pause', 'Reset']) assert.ok(await frame.getByRole('button', { name, exact: true }).isVisible(), name);
   // Hidden, not missing: each exists in the embed's page.
@@ -258,15 +264,7 @@ test('hide= accepts every part in the view table (share and sweep included) and 
   await context.close();
 });
 test('a host receives every trial record at full speed, and a flood of play/pause makes no long task', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const host = await context.newPage();
-  await host.goto(hostServer.url);
-  await host.evaluate((src) => {
-    const f = document.createElement('iframe');
-    f.src = src; f.width = 760; f.height = 700; f.title = 'bgloop';
-    document.getElementById('frame').append(f);
-  }, `${server.url}#preset=rotation&seed=4&embed=1&speed=4`);
-  await host.waitForFunction(() => window.received.some((m) => m.type === 'bgloop:ready'), null, { timeout: 15000, polling: 100 });
+  const { context, host } = await embedInHost('#preset=rotation&seed=4&embed=1&speed=4');
   await host.evaluate(() => window.send({ type: 'bgloop:play' }));
   await host.waitForFunction(() => window.received.filter((m) => m.type === 'bgloop:trial').flatMap((m) => m.records).length >= 300, null, { timeout: 60000, polling: 100 });
   await host.evaluate(() => window.send({ type: 'bgloop:pause' }));
@@ -289,15 +287,7 @@ test('a host receives every trial record at full speed, and a flood of play/paus
 });
 
 test('a host receives every trial record of both runs of a comparison, B included while it runs on its worker', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const host = await context.newPage();
-  await host.goto(hostServer.url);
-  await host.evaluate((src) => {
-    const f = document.createElement('iframe');
-    f.src = src; f.width = 760; f.height = 700; f.title = 'bgloop';
-    document.getElementById('frame').append(f);
-  }, `${server.url}#preset=strong-vs-weak&seed=4&embed=1&speed=4`);
-  await host.waitForFunction(() => window.received.some((m) => m.type === 'bgloop:ready'), null, { timeout: 15000, polling: 100 });
+  const { context, host } = await embedInHost('#preset=strong-vs-weak&seed=4&embed=1&speed=4');
   await host.evaluate(() => window.send({ type: 'bgloop:play' }));
   await host.waitForFunction(() => window.received.filter((m) => m.type === 'bgloop:trial').flatMap((m) => m.records).length >= 400, null, { timeout: 60000, polling: 100 });
   await host.evaluate(() => window.send({ type: 'bgloop:pause' }));
