@@ -117,8 +117,9 @@ struct Experiment {
     b: Option<Protocol>,
 }
 
-/// Builds the experiment: preset or link, then `--set`, `--at` and `--ramp` entries in order (on
-/// both runs of a comparison), then `--seed`.
+/// Builds the experiment: preset or link, then `--set`, `--at` and `--ramp` entries in order, then
+/// `--seed` — on run A, and on run B of a comparison wherever B has no value of its own (the rule
+/// of a link's plain entries).
 fn build_experiment(args: &mut Args) -> Result<Experiment, UsageError> {
     let link = args.value("--permalink")?;
     let preset = args.value("--preset")?;
@@ -203,8 +204,17 @@ fn build_experiment(args: &mut Args) -> Result<Experiment, UsageError> {
     if let Some(seed) = args.value("--seed")? {
         entries.push(("seed".to_string(), seed));
     }
-    for p in std::iter::once(&mut a).chain(b.as_mut()) {
+    // As in a link: the entries are run A's, and run B takes them too except where B has a value
+    // of its own (the difference the comparison is about).
+    let own: Vec<String> = b
+        .as_ref()
+        .map(|b| b.diff(&a).into_iter().map(|(k, _)| k).collect())
+        .unwrap_or_default();
+    for (p, is_b) in std::iter::once((&mut a, false)).chain(b.as_mut().map(|b| (b, true))) {
         for (k, v) in &entries {
+            if is_b && own.contains(k) {
+                continue;
+            }
             p.set(k, v.as_str())
                 .map_err(|e| UsageError::new(e.message))?;
         }

@@ -554,3 +554,40 @@ fn figure_writes_a_png_when_asked() {
     assert_eq!(&bytes[1..4], b"PNG");
     assert!(bytes.len() > 5_000, "{} bytes", bytes.len());
 }
+
+#[test]
+fn flags_on_a_comparison_follow_the_link_rule_b_keeps_its_own_difference() {
+    let flags = bgloop(&[
+        "run",
+        "--preset",
+        "strong-vs-weak",
+        "--set",
+        "loop_strength=0.5",
+        "--set",
+        "dopamine=1.1",
+        "--seed",
+        "3",
+        "--trials",
+        "4",
+    ]);
+    let link = bgloop(&[
+        "run",
+        "--permalink",
+        "#preset=strong-vs-weak&loop_strength=0.5&dopamine=1.1&seed=3",
+        "--trials",
+        "4",
+    ]);
+    assert!(flags.status.success(), "{}", stderr(&flags));
+    assert!(link.status.success(), "{}", stderr(&link));
+    assert_eq!(flags.stdout, link.stdout, "the same two runs");
+    let text = String::from_utf8_lossy(&flags.stdout);
+    let rows = |run: &str| -> Vec<String> {
+        let prefix = format!("{run},");
+        text.lines()
+            .filter_map(|l| l.strip_prefix(prefix.as_str()).map(String::from))
+            .collect()
+    };
+    let (a_rows, b_rows) = (rows("A"), rows("B"));
+    assert_eq!((a_rows.len(), b_rows.len()), (4, 4));
+    assert_ne!(a_rows, b_rows, "B keeps its weak loop");
+}
