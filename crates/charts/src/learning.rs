@@ -151,26 +151,6 @@ struct Span {
 const LEGEND_X: f64 = 48.0;
 const LEGEND_ENTRY: f64 = 160.0;
 
-/// Draws the learning view of one run filling `area`.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    s: &Series<'_>,
-    style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
-    draw_view(
-        area,
-        &View {
-            a: *s,
-            b: None,
-            markers: &[],
-        },
-        style,
-    )
-}
-
 /// Draws the learning view — one run or two compared, with the schedules' markers — filling
 /// `area`. Run B is drawn in its own colour with dashed lines.
 pub fn draw_view<DB: DrawingBackend>(

@@ -43,6 +43,7 @@ fn strong_vs_weak_only_the_strong_loop_adapts_and_both_reach() {
         let (ea, eb) = (error(&a, 51, 200), error(&b, 51, 200));
         assert!(ea < 10.0, "seed {seed}: A adapts to a few degrees, {ea:.1}");
         assert!(eb > 25.0, "seed {seed}: B stays near 30°, {eb:.1}");
+        assert!(executed(&a, 1, 200) > 0.95, "seed {seed}: A reaches");
         assert!(executed(&b, 1, 200) > 0.95, "seed {seed}: B still reaches");
     }
 }
