@@ -8,21 +8,12 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { serve, ROOT } from './server.mjs';
 import { firefox, webkit } from './engines.mjs';
+import { DETERMINISM_LINKS, inkedFraction } from './links.mjs';
 
 const CLI = path.join(ROOT, 'target', 'release', 'bgloop');
 let server;
 before(async () => { server = await serve(); });
 after(() => server?.close());
-
-/** Links with the trials each runs: golden configurations, a v1 link, a schedule, a comparison. */
-export const DETERMINISM = [
-  ['#preset=rotation&seed=1', 12],
-  ['#preset=babbling&seed=7', 12],
-  ['#v=1&preset=rotation&seed=1', 12],
-  ['#preset=rotation&seed=4&@6.gpi_output=0&@2-5.rotation_deg=0..30&targets=2', 14],
-  ['#preset=strong-vs-weak&seed=2', 20],
-  ['#preset=rotation&seed=5&b.@8.loop_strength=0.25&cortex_noise=0.01', 16],
-];
 
 const cli = (link, trials) => {
   const r = spawnSync(CLI, ['run', '--permalink', link, '--trials', String(trials)], { encoding: 'utf8' });
@@ -30,21 +21,13 @@ const cli = (link, trials) => {
   return r.stdout;
 };
 
-/** Fraction of a canvas's pixels that are not (near) white. */
-function inked(id) {
-  const c = document.getElementById(id);
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let n = 0;
-  for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) n++;
-  return n / (d.length / 4);
-}
 
 for (const [name, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
   test(`${name}: every determinism link gives the CLI's CSV byte for byte; the page plays, draws, shares and embeds`, { timeout: 600_000 }, async (t) => {
     const engine = await launch();
     t.diagnostic(`${name}: ${engine.version}`);
     try {
-      for (const [link, trials] of DETERMINISM) {
+      for (const [link, trials] of DETERMINISM_LINKS) {
         await engine.goto(server.url + link);
         const csv = await engine.evaluate((n) => { window.bgloop.playground.runTrials(n); return window.bgloop.playground.csv(); }, trials);
         assert.equal(csv, cli(link, trials), `${name}: ${link}`);
@@ -74,7 +57,7 @@ for (const [name, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
       }));
       assert.match(status, /^Trial \d+ · /, `${name}: the status line follows the run`);
       for (const id of ['reach', 'learning', 'activity', 'circuit']) {
-        assert.ok(await engine.evaluate(inked, id) > 0.01, `${name}: the ${id} view is drawn`);
+        assert.ok(await engine.evaluate(inkedFraction, id) > 0.01, `${name}: the ${id} view is drawn`);
       }
 
       // A copied link replays the same run: finish the trial in progress, take the address bar,

@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
 import { serve } from './server.mjs';
+import { inkedFraction } from './links.mjs';
 
 let browser; let server;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -10,14 +11,8 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const open = (hash = '', options = {}) => openPage(browser, server.url + hash, options);
 
-/** Fraction of a canvas's pixels that are not white. */
-const inked = (page, id) => page.evaluate((id) => {
-  const c = document.getElementById(id);
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let n = 0;
-  for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) n++;
-  return n / (d.length / 4);
-}, id);
+/** Fraction of a canvas's pixels that are drawn. */
+const inked = (page, id) => page.evaluate(inkedFraction, id);
 
 const state = (page) => page.evaluate(() => ({
   counter: document.getElementById('tour-counter').textContent,
@@ -62,6 +57,7 @@ test('a tour step runs its trials at its speed, then stops; a deep link opens th
   const tour = await page.evaluate(() => window.bgloop.playground.constructor.tour());
   const step = tour.steps[2];
   assert.equal(await page.locator('#tour-title').textContent(), step.title);
+  assert.equal(Number(await page.locator('#speed').inputValue()), step.speed, 'at the step\'s speed');
   await page.waitForFunction((n) => window.bgloop.playground.trialCount() >= n, step.trials, { timeout: 60000, polling: 100 });
   await page.waitForFunction(() => document.getElementById('play').disabled === false, null, { timeout: 5000 });
   const n = await page.evaluate(() => window.bgloop.playground.trialCount());

@@ -6,6 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { DETERMINISM_LINKS } from './links.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'target', 'release', 'bgloop');
@@ -52,16 +53,8 @@ test('errors from JS name the field and the allowed range', () => {
   pg.free();
 });
 
-// The links the other engines check (tests/cross-engine.test.mjs): schedules and comparisons too.
-const LINKS = [
-  ['#preset=rotation&seed=4&@6.gpi_output=0&@2-5.rotation_deg=0..30&targets=2', 14],
-  ['#preset=strong-vs-weak&seed=2', 20],
-  ['#preset=rotation&seed=5&b.@8.loop_strength=0.25&cortex_noise=0.01', 16],
-  ['#preset=savings&seed=1', 40],
-  ['#preset=shaping&seed=3', 30],
-];
-for (const [link, trials] of LINKS) {
-  test(`wasm equals native on a link with events or a comparison: ${link}`, () => {
+for (const [link, trials] of DETERMINISM_LINKS) {
+  test(`wasm equals native, byte for byte, on ${link}`, () => {
     const pg = new Playground(undefined);
     const opened = pg.openPermalink(link);
     assert.deepEqual(opened.rejected, []);
