@@ -29,12 +29,7 @@ impl Protocol {
     pub fn set(&mut self, key: &str, input: impl Into<Input>) -> Result<(), ParamError> {
         let input = input.into();
         if let Some(at) = key.strip_prefix('@') {
-            let value = match &input {
-                Input::Num(x) => crate::format::num(*x),
-                Input::Text(t) => t.clone(),
-                Input::Bool(b) => b.to_string(),
-            };
-            return self.schedule.add(Event::parse(at, &value)?);
+            return self.schedule.add(Event::parse(at, &input.to_text())?);
         }
         // A legacy key is one value (the last one wins, 0 = never): it replaces the switch-off
         // steps of its parameter, a preset's included.

@@ -158,13 +158,7 @@ impl Event {
 
     /// A step of `key` to `value` from `trial` (value checked against the schema).
     pub fn step(trial: u32, key: &str, value: impl Into<Input>) -> Result<Event, ParamError> {
-        let input = value.into();
-        let text = match &input {
-            Input::Num(x) => num(*x),
-            Input::Text(t) => t.clone(),
-            Input::Bool(b) => b.to_string(),
-        };
-        Event::parse(&format!("{trial}.{key}"), &text)
+        Event::parse(&format!("{trial}.{key}"), &value.into().to_text())
     }
 
     /// The link form without the `@` split: `@150.gpi_output=0`, `@50-250.rotation_deg=0..60`.

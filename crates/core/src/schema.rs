@@ -174,6 +174,17 @@ pub enum Input {
     Text(String),
 }
 
+impl Input {
+    /// The value as a link writes it: numbers in the shortest exact form, text as it is.
+    pub fn to_text(&self) -> String {
+        match self {
+            Input::Num(x) => num(*x),
+            Input::Text(t) => t.clone(),
+            Input::Bool(b) => b.to_string(),
+        }
+    }
+}
+
 impl From<f64> for Input {
     fn from(x: f64) -> Self {
         Input::Num(x)
