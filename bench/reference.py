@@ -85,8 +85,8 @@ def trial(p, rng, P_plastic=None, target=0.0):
 
 def learn_target_striatal(p, ours, target=0.0):
     """The balanced three-factor rule on the target → striatum weights after one trial from Q = 0
-    (docs/model.md, step 7): dQ = (eta/N) delta (sn - mean sn) vs^T, then Q >= 0, with graded reward
-    and the expectation starting at 0 (delta = R)."""
+    (docs/model.md, step 7): dQ = (eta/N) delta (sn - mean sn) vs^T, kept with its sign (model v3:
+    each synapse transmits [Q]+), with graded reward and the expectation starting at 0 (delta = R)."""
     N = p['N']
     th = 2 * np.pi * np.arange(N) / N
     e = (ours['hand_deg'] - np.degrees(target) + 180.0) % 360.0 - 180.0
@@ -94,7 +94,7 @@ def learn_target_striatal(p, ours, target=0.0):
     vs = np.exp(p['kappa_v'] * (np.cos(th - target) - 1.0))
     sn = ours['striatum_mean'] / (ours['striatum_mean'].max() + 1e-9)
     se = sn - sn.mean()
-    q = np.maximum(p['eta'] * reward / N * np.outer(se, vs), 0.0)
+    q = p['eta'] * reward / N * np.outer(se, vs)
     return reward, q
 
 

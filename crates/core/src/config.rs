@@ -34,6 +34,19 @@ pub enum PlasticityRule {
     Covariance,
 }
 
+/// Where the target → striatum weights Q are kept non-negative (docs/model.md, "Learning that
+/// holds").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueBound {
+    /// Q is the synapses' signed learned change and each synapse transmits its positive part
+    /// [Q]₊: a depression below zero is kept, so the balanced rule conserves Q's total (v3).
+    Synapse,
+    /// Q is clipped at 0 after every update (links of version 2): depressions of silent synapses
+    /// are lost, so Q's total creeps up over thousands of trials and silences GPi.
+    Update,
+}
+
 /// Conversion between a typed config field and its canonical schema [`Value`].
 trait Param: Sized + Copy {
     fn to_value(self) -> Value;
@@ -93,6 +106,22 @@ impl Param for RewardKind {
         match v {
             Value::Choice("graded") => Some(RewardKind::Graded),
             Value::Choice("binary") => Some(RewardKind::Binary),
+            _ => None,
+        }
+    }
+}
+
+impl Param for CueBound {
+    fn to_value(self) -> Value {
+        Value::Choice(match self {
+            CueBound::Synapse => "synapse",
+            CueBound::Update => "update",
+        })
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        match v {
+            Value::Choice("synapse") => Some(CueBound::Synapse),
+            Value::Choice("update") => Some(CueBound::Update),
             _ => None,
         }
     }
@@ -206,10 +235,6 @@ parameters! {
         .meaning("The thalamic rate around which loop strength scales transmission (about the mean thalamic rate during a reach).")
         .source("calibrated")
         .built_for(0.05, 0.27, "higher reference rates leave the cortex too little net drive to reach");
-    /// A_ns: untuned drive to every cortical unit during the trial (motor babbling).
-    untuned_drive: f64 = 0.0 => Meta::real("Untuned drive", Group::Cortex, 0.0, 0.5, 0.01).symbol("A_ns")
-        .meaning("Meant as input to every cortical unit alike during the trial (motor babbling). Known issue: this model version does not apply it, so it has no effect (see docs/model.md, Known limits).")
-        .source("calibrated");
     /// K₀: whether the cue→cortex map starts as the identity (on) or empty (off: babbling).
     innate_cue_map: bool = true => Meta::choice("Innate cue map", Group::Cortex, ON_OFF).symbol("K₀")
         .meaning("On: the visual target excites the matching cortical direction from the start. Off: the map starts empty and reaches must be learned by babbling.")
@@ -293,6 +318,10 @@ parameters! {
     plasticity_rule: PlasticityRule = PlasticityRule::Balanced => Meta::choice("Plasticity rule", Group::Learning, &["balanced", "hebbian", "covariance"])
         .meaning("Balanced: weight change ∝ dopamine × (striatal activity − its mean over the ring) × presynaptic activity, so total drive is conserved. Hebbian: raw striatal activity. Covariance: striatal activity relative to its running mean over trials.")
         .source("this reconstruction (balance: Miller & MacKay 1994)");
+    /// Where the target → striatum weights are kept ≥ 0: at the synapse (v3) or after each update (v2).
+    cue_weight_bound: CueBound = CueBound::Synapse => Meta::choice("Weight floor", Group::Learning, &["synapse", "update"])
+        .meaning("Synapse: the learned change of each target → striatum synapse is kept with its sign and the synapse transmits its positive part, so depressions are remembered and the balanced rule conserves the total drive. Update: weights are clipped at 0 after every update (links of version 2); depressions of silent synapses are lost and over thousands of trials the total drive creeps up until GPi falls silent.")
+        .source("this reconstruction (v3; docs/model.md, Learning that holds)");
     /// w_max: upper bound of a cortico-striatal weight.
     weight_max: f64 = 10.0 => Meta::real("Weight ceiling", Group::Learning, 0.5, 50.0, 0.5).symbol("w_max")
         .meaning("Upper bound of each motor-ring → striatum weight (weights are also kept ≥ 0); it matters only when the motor-map learning rate is above 0.")

@@ -1,7 +1,7 @@
 //! Reward learning: the per-target reward prediction error (the dopamine signal) and the plastic
 //! synapses it gates — cortico-striatal P, cue→striatum Q and the slowly consolidated cue→cortex K.
 
-use crate::config::{Config, PlasticityRule};
+use crate::config::{Config, CueBound, PlasticityRule};
 
 /// Rate of the running mean ⟨sn⟩ of the covariance rule.
 const COVARIANCE_RATE: f64 = 0.1;
@@ -16,7 +16,8 @@ pub struct Plasticity {
     /// striatum i).
     pub motor_striatal: Vec<f64>,
     /// Q: target-selective input → striatum weights, row-major (`[i*n + j]`: target unit j →
-    /// striatum i); the plasticity that adapts reaches.
+    /// striatum i); the plasticity that adapts reaches. With [`CueBound::Synapse`] this is the
+    /// synapses' signed learned change and each transmits [Q]₊.
     pub target_striatal: Vec<f64>,
     /// K: the cue → cortex map, row-major (`[i*n + j]`: cue unit j → cortex i).
     pub cue_cortical: Vec<f64>,
@@ -103,10 +104,18 @@ impl Plasticity {
         Self::apply(self.n, &self.cue_cortical, code, out);
     }
 
-    /// The cue input to striatum, DA·Q·vˢ.
+    /// The cue input to striatum, DA·[Q]₊·vˢ (Q is never negative with [`CueBound::Update`]).
     pub fn cue_to_striatum(&self, dopamine: f64, sharp: &[f64], out: &mut [f64]) {
-        Self::apply(self.n, &self.target_striatal, sharp, out);
-        out.iter_mut().for_each(|x| *x *= dopamine);
+        let n = self.n;
+        for (i, o) in out.iter_mut().enumerate() {
+            let row = &self.target_striatal[i * n..(i + 1) * n];
+            *o = dopamine
+                * row
+                    .iter()
+                    .zip(sharp)
+                    .map(|(q, v)| q.max(0.0) * v)
+                    .sum::<f64>();
+        }
     }
 
     /// The reward prediction error δ = R − R̄ₖ for `target`, then R̄ₖ ← R̄ₖ + α_R·δ.
@@ -145,9 +154,11 @@ impl Plasticity {
         if config.cue_learning_rate > 0.0 {
             let scale = config.cue_learning_rate * delta * inv_n;
             outer_add(n, &mut self.target_striatal, scale, &se, reach.sharp);
-            self.target_striatal
-                .iter_mut()
-                .for_each(|q| *q = q.max(0.0));
+            if config.cue_weight_bound == CueBound::Update {
+                self.target_striatal
+                    .iter_mut()
+                    .for_each(|q| *q = q.max(0.0));
+            }
         }
         if config.consolidation_rate > 0.0 && reward > 0.0 {
             let total: f64 = reach.cortex.iter().sum::<f64>() + 1e-12;
@@ -242,10 +253,59 @@ mod tests {
         assert!((w[9] - 0.4).abs() < 1e-15, "diagonal g_sc·DA");
     }
 
-    #[test]
-    fn cue_weights_stay_excitatory_and_consolidation_moves_k_toward_the_reach() {
+    fn one_miss(bound: CueBound) -> Plasticity {
         let mut c = small();
         c.cue_learning_rate = 1.0;
+        c.cue_weight_bound = bound;
+        let mut p = Plasticity::new(&c);
+        let cortex = [1.0; 8];
+        let striatum = [0.0, 0.2, 1.0, 0.2, 0.0, 0.0, 0.0, 0.0];
+        let sharp = [0.1, 1.0, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0];
+        let reach = ReachActivity {
+            cortex: &cortex,
+            striatum: &striatum,
+            sharp: &sharp,
+            gate: &sharp,
+        };
+        p.learn(&c, -1.0, 0.0, &reach);
+        p
+    }
+
+    #[test]
+    fn a_synapse_bound_keeps_depressions_and_conserves_the_total_drive() {
+        let p = one_miss(CueBound::Synapse);
+        let q = &p.target_striatal;
+        assert!(
+            q.iter().any(|&x| x < 0.0),
+            "the miss depressed the active cell below 0"
+        );
+        assert!(q.iter().any(|&x| x > 0.0), "and potentiated the others");
+        for j in 0..8 {
+            let column: f64 = (0..8).map(|i| q[i * 8 + j]).sum();
+            assert!(column.abs() < 1e-15, "column {j} sums to {column}");
+        }
+        let input = [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        let mut out = [0.0; 8];
+        p.cue_to_striatum(0.5, &input, &mut out);
+        for (i, o) in out.iter().enumerate() {
+            assert_eq!(*o, 0.5 * q[i * 8 + 1].max(0.0), "a synapse transmits [Q]₊");
+        }
+    }
+
+    #[test]
+    fn an_update_bound_clips_each_update_so_the_total_grows() {
+        let p = one_miss(CueBound::Update);
+        assert!(p.target_striatal.iter().all(|&x| x >= 0.0));
+        let total: f64 = p.target_striatal.iter().sum();
+        assert!(
+            total > 0.0,
+            "the lost depression leaves a net gain: {total}"
+        );
+    }
+
+    #[test]
+    fn consolidation_moves_k_toward_the_reach() {
+        let mut c = small();
         c.consolidation_rate = 0.5;
         c.innate_cue_map = false;
         let mut p = Plasticity::new(&c);
@@ -259,10 +319,6 @@ mod tests {
             gate: &sharp,
         };
         p.learn(&c, -1.0, 1.0, &reach);
-        assert!(
-            p.target_striatal.iter().all(|&q| q == 0.0),
-            "negative δ cannot make Q negative"
-        );
         assert!(
             (p.cue_cortical[0] - 0.25).abs() < 1e-9,
             "K moves half-way to ĉ = 0.5"

@@ -25,6 +25,7 @@ pub mod format;
 pub mod learning;
 pub mod math;
 pub mod network;
+pub mod operating_point;
 pub mod permalink;
 pub mod phenomena;
 pub mod presets;

@@ -13,24 +13,37 @@ use crate::schema::Input;
 use crate::view::{self, ViewKind};
 use serde::Serialize;
 
-/// The version of permalinks and of the export formats written by this build. Version 2 changed the learning defaults
-/// (docs/model.md, "Several targets"); links of version 1 replay with the defaults they were
-/// made with ([`V1_DEFAULTS`]).
-pub const VERSION: u32 = 2;
+/// The version of permalinks and of the export formats written by this build. Version 2 changed
+/// the learning defaults (docs/model.md, "Several targets"), version 3 where the cue weights are
+/// bounded ("Learning that holds"); links of older versions replay with the defaults they were
+/// made with ([`V2_DEFAULTS`], then [`V1_DEFAULTS`] over them).
+pub const VERSION: u32 = 3;
 
-/// The defaults of version 1 that version 2 changed: a v1 link is read over these, so it replays
-/// the run it was made from, bit for bit.
+/// The defaults of version 2 that version 3 changed: a v1 or v2 link is read over these, so it
+/// replays the run it was made from, bit for bit.
+pub const V2_DEFAULTS: &[(&str, &str)] = &[("cue_weight_bound", "update")];
+
+/// The defaults of version 1 that version 2 changed (applied over [`V2_DEFAULTS`]).
 pub const V1_DEFAULTS: &[(&str, &str)] = &[
     ("learning_rate", "2"),
     ("cue_learning_rate", "0"),
     ("plasticity_rule", "hebbian"),
 ];
 
+/// Keys that links once carried and that no longer mean anything: read, ignored, and said so.
+pub const RETIRED_KEYS: &[(&str, &str)] = &[(
+    "untuned_drive",
+    "was never applied by the model (it had no effect) and is no longer a parameter",
+)];
+
 /// The defaults a link of `version` is read over.
 pub fn defaults_of(version: u32) -> Config {
     let mut c = Config::default();
+    // The old defaults are in range (tested); a failure would leave today's defaults.
+    if version <= 2 {
+        let _ = c.apply(V2_DEFAULTS.iter().copied());
+    }
     if version == 1 {
-        // V1_DEFAULTS are in range (tested); a failure would leave today's defaults.
         let _ = c.apply(V1_DEFAULTS.iter().copied());
     }
     c
@@ -361,6 +374,10 @@ fn read_header(entries: &[Entry], found: &mut Findings) -> (u32, Option<&'static
         found.notes.push(
             "this link was made before the learning rule was revised for several targets (v=1): it replays with the learning settings it was made with".to_string(),
         );
+    } else if version == 2 {
+        found.notes.push(
+            "this link was made before learned depressions were kept (v=2), when learning slowly silenced GPi over thousands of trials: it replays with the learning settings it was made with (weight floor: update)".to_string(),
+        );
     }
     (version, preset)
 }
@@ -400,6 +417,10 @@ fn apply_entries<'e>(
                 );
                 continue;
             }
+        }
+        if let Some((_, why)) = RETIRED_KEYS.iter().find(|(k, _)| *k == key) {
+            found.notes.push(format!("`{full}` {why}: ignored"));
+            continue;
         }
         if key == "v" || key == "preset" {
             if for_b {
@@ -547,7 +568,7 @@ mod tests {
             None,
             &[("hand", "1")],
         );
-        assert!(link.starts_with("v=2&preset=rotation&loop_strength=0.30000000000000004&plasticity_rule=covariance&seed=123456789&hand=1"), "{link}");
+        assert!(link.starts_with("v=3&preset=rotation&loop_strength=0.30000000000000004&plasticity_rule=covariance&seed=123456789&hand=1"), "{link}");
         let back = decode(&format!("https://example.org/bgloop/#{link}"));
         assert_eq!(back.config, c);
         assert_eq!(back.preset, Some("rotation"));
@@ -621,10 +642,14 @@ mod tests {
 
     #[test]
     fn v1_links_read_every_preset_over_the_v1_learning_defaults() {
-        let mut v1 = Config::default();
+        let mut v2 = Config::default();
+        assert!(v2.apply(V2_DEFAULTS.iter().copied()).is_ok());
+        assert_eq!(defaults_of(2), v2);
+        assert_ne!(v2, Config::default());
+        assert_eq!(defaults_of(3), Config::default());
+        let mut v1 = v2.clone();
         assert!(v1.apply(V1_DEFAULTS.iter().copied()).is_ok());
         assert_eq!(defaults_of(1), v1);
-        assert_eq!(defaults_of(2), Config::default());
         for p in presets::PRESETS {
             let link = decode(&format!("#v=1&preset={}", p.name));
             assert!(link.rejected.is_empty(), "{}: {:?}", p.name, link.rejected);
@@ -640,6 +665,46 @@ mod tests {
             let c = decode(&format!("#v=1&preset={name}")).config;
             assert_eq!((c.learning_rate, c.cue_learning_rate), (0.0, 0.0), "{name}");
         }
+    }
+
+    #[test]
+    fn v2_links_read_over_the_v2_bound_and_retired_keys_are_ignored_with_a_note() {
+        let link = decode("#v=2&preset=babbling&seed=4&untuned_drive=0.1");
+        assert!(link.rejected.is_empty(), "{:?}", link.rejected);
+        assert_eq!(
+            link.config.cue_weight_bound,
+            crate::config::CueBound::Update
+        );
+        assert!(
+            link.notes.iter().any(|n| n.contains("v=2")),
+            "{:?}",
+            link.notes
+        );
+        assert!(
+            link.notes
+                .iter()
+                .any(|n| n.contains("untuned_drive") && n.contains("ignored")),
+            "{:?}",
+            link.notes
+        );
+        let now = decode("#preset=babbling&seed=4");
+        assert_eq!(
+            now.config.cue_weight_bound,
+            crate::config::CueBound::Synapse
+        );
+        assert!(now.notes.is_empty(), "{:?}", now.notes);
+        let again = encode(
+            Some("babbling"),
+            &Protocol::of(link.config.clone()),
+            None,
+            &[],
+        );
+        assert!(!again.contains("untuned"), "{again}");
+        assert!(
+            again.contains("cue_weight_bound=update"),
+            "re-encoded as v3: {again}"
+        );
+        assert_eq!(decode(&again).config, link.config);
     }
 
     #[test]

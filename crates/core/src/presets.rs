@@ -175,7 +175,6 @@ pub const PRESETS: &[Preset] = &[
             ("innate_cue_map", "off"),
             ("learning_rate", "0"),
             ("cue_learning_rate", "1"),
-            ("untuned_drive", "0.1"),
         ],
         compare: &[],
     },

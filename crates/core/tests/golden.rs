@@ -47,21 +47,33 @@ fn babbling_seed_7_is_pinned() {
     check("babbling", 7, 12, "babbling_seed7.csv");
 }
 
-/// Links of version 1 were made before the learning defaults changed; they must still replay the
-/// run they were made from. These files were written by the v1 build and are never re-blessed.
-fn check_v1_link(link: &str, trials: u32, file: &str) {
+/// Links of older versions were made before the learning defaults changed; they must still
+/// replay the run they were made from. These files were written by the v1 and v2 builds and are
+/// never re-blessed.
+fn check_old_link(link: &str, trials: u32, file: &str) {
     let decoded = permalink::decode(link);
     assert!(decoded.rejected.is_empty(), "{:?}", decoded.rejected);
-    assert!(!decoded.notes.is_empty(), "a v1 link says it is old");
+    assert!(!decoded.notes.is_empty(), "an old link says it is old");
     let text = run(decoded.config, trials);
     let expected = std::fs::read_to_string(golden(file)).expect("golden file");
-    assert_eq!(text, expected, "{link} no longer replays its v1 run");
+    assert_eq!(text, expected, "{link} no longer replays its original run");
 }
 
 #[test]
 fn v1_links_replay_their_original_runs_bit_for_bit() {
-    check_v1_link("#v=1&preset=rotation&seed=1", 12, "v1_rotation_seed1.csv");
-    check_v1_link("#v=1&preset=babbling&seed=7", 12, "v1_babbling_seed7.csv");
+    check_old_link("#v=1&preset=rotation&seed=1", 12, "v1_rotation_seed1.csv");
+    check_old_link("#v=1&preset=babbling&seed=7", 12, "v1_babbling_seed7.csv");
+}
+
+#[test]
+fn v2_links_replay_their_original_runs_bit_for_bit() {
+    check_old_link("#v=2&preset=rotation&seed=1", 12, "v2_rotation_seed1.csv");
+    // The v2 babbling preset set untuned_drive, which never had an effect (now retired).
+    check_old_link(
+        "#v=2&preset=babbling&seed=7&untuned_drive=0.1",
+        12,
+        "v2_babbling_seed7.csv",
+    );
 }
 
 /// `gpi_off_after` and `washout_after` were configuration keys before schedules; they are now
