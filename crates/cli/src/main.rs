@@ -4,7 +4,7 @@
 //! bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--at N:key=value]... [--ramp N1-N2:key=a..b]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
 //! bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--trials N] [--out FILE.svg|FILE.png]
 //! bgloop claims [--seeds K] [--only C1,C2,…]
-//! bgloop phenomena [--seeds K]
+//! bgloop phenomena [--seeds K] [--long-seeds K]
 //! bgloop schema [--format json|markdown]
 //! bgloop presets
 //! bgloop sweep … / bgloop merge FILE… / bgloop figure … / bgloop bench …
@@ -46,7 +46,7 @@ const USAGE: &str = "usage:
   bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--at N:key=value]... [--ramp N1-N2:key=a..b]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
   bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--at …] [--ramp …] [--seed S] [--trials N] [--no-hand] [--size WxH] [--out FILE.svg|FILE.png]
   bgloop claims [--seeds K] [--only C1,C2,C3,C4,C5]
-  bgloop phenomena [--seeds K]
+  bgloop phenomena [--seeds K] [--long-seeds K]
   bgloop schema [--format json|markdown]
   bgloop presets
   bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--seeds K] [--trials N] [--shard K/N] [--jsonl] [--out FILE]
@@ -653,6 +653,12 @@ fn run_phenomena(args: &mut Args) -> Result<ExitCode, Failure> {
     let mut opts = phenomena::PhenomenaOptions::default();
     if let Some(s) = args.number("--seeds", 1, 50)? {
         opts.seeds = s as u32;
+    }
+    if let Some(s) = args.number("--long-seeds", 0, 50)? {
+        opts.long_run = (s > 0).then(|| bgloop_core::longrun::LongRunOptions {
+            seeds: s as u32,
+            ..Default::default()
+        });
     }
     args.finish()?;
     let started = std::time::Instant::now();

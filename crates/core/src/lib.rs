@@ -23,6 +23,7 @@ pub mod config;
 pub mod experiment;
 pub mod format;
 pub mod learning;
+pub mod longrun;
 pub mod math;
 pub mod network;
 pub mod operating_point;

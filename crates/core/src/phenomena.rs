@@ -1,23 +1,30 @@
 //! The task-space phenomena of reward-driven adaptation that Darshan, Leblois & Hansel (PLoS
 //! Comput Biol 2014) report, as measurements on fixed seeds compared with thresholds — the
 //! companion of [`crate::claims`] for every setting a student can choose, not only one target.
-//! The CLI's `bgloop phenomena` prints them; the tests assert them.
+//! The CLI's `bgloop phenomena` prints them, with the long-run rows of [`crate::longrun`]; the
+//! tests assert them.
 
 use crate::claims::{check, mean, par_map, preset_config, range_text, Bound, Check, ClaimError};
 use crate::config::Config;
 use crate::experiment::{Simulation, TrialOptions};
+use crate::longrun::{self, LongRunOptions};
 use crate::record::TrialRecord;
 
 /// How the phenomena are run.
 #[derive(Clone, Copy, Debug)]
 pub struct PhenomenaOptions {
-    /// Seeds per condition.
+    /// Seeds per condition of P1–P4.
     pub seeds: u32,
+    /// The long runs of L1–L4 (`None`: skip them).
+    pub long_run: Option<LongRunOptions>,
 }
 
 impl Default for PhenomenaOptions {
     fn default() -> Self {
-        PhenomenaOptions { seeds: 4 }
+        PhenomenaOptions {
+            seeds: 4,
+            long_run: Some(LongRunOptions::default()),
+        }
     }
 }
 
@@ -285,12 +292,15 @@ pub fn separation(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     ])
 }
 
-/// Every phenomenon, in order P1–P4.
+/// Every phenomenon, in order P1–P4, then the long-run rows L1–L4 ([`longrun`]).
 pub fn run_all(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     let mut out = Vec::new();
     out.extend(rotation_size(opts)?);
     out.extend(target_size(opts)?);
     out.extend(target_count(opts)?);
     out.extend(separation(opts)?);
+    if let Some(long) = &opts.long_run {
+        out.extend(longrun::run_all(long)?);
+    }
     Ok(out)
 }
