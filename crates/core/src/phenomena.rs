@@ -4,7 +4,9 @@
 //! The CLI's `bgloop phenomena` prints them, with the long-run rows of [`crate::longrun`]; the
 //! tests assert them.
 
-use crate::claims::{check, mean, par_map, preset_config, range_text, Bound, Check, ClaimError};
+use crate::claims::{
+    check, every_seed, mean, par_map, preset_config, range_text, Bound, Check, ClaimError,
+};
 use crate::config::Config;
 use crate::experiment::{Simulation, TrialOptions};
 use crate::longrun::{self, LongRunOptions};
@@ -292,13 +294,129 @@ pub fn separation(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     ])
 }
 
-/// Every phenomenon, in order P1–P4, then the long-run rows L1–L4 ([`longrun`]).
+/// Runs a comparison preset's runs A and B on `seed` for `trials` trials.
+fn comparison(
+    name: &str,
+    seed: u64,
+    trials: u32,
+) -> Result<(Vec<TrialRecord>, Vec<TrialRecord>), ClaimError> {
+    let preset = crate::presets::preset(name).ok_or(ClaimError::Probe("preset"))?;
+    let mut a = preset.protocol()?;
+    a.config.seed = seed;
+    let b = preset
+        .compare_over(&a)?
+        .ok_or(ClaimError::Probe("comparison"))?;
+    let run = |p: &crate::Protocol| -> Result<Vec<TrialRecord>, ClaimError> {
+        let mut sim = p.simulation()?;
+        sim.set_history_cap(trials as usize + 2);
+        sim.run_trials(trials)?;
+        Ok(sim.history().to_vec())
+    };
+    Ok((run(&a)?, run(&b)?))
+}
+
+/// Mean of `f` over trials `from..=to`.
+fn over(records: &[TrialRecord], from: u32, to: u32, f: impl Fn(&TrialRecord) -> f64) -> f64 {
+    mean(
+        records
+            .iter()
+            .filter(|r| (from..=to).contains(&r.trial))
+            .map(f),
+    )
+}
+
+fn abs_error(r: &TrialRecord) -> f64 {
+    r.error_deg.abs()
+}
+
+/// P5: learning blocked after adaptation (Ghanayim et al. 2025): the learned reach is kept, a
+/// new rotation is not learned (preset `learning-blocked`).
+pub fn learning_blocked(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
+    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
+    let runs = par_map(&seeds, |&s| comparison("learning-blocked", s, 700))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
+    let col = |f: &dyn Fn(&(Vec<TrialRecord>, Vec<TrialRecord>)) -> f64| {
+        runs.iter().map(f).collect::<Vec<f64>>()
+    };
+    Ok(vec![
+        every_seed(
+            "P5",
+            "blocked from 301: B's |error| over 351–400 (°), the reach is kept",
+            &col(&|(_, b)| over(b, 351, 400, abs_error)),
+            1,
+            Bound::AtMost(8.0),
+        ),
+        every_seed(
+            "P5",
+            "50° from 401: B's |error| over 601–700 (°), the extra 20° not learned",
+            &col(&|(_, b)| over(b, 601, 700, abs_error)),
+            1,
+            Bound::AtLeast(15.0),
+        ),
+        every_seed(
+            "P5",
+            "50° from 401: A's |error| over 601–700 (°), learned",
+            &col(&|(a, _)| over(a, 601, 700, abs_error)),
+            1,
+            Bound::AtMost(CRITERION_DEG),
+        ),
+    ])
+}
+
+/// P6: dopamine loss after adaptation (preset `dopamine-loss`): slower reaches, a little less
+/// accurate, learning not stopped.
+pub fn dopamine_loss(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
+    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
+    let runs = par_map(&seeds, |&s| comparison("dopamine-loss", s, 700))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
+    let reach = |r: &TrialRecord| r.reach_ms.unwrap_or(f64::NAN);
+    let executed = |r: &TrialRecord| f64::from(u8::from(r.executed));
+    let col = |f: &dyn Fn(&(Vec<TrialRecord>, Vec<TrialRecord>)) -> f64| {
+        runs.iter().map(f).collect::<Vec<f64>>()
+    };
+    Ok(vec![
+        every_seed(
+            "P6",
+            "dopamine 0.5 from 301: reach time B / A over 301–400",
+            &col(&|(a, b)| over(b, 301, 400, reach) / over(a, 301, 400, reach)),
+            2,
+            Bound::AtLeast(1.25),
+        ),
+        every_seed(
+            "P6",
+            "dopamine 0.5: B's reaches executed, 301–700",
+            &col(&|(_, b)| over(b, 301, 700, executed)),
+            3,
+            Bound::AtLeast(0.95),
+        ),
+        every_seed(
+            "P6",
+            "dopamine 0.5: |error| B / A over 301–400 (less accurate)",
+            &col(&|(a, b)| over(b, 301, 400, abs_error) / over(a, 301, 400, abs_error)),
+            2,
+            Bound::AtLeast(1.1),
+        ),
+        every_seed(
+            "P6",
+            "50° from 401, dopamine 0.5: B's |error| over 601–700 (°), still learned",
+            &col(&|(_, b)| over(b, 601, 700, abs_error)),
+            1,
+            Bound::AtMost(CRITERION_DEG),
+        ),
+    ])
+}
+
+/// Every phenomenon, in order P1–P6, then the long-run rows L1–L4 ([`longrun`]).
 pub fn run_all(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     let mut out = Vec::new();
     out.extend(rotation_size(opts)?);
     out.extend(target_size(opts)?);
     out.extend(target_count(opts)?);
     out.extend(separation(opts)?);
+    out.extend(learning_blocked(opts)?);
+    out.extend(dopamine_loss(opts)?);
     if let Some(long) = &opts.long_run {
         out.extend(longrun::run_all(long)?);
     }

@@ -106,3 +106,63 @@ fn savings_there_is_an_after_effect_and_no_faster_relearning() {
         );
     }
 }
+
+/// Mean of `f` over trials `from..=to`.
+fn mean_of(records: &[TrialRecord], from: u32, to: u32, f: fn(&TrialRecord) -> f64) -> f64 {
+    let xs: Vec<f64> = records
+        .iter()
+        .filter(|r| (from..=to).contains(&r.trial))
+        .map(f)
+        .collect();
+    xs.iter().sum::<f64>() / xs.len() as f64
+}
+
+#[test]
+fn learning_blocked_keeps_the_learned_reach_and_learns_nothing_new() {
+    for seed in 1..=3 {
+        let (a, b) = runs("learning-blocked", seed, 700);
+        let b = b.expect("a comparison");
+        assert!(
+            error(&b, 351, 400) < 8.0,
+            "seed {seed}: B stays adapted without learning"
+        );
+        let (ea, eb) = (error(&a, 601, 700), error(&b, 601, 700));
+        assert!(ea < 10.0, "seed {seed}: A learns the extra 20°, {ea:.1}");
+        assert!(
+            (15.0..25.0).contains(&eb),
+            "seed {seed}: B's error stays at the extra 20°, {eb:.1}"
+        );
+        let hand = mean_of(&b, 601, 700, |r| r.hand_deg);
+        assert!(
+            (-36.0..-24.0).contains(&hand),
+            "seed {seed}: B's hand still goes where it learned (−30°), {hand:.1}"
+        );
+    }
+}
+
+#[test]
+fn dopamine_loss_slows_reaches_without_stopping_learning() {
+    let reach = |r: &TrialRecord| r.reach_ms.unwrap_or(f64::NAN);
+    for seed in 1..=3 {
+        let (a, b) = runs("dopamine-loss", seed, 700);
+        let b = b.expect("a comparison");
+        let slower = mean_of(&b, 301, 400, reach) / mean_of(&a, 301, 400, reach);
+        assert!(
+            slower > 1.25,
+            "seed {seed}: B's reaches are slower, {slower:.2}×"
+        );
+        assert!(
+            executed(&b, 301, 700) > 0.95,
+            "seed {seed}: B still reaches"
+        );
+        assert!(
+            error(&b, 301, 400) > error(&a, 301, 400),
+            "seed {seed}: and a little less accurately"
+        );
+        let eb = error(&b, 601, 700);
+        assert!(
+            eb < 10.0,
+            "seed {seed}: B still learns the extra 20°, {eb:.1}"
+        );
+    }
+}
