@@ -88,6 +88,10 @@ pub(crate) fn every_seed(
     digits: usize,
     bound: Bound,
 ) -> Check {
+    if values.iter().any(|v| v.is_nan()) {
+        // A seed that could not be measured fails the check (and shows as NaN).
+        return check(claim, what, f64::NAN, range_text(values, digits), bound);
+    }
     let lowest = values.iter().copied().fold(f64::INFINITY, f64::min);
     let highest = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let worst = match bound {
@@ -902,5 +906,21 @@ mod tests {
     fn circular_sd_of_equal_and_spread_angles() {
         assert!(circular_sd_deg(&[10.0, 10.0, 10.0]) < 1e-6);
         assert!(circular_sd_deg(&[0.0, 90.0, 180.0, 270.0]) > 100.0);
+    }
+
+    #[test]
+    fn a_check_on_every_seed_measures_the_worst_seed_and_fails_on_a_missing_one() {
+        let c = every_seed("X", "x", &[0.9, 0.7, 0.99], 2, Bound::AtLeast(0.75));
+        assert!(!c.pass, "the seed at 0.7 fails it although the mean passes");
+        assert_eq!(c.measured, 0.7);
+        let c = every_seed("X", "x", &[3.0, 9.0], 1, Bound::AtMost(8.0));
+        assert!(!c.pass);
+        assert_eq!(c.measured, 9.0);
+        let c = every_seed("X", "x", &[1.0, f64::NAN], 1, Bound::AtMost(8.0));
+        assert!(!c.pass, "a seed that could not be measured fails");
+        let c = every_seed("X", "x", &[0.9, 1.2], 3, Bound::Within(0.8, 1.3));
+        assert!(c.pass);
+        let c = every_seed("X", "x", &[0.7, 1.2], 3, Bound::Within(0.8, 1.3));
+        assert!(!c.pass);
     }
 }

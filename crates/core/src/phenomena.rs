@@ -329,6 +329,16 @@ fn abs_error(r: &TrialRecord) -> f64 {
     r.error_deg.abs()
 }
 
+/// Mean reach time of the executed reaches among trials `from..=to`, ms.
+fn reach_time(records: &[TrialRecord], from: u32, to: u32) -> f64 {
+    mean(
+        records
+            .iter()
+            .filter(|r| (from..=to).contains(&r.trial))
+            .filter_map(|r| r.reach_ms),
+    )
+}
+
 /// P5: learning blocked after adaptation (Ghanayim et al. 2025): the learned reach is kept, a
 /// new rotation is not learned (preset `learning-blocked`).
 pub fn learning_blocked(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
@@ -371,7 +381,6 @@ pub fn dopamine_loss(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> 
     let runs = par_map(&seeds, |&s| comparison("dopamine-loss", s, 700))
         .into_iter()
         .collect::<Result<Vec<_>, _>>()?;
-    let reach = |r: &TrialRecord| r.reach_ms.unwrap_or(f64::NAN);
     let executed = |r: &TrialRecord| f64::from(u8::from(r.executed));
     let col = |f: &dyn Fn(&(Vec<TrialRecord>, Vec<TrialRecord>)) -> f64| {
         runs.iter().map(f).collect::<Vec<f64>>()
@@ -380,7 +389,7 @@ pub fn dopamine_loss(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> 
         every_seed(
             "P6",
             "dopamine 0.5 from 301: reach time B / A over 301–400",
-            &col(&|(a, b)| over(b, 301, 400, reach) / over(a, 301, 400, reach)),
+            &col(&|(a, b)| reach_time(b, 301, 400) / reach_time(a, 301, 400)),
             2,
             Bound::AtLeast(1.25),
         ),

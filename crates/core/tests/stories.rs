@@ -142,11 +142,19 @@ fn learning_blocked_keeps_the_learned_reach_and_learns_nothing_new() {
 
 #[test]
 fn dopamine_loss_slows_reaches_without_stopping_learning() {
-    let reach = |r: &TrialRecord| r.reach_ms.unwrap_or(f64::NAN);
+    // Executed reaches only (a reach not made has no reach time).
+    let reach = |records: &[TrialRecord]| {
+        let xs: Vec<f64> = records
+            .iter()
+            .filter(|r| (301..=400).contains(&r.trial))
+            .filter_map(|r| r.reach_ms)
+            .collect();
+        xs.iter().sum::<f64>() / xs.len() as f64
+    };
     for seed in 1..=3 {
         let (a, b) = runs("dopamine-loss", seed, 700);
         let b = b.expect("a comparison");
-        let slower = mean_of(&b, 301, 400, reach) / mean_of(&a, 301, 400, reach);
+        let slower = reach(&b) / reach(&a);
         assert!(
             slower > 1.25,
             "seed {seed}: B's reaches are slower, {slower:.2}×"
