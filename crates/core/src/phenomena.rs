@@ -294,12 +294,16 @@ pub fn separation(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     ])
 }
 
+/// The records of a comparison's runs A and B.
+type Pair = (Vec<TrialRecord>, Vec<TrialRecord>);
+
+/// One value per seed's pair of runs.
+fn per_seed(runs: &[Pair], f: impl Fn(&[TrialRecord], &[TrialRecord]) -> f64) -> Vec<f64> {
+    runs.iter().map(|(a, b)| f(a, b)).collect()
+}
+
 /// Runs a comparison preset's runs A and B on `seed` for `trials` trials.
-fn comparison(
-    name: &str,
-    seed: u64,
-    trials: u32,
-) -> Result<(Vec<TrialRecord>, Vec<TrialRecord>), ClaimError> {
+fn comparison(name: &str, seed: u64, trials: u32) -> Result<Pair, ClaimError> {
     let preset = crate::presets::preset(name).ok_or(ClaimError::Probe("preset"))?;
     let mut a = preset.protocol()?;
     a.config.seed = seed;
@@ -346,28 +350,25 @@ pub fn learning_blocked(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimErro
     let runs = par_map(&seeds, |&s| comparison("learning-blocked", s, 700))
         .into_iter()
         .collect::<Result<Vec<_>, _>>()?;
-    let col = |f: &dyn Fn(&(Vec<TrialRecord>, Vec<TrialRecord>)) -> f64| {
-        runs.iter().map(f).collect::<Vec<f64>>()
-    };
     Ok(vec![
         every_seed(
             "P5",
             "blocked from 301: B's |error| over 351–400 (°), the reach is kept",
-            &col(&|(_, b)| over(b, 351, 400, abs_error)),
+            &per_seed(&runs, |_, b| over(b, 351, 400, abs_error)),
             1,
             Bound::AtMost(8.0),
         ),
         every_seed(
             "P5",
             "50° from 401: B's |error| over 601–700 (°), the extra 20° not learned",
-            &col(&|(_, b)| over(b, 601, 700, abs_error)),
+            &per_seed(&runs, |_, b| over(b, 601, 700, abs_error)),
             1,
             Bound::AtLeast(15.0),
         ),
         every_seed(
             "P5",
             "50° from 401: A's |error| over 601–700 (°), learned",
-            &col(&|(a, _)| over(a, 601, 700, abs_error)),
+            &per_seed(&runs, |a, _| over(a, 601, 700, abs_error)),
             1,
             Bound::AtMost(CRITERION_DEG),
         ),
@@ -382,35 +383,36 @@ pub fn dopamine_loss(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> 
         .into_iter()
         .collect::<Result<Vec<_>, _>>()?;
     let executed = |r: &TrialRecord| f64::from(u8::from(r.executed));
-    let col = |f: &dyn Fn(&(Vec<TrialRecord>, Vec<TrialRecord>)) -> f64| {
-        runs.iter().map(f).collect::<Vec<f64>>()
-    };
     Ok(vec![
         every_seed(
             "P6",
             "dopamine 0.5 from 301: reach time B / A over 301–400",
-            &col(&|(a, b)| reach_time(b, 301, 400) / reach_time(a, 301, 400)),
+            &per_seed(&runs, |a, b| {
+                reach_time(b, 301, 400) / reach_time(a, 301, 400)
+            }),
             2,
             Bound::AtLeast(1.25),
         ),
         every_seed(
             "P6",
             "dopamine 0.5: B's reaches executed, 301–700",
-            &col(&|(_, b)| over(b, 301, 700, executed)),
+            &per_seed(&runs, |_, b| over(b, 301, 700, executed)),
             3,
             Bound::AtLeast(0.95),
         ),
         every_seed(
             "P6",
             "dopamine 0.5: |error| B / A over 301–400 (less accurate)",
-            &col(&|(a, b)| over(b, 301, 400, abs_error) / over(a, 301, 400, abs_error)),
+            &per_seed(&runs, |a, b| {
+                over(b, 301, 400, abs_error) / over(a, 301, 400, abs_error)
+            }),
             2,
             Bound::AtLeast(1.1),
         ),
         every_seed(
             "P6",
             "50° from 401, dopamine 0.5: B's |error| over 601–700 (°), still learned",
-            &col(&|(_, b)| over(b, 601, 700, abs_error)),
+            &per_seed(&runs, |_, b| over(b, 601, 700, abs_error)),
             1,
             Bound::AtMost(CRITERION_DEG),
         ),
