@@ -208,7 +208,7 @@ parameters! {
     dopamine: f64 = 1.0 => Meta::real("Dopamine", Group::Loop, 0.0, 2.0, 0.05).live().symbol("DA")
         .meaning("Scales cortico-striatal transmission; low dopamine weakens the striatal (direct) pathway and lets the hyperdirect loop oscillate.")
         .source("Leblois et al. 2006")
-        .built_for(0.75, 1.25, "reaches adapt only near normal dopamine: below it the loop stops selecting (and oscillates, claim C4), above it the striatum saturates");
+        .built_for(0.5, 1.5, "lower dopamine slows reaches and below about 0.3 stops them (without noise the loop oscillates instead, claim C4); above 1.5 nothing adapts");
     /// κ: strength of GPi/SNr inhibition of the thalamus (1 intact, 0 inactivated).
     gpi_output: f64 = 1.0 => Meta::real("GPi output", Group::Loop, 0.0, 1.0, 0.05).live().symbol("κ").primary()
         .meaning("Strength of the GPi/SNr inhibition of the thalamus: 1 intact, 0 inactivated (as by a lesion or muscimol).")
@@ -219,17 +219,17 @@ parameters! {
     cortical_recurrence: f64 = 3.0 => Meta::real("Cortical recurrence", Group::Cortex, 0.0, 6.0, 0.1).symbol("J₁").primary()
         .meaning("Strength of the direction-tuned recurrent excitation in the cortical ring; above about 2.5 the ring holds a bump of activity (the reach plan) after the cue is gone.")
         .source("ring-attractor theory (Ben-Yishai et al. 1995)")
-        .built_for(2.25, 4.5, "below, the cortex holds no plan (claim C3) and reaches are not made; above, the plan is too rigid to adapt");
+        .built_for(1.5, 4.5, "below, no reach is made (without the held target the plan needs about 2.5, claim C3); above, the plan is too rigid to adapt");
     /// J₀: uniform recurrent inhibition of the cortical ring.
     cortical_inhibition: f64 = -2.0 => Meta::real("Cortical inhibition", Group::Cortex, -6.0, 0.0, 0.1).symbol("J₀")
         .meaning("Uniform recurrent inhibition in the cortical ring; it keeps the bump narrow and the total activity bounded.")
         .source("ring-attractor theory (Hansel & Sompolinsky 1998)")
-        .built_for(-3.75, -1.5, "with less inhibition the plan is too broad to adapt, with more the cortex falls silent");
+        .built_for(-4.5, -0.75, "with no inhibition the plan is too broad to adapt, with more the cortex falls silent");
     /// D_c: net tonic drive of the cortex when the thalamus sits at its reference rate.
     cortical_drive: f64 = 0.15 => Meta::real("Cortical drive", Group::Cortex, 0.0, 0.5, 0.01).symbol("D_c")
         .meaning("Net tonic input to every cortical unit when the thalamus fires at its reference rate.")
         .source("calibrated")
-        .built_for(0.05, 0.32, "with no drive no reach is made; with more the cortex is too driven for the loop to steer");
+        .built_for(0.05, 0.5, "with no drive no reach is made");
     /// T_ref: reference thalamic rate around which the loop strength scales transmission.
     reference_thalamus: f64 = 0.19 => Meta::real("Reference thalamic rate", Group::Cortex, 0.05, 0.4, 0.01).symbol("T_ref")
         .meaning("The thalamic rate around which loop strength scales transmission (about the mean thalamic rate during a reach).")
@@ -243,7 +243,7 @@ parameters! {
     consolidation_rate: f64 = 0.0 => Meta::real("Consolidation rate", Group::Cortex, 0.0, 0.05, 0.001).live().symbol("η_K")
         .meaning("Rate at which rewarded reaches are slowly copied into the cue→cortex map, so they survive without the basal ganglia (0 = off).")
         .source("this reconstruction (claim C1, C5)")
-        .built_for(0.0, 0.013, "faster consolidation copies unrewarded drift into the cortex, and errors can grow beyond the rotation");
+        .built_for(0.0, 0.019, "faster consolidation copies unrewarded drift into the cortex: adaptation is lost, and errors can grow beyond the rotation");
 
     // ---------------------------------------------------------------- task
     /// φ: visuomotor rotation of the cursor relative to the hand.
@@ -266,7 +266,7 @@ parameters! {
     cue_hold: f64 = 0.03 => Meta::real("Held target", Group::Task, 0.0, 0.2, 0.005).live().symbol("A_hold")
         .meaning("Weak target input kept on after the cue period; it anchors the plan (0 leaves the plan to the attractor alone).")
         .source("calibrated")
-        .built_for(0.02, 0.06, "without it the plan drifts; a stronger held target pins the reach to the target so nothing adapts");
+        .built_for(0.0, 0.075, "a stronger held target pins the reach to the target so nothing adapts");
     /// t_cue: end of the cue period.
     cue_ms: f64 = 100.0 => Meta::real("Cue duration", Group::Task, 0.0, 1000.0, 10.0).symbol("t_cue").unit("ms")
         .meaning("Duration of the strong visual cue at the start of the trial.")
@@ -300,12 +300,11 @@ parameters! {
     reward_width_deg: f64 = 10.0 => Meta::real("Reward width", Group::Learning, 2.0, 45.0, 0.5).live().symbol("σ_R / w").unit("°")
         .meaning("Width of the graded reward, or half-width of the binary reward window.")
         .source("task")
-        .built_for(4.0, 30.0, "a narrower window is almost never hit; a wider one rewards nearly every reach, leaving nothing to learn from");
+        .built_for(4.0, 25.0, "a narrower window is rarely hit and the error stays near 12°; a wider one rewards nearly every reach, leaving little to learn from");
     /// η: learning rate of the target → striatum synapses, the plasticity that adapts reaches.
     cue_learning_rate: f64 = 1.0 => Meta::real("Learning rate", Group::Learning, 0.0, 5.0, 0.1).live().symbol("η").primary()
         .meaning("Rate of dopamine-dependent plasticity of the cortico-striatal synapses that carry the target (from target-selective cortex): they learn which striatal cells to recruit for each target (0 freezes them).")
-        .source("Darshan, Leblois & Hansel 2014 (target-selective input); calibrated")
-        .built_for(0.0, 3.0, "faster learning overshoots and does not settle");
+        .source("Darshan, Leblois & Hansel 2014 (target-selective input); calibrated");
     /// η_M: learning rate of the motor ring's own projection to striatum (off by default).
     learning_rate: f64 = 0.0 => Meta::real("Motor-map learning rate", Group::Learning, 0.0, 20.0, 0.1).live().symbol("η_M")
         .meaning("Plasticity of the projection from the motor cortex ring itself to striatum. Its broad, shared code makes what is learned for one target act on all of them (0 = off; see the model notes on several targets).")
@@ -313,7 +312,8 @@ parameters! {
     /// α_R: rate at which the expected reward tracks the obtained reward.
     rpe_rate: f64 = 0.2 => Meta::real("Reward expectation rate", Group::Learning, 0.0, 1.0, 0.01).live().symbol("α_R")
         .meaning("How fast the expected reward (per target) follows the rewards obtained; the dopamine signal is reward minus expectation.")
-        .source("this reconstruction");
+        .source("this reconstruction")
+        .built_for(0.1, 1.0, "with no expectation every reward is a surprise and a miss teaches nothing: adaptation stalls near 15°");
     /// Balanced, Hebbian or covariance form of the cortico-striatal rule.
     plasticity_rule: PlasticityRule = PlasticityRule::Balanced => Meta::choice("Plasticity rule", Group::Learning, &["balanced", "hebbian", "covariance"])
         .meaning("Balanced: weight change ∝ dopamine × (striatal activity − its mean over the ring) × presynaptic activity, so total drive is conserved. Hebbian: raw striatal activity. Covariance: striatal activity relative to its running mean over trials.")
@@ -332,7 +332,7 @@ parameters! {
     exploration_noise: f64 = 0.1 => Meta::real("Exploration noise", Group::Noise, 0.0, 1.0, 0.01).live().symbol("σ_s")
         .meaning("Slow (Ornstein–Uhlenbeck) noise into striatum: the trial-to-trial variability that reward learning selects from.")
         .source("calibrated")
-        .built_for(0.05, 0.2, "without noise there is nothing to select; more noise swamps what was learned");
+        .built_for(0.05, 0.3, "without noise there is nothing to select; with more, reaches scatter so widely that the error stays at 9–14°");
     /// σ_g: white noise into GPi.
     gpi_noise: f64 = 0.02 => Meta::real("GPi noise", Group::Noise, 0.0, 0.5, 0.005).live().symbol("σ_g")
         .meaning("Fast white noise into GPi (input SD × √ms).")
@@ -341,7 +341,7 @@ parameters! {
     cortex_noise: f64 = 0.0 => Meta::real("Cortex noise", Group::Noise, 0.0, 0.5, 0.005).live().symbol("σ_c")
         .meaning("Fast white noise into cortex (input SD × √ms).")
         .source("calibrated")
-        .built_for(0.0, 0.2, "more fast noise breaks the reach itself");
+        .built_for(0.0, 0.3, "more fast noise breaks the reach itself: reaches fail or miss");
 
     // ---------------------------------------------------------------- simulation
     /// N: units per ring.

@@ -154,7 +154,7 @@ pub const PRESETS: &[Preset] = &[
         title: "Dopamine loss after learning (as in Parkinson's disease)",
         claim: "C4",
         description: "The 30° rotation task in both runs, with a further 20° added from trial 401. B: the tonic dopamine level falls to 0.5 from trial 301.",
-        watch: "Parkinson's disease destroys the neurons that supply the striatum with dopamine. Here B loses half its tonic dopamine from trial 301: its reaches become slower (reach time up from about 130 to 170–210 ms) and a little less accurate, as movements slow in the disease. The loop still steers, though: when the rotation grows to 50° from trial 401, B learns the extra 20° about as well as A. In this model tonic dopamine scales the cortico-striatal drive, not the teaching signal (reward minus expectation), so low dopamine slows movement without stopping learning. At much lower dopamine and without noise the loop oscillates at about 10 Hz instead (the Loop dynamics preset).",
+        watch: "Parkinson's disease destroys the neurons that supply the striatum with dopamine. Here B loses half its tonic dopamine from trial 301: its reaches become slower (reach time up from about 130 to 170–215 ms) and a little less accurate, as movements slow in the disease. The loop still steers, though: when the rotation grows to 50° from trial 401, B learns the extra 20° about as well as A. In this model tonic dopamine scales the cortico-striatal drive, not the teaching signal (reward minus expectation), so low dopamine slows movement without stopping learning. At much lower dopamine and without noise the loop oscillates at about 10 Hz instead (the Loop dynamics preset).",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),

@@ -58,7 +58,8 @@ struct Builtin {
     view: &'static str,
 }
 
-/// The built-in tour: the paper's argument in eight steps.
+/// The built-in tour: the paper's argument in eight steps, then two experiments from the lab and
+/// the clinic.
 const TOUR: &[Builtin] = &[
     Builtin {
         title: "A loop through the basal ganglia",
@@ -123,6 +124,22 @@ const TOUR: &[Builtin] = &[
         trials: 600,
         speed: 4,
         view: "reach",
+    },
+    Builtin {
+        title: "Block learning: the skill stays, nothing new is learned",
+        text: "Both runs adapt to the 30° rotation. From trial 301, B's dopamine-dependent plasticity is blocked, yet its reaches stay adapted. From trial 401 the rotation grows to 50°: A learns the extra 20°, B's error stays at 20°. Blocking dopamine's teaching signal in mice did the same (Ghanayim et al. 2025).",
+        link: "preset=learning-blocked&seed=1",
+        trials: 700,
+        speed: 4,
+        view: "learning",
+    },
+    Builtin {
+        title: "Losing dopamine, as in Parkinson's disease",
+        text: "In Parkinson's disease the striatum loses its dopamine. From trial 301, B keeps half: its reaches slow from about 130 ms to 170–215 ms (the status line shows each run's reach time) and are a little less accurate. Here low dopamine slows movement without stopping learning: B still learns the extra 20° from trial 401.",
+        link: "preset=dopamine-loss&seed=1",
+        trials: 700,
+        speed: 4,
+        view: "learning",
     },
 ];
 
@@ -290,7 +307,7 @@ mod tests {
     fn the_builtin_tour_is_valid_and_round_trips_as_json() {
         let tour = builtin();
         tour.check().expect("valid");
-        assert!((5..=8).contains(&tour.steps.len()));
+        assert!((5..=10).contains(&tour.steps.len()));
         let json = serde_json::to_string(&tour).expect("serialises");
         assert_eq!(Tour::from_json(&json), Ok(tour));
     }
