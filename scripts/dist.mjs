@@ -41,7 +41,7 @@ for (const f of fs.readdirSync(path.join(root, 'web'))) {
 fs.copyFileSync(path.join(root, 'web', 'bgloop-embed.js'), path.join(dist, 'bgloop-embed.js'));
 fs.mkdirSync(path.join(dist, 'examples'), { recursive: true });
 for (const f of fs.readdirSync(path.join(root, 'examples'))) {
-  if (/\.(html|json|png)$/.test(f)) fs.copyFileSync(path.join(root, 'examples', f), path.join(dist, 'examples', f));
+  if (/\.(html|json|png|css|js)$/.test(f)) fs.copyFileSync(path.join(root, 'examples', f), path.join(dist, 'examples', f));
 }
 for (const f of ['bgloop.js', 'bgloop_bg.wasm', 'bgloop.d.ts']) {
   fs.copyFileSync(path.join(root, 'web', 'pkg', f), path.join(dist, 'web', 'pkg', f));

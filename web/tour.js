@@ -21,6 +21,7 @@ export function setupTour(app) {
   const problem = $('tour-problem');
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   let tour = Playground.tour();
+  $('tour-open').textContent = `Take the tour: the paper in ${tour.steps.length} steps`;
   let source = null; // the path of a tour file, or null for the built-in tour
   let index = -1;
 
