@@ -175,3 +175,32 @@ test('run B diverging on its worker pauses the page with B\'s message, as on one
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('run B\'s worker ignores malformed messages and still runs B afterwards', async () => {
+  const { page, context, problems } = await open('#preset=strong-vs-weak&seed=2');
+  const result = await page.evaluate(async () => {
+    const pg = window.bgloop.playground;
+    pg.runTrials(3);
+    const worker = new Worker(new URL('web/twin-worker.js', location.href), { type: 'module' });
+    const errors = [];
+    worker.onerror = (e) => { errors.push(e.message || 'error'); e.preventDefault(); };
+    const replies = [];
+    worker.onmessage = ({ data }) => replies.push(data);
+    for (const junk of [null, undefined, 5, 'start', {}, { type: 5 }, { type: 'start' },
+      { type: 'start', feed: 1, link: 7, state: 'x', target: 3 }, { type: 'target', feed: 'x', target: -1 },
+      { type: 'start', feed: 1, link: '#seed=1', state: new Float64Array(3), target: 1e300, traceEveryMs: 0, traceRings: false }]) {
+      worker.postMessage(junk);
+    }
+    const start = pg.startFeed();
+    worker.postMessage({ type: 'start', feed: start.feed, link: start.link, state: start.state, traceEveryMs: start.traceEveryMs, traceRings: start.traceRings, target: 8 }, [start.state.buffer]);
+    const t0 = performance.now();
+    while (!replies.some((r) => r.state) && performance.now() - t0 < 15000) await new Promise((r) => setTimeout(r, 50));
+    worker.terminate();
+    return { errors, replies: replies.map((r) => ({ feed: r.feed, state: r.state instanceof Float64Array, error: r.error ?? null })) };
+  });
+  assert.deepEqual(result.errors, [], 'nothing thrown in the worker');
+  assert.ok(result.replies.some((r) => r.state), `B's trials came back after the junk: ${JSON.stringify(result.replies)}`);
+  assert.ok(result.replies.every((r) => !r.error), JSON.stringify(result.replies));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

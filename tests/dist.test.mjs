@@ -30,7 +30,7 @@ async function exercise(url) {
     await page.waitForFunction((n) => window.bgloop.playground.trialCount() === n, i, { polling: 20 });
   }
   assert.match(await page.locator('#status').textContent(), /^Trial 3 · rotation/);
-  assert.match(await page.evaluate(() => location.hash), /^#v=2&preset=rotation/);
+  assert.match(await page.evaluate(() => location.hash), /^#v=3&preset=rotation/);
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, [], 'no requests to other origins');
   return page;

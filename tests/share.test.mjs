@@ -83,7 +83,7 @@ test('a copied link reproduces the run bit for bit, in a fresh page and in the n
   await a.page.waitForFunction(() => /Link copied/.test(document.getElementById('share-status').textContent), null, { timeout: 5000, polling: 50 });
   const link = await a.page.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, await a.page.evaluate(() => location.href), 'the address bar holds the same link');
-  assert.match(link, /#v=2&preset=rotation&loop_strength=0\.8&seed=5/);
+  assert.match(link, /#v=3&preset=rotation&loop_strength=0\.8&seed=5/);
   await a.context.close();
 
   const b = await open(`#${link.split('#')[1]}`);
@@ -107,7 +107,7 @@ test('hand-written links work', async () => {
   assert.equal(cfg.rotation_deg, 30);
   assert.equal(await page.getByLabel('Preset').inputValue(), 'rotation');
   assert.ok(await page.locator('#link-problems').isHidden());
-  assert.match(await page.evaluate(() => location.hash), /^#v=2&preset=rotation&loop_strength=0\.8&seed=5/);
+  assert.match(await page.evaluate(() => location.hash), /^#v=3&preset=rotation&loop_strength=0\.8&seed=5/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -139,7 +139,7 @@ test('exports: JSON document, PNG and SVG figures', async () => {
   await stepTrials(page, 5);
   const json = JSON.parse((await downloadText(page, 'Export JSON')).data.toString());
   assert.equal(json.format, 'bgloop-run');
-  assert.equal(json.version, 2);
+  assert.equal(json.version, 3);
   assert.equal(json.seed, 2);
   assert.equal(json.config.rotation_deg, 30);
   assert.equal(json.records.length, 5);
@@ -325,6 +325,35 @@ test('changing the hash after load opens that experiment, exactly as a fresh loa
   assert.deepEqual(problems, []);
   await context.close();
   await fresh.context.close();
+});
+
+test('a link far over the limit opens anyway, cut with a note, at load, as a hash change, and in an embed', async () => {
+  // 84 KB: over the boundary's 64 KiB text limit and the decoder's 16 KiB link limit.
+  const long = `#preset=rotation&seed=7&loop_strength=0.5&${'cue_hold=0.03&'.repeat(6000)}`;
+  assert.ok(long.length > 80_000);
+  const noted = async (page) => {
+    await page.waitForFunction(() => !document.getElementById('link-problems').hidden, null, { polling: 50 });
+    return page.locator('#link-problems').innerText();
+  };
+  const { page, context, problems } = await open(long);
+  assert.match(await noted(page), /longer than 16384 characters/);
+  let cfg = await page.evaluate(() => window.bgloop.config);
+  assert.equal(cfg.seed, 7, 'the entries before the cut apply');
+  assert.equal(cfg.loop_strength, 0.5);
+  assert.ok((await page.evaluate(() => location.hash)).length < 200, 'the address bar holds the experiment, not the 84 KB text');
+  // As a hash change: the old experiment does not run on.
+  await page.evaluate(() => { location.hash = '#seed=3'; });
+  await page.waitForFunction(() => window.bgloop.config.seed === 3, null, { polling: 50 });
+  await page.evaluate((h) => { location.hash = h.replace('seed=7', 'seed=11'); }, long);
+  await page.waitForFunction(() => window.bgloop.config.seed === 11, null, { polling: 50, timeout: 10000 });
+  assert.match(await noted(page), /longer than 16384 characters/);
+  assert.ok((await page.evaluate(() => location.hash)).length < 200);
+  await stepTrials(page, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+  // In an embed, the host is told the playground is ready.
+  const embedded = await embedInHost(`#embed=1&${long.slice(1)}`);
+  await embedded.context.close();
 });
 
 test('Step with a heavy in-range setting runs in slices and never blocks the page', async () => {

@@ -417,10 +417,15 @@ async function main() {
   // experiment exactly as a fresh load would (our own replaceState never fires this).
   window.addEventListener('hashchange', () => {
     app.setPlaying(false);
-    const at = openAddress(app);
-    app.applySpeed();
-    app.afterReset();
-    if (at) app.tour.open(at, { focus: false });
+    try {
+      const at = openAddress(app);
+      app.applySpeed();
+      app.afterReset();
+      if (at) app.tour.open(at, { focus: false });
+    } catch (e) {
+      app.showError(e);
+      tellHost('bgloop:error', { message: message(e) });
+    }
   });
   const api = expose(app);
   app.player.twin.prepare();
@@ -431,5 +436,6 @@ async function main() {
 main().catch((e) => {
   const s = document.getElementById('status');
   if (s) s.textContent = `The model could not start: ${message(e)}`;
+  tellHost('bgloop:error', { message: `The model could not start: ${message(e)}` });
   console.error(e);
 });

@@ -45,7 +45,24 @@ function schedule() {
   }
 }
 
+/** Whether `data` is a message this worker understands (anything else is ignored: a malformed
+ * message must not stop the worker for the session). */
+function understood(data) {
+  if (!data || typeof data !== 'object' || typeof data.type !== 'string') return false;
+  const count = (x) => Number.isSafeInteger(x) && x >= 0;
+  switch (data.type) {
+    case 'start':
+      return count(data.feed) && typeof data.link === 'string' && data.state instanceof Float64Array
+        && count(data.target) && (data.traceEveryMs === null || Number.isFinite(data.traceEveryMs))
+        && typeof data.traceRings === 'boolean';
+    case 'target': return count(data.feed) && count(data.target);
+    case 'stop': return true;
+    default: return false;
+  }
+}
+
 self.onmessage = async ({ data }) => {
+  if (!understood(data)) return;
   const failed = await ready;
   if (failed) {
     if (data.type === 'start') self.postMessage({ feed: data.feed, error: failed, fatal: true });

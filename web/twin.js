@@ -72,6 +72,7 @@ export class TwinFeed {
       return false;
     }
     this.worker.onmessage = ({ data }) => {
+      if (!data || typeof data !== 'object') return;
       if (data.feed !== this.feed || this.pg.feeding() !== this.feed) return;
       if (data.error) {
         // The worker cannot run B (its module or the twin failed to load): B runs here from now

@@ -169,6 +169,26 @@ pub fn text(value: &JsValue, name: &str) -> Result<String, JsError> {
     }
 }
 
+/// A link argument `name`: a string, cut at [`MAX_TEXT`] characters (on a character boundary)
+/// rather than refused — the link decoder cuts long links at an entry boundary and says so, so a
+/// link far too long still opens (with a note) instead of failing.
+pub fn link(value: &JsValue, name: &str) -> Result<String, JsError> {
+    let Some(mut s) = value.as_string() else {
+        return Err(js_error(format!(
+            "`{name}` must be a string, not {}",
+            kind(value)
+        )));
+    };
+    if s.len() > MAX_TEXT {
+        let mut cut = MAX_TEXT;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+    }
+    Ok(s)
+}
+
 /// The prototype of `value`, read so that a revoked Proxy or a throwing trap is an error.
 fn prototype(value: &JsValue, what: &str) -> Result<JsValue, JsError> {
     Reflect::get_prototype_of(value)

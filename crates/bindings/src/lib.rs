@@ -203,7 +203,7 @@ impl Playground {
     /// where `rejected` lists each unusable entry with the reason.
     #[wasm_bindgen(js_name = openPermalink)]
     pub fn open_permalink(&self, link: JsValue) -> Result<JsValue, JsError> {
-        let link = text(&link, "link")?;
+        let link = boundary::link(&link, "link")?;
         let decoded = self
             .session_mut()?
             .open_permalink(&link)

@@ -103,13 +103,51 @@ impl Reader<'_> {
         self.0 = b;
         Ok(a)
     }
-    fn list(&mut self) -> Result<Vec<f64>, HandoverError> {
-        let n = self.int()?;
-        Ok(self.take(n)?.to_vec())
+    /// A word in `range` (so finite), else malformed `what`.
+    fn within(&mut self, range: Range, what: &'static str) -> Result<f64, HandoverError> {
+        let x = self.word()?;
+        range.check(x, what)
     }
-    fn list32(&mut self) -> Result<Vec<f32>, HandoverError> {
+    /// A list whose every value is in `range`.
+    fn list(&mut self, range: Range, what: &'static str) -> Result<Vec<f64>, HandoverError> {
         let n = self.int()?;
-        Ok(self.take(n)?.iter().map(|&x| x as f32).collect())
+        let xs = self.take(n)?;
+        xs.iter()
+            .try_for_each(|&x| range.check(x, what).map(drop))?;
+        Ok(xs.to_vec())
+    }
+    /// A list of `f32` values whose every value is in `range`.
+    fn list32(&mut self, range: Range, what: &'static str) -> Result<Vec<f32>, HandoverError> {
+        let n = self.int()?;
+        let xs = self.take(n)?;
+        xs.iter()
+            .map(|&x| range.check(x, what).map(|x| x as f32))
+            .collect()
+    }
+}
+
+/// The closed range a handed-over number must lie in (which also makes it finite): a handover is
+/// checked like any input, so a crafted one cannot carry a NaN or an infinity into a run.
+#[derive(Clone, Copy)]
+struct Range(f64, f64);
+
+impl Range {
+    /// Any finite number up to 10⁶ in size: synapses (far beyond any learned value, small enough
+    /// that the network's inputs stay finite and its divergence guard sees a runaway).
+    const SYNAPSE: Range = Range(-1e6, 1e6);
+    /// A finite number of any size that `f32` holds (directions, times, drawn positions).
+    const FINITE: Range = Range(-3.4e38, 3.4e38);
+    /// A rate or a probability-like value: 0–1 (with rounding room).
+    const UNIT: Range = Range(-1e-9, 1.0 + 1e-9);
+    /// A rate of a drawn ring: 0 up to the divergence guard's limit.
+    const RATE: Range = Range(0.0, crate::network::RATE_LIMIT);
+
+    fn check(self, x: f64, what: &'static str) -> Result<f64, HandoverError> {
+        if x >= self.0 && x <= self.1 {
+            Ok(x)
+        } else {
+            Err(HandoverError::Malformed(what))
+        }
     }
 }
 
@@ -137,19 +175,37 @@ fn read_record(r: &mut Reader<'_>) -> Result<TrialRecord, HandoverError> {
     let phase = *Phase::ALL
         .get(r.int()?)
         .ok_or(HandoverError::Malformed("unknown phase"))?;
-    let x = r.take(RECORD_WORDS - 2)?;
+    let angle = Range(-360.0, 360.0);
+    let target_deg = r.within(angle, "record: target")?;
+    let hand_deg = r.within(angle, "record: hand")?;
+    let cursor_deg = r.within(angle, "record: cursor")?;
+    let error_deg = r.within(Range(-180.0, 180.0), "record: error")?;
+    let reward = r.within(Range::UNIT, "record: reward")?;
+    let rpe = r.within(Range(-1.0 - 1e-9, 1.0 + 1e-9), "record: dopamine signal")?;
+    let executed = match r.int()? {
+        0 => false,
+        1 => true,
+        _ => return Err(HandoverError::Malformed("record: executed")),
+    };
+    let reach = r.word()?;
+    let reach_ms = match (executed, reach.is_nan()) {
+        (false, true) => None,
+        (true, false) => Some(Range(0.0, 1e7).check(reach, "record: reach time")?),
+        _ => return Err(HandoverError::Malformed("record: reach time")),
+    };
+    let amplitude = r.within(Range(0.0, 1e6), "record: amplitude")?;
     Ok(TrialRecord {
         trial,
         phase,
-        target_deg: x[0],
-        hand_deg: x[1],
-        cursor_deg: x[2],
-        error_deg: x[3],
-        reward: x[4],
-        rpe: x[5],
-        executed: x[6] != 0.0,
-        reach_ms: (!x[7].is_nan()).then_some(x[7]),
-        amplitude: x[8],
+        target_deg,
+        hand_deg,
+        cursor_deg,
+        error_deg,
+        reward,
+        rpe,
+        executed,
+        reach_ms,
+        amplitude,
     })
 }
 
@@ -274,13 +330,13 @@ impl Simulation {
         let state = [r.u64()?, r.u64()?, r.u64()?, r.u64()?];
         let rng = Rng::from_state(state).ok_or(HandoverError::Malformed("zero generator"))?;
         let mut plastic = self.plastic.clone();
-        for (into, what) in [
-            (&mut plastic.motor_striatal, "motor map"),
-            (&mut plastic.target_striatal, "target map"),
-            (&mut plastic.cue_cortical, "cue map"),
-            (&mut plastic.expected, "expected rewards"),
+        for (into, range, what) in [
+            (&mut plastic.motor_striatal, Range::SYNAPSE, "motor map"),
+            (&mut plastic.target_striatal, Range::SYNAPSE, "target map"),
+            (&mut plastic.cue_cortical, Range::SYNAPSE, "cue map"),
+            (&mut plastic.expected, Range::UNIT, "expected rewards"),
         ] {
-            let xs = r.list()?;
+            let xs = r.list(range, what)?;
             if xs.len() != into.len() {
                 return Err(HandoverError::Malformed(what));
             }
@@ -288,7 +344,7 @@ impl Simulation {
         }
         let mean = match r.int()? {
             0 => None,
-            1 => Some(r.list()?),
+            1 => Some(r.list(Range::UNIT, "striatal mean")?),
             _ => return Err(HandoverError::Malformed("striatal mean flag")),
         };
         if mean.as_ref().is_some_and(|m| m.len() != n) {
@@ -314,9 +370,9 @@ impl Simulation {
         for _ in 0..r.int()? {
             let path = ReachPath {
                 trial: r.u32()?,
-                target_deg: r.word()?,
-                rotation_deg: r.word()?,
-                hand: r.list32()?,
+                target_deg: r.within(Range::FINITE, "reach paths")?,
+                rotation_deg: r.within(Range::FINITE, "reach paths")?,
+                hand: r.list32(Range::FINITE, "reach paths")?,
             };
             if path.hand.len() % 2 != 0 || paths.len() >= super::RECENT_PATHS {
                 return Err(HandoverError::Malformed("reach paths"));
@@ -325,14 +381,14 @@ impl Simulation {
         }
         let trace = Trace {
             every_steps: r.int()?,
-            every_ms: r.word()?,
+            every_ms: r.within(Range::FINITE, "trace")?,
             n: r.int()?,
             trial: r.u32()?,
-            target_deg: r.word()?,
-            rotation_deg: r.word()?,
-            time_ms: r.list32()?,
-            hand: r.list32()?,
-            rings: r.list32()?,
+            target_deg: r.within(Range::FINITE, "trace")?,
+            rotation_deg: r.within(Range::FINITE, "trace")?,
+            time_ms: r.list32(Range::FINITE, "trace")?,
+            hand: r.list32(Range::FINITE, "trace")?,
+            rings: r.list32(Range::RATE, "trace")?,
         };
         if !r.0.is_empty() {
             return Err(HandoverError::Malformed("trailing words"));
@@ -451,5 +507,53 @@ mod tests {
         // Mid-trial: no handover.
         b.advance(1.0).expect("runs");
         assert!(b.handover(0).is_none());
+    }
+
+    #[test]
+    fn no_word_of_a_handover_can_carry_a_non_finite_or_huge_number_into_a_run() {
+        let mut a = run(4);
+        a.run_trials(6).expect("runs");
+        let words = a.handover(2).expect("between trials");
+        let mut base = run(4);
+        base.run_trials(2).expect("runs");
+        let mut taken = 0;
+        // Every word, but only every 37th of the drawn rings (tens of thousands of like values).
+        let rings = a.trace().rings.len();
+        assert!(rings > 1000, "the trace carries the rings");
+        let positions = (0..words.len()).filter(|&k| k < words.len() - rings || k % 37 == 0);
+        for k in positions {
+            for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300, -1e300] {
+                let mut crafted = words.clone();
+                crafted[k] = bad;
+                // A not-executed reach's time is NaN already: that word is unchanged.
+                if crafted[k].is_nan() && words[k].is_nan() {
+                    continue;
+                }
+                let mut b = base.clone();
+                if b.take_handover(&crafted).is_ok() {
+                    taken += 1;
+                }
+                assert_eq!(
+                    b.history(),
+                    base.history(),
+                    "refused at word {k} = {bad}: nothing changes"
+                );
+            }
+        }
+        assert_eq!(taken, 0, "every non-finite or huge word is refused");
+        // A synapse that is large but in range is taken, and the divergence guard stops the run
+        // it breaks instead of letting non-finite rates through.
+        let mut b = base.clone();
+        let mut crafted = words.clone();
+        let q = 1 + 1 + 2 + 8 + 1 + 64 * 64 + 1; // format, n, after, completed, rng, P's length and values, Q's length: Q[0]
+        assert_eq!(crafted[q - 1], (64 * 64) as f64, "Q's length word");
+        for x in &mut crafted[q..q + 64 * 64] {
+            *x = 1e6;
+        }
+        b.take_handover(&crafted).expect("in range");
+        match b.run_trial() {
+            Ok(r) => assert!(r.error_deg.is_finite() && r.amplitude.is_finite(), "{r:?}"),
+            Err(d) => assert!(d.cause.len() > 10, "halted with a cause: {d:?}"),
+        }
     }
 }
