@@ -1,7 +1,8 @@
 // Hostile JavaScript values thrown at every method of the wasm API, in Node: deep nesting, throwing
 // getters, Proxies (revoked, or whose traps throw), symbols, BigInt, typed arrays, huge objects,
-// wrong types. Each call may throw an Error, never trap, and after every call a canary must still
-// work: the object is never locked ("recursive use of an object") and the module never poisoned.
+// wrong types — every value at every argument of every method. Each call may throw an Error,
+// never trap, and after every call a canary must still work: the object is never locked
+// ("recursive use of an object") and the module never poisoned.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,12 +12,6 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { initSync, Playground } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
 initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
-
-/** A small deterministic generator (the cases are the same on every run). */
-function lcg(seed) {
-  let s = seed >>> 0;
-  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
-}
 
 function deep(levels, leaf = 0.5) {
   let o = leaf;
@@ -54,20 +49,28 @@ const makers = [
   () => function f() {},
 ];
 
-/** Every method, with its arity. */
+/** Every method, with arguments that work: each hostile value is tried in each position in turn,
+ * the other positions keeping these, so the call reaches the code behind every argument. */
 const methods = [
-  ['configure', 1], ['usePreset', 1], ['useDefaults', 0], ['openPermalink', 1], ['permalink', 1],
-  ['reset', 1], ['recordTraces', 2], ['step', 1], ['stepTrial', 0], ['runTrials', 1], ['config', 0],
-  ['pendingConfig', 0], ['hasPendingChanges', 0], ['sweepJobs', 6], ['trialCount', 0],
-  ['timeInTrial', 0], ['lastRecord', 0], ['column', 1], ['phaseCodes', 0], ['phaseOf', 1],
-  ['currentTrial', 0], ['csv', 0], ['json', 0], ['traceHand', 0], ['traceRings', 0], ['ringSize', 0],
-  ['halted', 0], ['drawReach', 4], ['drawLearning', 3], ['drawActivity', 3], ['figureSvg', 3],
-  ['intervene', 2], ['cancelEvent', 2], ['markers', 0], ['events', 0], ['compare', 0], ['endComparison', 0],
-  ['runNames', 0], ['shownConfig', 0], ['pendingEntries', 0], ['configureComparison', 2], ['recordsAfter', 2],
-  ['stepTrialSlice', 1], ['setHistoryCap', 1], ['startFeed', 0], ['feedB', 2], ['stopFeed', 0], ['feeding', 0],
-  ['handover', 1],
+  ['configure', [{ loop_strength: 1 }]], ['usePreset', ['rotation']], ['useDefaults', []],
+  ['openPermalink', ['#seed=3&ring_size=16&trial_ms=300']], ['permalink', [{ hand: '1' }]], ['reset', [1]],
+  ['recordTraces', [1, true]], ['step', [10]], ['stepTrial', []], ['runTrials', [1]], ['config', []],
+  ['pendingConfig', []], ['hasPendingChanges', []], ['sweepJobs', ['loop_strength', 0.5, 1, 3, 1, 10]],
+  ['trialCount', []], ['timeInTrial', []], ['lastRecord', []], ['column', ['error_deg', 'A']], ['phaseCodes', []],
+  ['phaseOf', [1]], ['currentTrial', []], ['csv', []], ['json', []], ['traceHand', []], ['traceRings', []],
+  ['ringSize', []], ['halted', []], ['drawReach', [null, true, 1, false]], ['drawLearning', [null, 1, false]],
+  ['drawActivity', [null, 1, false]], ['drawCircuit', [null, 1, false]], ['figureSvg', [true, 600, 400]],
+  ['intervene', ['loop_strength', 0.5]], ['cancelEvent', [5, 'loop_strength']], ['markers', []], ['events', []],
+  ['compare', []], ['endComparison', []], ['runNames', []], ['shownConfig', []], ['pendingEntries', []],
+  ['configureComparison', [{}, { loop_strength: 0.25 }]], ['recordsAfter', [0, 'A']], ['stepTrialSlice', [5]],
+  ['setHistoryCap', [1000]], ['startFeed', []], ['feedB', [1, new Float64Array(4)]], ['stopFeed', []],
+  ['feeding', []], ['handover', [0]],
 ];
-const statics = [['schema', 0], ['presets', 0], ['viewOptions', 0], ['runSweepJob', 5], ['drawSweep', 7], ['phaseNames', 0], ['twin', 2]];
+const statics = [
+  ['schema', []], ['presets', []], ['viewOptions', []], ['tour', []], ['parseTour', ['{"title":"t","steps":[]}']],
+  ['runSweepJob', [{ ring_size: 16, trial_ms: 300 }, 'loop_strength', 0.5, 1, 5]],
+  ['drawSweep', [null, 'loop_strength', 0, 1, [], 1, false]], ['phaseNames', []], ['twin', ['#seed=2', new Float64Array(8)]],
+];
 
 function canary(pg) {
   assert.ok(Array.isArray(Playground.schema()), 'the module answers');
@@ -77,37 +80,48 @@ function canary(pg) {
   assert.equal(pg.trialCount(), before + 1);
 }
 
-test('hostile values at every method: errors only, never a trap, a lock or poison', () => {
-  const rand = lcg(7);
+test('hostile values at every argument of every method: errors only, never a trap, a lock or poison', () => {
   const pg = new Playground(undefined);
   pg.configure({ ring_size: 16, trial_ms: 300 });
   pg.reset(1);
   let calls = 0;
   let errors = 0;
-  const pick = () => makers[Math.floor(rand() * makers.length)]();
-  const call = (target, name, arity) => {
-    const args = Array.from({ length: arity }, pick);
+  const tried = new Set();
+  const call = (target, name, args, label) => {
     try {
-      target[name](...args);
+      const out = target[name](...args);
+      if (out instanceof Playground) out.free();
     } catch (e) {
       errors++;
-      assert.ok(!(e instanceof WebAssembly.RuntimeError), `${name} trapped: ${e}`);
-      assert.doesNotMatch(String(e?.message ?? e), /recursive use|unreachable|memory access/, `${name}: ${e}`);
+      assert.ok(!(e instanceof WebAssembly.RuntimeError), `${label} trapped: ${e}`);
+      assert.doesNotMatch(String(e?.message ?? e), /recursive use|unreachable|memory access/, `${label}: ${e}`);
     }
     calls++;
     canary(pg);
+    // Keep the run small and the next call's state plain.
+    if (pg.trialCount() > 50) pg.reset(1);
+    if (pg.feeding() != null) pg.stopFeed();
   };
-  for (let round = 0; round < 12; round++) {
-    for (const [name, arity] of methods) call(pg, name, arity);
-    for (const [name, arity] of statics) call(Playground, name, arity);
+  for (const [target, list] of [[pg, methods], [Playground, statics]]) {
+    for (const [name, good] of list) {
+      if (good.length === 0) { call(target, name, [], name); tried.add(`${name}()`); continue; }
+      for (let at = 0; at < good.length; at++) {
+        makers.forEach((make, k) => {
+          const args = good.map((g, i) => (i === at ? make() : g));
+          call(target, name, args, `${name} argument ${at} = maker ${k}`);
+          tried.add(`${name}#${at}#${k}`);
+        });
+      }
+    }
   }
-  // Every hostile value once as the argument of configure and of the constructor.
+  // Every hostile value once as the constructor's argument.
   for (const make of makers) {
-    try { pg.configure(make()); } catch (e) { errors++; assert.ok(!(e instanceof WebAssembly.RuntimeError), String(e)); }
     try { new Playground(make()).free(); } catch (e) { errors++; assert.ok(!(e instanceof WebAssembly.RuntimeError), String(e)); }
     canary(pg);
   }
-  assert.ok(calls > 400 && errors > 200, `${calls} calls, ${errors} errors`);
+  const pairs = [...methods, ...statics].reduce((n, [, good]) => n + good.length, 0) * makers.length;
+  assert.equal([...tried].filter((t) => t.includes('#')).length, pairs, 'every (argument, value) pair was tried');
+  assert.ok(calls > 2000 && errors > 1000, `${calls} calls, ${errors} errors`);
   pg.free();
 });
 

@@ -21,6 +21,14 @@ window.received = [];
 window.addEventListener('message', (e) => { window.received.push(e.data); });
 window.send = (msg) => document.querySelector('iframe').contentWindow.postMessage(msg, '*');
 </script></body></html>`);
+  // A host page that loads <bgloop-demo> from the playground's origin, as an author's would.
+  writeFileSync(path.join(hostDir, 'element.html'), `<!doctype html><html><head><meta charset="utf-8"><title>Element host</title><link rel="icon" href="data:,">
+<script src="${server.url}web/bgloop-embed.js"></script></head>
+<body><div id="slot"></div><div id="other"></div>
+<script>
+window.seen = [];
+for (const t of ['bgloop-ready', 'bgloop-state', 'bgloop-error']) document.addEventListener(t, (e) => window.seen.push({ type: t, detail: e.detail }));
+</script></body></html>`);
   hostServer = await serve({ BGLOOP_ROOT: hostDir });
   browser = await launch();
 });
@@ -387,4 +395,89 @@ test('the embed fits its frame: at 760 × 640 and 560 × 420 the reach and learn
     }
     await context.close();
   }
+});
+
+test('<bgloop-demo> states: commands wait while loading (bounded, in order), and every change — link, hide, tour, moving the element — waits for ready again', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${hostServer.url}element.html`);
+  await page.waitForFunction(() => customElements.get('bgloop-demo'));
+  const readies = () => page.evaluate(() => window.seen.filter((e) => e.type === 'bgloop-ready').length);
+  const waitReady = async (n) => page.waitForFunction((n) => window.seen.filter((e) => e.type === 'bgloop-ready').length >= n, n, { timeout: 20000, polling: 50 });
+  const lastState = () => page.evaluate(() => window.seen.filter((e) => e.type === 'bgloop-state').at(-1)?.detail);
+  // Loading: commands queue in order; a payload that cannot be posted throws at the call and
+  // nothing else is lost; past 64, commands are dropped with an error event.
+  const early = await page.evaluate(() => {
+    const demo = document.createElement('bgloop-demo');
+    demo.id = 'demo';
+    demo.setAttribute('link', '#preset=rotation&seed=5');
+    document.getElementById('slot').append(demo);
+    const state = demo.state;
+    let threw = null;
+    demo.configure({ loop_strength: 0.4 });
+    try { demo.configure({ f() {} }); } catch (e) { threw = e.name; }
+    for (let i = 0; i < 70; i++) demo.pause();
+    demo.getState();
+    return { state, threw, queued: demo.queue.length };
+  });
+  assert.equal(early.state, 'loading');
+  assert.equal(early.threw, 'DataCloneError', 'an uncloneable payload throws at the call');
+  assert.equal(early.queued, 64, 'the queue is bounded');
+  assert.ok((await page.evaluate(() => window.seen.filter((e) => e.type === 'bgloop-error').length)) >= 7, 'dropped commands are reported');
+  await waitReady(1);
+  await page.waitForFunction(() => window.seen.some((e) => e.type === 'bgloop-state'), null, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => document.getElementById('demo').state), 'ready');
+  assert.equal((await lastState()).config.loop_strength, 0.4, 'the queued configure was delivered first');
+  // Each attribute change goes back to loading and is answered by a new ready; a command given
+  // right after it applies to the new experiment.
+  for (const [attribute, value] of [['link', '#preset=rotation&seed=9'], ['hide', 'activity'], ['tour', '2']]) {
+    const before = await readies();
+    const state = await page.evaluate(([a, v]) => {
+      const demo = document.getElementById('demo');
+      demo.setAttribute(a, v);
+      const s = demo.state;
+      demo.configure({ loop_strength: 0.7 });
+      demo.getState();
+      return s;
+    }, [attribute, value]);
+    assert.equal(state, 'loading', `${attribute}: loading again`);
+    await waitReady(before + 1);
+    await page.waitForFunction(() => window.seen.at(-1)?.type === 'bgloop-state' && window.seen.at(-1).detail.config.loop_strength === 0.7, null, { timeout: 10000, polling: 50 });
+  }
+  assert.equal((await lastState()).config.seed, 9, 'the new link opened');
+  // Moved elsewhere in the page, the frame reloads: commands wait for it.
+  const before = await readies();
+  const moved = await page.evaluate(() => {
+    const demo = document.getElementById('demo');
+    demo.remove();
+    const detached = demo.state;
+    document.getElementById('other').append(demo);
+    demo.configure({ loop_strength: 0.55 });
+    demo.getState();
+    return { detached, after: demo.state };
+  });
+  assert.deepEqual(moved, { detached: 'detached', after: 'loading' });
+  await waitReady(before + 1);
+  await page.waitForFunction(() => window.seen.at(-1)?.type === 'bgloop-state' && window.seen.at(-1).detail.config.loop_strength === 0.55, null, { timeout: 10000, polling: 50 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the README\'s scripting example keeps the address bar: a reload keeps the change', async () => {
+  const { page, context, problems } = await open('#preset=rotation&seed=4');
+  await page.evaluate(() => { window.bgloop.playground.runTrials(5); window.bgloop.redraw(); });
+  const from = await page.evaluate(() => window.bgloop.intervene('gpi_output', 0));
+  assert.equal(from, 6);
+  assert.match(await page.evaluate(() => location.hash), /@6\.gpi_output=0/, 'bgloop.intervene is in the link at once');
+  // A direct call on the playground, then redraw (as the README says), is in the link too.
+  await page.evaluate(() => { window.bgloop.playground.intervene('loop_strength', 0.5); window.bgloop.redraw(); });
+  assert.match(await page.evaluate(() => location.hash), /@6\.loop_strength=0\.5/);
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
+  const events = await page.evaluate(() => window.bgloop.playground.events().map((e) => `${e.trial}.${e.key}`));
+  assert.deepEqual(events.sort(), ['6.gpi_output', '6.loop_strength']);
+  assert.deepEqual(problems, []);
+  await context.close();
 });

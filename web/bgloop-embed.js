@@ -10,6 +10,13 @@
 // `event.detail`). Attributes: `link` (a permalink fragment), `hide` (parts to hide), `tour` (a tour
 // step), `src` (the playground's address; by default next to this script), `height` (the starting
 // height in px), `title`. No dependencies; MIT licence, like the rest of bgloop.
+//
+// States (`demo.state`): `detached` (not in a document), `loading` (the frame is opening an
+// experiment: commands wait, in order, up to 64 of them), `ready` (commands go straight to the
+// playground). A change of `link`, `hide`, `tour` or `src`, or moving the element (which reloads
+// its frame), goes back to `loading`; the playground's `bgloop:ready` (sent again after every
+// change) makes it `ready` and sends what waited. A payload that cannot be posted (a function, a
+// DOM node) throws at the call; a command over the limit is dropped with a `bgloop-error` event.
 
 const SCRIPT_URL = document.currentScript ? document.currentScript.src : '';
 
@@ -24,18 +31,24 @@ function playgroundUrl(src) {
 /** Strips a leading `#` or `?` from a link fragment. */
 const bare = (link) => (link || '').replace(/^[#?]/, '');
 
+/** The most commands that wait for the playground to load. */
+const MAX_QUEUE = 64;
+
 class BgloopDemo extends HTMLElement {
   static get observedAttributes() { return ['link', 'hide', 'tour', 'src']; }
 
   constructor() {
     super();
     this.frame = null;
-    this.ready = false;
+    /** `detached`, `loading` or `ready` (see the header). */
+    this.state = 'detached';
     this.queue = [];
     this.onMessage = this.onMessage.bind(this);
   }
 
   connectedCallback() {
+    // Inserted again, the frame reloads its document: wait for it to say it is ready.
+    this.state = 'loading';
     if (!this.frame) {
       this.style.display = this.style.display || 'block';
       const frame = document.createElement('iframe');
@@ -51,7 +64,10 @@ class BgloopDemo extends HTMLElement {
     window.addEventListener('message', this.onMessage);
   }
 
-  disconnectedCallback() { window.removeEventListener('message', this.onMessage); }
+  disconnectedCallback() {
+    window.removeEventListener('message', this.onMessage);
+    this.state = 'detached';
+  }
 
   attributeChangedCallback(name, before, after) {
     if (this.frame && before !== after) this.load();
@@ -72,7 +88,9 @@ class BgloopDemo extends HTMLElement {
   load() {
     const src = this.src();
     if (this.frame.src !== src) {
-      this.ready = false;
+      // A new document, or the same one opening another experiment (a hash change): either way
+      // the playground says ready again when it has.
+      if (this.state === 'ready') this.state = 'loading';
       this.frame.src = src;
     }
   }
@@ -84,17 +102,29 @@ class BgloopDemo extends HTMLElement {
     if (data.type === 'bgloop:resize' && Number.isFinite(data.height) && data.height > 0) {
       this.frame.style.height = `${Math.ceil(data.height)}px`;
     }
-    if (data.type === 'bgloop:ready') {
+    if (data.type === 'bgloop:ready' && this.state !== 'detached') {
       // Commands given before the playground was ready are sent now, in order.
-      this.ready = true;
-      for (const [type, payload] of this.queue.splice(0)) this.send(type, payload);
+      this.state = 'ready';
+      for (const message of this.queue.splice(0)) this.post(message);
     }
     this.dispatchEvent(new CustomEvent(data.type.replace(':', '-'), { detail: data, bubbles: true }));
   }
 
+  /** Sends a command now if the playground is ready, else queues it. A payload that cannot be
+   * posted throws here, at the call, and nothing is queued. */
   send(type, payload = {}) {
-    if (!this.ready) { this.queue.push([type, payload]); return; }
-    this.frame.contentWindow?.postMessage({ type, ...payload }, new URL(this.frame.src).origin);
+    const message = structuredClone({ type, ...payload });
+    if (this.state === 'ready') { this.post(message); return; }
+    if (this.queue.length >= MAX_QUEUE) {
+      const detail = { type: 'bgloop:error', command: type, message: `${MAX_QUEUE} commands are already waiting for the playground to load; ${type} was dropped` };
+      this.dispatchEvent(new CustomEvent('bgloop-error', { detail, bubbles: true }));
+      return;
+    }
+    this.queue.push(message);
+  }
+
+  post(message) {
+    this.frame?.contentWindow?.postMessage(message, new URL(this.frame.src).origin);
   }
 
   play() { this.send('bgloop:play'); }

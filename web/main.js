@@ -59,6 +59,8 @@ function createApp(pg) {
     app.refreshEvents?.();
     app.refreshCompare?.();
     app.controls?.follow(pg.shownConfig());
+    // …and the address bar keeps holding the experiment (replaced only when it changed).
+    app.link?.();
   };
   // Many state changes in one frame (a flood of host messages) draw once, in the next frame.
   let redrawQueued = false;
@@ -324,10 +326,21 @@ function openAddress(app) {
 function expose(app) {
   const { pg } = app;
   const api = {
-    // `{ a, b }` sets up a comparison (run A's entries, then run B's differences).
+    // `{ a, b }` sets up a comparison (run A's entries, then run B's differences); nothing
+    // else may stand beside them, and B must say how it differs.
     configure: (config) => {
-      if ('a' in config || 'b' in config) pg.configureComparison(config.a ?? {}, config.b ?? {});
-      else pg.configure(config);
+      if ('a' in config || 'b' in config) {
+        const extra = Object.keys(config).filter((k) => k !== 'a' && k !== 'b');
+        if (extra.length) {
+          throw new Error(`a comparison's parameters go inside \`a\` (both runs) or \`b\` (run B's differences), not beside them: ${extra.slice(0, 10).join(', ')}`);
+        }
+        const isObject = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+        if ('a' in config && !isObject(config.a)) throw new Error('`a` must be an object of parameters for both runs, e.g. { loop_strength: 1 }');
+        if (!isObject(config.b)) throw new Error('`b` must be an object of run B\'s differences from A, e.g. { loop_strength: 0.25 }');
+        pg.configureComparison(config.a ?? {}, config.b);
+      } else {
+        pg.configure(config);
+      }
       app.reset();
     },
     play: () => { app.userPaused = false; app.setPlaying(true); },
@@ -337,10 +350,7 @@ function expose(app) {
     // `{ step }` opens a step of the tour; `{ tour }` loads a tour (checked like a file).
     tour: ({ step, tour }) => {
       if (tour !== undefined) app.tour.load(tour, { focus: false });
-      if (step !== undefined) {
-        if (!Number.isInteger(step) || step < 1) throw new Error('`step` must be a whole number from 1');
-        app.tour.step(step, { focus: false });
-      }
+      if (step !== undefined) app.tour.step(step, { focus: false });
     },
     state: () => ({
       config: pg.config(), preset: pg.preset ?? null, trial: pg.trialCount(), playing: app.player.playing,
@@ -378,6 +388,8 @@ function expose(app) {
     /** Run B on a second core: handovers taken from the worker, and whether workers failed. */
     get twin() { return { handovers: app.player.twin.handovers, unavailable: app.player.twin.broken }; },
     redraw: app.redraw,
+    /** A live change from the next trial, as a control makes it: listed, marked and in the link. */
+    intervene: (key, value) => { const from = pg.intervene(key, value); app.afterLiveChange(); return from; },
     compare: () => { pg.compare(); app.afterReset(); },
     tour: app.tour,
     endComparison: () => { pg.endComparison(); app.afterReset(); },
@@ -403,6 +415,9 @@ async function main() {
   setupShare(app.pg, app.views, app);
   app.openLink = (link, opts) => openLink(app, link, opts);
   app.tour = setupTour(app);
+  // A tour that cannot be opened (a file that fails, a step that does not exist) is said on the
+  // page and, in an embed, to the host.
+  app.onTourProblem = (message) => tellHost('bgloop:error', { message, command: 'bgloop:tour' });
   app.sweep = setupSweep(app.pg, app.schema, {
     param: $('sweep-param'), from: $('sweep-from'), to: $('sweep-to'), count: $('sweep-count'), seeds: $('sweep-seeds'),
     trials: $('sweep-trials'), workers: $('sweep-workers'), run: $('sweep-run'), cancel: $('sweep-cancel'),
@@ -422,6 +437,8 @@ async function main() {
       app.applySpeed();
       app.afterReset();
       if (at) app.tour.open(at, { focus: false });
+      // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
+      tellHost('bgloop:ready', api.state());
     } catch (e) {
       app.showError(e);
       tellHost('bgloop:error', { message: message(e) });

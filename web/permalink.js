@@ -12,6 +12,19 @@ export function showLinkProblems(banner, result) {
     list.append(li);
   }
   banner.hidden = items.length === 0;
+  // Notes alone (an old link replayed as it was made, a long link cut) are not rejections.
+  const lead = banner.querySelector('.problems-lead');
+  if (lead) {
+    lead.replaceChildren();
+    const b = document.createElement('b');
+    if (result.rejected.length) {
+      b.textContent = 'Some entries of this link could not be used.';
+      lead.append(b, " The page opened with the preset's or default values for them:");
+    } else {
+      b.textContent = 'About this link:';
+      lead.append(b);
+    }
+  }
 }
 
 /** Keeps location.hash equal to `pg.permalink(view())`. */

@@ -7,6 +7,52 @@ import { Playground } from './pkg/bgloop.js';
 
 const $ = (id) => document.getElementById(id);
 
+/** The most characters of a tour's JSON (core refuses more; checked here before it is copied in). */
+export const MAX_TOUR_CHARS = 65_536;
+/** How long a tour file may take to arrive, ms. */
+const FETCH_MS = 10_000;
+
+/** The tour's JSON text from `candidate` (JSON text or an object), refused when too long. */
+function tourText(candidate) {
+  const json = typeof candidate === 'string' ? candidate : JSON.stringify(candidate);
+  if (typeof json !== 'string') throw new Error('a tour must be an object { title, steps } or its JSON text');
+  if (json.length > MAX_TOUR_CHARS) {
+    throw new Error(`the tour is ${json.length} characters long; at most ${MAX_TOUR_CHARS}`);
+  }
+  return json;
+}
+
+/** A tour file's text, read with a size cap and a time limit (a response that never ends fails). */
+async function fetchTour(url) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), FETCH_MS);
+  try {
+    const response = await fetch(url, { credentials: 'same-origin', signal: abort.signal });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_TOUR_CHARS * 4) {
+        abort.abort();
+        throw new Error(`the file is larger than a tour may be (${MAX_TOUR_CHARS} characters)`);
+      }
+      chunks.push(value);
+    }
+    return tourText(new TextDecoder().decode(await new Blob(chunks).arrayBuffer()));
+  } catch (e) {
+    if (abort.signal.aborted && !(e && /larger than/.test(e.message))) {
+      throw new Error(`it did not arrive within ${FETCH_MS / 1000} s`);
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Wires the tour. `app` supplies `pg`, `openLink(link)` (opens an experiment as a fresh load
  * would), `runTrials(n, speed)` (plays until n trials have run), `setPlaying`, `redraw` and `link`.
@@ -28,6 +74,14 @@ export function setupTour(app) {
   const outline = (view) => {
     document.querySelectorAll('.tour-focus').forEach((e) => e.classList.remove('tour-focus'));
     if (view) document.querySelector(`.views [data-part="${view}"]`)?.classList.add('tour-focus');
+  };
+
+  /** Step `n` (from 1) of the current tour, or an error naming the steps there are. */
+  const checkStep = (n) => {
+    if (!Number.isInteger(n) || n < 1 || n > tour.steps.length) {
+      throw new Error(`tour step ${String(n).slice(0, 20)} does not exist: this tour has steps 1–${tour.steps.length}`);
+    }
+    return n;
   };
 
   /** Shows step `i` (from 0) and runs it. */
@@ -81,30 +135,37 @@ export function setupTour(app) {
     section.hidden = false;
     problem.hidden = false;
     problem.textContent = message;
+    app.onTourProblem?.(message);
   };
 
   return {
-    /** The step shown (from 1), or the tour file, for the link; null when closed. */
-    linkValue: () => (index < 0 ? null : (source ?? String(index + 1))),
-    /** Opens step `n` (from 1) of the current tour. */
-    step: (n, opts) => show(n - 1, opts),
+    /** The step shown (from 1), or the tour file and its step (`file.json:3`), for the link;
+     * null when closed. */
+    linkValue: () => (index < 0 ? null : (source ? `${source}:${index + 1}` : String(index + 1))),
+    /** Opens step `n` (from 1) of the current tour; an error names the steps there are. */
+    step: (n, opts) => show(checkStep(n) - 1, opts),
     /** Replaces the tour with `candidate` (an object or JSON text), checked by core; opens step 1. */
     load(candidate, opts) {
-      const json = typeof candidate === 'string' ? candidate : JSON.stringify(candidate);
-      tour = Playground.parseTour(json);
+      tour = Playground.parseTour(tourText(candidate));
+      source = null;
       show(0, opts);
     },
-    /** Opens the tour named by a link's `tour=` value: a step number or a same-origin file. */
+    /** Opens the tour named by a link's `tour=` value: a step number, or a same-origin file
+     * with an optional step (`tours/mine.json:2`). A step that does not exist is said. */
     async open(value, opts) {
-      if (/^\d+$/.test(value)) { show(Number(value) - 1, opts); return; }
+      if (/^\d+$/.test(value)) {
+        try { show(checkStep(Number(value)) - 1, opts); } catch (e) { fail(`The tour could not be opened: ${e.message}`); }
+        return;
+      }
+      const [, file, at] = /^(.*?)(?::(\d+))?$/.exec(value);
       try {
-        const response = await fetch(new URL(value, location.href), { credentials: 'same-origin' });
-        if (!response.ok) throw new Error(`${value}: HTTP ${response.status}`);
-        tour = Playground.parseTour(await response.text());
-        source = value;
-        show(0, opts);
+        const url = new URL(file, location.href);
+        if (url.origin !== location.origin) throw new Error('a tour file must come from this site');
+        tour = Playground.parseTour(await fetchTour(url));
+        source = file;
+        show(checkStep(at ? Number(at) : 1) - 1, opts);
       } catch (e) {
-        fail(`The tour ${value} could not be opened: ${(e && e.message) || e}`);
+        fail(`The tour ${file.slice(0, 80)} could not be opened: ${(e && e.message) || e}`);
       }
     },
     close,

@@ -1,44 +1,129 @@
-//! Drawing the three views on canvases with the shared chart code. The page sizes each canvas's
-//! backing store to CSS size × devicePixelRatio and passes that ratio as `scale`; fonts and strokes
-//! scale with it, so charts are crisp on HiDPI screens.
+//! Drawing the views on canvases with the shared chart code. The page sizes each canvas's backing
+//! store to CSS size × devicePixelRatio and passes that ratio as `scale`; fonts and strokes scale
+//! with it, so charts are crisp on HiDPI screens.
+//!
+//! A page's canvas is never drawn on piece by piece. Each view's scene is read out of the session
+//! as plain data and the session released; the chart is drawn into a canvas of our own (created
+//! once, through calls that turn a JavaScript exception into an error), and copied onto the page's
+//! canvas with one such call. A canvas whose members throw (a `width` getter, `fillRect`, a
+//! `fillStyle` setter…) then yields an error, and nothing is left borrowed.
 
 use crate::boundary::{self, js_error};
 use crate::Playground;
+use bgloop_charts::figure::{Figure, LearningScene, Runs};
+use bgloop_charts::{activity, reach, Style};
+use js_sys::Reflect;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 /// A number argument from JS, checked to be finite and in range (the error names it).
 fn checked(name: &str, x: f64, min: f64, max: f64) -> Result<f64, JsError> {
     bgloop_core::session::in_range(name, x, min, max).map_err(js_error)
 }
-use bgloop_charts::figure::Runs;
-use bgloop_charts::{activity, reach, Style};
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::Clamped;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-/// Takes the canvas argument and the style, checked, before anything is borrowed.
-fn inputs(
-    canvas: &JsValue,
-    scale: f64,
-    high_contrast: bool,
-) -> Result<(HtmlCanvasElement, Style), JsError> {
-    Ok((
-        boundary::canvas(canvas, "canvas")?,
-        style(scale, high_contrast)?,
-    ))
+/// The largest side of a canvas drawn on, px.
+const MAX_SIDE: f64 = 16_384.0;
+
+/// The page's canvas, its size (read with calls that cannot throw through the module) and the
+/// style, checked before anything is borrowed.
+struct Target {
+    canvas: HtmlCanvasElement,
+    width: u32,
+    height: u32,
+    style: Style,
 }
 
-fn style(scale: f64, high_contrast: bool) -> Result<Style, JsError> {
-    Ok(Style {
-        scale: checked("scale", scale, 0.25, 8.0)?,
-        high_contrast,
+fn target(canvas: &JsValue, scale: f64, high_contrast: bool) -> Result<Target, JsError> {
+    let canvas = boundary::canvas(canvas, "canvas")?;
+    let side = |name: &str| -> Result<u32, JsError> {
+        let v = Reflect::get(&canvas, &JsValue::from_str(name))
+            .map_err(|_| js_error(format!("the canvas's `{name}` could not be read")))?;
+        let x = v
+            .as_f64()
+            .ok_or_else(|| js_error(format!("the canvas's `{name}` is not a number")))?;
+        Ok(checked(&format!("canvas {name}"), x, 0.0, MAX_SIDE)? as u32)
+    };
+    Ok(Target {
+        width: side("width")?,
+        height: side("height")?,
+        style: Style {
+            scale: checked("scale", scale, 0.25, 8.0)?,
+            high_contrast,
+        },
+        canvas,
     })
 }
 
-fn backend(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, JsError> {
-    CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| js_error("the canvas has no 2D context"))
+/// Charts measure their text in the page (plotters lays out a styled element), so drawing needs
+/// a document with a body; elsewhere (Node, a worker) this is an error, not a trap.
+fn document() -> Result<web_sys::Document, JsError> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .filter(|d| d.body().is_some())
+        .ok_or_else(|| {
+            js_error("drawing needs a page with a document body (text is measured in the page)")
+        })
+}
+
+thread_local! {
+    /// Our own canvas, drawn into and then copied onto the page's.
+    static SCRATCH: RefCell<Option<HtmlCanvasElement>> = const { RefCell::new(None) };
+}
+
+/// Our own canvas, `width × height`.
+fn scratch(width: u32, height: u32) -> Result<HtmlCanvasElement, JsError> {
+    let existing = SCRATCH.with(|s| s.borrow().clone());
+    let canvas = match existing {
+        Some(c) => c,
+        None => {
+            let c: HtmlCanvasElement = document()?
+                .create_element("canvas")
+                .map_err(|_| js_error("could not create a canvas to draw in"))?
+                .unchecked_into();
+            SCRATCH.with(|s| *s.borrow_mut() = Some(c.clone()));
+            c
+        }
+    };
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Ok(canvas)
+}
+
+/// Draws into our own canvas of the target's size with `draw`, then copies it onto the target.
+fn draw_on(
+    target: &Target,
+    draw: impl FnOnce(&HtmlCanvasElement) -> Result<(), JsError>,
+) -> Result<(), JsError> {
+    if target.width == 0 || target.height == 0 {
+        return Ok(());
+    }
+    document()?;
+    let ours = scratch(target.width, target.height)?;
+    draw(&ours)?;
+    let ctx: CanvasRenderingContext2d = target
+        .canvas
+        .get_context("2d")
+        .map_err(|_| js_error("the canvas's 2D context could not be had"))?
+        .ok_or_else(|| js_error("the canvas has no 2D context"))?
+        .unchecked_into();
+    ctx.draw_image_with_html_canvas_element(&ours, 0.0, 0.0)
+        .map_err(|_| js_error("the chart could not be copied onto the canvas"))
+}
+
+/// A plotters area on our own canvas `canvas`, drawn by `f` and presented.
+fn chart(
+    canvas: &HtmlCanvasElement,
+    f: impl FnOnce(&DrawingArea<CanvasBackend, plotters::coord::Shift>) -> Result<(), JsError>,
+) -> Result<(), JsError> {
+    let area = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| js_error("the canvas has no 2D context"))?
+        .into_drawing_area();
+    f(&area)?;
+    area.present().map_err(js_error)
 }
 
 #[wasm_bindgen]
@@ -53,12 +138,13 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
-        let session = self.session()?;
-        let scene = Runs::of_session(&session).reach_scene(show_hand);
-        let area = backend(&canvas)?.into_drawing_area();
-        reach::draw(&area, &scene, &style).map_err(js_error)?;
-        area.present().map_err(js_error)
+        let target = target(&canvas, scale, high_contrast)?;
+        let scene = self.with(|s| Runs::of_session(s).reach_scene(show_hand).into_owned())?;
+        draw_on(&target, |c| {
+            chart(c, |area| {
+                reach::draw(area, &scene, &target.style).map_err(js_error)
+            })
+        })
     }
 
     /// Draws the learning view: |error| and reward per trial with running means and phases.
@@ -69,12 +155,11 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
-        let session = self.session()?;
-        let runs = Runs::of_session(&session);
-        let area = backend(&canvas)?.into_drawing_area();
-        runs.draw_learning(&area, &style).map_err(js_error)?;
-        area.present().map_err(js_error)
+        let target = target(&canvas, scale, high_contrast)?;
+        let scene = self.with(|s| LearningScene::of(&Runs::of_session(s)))?;
+        draw_on(&target, |c| {
+            chart(c, |area| scene.draw(area, &target.style).map_err(js_error))
+        })
     }
 
     /// Draws a sweep's outcomes so far (`[{ value, seed, final_error, … }]`) against `param` over
@@ -90,26 +175,36 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
+        let target = target(&canvas, scale, high_contrast)?;
         let param = boundary::text(&param, "param")?;
         let outcomes = boundary::outcomes(&outcomes, &param)?;
         let points = bgloop_core::sweep::summarize(&outcomes);
         let from = checked("from", from, -1e9, 1e9)?;
         let to = checked("to", to, -1e9, 1e9)?;
-        let area = backend(&canvas)?.into_drawing_area();
-        bgloop_charts::sweep::draw(&area, &param, (from, to), &outcomes, &points, &style)
-            .map_err(js_error)?;
-        area.present().map_err(js_error)
+        draw_on(&target, |c| {
+            chart(c, |area| {
+                bgloop_charts::sweep::draw(
+                    area,
+                    &param,
+                    (from, to),
+                    &outcomes,
+                    &points,
+                    &target.style,
+                )
+                .map_err(js_error)
+            })
+        })
     }
 
-    /// The three views as one SVG figure (both runs while comparing) (`width × height` pixels), drawn by the same chart code
-    /// as `bgloop figure` natively.
+    /// The three views as one SVG figure (both runs while comparing) (`width × height` pixels),
+    /// drawn by the same chart code as `bgloop figure` natively.
     #[wasm_bindgen(js_name = figureSvg)]
     pub fn figure_svg(&self, show_hand: bool, width: f64, height: f64) -> Result<String, JsError> {
         let w = checked("width", width, 300.0, 8000.0)? as u32;
         let h = checked("height", height, 200.0, 8000.0)? as u32;
-        let session = self.session()?;
-        bgloop_charts::figure::svg(&Runs::of_session(&session), show_hand, w, h).map_err(js_error)
+        let figure = self.with(|s| Figure::of(&Runs::of_session(s), show_hand))?;
+        document()?;
+        figure.svg(w, h).map_err(js_error)
     }
 
     /// Draws the circuit view: the loop's five populations coloured by their activity now, the
@@ -121,13 +216,15 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
-        let session = self.session()?;
-        let sim = session.sim();
-        let scene = bgloop_charts::circuit::CircuitScene::of(sim.trace(), sim.in_force());
-        let area = backend(&canvas)?.into_drawing_area();
-        bgloop_charts::circuit::draw(&area, &scene, &style).map_err(js_error)?;
-        area.present().map_err(js_error)
+        let target = target(&canvas, scale, high_contrast)?;
+        let scene = self.with(|s| {
+            bgloop_charts::circuit::CircuitScene::of(s.sim().trace(), s.sim().in_force())
+        })?;
+        draw_on(&target, |c| {
+            chart(c, |area| {
+                bgloop_charts::circuit::draw(area, &scene, &target.style).map_err(js_error)
+            })
+        })
     }
 
     /// Draws the activity view: the five rings over the current trial as heat strips.
@@ -138,29 +235,32 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let (canvas, style) = inputs(&canvas, scale, high_contrast)?;
-        let (w, h) = (canvas.width(), canvas.height());
-        let ctx: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| js_error("the canvas has no 2D context"))?;
-        ctx.set_fill_style_str("#ffffff");
-        ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        let session = self.session()?;
-        let config = session.sim().config();
-        let trace = session.sim().trace();
-        let duration = config.trial_ms;
-        if w > 0 && h > 0 {
-            let pixels = activity::heat_rgba(trace, duration, w, h, &style);
-            let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels[..]), w, h)
-                .map_err(|_| js_error("could not create the activity image"))?;
-            ctx.put_image_data(&image, 0.0, 0.0)
-                .map_err(|_| js_error("could not draw the activity image"))?;
-        }
-        let area = backend(&canvas)?.into_drawing_area();
-        activity::draw_frame(&area, duration, Some(config.go_ms), &style).map_err(js_error)?;
-        area.present().map_err(js_error)
+        let target = target(&canvas, scale, high_contrast)?;
+        let (w, h, style) = (target.width, target.height, &target.style);
+        let (duration, go_ms, pixels) = self.with(|s| {
+            let config = s.sim().config();
+            let pixels = (w > 0 && h > 0)
+                .then(|| activity::heat_rgba(s.sim().trace(), config.trial_ms, w, h, style));
+            (config.trial_ms, config.go_ms, pixels)
+        })?;
+        draw_on(&target, |c| {
+            let ctx: CanvasRenderingContext2d = c
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into().ok())
+                .ok_or_else(|| js_error("the canvas has no 2D context"))?;
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+            if let Some(pixels) = &pixels {
+                let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels[..]), w, h)
+                    .map_err(|_| js_error("could not create the activity image"))?;
+                ctx.put_image_data(&image, 0.0, 0.0)
+                    .map_err(|_| js_error("could not draw the activity image"))?;
+            }
+            chart(c, |area| {
+                activity::draw_frame(area, duration, Some(go_ms), style).map_err(js_error)
+            })
+        })
     }
 }

@@ -20,10 +20,12 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// `value` as a plain JS value, built by `JSON.parse`: objects and arrays get only own data
+/// properties, so no setter a page put on `Object.prototype` or `Array.prototype` runs. Called
+/// only once the session is released.
 fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(js_error)
+    let text = serde_json::to_string(value).map_err(js_error)?;
+    js_sys::JSON::parse(&text).map_err(|_| js_error("JSON.parse failed on a result"))
 }
 
 /// The pairs as the borrowed form core's `apply` takes.
@@ -50,9 +52,30 @@ impl Playground {
             .map_err(|_| js_error("the playground is busy (a call is still running)"))
     }
 
-    /// `f` of the session, or `default` in the (unreachable) case that it is borrowed.
+    /// `f` of the session, or `default` in the (unreachable) case that it is borrowed. `f` must
+    /// not call into JavaScript: it returns plain data, converted after the session is released.
     fn read<T>(&self, default: T, f: impl FnOnce(&Session) -> T) -> T {
         self.session.try_borrow().map_or(default, |s| f(&s))
+    }
+
+    /// `f` of the session as plain data, the session released before anything reaches
+    /// JavaScript (a throwing setter or getter then cannot leave it borrowed for good).
+    fn with<T>(&self, f: impl FnOnce(&Session) -> T) -> Result<T, JsError> {
+        let s = self.session()?;
+        Ok(f(&s))
+    }
+
+    /// Changes the session with `f`; its error becomes a JS error only after the session is
+    /// released.
+    fn change<T, E: std::fmt::Display>(
+        &self,
+        f: impl FnOnce(&mut Session) -> Result<T, E>,
+    ) -> Result<T, JsError> {
+        let outcome = {
+            let mut s = self.session_mut()?;
+            f(&mut s)
+        };
+        outcome.map_err(js_error)
     }
 
     /// The session, to change.
@@ -79,9 +102,7 @@ impl Playground {
     /// any bad entry nothing changes and the error names every bad key and its allowed range.
     pub fn configure(&self, partial: JsValue) -> Result<(), JsError> {
         let pairs = settings(&partial, "configure")?;
-        self.session_mut()?
-            .configure(borrowed(&pairs))
-            .map_err(js_error)
+        self.change(|s| s.configure(borrowed(&pairs)))
     }
 
     /// Changes a live parameter (schema `live`) of the run in focus from the next trial on,
@@ -91,7 +112,7 @@ impl Playground {
     pub fn intervene(&self, key: JsValue, value: JsValue) -> Result<u32, JsError> {
         let key = text(&key, "key")?;
         let value = boundary::input(&value, &key)?;
-        self.session_mut()?.intervene(&key, value).map_err(js_error)
+        self.change(|s| s.intervene(&key, value))
     }
 
     /// Removes the run in focus's change of `key` at `trial` if it has not applied yet; returns
@@ -101,33 +122,34 @@ impl Playground {
         let key = text(&key, "key")?;
         let trial = session::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL)
             .map_err(js_error)?;
-        Ok(self.session_mut()?.cancel_event(trial, &key))
+        let cancelled = self.session_mut()?.cancel_event(trial, &key);
+        Ok(cancelled)
     }
 
     /// The changes to mark: `[{ trial, label }]` — run A's events, then run B's own ("B: …").
     pub fn markers(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session()?.markers())
+        to_js(&self.with(|s| s.markers())?)
     }
 
     /// The events of the run in focus: `[{ trial, key, text, label, applied }]`.
     pub fn events(&self) -> Result<JsValue, JsError> {
-        let s = self.session()?;
-        let next = s.focus_next_boundary();
-        let list: Vec<serde_json::Value> = s
-            .focus()
-            .schedule()
-            .events()
-            .iter()
-            .map(|e| {
-                serde_json::json!({
-                    "trial": e.trial,
-                    "key": e.key,
-                    "text": e.to_text(),
-                    "label": e.label(),
-                    "applied": e.trial < next,
+        let list: Vec<serde_json::Value> = self.with(|s| {
+            let next = s.focus_next_boundary();
+            s.focus()
+                .schedule()
+                .events()
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "trial": e.trial,
+                        "key": e.key,
+                        "text": e.to_text(),
+                        "label": e.label(),
+                        "applied": e.trial < next,
+                    })
                 })
-            })
-            .collect();
+                .collect()
+        })?;
         to_js(&list)
     }
 
@@ -144,9 +166,7 @@ impl Playground {
     pub fn configure_comparison(&self, a: JsValue, b: JsValue) -> Result<(), JsError> {
         let a = settings(&a, "a")?;
         let b = settings(&b, "b")?;
-        self.session_mut()?
-            .configure_comparison(borrowed(&a), borrowed(&b))
-            .map_err(js_error)
+        self.change(|s| s.configure_comparison(borrowed(&a), borrowed(&b)))
     }
 
     /// Ends a comparison, keeping run B (the run in focus) as the only run.
@@ -166,21 +186,21 @@ impl Playground {
     /// "B: 0.25"]`), else `null`.
     #[wasm_bindgen(js_name = runNames)]
     pub fn run_names(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session()?.run_names())
+        to_js(&self.with(|s| s.run_names())?)
     }
 
     /// The configuration the controls show for the run in focus: what the next trial runs with,
     /// pending changes included.
     #[wasm_bindgen(js_name = shownConfig)]
     pub fn shown_config(&self) -> Result<JsValue, JsError> {
-        to_js(&self.session()?.shown_config())
+        to_js(&self.with(|s| s.shown_config())?)
     }
 
     /// Replaces the pending configuration with a preset's (keeping the seed); `reset` applies it.
     #[wasm_bindgen(js_name = usePreset)]
     pub fn use_preset(&self, name: JsValue) -> Result<(), JsError> {
         let name = text(&name, "name")?;
-        self.session_mut()?.use_preset(&name).map_err(js_error)
+        self.change(|s| s.use_preset(&name))
     }
 
     /// Forgets the preset: the pending configuration becomes the defaults (keeping the seed).
@@ -204,10 +224,7 @@ impl Playground {
     #[wasm_bindgen(js_name = openPermalink)]
     pub fn open_permalink(&self, link: JsValue) -> Result<JsValue, JsError> {
         let link = boundary::link(&link, "link")?;
-        let decoded = self
-            .session_mut()?
-            .open_permalink(&link)
-            .map_err(js_error)?;
+        let decoded = self.change(|s| s.open_permalink(&link))?;
         let view: BTreeMap<&str, &str> = decoded
             .view
             .iter()
@@ -235,31 +252,26 @@ impl Playground {
 
     /// Starts a new run from naive synapses with the pending configuration (and `seed`, if given).
     pub fn reset(&self, seed: Option<f64>) -> Result<(), JsError> {
-        self.session_mut()?.reset(seed).map_err(js_error)
+        self.change(|s| s.reset(seed))
     }
 
     /// Records within-trial traces every `everyMs` ms (0 turns them off); `rings` false keeps only
     /// the hand path (cheaper while fast-forwarding).
     #[wasm_bindgen(js_name = recordTraces)]
     pub fn record_traces(&self, every_ms: f64, rings: bool) -> Result<(), JsError> {
-        self.session_mut()?
-            .record_traces(every_ms, rings)
-            .map_err(js_error)
+        self.change(|s| s.record_traces(every_ms, rings))
     }
 
     /// Advances simulated time by `ms`, across trials; returns the number of trials that ended.
     pub fn step(&self, ms: f64) -> Result<u32, JsError> {
-        self.session_mut()?.step(ms).map_err(js_error)
+        self.change(|s| s.step(ms))
     }
 
-    /// Runs to the end of the trial in progress, or one whole trial; returns its record.
+    /// Runs to the end of the trial in progress, or one whole trial (run B too, while
+    /// comparing); returns run A's record.
     #[wasm_bindgen(js_name = stepTrial)]
     pub fn step_trial(&self) -> Result<JsValue, JsError> {
-        let r = self
-            .session_mut()?
-            .sim_mut()
-            .run_trial()
-            .map_err(js_error)?;
+        let r = self.change(|s| s.step_trial())?;
         to_js(&r)
     }
 
@@ -268,7 +280,7 @@ impl Playground {
     /// way, in slices, so a long trial never blocks the page.
     #[wasm_bindgen(js_name = stepTrialSlice)]
     pub fn step_trial_slice(&self, ms: f64) -> Result<JsValue, JsError> {
-        match self.session_mut()?.step_trial_slice(ms).map_err(js_error)? {
+        match self.change(|s| s.step_trial_slice(ms))? {
             Some(r) => to_js(&r),
             None => Ok(JsValue::NULL),
         }
@@ -282,14 +294,14 @@ impl Playground {
         let after =
             session::in_range("after", after, 0.0, f64::from(u32::MAX)).map_err(js_error)?;
         let run = boundary::run(&run)?;
-        to_js(self.session()?.records_after(run, after as u32))
+        to_js(&self.with(|s| s.records_after(run, after as u32).to_vec())?)
     }
 
     /// Keeps at most `cap` trial records in memory (2–200,000; the default is 200,000), now and
     /// after resets; past it the oldest half is dropped.
     #[wasm_bindgen(js_name = setHistoryCap)]
     pub fn set_history_cap(&self, cap: f64) -> Result<(), JsError> {
-        self.session_mut()?.set_history_cap(cap).map_err(js_error)
+        self.change(|s| s.set_history_cap(cap))
     }
 
     /// Starts running a comparison's run B elsewhere (a worker): from now on run A advances
@@ -303,21 +315,18 @@ impl Playground {
         let Some(start) = self.session_mut()?.start_feed() else {
             return Ok(JsValue::NULL);
         };
-        let out = js_sys::Object::new();
+        // Own data properties from JSON (no inherited setter runs), then the state array put in
+        // place of its own `null`.
+        let out = to_js(&serde_json::json!({
+            "feed": start.feed,
+            "link": start.link,
+            "state": null,
+            "traceEveryMs": start.traces.every_ms.unwrap_or(0.0),
+            "traceRings": start.traces.rings,
+        }))?;
         let state = Float64Array::from(start.state.as_slice());
-        for (key, value) in [
-            ("feed", JsValue::from(start.feed)),
-            ("link", JsValue::from(start.link)),
-            ("state", state.into()),
-            (
-                "traceEveryMs",
-                JsValue::from(start.traces.every_ms.unwrap_or(0.0)),
-            ),
-            ("traceRings", JsValue::from(start.traces.rings)),
-        ] {
-            js_sys::Reflect::set(&out, &key.into(), &value).map_err(|_| js_error("startFeed"))?;
-        }
-        Ok(out.into())
+        js_sys::Reflect::set(&out, &"state".into(), &state).map_err(|_| js_error("startFeed"))?;
+        Ok(out)
     }
 
     /// Takes a handover of run B from feed `feed` (a `Float64Array` from a twin's `handover`).
@@ -328,13 +337,13 @@ impl Playground {
     pub fn feed_b(&self, feed: f64, state: JsValue) -> Result<bool, JsError> {
         let feed = session::whole("feed", feed, 0, u32::MAX).map_err(js_error)?;
         let words = boundary::words(&state, "state")?;
-        self.session_mut()?.feed_b(feed, &words).map_err(js_error)
+        self.change(|s| s.feed_b(feed, &words))
     }
 
     /// Ends the feed of run B, if any, running here whatever trials B still lacks.
     #[wasm_bindgen(js_name = stopFeed)]
     pub fn stop_feed(&self) -> Result<(), JsError> {
-        self.session_mut()?.stop_feed().map_err(js_error)
+        self.change(|s| s.stop_feed())
     }
 
     /// The number of the feed in progress, or `null`.
@@ -358,8 +367,7 @@ impl Playground {
     pub fn handover(&self, after: f64) -> Result<Float64Array, JsError> {
         let after =
             session::in_range("after", after, 0.0, f64::from(u32::MAX)).map_err(js_error)?;
-        let s = self.session()?;
-        let words = s.sim().handover(after as u32).ok_or_else(|| {
+        let words = self.with(|s| s.sim().handover(after as u32))?.ok_or_else(|| {
             js_error("no handover: the run is in the middle of a trial, halted, or has dropped those records")
         })?;
         Ok(Float64Array::from(words.as_slice()))
@@ -368,7 +376,7 @@ impl Playground {
     /// Runs `n` whole trials; returns how many ran.
     #[wasm_bindgen(js_name = runTrials)]
     pub fn run_trials(&self, n: f64) -> Result<u32, JsError> {
-        self.session_mut()?.run_trials(n).map_err(js_error)
+        self.change(|s| s.run_trials(n))
     }
 
     /// The parameter schema: one object per parameter (key, label, unit, group, domain, default,
@@ -404,23 +412,28 @@ impl Playground {
 
     /// The configuration the run in focus started with.
     pub fn config(&self) -> Result<JsValue, JsError> {
-        to_js(self.session()?.focus().config())
+        to_js(&self.with(|s| s.focus().config().clone())?)
     }
 
     /// The configuration the next `reset` applies (to the run in focus).
     #[wasm_bindgen(js_name = pendingConfig)]
     pub fn pending_config(&self) -> Result<JsValue, JsError> {
-        to_js(self.session()?.pending())
+        to_js(&self.with(|s| s.pending().clone())?)
     }
 
     /// The pending configuration and its events as one object of entries (`{ loop_strength: 1,
     /// …, "@401.gpi_output": "0" }`): what a sweep job runs.
     #[wasm_bindgen(js_name = pendingEntries)]
     pub fn pending_entries(&self) -> Result<JsValue, JsError> {
-        let s = self.session()?;
-        let mut map = serde_json::to_value(s.pending()).map_err(js_error)?;
+        let (pending, entries) = self.with(|s| {
+            (
+                serde_json::to_value(s.pending()),
+                s.pending_protocol().schedule.entries(),
+            )
+        })?;
+        let mut map = pending.map_err(js_error)?;
         if let Some(obj) = map.as_object_mut() {
-            for (k, v) in s.pending_protocol().schedule.entries() {
+            for (k, v) in entries {
                 obj.insert(k, serde_json::Value::String(v));
             }
         }
@@ -448,8 +461,8 @@ impl Playground {
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
         let numbers = [from, to, count, seeds, trials];
-        let spec = sweep::SweepSpec::from_numbers(&param, numbers, self.session()?.pending())
-            .map_err(js_error)?;
+        let pending = self.with(|s| s.pending().clone())?;
+        let spec = sweep::SweepSpec::from_numbers(&param, numbers, &pending).map_err(js_error)?;
         to_js(&spec.jobs())
     }
 
@@ -507,8 +520,8 @@ impl Playground {
     /// The last finished trial's record, or `null`.
     #[wasm_bindgen(js_name = lastRecord)]
     pub fn last_record(&self) -> Result<JsValue, JsError> {
-        match self.session()?.sim().history().last() {
-            Some(r) => to_js(r),
+        match self.with(|s| s.sim().history().last().cloned())? {
+            Some(r) => to_js(&r),
             None => Ok(JsValue::NULL),
         }
     }
@@ -519,9 +532,8 @@ impl Playground {
     pub fn column(&self, name: JsValue, run: JsValue) -> Result<Float64Array, JsError> {
         let name = text(&name, "name")?;
         let run = boundary::run(&run)?;
-        let s = self.session()?;
-        let v = record::column(s.records_after(run, 0), &name).map_err(js_error)?;
-        Ok(Float64Array::from(v.as_slice()))
+        let v = self.with(|s| record::column(s.records_after(run, 0), &name))?;
+        Ok(Float64Array::from(v.map_err(js_error)?.as_slice()))
     }
 
     /// The phase of every trial as a code (index into `phaseNames()`).
@@ -580,17 +592,15 @@ impl Playground {
     /// The current trial's hand path (x, y interleaved), while traces are recorded.
     #[wasm_bindgen(js_name = traceHand)]
     pub fn trace_hand(&self) -> Float32Array {
-        self.read(Float32Array::new_with_length(0), |s| {
-            Float32Array::from(s.sim().trace().hand.as_slice())
-        })
+        let hand = self.read(Vec::new(), |s| s.sim().trace().hand.clone());
+        Float32Array::from(hand.as_slice())
     }
 
     /// The current trial's ring samples (per sample: 5 rings × N), while traces are recorded.
     #[wasm_bindgen(js_name = traceRings)]
     pub fn trace_rings(&self) -> Float32Array {
-        self.read(Float32Array::new_with_length(0), |s| {
-            Float32Array::from(s.sim().trace().rings.as_slice())
-        })
+        let rings = self.read(Vec::new(), |s| s.sim().trace().rings.clone());
+        Float32Array::from(rings.as_slice())
     }
 
     /// Units per ring.

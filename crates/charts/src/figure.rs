@@ -68,17 +68,108 @@ impl<'a> Runs<'a> {
     where
         DB::ErrorType: 'static,
     {
-        let a = learning::Columns::of(self.a.history());
-        let b = self
-            .b
-            .as_ref()
-            .map(|(b, names)| (learning::Columns::of(b.history()), names.clone()));
+        LearningScene::of(self).draw(area, style)
+    }
+}
+
+/// What the learning view draws, as owned data: it can be read out of a session and drawn after
+/// the session is released.
+#[derive(Clone, Debug)]
+pub struct LearningScene {
+    a: learning::Columns,
+    b: Option<(learning::Columns, [String; 2])>,
+    markers: Vec<learning::Marker>,
+}
+
+impl LearningScene {
+    /// The learning view of `runs`.
+    pub fn of(runs: &Runs<'_>) -> Self {
+        LearningScene {
+            a: learning::Columns::of(runs.a.history()),
+            b: runs
+                .b
+                .as_ref()
+                .map(|(b, names)| (learning::Columns::of(b.history()), names.clone())),
+            markers: runs.markers.clone(),
+        }
+    }
+
+    /// Draws it.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<(), DrawError>
+    where
+        DB::ErrorType: 'static,
+    {
         let view = learning::View {
-            a: a.series(),
-            b: b.as_ref().map(|(c, names)| (c.series(), names.clone())),
+            a: self.a.series(),
+            b: self
+                .b
+                .as_ref()
+                .map(|(c, names)| (c.series(), names.clone())),
             markers: &self.markers,
         };
         learning::draw_view(area, &view, style)
+    }
+}
+
+/// The figure's content as owned data: read out of a run (or a session) and drawn afterwards,
+/// so nothing is borrowed while the drawing backend works.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    reach: reach::ReachScene<'static>,
+    learning: LearningScene,
+    trace: bgloop_core::Trace,
+    trial_ms: f64,
+    go_ms: f64,
+}
+
+impl Figure {
+    /// The three views of `runs` (which must record traces for the reach and activity views).
+    pub fn of(runs: &Runs<'_>, show_hand: bool) -> Self {
+        let config = runs.a.config();
+        Figure {
+            reach: runs.reach_scene(show_hand).into_owned(),
+            learning: LearningScene::of(runs),
+            trace: runs.a.trace().clone(),
+            trial_ms: config.trial_ms,
+            go_ms: config.go_ms,
+        }
+    }
+
+    /// Draws it into `area`: reach on the left, learning and activity (of run A) stacked on the
+    /// right.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<(), DrawError>
+    where
+        DB::ErrorType: 'static,
+    {
+        area.fill(&WHITE)?;
+        let (w, h) = area.dim_in_pixel();
+        let (left, right) = area.split_horizontally((w as f64 * 0.36) as u32);
+        let (top, bottom) = right.split_vertically(h / 2);
+        reach::draw(&left, &self.reach, style)?;
+        self.learning.draw(&top, style)?;
+        bottom.fill(&WHITE)?;
+        activity::draw_cells(&bottom, &self.trace, self.trial_ms, 120, style)?;
+        activity::draw_frame(&bottom, self.trial_ms, Some(self.go_ms), style)?;
+        Ok(())
+    }
+
+    /// It as an SVG document of `width × height` pixels.
+    pub fn svg(&self, width: u32, height: u32) -> Result<String, DrawError> {
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+            self.draw(&area, &Style::default())?;
+            area.present()?;
+        }
+        Ok(out)
     }
 }
 
@@ -93,29 +184,12 @@ pub fn draw<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    area.fill(&WHITE)?;
-    let (w, h) = area.dim_in_pixel();
-    let (left, right) = area.split_horizontally((w as f64 * 0.36) as u32);
-    let (top, bottom) = right.split_vertically(h / 2);
-    let sim = runs.a;
-    let config = sim.config();
-    reach::draw(&left, &runs.reach_scene(show_hand), style)?;
-    runs.draw_learning(&top, style)?;
-    bottom.fill(&WHITE)?;
-    activity::draw_cells(&bottom, sim.trace(), config.trial_ms, 120, style)?;
-    activity::draw_frame(&bottom, config.trial_ms, Some(config.go_ms), style)?;
-    Ok(())
+    Figure::of(runs, show_hand).draw(area, style)
 }
 
 /// The figure as an SVG document of `width × height` pixels.
 pub fn svg(runs: &Runs<'_>, show_hand: bool, width: u32, height: u32) -> Result<String, DrawError> {
-    let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(&area, runs, show_hand, &Style::default())?;
-        area.present()?;
-    }
-    Ok(out)
+    Figure::of(runs, show_hand).svg(width, height)
 }
 
 #[cfg(test)]

@@ -9,17 +9,26 @@ use crate::DrawError;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use std::borrow::Cow;
 
 /// One reach path: hand positions (x, y) in target distances, and the rotation that maps hand to cursor.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Path<'a> {
-    /// Hand positions, interleaved x, y.
-    pub hand: &'a [f32],
+    /// Hand positions, interleaved x, y (borrowed from a run, or owned by a scene that outlives it).
+    pub hand: Cow<'a, [f32]>,
     /// Rotation of the cursor relative to the hand, degrees.
     pub rotation_deg: f64,
 }
 
 impl Path<'_> {
+    /// The same path owning its positions.
+    pub fn into_owned(self) -> Path<'static> {
+        Path {
+            hand: Cow::Owned(self.hand.into_owned()),
+            rotation_deg: self.rotation_deg,
+        }
+    }
+
     fn points(&self, rotate: bool) -> Vec<(f64, f64)> {
         let (c, s) = if rotate {
             let r = self.rotation_deg.to_radians();
@@ -68,20 +77,20 @@ impl<'a> ReachScene<'a> {
     pub fn of(sim: &'a bgloop_core::Simulation, show_hand: bool) -> Self {
         let config = sim.config();
         let trace = sim.trace();
-        let current = (!trace.hand.is_empty()).then_some(Path {
-            hand: &trace.hand,
+        let current = (!trace.hand.is_empty()).then(|| Path {
+            hand: Cow::Borrowed(&trace.hand[..]),
             rotation_deg: trace.rotation_deg,
         });
         ReachScene {
             targets: (0..config.targets)
                 .map(|k| bgloop_core::task::target_deg(k, config.targets))
                 .collect(),
-            current_target: current.map(|_| trace.target_deg),
+            current_target: current.as_ref().map(|_| trace.target_deg),
             history: sim
                 .recent_paths()
                 .filter(|p| p.trial != trace.trial)
                 .map(|p| Path {
-                    hand: &p.hand,
+                    hand: Cow::Borrowed(&p.hand[..]),
                     rotation_deg: p.rotation_deg,
                 })
                 .collect(),
@@ -102,6 +111,22 @@ impl<'a> ReachScene<'a> {
         ReachScene {
             b: Some((other.history, other.current)),
             ..ReachScene::of(a, show_hand)
+        }
+    }
+
+    /// The same scene owning its paths, so it can be drawn after the run it was read from is
+    /// released.
+    pub fn into_owned(self) -> ReachScene<'static> {
+        let own = |paths: Vec<Path<'_>>| paths.into_iter().map(Path::into_owned).collect();
+        ReachScene {
+            targets: self.targets,
+            current_target: self.current_target,
+            history: own(self.history),
+            current: self.current.map(Path::into_owned),
+            show_hand: self.show_hand,
+            b: self
+                .b
+                .map(|(history, current)| (own(history), current.map(Path::into_owned))),
         }
     }
 }
@@ -232,7 +257,7 @@ where
             Style::alpha(CURSOR, a).stroke_width(unit(1.5)),
         )))?;
     }
-    let Some(p) = scene.current else {
+    let Some(p) = &scene.current else {
         return Ok(());
     };
     let mut current = vec![(true, CURSOR, 3.0, 5.0)];

@@ -169,18 +169,24 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
                     Err(format!("`{key}` = {n} must be a step in 1–{max}"))
                 };
             }
-            // A path on this site: no scheme, no host, no backslash, ending in .json.
-            let safe = value.ends_with(".json")
-                && !value.contains(':')
-                && !value.starts_with("//")
-                && value
+            // A path on this site: no scheme, no host, no backslash, ending in .json; and
+            // optionally the step of that tour, `tours/mine.json:3`.
+            let (path, step) = match value.rsplit_once(':') {
+                Some((path, n)) => (path, Some(n.parse::<usize>().ok())),
+                None => (value, None),
+            };
+            let safe = path.ends_with(".json")
+                && !path.contains(':')
+                && !path.starts_with("//")
+                && path
                     .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "-._/~".contains(c));
+                    .all(|c| c.is_ascii_alphanumeric() || "-._/~".contains(c))
+                && step.is_none_or(|n| n.is_some_and(|n| (1..=max).contains(&n)));
             if safe {
                 Ok(value.to_string())
             } else {
                 Err(format!(
-                    "`{key}` = {:?} must be a step number or a path on this site to a .json tour, e.g. tours/mine.json",
+                    "`{key}` = {:?} must be a step number or a path on this site to a .json tour, with its step if not the first, e.g. tours/mine.json or tours/mine.json:3",
                     shorten(value, 40)
                 ))
             }
@@ -722,6 +728,45 @@ mod tests {
                 p.config.seed == 1 || p.config.seed == 123_456_789,
                 "pad {pad}: seed {} is a cut value",
                 p.config.seed
+            );
+        }
+    }
+
+    #[test]
+    fn a_tour_file_keeps_its_step_and_a_bad_one_is_named() {
+        let tour = |v: &str| {
+            let p = decode(&format!("#tour={v}"));
+            (
+                p.view
+                    .iter()
+                    .find(|(k, _)| k == "tour")
+                    .map(|(_, v)| v.clone()),
+                p.rejected,
+            )
+        };
+        assert_eq!(
+            tour("tours/mine.json:3").0.as_deref(),
+            Some("tours/mine.json:3")
+        );
+        assert_eq!(
+            tour("tours/mine.json").0.as_deref(),
+            Some("tours/mine.json")
+        );
+        assert_eq!(tour("4").0.as_deref(), Some("4"));
+        for bad in [
+            "tours/mine.json:0",
+            "tours/mine.json:x",
+            "tours/mine.json:31",
+            "https://x/t.json",
+            "a:b.json:2",
+            "31",
+        ] {
+            let (kept, rejected) = tour(bad);
+            assert_eq!(kept, None, "{bad}");
+            assert!(
+                rejected[0].reason.contains("`tour`"),
+                "{bad}: {:?}",
+                rejected
             );
         }
     }

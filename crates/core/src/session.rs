@@ -569,6 +569,16 @@ impl Session {
         Ok(record)
     }
 
+    /// Runs to the end of run A's trial in progress, or one whole trial, and brings run B level;
+    /// returns A's record.
+    pub fn step_trial(&mut self) -> Result<crate::TrialRecord, String> {
+        let record = self.sim.run_trial();
+        let level = self.keep_up();
+        let record = record.map_err(|e| e.to_string())?;
+        level?;
+        Ok(record)
+    }
+
     /// Brings run B to as many finished trials as run A (unless B is fed from elsewhere).
     fn keep_up(&mut self) -> Result<(), String> {
         if self.feed.is_some() {

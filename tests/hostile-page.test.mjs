@@ -1,0 +1,122 @@
+// What a hostile page can do to the playground's outputs, in Chromium: canvases whose members throw
+// (width getter, getContext, fillRect, beginPath, fillStyle/strokeStyle setters, fillText,
+// putImageData, measureText) and setters on Object.prototype and Array.prototype[0] that throw
+// while a result object is built. Every method × every attack may fail with an error, but
+// afterwards the object must still simulate, reset and draw: no call into JavaScript is made while
+// the session is borrowed, and result objects get only own properties.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage } from './browser.mjs';
+import { serve } from './server.mjs';
+
+let browser; let server;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test('throwing canvas members and prototype setters never lock the playground (every method × every attack)', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}#preset=strong-vs-weak&seed=2`);
+  const report = await page.evaluate(() => {
+    const Playground = window.bgloop.playground.constructor;
+    const canvasAttacks = {
+      'width getter': (c) => Object.defineProperty(c, 'width', { get() { throw new Error('width'); } }),
+      'height getter': (c) => Object.defineProperty(c, 'height', { get() { throw new Error('height'); } }),
+      getContext: (c) => { c.getContext = () => { throw new Error('getContext'); }; },
+      fillRect: (c) => { c.getContext('2d').fillRect = () => { throw new Error('fillRect'); }; },
+      beginPath: (c) => { c.getContext('2d').beginPath = () => { throw new Error('beginPath'); }; },
+      'fillStyle setter': (c) => Object.defineProperty(c.getContext('2d'), 'fillStyle', { set() { throw new Error('fillStyle'); } }),
+      'strokeStyle setter': (c) => Object.defineProperty(c.getContext('2d'), 'strokeStyle', { set() { throw new Error('strokeStyle'); } }),
+      fillText: (c) => { c.getContext('2d').fillText = () => { throw new Error('fillText'); }; },
+      putImageData: (c) => { c.getContext('2d').putImageData = () => { throw new Error('putImageData'); }; },
+      measureText: (c) => { c.getContext('2d').measureText = () => { throw new Error('measureText'); }; },
+    };
+    const keys = ['trial', 'key', 'label', 'text', 'loop_strength', 'seed', 'feed', 'state', 'link', 'title', 'steps',
+      'index', 'value', 'version', 'view', 'notes', 'rejected', 'preset', 'hand_deg', 'error_deg', 'applied'];
+    const protoAttacks = {
+      'Object.prototype setters': () => {
+        // Null-prototype descriptors: once `value` has a setter, a plain descriptor would inherit it.
+        const setter = (k) => Object.assign(Object.create(null), { set() { throw new Error(`set ${k}`); }, configurable: true });
+        for (const k of keys) Object.defineProperty(Object.prototype, k, setter(k));
+        return () => { for (const k of keys) delete Object.prototype[k]; };
+      },
+      'Array.prototype[0] setter': () => {
+        Object.defineProperty(Array.prototype, '0', { set() { throw new Error('set [0]'); }, configurable: true });
+        return () => { delete Array.prototype[0]; };
+      },
+    };
+    const fresh = () => {
+      const pg = new Playground(undefined);
+      pg.configure({ ring_size: 16, trial_ms: 300 });
+      pg.configureComparison({}, { loop_strength: 0.25 });
+      pg.reset(1);
+      pg.recordTraces(1, true);
+      pg.runTrials(3);
+      return pg;
+    };
+    const canvas = () => { const c = document.createElement('canvas'); c.width = 300; c.height = 200; return c; };
+    const draws = [
+      ['drawReach', (pg, c) => pg.drawReach(c, true, 1, false)],
+      ['drawLearning', (pg, c) => pg.drawLearning(c, 1, false)],
+      ['drawActivity', (pg, c) => pg.drawActivity(c, 1, false)],
+      ['drawCircuit', (pg, c) => pg.drawCircuit(c, 1, false)],
+    ];
+    const outputs = [
+      ['lastRecord', (pg) => pg.lastRecord()], ['events', (pg) => pg.events()], ['config', (pg) => pg.config()],
+      ['pendingConfig', (pg) => pg.pendingConfig()], ['pendingEntries', (pg) => pg.pendingEntries()],
+      ['shownConfig', (pg) => pg.shownConfig()], ['markers', (pg) => pg.markers()], ['runNames', (pg) => pg.runNames()],
+      ['recordsAfter A', (pg) => pg.recordsAfter(0, 'A')], ['recordsAfter B', (pg) => pg.recordsAfter(0, 'B')],
+      ['stepTrial', (pg) => pg.stepTrial()], ['stepTrialSlice', (pg) => pg.stepTrialSlice(1000)],
+      ['openPermalink', (pg) => pg.openPermalink('#preset=rotation&seed=3&ring_size=16&trial_ms=300')],
+      ['sweepJobs', (pg) => pg.sweepJobs('loop_strength', 0.5, 1, 3, 1, 10)],
+      ['startFeed', (pg) => pg.startFeed()], ['column', (pg) => pg.column('error_deg', 'B')],
+      ['traceHand', (pg) => pg.traceHand()], ['traceRings', (pg) => pg.traceRings()], ['handover', (pg) => pg.handover(0)],
+      ['figureSvg', (pg) => pg.figureSvg(true, 600, 400)], ['csv', (pg) => pg.csv()], ['json', (pg) => pg.json()],
+      ['intervene', (pg) => pg.intervene('loop_strength', 0.5)], ['permalink', (pg) => pg.permalink({ hand: '1' })],
+      ['schema', () => Playground.schema()], ['presets', () => Playground.presets()], ['tour', () => Playground.tour()],
+      ['viewOptions', () => Playground.viewOptions()],
+    ];
+    const canaryFails = [];
+    let attacks = 0;
+    const canary = (pg, what) => {
+      try {
+        if (pg.feeding() != null) pg.stopFeed();
+        const n = pg.trialCount();
+        if (pg.runTrials(1) !== 1 || pg.trialCount() !== n + 1) throw new Error('ran no trial');
+        pg.reset(2);
+        pg.runTrials(2);
+        const c = canvas();
+        for (const [, draw] of draws) draw(pg, c);
+        pg.lastRecord();
+      } catch (e) {
+        canaryFails.push(`${what}: ${e.message}`);
+      }
+    };
+    for (const [name, attack] of Object.entries(canvasAttacks)) {
+      for (const [method, draw] of draws) {
+        const pg = fresh();
+        const c = canvas();
+        attack(c);
+        attacks += 1;
+        try { draw(pg, c); } catch { /* an error is fine */ }
+        canary(pg, `${method} with a throwing ${name}`);
+        pg.free();
+      }
+    }
+    for (const [name, install] of Object.entries(protoAttacks)) {
+      for (const [method, call] of [...outputs, ...draws.map(([m, d]) => [m, (pg) => d(pg, canvas())])]) {
+        const pg = fresh();
+        const uninstall = install();
+        attacks += 1;
+        try { call(pg); } catch { /* an error is fine */ } finally { uninstall(); }
+        canary(pg, `${method} with ${name}`);
+        pg.free();
+      }
+    }
+    return { attacks, canaryFails };
+  });
+  assert.ok(report.attacks >= 100, `${report.attacks} attacks`);
+  assert.deepEqual(report.canaryFails, [], 'the playground still simulates, resets and draws after every attack');
+  // The page's own playground was never touched and still works.
+  assert.equal(await page.evaluate(() => window.bgloop.playground.runTrials(1)), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
