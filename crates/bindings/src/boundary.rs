@@ -302,6 +302,7 @@ pub fn outcomes(value: &JsValue, param: &str) -> Result<Vec<bgloop_core::sweep::
                 trials: field(&o, "trials")? as u32,
                 final_error: field(&o, "final_error")?,
                 executed: field(&o, "executed")?,
+                grid: None,
             })
         })
         .collect()

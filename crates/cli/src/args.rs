@@ -23,6 +23,9 @@ impl fmt::Display for UsageError {
 /// The arguments after the command, consumed flag by flag.
 pub struct Args {
     items: Vec<Option<String>>,
+    /// Where the options end: the index of a `--` argument (what follows is positional, even
+    /// when it looks like a flag), or the number of arguments.
+    options_end: usize,
 }
 
 impl Args {
@@ -30,6 +33,7 @@ impl Args {
     pub fn new(raw: &[String]) -> Self {
         Args {
             items: raw.iter().cloned().map(Some).collect(),
+            options_end: raw.iter().position(|a| a == "--").unwrap_or(raw.len()),
         }
     }
 
@@ -37,14 +41,17 @@ impl Args {
     pub fn values(&mut self, flag: &str) -> Result<Vec<String>, UsageError> {
         let mut out = Vec::new();
         let mut i = 0;
-        while i < self.items.len() {
+        while i < self.options_end {
             let Some(item) = self.items[i].clone() else {
                 i += 1;
                 continue;
             };
             if item == flag {
                 self.items[i] = None;
-                match self.items.get_mut(i + 1).and_then(Option::take) {
+                let value = (i + 1 < self.options_end)
+                    .then(|| self.items.get_mut(i + 1).and_then(Option::take))
+                    .flatten();
+                match value {
                     Some(v) => out.push(v),
                     None => return Err(UsageError::new(format!("{flag} needs a value"))),
                 }
@@ -73,7 +80,7 @@ impl Args {
     /// Whether a flag without a value is present (consumes it).
     pub fn flag(&mut self, flag: &str) -> bool {
         let mut found = false;
-        for item in &mut self.items {
+        for item in &mut self.items[..self.options_end] {
             if item.as_deref() == Some(flag) {
                 *item = None;
                 found = true;
@@ -118,6 +125,10 @@ impl Args {
 
     /// Every argument not consumed yet (positional arguments), in order; consumes them.
     pub fn rest(&mut self) -> Vec<String> {
+        // `--` ends the options: what follows is taken as it is (a file named `--json`).
+        if let Some(dashes) = self.items.get_mut(self.options_end) {
+            *dashes = None;
+        }
         self.items.iter_mut().filter_map(Option::take).collect()
     }
 

@@ -359,6 +359,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     args.finish()?;
     let spec = sweep::SweepSpec::parse(&param, seeds, trials).map_err(UsageError::new)?;
     spec.validate(&base.config).map_err(UsageError::new)?;
+    spec.check_schedule(&base).map_err(UsageError::new)?;
     let jobs = match shard {
         None => spec.jobs(),
         Some(text) => {
@@ -381,7 +382,10 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(&job) = jobs.get(i) else { break };
-                let r = sweep::run(&base, &spec.param, job, spec.trials);
+                let r = sweep::run(&base, &spec.param, job, spec.trials).map(|mut o| {
+                    o.grid = Some(spec.grid(job.index));
+                    o
+                });
                 if let Ok(mut v) = results.lock() {
                     v.push((i, r));
                 }
@@ -414,6 +418,34 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The most bytes one shard file may have (a 200-value, 100-seed sweep writes about 3 MB).
+const MAX_SHARD_BYTES: u64 = 64 << 20;
+
+/// A shard file's text: a regular file of at most [`MAX_SHARD_BYTES`] (never a device or a pipe
+/// that could grow without end).
+fn read_shard(f: &str) -> Result<String, Failure> {
+    use std::io::Read;
+    let meta = std::fs::metadata(f).map_err(|e| Failure::Run(format!("{f:?}: {e}")))?;
+    if !meta.is_file() {
+        return Err(UsageError::new(format!(
+            "{f:?} is not a regular file; merge reads the files written by `bgloop sweep --shard K/N --out FILE`"
+        ))
+        .into());
+    }
+    let mut text = String::new();
+    std::fs::File::open(f)
+        .and_then(|file| file.take(MAX_SHARD_BYTES + 1).read_to_string(&mut text))
+        .map_err(|e| Failure::Run(format!("{f:?}: {e}")))?;
+    if text.len() as u64 > MAX_SHARD_BYTES {
+        return Err(UsageError::new(format!(
+            "{f:?} is larger than a shard can be ({} MiB)",
+            MAX_SHARD_BYTES >> 20
+        ))
+        .into());
+    }
+    Ok(text)
+}
+
 /// Merges the JSON lines of sweep shards into one summary.
 fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
     let json = args.flag("--json");
@@ -427,7 +459,7 @@ fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
     let mut outcomes: Vec<sweep::Outcome> = Vec::new();
     let mut origins: Vec<String> = Vec::new();
     for f in &files {
-        let text = std::fs::read_to_string(f).map_err(|e| Failure::Run(format!("{f:?}: {e}")))?;
+        let text = read_shard(f)?;
         for (n, line) in text
             .lines()
             .enumerate()
@@ -441,6 +473,7 @@ fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
     }
     sweep::check_outcomes(&outcomes)
         .map_err(|(i, problem)| UsageError::new(format!("{}: {problem}", origins[i])))?;
+    sweep::check_complete(&outcomes).map_err(UsageError::new)?;
     let param = outcomes
         .first()
         .map(|o| o.param.clone())
@@ -538,6 +571,39 @@ fn run_bench(args: &mut Args) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Checks `--out` of a figure before anything runs: an `.svg` or `.png` name in a folder that
+/// exists (a path through a file says which part is the file).
+fn check_figure_out(path: &str) -> Result<(), UsageError> {
+    let lower = path.to_ascii_lowercase();
+    if !(lower.ends_with(".svg") || lower.ends_with(".png")) {
+        return Err(UsageError::new(format!(
+            "--out {:?}: a figure is written as .svg or .png; name the file FILE.svg or FILE.png",
+            path.chars().take(80).collect::<String>()
+        )));
+    }
+    let Some(dir) = std::path::Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    else {
+        return Ok(());
+    };
+    if dir.is_dir() {
+        return Ok(());
+    }
+    // The first part of the path that is there but is not a folder, if any.
+    let blocking = dir
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .find(|a| a.exists() && !a.is_dir());
+    Err(UsageError::new(match blocking {
+        Some(file) => format!(
+            "--out: {} is a file, not a folder, so nothing can be written inside it",
+            file.display()
+        ),
+        None => format!("--out: the folder {} does not exist", dir.display()),
+    }))
+}
+
 /// Runs an experiment and draws the page's three views as one SVG figure.
 fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
     let protocol = build_protocol(args, "figure")?;
@@ -556,17 +622,8 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
             })?,
     };
     let out = args.value("--out")?;
-    if let Some(dir) = out
-        .as_deref()
-        .map(std::path::Path::new)
-        .and_then(std::path::Path::parent)
-        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
-    {
-        return Err(UsageError::new(format!(
-            "--out: the folder {} does not exist",
-            dir.display()
-        ))
-        .into());
+    if let Some(path) = out.as_deref() {
+        check_figure_out(path)?;
     }
     args.finish()?;
     let mut sim = protocol

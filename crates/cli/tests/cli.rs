@@ -591,3 +591,113 @@ fn flags_on_a_comparison_follow_the_link_rule_b_keeps_its_own_difference() {
     assert_eq!((a_rows.len(), b_rows.len()), (4, 4));
     assert_ne!(a_rows, b_rows, "B keeps its weak loop");
 }
+
+/// The CLI's edges: a merge that could never end, a partial or off-grid merge, grid values that
+/// must print (and merge) exactly as the one-run sweep's, a sweep of a parameter an event
+/// changes, and figure names that do not say what is written.
+#[test]
+fn merge_sweep_and_figure_refuse_what_they_cannot_do_right() {
+    let dir = std::env::temp_dir().join(format!("bgloop-edges-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = |name: &str| dir.join(name).to_str().expect("utf-8").to_string();
+    // Not a regular file: refused at once (it used to read /dev/zero until memory ran out).
+    let o = bgloop(&["merge", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    // A 13-value grid whose inner values have 16 digits; three shards.
+    let args = [
+        "sweep",
+        "--preset",
+        "rotation",
+        "--param",
+        "loop_strength=0.25:1.5:13",
+        "--seeds",
+        "1",
+        "--trials",
+        "50",
+    ];
+    let whole = bgloop(&args);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    let whole = stdout(&whole);
+    assert!(whole.contains("  1.083 "), "short grid values: {whole}");
+    assert!(!whole.contains("1.0833333333333335"), "{whole}");
+    let shards: Vec<String> = ["1/3", "2/3", "3/3"]
+        .iter()
+        .map(|k| {
+            let f = path(&format!("s{}.jsonl", &k[..1]));
+            let mut a = args.to_vec();
+            a.extend(["--shard", k, "--out", &f]);
+            let o = bgloop(&a);
+            assert!(o.status.success(), "{}", stderr(&o));
+            f
+        })
+        .collect();
+    let merged = bgloop(&["merge", "--", &shards[0], &shards[1], &shards[2]]);
+    assert!(merged.status.success(), "{}", stderr(&merged));
+    assert_eq!(
+        stdout(&merged),
+        whole,
+        "the merge equals the one-run sweep, digit for digit"
+    );
+    // One of three shards: refused, naming what is missing.
+    let o = bgloop(&["merge", &shards[0]]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("missing") && stderr(&o).contains("every shard"),
+        "{}",
+        stderr(&o)
+    );
+    // An off-grid value (0.5 is not on 0.25:1.5:13) edited into a shard: refused.
+    let text = std::fs::read_to_string(&shards[1]).expect("shard");
+    let first = text.lines().next().expect("a line");
+    let value = first
+        .split("\"value\":")
+        .nth(1)
+        .and_then(|r| r.split(',').next())
+        .expect("a value");
+    let off = path("off.jsonl");
+    std::fs::write(
+        &off,
+        text.replacen(&format!("\"value\":{value}"), "\"value\":0.5", 1),
+    )
+    .expect("write");
+    let o = bgloop(&["merge", &shards[0], &off, &shards[2]]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is not a run of the sweep"),
+        "{}",
+        stderr(&o)
+    );
+    // Sweeping a parameter the experiment changes by an event.
+    let o = bgloop(&[
+        "sweep",
+        "--permalink",
+        "#preset=rotation&@101.loop_strength=0.25",
+        "--param",
+        "loop_strength=0.5:1:2",
+        "--trials",
+        "50",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("changes `loop_strength` from trial 101"),
+        "{}",
+        stderr(&o)
+    );
+    // Figure names: a JPEG name is refused (nothing written); a path through a file says so.
+    let jpg = path("f.jpg");
+    let o = bgloop(&["figure", "--trials", "2", "--out", &jpg]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(".svg or .png"), "{}", stderr(&o));
+    assert!(!std::path::Path::new(&jpg).exists());
+    let file = path("f.svg");
+    std::fs::write(&file, "x").expect("write");
+    let o = bgloop(&["figure", "--trials", "2", "--out", &format!("{file}/x.svg")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is a file, not a folder"),
+        "{}",
+        stderr(&o)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -55,6 +55,25 @@ pub struct Outcome {
     pub final_error: f64,
     /// Fraction of reaches executed over the run.
     pub executed: f64,
+    /// The sweep this run belongs to and the index of its value (written by the CLI's sweeps, so
+    /// `bgloop merge` can tell a missing shard or an off-grid value; absent in older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid: Option<Grid>,
+}
+
+/// A sweep's grid, as written beside each of its outcomes.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Grid {
+    /// First value.
+    pub from: f64,
+    /// Last value.
+    pub to: f64,
+    /// Number of values.
+    pub count: u32,
+    /// Seeds per value (1…K).
+    pub seeds: u32,
+    /// The index of this outcome's value.
+    pub index: u32,
 }
 
 /// Mean and spread of the final |error| at one value.
@@ -190,6 +209,32 @@ impl SweepSpec {
             .collect()
     }
 
+    /// The grid of job `index` (for [`Outcome::grid`]).
+    pub fn grid(&self, index: u32) -> Grid {
+        Grid {
+            from: self.from,
+            to: self.to,
+            count: self.count,
+            seeds: self.seeds,
+            index,
+        }
+    }
+
+    /// Refuses to sweep a parameter that the experiment changes by an event: the sweep would set
+    /// it only until the event, and the event would set it afterwards on every run alike.
+    pub fn check_schedule(&self, base: &Protocol) -> Result<(), String> {
+        match base.schedule.events().iter().find(|e| e.key == self.param) {
+            None => Ok(()),
+            Some(e) => Err(format!(
+                "--param {}: the experiment changes `{}` from trial {} ({}), so a sweep would set it only before then; remove that event or sweep another parameter",
+                self.param,
+                self.param,
+                e.trial,
+                e.to_text()
+            )),
+        }
+    }
+
     /// Every job, value by value, seed by seed.
     pub fn jobs(&self) -> Vec<Job> {
         self.values()
@@ -239,7 +284,87 @@ pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcom
         trials,
         final_error: tail.iter().map(|r| r.error_deg.abs()).sum::<f64>() / tail.len().max(1) as f64,
         executed: h.iter().filter(|r| r.executed).count() as f64 / h.len().max(1) as f64,
+        grid: None,
     })
+}
+
+/// Checks that outcomes merged from shards make up whole sweeps: every outcome carries the same
+/// grid, each value is exactly its grid value (a value off the grid is refused), and every value
+/// has every seed (a missing shard is named). Outcomes without a grid (older files) are not
+/// checked; a mix of the two is refused.
+pub fn check_complete(outcomes: &[Outcome]) -> Result<(), String> {
+    let with = outcomes.iter().filter(|o| o.grid.is_some()).count();
+    if with == 0 {
+        return Ok(());
+    }
+    if with != outcomes.len() {
+        return Err("some results carry their sweep's grid and some do not: merge shards written by one version of bgloop".into());
+    }
+    let first = &outcomes[0];
+    let grid = first.grid.map(|g| Grid { index: 0, ..g }).unwrap_or(Grid {
+        from: 0.0,
+        to: 0.0,
+        count: 0,
+        seeds: 0,
+        index: 0,
+    });
+    let spec = SweepSpec {
+        param: first.param.clone(),
+        from: grid.from,
+        to: grid.to,
+        count: grid.count,
+        seeds: grid.seeds,
+        trials: first.trials,
+    };
+    let values = spec.values();
+    let mut have = vec![vec![false; grid.seeds as usize]; values.len()];
+    for o in outcomes {
+        let g = o.grid.unwrap_or(grid);
+        if (Grid { index: 0, ..g }) != grid {
+            return Err(format!(
+                "results of two sweeps ({}:{}:{} × {} seeds and {}:{}:{} × {} seeds) cannot be merged",
+                num(grid.from), num(grid.to), grid.count, grid.seeds,
+                num(g.from), num(g.to), g.count, g.seeds
+            ));
+        }
+        let on_grid = values
+            .get(g.index as usize)
+            .is_some_and(|v| v.to_bits() == o.value.to_bits());
+        let seed_ok = (1..=u64::from(grid.seeds)).contains(&o.seed);
+        if !on_grid || !seed_ok {
+            return Err(format!(
+                "`{}` = {} (seed {}) is not a run of the sweep {}:{}:{} × {} seeds",
+                o.param,
+                num(o.value),
+                o.seed,
+                num(grid.from),
+                num(grid.to),
+                grid.count,
+                grid.seeds
+            ));
+        }
+        have[g.index as usize][(o.seed - 1) as usize] = true;
+    }
+    let missing: Vec<String> = values
+        .iter()
+        .zip(&have)
+        .filter(|(_, seeds)| seeds.iter().any(|s| !s))
+        .map(|(v, seeds)| {
+            let n = seeds.iter().filter(|s| !**s).count();
+            format!("{} ({n} of {} seeds)", num(*v), grid.seeds)
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let total = values.len() * grid.seeds as usize;
+    Err(format!(
+        "the files hold {} of the sweep's {total} runs; missing: `{}` = {}{} — merge every shard (1/N … N/N)",
+        outcomes.len(),
+        first.param,
+        missing.iter().take(8).cloned().collect::<Vec<_>>().join(", "),
+        if missing.len() > 8 { format!(" and {} more", missing.len() - 8) } else { String::new() }
+    ))
 }
 
 /// Groups outcomes by value (in increasing order): mean, SD, range over seeds.
@@ -337,10 +462,35 @@ pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
 /// The summary as an aligned text table.
 pub fn table(param: &str, points: &[Point]) -> String {
     let mut out = format!("{param:>20}  final |error| (°): mean ± SD   [min, max]   seeds\n");
+    // Enough decimals to tell neighbouring values apart (two more than the step needs), not the
+    // 16 digits of a value like 1.0833333333333335.
+    let step = points
+        .windows(2)
+        .map(|w| (w[1].value - w[0].value).abs())
+        .filter(|d| *d > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let decimals = if step.is_finite() {
+        ((-step.log10()).ceil() as i64 + 2).clamp(0, 12) as usize
+    } else {
+        6
+    };
+    let shown = |v: f64| {
+        let t = format!("{v:.decimals$}");
+        let t = if t.contains('.') {
+            t.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            t
+        };
+        if t == "-0" {
+            "0".to_string()
+        } else {
+            t
+        }
+    };
     for p in points {
         out.push_str(&format!(
             "{:>20}  {:>8.2} ± {:<6.2} [{:.2}, {:.2}]   {}\n",
-            num(p.value),
+            shown(p.value),
             p.mean,
             p.sd,
             p.min,
