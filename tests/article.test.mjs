@@ -79,8 +79,10 @@ test('the article embeds three demos from another origin; each frame takes its c
   const heights = await page.evaluate(() => [...document.querySelectorAll('bgloop-demo iframe')].map((f) => f.getBoundingClientRect().height));
   assert.ok(heights[0] < 700, `a compact embed: ${heights[0]} px`);
   // The element's methods drive the playground.
+  // Only what the playground says after the call counts (it may have reported a pause before).
+  const mark = await page.evaluate(() => window.events.length);
   await demos.nth(0).evaluate((d) => d.pause());
-  await page.waitForFunction(() => window.events.some((e) => e.type === 'bgloop-state' && e.index === 0 && e.detail.playing === false), null, { timeout: 10000 });
+  await page.waitForFunction((k) => window.events.slice(k).some((e) => e.type === 'bgloop-state' && e.index === 0 && e.detail.playing === false), mark, { timeout: 10000 });
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -91,10 +93,11 @@ test('the scroll-driven demo switches to the step of the paragraph in view', asy
   await demo.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.events.some((e) => e.type === 'bgloop-ready' && e.id === 'scrolly-demo'), null, { timeout: 20000 });
   for (const [step, preset] of [[5, 'inactivate-gpi'], [8, 'babbling'], [4, 'strong-vs-weak']]) {
+    const mark = await page.evaluate(() => window.events.length);
     await page.locator(`.beat[data-step="${step}"]`).evaluate((b) => b.scrollIntoView({ block: 'center' }));
     await page.waitForFunction(
-      (preset) => window.events.some((e) => e.type === 'bgloop-state' && e.id === 'scrolly-demo' && e.detail.preset === preset),
-      preset, { timeout: 15000 },
+      ([preset, k]) => window.events.slice(k).some((e) => e.type === 'bgloop-state' && e.id === 'scrolly-demo' && e.detail.preset === preset),
+      [preset, mark], { timeout: 15000 },
     );
     assert.ok(await page.locator(`.beat[data-step="${step}"]`).evaluate((b) => b.classList.contains('active')));
   }

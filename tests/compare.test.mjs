@@ -145,18 +145,18 @@ test('fast-forwarding a comparison runs B on a second core (a worker); its CSV i
   await level(900);
   const after = await page.evaluate(() => window.bgloop.twin.handovers);
   assert.ok(after > first.handovers, 'the feed started again after the change');
-  const same = await page.evaluate(async () => {
+  // The reference is written by hand, not read from the page: B's change at A's boundary.
+  const same = await page.evaluate(async (at) => {
     const pg = window.bgloop.playground;
-    const link = pg.permalink({});
     const { Playground } = await import('./web/pkg/bgloop.js');
     const ref = new Playground(undefined);
-    ref.openPermalink(link);
+    ref.openPermalink(`#preset=strong-vs-weak&seed=5&b.@${at}.loop_strength=0.5`);
     ref.runTrials(pg.trialCount());
-    const out = { csv: pg.csv(), ref: ref.csv(), link };
+    const out = { csv: pg.csv(), ref: ref.csv(), link: pg.permalink({}) };
     ref.free();
     return out;
-  });
-  assert.ok(same.link.includes('b.@'), `the change is B's event: ${same.link}`);
+  }, at);
+  assert.ok(same.link.includes(`b.@${at}.loop_strength=0.5`), `the change is B's event at A's boundary, trial ${at}: ${same.link}`);
   assert.equal(same.csv.split('\n').length, 2 * 900 + 2, 'A and B, 900 trials each');
   assert.equal(same.csv, same.ref, 'the same CSV as both runs on one thread');
   assert.deepEqual(problems, []);
@@ -171,6 +171,7 @@ test('run B diverging on its worker pauses the page with B\'s message, as on one
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForFunction(() => !document.getElementById('error').hidden, null, { timeout: 30000, polling: 50 });
   assert.match(await page.locator('#error').textContent(), /run B: the run diverged in trial \d+/);
+  assert.ok((await page.evaluate(() => window.bgloop.twin.failures)) >= 1, 'B diverged on the worker first');
   assert.ok(await page.getByRole('button', { name: 'Play', exact: true }).isEnabled(), 'paused');
   assert.deepEqual(problems, []);
   await context.close();

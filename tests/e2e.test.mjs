@@ -81,10 +81,13 @@ test('Play: the trial counter rises and all three views are drawn; Pause stops i
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForFunction(() => window.bgloop.playground.trialCount() >= 3, null, { timeout: 20000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const n = await trials(page);
+  const at = () => page.evaluate(() => [window.bgloop.playground.trialCount(), window.bgloop.playground.timeInTrial()]);
+  const [n, t] = await at();
   assert.ok(n >= 3);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  assert.equal(await trials(page), n, 'paused: no trial after two more frames');
+  // Long enough for a playing run to finish a trial at any speed (a trial is at most 600 ms of
+  // model time, played at least at its real duration), and to move within the trial at all.
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await at(), [n, t], 'paused: neither the trial count nor the time within the trial moved in 1.5 s');
   // Each view is drawn (opaque ink) and shows the run: its pixels changed with the trials, and the
   // reach and learning views gained pixels in the cursor's colour (paths, the |error| curve).
   for (const [id, colour] of [['reach', CURSOR], ['learning', CURSOR], ['activity', null]]) {

@@ -95,10 +95,18 @@ export async function webkit() {
          .then((v) => done({ ok: true, v }), (e) => done({ ok: false, e: String(e && e.message || e) }));`,
       ...args,
     ).then((r) => { if (!r.ok) throw new Error(r.e); return r.v; });
+    // Errors of every page visited, not only the last one's: each page's list is kept before
+    // leaving it. (A page that fails while loading never sets data-ready, and goto says so.)
+    const seen = [];
+    const keep = async () => {
+      const errs = await session.executeScript('return window.__errors || []').catch(() => []);
+      seen.push(...errs);
+    };
     return {
       name: 'WebKit',
       version,
       async goto(url) {
+        await keep();
         await session.get('about:blank');
         await session.get(url);
         await session.executeScript(COLLECT);
@@ -115,7 +123,7 @@ export async function webkit() {
         const inner = await session.executeScript('return [innerWidth, innerHeight]');
         await session.manage().window().setRect({ width: width + (width - inner[0]), height: height + (height - inner[1]) });
       },
-      errors: () => session.executeScript('return window.__errors || []'),
+      errors: async () => [...seen, ...(await session.executeScript('return window.__errors || []'))],
       async close() { try { await session.quit(); } finally { stop(); } },
     };
   } catch (e) {

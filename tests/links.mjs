@@ -10,7 +10,7 @@ export const DETERMINISM_LINKS = [
   ['#preset=rotation&seed=4&@6.gpi_output=0&@2-5.rotation_deg=0..30&targets=2', 14],
   ['#preset=strong-vs-weak&seed=2', 20],
   ['#preset=rotation&seed=5&b.@8.loop_strength=0.25&cortex_noise=0.01', 16],
-  ['#preset=savings&seed=1', 40],
+  ['#preset=savings&seed=1', 510], // past both events (trials 301 and 501)
   ['#preset=shaping&seed=3', 30],
 ];
 

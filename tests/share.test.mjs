@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch } from './browser.mjs';
 import { serve, ROOT } from './server.mjs';
+import { DETERMINISM_LINKS } from './links.mjs';
 
 let browser; let server; let hostServer;
 const CLI = path.join(ROOT, 'target', 'release', 'bgloop');
@@ -481,4 +482,57 @@ test('the README\'s scripting example keeps the address bar: a reload keeps the 
   assert.deepEqual(events.sort(), ['6.gpi_output', '6.loop_strength']);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('Chromium: every determinism link gives the CLI\'s CSV byte for byte', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  for (const [link, trials] of DETERMINISM_LINKS) {
+    await page.goto('about:blank');
+    await page.goto(server.url + link);
+    await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+    const csv = await page.evaluate((n) => { window.bgloop.playground.runTrials(n); return window.bgloop.playground.csv(); }, trials);
+    const cli = spawnSync(CLI, ['run', '--permalink', link, '--trials', String(trials)], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.equal(csv, cli.stdout, link);
+  }
+  await context.close();
+});
+
+test('host messages and tours refuse what they cannot do, and say so', async () => {
+  const { context, host } = await embedInHost('#preset=rotation&seed=2&embed=1');
+  const reply = async (msg, type) => {
+    const before = await host.evaluate(() => window.received.length);
+    await host.evaluate((m) => window.send(m), msg);
+    await host.waitForFunction(([n, t]) => window.received.slice(n).some((m) => m.type === t), [before, type], { timeout: 10000, polling: 50 });
+    return host.evaluate(([n, t]) => window.received.slice(n).find((m) => m.type === t), [before, type]);
+  };
+  const refused = [
+    [{ type: 'bgloop:configure', config: { a: {}, b: { loop_strength: 0.25 }, dopamine: 0.5 } }, /not beside them: dopamine/],
+    [{ type: 'bgloop:configure', config: { a: undefined } }, /`a` must be an object/],
+    [{ type: 'bgloop:configure', config: { a: { loop_strength: 1 } } }, /`b` must be an object/],
+    [{ type: 'bgloop:configure', config: { b: null } }, /`b` must be an object/],
+    [{ type: 'bgloop:configure', config: { a: 5, b: {} } }, /`a` must be an object/],
+    [{ type: 'bgloop:tour', step: 1e9 }, /tour step 1000000000 does not exist: this tour has steps 1–10/],
+    [{ type: 'bgloop:tour', step: 30 }, /tour step 30 does not exist/],
+    [{ type: 'bgloop:tour', tour: { title: 'x'.repeat(70_000), steps: [] } }, /characters long; at most 65536/],
+  ];
+  for (const [msg, pattern] of refused) {
+    const r = await reply(msg, 'bgloop:error');
+    assert.match(r.message, pattern, JSON.stringify(msg).slice(0, 80));
+  }
+  // Still a single run: nothing above started a comparison.
+  const state = await reply({ type: 'bgloop:getState' }, 'bgloop:state');
+  assert.equal(state.comparing, false);
+  await context.close();
+  // In the page: a step that does not exist is said; a tour file's link keeps its step.
+  const { page, context: c2, problems } = await open('#tour=30');
+  await page.waitForFunction(() => !document.getElementById('tour-problem').hidden);
+  assert.match(await page.locator('#tour-problem').textContent(), /tour step 30 does not exist: this tour has steps 1–10/);
+  await page.evaluate(() => { location.hash = '#tour=examples/tour-example.json:2'; });
+  await page.waitForFunction(() => document.getElementById('tour-counter').textContent.includes('step 2 of'), null, { timeout: 10000 });
+  await page.waitForFunction(() => location.hash.includes('tour=examples/tour-example.json:2'), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.bgloop.config.dopamine), 0.5, 'step 2 of the file');
+  assert.deepEqual(problems, []);
+  await c2.close();
 });

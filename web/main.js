@@ -386,7 +386,7 @@ function expose(app) {
     /** Plays (at the chosen speed) until `n` trials have run in all, then pauses. */
     runTrials: (n) => app.runTrials(n),
     /** Run B on a second core: handovers taken from the worker, and whether workers failed. */
-    get twin() { return { handovers: app.player.twin.handovers, unavailable: app.player.twin.broken }; },
+    get twin() { return { handovers: app.player.twin.handovers, failures: app.player.twin.failures, unavailable: app.player.twin.broken }; },
     redraw: app.redraw,
     /** A live change from the next trial, as a control makes it: listed, marked and in the link. */
     intervene: (key, value) => { const from = pg.intervene(key, value); app.afterLiveChange(); return from; },

@@ -11,6 +11,8 @@ export class TwinFeed {
     this.broken = false;
     /** Handovers of run B taken from the worker so far (for scripts and tests). */
     this.handovers = 0;
+    /** Runs of B the worker reported failing (a divergence met there first). */
+    this.failures = 0;
   }
 
   /** Loads the worker ahead of need (when a comparison starts playing): its module then compiles
@@ -79,6 +81,7 @@ export class TwinFeed {
         // on. Otherwise B failed on the worker (a divergence): B is brought level here, meets the
         // same failure, and the player reports it on its next slice.
         if (data.fatal) this.broken = true;
+        else this.failures += 1;
         this.stopQuietly();
         return;
       }

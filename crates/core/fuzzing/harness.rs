@@ -243,7 +243,8 @@ pub fn check_link(text: &str) -> Result<(), String> {
 }
 
 /// Random settings sent to a config (as JS objects, `--set` pairs or messages do); checks that
-/// errors name their key and that an accepted config validates.
+/// errors name their key, that a rejected value changes nothing, and that what `validate` then
+/// refuses is only a combination (every key it names holds a value in its own range).
 pub fn check_settings(g: &mut Gen) -> Result<(), String> {
     let keys: Vec<&str> = schema().iter().map(|s| s.key).collect();
     let mut c = Config::default();
@@ -283,11 +284,26 @@ pub fn check_settings(g: &mut Gen) -> Result<(), String> {
         }
     }
     if let Err(e) = c.validate() {
-        if e.errors
-            .iter()
-            .any(|x| x.key.is_empty() || !x.message.contains(&format!("`{}`", x.key)))
-        {
-            return Err(format!("validation error without its key: {e}"));
+        for x in &e.errors {
+            if x.key.is_empty() || !x.message.contains(&format!("`{}`", x.key)) {
+                return Err(format!("validation error without its key: {e}"));
+            }
+            // Each value was accepted by `set`, so only a combination may be refused.
+            let own = bgloop_core::spec(&x.key)
+                .zip(c.get(&x.key))
+                .map(|(spec, v)| {
+                    let input = match v {
+                        bgloop_core::Value::Num(n) => Input::Num(n),
+                        bgloop_core::Value::Choice(t) => Input::Text(t.to_string()),
+                    };
+                    spec.check(&input)
+                });
+            if !matches!(own, Some(Ok(_))) {
+                return Err(format!(
+                    "`{}` was accepted by set but is refused on its own: {e}",
+                    x.key
+                ));
+            }
         }
     }
     Ok(())
