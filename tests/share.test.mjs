@@ -531,7 +531,7 @@ test('host messages and tours refuse what they cannot do, and say so', async () 
   assert.match(await page.locator('#tour-problem').textContent(), /tour step 30 does not exist: this tour has steps 1–10/);
   await page.evaluate(() => { location.hash = '#tour=examples/tour-example.json:2'; });
   await page.waitForFunction(() => document.getElementById('tour-counter').textContent.includes('step 2 of'), null, { timeout: 10000 });
-  await page.waitForFunction(() => location.hash.includes('tour=examples/tour-example.json:2'), null, { timeout: 5000 });
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('tour=examples/tour-example.json:2'), null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => window.bgloop.config.dopamine), 0.5, 'step 2 of the file');
   assert.deepEqual(problems, []);
   await c2.close();
