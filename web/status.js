@@ -13,17 +13,20 @@ export function statusText(pg) {
     const t = pg.timeInTrial();
     return t > 0 ? `Trial 1 in progress · ${fmt(t, 0)} ms` : 'Ready: press Play, or Step for one trial.';
   }
-  const reach = (x) => (x.executed ? `reach ${fmt(x.reach_ms, 0)} ms` : 'not executed');
+  // A reach that was not made has no error to show (an error of 0° would read as a perfect reach).
+  const outcome = (x, sep) => (x.executed
+    ? [`error ${fmt(x.error_deg)}°`, `reward ${fmt(x.reward, 2)}`, `reach ${fmt(x.reach_ms, 0)} ms`].join(sep)
+    : ['not executed (no reach, no reward)'].join(sep));
   if (pg.comparing) {
     // In fast-forward run B may be a few trials behind A (it runs on another core): then its
     // latest trial is shown with its number.
     let b = pg.recordsAfter(r.trial - 1, 'B')[0];
     if (!b) b = pg.recordsAfter(Math.max(0, r.trial - 500), 'B').at(-1);
-    const run = (name, x) => (x ? `${name}: ${x.phase}, error ${fmt(x.error_deg)}°, reward ${fmt(x.reward, 2)}` : `${name}: —`);
+    const run = (name, x) => (x ? `${name}: ${x.phase}, ${outcome(x, ', ')}` : `${name}: —`);
     const bName = b && b.trial !== r.trial ? `B (trial ${b.trial})` : 'B';
     return `Trial ${r.trial} · ${run('A', r)} · ${run(bName, b)}`;
   }
-  return `Trial ${r.trial} · ${r.phase} · error ${fmt(r.error_deg)}° · reward ${fmt(r.reward, 2)} · ${reach(r)}`;
+  return `Trial ${r.trial} · ${r.phase} · ${outcome(r, ' · ')}`;
 }
 
 export class StatusLine {
