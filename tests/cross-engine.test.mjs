@@ -60,14 +60,18 @@ for (const [name, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
         assert.ok(await engine.evaluate(inkedFraction, id) > 0.01, `${name}: the ${id} view is drawn`);
       }
 
-      // A copied link replays the same run: finish the trial in progress, take the address bar,
-      // open it in a fresh load and run as many trials.
+      // A copied link replays the same run, a live change included: finish the trial in
+      // progress, change the loop from the next trial, run on, take the address bar, open it in a
+      // fresh load and run as many trials.
       const { href, n, csv } = await engine.evaluate(async () => {
         const pg = window.bgloop.playground;
         if (pg.timeInTrial() > 0) pg.stepTrial();
+        window.bgloop.intervene('loop_strength', 0.5);
+        pg.runTrials(3);
         window.bgloop.link();
         return { href: location.href, n: pg.trialCount(), csv: pg.csv() };
       });
+      assert.match(decodeURIComponent(href), /@\d+\.loop_strength=0\.5/, `${name}: the change is in the link`);
       await engine.goto(href);
       const again = await engine.evaluate((k) => { window.bgloop.playground.runTrials(k); return window.bgloop.playground.csv(); }, n);
       assert.equal(again, csv, `${name}: the link replays the run`);

@@ -64,3 +64,22 @@ test('dist/bgloop.html works opened from disk (file://)', async () => {
   assert.equal(await page.evaluate(() => window.bgloop.config.seed), 4);
   await page.close();
 });
+
+test('dist/bgloop.html from disk runs a comparison without workers: both runs equal the CLI\'s', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const file = path.join(DIST, 'bgloop.html');
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${pathToFileURL(file).href}#preset=strong-vs-weak&seed=2&speed=4`);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  await page.evaluate(() => window.bgloop.runTrials(120));
+  await page.waitForFunction(() => window.bgloop.playground.trialCount() >= 120 && document.getElementById('play').disabled === false, null, { timeout: 60000, polling: 50 });
+  const { csv, twin } = await page.evaluate(() => ({ csv: window.bgloop.playground.csv(), twin: window.bgloop.twin }));
+  assert.equal(twin.handovers, 0, 'no worker ran B (a page opened from disk has none)');
+  const cli = spawnSync(path.join(ROOT, 'target', 'release', 'bgloop'), ['run', '--permalink', '#preset=strong-vs-weak&seed=2', '--trials', '120'], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(csv, cli.stdout, 'A and B, bit for bit');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -249,6 +249,8 @@ fn an_unwritable_output_is_an_error_not_a_panic() {
         &["claims", "--only", "C3"],
         &sweep,
         &jsonl,
+        &["phenomena", "--seeds", "1", "--long-seeds", "0"],
+        &["bench", "--trials", "10"],
     ];
     for args in commands {
         let Ok(full) = std::fs::File::create("/dev/full") else {
@@ -266,6 +268,55 @@ fn an_unwritable_output_is_an_error_not_a_panic() {
             stderr(&o)
         );
     }
+}
+
+/// A closed pipe (`bgloop run | head -1`) and a merge to a full disk are one line and exit 1 too.
+#[test]
+fn a_closed_pipe_and_a_merge_to_a_full_disk_are_errors_not_panics() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bgloop"))
+        .args(["run", "--trials", "2000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // The reading end is closed here (dropped): the next writes fail.
+    let o = child.wait_with_output().expect("ends");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("writing output"), "{}", stderr(&o));
+    let dir = std::env::temp_dir().join(format!("bgloop-full-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let shard = dir.join("s.jsonl");
+    let o = bgloop(&[
+        "sweep",
+        "--param",
+        "loop_strength=0.5:1:2",
+        "--seeds",
+        "1",
+        "--trials",
+        "50",
+        "--jsonl",
+        "--out",
+        shard.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    if let Ok(full) = std::fs::File::create("/dev/full") {
+        let o = Command::new(env!("CARGO_BIN_EXE_bgloop"))
+            .args(["merge", shard.to_str().expect("utf-8")])
+            .stdout(full)
+            .output()
+            .expect("runs");
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("writing output"), "{}", stderr(&o));
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// `--format json` writes each record as it is made (as csv and jsonl do), so its records are the
