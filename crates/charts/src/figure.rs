@@ -58,18 +58,6 @@ impl<'a> Runs<'a> {
             Some((b, _)) => reach::ReachScene::of_pair(self.a, b, show_hand),
         }
     }
-
-    /// Draws the learning view.
-    pub fn draw_learning<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        style: &Style,
-    ) -> Result<(), DrawError>
-    where
-        DB::ErrorType: 'static,
-    {
-        LearningScene::of(self).draw(area, style)
-    }
 }
 
 /// What the learning view draws, as owned data: it can be read out of a session and drawn after
