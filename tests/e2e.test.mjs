@@ -253,3 +253,86 @@ test('touch, 360 px: tap Play, drag a slider, open Advanced and the Embed dialog
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Waits for a Step's trial to end (it runs in slices). */
+async function stepOnce(page) {
+  const n = await trials(page);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.waitForFunction((k) => window.bgloop.playground.trialCount() === k + 1 && window.bgloop.playground.timeInTrial() === 0, n, { polling: 20 });
+}
+
+/** Plays until `n` trials in all, then waits for the pause. */
+async function playTo(page, n) {
+  await page.evaluate((k) => window.bgloop.runTrials(k), n);
+  await page.waitForFunction((k) => window.bgloop.playground.trialCount() >= k && document.getElementById('play').disabled === false, n, { timeout: 60000, polling: 50 });
+}
+
+/** Types `value` into a parameter's number box as a person would. */
+async function setParam(page, label, value) {
+  const box = page.getByLabel(`${label} (number)`);
+  await box.fill(String(value));
+  await box.press('Enter');
+}
+
+test('every preset paragraph\'s instruction works when followed literally', async () => {
+  // Weak loop: "Raise Loop strength to 1 while it runs: from the next trial … the error falls".
+  let { page, problems } = await open(undefined, '#preset=weak-loop&seed=1&speed=4');
+  assert.match(await page.locator('#preset-watch').textContent(), /Raise Loop strength to 1 while it runs/);
+  await playTo(page, 60);
+  await setParam(page, 'Loop strength', 1);
+  assert.match(await page.locator('#p-loop_strength-scheduled').textContent(), /→ 1 from trial 61/);
+  await playTo(page, 200);
+  const late = await page.evaluate(() => { const e = window.bgloop.playground.column('abs_error'); return e.slice(-40).reduce((a, b) => a + b, 0) / 40; });
+  const early = await page.evaluate(() => { const e = window.bgloop.playground.column('abs_error'); return e.slice(20, 60).reduce((a, b) => a + b, 0) / 40; });
+  assert.ok(early > 20 && late < 12, `the error falls once the loop is strong: ${early.toFixed(1)}° → ${late.toFixed(1)}°`);
+  // Reset replays the run with the change, and the control says so (no silent snap-back).
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  assert.equal(await page.getByLabel('Loop strength (number)').inputValue(), '0.25');
+  assert.match(await page.locator('#p-loop_strength-scheduled').textContent(), /→ 1 from trial 61 \(a scheduled change, kept in the link\)/);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // Loop dynamics: "Set Dopamine back to 1 and press Step: in the next trial GPi activity becomes
+  // a selective dip" — no more oscillation at the bump.
+  ({ page, problems } = await open(undefined, '#preset=dynamics&seed=1'));
+  const gpiSdAtBump = () => page.evaluate(() => {
+    const pg = window.bgloop.playground;
+    const n = pg.ringSize();
+    const rings = pg.traceRings();
+    const samples = rings.length / (5 * n);
+    const at = (k, ring, i) => rings[(k * 5 + ring) * n + i];
+    const cortex = Array.from({ length: n }, (_, i) => { let s = 0; for (let k = 0; k < samples; k++) s += at(k, 0, i); return s; });
+    const bump = cortex.indexOf(Math.max(...cortex));
+    const xs = []; for (let k = Math.floor(samples / 2); k < samples; k++) xs.push(at(k, 3, bump));
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
+  });
+  await stepOnce(page);
+  const before = await gpiSdAtBump();
+  await page.locator('details.more summary').click(); // Dopamine is under More parameters
+  await setParam(page, 'Dopamine', 1);
+  await stepOnce(page);
+  const after = await gpiSdAtBump();
+  assert.ok(before > 0.05 && after < 0.02, `GPi at the bump: SD ${before.toFixed(3)} at dopamine 0.2, ${after.toFixed(3)} at 1`);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // Attractor: "Set Cortical recurrence to 1 and Reset".
+  ({ page, problems } = await open(undefined, '#preset=attractor&seed=1'));
+  await stepOnce(page);
+  await page.locator('details.more summary').click();
+  await setParam(page, 'Cortical recurrence', 1);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.bgloop.config.cortical_recurrence), 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // Shaping: the link its paragraph gives runs both runs with graded reward.
+  ({ page, problems } = await open(undefined, '#preset=shaping&reward=graded&reward_width_deg=15'));
+  await page.evaluate(() => window.bgloop.playground.runTrials(3));
+  const csv = await page.evaluate(() => window.bgloop.playground.csv());
+  const rewards = csv.trim().split('\n').slice(1).map((l) => l.split(',')[7]);
+  assert.ok(rewards.length === 6 && rewards.every((r) => r !== '0' && r !== '1'), `graded rewards in both runs: ${rewards}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

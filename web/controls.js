@@ -27,6 +27,9 @@ export function buildControls(root, schema, onChange) {
     const meaning = el('p', { class: 'meaning', id: `${id}-meaning`, text: spec.meaning },
       spec.live ? el('span', { class: 'visually-hidden', text: ' Live: a change applies from the next trial, without a reset.' }) : null);
     const bad = el('p', { class: 'bad', id: `${id}-bad`, role: 'alert', hidden: true });
+    // A change of this parameter scheduled for a later trial (a live change, an event of the
+    // link): the control shows the value now, and says what it becomes and when.
+    const later = el('p', { class: 'scheduled', id: `${id}-scheduled`, hidden: true });
     // Outside the range the model was built for (schema `built_for`): say what goes wrong there.
     const note = el('p', { class: 'note', id: `${id}-note`, hidden: true });
     const b = spec.built_for;
@@ -67,8 +70,9 @@ export function buildControls(root, schema, onChange) {
       elems = [sel];
     }
     wrap.title = spec.meaning;
-    wrap.append(meaning, note, bad);
-    inputs.set(spec.key, { set, get, report, live: spec.live, busy: () => elems.includes(document.activeElement) });
+    wrap.append(later, meaning, note, bad);
+    const scheduled = (text) => { later.hidden = !text; later.textContent = text || ''; };
+    inputs.set(spec.key, { set, get, report, scheduled, unit: spec.unit_text, live: spec.live, busy: () => elems.includes(document.activeElement) });
     return wrap;
   };
 
@@ -100,6 +104,21 @@ export function buildControls(root, schema, onChange) {
         if (key in config) c.set(config[key]);
         c.report(null);
       }
+    },
+    /** Says under each control the changes still to come (`events` of the run in focus:
+     * `{ trial, key, text, applied }`): "→ 1 from trial 156", "→ 0..60 over trials 1–400". */
+    schedule(events) {
+      const upcoming = new Map();
+      for (const e of events) {
+        if (e.applied) continue;
+        const m = /^@(\d+)(?:-(\d+))?\.[^=]+=(.*)$/.exec(e.text);
+        if (!m) continue;
+        const c = inputs.get(e.key);
+        const value = `${m[3]}${c?.unit ?? ''}`;
+        const words = m[2] ? `→ ${value.replace('..', ' to ')} over trials ${m[1]}–${m[2]}` : `→ ${value} from trial ${m[1]}`;
+        upcoming.set(e.key, [...(upcoming.get(e.key) || []), words]);
+      }
+      for (const [key, c] of inputs) c.scheduled(upcoming.has(key) ? `${upcoming.get(key).join('; ')} (a scheduled change, kept in the link)` : null);
     },
     /** Shows the live parameters' values in force (a schedule changed them), leaving messages. */
     follow(config) {

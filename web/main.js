@@ -108,6 +108,7 @@ function setupEvents(app) {
     const key = JSON.stringify(events);
     if (key === shown) return;
     shown = key;
+    app.controls?.schedule(events);
     list.replaceChildren();
     list.hidden = events.length === 0;
     for (const e of events) {

@@ -46,7 +46,7 @@ pub const PRESETS: &[Preset] = &[
         title: "A weak loop cannot adapt",
         claim: "C2",
         description: "The rotation task with the loop strength cut to 0.25.",
-        watch: "Reaches still start and reach the target distance, but the error stays near 30°: with a weak loop, the basal ganglia can no longer steer the cortical plan, so neither exploration nor learning moves the reach. Raise Loop strength and press Reset to see adaptation come back.",
+        watch: "Reaches still start and reach the target distance, but the error stays near 30°: with a weak loop, the basal ganglia can no longer steer the cortical plan, so neither exploration nor learning moves the reach. Raise Loop strength to 1 while it runs: from the next trial the loop is strong again and the error falls within a few dozen trials (the change is kept in the link, and Reset replays the run with it).",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -112,7 +112,7 @@ pub const PRESETS: &[Preset] = &[
         title: "Shaping: an abrupt vs a gradual 60° rotation",
         claim: "C2",
         description: "Binary reward within 10°. A: the cursor is rotated by 60° from the first trial. B: the rotation grows from 0° to 60° over trials 1–400.",
-        watch: "In A almost no reach lands within the 10° window, so almost nothing is rewarded and the error stays near 60° for hundreds of trials. In B each small step of the rotation leaves many reaches close enough to be rewarded, and the cursor follows the growing rotation within about 15–20°. This reconstruction holds the gradually learned 60° only loosely once the ramp ends; with graded reward (try Reward = graded, width 15°) both runs learn.",
+        watch: "In A almost no reach lands within the 10° window, so almost nothing is rewarded and the error stays near 60° for hundreds of trials. In B each small step of the rotation leaves many reaches close enough to be rewarded, and the cursor follows the growing rotation within about 15–20°. This reconstruction holds the gradually learned 60° only loosely once the ramp ends; with graded reward both runs learn (open the link #preset=shaping&reward=graded&reward_width_deg=15: entries without b. apply to both runs).",
         settings: &[
             ("rotation_deg", "60"),
             ("reward", "binary"),
@@ -181,7 +181,7 @@ pub const PRESETS: &[Preset] = &[
         title: "Loop dynamics: selection or oscillation",
         claim: "C4",
         description: "Low dopamine (0.2), no exploration noise, no movement, 1.5 s trials.",
-        watch: "With dopamine at 0.2, the hyperdirect STN loop dominates and GPi oscillates at about 10 Hz: stripes in the GPi row. Set Dopamine back to 1 and Reset: GPi activity becomes a selective dip under the cortical bump, the loop's normal, focused state.",
+        watch: "With dopamine at 0.2, the hyperdirect STN loop dominates and GPi oscillates at about 10 Hz: stripes in the GPi row. Set Dopamine back to 1 and press Step: in the next trial GPi activity becomes a selective dip under the cortical bump, the loop's normal, focused state.",
         settings: &[
             ("exploration_noise", "0"),
             ("learning_rate", "0"),
