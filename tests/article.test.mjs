@@ -79,10 +79,16 @@ test('the article embeds three demos from another origin; each frame takes its c
   const heights = await page.evaluate(() => [...document.querySelectorAll('bgloop-demo iframe')].map((f) => f.getBoundingClientRect().height));
   assert.ok(heights[0] < 700, `a compact embed: ${heights[0]} px`);
   // The element's methods drive the playground.
-  // Only what the playground says after the call counts (it may have reported a pause before).
-  const mark = await page.evaluate(() => window.events.length);
-  await demos.nth(0).evaluate((d) => d.pause());
-  await page.waitForFunction((k) => window.events.slice(k).some((e) => e.type === 'bgloop-state' && e.index === 0 && e.detail.playing === false), mark, { timeout: 10000 });
+  // Only what the playground says after each call counts: it plays on play(), and stops on pause()
+  // (a pause that did nothing would leave it playing).
+  await demos.nth(0).scrollIntoViewIfNeeded();
+  const after = async (call, playing) => {
+    const mark = await page.evaluate(() => window.events.length);
+    await demos.nth(0).evaluate(call);
+    await page.waitForFunction(([k, p]) => window.events.slice(k).some((e) => e.type === 'bgloop-state' && e.index === 0 && e.detail.playing === p), [mark, playing], { timeout: 10000 });
+  };
+  await after((d) => d.play(), true);
+  await after((d) => d.pause(), false);
   assert.deepEqual(problems, []);
   await context.close();
 });
