@@ -159,6 +159,10 @@ test('exports: JSON document, PNG and SVG figures', async () => {
   assert.match(svg.name, /\.svg$/);
   const text = svg.data.toString();
   assert.ok(text.startsWith('<svg') && text.includes('Cortex') && text.includes('reward'));
+  // It draws the run, not only the frame: a cursor path per trial, the |error| curve, heat cells.
+  const cursorStrokes = (text.match(/stroke="#C2410C"/gi) || []).length;
+  assert.ok(cursorStrokes >= 6, `cursor-coloured strokes: ${cursorStrokes}`);
+  assert.ok((text.match(/<rect/g) || []).length > 1000, 'activity heat cells');
   await context.close();
 });
 
