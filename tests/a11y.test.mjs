@@ -52,18 +52,28 @@ for (const [name, hash, viewport] of [
 
 test('every control is reachable and usable from the keyboard, with a visible focus', async () => {
   const { page, context } = await open();
+  // Every group open, so every control is in the tab order.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   const seen = [];
-  for (let i = 0; i < 40; i++) {
+  let wrapped = false;
+  for (let i = 0; i < 600; i++) {
     await page.keyboard.press('Tab');
     const info = await page.evaluate(() => {
       const e = document.activeElement;
       const s = getComputedStyle(e);
+      e.dataset.visited = '1';
       return { id: e.id, tag: e.tagName, label: e.getAttribute('aria-label') || e.labels?.[0]?.textContent?.trim() || e.textContent.trim().slice(0, 30), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 };
     });
-    if (info.tag === 'BODY') break; // wrapped around: every control was visited
+    if (info.tag === 'BODY') { wrapped = true; break; } // wrapped around: every control was visited
     seen.push(info);
     assert.ok(info.outline, `focus is visible on ${info.tag}#${info.id} (${info.label})`);
   }
+  assert.ok(wrapped, `the tab order ends (${seen.length} stops)`);
+  // Every visible, enabled control was a tab stop.
+  const missed = await page.evaluate(() => [...document.querySelectorAll('input, select, button, summary, a[href], textarea')]
+    .filter((e) => e.offsetParent !== null && !e.disabled && e.tabIndex >= 0 && !e.dataset.visited)
+    .map((e) => `${e.tagName}#${e.id || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 20)}`));
+  assert.deepEqual(missed, [], 'controls the keyboard never reached');
   const ids = seen.map((s) => s.id);
   assert.ok(ids.indexOf('play') < 5, `Play comes early in the tab order (${ids.indexOf('play')})`);
   for (const id of ['preset', 'play', 'step', 'reset', 'speed', 'copy-link', 'export-csv', 'p-loop_strength', 'p-seed', 'sweep-run']) assert.ok(ids.includes(id), `${id} is in the tab order`);

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { serve, ROOT } from './server.mjs';
 import { firefox, webkit } from './engines.mjs';
-import { DETERMINISM_LINKS, inkedFraction } from './links.mjs';
+import { DETERMINISM_LINKS, inkedFraction, colourFraction } from './links.mjs';
 
 const CLI = path.join(ROOT, 'target', 'release', 'bgloop');
 let server;
@@ -35,6 +35,9 @@ for (const [name, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
 
       // Smoke: load, Play advances the status line, every view is drawn.
       await engine.goto(`${server.url}#preset=rotation&seed=3&speed=3`);
+      const CURSOR = [0xc2, 0x41, 0x0c];
+      const before = {};
+      for (const id of ['reach', 'learning']) before[id] = await engine.evaluate(colourFraction, id, CURSOR);
       await engine.evaluate(() => document.getElementById('play').click());
       await engine.evaluate(() => new Promise((resolve, reject) => {
         const end = performance.now() + 20000;
@@ -58,6 +61,12 @@ for (const [name, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
       assert.match(status, /^Trial \d+ · /, `${name}: the status line follows the run`);
       for (const id of ['reach', 'learning', 'activity', 'circuit']) {
         assert.ok(await engine.evaluate(inkedFraction, id) > 0.01, `${name}: the ${id} view is drawn`);
+      }
+      // …and shows the run, not only its frame and legend: more pixels in the cursor's colour
+      // (cursor paths, the |error| curve) than before the first trial.
+      for (const id of ['reach', 'learning']) {
+        const share = await engine.evaluate(colourFraction, id, CURSOR);
+        assert.ok(share > before[id] + 0.0003, `${name}: the ${id} view draws the run (${(before[id] * 100).toFixed(2)}% → ${(share * 100).toFixed(2)}% in the cursor colour)`);
       }
 
       // A copied link replays the same run, a live change included: finish the trial in

@@ -22,3 +22,14 @@ export function inkedFraction(id) {
   for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) n++;
   return n / (d.length / 4);
 }
+
+/** In the page: the fraction of canvas `id`'s pixels within a small distance of colour `rgb`. */
+export function colourFraction(id, rgb) {
+  const c = document.getElementById(id);
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i + 3] > 0 && Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) < 60) n++;
+  }
+  return n / (d.length / 4);
+}

@@ -57,7 +57,22 @@ test('a tour step runs its trials at its speed, then stops; a deep link opens th
   const tour = await page.evaluate(() => window.bgloop.playground.constructor.tour());
   const step = tour.steps[2];
   assert.equal(await page.locator('#tour-title').textContent(), step.title);
-  assert.equal(Number(await page.locator('#speed').inputValue()), step.speed, 'at the step\'s speed');
+  assert.equal(Number(await page.locator('#speed').inputValue()), step.speed, 'the slider shows the step\'s speed');
+  assert.equal(await page.evaluate(() => window.bgloop.speedLevel), step.speed, 'and the player runs at it');
+  // At its speed, not faster: from its first trial to its last takes at least (trials − 1) / rate
+  // (a lower bound on time, so a slow machine passes; a step run in fast-forward would not).
+  const rate = (await page.evaluate(() => window.bgloop.views.speeds))[step.speed].trials_per_second;
+  assert.ok(Number.isFinite(rate), 'step 3 runs at a trials-per-second speed');
+  const took = await page.evaluate((n) => new Promise((resolve) => {
+    let first = null;
+    const poll = () => {
+      const k = window.bgloop.playground.trialCount();
+      if (first === null && k >= 1) first = performance.now();
+      if (k >= n) resolve(performance.now() - first); else setTimeout(poll, 5);
+    };
+    poll();
+  }), step.trials);
+  assert.ok(took >= ((step.trials - 1) / rate) * 1000 * 0.5, `${step.trials} trials in ${took.toFixed(0)} ms at ${rate} trials/s`);
   await page.waitForFunction((n) => window.bgloop.playground.trialCount() >= n, step.trials, { timeout: 60000, polling: 100 });
   await page.waitForFunction(() => document.getElementById('play').disabled === false, null, { timeout: 5000 });
   const n = await page.evaluate(() => window.bgloop.playground.trialCount());

@@ -386,6 +386,8 @@ function expose(app) {
     link: app.link,
     /** Plays (at the chosen speed) until `n` trials have run in all, then pauses. */
     runTrials: (n) => app.runTrials(n),
+    /** The speed level the player runs at (an index into `views.speeds`). */
+    get speedLevel() { return app.player.level; },
     /** Run B on a second core: handovers taken from the worker, and whether workers failed. */
     get twin() { return { handovers: app.player.twin.handovers, failures: app.player.twin.failures, unavailable: app.player.twin.broken }; },
     redraw: app.redraw,
