@@ -269,7 +269,8 @@ function setupParameters(app) {
     app.player?.twin.prepare();
   };
   presetSelect.append(new Option('Custom (defaults)', ''));
-  for (const p of presets) presetSelect.append(new Option(`${p.title} (${p.claim})`, p.name));
+  // Titles for readers; the claim ids (C1…C5) stay in the docs and the CLI.
+  for (const p of presets) presetSelect.append(new Option(p.title, p.name));
   presetSelect.addEventListener('change', () => {
     try {
       if (presetSelect.value) pg.usePreset(presetSelect.value); else pg.useDefaults();

@@ -206,7 +206,7 @@ parameters! {
         .source("this reconstruction");
     /// DA: dopamine level, scaling cortico-striatal transmission.
     dopamine: f64 = 1.0 => Meta::real("Dopamine", Group::Loop, 0.0, 2.0, 0.05).live().symbol("DA")
-        .meaning("Scales cortico-striatal transmission; low dopamine weakens the striatal (direct) pathway and lets the hyperdirect loop oscillate.")
+        .meaning("The tonic dopamine level (1 = normal): it scales cortico-striatal transmission. Lowered, it models the dopamine loss of Parkinson's disease: reaches slow, and at very low levels the hyperdirect loop takes over and oscillates. The teaching signal (reward minus expectation) is separate and not set here.")
         .source("Leblois et al. 2006")
         .built_for(0.5, 1.5, "lower dopamine slows reaches and below about 0.3 stops them (without noise the loop oscillates instead, claim C4); above 1.5 nothing adapts");
     /// κ: strength of GPi/SNr inhibition of the thalamus (1 intact, 0 inactivated).
