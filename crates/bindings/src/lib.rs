@@ -581,11 +581,17 @@ impl Playground {
     /// comparing).
     pub fn json(&self) -> String {
         self.read(String::new(), |s| match s.sim_b() {
-            None => record::json_document(&s.sim().protocol(), s.sim().history()),
-            Some(b) => record::json_runs(&[
-                ("A", &s.sim().protocol(), s.sim().history()),
-                ("B", &b.protocol(), b.history()),
-            ]),
+            None => {
+                let p = s.sim().protocol();
+                record::json_document(&p.config, &p.schedule, s.sim().history())
+            }
+            Some(b) => {
+                let (pa, pb) = (s.sim().protocol(), b.protocol());
+                record::json_runs(&[
+                    ("A", &pa.config, &pa.schedule, s.sim().history()),
+                    ("B", &pb.config, &pb.schedule, b.history()),
+                ])
+            }
         })
     }
 

@@ -304,12 +304,22 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
     let mut result = Ok(());
     for (i, (name, protocol, sim)) in sims.iter_mut().enumerate() {
         match (format, compare) {
-            ("json", false) => write!(sink, "{}", record::json_head(protocol)).map_err(io)?,
+            ("json", false) => write!(
+                sink,
+                "{}",
+                record::json_head(&protocol.config, &protocol.schedule)
+            )
+            .map_err(io)?,
             ("json", true) => {
                 if i > 0 {
                     write!(sink, "{}", record::JSON_RUNS_SEPARATOR).map_err(io)?;
                 }
-                write!(sink, "{}", record::json_named_head(name, protocol)).map_err(io)?;
+                write!(
+                    sink,
+                    "{}",
+                    record::json_named_head(name, &protocol.config, &protocol.schedule)
+                )
+                .map_err(io)?;
             }
             _ => {}
         }

@@ -13,11 +13,9 @@ use crate::schema::Input;
 use crate::view::{self, ViewKind};
 use serde::Serialize;
 
-/// The version of permalinks and of the export formats written by this build. Version 2 changed
-/// the learning defaults (docs/model.md, "Several targets"), version 3 where the cue weights are
-/// bounded ("Learning that holds"); links of older versions replay with the defaults they were
-/// made with ([`V2_DEFAULTS`], then [`V1_DEFAULTS`] over them).
-pub const VERSION: u32 = 3;
+/// The version of permalinks and export formats (links of older versions replay with the defaults
+/// they were made with: [`V2_DEFAULTS`], then [`V1_DEFAULTS`] over them).
+pub use crate::record::VERSION;
 
 /// The defaults of version 2 that version 3 changed: a v1 or v2 link is read over these, so it
 /// replays the run it was made from, bit for bit.
@@ -161,7 +159,7 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
             )),
         },
         ViewKind::Tour => {
-            let max = crate::tour::MAX_STEPS;
+            let max = view::MAX_TOUR_STEPS;
             if let Ok(n) = value.parse::<usize>() {
                 return if (1..=max).contains(&n) {
                     Ok(n.to_string())

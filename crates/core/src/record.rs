@@ -1,8 +1,9 @@
 //! Trial records and their text forms (CSV, JSON), produced by one formatter so every front end
 //! writes identical text.
 
+use crate::config::Config;
 use crate::format::num;
-use crate::protocol::Protocol;
+use crate::schedule::Schedule;
 use serde::Serialize;
 
 /// The phase a trial belongs to.
@@ -191,9 +192,13 @@ pub fn csv_runs(runs: &[(&str, &[TrialRecord])]) -> String {
     out
 }
 
+/// The version of permalinks and of the export formats written by this build (docs/model.md:
+/// 2 changed the learning defaults for several targets, 3 where the cue weights are bounded).
+pub const VERSION: u32 = 3;
+
 /// A JSON document: format version, the full config, the seed, the schedule and the records.
-pub fn json_document(protocol: &Protocol, records: &[TrialRecord]) -> String {
-    let mut out = json_head(protocol);
+pub fn json_document(config: &Config, schedule: &Schedule, records: &[TrialRecord]) -> String {
+    let mut out = json_head(config, schedule);
     for (i, r) in records.iter().enumerate() {
         out.push_str(&json_item(i, r));
     }
@@ -206,7 +211,7 @@ pub fn json_document(protocol: &Protocol, records: &[TrialRecord]) -> String {
 pub fn json_runs_head() -> String {
     format!(
         "{{\"format\":\"bgloop-comparison\",\"version\":{},\"runs\":[\n",
-        crate::permalink::VERSION
+        VERSION
     )
 }
 
@@ -216,13 +221,13 @@ pub const JSON_RUNS_SEPARATOR: &str = ",\n";
 pub const JSON_RUNS_TAIL: &str = "]}\n";
 
 /// A whole comparison as one JSON document: each run as in [`json_document`], with its name.
-pub fn json_runs(runs: &[(&str, &Protocol, &[TrialRecord])]) -> String {
+pub fn json_runs(runs: &[(&str, &Config, &Schedule, &[TrialRecord])]) -> String {
     let mut out = json_runs_head();
-    for (i, (name, protocol, records)) in runs.iter().enumerate() {
+    for (i, (name, config, schedule, records)) in runs.iter().enumerate() {
         if i > 0 {
             out.push_str(JSON_RUNS_SEPARATOR);
         }
-        out.push_str(&json_named_head(name, protocol));
+        out.push_str(&json_named_head(name, config, schedule));
         for (k, r) in records.iter().enumerate() {
             out.push_str(&json_item(k, r));
         }
@@ -234,8 +239,8 @@ pub fn json_runs(runs: &[(&str, &Protocol, &[TrialRecord])]) -> String {
 }
 
 /// The opening of run `name` in a JSON comparison document.
-pub fn json_named_head(name: &str, protocol: &Protocol) -> String {
-    let head = json_head(protocol);
+pub fn json_named_head(name: &str, config: &Config, schedule: &Schedule) -> String {
+    let head = json_head(config, schedule);
     format!(
         "{{\"run\":\"{name}\",{}",
         head.strip_prefix('{').unwrap_or(&head)
@@ -244,19 +249,13 @@ pub fn json_named_head(name: &str, protocol: &Protocol) -> String {
 
 /// The opening of a JSON run document, up to its first record: `json_head`, then
 /// [`json_item`] for each record, then [`JSON_TAIL`] — so a long run can be written as it goes.
-pub fn json_head(protocol: &Protocol) -> String {
-    let config = &protocol.config;
+pub fn json_head(config: &Config, schedule: &Schedule) -> String {
     let cfg = serde_json::to_string(config).unwrap_or_else(|_| "{}".into());
-    let events: Vec<String> = protocol
-        .schedule
-        .events()
-        .iter()
-        .map(|e| e.to_text())
-        .collect();
+    let events: Vec<String> = schedule.events().iter().map(|e| e.to_text()).collect();
     let events = serde_json::to_string(&events).unwrap_or_else(|_| "[]".into());
     format!(
         "{{\"format\":\"bgloop-run\",\"version\":{},\"seed\":{},\"config\":{},\"schedule\":{},\"records\":[",
-        crate::permalink::VERSION,
+        VERSION,
         config.seed,
         cfg,
         events
@@ -306,8 +305,12 @@ mod tests {
         assert_eq!(v["reach_ms"], serde_json::Value::Null);
         assert_eq!(v["phase"], "gpi-off");
         assert_eq!(csv(&[rec()]).lines().next(), Some(CSV_HEADER));
-        let doc: serde_json::Value =
-            serde_json::from_str(&json_document(&Protocol::default(), &[rec()])).expect("valid");
+        let doc: serde_json::Value = serde_json::from_str(&json_document(
+            &Config::default(),
+            &Schedule::new(),
+            &[rec()],
+        ))
+        .expect("valid");
         assert_eq!(doc["records"][0]["trial"], 3);
         assert_eq!(doc["config"]["loop_strength"], 1.0);
     }

@@ -40,8 +40,7 @@ pub struct Tour {
     pub steps: Vec<Step>,
 }
 
-/// Most steps a tour may have.
-pub const MAX_STEPS: usize = 30;
+pub use crate::view::MAX_TOUR_STEPS as MAX_STEPS;
 /// Most trials a step may run.
 pub const MAX_STEP_TRIALS: u32 = 5_000;
 /// The longest tour file, bytes.

@@ -100,6 +100,9 @@ pub const SPEEDS: &[Speed] = &[
     },
 ];
 
+/// Most steps a tour may have.
+pub const MAX_TOUR_STEPS: usize = 30;
+
 /// The speed a page starts at.
 pub const DEFAULT_SPEED: usize = 2;
 
