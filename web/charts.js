@@ -1,4 +1,5 @@
-// The three views: HiDPI canvas sizing and redraws through the wasm chart code.
+// The four views (reach, learning, activity, circuit): HiDPI canvas sizing and redraws through
+// the wasm chart code.
 
 /** Sizes a canvas's backing store to its CSS box × devicePixelRatio; returns the ratio. */
 export function fitCanvas(canvas) {

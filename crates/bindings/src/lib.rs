@@ -1,8 +1,9 @@
 //! # bgloop-bindings
 //!
 //! The JavaScript face of [`bgloop_core`]: one `Playground` class that configures, resets and steps a
-//! simulation, hands out its data as typed arrays, and draws the three views on canvases with the
-//! shared chart code of `bgloop-charts`. No model logic lives here: it converts, forwards and draws.
+//! simulation, hands out its data as typed arrays, and draws the four views (reach, learning,
+//! activity, circuit) on canvases with the shared chart code of `bgloop-charts`. No model logic
+//! lives here: it converts, forwards and draws.
 //!
 //! Every fallible call returns `Result<_, JsError>` whose message names the offending field and its
 //! allowed range; nothing reachable from JavaScript panics on user input, so the object stays usable
@@ -34,7 +35,7 @@ fn borrowed(pairs: &[(String, Input)]) -> impl Iterator<Item = (&str, Input)> {
 }
 
 /// The live model for the page: a running simulation, the configuration the next reset will use,
-/// and drawing of the three views.
+/// and drawing of the four views.
 ///
 /// Every method takes `&self` and borrows the session only after its arguments were read into
 /// plain data ([`boundary`]), and never across a call into JavaScript that could throw: a hostile
