@@ -208,6 +208,19 @@ pub(crate) fn mean(xs: impl IntoIterator<Item = f64>) -> f64 {
     }
 }
 
+/// The median of `v` (NaN when empty).
+pub(crate) fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    if v.is_empty() {
+        f64::NAN
+    } else if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
+}
+
 fn abs_errors(records: &[TrialRecord]) -> Vec<f64> {
     records.iter().map(|r| r.error_deg.abs()).collect()
 }

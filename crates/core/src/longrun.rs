@@ -2,7 +2,9 @@
 //! the loop at its operating point (GPi active across the ring, a selective dip under the plan).
 //! The rows L1–L4 of `bgloop phenomena` (docs/model.md, "Learning that holds").
 
-use crate::claims::{check, mean, par_map, preset_config, range_text, Bound, Check, ClaimError};
+use crate::claims::{
+    check, mean, median, par_map, preset_config, range_text, Bound, Check, ClaimError,
+};
 use crate::config::Config;
 use crate::experiment::Simulation;
 use crate::operating_point::{self, OperatingPoint};
@@ -107,15 +109,6 @@ pub fn long_run(config: Config, trials: usize) -> Result<LongRun, ClaimError> {
         early: early.unwrap_or_else(|| late.clone()),
         late,
     })
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    match v.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => v[n / 2],
-        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
 }
 
 fn worst(v: &[f64]) -> f64 {

@@ -5,7 +5,7 @@
 //! tests assert them.
 
 use crate::claims::{
-    check, every_seed, mean, par_map, preset_config, range_text, Bound, Check, ClaimError,
+    check, every_seed, mean, median, par_map, preset_config, range_text, Bound, Check, ClaimError,
 };
 use crate::config::Config;
 use crate::experiment::{Simulation, TrialOptions};
@@ -89,18 +89,6 @@ fn rotation(seed: u64, settings: &[(&str, &str)]) -> Result<Config, ClaimError> 
     let mut c = preset_config("rotation", seed, 0.5);
     c.apply(settings.iter().copied())?;
     Ok(c)
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let m = v.len() / 2;
-    if v.is_empty() {
-        f64::NAN
-    } else if v.len() % 2 == 1 {
-        v[m]
-    } else {
-        (v[m - 1] + v[m]) / 2.0
-    }
 }
 
 fn trial_count(a: &Adaptation, cap: usize) -> f64 {
