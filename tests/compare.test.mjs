@@ -205,3 +205,21 @@ test('run B\'s worker ignores malformed messages and still runs B afterwards', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('bgloop figure draws a comparison link exactly as the page exports it', async () => {
+  const link = '#preset=strong-vs-weak&seed=3';
+  const n = 40;
+  const { page, context } = await open(link);
+  const svg = await page.evaluate(([link, n]) => {
+    const pg = window.bgloop.playground;
+    pg.recordTraces(2, true);
+    pg.openPermalink(link);
+    pg.runTrials(n);
+    return pg.figureSvg(true, 1200, 460);
+  }, [link, n]);
+  await context.close();
+  const r = spawnSync(CLI, ['figure', '--permalink', link, '--trials', String(n)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(svg, /B: /, 'the figure names run B');
+  assert.equal(r.stdout, svg);
+});

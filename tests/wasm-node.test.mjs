@@ -63,3 +63,17 @@ for (const [link, trials] of DETERMINISM_LINKS) {
     pg.free();
   });
 }
+
+test('stepTrial on a comparison brings run B level, trial for trial', () => {
+  const pg = new Playground(undefined);
+  pg.openPermalink('#preset=strong-vs-weak&seed=2');
+  assert.ok(pg.comparing);
+  for (let i = 0; i < 3; i += 1) pg.stepTrial();
+  const a = pg.column('trial', 'A');
+  const b = pg.column('trial', 'B');
+  assert.deepEqual(Array.from(b), [1, 2, 3], 'B ran every trial A ran');
+  assert.deepEqual(Array.from(a), Array.from(b));
+  // …and B's records are the ones the CLI computes for the same link.
+  assert.equal(pg.csv(), native(['--permalink', '#preset=strong-vs-weak&seed=2', '--trials', '3']));
+  pg.free();
+});

@@ -23,7 +23,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 /// A number argument from JS, checked to be finite and in range (the error names it).
 fn checked(name: &str, x: f64, min: f64, max: f64) -> Result<f64, JsError> {
-    bgloop_core::session::in_range(name, x, min, max).map_err(js_error)
+    bgloop_core::schema::in_range(name, x, min, max).map_err(js_error)
 }
 
 /// The largest side of a canvas drawn on, px.

@@ -17,8 +17,9 @@ mod png;
 
 use args::{Args, UsageError};
 
+use bgloop_core::session::Session;
 use bgloop_core::{
-    claims, permalink, phenomena, presets, record, schema, sweep, Protocol, Simulation,
+    claims, permalink, phenomena, presets, record, schema, sweep, Experiment, Protocol, Simulation,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -111,20 +112,32 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
     }
 }
 
-/// The experiment a command runs: run A and, for a comparison link or preset, run B.
-struct Experiment {
-    a: Protocol,
-    b: Option<Protocol>,
+/// A core error as a usage error (the user's input was refused).
+fn usage(e: impl std::fmt::Display) -> UsageError {
+    UsageError::new(e.to_string())
 }
 
-/// Builds the experiment: preset or link, then `--set`, `--at` and `--ramp` entries in order, then
-/// `--seed` — on run A, and on run B of a comparison wherever B has no value of its own (the rule
-/// of a link's plain entries).
-fn build_experiment(args: &mut Args) -> Result<Experiment, UsageError> {
-    let link = args.value("--permalink")?;
-    let preset = args.value("--preset")?;
-    let (mut a, mut b) = match (link, preset) {
-        (Some(_), Some(_)) => return Err(UsageError::new(
+/// Builds the experiment a command runs, and the preset it starts from: a preset or a link, then
+/// `--set`, `--at` and `--ramp` entries in order, then `--seed` — entries for both runs, so run B
+/// of a comparison takes them wherever it has no value of its own (core's [`Experiment::apply`],
+/// the rule of a link's plain entries).
+fn build_experiment(args: &mut Args) -> Result<(Experiment, Option<&'static str>), UsageError> {
+    let (mut experiment, preset) = starting_point(args)?;
+    let entries = entries(args)?;
+    experiment
+        .apply(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(usage)?;
+    experiment.validate().map_err(usage)?;
+    for note in experiment.a.config.notes() {
+        eprintln!("bgloop: note: {note}");
+    }
+    Ok((experiment, preset))
+}
+
+/// The experiment of `--permalink` or `--preset` (or the defaults), and its preset.
+fn starting_point(args: &mut Args) -> Result<(Experiment, Option<&'static str>), UsageError> {
+    match (args.value("--permalink")?, args.value("--preset")?) {
+        (Some(_), Some(_)) => Err(UsageError::new(
             "--permalink and --preset cannot be combined (a link can name its preset: preset=NAME)",
         )),
         (Some(link), None) => {
@@ -150,7 +163,7 @@ fn build_experiment(args: &mut Args) -> Result<Experiment, UsageError> {
                     reasons.join("; ")
                 )));
             }
-            (decoded.protocol(), decoded.compare)
+            Ok((decoded.experiment, decoded.preset))
         }
         (None, Some(name)) => {
             let p = presets::preset(&name).ok_or_else(|| {
@@ -159,14 +172,14 @@ fn build_experiment(args: &mut Args) -> Result<Experiment, UsageError> {
                     presets::names()
                 ))
             })?;
-            let a = p.protocol().map_err(|e| UsageError::new(e.to_string()))?;
-            let b = p
-                .compare_over(&a)
-                .map_err(|e| UsageError::new(e.to_string()))?;
-            (a, b)
+            Ok((p.experiment().map_err(usage)?, Some(p.name)))
         }
-        (None, None) => (Protocol::default(), None),
-    };
+        (None, None) => Ok((Experiment::default(), None)),
+    }
+}
+
+/// The `--set`, `--at`, `--ramp` and `--seed` entries, in that order, as `key=value` pairs.
+fn entries(args: &mut Args) -> Result<Vec<(String, String)>, UsageError> {
     let mut entries: Vec<(String, String)> = Vec::new();
     for pair in args.values("--set")? {
         let (key, value) = pair.split_once('=').ok_or_else(|| {
@@ -181,57 +194,28 @@ fn build_experiment(args: &mut Args) -> Result<Experiment, UsageError> {
         ("--ramp", "50-250:rotation_deg=0..60"),
     ] {
         for text in args.values(flag)? {
-            let (at, value) = text
-                .split_once(':')
-                .and_then(|(when, rest)| {
-                    let (key, value) = rest.split_once('=')?;
-                    Some((
-                        format!("@{}.{}", when.trim(), key.trim()),
-                        value.to_string(),
-                    ))
-                })
-                .ok_or_else(|| {
-                    UsageError::new(format!("{flag} {text:?} must look like {example}"))
-                })?;
+            let bad = || UsageError::new(format!("{flag} {text:?} must look like {example}"));
+            let (when, rest) = text.split_once(':').ok_or_else(bad)?;
+            let (key, value) = rest.split_once('=').ok_or_else(bad)?;
             if (flag == "--ramp") != value.contains("..") {
-                return Err(UsageError::new(format!(
-                    "{flag} {text:?} must look like {example}"
-                )));
+                return Err(bad());
             }
-            entries.push((at, value));
+            entries.push((
+                format!("@{}.{}", when.trim(), key.trim()),
+                value.to_string(),
+            ));
         }
     }
     if let Some(seed) = args.value("--seed")? {
         entries.push(("seed".to_string(), seed));
     }
-    // As in a link: the entries are run A's, and run B takes them too except where B has a value
-    // of its own (the difference the comparison is about).
-    let own: Vec<String> = b
-        .as_ref()
-        .map(|b| b.diff(&a).into_iter().map(|(k, _)| k).collect())
-        .unwrap_or_default();
-    for (p, is_b) in std::iter::once((&mut a, false)).chain(b.as_mut().map(|b| (b, true))) {
-        for (k, v) in &entries {
-            if is_b && own.contains(k) {
-                continue;
-            }
-            p.set(k, v.as_str())
-                .map_err(|e| UsageError::new(e.message))?;
-        }
-        p.config
-            .validate()
-            .map_err(|e| UsageError::new(e.to_string()))?;
-    }
-    for note in a.config.notes() {
-        eprintln!("bgloop: note: {note}");
-    }
-    Ok(Experiment { a, b })
+    Ok(entries)
 }
 
 /// Builds the experiment of a command that runs one protocol (no comparison).
 fn build_protocol(args: &mut Args, command: &str) -> Result<Protocol, UsageError> {
-    let e = build_experiment(args)?;
-    if e.b.is_some() {
+    let (e, _) = build_experiment(args)?;
+    if e.is_comparison() {
         return Err(UsageError::new(format!(
             "`bgloop {command}` runs one experiment; the link or preset is a comparison (b.… entries): use `bgloop run`"
         )));
@@ -240,108 +224,64 @@ fn build_protocol(args: &mut Args, command: &str) -> Result<Protocol, UsageError
 }
 
 /// Writes the records of `sim`'s next `trials` trials as they are made (so no run is limited
-/// by the history kept in memory); `run` names the run of a comparison.
-fn write_run(
-    sink: &mut dyn Write,
+/// by the history kept in memory); `run` names the run of a comparison in errors.
+fn stream<W: Write>(
+    w: &mut record::Writer<W>,
     sim: &mut Simulation,
     trials: u32,
-    format: &str,
     run: Option<&str>,
 ) -> Result<(), Failure> {
-    let io = |e: std::io::Error| Failure::Run(format!("writing output: {e}"));
-    for i in 0..trials as usize {
+    for _ in 0..trials {
         let r = sim.run_trial().map_err(|e| {
             Failure::Run(match run {
                 Some(name) => format!("run {name}: {e}"),
                 None => e.to_string(),
             })
         })?;
-        match (format, run) {
-            ("csv", None) => writeln!(sink, "{}", r.csv_row()),
-            ("csv", Some(name)) => writeln!(sink, "{}", record::csv_run_row(name, &r)),
-            ("jsonl", None) => writeln!(sink, "{}", r.json()),
-            ("jsonl", Some(name)) => writeln!(sink, "{}", record::json_run_line(name, &r)),
-            _ => write!(sink, "{}", record::json_item(i, &r)),
-        }
-        .map_err(io)?;
+        w.record(&r).map_err(writing)?;
     }
     Ok(())
 }
 
+/// An output error as a failure of the run.
+fn writing(e: std::io::Error) -> Failure {
+    Failure::Run(format!("writing output: {e}"))
+}
+
+/// `bgloop run`: the records of one run, or of a comparison's runs one after the other (A's, then
+/// B's: each streamed, so a run of a million trials needs no memory for its records).
 fn run(args: &mut Args) -> Result<ExitCode, Failure> {
-    let experiment = build_experiment(args)?;
+    let (experiment, _) = build_experiment(args)?;
     let trials = args.number("--trials", 1, 1_000_000)?.unwrap_or(100) as u32;
-    let format = args
-        .choice("--format", &["csv", "jsonl", "json"])?
-        .unwrap_or("csv");
+    let format = match args.choice("--format", &["csv", "jsonl", "json"])? {
+        Some("jsonl") => record::Format::Jsonl,
+        Some("json") => record::Format::Json,
+        _ => record::Format::Csv,
+    };
     let out = args.value("--out")?;
     args.finish()?;
-    let mut runs = vec![("A", experiment.a)];
-    runs.extend(experiment.b.map(|b| ("B", b)));
-    let compare = runs.len() > 1;
-    let mut sims = Vec::new();
-    for (name, p) in &runs {
-        sims.push((
-            *name,
-            p,
-            p.simulation().map_err(|e| UsageError::new(e.to_string()))?,
-        ));
-    }
-    let mut sink: Box<dyn Write> = match &out {
+    let (a, b) = experiment.simulations().map_err(usage)?;
+    let sink: Box<dyn Write> = match &out {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
                 .map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let io = |e: std::io::Error| Failure::Run(format!("writing output: {e}"));
-    match (format, compare) {
-        ("csv", false) => writeln!(sink, "{}", record::CSV_HEADER).map_err(io)?,
-        ("csv", true) => writeln!(sink, "{}", record::CSV_RUNS_HEADER).map_err(io)?,
-        ("json", true) => write!(sink, "{}", record::json_runs_head()).map_err(io)?,
-        _ => {}
-    }
+    let comparison = experiment.is_comparison();
+    let mut w = record::Writer::new(sink, format, comparison).map_err(writing)?;
     let mut result = Ok(());
-    for (i, (name, protocol, sim)) in sims.iter_mut().enumerate() {
-        match (format, compare) {
-            ("json", false) => write!(
-                sink,
-                "{}",
-                record::json_head(&protocol.config, &protocol.schedule)
-            )
-            .map_err(io)?,
-            ("json", true) => {
-                if i > 0 {
-                    write!(sink, "{}", record::JSON_RUNS_SEPARATOR).map_err(io)?;
-                }
-                write!(
-                    sink,
-                    "{}",
-                    record::json_named_head(name, &protocol.config, &protocol.schedule)
-                )
-                .map_err(io)?;
-            }
-            _ => {}
-        }
-        let label = compare.then_some(*name);
-        let outcome = write_run(sink.as_mut(), sim, trials, format, label);
-        if format == "json" {
-            let tail = if compare {
-                record::JSON_TAIL.trim_end()
-            } else {
-                record::JSON_TAIL
-            };
-            write!(sink, "{tail}").map_err(io)?;
-        }
-        if let Err(e) = outcome {
-            result = Err(e);
+    for ((name, protocol), mut sim) in experiment.runs().zip(std::iter::once(a).chain(b)) {
+        w.begin_run(name, &protocol.config, &protocol.schedule)
+            .map_err(writing)?;
+        let outcome = stream(&mut w, &mut sim, trials, comparison.then_some(name));
+        w.end_run().map_err(writing)?;
+        if outcome.is_err() {
+            result = outcome;
             break;
         }
     }
-    if format == "json" && compare {
-        write!(sink, "\n{}", record::JSON_RUNS_TAIL).map_err(io)?;
-    }
-    sink.flush().map_err(io)?;
+    w.finish().map_err(writing)?;
     result.map(|()| ExitCode::SUCCESS)
 }
 
@@ -614,9 +554,10 @@ fn check_figure_out(path: &str) -> Result<(), UsageError> {
     }))
 }
 
-/// Runs an experiment and draws the page's three views as one SVG figure.
+/// `bgloop figure`: runs an experiment (one run or a comparison) in a session, as the page does,
+/// and draws the figure the page's "Export figure → SVG" draws.
 fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
-    let protocol = build_protocol(args, "figure")?;
+    let (experiment, preset) = build_experiment(args)?;
     let trials = args.number("--trials", 1, 1_000_000)?.unwrap_or(100) as u32;
     let no_hand = args.flag("--no-hand");
     let (width, height) = match args.value("--size")? {
@@ -636,13 +577,16 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
         check_figure_out(path)?;
     }
     args.finish()?;
-    let mut sim = protocol
-        .simulation()
-        .map_err(|e| UsageError::new(e.to_string()))?;
-    sim.record_traces(Some(2.0));
-    sim.run_trials(trials)
-        .map_err(|e| Failure::Run(e.to_string()))?;
-    let runs = bgloop_charts::figure::Runs::of(&sim);
+    let mut session = Session::new(std::iter::empty::<(&str, f64)>()).map_err(usage)?;
+    session.record_traces(2.0, true).map_err(usage)?;
+    session.open(experiment, preset).map_err(usage)?;
+    let mut left = trials;
+    while left > 0 {
+        let n = left.min(bgloop_core::session::MAX_TRIALS_PER_CALL);
+        session.run_trials(f64::from(n)).map_err(Failure::Run)?;
+        left -= n;
+    }
+    let runs = bgloop_charts::figure::Runs::of_session(&session);
     if let Some(path) = out
         .as_deref()
         .filter(|p| p.to_ascii_lowercase().ends_with(".png"))

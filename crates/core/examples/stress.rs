@@ -58,8 +58,7 @@ fn main() {
                     "{e}\n  config: #{}",
                     bgloop_core::permalink::encode(
                         None,
-                        &bgloop_core::Protocol::of(c.clone()),
-                        None,
+                        &bgloop_core::Experiment::single(bgloop_core::Protocol::of(c.clone())),
                         &[]
                     )
                 ));

@@ -189,18 +189,19 @@ pub fn link(g: &mut Gen) -> String {
 pub fn check_link(text: &str) -> Result<(), String> {
     let decoded = std::panic::catch_unwind(|| permalink::decode(text))
         .map_err(|_| "decode panicked".to_string())?;
-    for p in std::iter::once(&decoded.protocol()).chain(decoded.compare.as_ref()) {
+    let experiment = &decoded.experiment;
+    for (_, p) in experiment.runs() {
         p.config
             .validate()
             .map_err(|e| format!("decoded config does not validate: {e}"))?;
-        if let Some(b) = &decoded.compare {
+        if let Some(b) = &experiment.b {
             let has = |e: &bgloop_core::Event| {
                 b.schedule
                     .events()
                     .iter()
                     .any(|x| x.trial == e.trial && x.key == e.key)
             };
-            if !decoded.schedule.events().iter().all(has) {
+            if !experiment.a.schedule.events().iter().all(has) {
                 return Err("run B lost an event of run A".into());
             }
         }
@@ -224,16 +225,9 @@ pub fn check_link(text: &str) -> Result<(), String> {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let link = permalink::encode(
-        decoded.preset,
-        &decoded.protocol(),
-        decoded.compare.as_ref(),
-        &view,
-    );
+    let link = permalink::encode(decoded.preset, experiment, &view);
     let again = permalink::decode(&link);
-    if again.config != decoded.config
-        || again.schedule != decoded.schedule
-        || again.compare != decoded.compare
+    if again.experiment != decoded.experiment
         || !again.rejected.is_empty()
         || again.view != decoded.view
     {

@@ -44,7 +44,7 @@ pub mod view;
 pub use config::{schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind, ValidConfig};
 pub use experiment::{Divergence, ReachPath, Simulation, Trace, TrialOptions};
 pub use network::Population;
-pub use protocol::Protocol;
+pub use protocol::{Experiment, Protocol};
 pub use record::{Phase, TrialRecord};
 pub use schedule::{Event, Schedule};
 pub use schema::{Input, ParamError, ParamSpec, Value};

@@ -7,8 +7,7 @@
 
 use crate::config::Config;
 use crate::presets;
-use crate::protocol::Protocol;
-use crate::schedule::Schedule;
+use crate::protocol::{Experiment, Protocol};
 use crate::schema::Input;
 use crate::view::{self, ViewKind};
 use serde::Serialize;
@@ -70,15 +69,10 @@ pub struct Permalink {
     pub version: u32,
     /// The preset the link starts from.
     pub preset: Option<&'static str>,
-    /// The full configuration (preset, then the link's parameters).
-    pub config: Config,
-    /// The run's events (the preset's, then the link's `@…` entries).
+    /// The experiment: run A is the preset, then the link's parameters and `@…` events; run B of
+    /// a comparison is run A with the preset's comparison and the link's `b.…` entries.
     #[serde(skip)]
-    pub schedule: Schedule,
-    /// Run B of a comparison: run A with the link's `b.…` entries applied (`None` if the link
-    /// has none).
-    #[serde(skip)]
-    pub compare: Option<Protocol>,
+    pub experiment: Experiment,
     /// View options (`embed`, `hide`, `speed`, `hand`), validated, in [`view::OPTIONS`] order.
     pub view: Vec<(String, String)>,
     /// Entries that were not used, with reasons.
@@ -215,16 +209,6 @@ struct Entry {
     shown: String,
 }
 
-impl Permalink {
-    /// Run A's protocol: the configuration and its events.
-    pub fn protocol(&self) -> Protocol {
-        Protocol {
-            config: self.config.clone(),
-            schedule: self.schedule.clone(),
-        }
-    }
-}
-
 /// The prefix of the entries that make run B of a comparison.
 pub const B_PREFIX: &str = "b.";
 
@@ -277,9 +261,7 @@ pub fn decode(link: &str) -> Permalink {
     Permalink {
         version,
         preset,
-        config: a.config,
-        schedule: a.schedule,
-        compare,
+        experiment: Experiment { a, b: compare },
         view,
         rejected: found.rejected,
         notes: found.notes,
@@ -482,12 +464,8 @@ fn undo_violations(config: &mut Config, base: &Config, set: &[&Entry], found: &m
 /// Encodes a run as a link fragment (without `#`): version, preset, every parameter that differs
 /// from the preset (schema keys, schema order), the seed, the events beyond the preset's, then
 /// run B's differences from A (`b.…`) if it is a comparison, then the view options.
-pub fn encode(
-    preset: Option<&str>,
-    a: &Protocol,
-    b: Option<&Protocol>,
-    options: &[(&str, &str)],
-) -> String {
+pub fn encode(preset: Option<&str>, experiment: &Experiment, options: &[(&str, &str)]) -> String {
+    let (a, b) = (&experiment.a, experiment.b.as_ref());
     // A preset can be the link's base only if the runs still have its events, and if it is a
     // comparison preset, only for a comparison that still has run B's events.
     let has_events = |run: &Protocol, of: &Protocol| {
@@ -568,13 +546,12 @@ mod tests {
         c.set("plasticity_rule", "covariance").expect("ok");
         let link = encode(
             Some("rotation"),
-            &Protocol::of(c.clone()),
-            None,
+            &Experiment::single(Protocol::of(c.clone())),
             &[("hand", "1")],
         );
         assert!(link.starts_with("v=3&preset=rotation&loop_strength=0.30000000000000004&plasticity_rule=covariance&seed=123456789&hand=1"), "{link}");
         let back = decode(&format!("https://example.org/bgloop/#{link}"));
-        assert_eq!(back.config, c);
+        assert_eq!(back.experiment.a.config, c);
         assert_eq!(back.preset, Some("rotation"));
         assert_eq!(back.view, vec![("hand".to_string(), "1".to_string())]);
         assert!(back.rejected.is_empty() && back.notes.is_empty());
@@ -584,24 +561,24 @@ mod tests {
     fn hand_written_links_work_and_later_keys_override_the_preset() {
         let p = decode("#preset=rotation&loop_strength=0.8&seed=5");
         assert_eq!(p.preset, Some("rotation"));
-        assert_eq!(p.config.loop_strength, 0.8);
-        assert_eq!(p.config.seed, 5);
-        assert_eq!(p.config.rotation_deg, 30.0);
+        assert_eq!(p.experiment.a.config.loop_strength, 0.8);
+        assert_eq!(p.experiment.a.config.seed, 5);
+        assert_eq!(p.experiment.a.config.rotation_deg, 30.0);
         assert_eq!(p.version, VERSION);
         let q = decode("loop_strength=0.8&preset=weak-loop");
         assert_eq!(
-            q.config.loop_strength, 0.8,
+            q.experiment.a.config.loop_strength, 0.8,
             "parameters override the preset wherever it stands"
         );
         let r = decode("?rotation_deg=%2D45");
-        assert_eq!(r.config.rotation_deg, -45.0);
+        assert_eq!(r.experiment.a.config.rotation_deg, -45.0);
     }
 
     #[test]
     fn bad_entries_are_listed_with_reasons_and_the_rest_applies() {
         let p = decode("#v=9&loop_strength=9&dopamine=0.5&nope=1&seed=abc&preset=fast&embed=2&hide=reach,evil&rotation_deg=NaN&bad%zz=1&cue_hold");
-        assert_eq!(p.config.dopamine, 0.5, "good entries apply");
-        assert_eq!(p.config.loop_strength, 1.0);
+        assert_eq!(p.experiment.a.config.dopamine, 0.5, "good entries apply");
+        assert_eq!(p.experiment.a.config.loop_strength, 1.0);
         let reasons: Vec<&str> = p.rejected.iter().map(|r| r.reason.as_str()).collect();
         let keys: Vec<&str> = p.rejected.iter().map(|r| r.key.as_str()).collect();
         for k in [
@@ -624,11 +601,11 @@ mod tests {
     #[test]
     fn cross_constraints_undo_the_offending_key() {
         let p = decode("cortical_inhibition=0&cortical_recurrence=5");
-        assert_eq!(p.config.cortical_recurrence, 3.0);
-        assert_eq!(p.config.cortical_inhibition, 0.0);
+        assert_eq!(p.experiment.a.config.cortical_recurrence, 3.0);
+        assert_eq!(p.experiment.a.config.cortical_inhibition, 0.0);
         assert_eq!(p.rejected.len(), 1);
         assert_eq!(p.rejected[0].entry, "cortical_recurrence=5");
-        p.config.validate().expect("valid");
+        p.experiment.a.config.validate().expect("valid");
     }
 
     #[test]
@@ -636,12 +613,15 @@ mod tests {
         let long = format!("#{}", "loop_strength=0.5&".repeat(2_000));
         let p = decode(&long);
         assert!(!p.notes.is_empty());
-        assert_eq!(p.config.loop_strength, 0.5);
+        assert_eq!(p.experiment.a.config.loop_strength, 0.5);
         let p = decode("#javascript:alert(1)=<script>&%3Cimg%20src%3Dx%3E=1&seed=1e400&dt_ms=inf&targets=%E2%88%9E");
         assert_eq!(p.rejected.len(), 5, "{:?}", p.rejected);
-        assert_eq!(p.config, Config::default());
+        assert_eq!(p.experiment.a.config, Config::default());
         let dup = decode("seed=1&seed=2");
-        assert_eq!(dup.config.seed, 2, "the last of duplicated keys wins");
+        assert_eq!(
+            dup.experiment.a.config.seed, 2,
+            "the last of duplicated keys wins"
+        );
     }
 
     #[test]
@@ -658,7 +638,7 @@ mod tests {
             let link = decode(&format!("#v=1&preset={}", p.name));
             assert!(link.rejected.is_empty(), "{}: {:?}", p.name, link.rejected);
             assert_eq!(
-                Ok(link.config),
+                Ok(link.experiment.a.config),
                 p.protocol_over(v1.clone()).map(|p| p.config),
                 "{}: the v1 meaning",
                 p.name
@@ -666,7 +646,7 @@ mod tests {
         }
         // Presets that did not learn in v1 still do not learn in a v1 link.
         for name in ["attractor", "dynamics"] {
-            let c = decode(&format!("#v=1&preset={name}")).config;
+            let c = decode(&format!("#v=1&preset={name}")).experiment.a.config;
             assert_eq!((c.learning_rate, c.cue_learning_rate), (0.0, 0.0), "{name}");
         }
     }
@@ -676,7 +656,7 @@ mod tests {
         let link = decode("#v=2&preset=babbling&seed=4&untuned_drive=0.1");
         assert!(link.rejected.is_empty(), "{:?}", link.rejected);
         assert_eq!(
-            link.config.cue_weight_bound,
+            link.experiment.a.config.cue_weight_bound,
             crate::config::CueBound::Update
         );
         assert!(
@@ -693,14 +673,13 @@ mod tests {
         );
         let now = decode("#preset=babbling&seed=4");
         assert_eq!(
-            now.config.cue_weight_bound,
+            now.experiment.a.config.cue_weight_bound,
             crate::config::CueBound::Synapse
         );
         assert!(now.notes.is_empty(), "{:?}", now.notes);
         let again = encode(
             Some("babbling"),
-            &Protocol::of(link.config.clone()),
-            None,
+            &Experiment::single(Protocol::of(link.experiment.a.config.clone())),
             &[],
         );
         assert!(!again.contains("untuned"), "{again}");
@@ -708,7 +687,7 @@ mod tests {
             again.contains("cue_weight_bound=update"),
             "re-encoded as v3: {again}"
         );
-        assert_eq!(decode(&again).config, link.config);
+        assert_eq!(decode(&again).experiment.a.config, link.experiment.a.config);
     }
 
     #[test]
@@ -723,9 +702,9 @@ mod tests {
             let p = decode(&link);
             assert!(!p.notes.is_empty(), "the cut is announced");
             assert!(
-                p.config.seed == 1 || p.config.seed == 123_456_789,
+                p.experiment.a.config.seed == 1 || p.experiment.a.config.seed == 123_456_789,
                 "pad {pad}: seed {} is a cut value",
-                p.config.seed
+                p.experiment.a.config.seed
             );
         }
     }

@@ -2,7 +2,7 @@
 //! what to watch for.
 
 use crate::config::{Config, ConfigErrors};
-use crate::protocol::Protocol;
+use crate::protocol::{Experiment, Protocol};
 
 /// A named starting point for an experiment.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -230,6 +230,19 @@ impl Preset {
         p.apply(self.settings.iter().copied())?;
         p.config.validate()?;
         Ok(p)
+    }
+
+    /// The preset's experiment over `base`: its protocol, and run B (run A with the preset's
+    /// `compare` entries) if it is a comparison.
+    pub fn experiment_over(&self, base: Config) -> Result<Experiment, ConfigErrors> {
+        let a = self.protocol_over(base)?;
+        let b = self.compare_over(&a)?;
+        Ok(Experiment { a, b })
+    }
+
+    /// The preset's experiment over the defaults.
+    pub fn experiment(&self) -> Result<Experiment, ConfigErrors> {
+        self.experiment_over(Config::default())
     }
 
     /// Run B of a comparison preset: run A with the preset's `compare` entries.

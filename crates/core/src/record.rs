@@ -5,12 +5,14 @@ use crate::config::Config;
 use crate::format::num;
 use crate::schedule::Schedule;
 use serde::Serialize;
+use std::io::{self, Write};
 
 /// The phase a trial belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Phase {
     /// No rotation (before it starts, or when the rotation is 0°).
+    #[default]
     Baseline,
     /// The cursor is rotated.
     Rotation,
@@ -49,8 +51,8 @@ impl Phase {
     }
 }
 
-/// One trial's outcome, with the fields of docs/model.md.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One trial's outcome, with the fields of docs/model.md (their text forms: [`FIELDS`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct TrialRecord {
     /// Trial number, from 1.
     pub trial: u32,
@@ -76,200 +78,408 @@ pub struct TrialRecord {
     pub amplitude: f64,
 }
 
-/// The CSV columns, in order.
-pub const CSV_HEADER: &str =
-    "trial,phase,target_deg,hand_deg,cursor_deg,error_deg,reward,rpe,executed,reach_ms,amplitude";
+/// A record's field as its text forms and handovers carry it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell {
+    /// A whole number.
+    Whole(u32),
+    /// The phase (its name in text, its code in numbers).
+    Phase(Phase),
+    /// A number.
+    Number(f64),
+    /// A yes/no (1/0 in CSV and numbers).
+    Flag(bool),
+    /// A number that may be missing (empty in CSV, `null` in JSON, NaN in numbers).
+    Maybe(Option<f64>),
+}
 
-/// A numeric column of the trial records, for typed arrays: its name and how to read it.
-pub type Column = (&'static str, fn(&TrialRecord) -> f64);
+impl Cell {
+    fn csv(self) -> String {
+        match self {
+            Cell::Whole(n) => n.to_string(),
+            Cell::Phase(p) => p.as_str().to_string(),
+            Cell::Number(x) => num(x),
+            Cell::Flag(b) => u8::from(b).to_string(),
+            Cell::Maybe(x) => x.map(num).unwrap_or_default(),
+        }
+    }
 
-/// The numeric columns, beside the CSV header (`abs_error` is derived; `executed` is 0/1;
-/// `reach_ms` is NaN when the reach was not executed).
-pub const COLUMNS: &[Column] = &[
-    ("trial", |r| f64::from(r.trial)),
-    ("target_deg", |r| r.target_deg),
-    ("hand_deg", |r| r.hand_deg),
-    ("cursor_deg", |r| r.cursor_deg),
-    ("error_deg", |r| r.error_deg),
-    ("abs_error", |r| r.error_deg.abs()),
-    ("reward", |r| r.reward),
-    ("rpe", |r| r.rpe),
-    ("executed", |r| f64::from(u8::from(r.executed))),
-    ("reach_ms", |r| r.reach_ms.unwrap_or(f64::NAN)),
-    ("amplitude", |r| r.amplitude),
+    fn json(self) -> String {
+        match self {
+            Cell::Phase(p) => format!("\"{}\"", p.as_str()),
+            Cell::Flag(b) => b.to_string(),
+            Cell::Maybe(None) => "null".to_string(),
+            other => other.csv(),
+        }
+    }
+
+    /// The field as one number: typed-array columns and handovers carry it so.
+    pub fn number(self) -> f64 {
+        match self {
+            Cell::Whole(n) => f64::from(n),
+            Cell::Phase(p) => f64::from(p.code()),
+            Cell::Number(x) => x,
+            Cell::Flag(b) => f64::from(u8::from(b)),
+            Cell::Maybe(x) => x.unwrap_or(f64::NAN),
+        }
+    }
+}
+
+/// One field of a trial record: its name (CSV header, JSON key, column name), how it is read,
+/// and how it is set back from its number with the range a handover may carry (`None` if the
+/// number is not one the field can hold).
+pub struct Field {
+    /// The name in CSV, JSON and columns.
+    pub name: &'static str,
+    /// Reads it.
+    pub get: fn(&TrialRecord) -> Cell,
+    /// Sets it from its number, if the number is one it can hold.
+    pub put: fn(&mut TrialRecord, f64) -> Option<()>,
+}
+
+/// `x` if it lies in [min, max] (so it is finite).
+fn within(x: f64, min: f64, max: f64) -> Option<f64> {
+    (x >= min && x <= max).then_some(x)
+}
+
+/// `x` as a whole number in [0, max].
+fn whole(x: f64, max: u32) -> Option<u32> {
+    within(x, 0.0, f64::from(max))
+        .filter(|x| x.fract() == 0.0)
+        .map(|x| x as u32)
+}
+
+/// Rounding room for values that are 0–1 or ±1 by construction.
+const ROOM: f64 = 1e-9;
+
+/// The fields of a trial record, in the order of every text form and handover: the one list
+/// of them (the struct aside).
+pub const FIELDS: &[Field] = &[
+    Field {
+        name: "trial",
+        get: |r| Cell::Whole(r.trial),
+        put: |r, x| whole(x, u32::MAX).map(|v| r.trial = v),
+    },
+    Field {
+        name: "phase",
+        get: |r| Cell::Phase(r.phase),
+        put: |r, x| {
+            let code = whole(x, 255)? as usize;
+            Phase::ALL.get(code).map(|&p| r.phase = p)
+        },
+    },
+    Field {
+        name: "target_deg",
+        get: |r| Cell::Number(r.target_deg),
+        put: |r, x| within(x, -360.0, 360.0).map(|v| r.target_deg = v),
+    },
+    Field {
+        name: "hand_deg",
+        get: |r| Cell::Number(r.hand_deg),
+        put: |r, x| within(x, -360.0, 360.0).map(|v| r.hand_deg = v),
+    },
+    Field {
+        name: "cursor_deg",
+        get: |r| Cell::Number(r.cursor_deg),
+        put: |r, x| within(x, -360.0, 360.0).map(|v| r.cursor_deg = v),
+    },
+    Field {
+        name: "error_deg",
+        get: |r| Cell::Number(r.error_deg),
+        put: |r, x| within(x, -180.0, 180.0).map(|v| r.error_deg = v),
+    },
+    Field {
+        name: "reward",
+        get: |r| Cell::Number(r.reward),
+        put: |r, x| within(x, -ROOM, 1.0 + ROOM).map(|v| r.reward = v),
+    },
+    Field {
+        name: "rpe",
+        get: |r| Cell::Number(r.rpe),
+        put: |r, x| within(x, -1.0 - ROOM, 1.0 + ROOM).map(|v| r.rpe = v),
+    },
+    Field {
+        name: "executed",
+        get: |r| Cell::Flag(r.executed),
+        put: |r, x| whole(x, 1).map(|v| r.executed = v == 1),
+    },
+    Field {
+        name: "reach_ms",
+        get: |r| Cell::Maybe(r.reach_ms),
+        put: |r, x| {
+            r.reach_ms = if x.is_nan() {
+                None
+            } else {
+                Some(within(x, 0.0, 1e7)?)
+            };
+            Some(())
+        },
+    },
+    Field {
+        name: "amplitude",
+        get: |r| Cell::Number(r.amplitude),
+        put: |r, x| within(x, 0.0, 1e6).map(|v| r.amplitude = v),
+    },
 ];
 
-/// The column called `name` of every record, or an error listing the columns.
+/// The CSV header: the field names.
+pub fn csv_header() -> String {
+    FIELDS.iter().map(|f| f.name).collect::<Vec<_>>().join(",")
+}
+
+/// The CSV header of a comparison's records: a first column `run`, then the fields.
+pub fn csv_runs_header() -> String {
+    format!("run,{}", csv_header())
+}
+
+/// The numeric columns, for typed arrays: every field but the phase (whose codes have their own
+/// array), and `abs_error` after `error_deg`. `executed` is 0/1; `reach_ms` is NaN when the reach
+/// was not executed.
+pub fn column_names() -> Vec<&'static str> {
+    let mut names = Vec::new();
+    for f in FIELDS.iter().filter(|f| f.name != "phase") {
+        names.push(f.name);
+        if f.name == "error_deg" {
+            names.push("abs_error");
+        }
+    }
+    names
+}
+
+/// The column `name` of `records` (see [`column_names`]), or an error listing the columns.
 pub fn column(records: &[TrialRecord], name: &str) -> Result<Vec<f64>, String> {
-    let (_, read) = COLUMNS.iter().find(|(n, _)| *n == name).ok_or_else(|| {
-        let names: Vec<&str> = COLUMNS.iter().map(|(n, _)| *n).collect();
-        format!(
-            "column {:?} is not one of: {}",
-            name.chars().take(40).collect::<String>(),
-            names.join(", ")
-        )
-    })?;
-    Ok(records.iter().map(read).collect())
+    if name == "abs_error" {
+        return Ok(records.iter().map(|r| r.error_deg.abs()).collect());
+    }
+    let field = FIELDS
+        .iter()
+        .find(|f| f.name == name && f.name != "phase")
+        .ok_or_else(|| {
+            format!(
+                "column {:?} is not one of: {}",
+                name.chars().take(40).collect::<String>(),
+                column_names().join(", ")
+            )
+        })?;
+    Ok(records.iter().map(|r| (field.get)(r).number()).collect())
 }
 
 impl TrialRecord {
-    /// One CSV row (no newline); `reach_ms` is empty when the reach was not executed.
+    /// The record as one CSV row (no newline), fields in [`FIELDS`] order.
     pub fn csv_row(&self) -> String {
-        format!(
-            "{},{},{},{},{},{},{},{},{},{},{}",
-            self.trial,
-            self.phase.as_str(),
-            num(self.target_deg),
-            num(self.hand_deg),
-            num(self.cursor_deg),
-            num(self.error_deg),
-            num(self.reward),
-            num(self.rpe),
-            u8::from(self.executed),
-            self.reach_ms.map(num).unwrap_or_default(),
-            num(self.amplitude),
-        )
+        let cells: Vec<String> = FIELDS.iter().map(|f| (f.get)(self).csv()).collect();
+        cells.join(",")
     }
 
-    /// One JSON object on one line, numbers written by the shared formatter.
+    /// The record as one JSON object (no newline).
     pub fn json(&self) -> String {
-        format!(
-            "{{\"trial\":{},\"phase\":\"{}\",\"target_deg\":{},\"hand_deg\":{},\"cursor_deg\":{},\"error_deg\":{},\"reward\":{},\"rpe\":{},\"executed\":{},\"reach_ms\":{},\"amplitude\":{}}}",
-            self.trial,
-            self.phase.as_str(),
-            num(self.target_deg),
-            num(self.hand_deg),
-            num(self.cursor_deg),
-            num(self.error_deg),
-            num(self.reward),
-            num(self.rpe),
-            self.executed,
-            self.reach_ms.map(num).unwrap_or_else(|| "null".into()),
-            num(self.amplitude),
-        )
+        let pairs: Vec<String> = FIELDS
+            .iter()
+            .map(|f| format!("\"{}\":{}", f.name, (f.get)(self).json()))
+            .collect();
+        format!("{{{}}}", pairs.join(","))
     }
-}
 
-/// A whole CSV document: header and one row per record, each line ending in `\n`.
-pub fn csv(records: &[TrialRecord]) -> String {
-    let mut out = String::with_capacity(80 * (records.len() + 1));
-    out.push_str(CSV_HEADER);
-    out.push('\n');
-    for r in records {
-        out.push_str(&r.csv_row());
-        out.push('\n');
+    /// The record as numbers, one per field (a handover carries these).
+    pub fn words(&self) -> impl Iterator<Item = f64> + '_ {
+        FIELDS.iter().map(move |f| (f.get)(self).number())
     }
-    out
-}
 
-/// The CSV columns of a comparison: the run (`A` or `B`) first.
-pub const CSV_RUNS_HEADER: &str = "run,trial,phase,target_deg,hand_deg,cursor_deg,error_deg,reward,rpe,executed,reach_ms,amplitude";
-
-/// One CSV row of a comparison: the run's name, then [`TrialRecord::csv_row`].
-pub fn csv_run_row(run: &str, record: &TrialRecord) -> String {
-    format!("{run},{}", record.csv_row())
-}
-
-/// One JSON line of a comparison: `{"run":"A",…}` with the fields of [`TrialRecord::json`].
-pub fn json_run_line(run: &str, record: &TrialRecord) -> String {
-    let body = record.json();
-    format!(
-        "{{\"run\":\"{run}\",{}",
-        body.strip_prefix('{').unwrap_or(&body)
-    )
-}
-
-/// A whole comparison as CSV: the header, then every row of run A, then every row of run B.
-pub fn csv_runs(runs: &[(&str, &[TrialRecord])]) -> String {
-    let mut out = String::from(CSV_RUNS_HEADER);
-    out.push('\n');
-    for (name, records) in runs {
-        for r in *records {
-            out.push_str(&csv_run_row(name, r));
-            out.push('\n');
+    /// A record from its numbers (as [`TrialRecord::words`] gives them), or the name of the first
+    /// field whose number it cannot hold. A reach time goes with an executed reach only.
+    pub fn from_words(words: &[f64]) -> Result<TrialRecord, &'static str> {
+        let mut r = TrialRecord::default();
+        if words.len() != FIELDS.len() {
+            return Err("record length");
         }
+        for (f, &x) in FIELDS.iter().zip(words) {
+            (f.put)(&mut r, x).ok_or(f.name)?;
+        }
+        if r.executed != r.reach_ms.is_some() {
+            return Err("reach_ms");
+        }
+        Ok(r)
     }
-    out
 }
 
-/// The version of permalinks and of the export formats written by this build (docs/model.md:
-/// 2 changed the learning defaults for several targets, 3 where the cue weights are bounded).
+/// The text forms of trial records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A header line, then one row per record.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+    /// One JSON document: version, seed, configuration, schedule and records (a comparison: one
+    /// such object per run).
+    Json,
+}
+
+/// Writes the records of a run, or of a comparison's runs one after the other, as they are made.
+/// The in-memory exports ([`csv`], [`json_document`], …) are this writer on a buffer, so a file
+/// streamed by the CLI and one exported by the page are the same text.
+pub struct Writer<W: Write> {
+    out: W,
+    format: Format,
+    comparison: bool,
+    /// The run being written (named in each row of a comparison).
+    run: String,
+    /// Runs begun so far.
+    runs: usize,
+    /// Records of the current run written so far.
+    items: usize,
+}
+
+/// The end of a run's JSON records (a comparison's runs end without the newline).
+const JSON_TAIL: &str = "\n]}";
+
+impl<W: Write> Writer<W> {
+    /// A writer of `format` into `out`, for one run or for a comparison's runs; writes the head.
+    pub fn new(mut out: W, format: Format, comparison: bool) -> io::Result<Self> {
+        match (format, comparison) {
+            (Format::Csv, false) => writeln!(out, "{}", csv_header())?,
+            (Format::Csv, true) => writeln!(out, "{}", csv_runs_header())?,
+            (Format::Json, true) => writeln!(
+                out,
+                "{{\"format\":\"bgloop-comparison\",\"version\":{VERSION},\"runs\":["
+            )?,
+            _ => {}
+        }
+        Ok(Writer {
+            out,
+            format,
+            comparison,
+            run: String::new(),
+            runs: 0,
+            items: 0,
+        })
+    }
+
+    /// Starts the records of run `name`, which runs `config` with `schedule`.
+    pub fn begin_run(
+        &mut self,
+        name: &str,
+        config: &Config,
+        schedule: &Schedule,
+    ) -> io::Result<()> {
+        if self.format == Format::Json {
+            if self.comparison && self.runs > 0 {
+                writeln!(self.out, ",")?;
+            }
+            let name = self.comparison.then_some(name);
+            write!(self.out, "{}", json_head(name, config, schedule))?;
+        }
+        self.run = name.to_string();
+        self.runs += 1;
+        self.items = 0;
+        Ok(())
+    }
+
+    /// Writes one record of the current run.
+    pub fn record(&mut self, r: &TrialRecord) -> io::Result<()> {
+        let (out, run) = (&mut self.out, &self.run);
+        match (self.format, self.comparison) {
+            (Format::Csv, false) => writeln!(out, "{}", r.csv_row())?,
+            (Format::Csv, true) => writeln!(out, "{run},{}", r.csv_row())?,
+            (Format::Jsonl, false) => writeln!(out, "{}", r.json())?,
+            (Format::Jsonl, true) => {
+                let body = r.json();
+                writeln!(out, "{{\"run\":\"{run}\",{}", &body[1..])?;
+            }
+            (Format::Json, _) => {
+                let sep = if self.items > 0 { "," } else { "" };
+                write!(out, "{sep}\n  {}", r.json())?;
+            }
+        }
+        self.items += 1;
+        Ok(())
+    }
+
+    /// Ends the current run's records.
+    pub fn end_run(&mut self) -> io::Result<()> {
+        if self.format == Format::Json {
+            let nl = if self.comparison { "" } else { "\n" };
+            write!(self.out, "{JSON_TAIL}{nl}")?;
+        }
+        Ok(())
+    }
+
+    /// Ends the document and flushes; returns the output.
+    pub fn finish(mut self) -> io::Result<W> {
+        if self.format == Format::Json && self.comparison {
+            write!(self.out, "\n]}}\n")?;
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// A run's name, configuration, schedule and records, as the in-memory exports take them.
+pub type Run<'a> = (&'a str, &'a Config, &'a Schedule, &'a [TrialRecord]);
+
+/// `runs` written whole by a [`Writer`] of `format` into a string.
+fn written(format: Format, runs: &[Run<'_>], comparison: bool) -> String {
+    let mut buffer = Vec::new();
+    let mut write = || -> io::Result<()> {
+        let mut w = Writer::new(&mut buffer, format, comparison)?;
+        for (name, config, schedule, records) in runs {
+            w.begin_run(name, config, schedule)?;
+            for r in *records {
+                w.record(r)?;
+            }
+            w.end_run()?;
+        }
+        w.finish().map(|_| ())
+    };
+    // Writing into memory cannot fail.
+    let _ = write();
+    String::from_utf8(buffer).unwrap_or_default()
+}
+
+/// Records as CSV with a header line (the text of `bgloop run --format csv`).
+pub fn csv(records: &[TrialRecord]) -> String {
+    let none = (&Config::default(), &Schedule::new());
+    written(Format::Csv, &[("A", none.0, none.1, records)], false)
+}
+
+/// The records of several named runs as one CSV (a first column `run`): a comparison's export.
+pub fn csv_runs(runs: &[(&str, &[TrialRecord])]) -> String {
+    let (config, schedule) = (Config::default(), Schedule::new());
+    let runs: Vec<Run<'_>> = runs
+        .iter()
+        .map(|(name, records)| (*name, &config, &schedule, *records))
+        .collect();
+    written(Format::Csv, &runs, true)
+}
+
+/// The version of links and export formats.
 pub const VERSION: u32 = 3;
 
-/// A JSON document: format version, the full config, the seed, the schedule and the records.
+/// A JSON document with the version, seed, configuration, schedule and records (the text of
+/// `bgloop run --format json`).
 pub fn json_document(config: &Config, schedule: &Schedule, records: &[TrialRecord]) -> String {
-    let mut out = json_head(config, schedule);
-    for (i, r) in records.iter().enumerate() {
-        out.push_str(&json_item(i, r));
-    }
-    out.push_str(JSON_TAIL);
-    out
+    written(Format::Json, &[("A", config, schedule, records)], false)
 }
 
-/// The opening of a JSON comparison document; then each run's [`json_document`] (its name
-/// first, separated by [`JSON_RUNS_SEPARATOR`]) and [`JSON_RUNS_TAIL`].
-pub fn json_runs_head() -> String {
-    format!(
-        "{{\"format\":\"bgloop-comparison\",\"version\":{},\"runs\":[\n",
-        VERSION
-    )
+/// Several named runs as one JSON document, `{"format":"bgloop-comparison","runs":[…]}`: a
+/// comparison's export (the text of `bgloop run --format json` on a comparison).
+pub fn json_runs(runs: &[Run<'_>]) -> String {
+    written(Format::Json, runs, true)
 }
 
-/// Between the two runs of a JSON comparison document.
-pub const JSON_RUNS_SEPARATOR: &str = ",\n";
-/// The end of a JSON comparison document.
-pub const JSON_RUNS_TAIL: &str = "]}\n";
-
-/// A whole comparison as one JSON document: each run as in [`json_document`], with its name.
-pub fn json_runs(runs: &[(&str, &Config, &Schedule, &[TrialRecord])]) -> String {
-    let mut out = json_runs_head();
-    for (i, (name, config, schedule, records)) in runs.iter().enumerate() {
-        if i > 0 {
-            out.push_str(JSON_RUNS_SEPARATOR);
-        }
-        out.push_str(&json_named_head(name, config, schedule));
-        for (k, r) in records.iter().enumerate() {
-            out.push_str(&json_item(k, r));
-        }
-        out.push_str(JSON_TAIL.trim_end());
-    }
-    out.push('\n');
-    out.push_str(JSON_RUNS_TAIL);
-    out
-}
-
-/// The opening of run `name` in a JSON comparison document.
-pub fn json_named_head(name: &str, config: &Config, schedule: &Schedule) -> String {
-    let head = json_head(config, schedule);
-    format!(
-        "{{\"run\":\"{name}\",{}",
-        head.strip_prefix('{').unwrap_or(&head)
-    )
-}
-
-/// The opening of a JSON run document, up to its first record: `json_head`, then
-/// [`json_item`] for each record, then [`JSON_TAIL`] — so a long run can be written as it goes.
-pub fn json_head(config: &Config, schedule: &Schedule) -> String {
+/// The head of a run's JSON object, up to its records' opening bracket (with the run's name
+/// first in a comparison).
+fn json_head(name: Option<&str>, config: &Config, schedule: &Schedule) -> String {
     let cfg = serde_json::to_string(config).unwrap_or_else(|_| "{}".into());
     let events: Vec<String> = schedule.events().iter().map(|e| e.to_text()).collect();
     let events = serde_json::to_string(&events).unwrap_or_else(|_| "[]".into());
+    let run = name
+        .map(|n| format!("\"run\":\"{n}\","))
+        .unwrap_or_default();
     format!(
-        "{{\"format\":\"bgloop-run\",\"version\":{},\"seed\":{},\"config\":{},\"schedule\":{},\"records\":[",
-        VERSION,
+        "{{{run}\"format\":\"bgloop-run\",\"version\":{VERSION},\"seed\":{},\"config\":{cfg},\"schedule\":{events},\"records\":[",
         config.seed,
-        cfg,
-        events
     )
 }
-
-/// Record number `index` (from 0) of a JSON run document.
-pub fn json_item(index: usize, record: &TrialRecord) -> String {
-    let sep = if index > 0 { "," } else { "" };
-    format!("{sep}\n  {}", record.json())
-}
-
-/// The end of a JSON run document.
-pub const JSON_TAIL: &str = "\n]}\n";
 
 #[cfg(test)]
 mod tests {
@@ -304,7 +514,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&r.json()).expect("valid JSON");
         assert_eq!(v["reach_ms"], serde_json::Value::Null);
         assert_eq!(v["phase"], "gpi-off");
-        assert_eq!(csv(&[rec()]).lines().next(), Some(CSV_HEADER));
+        assert_eq!(csv(&[rec()]).lines().next(), Some(csv_header().as_str()));
         let doc: serde_json::Value = serde_json::from_str(&json_document(
             &Config::default(),
             &Schedule::new(),

@@ -217,6 +217,36 @@ impl ParamError {
     }
 }
 
+/// `x` if finite and within [min, max]; otherwise an error naming `name` and the range. For the
+/// numbers a front end passes besides parameters (a step's length, a trial number, a cap).
+pub fn in_range(name: &str, x: f64, min: f64, max: f64) -> Result<f64, ParamError> {
+    if x.is_finite() && x >= min && x <= max {
+        Ok(x)
+    } else {
+        Err(ParamError::new(
+            name,
+            format!(
+                "`{name}` = {} is out of range {}–{}",
+                crate::format::num(x),
+                crate::format::num(min),
+                crate::format::num(max)
+            ),
+        ))
+    }
+}
+
+/// `x` as a whole number within [min, max]; otherwise an error naming `name` and the range.
+pub fn whole(name: &str, x: f64, min: u32, max: u32) -> Result<u32, ParamError> {
+    let v = in_range(name, x, f64::from(min), f64::from(max))?;
+    if v.fract() != 0.0 {
+        return Err(ParamError::new(
+            name,
+            format!("`{name}` = {v} must be a whole number"),
+        ));
+    }
+    Ok(v as u32)
+}
+
 /// The part of a parameter's allowed range in which the model was built to work (measured by
 /// `cargo run --release -p bgloop-core --example ranges`, docs/model.md); outside it the page and
 /// the CLI say what goes wrong.

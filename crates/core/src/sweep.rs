@@ -110,8 +110,8 @@ impl SweepSpec {
         [from, to, count, seeds, trials]: [f64; 5],
         base: &Config,
     ) -> Result<SweepSpec, String> {
-        use crate::session::{in_range, whole};
-        let text = |e: crate::ConfigErrors| e.to_string();
+        use crate::schema::{in_range, whole};
+        let text = |e: crate::ParamError| e.message;
         let spec = SweepSpec {
             param: param.to_string(),
             from: in_range("from", from, -1e9, 1e9).map_err(text)?,
@@ -263,6 +263,33 @@ impl SweepSpec {
             .map(|(_, j)| j)
             .collect())
     }
+}
+
+/// Runs one job given as a front end has it — `base` as entries (a full configuration and its
+/// events), the value, seed and trial count as plain numbers — each checked and named when wrong.
+pub fn run_entries<'a, I, V>(
+    base: I,
+    param: &str,
+    value: f64,
+    [seed, trials]: [f64; 2],
+) -> Result<Outcome, String>
+where
+    I: IntoIterator<Item = (&'a str, V)>,
+    V: Into<Input>,
+{
+    use crate::schema::{in_range, whole};
+    let mut protocol = Protocol::default();
+    protocol.apply(base).map_err(|e| e.to_string())?;
+    protocol.config.validate().map_err(|e| e.to_string())?;
+    let max_seed = crate::config::MAX_SEED as f64;
+    let seed = in_range("seed", seed, 0.0, max_seed).map_err(|e| e.message)?;
+    let trials = whole("trials", trials, 1, MAX_TRIALS).map_err(|e| e.message)?;
+    let job = Job {
+        index: 0,
+        value,
+        seed: seed as u64,
+    };
+    run(&protocol, param, job, trials)
 }
 
 /// Runs one job on `base` (its seed and the swept value replace the base's; its events apply).

@@ -54,7 +54,7 @@ fn check_old_link(link: &str, trials: u32, file: &str) {
     let decoded = permalink::decode(link);
     assert!(decoded.rejected.is_empty(), "{:?}", decoded.rejected);
     assert!(!decoded.notes.is_empty(), "an old link says it is old");
-    let text = run(decoded.config, trials);
+    let text = run(decoded.experiment.a.config, trials);
     let expected = std::fs::read_to_string(golden(file)).expect("golden file");
     assert_eq!(text, expected, "{link} no longer replays its original run");
 }
@@ -82,7 +82,7 @@ fn v2_links_replay_their_original_runs_bit_for_bit() {
 fn check_legacy_link(link: &str, trials: u32, file: &str) {
     let decoded = permalink::decode(link);
     assert!(decoded.rejected.is_empty(), "{:?}", decoded.rejected);
-    let mut sim = decoded.protocol().simulation().expect("valid");
+    let mut sim = decoded.experiment.a.simulation().expect("valid");
     sim.run_trials(trials).expect("finite");
     let expected = std::fs::read_to_string(golden(file)).expect("golden file");
     assert_eq!(
@@ -111,5 +111,5 @@ fn legacy_gpi_off_and_washout_keys_replay_as_events() {
 fn events_written_by_hand_equal_the_legacy_keys() {
     let legacy = permalink::decode("#preset=rotation&seed=3&washout_after=5&gpi_off_after=7");
     let events = permalink::decode("#preset=rotation&seed=3&@6.rotation_deg=0&@8.gpi_output=0");
-    assert_eq!(legacy.protocol(), events.protocol());
+    assert_eq!(legacy.experiment, events.experiment);
 }

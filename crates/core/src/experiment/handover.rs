@@ -10,7 +10,7 @@
 
 use super::recorder::{ReachPath, Trace};
 use super::Simulation;
-use crate::record::{Phase, TrialRecord};
+use crate::record::TrialRecord;
 use crate::rng::Rng;
 
 /// The first word of a handover: its format.
@@ -151,62 +151,15 @@ impl Range {
     }
 }
 
-/// Words per trial record.
-const RECORD_WORDS: usize = 11;
+/// Words per trial record: one per field.
+const RECORD_WORDS: usize = crate::record::FIELDS.len();
 
 fn write_record(w: &mut Writer, r: &TrialRecord) {
-    w.int(r.trial as usize);
-    w.int(usize::from(r.phase.code()));
-    w.0.extend_from_slice(&[
-        r.target_deg,
-        r.hand_deg,
-        r.cursor_deg,
-        r.error_deg,
-        r.reward,
-        r.rpe,
-        f64::from(u8::from(r.executed)),
-        r.reach_ms.unwrap_or(f64::NAN),
-        r.amplitude,
-    ]);
+    w.0.extend(r.words());
 }
 
 fn read_record(r: &mut Reader<'_>) -> Result<TrialRecord, HandoverError> {
-    let trial = r.u32()?;
-    let phase = *Phase::ALL
-        .get(r.int()?)
-        .ok_or(HandoverError::Malformed("unknown phase"))?;
-    let angle = Range(-360.0, 360.0);
-    let target_deg = r.within(angle, "record: target")?;
-    let hand_deg = r.within(angle, "record: hand")?;
-    let cursor_deg = r.within(angle, "record: cursor")?;
-    let error_deg = r.within(Range(-180.0, 180.0), "record: error")?;
-    let reward = r.within(Range::UNIT, "record: reward")?;
-    let rpe = r.within(Range(-1.0 - 1e-9, 1.0 + 1e-9), "record: dopamine signal")?;
-    let executed = match r.int()? {
-        0 => false,
-        1 => true,
-        _ => return Err(HandoverError::Malformed("record: executed")),
-    };
-    let reach = r.word()?;
-    let reach_ms = match (executed, reach.is_nan()) {
-        (false, true) => None,
-        (true, false) => Some(Range(0.0, 1e7).check(reach, "record: reach time")?),
-        _ => return Err(HandoverError::Malformed("record: reach time")),
-    };
-    let amplitude = r.within(Range(0.0, 1e6), "record: amplitude")?;
-    Ok(TrialRecord {
-        trial,
-        phase,
-        target_deg,
-        hand_deg,
-        cursor_deg,
-        error_deg,
-        reward,
-        rpe,
-        executed,
-        reach_ms,
-        amplitude,
-    })
+    TrialRecord::from_words(r.take(RECORD_WORDS)?).map_err(HandoverError::Malformed)
 }
 
 /// Whether `trace` has the shape the views read: empty, or one hand point (x, y) per sample and,

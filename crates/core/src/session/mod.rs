@@ -1,15 +1,21 @@
-//! A session: what a front end holds between calls — the running simulation, the configuration the
-//! next reset will use, the presets they came from, and the trace settings. The page's bindings
-//! only translate to and from JavaScript; everything here is tested natively.
+//! A session: what a front end holds between calls — the running experiment (one run, or two
+//! compared trial for trial), the experiment the next reset starts, the presets they came from,
+//! and the trace settings. The page's bindings only translate to and from JavaScript; everything
+//! here is tested natively. Run B's worker feed lives in [`feed`].
+
+mod feed;
+
+pub use feed::FeedStart;
 
 use crate::config::{Config, ConfigErrors};
-use crate::experiment::HandoverError;
-use crate::experiment::Simulation;
+use crate::experiment::{Divergence, Simulation};
 use crate::permalink::{self, Permalink};
 use crate::presets;
-use crate::protocol::Protocol;
+use crate::protocol::{Experiment, Protocol};
+use crate::record::{self, TrialRecord};
 use crate::schedule::{Change, Event};
-use crate::schema::{Input, ParamError};
+use crate::schema::{self, Input, ParamError};
+use serde::Serialize;
 
 /// Longest slice of simulated time one [`Session::step`] accepts, ms.
 pub const MAX_STEP_MS: f64 = 600_000.0;
@@ -36,43 +42,26 @@ impl Default for TraceSettings {
     }
 }
 
-/// A running experiment — one run, or two compared trial for trial — and the changes waiting
-/// for the next reset.
+/// A running experiment — one run, or two compared trial for trial — and the experiment the next
+/// reset starts.
 #[derive(Clone, Debug)]
 pub struct Session {
     /// Run A (the only run unless comparing).
-    sim: Simulation,
+    a: Simulation,
     /// Run B of a comparison.
     b: Option<Simulation>,
-    /// What the next reset runs as A.
-    pending: Protocol,
-    /// What the next reset runs as B (while comparing).
-    pending_b: Option<Protocol>,
-    /// The preset the pending configuration starts from.
+    /// What the next reset runs. It is an experiment of its own, not a property of each run: a
+    /// comparison can be set up for the next reset while one run goes on, and the other way round.
+    next: Experiment,
+    /// The preset the next experiment starts from.
     preset: Option<&'static str>,
-    /// The preset the running configuration started from (what a permalink names).
+    /// The preset the running experiment started from (what a permalink names).
     running_preset: Option<&'static str>,
     traces: TraceSettings,
     /// The most records kept in memory, if not [`crate::experiment::HISTORY_CAP`].
     history_cap: Option<usize>,
-    /// While run B is fed from elsewhere (a worker thread running it ahead): the feed's number.
-    /// Run A then advances alone, and B takes the handovers it is fed.
-    feed: Option<u32>,
-    /// Feeds started so far (so a handover from an ended feed is recognised and ignored).
-    feeds: u32,
-}
-
-/// What a worker needs to run a comparison's run B ahead: see [`Session::start_feed`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct FeedStart {
-    /// The feed's number; handovers of another feed are ignored.
-    pub feed: u32,
-    /// Run B's protocol alone, as a link for [`Session::twin`].
-    pub link: String,
-    /// Run B's handover, to continue from.
-    pub state: Vec<f64>,
-    /// How this session records traces, for the twin to record the same.
-    pub traces: TraceSettings,
+    /// Run B fed from elsewhere (a worker thread running it ahead), if it is.
+    feed: feed::Feed,
 }
 
 /// Which run of a comparison.
@@ -84,36 +73,24 @@ pub enum Run {
     B,
 }
 
-fn one(key: &str, message: String) -> ConfigErrors {
-    ConfigErrors {
-        errors: vec![ParamError::new(key, message)],
-    }
+/// An event of the run in focus as a front end lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventItem {
+    /// The first trial it applies to.
+    pub trial: u32,
+    /// The parameter it changes.
+    pub key: String,
+    /// The event as a link writes it (`@151.gpi_output=0`).
+    pub text: String,
+    /// The event for readers (`GPi off`).
+    pub label: String,
+    /// Whether it has applied already (it can no longer be removed).
+    pub applied: bool,
 }
 
-/// `x` if finite and within [min, max]; otherwise an error naming `name` and the range.
-pub fn in_range(name: &str, x: f64, min: f64, max: f64) -> Result<f64, ConfigErrors> {
-    if x.is_finite() && x >= min && x <= max {
-        Ok(x)
-    } else {
-        Err(one(
-            name,
-            format!(
-                "`{name}` = {} is out of range {}–{}",
-                crate::format::num(x),
-                crate::format::num(min),
-                crate::format::num(max)
-            ),
-        ))
-    }
-}
-
-/// `x` as a whole number within [min, max]; otherwise an error naming `name`.
-pub fn whole(name: &str, x: f64, min: u32, max: u32) -> Result<u32, ConfigErrors> {
-    let v = in_range(name, x, f64::from(min), f64::from(max))?;
-    if v.fract() != 0.0 {
-        return Err(one(name, format!("`{name}` = {v} must be a whole number")));
-    }
-    Ok(v as u32)
+/// An error as the session's stepping calls report it: its sentence.
+fn text(e: impl std::fmt::Display) -> String {
+    e.to_string()
 }
 
 impl Session {
@@ -123,26 +100,24 @@ impl Session {
         I: IntoIterator<Item = (&'a str, V)>,
         V: Into<Input>,
     {
-        let mut pending = Protocol::default();
-        pending.apply(settings)?;
-        let sim = pending.simulation()?;
+        let mut next = Protocol::default();
+        next.apply(settings)?;
+        let a = next.simulation()?;
         Ok(Session {
-            sim,
+            a,
             b: None,
-            pending,
-            pending_b: None,
+            next: Experiment::single(next),
             preset: None,
             running_preset: None,
             traces: TraceSettings::default(),
             history_cap: None,
-            feed: None,
-            feeds: 0,
+            feed: feed::Feed::default(),
         })
     }
 
     /// Run A (the only run unless comparing).
     pub fn sim(&self) -> &Simulation {
-        &self.sim
+        &self.a
     }
 
     /// Run B, while comparing.
@@ -150,45 +125,99 @@ impl Session {
         self.b.as_ref()
     }
 
+    /// Run `run` (`None` for B when not comparing).
+    pub fn run(&self, run: Run) -> Option<&Simulation> {
+        match run {
+            Run::A => Some(&self.a),
+            Run::B => self.b.as_ref(),
+        }
+    }
+
     /// The run in focus: B while comparing, else A. Controls show and change it.
     pub fn focus(&self) -> &Simulation {
-        self.b.as_ref().unwrap_or(&self.sim)
+        self.b.as_ref().unwrap_or(&self.a)
+    }
+
+    fn focus_mut(&mut self) -> &mut Simulation {
+        self.b.as_mut().unwrap_or(&mut self.a)
     }
 
     /// Run A, to advance it alone (analyses; the page advances both with the session's methods).
     pub fn sim_mut(&mut self) -> &mut Simulation {
-        &mut self.sim
+        &mut self.a
+    }
+
+    /// The running experiment: both runs' protocols.
+    pub fn experiment(&self) -> Experiment {
+        Experiment {
+            a: self.a.protocol(),
+            b: self.b.as_ref().map(Simulation::protocol),
+        }
+    }
+
+    /// The experiment the next [`Session::reset`] starts.
+    pub fn next(&self) -> &Experiment {
+        &self.next
     }
 
     /// The configuration the next [`Session::reset`] gives the run in focus.
     pub fn pending(&self) -> &Config {
-        &self.focus_pending().config
+        &self.focus_next().config
     }
 
     /// The protocol the next [`Session::reset`] gives the run in focus.
     pub fn pending_protocol(&self) -> &Protocol {
-        self.focus_pending()
+        self.focus_next()
     }
 
-    fn focus_pending(&self) -> &Protocol {
-        self.pending_b.as_ref().unwrap_or(&self.pending)
+    fn focus_next(&self) -> &Protocol {
+        self.next.b.as_ref().unwrap_or(&self.next.a)
     }
 
-    fn focus_pending_mut(&mut self) -> &mut Protocol {
-        self.pending_b.as_mut().unwrap_or(&mut self.pending)
+    fn focus_next_mut(&mut self) -> &mut Protocol {
+        self.next.b.as_mut().unwrap_or(&mut self.next.a)
+    }
+
+    /// The pending configuration and its events as entries (`loop_strength=1`, …,
+    /// `@401.gpi_output=0`), every parameter included: what a sweep job runs.
+    pub fn pending_entries(&self) -> Vec<(String, String)> {
+        let p = self.focus_next();
+        let mut out: Vec<(String, String)> = crate::config::schema()
+            .iter()
+            .filter_map(|s| Some((s.key.to_string(), p.config.get(s.key)?.to_text())))
+            .collect();
+        out.extend(p.schedule.entries());
+        out
     }
 
     /// The configuration the controls show for the run in focus: its pending configuration with
     /// its schedule's changes up to the next trial applied.
     pub fn shown_config(&self) -> Config {
-        let p = self.focus_pending();
+        let p = self.focus_next();
         p.schedule.config_in(&p.config, self.focus_next_boundary())
+    }
+
+    /// The events of the run in focus, each saying whether it has applied.
+    pub fn events(&self) -> Vec<EventItem> {
+        let next = self.focus_next_boundary();
+        self.focus()
+            .schedule()
+            .events()
+            .iter()
+            .map(|e| EventItem {
+                trial: e.trial,
+                key: e.key.to_string(),
+                text: e.to_text(),
+                label: e.label(),
+                applied: e.trial < next,
+            })
+            .collect()
     }
 
     /// The changes to mark on the learning view, `(first trial, label)`: run A's, then run B's
     /// own, labelled "B: …", while comparing.
     pub fn markers(&self) -> Vec<(u32, String)> {
-        let a = self.sim.schedule();
+        let a = self.a.schedule();
         let mut out: Vec<(u32, String)> = a.events().iter().map(|e| (e.trial, e.label())).collect();
         if let Some(b) = &self.b {
             out.extend(
@@ -205,7 +234,7 @@ impl Session {
     /// difference: `["A: Loop strength 1", "B: 0.25"]`.
     pub fn run_names(&self) -> Option<[String; 2]> {
         let b = self.b.as_ref()?;
-        let (a, b) = (self.sim.protocol(), b.protocol());
+        let (a, b) = (self.a.protocol(), b.protocol());
         let diff = b.diff(&a);
         let more = match diff.len() {
             0 | 1 => String::new(),
@@ -227,7 +256,7 @@ impl Session {
             Some((key, value)) => {
                 let spec = crate::config::spec(key);
                 let label = spec.map_or(key.as_str(), |s| s.label);
-                let unit = spec.map_or(String::new(), |s| crate::schema::unit_suffix(s.unit));
+                let unit = spec.map_or(String::new(), |s| schema::unit_suffix(s.unit));
                 let before = a.config.get(key).map(|v| v.to_text()).unwrap_or_default();
                 [
                     format!("A: {label} {before}{unit}"),
@@ -240,8 +269,7 @@ impl Session {
 
     /// Whether the next reset would run something other than what runs now.
     pub fn has_pending_changes(&self) -> bool {
-        self.pending != self.sim.protocol()
-            || self.pending_b.as_ref() != self.b.as_ref().map(Simulation::protocol).as_ref()
+        self.next != self.experiment()
     }
 
     /// The preset the running configuration started from.
@@ -261,11 +289,23 @@ impl Session {
         I: IntoIterator<Item = (&'a str, V)>,
         V: Into<Input>,
     {
-        let mut next = self.focus_pending().clone();
+        let mut next = self.focus_next().clone();
         next.apply(settings)?;
         next.config.validate()?;
-        *self.focus_pending_mut() = next;
+        *self.focus_next_mut() = next;
         Ok(())
+    }
+
+    /// Whether run A has an event of `key` at `trial` while comparing: run B keeps every event
+    /// it shares with A (a link can only add to or replace them).
+    fn shared_with_a(&self, trial: u32, key: &str) -> bool {
+        self.b.is_some()
+            && self
+                .a
+                .schedule()
+                .events()
+                .iter()
+                .any(|e| e.trial == trial && e.key == key)
     }
 
     /// Changes a live parameter of the run in focus from the next trial on, without a reset: the
@@ -275,36 +315,14 @@ impl Session {
     pub fn intervene(&mut self, key: &str, value: impl Into<Input>) -> Result<u32, ConfigErrors> {
         self.settle();
         let value = value.into();
-        let comparing = self.b.is_some();
         let trial = self.focus().next_boundary();
         // Checks that the key is live and the value in range, whatever the trial.
         let event = Event::step(trial, key, value.clone())?;
-        // While comparing, run B keeps every event it shares with run A (a link can only add to
-        // or replace them): such an event is replaced, never removed.
-        let shared = comparing
-            && self
-                .sim
-                .schedule()
-                .events()
-                .iter()
-                .any(|e| e.trial == trial && e.key == key);
+        let shared = self.shared_with_a(trial, key);
         if trial == 1 && !shared {
-            // Nothing has run yet: the change is the run's starting value (replacing a trial-1
-            // event of that key), here and in what the next reset runs.
-            let mut running = self.focus().protocol();
-            running.schedule.remove(1, key);
-            running.config.set(key, value.clone())?;
-            running.config.validate()?;
-            let mut sim = running.simulation()?;
-            Self::keep_traces(&mut sim, self.traces, self.history_cap);
-            self.mirror_pending(|p| {
-                p.schedule.remove(1, key);
-                p.config.set(key, value.clone())
-            })?;
-            *self.b.as_mut().unwrap_or(&mut self.sim) = sim;
-            return Ok(1);
+            return self.change_start(key, value);
         }
-        let focus = self.b.as_mut().unwrap_or(&mut self.sim);
+        let focus = self.focus_mut();
         // A change back to the value the run would have anyway is no event (and undoes one made
         // for the same trial).
         let mut without = focus.schedule().clone();
@@ -316,34 +334,48 @@ impl Session {
             };
         if unchanged {
             focus.remove_event(trial, key);
-            self.mirror_pending(|p| {
+            self.replay_next(|p| {
                 p.schedule.remove(trial, key);
                 Ok(())
             })?;
         } else {
             focus.add_event(event)?;
-            self.mirror_pending(|p| p.schedule.add(event))?;
+            self.replay_next(|p| p.schedule.add(event))?;
         }
         Ok(trial)
     }
 
-    /// Mirrors a live change into what the next reset runs for the run in focus (B while
-    /// comparing; else A, and a comparison set up for the next reset, whose B is A with its
-    /// differences), one event at a time, so pending changes made before it stay.
-    fn mirror_pending(
+    /// A live change before anything has run: the run in focus starts with `value` (replacing a
+    /// trial-1 event of `key`), and so does what the next reset runs.
+    fn change_start(&mut self, key: &str, value: Input) -> Result<u32, ConfigErrors> {
+        let mut running = self.focus().protocol();
+        running.schedule.remove(1, key);
+        running.config.set(key, value.clone())?;
+        running.config.validate()?;
+        let mut sim = running.simulation()?;
+        keep_traces(&mut sim, self.traces, self.history_cap);
+        self.replay_next(|p| {
+            p.schedule.remove(1, key);
+            p.config.set(key, value.clone())
+        })?;
+        *self.focus_mut() = sim;
+        Ok(1)
+    }
+
+    /// Makes a live change of the run in focus part of what the next reset replays for it: run B
+    /// while comparing; else run A, and run B of a comparison set up for the next reset (which
+    /// is A with its differences). One event at a time, so pending changes made before it stay.
+    fn replay_next(
         &mut self,
-        change: impl Fn(&mut Protocol) -> Result<(), ParamError>,
-    ) -> Result<(), ConfigErrors> {
+        change: impl FnMut(&mut Protocol) -> Result<(), ParamError>,
+    ) -> Result<(), ParamError> {
         match &self.b {
-            Some(b) => change(self.pending_b.get_or_insert_with(|| b.protocol()))?,
-            None => {
-                change(&mut self.pending)?;
-                if let Some(pb) = &mut self.pending_b {
-                    change(pb)?;
-                }
+            Some(b) => {
+                let mut change = change;
+                change(self.next.b.get_or_insert_with(|| b.protocol()))
             }
+            None => self.next.for_each_run(change),
         }
-        Ok(())
     }
 
     /// Removes the not-yet-applied event of `key` at `trial` from the run in focus; returns
@@ -351,21 +383,13 @@ impl Session {
     /// link can only add to them).
     pub fn cancel_event(&mut self, trial: u32, key: &str) -> bool {
         self.settle();
-        if self.b.is_some()
-            && self
-                .sim
-                .schedule()
-                .events()
-                .iter()
-                .any(|e| e.trial == trial && e.key == key)
-        {
+        if self.shared_with_a(trial, key) {
             return false;
         }
-        let focus = self.b.as_mut().unwrap_or(&mut self.sim);
-        let removed = focus.remove_event(trial, key);
+        let removed = self.focus_mut().remove_event(trial, key);
         if removed {
             // Removing never fails.
-            let _ = self.mirror_pending(|p| {
+            let _ = self.replay_next(|p| {
                 p.schedule.remove(trial, key);
                 Ok(())
             });
@@ -382,11 +406,10 @@ impl Session {
         }
         // B starts as what runs (its events included); pending changes of the parameters move
         // to B, A is pinned as it runs.
-        let mut b = self.sim.protocol();
-        b.config = self.pending.config.clone();
-        self.pending = self.sim.protocol();
-        self.pending_b = Some(b);
-        self.b = Some(self.sim.clone());
+        let mut b = self.a.protocol();
+        b.config = self.next.a.config.clone();
+        self.next = Experiment::compare(self.a.protocol(), b);
+        self.b = Some(self.a.clone());
     }
 
     /// Sets up a comparison for the next reset: run A is the pending protocol with settings `a`,
@@ -399,29 +422,21 @@ impl Session {
         W: Into<Input>,
     {
         self.settle();
-        let mut pa = self.pending.clone();
-        pa.apply(a)?;
-        pa.config.validate()?;
-        let mut pb = pa.clone();
-        let named = |mut e: ConfigErrors| {
-            for x in &mut e.errors {
-                x.message = format!("run B: {}", x.message);
-            }
-            e
-        };
-        pb.apply(b).map_err(named)?;
-        pb.config.validate().map_err(named)?;
-        self.pending = pa;
-        self.pending_b = Some(pb);
+        let mut next = Experiment::single(self.next.a.clone());
+        next.apply(a)?;
+        next.validate()?;
+        next.apply_b(b)?;
+        next.validate()?;
+        self.next = next;
         Ok(())
     }
 
     /// Ends a comparison, keeping run B (the run in focus) as the only run.
     pub fn end_comparison(&mut self) {
         self.settle();
-        if let (Some(b), Some(pb)) = (self.b.take(), self.pending_b.take()) {
-            self.sim = b;
-            self.pending = pb;
+        if let (Some(b), Some(pb)) = (self.b.take(), self.next.b.take()) {
+            self.a = b;
+            self.next.a = pb;
         }
     }
 
@@ -430,7 +445,7 @@ impl Session {
     pub fn use_preset(&mut self, name: &str) -> Result<(), ConfigErrors> {
         self.settle();
         let preset = presets::preset(name).ok_or_else(|| {
-            one(
+            ParamError::new(
                 "preset",
                 format!(
                     "preset {:?} is not one of: {}",
@@ -439,10 +454,11 @@ impl Session {
                 ),
             )
         })?;
-        let mut a = preset.protocol()?;
-        a.config.seed = self.focus_pending().config.seed;
-        self.pending_b = preset.compare_over(&a)?;
-        self.pending = a;
+        let base = Config {
+            seed: self.focus_next().config.seed,
+            ..Config::default()
+        };
+        self.next = preset.experiment_over(base)?;
         self.preset = Some(preset.name);
         Ok(())
     }
@@ -452,65 +468,59 @@ impl Session {
     pub fn use_defaults(&mut self) {
         self.settle();
         let mut p = Protocol::default();
-        p.config.seed = self.focus_pending().config.seed;
-        self.pending = p;
-        self.pending_b = None;
+        p.config.seed = self.focus_next().config.seed;
+        self.next = Experiment::single(p);
         self.preset = None;
     }
 
-    /// Opens a link: its protocols and preset become the pending ones and a new run starts.
+    /// Opens a link: its experiment and preset become the pending ones and a new run starts.
     /// Returns the decoded link (view options, rejected entries, notes).
     pub fn open_permalink(&mut self, link: &str) -> Result<Permalink, ConfigErrors> {
-        self.drop_feed();
         let decoded = permalink::decode(link);
-        self.pending = decoded.protocol();
-        self.pending_b = decoded.compare.clone();
-        self.preset = decoded.preset;
-        self.reset(None)?;
+        self.open(decoded.experiment.clone(), decoded.preset)?;
         Ok(decoded)
+    }
+
+    /// Starts `experiment` (from `preset`) as a new run, and makes it what resets run.
+    pub fn open(
+        &mut self,
+        experiment: Experiment,
+        preset: Option<&'static str>,
+    ) -> Result<(), ConfigErrors> {
+        self.feed.drop();
+        self.next = experiment;
+        self.preset = preset;
+        self.reset(None)
     }
 
     /// The link of the running experiment (both runs while comparing) with view `options`.
     pub fn permalink(&self, options: &[(&str, &str)]) -> String {
-        let b = self.b.as_ref().map(Simulation::protocol);
-        permalink::encode(
-            self.running_preset,
-            &self.sim.protocol(),
-            b.as_ref(),
-            options,
-        )
+        permalink::encode(self.running_preset, &self.experiment(), options)
     }
 
-    /// Starts new runs from naive synapses with the pending protocols (and `seed`, if given, for
-    /// both), keeping the trace settings.
+    /// Starts new runs from naive synapses with the pending experiment (and `seed`, if given, for
+    /// both runs), keeping the trace settings.
     pub fn reset(&mut self, seed: Option<f64>) -> Result<(), ConfigErrors> {
-        self.drop_feed();
-        let mut a = self.pending.clone();
-        let mut b = self.pending_b.clone();
+        self.feed.drop();
+        let mut next = self.next.clone();
         if let Some(s) = seed {
-            for p in std::iter::once(&mut a).chain(b.as_mut()) {
-                p.config
-                    .set("seed", s)
-                    .map_err(|e| ConfigErrors { errors: vec![e] })?;
-            }
+            next.set_seed(s)?;
         }
-        let mut sim = a.simulation()?;
-        let mut sim_b = b.as_ref().map(Protocol::simulation).transpose()?;
-        for s in std::iter::once(&mut sim).chain(sim_b.as_mut()) {
-            Self::keep_traces(s, self.traces, self.history_cap);
+        let (mut a, mut b) = next.simulations()?;
+        for s in std::iter::once(&mut a).chain(b.as_mut()) {
+            keep_traces(s, self.traces, self.history_cap);
         }
-        self.sim = sim;
-        self.b = sim_b;
+        self.a = a;
+        self.b = b;
         self.running_preset = self.preset;
-        self.pending = a;
-        self.pending_b = b;
+        self.next = next;
         Ok(())
     }
 
     /// Records traces every `every_ms` ms (0 turns them off), with or without the rings.
     pub fn record_traces(&mut self, every_ms: f64, rings: bool) -> Result<(), ConfigErrors> {
         self.settle();
-        let every = in_range("everyMs", every_ms, 0.0, MAX_TRACE_EVERY_MS)?;
+        let every = schema::in_range("everyMs", every_ms, 0.0, MAX_TRACE_EVERY_MS)?;
         self.traces = TraceSettings {
             every_ms: (every > 0.0).then_some(every),
             rings,
@@ -521,16 +531,8 @@ impl Session {
 
     fn apply_traces(&mut self) {
         let (traces, cap) = (self.traces, self.history_cap);
-        for s in std::iter::once(&mut self.sim).chain(self.b.as_mut()) {
-            Self::keep_traces(s, traces, cap);
-        }
-    }
-
-    fn keep_traces(sim: &mut Simulation, traces: TraceSettings, cap: Option<usize>) {
-        sim.record_traces(traces.every_ms);
-        sim.record_rings(traces.rings);
-        if let Some(cap) = cap {
-            sim.set_history_cap(cap);
+        for s in std::iter::once(&mut self.a).chain(self.b.as_mut()) {
+            keep_traces(s, traces, cap);
         }
     }
 
@@ -539,165 +541,118 @@ impl Session {
     pub fn set_history_cap(&mut self, cap: f64) -> Result<(), ConfigErrors> {
         self.settle();
         let max = crate::experiment::HISTORY_CAP as u32;
-        let cap = whole("cap", cap, 2, max)? as usize;
+        let cap = schema::whole("cap", cap, 2, max)? as usize;
         self.history_cap = Some(cap);
         self.apply_traces();
         Ok(())
     }
 
+    /// Moves run A with `f`, then brings run B level with it — even when A fails, so what is
+    /// exported is the same with or without a feed. Every stepping call goes through here, so
+    /// none can leave B behind.
+    fn advance<T>(
+        &mut self,
+        f: impl FnOnce(&mut Simulation) -> Result<T, Divergence>,
+    ) -> Result<T, String> {
+        let moved = f(&mut self.a);
+        let level = self.keep_up();
+        let moved = moved.map_err(text)?;
+        level?;
+        Ok(moved)
+    }
+
     /// Advances simulated time by `ms` (checked); returns how many trials of run A ended. Run B
     /// keeps up trial for trial.
     pub fn step(&mut self, ms: f64) -> Result<u32, String> {
-        let ms = in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(|e| e.to_string())?;
-        let done = self.sim.advance(ms);
-        // B is brought level even when A fails, so what is exported is the same with or
-        // without a feed.
-        let level = self.keep_up();
-        let done = done.map_err(|e| e.to_string())?;
-        level?;
-        Ok(done.len() as u32)
+        let ms = schema::in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(text)?;
+        self.advance(|a| a.advance(ms))
+            .map(|done| done.len() as u32)
     }
 
     /// Runs A's trial in progress (or a new one) for at most `ms` (checked), stopping at its end;
     /// returns its record if it ended (B then runs the same trial whole).
-    pub fn step_trial_slice(&mut self, ms: f64) -> Result<Option<crate::TrialRecord>, String> {
-        let ms = in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(|e| e.to_string())?;
-        let record = self.sim.run_trial_slice(ms);
-        let level = self.keep_up();
-        let record = record.map_err(|e| e.to_string())?;
-        level?;
-        Ok(record)
+    pub fn step_trial_slice(&mut self, ms: f64) -> Result<Option<TrialRecord>, String> {
+        let ms = schema::in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(text)?;
+        self.advance(|a| a.run_trial_slice(ms))
     }
 
     /// Runs to the end of run A's trial in progress, or one whole trial, and brings run B level;
     /// returns A's record.
-    pub fn step_trial(&mut self) -> Result<crate::TrialRecord, String> {
-        let record = self.sim.run_trial();
-        let level = self.keep_up();
-        let record = record.map_err(|e| e.to_string())?;
-        level?;
-        Ok(record)
+    pub fn step_trial(&mut self) -> Result<TrialRecord, String> {
+        self.advance(Simulation::run_trial)
+    }
+
+    /// Runs `n` whole trials of each run (checked); returns how many ran.
+    pub fn run_trials(&mut self, n: f64) -> Result<u32, String> {
+        let n = schema::whole("n", n, 0, MAX_TRIALS_PER_CALL).map_err(text)?;
+        self.advance(|a| a.run_trials(n))
     }
 
     /// Brings run B to as many finished trials as run A (unless B is fed from elsewhere).
     fn keep_up(&mut self) -> Result<(), String> {
-        if self.feed.is_some() {
+        if self.feed.active() {
             return Ok(());
         }
         if let Some(b) = &mut self.b {
-            while b.trials_done() < self.sim.trials_done() {
+            while b.trials_done() < self.a.trials_done() {
                 b.run_trial().map_err(|e| format!("run B: {e}"))?;
             }
         }
         Ok(())
     }
 
-    /// Starts feeding run B from elsewhere: from now on A advances alone and B takes the
-    /// handovers given to [`Session::feed_b`] — each continuing B from where it is, never past A
-    /// — until [`Session::stop_feed`] (or any change to the session) brings B level with A
-    /// itself. Returns the feed's number, B's link (its protocol alone, for a twin to open) and
-    /// B's handover to start from; `None` when not comparing or B cannot be handed over.
-    pub fn start_feed(&mut self) -> Option<FeedStart> {
-        self.settle();
-        let b = self.b.as_ref()?;
-        let state = b.handover(b.trials_done())?;
-        let link = crate::permalink::encode(None, &b.protocol(), None, &[]);
-        self.feeds = self.feeds.wrapping_add(1);
-        self.feed = Some(self.feeds);
-        Some(FeedStart {
-            feed: self.feeds,
-            link,
-            state,
-            traces: self.traces,
-        })
-    }
-
-    /// The first trial a change to the run in focus applies from. While B is fed from elsewhere
-    /// it may lag A; the change will apply once B is level, from A's next boundary.
-    pub fn focus_next_boundary(&self) -> u32 {
-        match (&self.b, self.feed) {
-            (Some(b), Some(_)) => b.next_boundary().max(self.sim.next_boundary()),
-            _ => self.focus().next_boundary(),
-        }
-    }
-
-    /// A session that continues the run of `link` from a handover (a worker's twin of run B;
-    /// see [`Session::start_feed`]).
-    pub fn twin(link: &str, words: &[f64]) -> Result<Session, String> {
-        let mut s = Session::new(std::iter::empty::<(&str, Input)>()).map_err(|e| e.to_string())?;
-        s.open_permalink(link).map_err(|e| e.to_string())?;
-        s.sim.resume_from(words).map_err(|e| e.to_string())?;
-        Ok(s)
-    }
-
-    /// The number of the feed in progress, if any.
-    pub fn feeding(&self) -> Option<u32> {
-        self.feed
-    }
-
-    /// Takes a handover for run B from feed `feed`. Returns `Ok(false)` (and changes nothing)
-    /// if that feed has ended or the handover does not continue B from where it is; an error if
-    /// it is malformed or would take B past A (the feed then ends).
-    pub fn feed_b(&mut self, feed: u32, words: &[f64]) -> Result<bool, String> {
-        if self.feed != Some(feed) {
-            return Ok(false);
-        }
-        let a_done = self.sim.trials_done();
-        let Some(b) = &mut self.b else {
-            return Ok(false);
-        };
-        match b.take_handover_until(words, a_done) {
-            Ok(()) => Ok(true),
-            Err(HandoverError::NotContinuing { .. }) => Ok(false),
-            Err(e) => {
-                self.settle();
-                Err(format!("run B: {e}"))
-            }
-        }
-    }
-
-    /// Ends the feed (if any) and brings run B level with run A here.
-    pub fn stop_feed(&mut self) -> Result<(), String> {
-        self.feed = None;
-        self.keep_up()
-    }
-
-    /// Ends any feed without bringing B level: for changes that replace run B.
-    fn drop_feed(&mut self) {
-        self.feed = None;
-    }
-
-    /// Ends any feed and brings B level with A before a change. A divergence of B found on the
-    /// way is kept in B and reported by the next step, as it would have been without the feed.
-    fn settle(&mut self) {
-        if self.feed.is_some() {
-            let _ = self.stop_feed();
-        }
-    }
-
     /// The records of `run` after trial `after` that are still kept, oldest first (empty for B
     /// when not comparing).
-    pub fn records_after(&self, run: Run, after: u32) -> &[crate::TrialRecord] {
-        let sim = match run {
-            Run::A => &self.sim,
-            Run::B => match &self.b {
-                Some(b) => b,
-                None => return &[],
-            },
+    pub fn records_after(&self, run: Run, after: u32) -> &[TrialRecord] {
+        let Some(sim) = self.run(run) else {
+            return &[];
         };
         let h = sim.history();
         let start = h.partition_point(|r| r.trial <= after);
         &h[start..]
     }
 
-    /// Runs `n` whole trials of each run (checked); returns how many ran.
-    pub fn run_trials(&mut self, n: f64) -> Result<u32, String> {
-        let n = whole("n", n, 0, MAX_TRIALS_PER_CALL).map_err(|e| e.to_string())?;
-        let ran = self.sim.run_trials(n);
-        let level = self.keep_up();
-        let ran = ran.map_err(|e| e.to_string())?;
-        level?;
-        Ok(ran)
+    /// The trial records as CSV — the text of `bgloop run --format csv` on the session's link
+    /// (with a first column `run` while comparing).
+    pub fn csv(&self) -> String {
+        match &self.b {
+            None => record::csv(self.a.history()),
+            Some(b) => record::csv_runs(&[("A", self.a.history()), ("B", b.history())]),
+        }
+    }
+
+    /// Version, configuration, schedule, seed and trial records as a JSON document (both runs
+    /// while comparing) — the text of `bgloop run --format json` on the session's link.
+    pub fn json(&self) -> String {
+        let (pa, a) = (self.a.protocol(), self.a.history());
+        match &self.b {
+            None => record::json_document(&pa.config, &pa.schedule, a),
+            Some(b) => {
+                let pb = b.protocol();
+                record::json_runs(&[
+                    ("A", &pa.config, &pa.schedule, a),
+                    ("B", &pb.config, &pb.schedule, b.history()),
+                ])
+            }
+        }
+    }
+
+    /// The first trial a change to the run in focus applies from. While B is fed from elsewhere
+    /// it may lag A; the change will apply once B is level, from A's next boundary.
+    pub fn focus_next_boundary(&self) -> u32 {
+        match (&self.b, self.feed.active()) {
+            (Some(b), true) => b.next_boundary().max(self.a.next_boundary()),
+            _ => self.focus().next_boundary(),
+        }
+    }
+}
+
+/// Gives `sim` the session's trace settings and history cap.
+fn keep_traces(sim: &mut Simulation, traces: TraceSettings, cap: Option<usize>) {
+    sim.record_traces(traces.every_ms);
+    sim.record_rings(traces.rings);
+    if let Some(cap) = cap {
+        sim.set_history_cap(cap);
     }
 }
 
@@ -965,22 +920,38 @@ mod tests {
             .expect_err("b. is for links");
         let mut p = Protocol::default();
         p.apply([("rotation_deg", "30")]).expect("valid");
-        let link = permalink::encode(
-            None,
-            &p,
-            Some(&{
-                let mut b = p.clone();
-                b.apply([("loop_strength", "0.25")]).expect("valid");
-                b
-            }),
-            &[],
-        );
+        let mut e = Experiment::single(p);
+        e.apply_b([("loop_strength", "0.25")]).expect("valid");
+        let link = permalink::encode(None, &e, &[]);
         assert!(link.ends_with("&b.loop_strength=0.25"), "{link}");
         s.open_permalink(&link).expect("opens");
         assert_eq!(s.sim_b().map(|b| b.config().loop_strength), Some(0.25));
         assert_eq!(
             s.run_names(),
             Some(["A: Loop strength 1".to_string(), "B: 0.25".to_string()])
+        );
+    }
+
+    #[test]
+    fn every_stepping_call_brings_run_b_level() {
+        let mut s = session();
+        s.open_permalink("#preset=strong-vs-weak&seed=2").expect("opens");
+        let b_done = |s: &Session| s.sim_b().expect("comparing").trials_done();
+        s.step_trial().expect("steps");
+        assert_eq!((s.sim().trials_done(), b_done(&s)), (1, 1), "step_trial");
+        s.run_trials(2.0).expect("runs");
+        assert_eq!(b_done(&s), 3, "run_trials");
+        while s.step_trial_slice(40.0).expect("steps").is_none() {}
+        assert_eq!(b_done(&s), 4, "step_trial_slice");
+        let ms = s.sim().config().trial_ms * 2.5;
+        s.step(ms).expect("steps");
+        assert_eq!(b_done(&s), s.sim().trials_done(), "step");
+        assert_eq!(
+            s.csv(),
+            crate::record::csv_runs(&[
+                ("A", s.sim().history()),
+                ("B", s.sim_b().expect("comparing").history())
+            ])
         );
     }
 
