@@ -4,7 +4,7 @@
 //! on the thalamo-cortical arrow, dopamine on the cortico-striatal one, and the GPi output cut when
 //! it is off.
 
-use crate::style::{diverging, Style};
+use crate::style::{dashes, diverging, Style};
 use crate::DrawError;
 use bgloop_core::{Config, Population, Trace};
 use plotters::coord::Shift;
@@ -145,7 +145,7 @@ where
         (x * w, y * h)
     };
     for e in &EDGES {
-        draw_edge(area, e, at(e.from), at(e.to), radius, scene, style)?;
+        draw_edge(area, e, (at(e.from), at(e.to)), radius, scene, style)?;
     }
     for (row, &p) in Population::ALL.iter().enumerate() {
         let (x, y) = at(p);
@@ -182,13 +182,34 @@ where
     draw_caption(area, scene, style)
 }
 
+/// The gain an edge draws with and its label (λ, DA or κ where the reader can change it).
+fn gain_of(e: &Edge, scene: &CircuitScene) -> (f64, Option<String>) {
+    let num = bgloop_core::format::num;
+    match e.gain {
+        Gain::Fixed => (1.0, None),
+        Gain::Loop => (
+            scene.loop_strength,
+            Some(format!("λ {}", num(scene.loop_strength))),
+        ),
+        Gain::Dopamine => (scene.dopamine, Some(format!("DA {}", num(scene.dopamine)))),
+        Gain::Gpi => (
+            scene.gpi_output,
+            Some(format!("κ {}", num(scene.gpi_output))),
+        ),
+    }
+}
+
+/// A point in whole pixels.
+fn px(q: (f64, f64)) -> (i32, i32) {
+    (q.0 as i32, q.1 as i32)
+}
+
 /// An arrow (excitatory) or a bar-ended line (inhibitory) between two nodes, its width following
 /// its gain, labelled with λ, DA or κ where the reader can change it.
 fn draw_edge<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     e: &Edge,
-    from: (f64, f64),
-    to: (f64, f64),
+    (from, to): ((f64, f64), (f64, f64)),
     radius: f64,
     scene: &CircuitScene,
     style: &Style,
@@ -198,120 +219,136 @@ where
 {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let len = bgloop_core::math::hypot(dx, dy).max(1.0);
-    let (ux, uy) = (dx / len, dy / len);
+    let unit = (dx / len, dy / len);
     let gap = radius + f64::from(style.px(3.0));
-    let a = (from.0 + ux * gap, from.1 + uy * gap);
-    let b = (to.0 - ux * gap, to.1 - uy * gap);
-    let (value, label) = match e.gain {
-        Gain::Fixed => (1.0, None),
-        Gain::Loop => (
-            scene.loop_strength,
-            Some(format!(
-                "λ {}",
-                bgloop_core::format::num(scene.loop_strength)
-            )),
-        ),
-        Gain::Dopamine => (
-            scene.dopamine,
-            Some(format!("DA {}", bgloop_core::format::num(scene.dopamine))),
-        ),
-        Gain::Gpi => (
-            scene.gpi_output,
-            Some(format!("κ {}", bgloop_core::format::num(scene.gpi_output))),
-        ),
-    };
+    let a = (from.0 + unit.0 * gap, from.1 + unit.1 * gap);
+    let b = (to.0 - unit.0 * gap, to.1 - unit.1 * gap);
+    let (value, label) = gain_of(e, scene);
     let color = if e.excitatory {
         style.ink()
     } else {
         RGBColor(0x33, 0x5c, 0x99)
     };
-    let width = style.px((0.6 + 2.2 * value.clamp(0.0, 2.0)).max(0.6));
-    let p = |q: (f64, f64)| (q.0 as i32, q.1 as i32);
     let cut = e.gain == Gain::Gpi && value == 0.0;
     if cut {
-        // Output switched off: a faint dashed line with a cross at its middle.
-        for k in 0..8 {
-            if k % 2 == 0 {
-                let s = (
-                    a.0 + (b.0 - a.0) * k as f64 / 8.0,
-                    a.1 + (b.1 - a.1) * k as f64 / 8.0,
-                );
-                let t = (
-                    a.0 + (b.0 - a.0) * (k + 1) as f64 / 8.0,
-                    a.1 + (b.1 - a.1) * (k + 1) as f64 / 8.0,
-                );
-                area.draw(&PathElement::new(
-                    vec![p(s), p(t)],
-                    Style::alpha(color, 0.4).stroke_width(style.px(1.2)),
-                ))?;
-            }
-        }
-        let m = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-        let c = f64::from(style.px(7.0));
-        let bad = RGBColor(0xb9, 0x1c, 0x1c);
-        for (sx, sy) in [(1.0, 1.0), (1.0, -1.0)] {
-            area.draw(&PathElement::new(
-                vec![
-                    p((m.0 - c * sx, m.1 - c * sy)),
-                    p((m.0 + c * sx, m.1 + c * sy)),
-                ],
-                bad.stroke_width(style.px(2.5)),
-            ))?;
-        }
+        draw_cut(area, (a, b), color, style)?;
     } else {
+        let width = style.px((0.6 + 2.2 * value.clamp(0.0, 2.0)).max(0.6));
         area.draw(&PathElement::new(
-            vec![p(a), p(b)],
+            vec![px(a), px(b)],
             color.stroke_width(width),
         ))?;
-        let head = f64::from(style.px(8.0));
-        if e.excitatory {
-            let (nx, ny) = (-uy, ux);
-            let base = (b.0 - ux * head, b.1 - uy * head);
-            area.draw(&Polygon::new(
-                vec![
-                    p(b),
-                    p((base.0 + nx * head * 0.55, base.1 + ny * head * 0.55)),
-                    p((base.0 - nx * head * 0.55, base.1 - ny * head * 0.55)),
-                ],
-                color.filled(),
-            ))?;
-        } else {
-            let (nx, ny) = (-uy * head * 0.7, ux * head * 0.7);
-            area.draw(&PathElement::new(
-                vec![p((b.0 + nx, b.1 + ny)), p((b.0 - nx, b.1 - ny))],
-                color.stroke_width(style.px(3.0)),
-            ))?;
-        }
+        draw_end(area, b, unit, e.excitatory, color, style)?;
     }
     if let Some(text) = label {
-        let m = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-        // Beside the line, on the side away from the diagram's middle.
-        let off = f64::from(style.px(12.0));
-        let (w, h) = area.dim_in_pixel();
-        let centre = (f64::from(w) / 2.0, f64::from(h) / 2.0);
-        let side = if (m.0 - centre.0) * uy - (m.1 - centre.1) * ux >= 0.0 {
-            1.0
-        } else {
-            -1.0
-        };
-        let pos = (m.0 + side * uy * off, m.1 - side * ux * off);
         let text = if cut {
             "GPi output off".to_string()
         } else {
             text
         };
-        area.draw(&Text::new(
-            text,
-            p(pos),
-            style
-                .font(11.0)
-                .color(&style.ink())
-                .pos(plotters::style::text_anchor::Pos::new(
-                    plotters::style::text_anchor::HPos::Center,
-                    plotters::style::text_anchor::VPos::Center,
-                )),
+        draw_edge_label(area, (a, b), unit, text, style)?;
+    }
+    Ok(())
+}
+
+/// A switched-off output: a faint dashed line with a red cross at its middle.
+fn draw_cut<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (a, b): ((f64, f64), (f64, f64)),
+    color: RGBColor,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let eighth = bgloop_core::math::hypot(b.0 - a.0, b.1 - a.1) / 8.0;
+    for dash in dashes(&[a, b], eighth, eighth) {
+        area.draw(&PathElement::new(
+            dash.into_iter().map(px).collect::<Vec<_>>(),
+            Style::alpha(color, 0.4).stroke_width(style.px(1.2)),
         ))?;
     }
+    let m = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    let c = f64::from(style.px(7.0));
+    let bad = RGBColor(0xb9, 0x1c, 0x1c);
+    for (sx, sy) in [(1.0, 1.0), (1.0, -1.0)] {
+        area.draw(&PathElement::new(
+            vec![
+                px((m.0 - c * sx, m.1 - c * sy)),
+                px((m.0 + c * sx, m.1 + c * sy)),
+            ],
+            bad.stroke_width(style.px(2.5)),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The end of an edge at `b`: an arrowhead (excitatory) or a bar (inhibitory).
+fn draw_end<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    b: (f64, f64),
+    (ux, uy): (f64, f64),
+    excitatory: bool,
+    color: RGBColor,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let head = f64::from(style.px(8.0));
+    if excitatory {
+        let (nx, ny) = (-uy, ux);
+        let base = (b.0 - ux * head, b.1 - uy * head);
+        area.draw(&Polygon::new(
+            vec![
+                px(b),
+                px((base.0 + nx * head * 0.55, base.1 + ny * head * 0.55)),
+                px((base.0 - nx * head * 0.55, base.1 - ny * head * 0.55)),
+            ],
+            color.filled(),
+        ))?;
+    } else {
+        let (nx, ny) = (-uy * head * 0.7, ux * head * 0.7);
+        area.draw(&PathElement::new(
+            vec![px((b.0 + nx, b.1 + ny)), px((b.0 - nx, b.1 - ny))],
+            color.stroke_width(style.px(3.0)),
+        ))?;
+    }
+    Ok(())
+}
+
+/// An edge's label beside its middle, on the side away from the diagram's middle.
+fn draw_edge_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (a, b): ((f64, f64), (f64, f64)),
+    (ux, uy): (f64, f64),
+    text: String,
+    style: &Style,
+) -> Result<(), DrawError>
+where
+    DB::ErrorType: 'static,
+{
+    let m = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    let off = f64::from(style.px(12.0));
+    let (w, h) = area.dim_in_pixel();
+    let centre = (f64::from(w) / 2.0, f64::from(h) / 2.0);
+    let side = if (m.0 - centre.0) * uy - (m.1 - centre.1) * ux >= 0.0 {
+        1.0
+    } else {
+        -1.0
+    };
+    let pos = (m.0 + side * uy * off, m.1 - side * ux * off);
+    area.draw(&Text::new(
+        text,
+        px(pos),
+        style
+            .font(11.0)
+            .color(&style.ink())
+            .pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Center,
+                plotters::style::text_anchor::VPos::Center,
+            )),
+    ))?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! The learning view: |error| and reward per trial, with running means, shaded phases and the
 //! current trial marked. Long histories are decimated to about one bucket per pixel column.
 
-use crate::style::{Style, CURSOR, REWARD, RUN_B};
+use crate::style::{dashes, Style, CURSOR, REWARD, RUN_B};
 use crate::DrawError;
 use bgloop_core::Phase;
 use plotters::chart::DualCoordChartContext;
@@ -317,44 +317,6 @@ where
         )))?;
     }
     Ok(())
-}
-
-/// Splits a polyline into dashes `on` long with gaps `off` long (in data units of the line's
-/// own length, x and y mixed as given: callers pass vertical or screen-proportional lines).
-fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
-    let mut out = Vec::new();
-    let mut current = Vec::new();
-    let (mut drawing, mut left) = (true, on);
-    for w in points.windows(2) {
-        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-        let len = bgloop_core::math::hypot(x1 - x0, y1 - y0);
-        let mut t = 0.0;
-        if drawing {
-            current.push((x0, y0));
-        }
-        while len > 0.0 && t + left < len {
-            t += left;
-            let p = (x0 + (x1 - x0) * t / len, y0 + (y1 - y0) * t / len);
-            if drawing {
-                current.push(p);
-                out.push(std::mem::take(&mut current));
-            } else {
-                current.push(p);
-            }
-            drawing = !drawing;
-            left = if drawing { on } else { off };
-        }
-        left -= len - t;
-        if drawing {
-            current.push((x1, y1));
-        } else {
-            current.clear();
-        }
-    }
-    if current.len() > 1 {
-        out.push(current);
-    }
-    out
 }
 
 /// The chart with both axes drawn.

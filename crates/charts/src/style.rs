@@ -112,3 +112,41 @@ impl Style {
         RGBAColor(c.0, c.1, c.2, a.clamp(0.0, 1.0))
     }
 }
+
+/// The one dash pattern of the charts: splits a polyline into dashes `on` long with gaps `off` long (in data units of the line's
+/// own length, x and y mixed as given: callers pass vertical or screen-proportional lines).
+pub(crate) fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    let (mut drawing, mut left) = (true, on);
+    for w in points.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let len = bgloop_core::math::hypot(x1 - x0, y1 - y0);
+        let mut t = 0.0;
+        if drawing {
+            current.push((x0, y0));
+        }
+        while len > 0.0 && t + left < len {
+            t += left;
+            let p = (x0 + (x1 - x0) * t / len, y0 + (y1 - y0) * t / len);
+            if drawing {
+                current.push(p);
+                out.push(std::mem::take(&mut current));
+            } else {
+                current.push(p);
+            }
+            drawing = !drawing;
+            left = if drawing { on } else { off };
+        }
+        left -= len - t;
+        if drawing {
+            current.push((x1, y1));
+        } else {
+            current.clear();
+        }
+    }
+    if current.len() > 1 {
+        out.push(current);
+    }
+    out
+}

@@ -285,6 +285,43 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
     result.map(|()| ExitCode::SUCCESS)
 }
 
+/// Runs sweep `jobs` on all cores; the outcomes in job order, each with its grid.
+fn run_jobs(
+    base: &Protocol,
+    spec: &sweep::SweepSpec,
+    jobs: &[sweep::Job],
+) -> Result<Vec<sweep::Outcome>, Failure> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&job) = jobs.get(i) else { break };
+                let r = sweep::run(base, &spec.param, job, spec.trials).map(|mut o| {
+                    o.grid = Some(spec.grid(job.index));
+                    o
+                });
+                if let Ok(mut v) = results.lock() {
+                    v.push((i, r));
+                }
+            });
+        }
+    });
+    let mut results = results
+        .into_inner()
+        .map_err(|_| Failure::Run("a sweep thread failed".into()))?;
+    results.sort_by_key(|(i, _)| *i);
+    results
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::Run)
+}
+
 /// Runs a parameter sweep on all cores (or one shard of it) and prints the summary or JSON lines.
 fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     let base = build_protocol(args, "sweep")?;
@@ -322,35 +359,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
             spec.shard(k, n).map_err(UsageError::new)?
         }
     };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(&job) = jobs.get(i) else { break };
-                let r = sweep::run(&base, &spec.param, job, spec.trials).map(|mut o| {
-                    o.grid = Some(spec.grid(job.index));
-                    o
-                });
-                if let Ok(mut v) = results.lock() {
-                    v.push((i, r));
-                }
-            });
-        }
-    });
-    let mut results = results
-        .into_inner()
-        .map_err(|_| Failure::Run("a sweep thread failed".into()))?;
-    results.sort_by_key(|(i, _)| *i);
-    let outcomes = results
-        .into_iter()
-        .map(|(_, r)| r)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(Failure::Run)?;
+    let outcomes = run_jobs(&base, &spec, &jobs)?;
     let text = if jsonl {
         outcomes
             .iter()

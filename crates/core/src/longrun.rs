@@ -121,12 +121,20 @@ fn lowest(v: &[f64]) -> f64 {
 
 /// L1–L4 on seeds 1…`opts.seeds`.
 pub fn run_all(opts: &LongRunOptions) -> Result<Vec<Check>, ClaimError> {
+    let (one, eight) = long_runs(opts)?;
+    let mut rows = accuracy_rows(&one, &eight, opts);
+    rows.extend(operating_rows(&one, opts.trials));
+    Ok(rows)
+}
+
+/// The long runs on every seed: one target (`opts.trials`), then eight (`opts.trials_eight`).
+fn long_runs(opts: &LongRunOptions) -> Result<(Vec<LongRun>, Vec<LongRun>), ClaimError> {
     let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
     let jobs: Vec<(u64, u32)> = [1u32, 8]
         .into_iter()
         .flat_map(|k| seeds.iter().map(move |&s| (s, k)))
         .collect();
-    let runs: Vec<LongRun> = par_map(&jobs, |&(seed, k)| {
+    let mut runs: Vec<LongRun> = par_map(&jobs, |&(seed, k)| {
         let trials = if k == 1 {
             opts.trials
         } else {
@@ -136,24 +144,18 @@ pub fn run_all(opts: &LongRunOptions) -> Result<Vec<Check>, ClaimError> {
     })
     .into_iter()
     .collect::<Result<_, _>>()?;
-    let (one, eight) = runs.split_at(seeds.len());
-    let n = seeds.len();
+    let eight = runs.split_off(seeds.len());
+    Ok((runs, eight))
+}
+
+/// L1 and L2: the error stays low, block after block, and adapted reaches do not relapse.
+fn accuracy_rows(one: &[LongRun], eight: &[LongRun], opts: &LongRunOptions) -> Vec<Check> {
     let worst_block_one: Vec<f64> = one.iter().map(|r| worst(&r.block_means())).collect();
     let worst_block_eight: Vec<f64> = eight.iter().map(|r| worst(&r.block_means()[1..])).collect();
     let relapses: Vec<f64> = one.iter().map(|r| 100.0 * r.relapse_fraction()).collect();
     let short: Vec<f64> = one.iter().map(LongRun::worst_short_block).collect();
-    let gpi_kept: Vec<f64> = one
-        .iter()
-        .map(|r| r.late.gpi_mean / r.early.gpi_mean.max(1e-12))
-        .collect();
-    let dips = one.iter().filter(|r| r.late.selective_dip()).count();
-    let dip_margin: Vec<f64> = one
-        .iter()
-        .map(|r| r.late.gpi_away - r.late.gpi_at_plan)
-        .collect();
-    let ceiling: Vec<f64> = one.iter().map(|r| r.late.thalamus_at_ceiling).collect();
     let (t1, t8) = (opts.trials, opts.trials_eight);
-    Ok(vec![
+    vec![
         check(
             "L1",
             &format!("1 target, {t1} trials: worst {BLOCK}-trial mean |error| (°, worst seed)"),
@@ -193,6 +195,23 @@ pub fn run_all(opts: &LongRunOptions) -> Result<Vec<Check>, ClaimError> {
             range_text(&short, 1),
             Bound::AtMost(10.0),
         ),
+    ]
+}
+
+/// L3 and L4: after `t1` trials the loop is still in its operating regime.
+fn operating_rows(one: &[LongRun], t1: usize) -> Vec<Check> {
+    let n = one.len();
+    let gpi_kept: Vec<f64> = one
+        .iter()
+        .map(|r| r.late.gpi_mean / r.early.gpi_mean.max(1e-12))
+        .collect();
+    let dips = one.iter().filter(|r| r.late.selective_dip()).count();
+    let dip_margin: Vec<f64> = one
+        .iter()
+        .map(|r| r.late.gpi_away - r.late.gpi_at_plan)
+        .collect();
+    let ceiling: Vec<f64> = one.iter().map(|r| r.late.thalamus_at_ceiling).collect();
+    vec![
         check(
             "L3",
             &format!("probe at trial {t1}: GPi mean / at trial {REFERENCE_TRIAL} (lowest seed)"),
@@ -218,7 +237,7 @@ pub fn run_all(opts: &LongRunOptions) -> Result<Vec<Check>, ClaimError> {
             range_text(&ceiling, 2),
             Bound::AtMost(0.8),
         ),
-    ])
+    ]
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 use super::recorder::{ReachPath, Trace};
 use super::Simulation;
+use crate::learning::Plasticity;
 use crate::record::TrialRecord;
 use crate::rng::Rng;
 
@@ -282,6 +283,39 @@ impl Simulation {
         }
         let state = [r.u64()?, r.u64()?, r.u64()?, r.u64()?];
         let rng = Rng::from_state(state).ok_or(HandoverError::Malformed("zero generator"))?;
+        let plastic = self.read_plastic(&mut r)?;
+        if completed > crate::schedule::MAX_TRIAL {
+            return Err(HandoverError::Malformed("trial count"));
+        }
+        let records = read_records(&mut r, after, completed)?;
+        let paths = read_paths(&mut r)?;
+        let trace = read_trace(&mut r)?;
+        if !r.0.is_empty() {
+            return Err(HandoverError::Malformed("trailing words"));
+        }
+        if !trace_fits(&trace, n) {
+            return Err(HandoverError::Malformed("trace"));
+        }
+        // Everything read: take it.
+        self.rng = rng;
+        self.plastic = plastic;
+        self.completed = completed;
+        if completed > 0 {
+            let (config, _) = self.plan_of(completed);
+            if config != self.config {
+                self.net.retune(&config);
+                self.config = config;
+            }
+        }
+        self.recorder.take_handover(records, paths, trace);
+        Ok(())
+    }
+}
+
+impl Simulation {
+    /// The plastic synapses and the expected rewards of a handover, each the size of this run's.
+    fn read_plastic(&self, r: &mut Reader<'_>) -> Result<Plasticity, HandoverError> {
+        let n = self.net.n();
         let mut plastic = self.plastic.clone();
         for (into, range, what) in [
             (&mut plastic.motor_striatal, Range::SYNAPSE, "motor map"),
@@ -304,65 +338,62 @@ impl Simulation {
             return Err(HandoverError::Malformed("striatal mean"));
         }
         plastic.set_striatal_mean(mean);
-        if completed > crate::schedule::MAX_TRIAL {
-            return Err(HandoverError::Malformed("trial count"));
-        }
-        let count = r.int()?;
-        if count != (completed - after) as usize || count * RECORD_WORDS > r.0.len() {
-            return Err(HandoverError::Malformed("record count"));
-        }
-        let mut records = Vec::with_capacity(count);
-        for k in 0..count {
-            let record = read_record(&mut r)?;
-            if record.trial != after + 1 + k as u32 {
-                return Err(HandoverError::Malformed("record numbers"));
-            }
-            records.push(record);
-        }
-        let mut paths = Vec::new();
-        for _ in 0..r.int()? {
-            let path = ReachPath {
-                trial: r.u32()?,
-                target_deg: r.within(Range::FINITE, "reach paths")?,
-                rotation_deg: r.within(Range::FINITE, "reach paths")?,
-                hand: r.list32(Range::FINITE, "reach paths")?,
-            };
-            if path.hand.len() % 2 != 0 || paths.len() >= super::RECENT_PATHS {
-                return Err(HandoverError::Malformed("reach paths"));
-            }
-            paths.push(path);
-        }
-        let trace = Trace {
-            every_steps: r.int()?,
-            every_ms: r.within(Range::FINITE, "trace")?,
-            n: r.int()?,
-            trial: r.u32()?,
-            target_deg: r.within(Range::FINITE, "trace")?,
-            rotation_deg: r.within(Range::FINITE, "trace")?,
-            time_ms: r.list32(Range::FINITE, "trace")?,
-            hand: r.list32(Range::FINITE, "trace")?,
-            rings: r.list32(Range::RATE, "trace")?,
-        };
-        if !r.0.is_empty() {
-            return Err(HandoverError::Malformed("trailing words"));
-        }
-        if !trace_fits(&trace, n) {
-            return Err(HandoverError::Malformed("trace"));
-        }
-        // Everything read: take it.
-        self.rng = rng;
-        self.plastic = plastic;
-        self.completed = completed;
-        if completed > 0 {
-            let (config, _) = self.plan_of(completed);
-            if config != self.config {
-                self.net.retune(&config);
-                self.config = config;
-            }
-        }
-        self.recorder.take_handover(records, paths, trace);
-        Ok(())
+        Ok(plastic)
     }
+}
+
+/// The records of trials `after + 1 ..= completed`, numbered in order.
+fn read_records(
+    r: &mut Reader<'_>,
+    after: u32,
+    completed: u32,
+) -> Result<Vec<TrialRecord>, HandoverError> {
+    let count = r.int()?;
+    if count != (completed - after) as usize || count * RECORD_WORDS > r.0.len() {
+        return Err(HandoverError::Malformed("record count"));
+    }
+    let mut records = Vec::with_capacity(count);
+    for k in 0..count {
+        let record = read_record(r)?;
+        if record.trial != after + 1 + k as u32 {
+            return Err(HandoverError::Malformed("record numbers"));
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// The recent reach paths the reach view fades.
+fn read_paths(r: &mut Reader<'_>) -> Result<Vec<ReachPath>, HandoverError> {
+    let mut paths = Vec::new();
+    for _ in 0..r.int()? {
+        let path = ReachPath {
+            trial: r.u32()?,
+            target_deg: r.within(Range::FINITE, "reach paths")?,
+            rotation_deg: r.within(Range::FINITE, "reach paths")?,
+            hand: r.list32(Range::FINITE, "reach paths")?,
+        };
+        if path.hand.len() % 2 != 0 || paths.len() >= super::RECENT_PATHS {
+            return Err(HandoverError::Malformed("reach paths"));
+        }
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+/// The last trial's trace.
+fn read_trace(r: &mut Reader<'_>) -> Result<Trace, HandoverError> {
+    Ok(Trace {
+        every_steps: r.int()?,
+        every_ms: r.within(Range::FINITE, "trace")?,
+        n: r.int()?,
+        trial: r.u32()?,
+        target_deg: r.within(Range::FINITE, "trace")?,
+        rotation_deg: r.within(Range::FINITE, "trace")?,
+        time_ms: r.list32(Range::FINITE, "trace")?,
+        hand: r.list32(Range::FINITE, "trace")?,
+        rings: r.list32(Range::RATE, "trace")?,
+    })
 }
 
 #[cfg(test)]

@@ -935,7 +935,8 @@ mod tests {
     #[test]
     fn every_stepping_call_brings_run_b_level() {
         let mut s = session();
-        s.open_permalink("#preset=strong-vs-weak&seed=2").expect("opens");
+        s.open_permalink("#preset=strong-vs-weak&seed=2")
+            .expect("opens");
         let b_done = |s: &Session| s.sim_b().expect("comparing").trials_done();
         s.step_trial().expect("steps");
         assert_eq!((s.sim().trials_done(), b_done(&s)), (1, 1), "step_trial");
