@@ -14,27 +14,22 @@ export function fitCanvas(canvas) {
   return dpr;
 }
 
-/** Owns the three canvases and redraws them when the model or their size changes. */
+/** Whether the reader's system asks for more contrast: the page's starting theme. */
+export const prefersContrast = () => window.matchMedia?.('(prefers-contrast: more)').matches ?? false;
+
+/** Owns the four canvases and redraws them when the model or their size changes. */
 export class Views {
-  constructor(playground, { reach, learning, activity, circuit, showHand }) {
+  /** `highContrast()` says the page's theme (the page's store holds it). */
+  constructor(playground, { reach, learning, activity, circuit, showHand }, { highContrast }) {
     this.pg = playground;
     this.canvases = { reach, learning, activity, circuit };
     this.showHand = showHand;
-    this.highContrast = window.matchMedia?.('(prefers-contrast: more)').matches ?? false;
-    document.body.classList.toggle('hc', this.highContrast);
+    this.highContrast = highContrast;
     this.dirty = true;
     this.firstDrawn = false;
     const ro = new ResizeObserver(() => { this.dirty = true; this.draw(); });
     for (const c of Object.values(this.canvases)) ro.observe(c.parentElement);
     showHand.addEventListener('change', () => { this.dirty = true; this.draw(); });
-  }
-
-  /** Switches the high-contrast theme of the page and the charts. */
-  setHighContrast(on) {
-    this.highContrast = on;
-    document.body.classList.toggle('hc', on);
-    this.dirty = true;
-    this.draw();
   }
 
   /** Marks the views stale (the model changed). */
@@ -45,7 +40,7 @@ export class Views {
     if (!this.dirty) return;
     this.dirty = false;
     const { reach, learning, activity, circuit } = this.canvases;
-    const hc = this.highContrast;
+    const hc = this.highContrast();
     this.pg.drawReach(reach, this.showHand.checked, fitCanvas(reach), hc);
     this.pg.drawLearning(learning, fitCanvas(learning), hc);
     this.pg.drawActivity(activity, fitCanvas(activity), hc);

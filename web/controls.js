@@ -13,69 +13,75 @@ const el = (tag, props = {}, ...children) => {
 };
 
 /**
+ * One parameter's control, built from its schema entry `spec`: a slider and a number box (real),
+ * a number box (int) or a menu, with its meaning, the scheduled changes to come, a note outside
+ * the range the model was built for, and its error message. Registers itself in `inputs`.
+ */
+function makeControl(spec, onChange, inputs) {
+  const id = `p-${spec.key}`;
+  const live = spec.live ? el('span', { class: 'live-tag', 'aria-hidden': 'true', title: 'Changes apply from the next trial, without a reset, and are kept in the link', text: 'live' }) : null;
+  const label = el('label', { htmlFor: id }, spec.label, spec.unit ? el('span', { class: 'unit', text: ` (${spec.unit})` }) : null);
+  const wrap = el('div', { class: 'param' }, label, live);
+  const meaning = el('p', { class: 'meaning', id: `${id}-meaning`, text: spec.meaning },
+    spec.live ? el('span', { class: 'visually-hidden', text: ' Live: a change applies from the next trial, without a reset.' }) : null);
+  const bad = el('p', { class: 'bad', id: `${id}-bad`, role: 'alert', hidden: true });
+  // A change of this parameter scheduled for a later trial (a live change, an event of the
+  // link): the control shows the value now, and says what it becomes and when.
+  const later = el('p', { class: 'scheduled', id: `${id}-scheduled`, hidden: true });
+  // Outside the range the model was built for (schema `built_for`): say what goes wrong there.
+  const note = el('p', { class: 'note', id: `${id}-note`, hidden: true });
+  const b = spec.built_for;
+  const checkRange = (v) => {
+    const x = Number(v);
+    const outside = b && Number.isFinite(x) && (x < b.min || x > b.max);
+    note.hidden = !outside;
+    note.textContent = outside ? `Outside the range this model was built for (${b.min}–${b.max}${spec.unit_text}): ${b.why}.` : '';
+  };
+  const report = (msg) => { bad.hidden = !msg; bad.textContent = msg || ''; };
+  const d = spec.domain;
+  let get; let set; let elems = [];
+  if (d.type === 'real') {
+    const range = el('input', { type: 'range', id, min: d.min, max: d.max, step: d.step, 'aria-describedby': `${id}-meaning ${id}-note` });
+    const box = el('input', { type: 'number', min: d.min, max: d.max, step: d.step, 'aria-label': `${spec.label} (number)`, inputMode: 'decimal' });
+    const valuetext = (v) => range.setAttribute('aria-valuetext', `${v}${spec.unit_text}`);
+    set = (v) => { range.value = v; box.value = v; valuetext(v); checkRange(v); };
+    range.addEventListener('input', () => { box.value = range.value; valuetext(range.value); checkRange(range.value); report(onChange(spec.key, range.value, false)); });
+    range.addEventListener('change', () => report(onChange(spec.key, range.value, true)));
+    box.addEventListener('change', () => { checkRange(box.value); report(onChange(spec.key, box.value, true)); });
+    wrap.append(el('div', { class: 'row' }, range, box));
+    get = () => box.value;
+    elems = [range, box];
+  } else if (d.type === 'int') {
+    const box = el('input', { type: 'number', id, min: d.min, max: d.max, step: 1, 'aria-describedby': `${id}-meaning`, inputMode: 'numeric' });
+    set = (v) => { box.value = v; };
+    box.addEventListener('change', () => report(onChange(spec.key, box.value, true)));
+    wrap.append(el('div', { class: 'row single' }, box));
+    get = () => box.value;
+    elems = [box];
+  } else {
+    const options = d.type === 'set' ? d.values.map(String) : d.options;
+    const sel = el('select', { id, 'aria-describedby': `${id}-meaning` }, ...options.map((o) => el('option', { value: o, text: o })));
+    set = (v) => { sel.value = String(v); };
+    sel.addEventListener('change', () => report(onChange(spec.key, sel.value, true)));
+    wrap.append(el('div', { class: 'row single' }, sel));
+    get = () => sel.value;
+    elems = [sel];
+  }
+  wrap.title = spec.meaning;
+  wrap.append(later, meaning, note, bad);
+  const scheduled = (text) => { later.hidden = !text; later.textContent = text || ''; };
+  inputs.set(spec.key, { set, get, report, scheduled, unit: spec.unit_text, live: spec.live, busy: () => elems.includes(document.activeElement) });
+  return wrap;
+}
+
+/**
  * Builds every control of `schema` into `root`. `onChange(key, value, final)` returns an error
  * message or null; `final` is false while a slider is being dragged (a live change is made when
  * it is let go).
  */
 export function buildControls(root, schema, onChange) {
   const inputs = new Map();
-  const make = (spec) => {
-    const id = `p-${spec.key}`;
-    const live = spec.live ? el('span', { class: 'live-tag', 'aria-hidden': 'true', title: 'Changes apply from the next trial, without a reset, and are kept in the link', text: 'live' }) : null;
-    const label = el('label', { htmlFor: id }, spec.label, spec.unit ? el('span', { class: 'unit', text: ` (${spec.unit})` }) : null);
-    const wrap = el('div', { class: 'param' }, label, live);
-    const meaning = el('p', { class: 'meaning', id: `${id}-meaning`, text: spec.meaning },
-      spec.live ? el('span', { class: 'visually-hidden', text: ' Live: a change applies from the next trial, without a reset.' }) : null);
-    const bad = el('p', { class: 'bad', id: `${id}-bad`, role: 'alert', hidden: true });
-    // A change of this parameter scheduled for a later trial (a live change, an event of the
-    // link): the control shows the value now, and says what it becomes and when.
-    const later = el('p', { class: 'scheduled', id: `${id}-scheduled`, hidden: true });
-    // Outside the range the model was built for (schema `built_for`): say what goes wrong there.
-    const note = el('p', { class: 'note', id: `${id}-note`, hidden: true });
-    const b = spec.built_for;
-    const checkRange = (v) => {
-      const x = Number(v);
-      const outside = b && Number.isFinite(x) && (x < b.min || x > b.max);
-      note.hidden = !outside;
-      note.textContent = outside ? `Outside the range this model was built for (${b.min}–${b.max}${spec.unit_text}): ${b.why}.` : '';
-    };
-    const report = (msg) => { bad.hidden = !msg; bad.textContent = msg || ''; };
-    const d = spec.domain;
-    let get; let set; let elems = [];
-    if (d.type === 'real') {
-      const range = el('input', { type: 'range', id, min: d.min, max: d.max, step: d.step, 'aria-describedby': `${id}-meaning ${id}-note` });
-      const box = el('input', { type: 'number', min: d.min, max: d.max, step: d.step, 'aria-label': `${spec.label} (number)`, inputMode: 'decimal' });
-      const valuetext = (v) => range.setAttribute('aria-valuetext', `${v}${spec.unit_text}`);
-      set = (v) => { range.value = v; box.value = v; valuetext(v); checkRange(v); };
-      range.addEventListener('input', () => { box.value = range.value; valuetext(range.value); checkRange(range.value); report(onChange(spec.key, range.value, false)); });
-      range.addEventListener('change', () => report(onChange(spec.key, range.value, true)));
-      box.addEventListener('change', () => { checkRange(box.value); report(onChange(spec.key, box.value, true)); });
-      wrap.append(el('div', { class: 'row' }, range, box));
-      get = () => box.value;
-      elems = [range, box];
-    } else if (d.type === 'int') {
-      const box = el('input', { type: 'number', id, min: d.min, max: d.max, step: 1, 'aria-describedby': `${id}-meaning`, inputMode: 'numeric' });
-      set = (v) => { box.value = v; };
-      box.addEventListener('change', () => report(onChange(spec.key, box.value, true)));
-      wrap.append(el('div', { class: 'row single' }, box));
-      get = () => box.value;
-      elems = [box];
-    } else {
-      const options = d.type === 'set' ? d.values.map(String) : d.options;
-      const sel = el('select', { id, 'aria-describedby': `${id}-meaning` }, ...options.map((o) => el('option', { value: o, text: o })));
-      set = (v) => { sel.value = String(v); };
-      sel.addEventListener('change', () => report(onChange(spec.key, sel.value, true)));
-      wrap.append(el('div', { class: 'row single' }, sel));
-      get = () => sel.value;
-      elems = [sel];
-    }
-    wrap.title = spec.meaning;
-    wrap.append(later, meaning, note, bad);
-    const scheduled = (text) => { later.hidden = !text; later.textContent = text || ''; };
-    inputs.set(spec.key, { set, get, report, scheduled, unit: spec.unit_text, live: spec.live, busy: () => elems.includes(document.activeElement) });
-    return wrap;
-  };
-
+  const make = (spec) => makeControl(spec, onChange, inputs);
   const primary = schema.filter((s) => s.primary);
   const main = el('fieldset', { class: 'group' }, el('legend', { text: 'Key parameters' }));
   primary.forEach((s) => main.append(make(s)));
@@ -98,11 +104,14 @@ export function buildControls(root, schema, onChange) {
   root.append(more, advanced);
 
   return {
-    /** Shows `config`'s values in the controls and clears their messages. */
-    sync(config) {
+    /**
+     * Shows `config`'s values in the controls (leaving the one being edited), and with `clear`
+     * (a new run) clears their messages.
+     */
+    show(config, { clear = false } = {}) {
       for (const [key, c] of inputs) {
-        if (key in config) c.set(config[key]);
-        c.report(null);
+        if (key in config && !c.busy() && String(c.get()) !== String(config[key])) c.set(config[key]);
+        if (clear) c.report(null);
       }
     },
     /** Says under each control the changes still to come (`events` of the run in focus:
@@ -119,12 +128,6 @@ export function buildControls(root, schema, onChange) {
         upcoming.set(e.key, [...(upcoming.get(e.key) || []), words]);
       }
       for (const [key, c] of inputs) c.scheduled(upcoming.has(key) ? `${upcoming.get(key).join('; ')} (a scheduled change, kept in the link)` : null);
-    },
-    /** Shows the live parameters' values in force (a schedule changed them), leaving messages. */
-    follow(config) {
-      for (const [key, c] of inputs) {
-        if (c.live && !c.busy() && key in config && String(c.get()) !== String(config[key])) c.set(config[key]);
-      }
     },
   };
 }

@@ -4,7 +4,7 @@
 // the wiring.
 
 import init, { Playground } from './pkg/bgloop.js';
-import { Views } from './charts.js';
+import { Views, prefersContrast } from './charts.js';
 import { buildControls } from './controls.js';
 import { Player } from './player.js';
 import { showLinkProblems, syncHash } from './permalink.js';
@@ -17,20 +17,89 @@ import { setupTour } from './tour.js';
 const $ = (id) => document.getElementById(id);
 const message = (e) => (e && e.message) || String(e);
 
-/** The page's state and elements, shared by the wiring functions below. */
+/**
+ * Shows the model as it is now: every part of the page that depends on it, from one snapshot
+ * (`pg.view()`). `quiet` (animation frames) throttles the status line; any other change shows it
+ * at once.
+ */
+function render(app, { quiet = false } = {}) {
+  const { pg, ui } = app;
+  const view = pg.view();
+  const fresh = view.generation !== ui.generation;
+  ui.generation = view.generation;
+  if (fresh) {
+    // A new run: what belonged to the old one goes.
+    $('live').hidden = true;
+    ui.reported = view.trials;
+    ui.reportedB = view.trials;
+    // A comparison: load run B's worker now, so it is ready when fast-forward starts.
+    app.player?.twin.prepare();
+  }
+  app.controls?.show(view.shown, { clear: fresh });
+  app.renderEvents?.(view.events);
+  app.renderCompare?.(view);
+  app.renderPreset?.(view.preset);
+  $('pending').hidden = !view.pending;
+  $('reset').classList.toggle('attention', view.pending);
+  app.views.invalidate(); app.views.draw();
+  app.status.show(view.status, { force: !quiet });
+  reportTrials(app, view);
+  app.link();
+}
+
+/**
+ * An embed tells its host about every finished trial: one event per frame with all of them
+ * (and run B's, while comparing).
+ */
+function reportTrials(app, view) {
+  const { pg, ui } = app;
+  const n = view.trials;
+  if (ui.embedded) {
+    const records = n > ui.reported ? pg.recordsAfter(ui.reported) : [];
+    const payload = { record: records.length ? records[records.length - 1] : pg.lastRecord(), records };
+    let bNew = 0;
+    if (view.comparing) {
+      // Run B may trail A (its worker hands it back in slices): B's records are sent from the
+      // last one sent, so none is skipped or sent twice.
+      const b = pg.recordsAfter(Math.min(ui.reportedB, ui.reported), 'B');
+      payload.b = { record: b[b.length - 1], records: b };
+      bNew = b.length;
+      if (bNew) ui.reportedB = b[b.length - 1].trial;
+    }
+    if (records.length || bNew) tellHost('bgloop:trial', payload);
+  }
+  ui.reported = n;
+  if (!view.comparing) ui.reportedB = n;
+}
+
+/**
+ * The page's state and elements, shared by the wiring functions below. What the page shows of
+ * the model comes from one snapshot (`pg.view()`) rendered by `app.render()` after any change;
+ * what belongs to the page alone (embedding, hidden parts, the reader's pause, trials already
+ * reported to a host) lives in `app.ui`.
+ */
 function createApp(pg) {
+  /** Page-only state: in an embed?, the parts hidden (`hide=`), whether the reader paused, the
+   * high-contrast theme, the last run generation rendered, and the trials of A and B already
+   * told to the host. */
+  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), generation: null, reported: 0, reportedB: 0 };
   const app = {
     pg,
+    ui,
     schema: Playground.schema(),
     presets: Playground.presets(),
     viewTable: Playground.viewOptions(),
-    views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), circuit: $('circuit'), showHand: $('show-hand') }),
-    status: new StatusLine(pg, $('status'), $('announce')),
+    views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), circuit: $('circuit'), showHand: $('show-hand') }, { highContrast: () => ui.highContrast }),
+    status: new StatusLine($('status'), $('announce')),
     speed: $('speed'),
-    embedded: false,
-    userPaused: false,
-    hidden: '',
-    reported: 0,
+  };
+  document.body.classList.toggle('hc', ui.highContrast);
+  /** Switches the high-contrast theme of the page and every chart. */
+  app.setHighContrast = (on) => {
+    ui.highContrast = on;
+    document.body.classList.toggle('hc', on);
+    app.views.invalidate(); app.views.draw();
+    app.sweep?.redraw();
   };
   app.showError = (e) => { const box = $('error'); box.hidden = !e; box.textContent = e ? message(e) : ''; };
   app.say = (text) => { $('share-status').textContent = text; };
@@ -38,8 +107,8 @@ function createApp(pg) {
   app.viewOptions = () => {
     const v = { speed: app.speed.value };
     if ($('show-hand').checked) v.hand = '1';
-    if (app.embedded) v.embed = '1';
-    if (app.hidden) v.hide = app.hidden;
+    if (ui.embedded) v.embed = '1';
+    if (ui.hiddenParts.length) v.hide = ui.hiddenParts.join(',');
     const step = app.tour?.linkValue();
     if (step) v.tour = step;
     return v;
@@ -50,50 +119,13 @@ function createApp(pg) {
     delete v.embed;
     return `${location.href.split('#')[0]}#${pg.permalink(v)}`;
   };
-  app.redraw = () => {
-    app.views.invalidate(); app.views.draw(); app.status.update(true);
-    // Run B's last trials may have arrived after A's (a pause ends B's worker feed).
-    if (app.reportedB !== undefined && app.reportedB < app.reported) app.reportTrials?.();
-    // Scripts may change the run through the API: the list, the comparison and the live
-    // controls follow.
-    app.refreshEvents?.();
-    app.refreshCompare?.();
-    app.controls?.follow(pg.shownConfig());
-    // …and the address bar keeps holding the experiment (replaced only when it changed).
-    app.link?.();
-  };
-  // Many state changes in one frame (a flood of host messages) draw once, in the next frame.
-  let redrawQueued = false;
-  app.requestRedraw = () => {
-    if (redrawQueued) return;
-    redrawQueued = true;
-    requestAnimationFrame(() => { redrawQueued = false; app.redraw(); });
-  };
-  app.refreshPending = () => {
-    const changed = pg.hasPendingChanges();
-    $('pending').hidden = !changed;
-    $('reset').classList.toggle('attention', changed);
-  };
-  // An embed tells its host about every finished trial: one event per frame with all of them
-  // (and run B's, while comparing).
-  app.reportTrials = () => {
-    const n = pg.trialCount();
-    if (app.embedded) {
-      const records = n > app.reported ? pg.recordsAfter(app.reported) : [];
-      const payload = { record: records.length ? records[records.length - 1] : pg.lastRecord(), records };
-      let bNew = 0;
-      if (pg.comparing) {
-        // Run B may trail A (its worker hands it back in slices): B's records are sent from the
-        // last one sent, so none is skipped or sent twice.
-        const b = pg.recordsAfter(Math.min(app.reportedB ?? app.reported, app.reported), 'B');
-        payload.b = { record: b[b.length - 1], records: b };
-        bNew = b.length;
-        if (bNew) app.reportedB = b[b.length - 1].trial;
-      }
-      if (records.length || bNew) tellHost('bgloop:trial', payload);
-    }
-    app.reported = n;
-    if (!pg.comparing) app.reportedB = n;
+  app.render = (opts) => render(app, opts);
+  // Many changes in one frame (a flood of host messages) render once, in the next frame.
+  let queued = false;
+  app.changed = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; app.render(); });
   };
   return app;
 }
@@ -103,12 +135,11 @@ function setupEvents(app) {
   const { pg } = app;
   const list = $('events');
   let shown = '';
-  app.refreshEvents = () => {
-    const events = pg.events();
+  app.renderEvents = (events) => {
     const key = JSON.stringify(events);
     if (key === shown) return;
     shown = key;
-    app.controls?.schedule(events);
+    app.controls.schedule(events);
     list.replaceChildren();
     list.hidden = events.length === 0;
     for (const e of events) {
@@ -122,20 +153,12 @@ function setupEvents(app) {
         remove.setAttribute('aria-label', `Remove the change at trial ${e.trial}: ${e.label}`);
         remove.addEventListener('click', () => {
           pg.cancelEvent(e.trial, e.key);
-          app.afterLiveChange();
+          app.render();
         });
         item.append(remove);
       }
       list.append(item);
     }
-  };
-  app.afterLiveChange = () => {
-    app.controls.follow(pg.shownConfig());
-    app.refreshEvents();
-    app.refreshCompare();
-    app.refreshPending();
-    app.link();
-    app.requestRedraw();
   };
 }
 
@@ -146,8 +169,8 @@ function setupCompare(app) {
   const start = $('compare');
   const end = $('end-compare');
   const note = $('compare-note');
-  app.refreshCompare = () => {
-    const on = pg.comparing;
+  app.renderCompare = (view) => {
+    const on = view.comparing;
     start.hidden = on;
     end.hidden = !on;
     group.classList.toggle('on', on);
@@ -156,36 +179,31 @@ function setupCompare(app) {
       ? '20-trial means: thick |error|, thin reward (right axis); A solid, B dashed'
       : '|error| and reward per trial';
     $('activity-run').hidden = !on;
-    const names = on ? pg.runNames() : null;
+    const names = view.run_names;
     note.textContent = names
-      ? `Comparing ${names[0]} (solid) with ${names[1]} (dashed).${app.embedded ? '' : ' Run A is pinned; the controls change run B.'}`
+      ? `Comparing ${names[0]} (solid) with ${names[1]} (dashed).${app.ui.embedded ? '' : ' Run A is pinned; the controls change run B.'}`
       : 'Pin this run as A and change a copy, B: both then run trial for trial.';
   };
   start.addEventListener('click', () => {
     pg.compare();
-    app.afterReset();
+    app.render();
     end.focus();
   });
   end.addEventListener('click', () => {
     pg.endComparison();
-    app.afterReset();
+    app.render();
     start.focus();
   });
 }
 
 /** Play / Pause / Step / Reset and the speed control. */
 function setupTransport(app) {
-  const { pg, views, viewTable, speed } = app;
+  const { pg, viewTable, speed, ui } = app;
   const play = $('play');
   const pause = $('pause');
   app.player = new Player(pg, { speeds: viewTable.speeds, defaultSpeed: viewTable.default_speed }, {
-    onFrame: () => {
-      views.invalidate(); views.draw(); app.status.update();
-      // A scheduled change that took effect shows in its control and in the list.
-      if (pg.trialCount() !== app.reported) { app.controls.follow(pg.shownConfig()); app.refreshEvents(); }
-      app.reportTrials();
-    },
-    onError: (e) => { app.showError(e); app.setPlaying(false); app.redraw(); tellHost('bgloop:error', { message: message(e), command: null }); },
+    onFrame: () => app.render({ quiet: true }),
+    onError: (e) => { app.showError(e); app.setPlaying(false); app.render(); tellHost('bgloop:error', { message: message(e), command: null }); },
   });
   app.setPlaying = (on) => {
     if (on) app.player.play(); else app.player.pause();
@@ -193,12 +211,12 @@ function setupTransport(app) {
     pause.disabled = !on;
     play.classList.toggle('primary', !on);
     pause.classList.toggle('primary', on);
-    if (!on) app.requestRedraw();
+    if (!on) app.changed();
   };
-  app.reset = (seed) => { pg.reset(seed); app.showError(null); app.afterReset(); };
+  app.reset = (seed) => { pg.reset(seed); app.showError(null); app.render(); };
   // Plays until `n` trials have run, stopping at that trial's end (a tour step).
   app.runTrials = (n) => {
-    app.userPaused = false;
+    ui.userPaused = false;
     app.setPlaying(true);
     app.player.playUntil(n);
   };
@@ -206,11 +224,11 @@ function setupTransport(app) {
   // Step runs one trial in slices (a trial of several seconds at a fine time step never blocks).
   app.stepOne = () => {
     app.setPlaying(false);
-    return app.player.stepTrial().then(() => { app.showError(null); app.redraw(); app.reportTrials(); });
+    return app.player.stepTrial().then(() => { app.showError(null); app.render(); });
   };
-  play.addEventListener('click', () => { app.userPaused = false; app.player.limit = null; app.showError(null); app.setPlaying(true); });
-  pause.addEventListener('click', () => { app.userPaused = true; app.setPlaying(false); });
-  $('step').addEventListener('click', () => { app.stepOne().catch((e) => { app.showError(e); app.redraw(); }); });
+  play.addEventListener('click', () => { ui.userPaused = false; app.player.limit = null; app.showError(null); app.setPlaying(true); });
+  pause.addEventListener('click', () => { ui.userPaused = true; app.setPlaying(false); });
+  $('step').addEventListener('click', () => { app.stepOne().catch((e) => { app.showError(e); app.render(); }); });
   $('reset').addEventListener('click', () => { try { app.reset(); } catch (e) { app.showError(e); } });
   speed.max = String(viewTable.speeds.length - 1);
   speed.value = String(viewTable.default_speed);
@@ -237,36 +255,27 @@ function setupParameters(app) {
         // a slider once the run has begun), and the change is kept as an event of the run.
         if (!final && begun()) return null;
         const from = pg.intervene(key, value);
+        // The note says the change as core says it; a change back to the value in force is no
+        // change, and says nothing.
+        const event = from > 1 ? pg.events().find((e) => e.trial === from && e.key === key) : null;
         const live = $('live');
-        live.hidden = from <= 1;
-        live.textContent = from > 1 ? `${spec.label} ${value}${spec.unit_text} from trial ${from}${pg.comparing ? ' (run B)' : ''}: kept in the link.` : '';
-        app.afterLiveChange();
+        live.hidden = !event;
+        live.textContent = event ? `${event.description} from trial ${from}${pg.comparing ? ' (run B)' : ''}: kept in the link.` : '';
       } else {
         pg.configure({ [key]: value });
-        app.refreshPending();
       }
+      app.render();
       return null;
     } catch (e) {
       return message(e);
     }
   });
   app.controls = controls;
-  app.afterReset = () => {
-    controls.sync(pg.shownConfig());
-    $('live').hidden = true;
-    app.refreshEvents();
-    app.refreshCompare();
-    presetSelect.value = pg.preset || '';
-    const p = presets.find((x) => x.name === pg.preset);
+  app.renderPreset = (name) => {
+    presetSelect.value = name || '';
+    const p = presets.find((x) => x.name === name);
     $('preset-watch').textContent = p ? p.watch
       : 'The default model: one target at 0°, no rotation. Choose a preset to reproduce one of the paper\'s claims.';
-    app.refreshPending();
-    app.reported = pg.trialCount();
-    app.reportedB = app.reported;
-    app.link();
-    app.redraw();
-    // A comparison: load run B's worker now, so it is ready when fast-forward starts.
-    app.player?.twin.prepare();
   };
   presetSelect.append(new Option('Custom (defaults)', ''));
   // Titles for readers; the claim ids (C1…C5) stay in the docs and the CLI.
@@ -277,7 +286,7 @@ function setupParameters(app) {
       pg.reset();
       app.showError(null);
     } catch (e) { app.showError(e); }
-    app.afterReset();
+    app.render();
   });
 }
 
@@ -295,7 +304,7 @@ function openLink(app, link, { speed } = {}) {
   if (v.speed !== undefined) app.speed.value = v.speed;
   if (speed !== undefined) app.speed.value = String(speed);
   app.applySpeed();
-  app.afterReset();
+  app.render();
   return opened;
 }
 
@@ -310,14 +319,14 @@ function openAddress(app) {
     const v = opened.view;
     if (v.hand === '1') $('show-hand').checked = true;
     if (v.speed !== undefined) app.speed.value = v.speed;
-    app.embedded = v.embed === '1';
-    app.hidden = v.hide || '';
+    app.ui.embedded = v.embed === '1';
+    app.ui.hiddenParts = (v.hide || '').split(',').filter(Boolean);
     tour = v.tour ?? null;
   } else {
     pg.usePreset('rotation');
     pg.reset();
   }
-  for (const name of app.hidden.split(',').filter(Boolean)) {
+  for (const name of app.ui.hiddenParts) {
     document.querySelectorAll(`[data-part="${name}"]`).forEach((e) => e.setAttribute('data-hidden', ''));
     document.getElementById(`p-${name}`)?.closest('.param')?.setAttribute('data-hidden', '');
   }
@@ -345,8 +354,8 @@ function expose(app) {
       }
       app.reset();
     },
-    play: () => { app.userPaused = false; app.setPlaying(true); },
-    pause: () => { app.userPaused = true; app.setPlaying(false); },
+    play: () => { app.ui.userPaused = false; app.setPlaying(true); },
+    pause: () => { app.ui.userPaused = true; app.setPlaying(false); },
     reset: (seed) => app.reset(seed),
     step: () => app.stepOne(),
     // `{ step }` opens a step of the tour; `{ tour }` loads a tour (checked like a file).
@@ -359,13 +368,13 @@ function expose(app) {
       permalink: app.fullLink(), lastRecord: pg.lastRecord(), comparing: pg.comparing, runNames: pg.runNames(), events: pg.events(),
     }),
   };
-  if (app.embedded) {
+  if (app.ui.embedded) {
     document.body.classList.add('embed');
     const open = $('open-full');
     open.href = app.fullLink();
     open.hidden = false;
     $('reset').addEventListener('click', () => { open.href = app.fullLink(); });
-    playWhenVisible(document.querySelector('.layout'), { play: () => app.setPlaying(true), pause: () => app.setPlaying(false), isUserPaused: () => app.userPaused });
+    playWhenVisible(document.querySelector('.layout'), { play: () => app.setPlaying(true), pause: () => app.setPlaying(false), isUserPaused: () => app.ui.userPaused });
     // Auto-height: the host learns the content's height whenever it changes, to size the frame.
     let posted = 0;
     new ResizeObserver(() => {
@@ -391,12 +400,13 @@ function expose(app) {
     get speedLevel() { return app.player.level; },
     /** Run B on a second core: handovers taken from the worker, and whether workers failed. */
     get twin() { return { handovers: app.player.twin.handovers, failures: app.player.twin.failures, unavailable: app.player.twin.broken }; },
-    redraw: app.redraw,
+    /** Renders the page from the model now (after changes made through `playground`). */
+    redraw: () => app.render(),
     /** A live change from the next trial, as a control makes it: listed, marked and in the link. */
-    intervene: (key, value) => { const from = pg.intervene(key, value); app.afterLiveChange(); return from; },
-    compare: () => { pg.compare(); app.afterReset(); },
+    intervene: (key, value) => { const from = pg.intervene(key, value); app.render(); return from; },
+    compare: () => { pg.compare(); app.render(); },
     tour: app.tour,
-    endComparison: () => { pg.endComparison(); app.afterReset(); },
+    endComparison: () => { pg.endComparison(); app.render(); },
     sweepOutcomes: () => app.sweep.outcomes(),
   };
   return api;
@@ -414,8 +424,8 @@ async function main() {
   setupParameters(app);
   $('show-hand').addEventListener('change', app.link);
   const contrast = $('high-contrast');
-  contrast.checked = app.views.highContrast;
-  contrast.addEventListener('change', () => app.views.setHighContrast(contrast.checked));
+  contrast.checked = app.ui.highContrast;
+  contrast.addEventListener('change', () => app.setHighContrast(contrast.checked));
   setupShare(app.pg, app.views, app);
   app.openLink = (link, opts) => openLink(app, link, opts);
   app.tour = setupTour(app);
@@ -426,11 +436,11 @@ async function main() {
     param: $('sweep-param'), from: $('sweep-from'), to: $('sweep-to'), count: $('sweep-count'), seeds: $('sweep-seeds'),
     trials: $('sweep-trials'), workers: $('sweep-workers'), run: $('sweep-run'), cancel: $('sweep-cancel'),
     progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'),
-  });
+  }, { highContrast: () => app.ui.highContrast });
   $('dismiss-problems').addEventListener('click', () => { $('link-problems').hidden = true; });
   const tourAt = openAddress(app);
   app.applySpeed();
-  app.afterReset();
+  app.render();
   if (tourAt) app.tour.open(tourAt, { focus: false });
   // A link typed into the address bar, or a host changing the iframe's hash, opens that
   // experiment exactly as a fresh load would (our own replaceState never fires this).
@@ -439,7 +449,7 @@ async function main() {
     try {
       const at = openAddress(app);
       app.applySpeed();
-      app.afterReset();
+      app.render();
       if (at) app.tour.open(at, { focus: false });
       // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
       tellHost('bgloop:ready', api.state());

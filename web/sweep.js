@@ -25,8 +25,11 @@ function setupParamMenu(schema, { param, from, to }) {
   syncRange();
 }
 
-/** Wires the panel; `pg` supplies the pending configuration that the sweep varies. */
-export function setupSweep(pg, schema, els) {
+/**
+ * Wires the panel; `pg` supplies the pending configuration that the sweep varies, and
+ * `highContrast()` the page's theme.
+ */
+export function setupSweep(pg, schema, els, { highContrast }) {
   const { param, from, to, count, seeds, trials, workers, run, cancel, progress, status, canvas } = els;
   setupParamMenu(schema, els);
   const cores = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
@@ -34,10 +37,9 @@ export function setupSweep(pg, schema, els) {
   workers.value = cores;
 
   const state = { pool: [], outcomes: [], spec: null };
-  const hc = window.matchMedia?.('(prefers-contrast: more)').matches ?? false;
   const draw = () => {
     const { spec, outcomes } = state;
-    if (spec) Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), hc);
+    if (spec) Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), highContrast());
   };
   new ResizeObserver(draw).observe(canvas.parentElement);
   const stop = (text) => {
@@ -72,6 +74,8 @@ export function setupSweep(pg, schema, els) {
   return {
     /** The outcomes of the current or last sweep (`{ value, seed, final_error, … }`), as they came. */
     outcomes: () => state.outcomes.slice(),
+    /** Draws the map again (the theme changed). */
+    redraw: draw,
   };
 }
 

@@ -53,28 +53,68 @@ async function fetchTour(url) {
   }
 }
 
+/** Shows step `index` (from 0) of `tour`: its words, where it is in the tour, and the buttons. */
+function fillStep({ section, problem, counter, title, text, back, next }, tour, index) {
+  const step = tour.steps[index];
+  section.hidden = false;
+  problem.hidden = true;
+  counter.textContent = `${tour.title} · step ${index + 1} of ${tour.steps.length}`;
+  title.textContent = step.title;
+  text.textContent = step.text;
+  back.disabled = index === 0;
+  next.textContent = index === tour.steps.length - 1 ? 'Finish' : 'Next →';
+}
+
+/** Shows a tour that could not be opened on the page and, in an embed, to the host. */
+function sayProblem(app, { section, problem }, text) {
+  section.hidden = false;
+  problem.hidden = false;
+  problem.textContent = text;
+  app.onTourProblem?.(text);
+}
+
+/** Outlines the view a step talks about (none for `null`). */
+function outline(view) {
+  document.querySelectorAll('.tour-focus').forEach((e) => e.classList.remove('tour-focus'));
+  if (view) document.querySelector(`.views [data-part="${view}"]`)?.classList.add('tour-focus');
+}
+
+/** Runs a step's trials: played at its speed, or at once under reduced motion. */
+function runStep(app, step, reduced) {
+  if (step.trials <= 0) return;
+  if (reduced) {
+    app.pg.runTrials(step.trials);
+    app.render();
+  } else {
+    app.runTrials(step.trials);
+  }
+}
+
+/** → and ← move through an open tour, Escape closes it (not while typing in a field). */
+function listenToKeys({ at, count, show, close }) {
+  document.addEventListener('keydown', (e) => {
+    const index = at();
+    if (index < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    const t = e.target;
+    if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement) return;
+    if (e.key === 'ArrowRight' && index < count() - 1) { e.preventDefault(); show(index + 1); }
+    else if (e.key === 'ArrowLeft' && index > 0) { e.preventDefault(); show(index - 1); }
+    else if (e.key === 'Escape') close();
+  });
+}
+
 /**
  * Wires the tour. `app` supplies `pg`, `openLink(link)` (opens an experiment as a fresh load
- * would), `runTrials(n, speed)` (plays until n trials have run), `setPlaying`, `redraw` and `link`.
+ * would), `runTrials(n, speed)` (plays until n trials have run), `setPlaying`, `render` and `link`.
  */
 export function setupTour(app) {
-  const section = $('tour');
-  const title = $('tour-title');
-  const text = $('tour-text');
-  const counter = $('tour-counter');
-  const back = $('tour-back');
-  const next = $('tour-next');
-  const problem = $('tour-problem');
+  const els = { section: $('tour'), title: $('tour-title'), text: $('tour-text'), counter: $('tour-counter'), back: $('tour-back'), next: $('tour-next'), problem: $('tour-problem') };
+  const { section, title, back, next, problem } = els;
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   let tour = Playground.tour();
   $('tour-open').textContent = `Take the tour: the paper in ${tour.steps.length} steps`;
   let source = null; // the path of a tour file, or null for the built-in tour
   let index = -1;
-
-  const outline = (view) => {
-    document.querySelectorAll('.tour-focus').forEach((e) => e.classList.remove('tour-focus'));
-    if (view) document.querySelector(`.views [data-part="${view}"]`)?.classList.add('tour-focus');
-  };
 
   /** Step `n` (from 1) of the current tour, or an error naming the steps there are. */
   const checkStep = (n) => {
@@ -88,25 +128,12 @@ export function setupTour(app) {
   const show = (i, { focus = true } = {}) => {
     index = Math.max(0, Math.min(tour.steps.length - 1, i));
     const step = tour.steps[index];
-    section.hidden = false;
-    problem.hidden = true;
-    counter.textContent = `${tour.title} · step ${index + 1} of ${tour.steps.length}`;
-    title.textContent = step.title;
-    text.textContent = step.text;
-    back.disabled = index === 0;
-    next.textContent = index === tour.steps.length - 1 ? 'Finish' : 'Next →';
+    fillStep(els, tour, index);
     app.openLink(step.link, { speed: step.speed });
     outline(step.view);
     app.link();
     if (focus) title.focus();
-    if (step.trials > 0) {
-      if (reduced) {
-        app.pg.runTrials(step.trials);
-        app.redraw();
-      } else {
-        app.runTrials(step.trials);
-      }
-    }
+    runStep(app, step, reduced);
   };
 
   const close = () => {
@@ -122,21 +149,9 @@ export function setupTour(app) {
   next.addEventListener('click', () => (index >= tour.steps.length - 1 ? close() : show(index + 1)));
   $('tour-close').addEventListener('click', close);
   $('tour-open').addEventListener('click', () => show(0));
-  document.addEventListener('keydown', (e) => {
-    if (index < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
-    const t = e.target;
-    if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement) return;
-    if (e.key === 'ArrowRight' && index < tour.steps.length - 1) { e.preventDefault(); show(index + 1); }
-    else if (e.key === 'ArrowLeft' && index > 0) { e.preventDefault(); show(index - 1); }
-    else if (e.key === 'Escape') close();
-  });
+  listenToKeys({ at: () => index, count: () => tour.steps.length, show, close });
 
-  const fail = (message) => {
-    section.hidden = false;
-    problem.hidden = false;
-    problem.textContent = message;
-    app.onTourProblem?.(message);
-  };
+  const fail = (text) => sayProblem(app, { section, problem }, text);
 
   return {
     /** The step shown (from 1), or the tour file and its step (`file.json:3`), for the link;

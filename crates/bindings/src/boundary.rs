@@ -155,7 +155,7 @@ fn bounded(s: String, name: &str) -> Result<String, JsError> {
 }
 
 fn short(s: &str) -> String {
-    s.chars().take(40).collect()
+    bgloop_core::format::short(s, bgloop_core::format::QUOTED)
 }
 
 /// A text argument `name`, or an error naming it.

@@ -133,6 +133,13 @@ impl Playground {
         to_js(&self.with(|s| s.markers())?)
     }
 
+    /// Everything the page shows now, in one object: `{ generation, trials, time_in_trial_ms,
+    /// comparing, run_names, preset, pending, shown, events, status, halted }` (see core's
+    /// `session::Snapshot`). The page renders it after any change.
+    pub fn view(&self) -> Result<JsValue, JsError> {
+        to_js(&self.with(Session::view)?)
+    }
+
     /// The events of the run in focus: `[{ trial, key, text, label, applied }]`.
     pub fn events(&self) -> Result<JsValue, JsError> {
         to_js(&self.with(Session::events)?)

@@ -537,7 +537,7 @@ fn check_figure_out(path: &str) -> Result<(), UsageError> {
     if !(lower.ends_with(".svg") || lower.ends_with(".png")) {
         return Err(UsageError::new(format!(
             "--out {:?}: a figure is written as .svg or .png; name the file FILE.svg or FILE.png",
-            path.chars().take(80).collect::<String>()
+            bgloop_core::format::short(path, 80)
         )));
     }
     let Some(dir) = std::path::Path::new(path)

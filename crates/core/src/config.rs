@@ -629,10 +629,7 @@ pub const RECURRENCE_BOUND: (f64, f64) = (3.8, -1.2);
 
 /// The one error for a key that is not a parameter (config, links, CLI `--set`, JS).
 pub fn unknown_key(key: &str) -> ParamError {
-    let mut shown: String = key.chars().take(40).collect();
-    if shown.len() < key.len() {
-        shown.push('…');
-    }
+    let shown = crate::format::short(key, crate::format::QUOTED);
     ParamError::new(
         key,
         format!("unknown parameter {:?} (`bgloop schema` lists them)", shown),

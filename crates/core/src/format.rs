@@ -14,9 +14,30 @@ pub fn num(x: f64) -> String {
     }
 }
 
+/// How many characters of a reader's text an error message quotes.
+pub const QUOTED: usize = 40;
+
+/// `text` cut to `max` characters, with `…` when it was cut: the one way user text is shortened
+/// for a message (a hostile key of a megabyte must not become a megabyte of error).
+pub fn short(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::num;
+    use super::{num, short};
+
+    #[test]
+    fn short_cuts_with_an_ellipsis_only_when_it_cuts() {
+        assert_eq!(short("loop", 4), "loop");
+        assert_eq!(short("loops", 4), "loop…");
+        assert_eq!(short("λλλλλ", 2), "λλ…");
+    }
 
     #[test]
     fn shortest_round_trip() {

@@ -81,16 +81,6 @@ pub struct Permalink {
     pub notes: Vec<String>,
 }
 
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
-    }
-}
-
 /// Decodes `%XX` escapes (and nothing else: `+` stays `+`, as in `1e+3`); `None` if malformed or
 /// not UTF-8.
 pub fn percent_decode(s: &str) -> Option<String> {
@@ -142,13 +132,16 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
         ViewKind::Flag => match value {
             "1" | "true" | "on" | "" => Ok("1".to_string()),
             "0" | "false" | "off" => Ok("0".to_string()),
-            _ => Err(format!("`{key}` = {:?} must be 1 or 0", shorten(value, 40))),
+            _ => Err(format!(
+                "`{key}` = {:?} must be 1 or 0",
+                crate::format::short(value, 40)
+            )),
         },
         ViewKind::Speed => match value.parse::<usize>() {
             Ok(s) if s < view::SPEEDS.len() => Ok(s.to_string()),
             _ => Err(format!(
                 "`{key}` = {:?} must be a whole number in 0–{}",
-                shorten(value, 40),
+                crate::format::short(value, 40),
                 view::SPEEDS.len() - 1
             )),
         },
@@ -179,7 +172,7 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
             } else {
                 Err(format!(
                     "`{key}` = {:?} must be a step number or a path on this site to a .json tour, with its step if not the first, e.g. tours/mine.json or tours/mine.json:3",
-                    shorten(value, 40)
+                    crate::format::short(value, 40)
                 ))
             }
         }
@@ -192,7 +185,7 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
                     let parts: Vec<&str> = view::PARTS.iter().map(|p| p.name).collect();
                     return Err(format!(
                         "`{key}` names {:?}, which is neither a part of the page ({}) nor a parameter",
-                        shorten(name, 40),
+                        crate::format::short(name, 40),
                         parts.join(", ")
                     ));
                 }
@@ -223,7 +216,7 @@ impl Findings {
     fn reject(&mut self, key: &str, entry: &str, reason: String) {
         self.rejected.push(Rejected {
             entry: entry.to_string(),
-            key: shorten(key, 40),
+            key: crate::format::short(key, 40),
             reason,
         });
     }
@@ -291,7 +284,7 @@ fn split_entries(link: &str, found: &mut Findings) -> Vec<Entry> {
             ));
             break;
         }
-        let shown = shorten(raw, 80);
+        let shown = crate::format::short(raw, 80);
         let (k, v) = raw.split_once('=').unwrap_or((raw, ""));
         match (percent_decode(k), percent_decode(v)) {
             (Some(k), _) if k.trim().is_empty() => found.rejected.push(Rejected {
@@ -305,7 +298,10 @@ fn split_entries(link: &str, found: &mut Findings) -> Vec<Entry> {
                 shown,
             }),
             (dk, _) => {
-                let key = dk.map_or_else(|| shorten(k, 40), |d| shorten(d.trim(), 40));
+                let key = dk.map_or_else(
+                    || crate::format::short(k, 40),
+                    |d| crate::format::short(d.trim(), 40),
+                );
                 found.rejected.push(Rejected {
                     reason: format!(
                         "`{key}`: not valid percent-encoding (use %XX escapes of UTF-8)"
@@ -332,7 +328,7 @@ fn read_header(entries: &[Entry], found: &mut Findings) -> (u32, Option<&'static
                     &e.shown,
                     format!(
                         "`v` = {:?} must be a version number such as {VERSION}",
-                        shorten(&e.value, 40)
+                        crate::format::short(&e.value, 40)
                     ),
                 ),
             },
@@ -343,7 +339,7 @@ fn read_header(entries: &[Entry], found: &mut Findings) -> (u32, Option<&'static
                     &e.shown,
                     format!(
                         "`preset` = {:?} is not one of: {}",
-                        shorten(&e.value, 40),
+                        crate::format::short(&e.value, 40),
                         presets::names()
                     ),
                 ),

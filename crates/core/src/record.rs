@@ -257,7 +257,7 @@ pub fn column(records: &[TrialRecord], name: &str) -> Result<Vec<f64>, String> {
         .ok_or_else(|| {
             format!(
                 "column {:?} is not one of: {}",
-                name.chars().take(40).collect::<String>(),
+                crate::format::short(name, crate::format::QUOTED),
                 column_names().join(", ")
             )
         })?;

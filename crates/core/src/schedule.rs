@@ -46,7 +46,7 @@ pub struct Event {
 }
 
 fn event_error(text: &str, message: impl std::fmt::Display) -> ParamError {
-    let shown: String = text.chars().take(60).collect();
+    let shown = crate::format::short(text, 60);
     ParamError::new(text, format!("`{shown}`: {message}"))
 }
 
@@ -56,7 +56,7 @@ fn trial_number(text: &str) -> Result<u32, String> {
         Ok(t) if (1..=MAX_TRIAL).contains(&t) => Ok(t),
         _ => Err(format!(
             "the trial {:?} must be a whole number in 1–{MAX_TRIAL}",
-            text.chars().take(20).collect::<String>()
+            crate::format::short(text, 20)
         )),
     }
 }
@@ -214,10 +214,20 @@ impl Event {
 
     /// A short label for a marker on the learning view: "GPi off", "λ 0.25", "φ 0→60°".
     pub fn label(&self) -> String {
+        self.named(true)
+    }
+
+    /// The change for a sentence, with the parameter's full name: "Loop strength 0.25", "GPi
+    /// off" (the note a live change leaves).
+    pub fn description(&self) -> String {
+        self.named(false)
+    }
+
+    fn named(&self, short: bool) -> String {
         let Some(s) = spec(self.key) else {
             return self.to_text();
         };
-        let name = if s.symbol.is_empty() {
+        let name = if !short || s.symbol.is_empty() {
             s.label
         } else {
             s.symbol

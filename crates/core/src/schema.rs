@@ -569,9 +569,7 @@ fn parse_number(text: &str) -> Option<f64> {
 
 /// Quotes user text for an error message, shortened and with control characters escaped.
 fn quoted(text: &str) -> String {
-    let short: String = text.chars().take(40).collect();
-    let ell = if text.chars().count() > 40 { "…" } else { "" };
-    format!("{:?}", format!("{short}{ell}"))
+    format!("{:?}", crate::format::short(text, crate::format::QUOTED))
 }
 
 fn show(input: &Input) -> String {

@@ -405,7 +405,7 @@ pub fn check_outcomes(outcomes: &[Outcome]) -> Result<(), (usize, String)> {
     let spec = crate::config::spec(&first.param)
         .filter(|s| matches!(s.domain, Domain::Real { .. }))
         .ok_or_else(|| {
-            let shown: String = first.param.chars().take(40).collect();
+            let shown = crate::format::short(&first.param, crate::format::QUOTED);
             (
                 0,
                 format!("{shown:?} is not a real-valued parameter of the model"),

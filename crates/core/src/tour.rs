@@ -64,7 +64,7 @@ pub fn builtin() -> Tour {
 
 /// Where in a tour serde's path `steps[1].trials` points, for people: "step 2: `trials`: ".
 fn place(path: &str) -> String {
-    let short = |s: &str| s.chars().take(40).collect::<String>();
+    let short = |s: &str| crate::format::short(s, crate::format::QUOTED);
     let Some(rest) = path.strip_prefix("steps[") else {
         return match path {
             "" | "." => String::new(),
@@ -150,7 +150,7 @@ impl Tour {
             if !VIEWS.contains(&s.view.as_str()) {
                 return Err(at(format!(
                     "`view` = {:?} is not one of: {}",
-                    s.view.chars().take(40).collect::<String>(),
+                    crate::format::short(&s.view, crate::format::QUOTED),
                     VIEWS.join(", ")
                 )));
             }

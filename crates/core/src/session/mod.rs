@@ -4,8 +4,10 @@
 //! here is tested natively. Run B's worker feed lives in [`feed`].
 
 mod feed;
+mod snapshot;
 
 pub use feed::FeedStart;
+pub use snapshot::Snapshot;
 
 use crate::config::{Config, ConfigErrors};
 use crate::experiment::{Divergence, Simulation};
@@ -62,6 +64,8 @@ pub struct Session {
     history_cap: Option<usize>,
     /// Run B fed from elsewhere (a worker thread running it ahead), if it is.
     feed: feed::Feed,
+    /// Runs started so far (see [`Snapshot::generation`]).
+    generation: u32,
 }
 
 /// Which run of a comparison.
@@ -82,8 +86,10 @@ pub struct EventItem {
     pub key: String,
     /// The event as a link writes it (`@151.gpi_output=0`).
     pub text: String,
-    /// The event for readers (`GPi off`).
+    /// The event for readers, short (`GPi off`, `λ 0.5`): the list and the learning view's marks.
     pub label: String,
+    /// The event in a sentence (`Loop strength 0.5`).
+    pub description: String,
     /// Whether it has applied already (it can no longer be removed).
     pub applied: bool,
 }
@@ -112,6 +118,7 @@ impl Session {
             traces: TraceSettings::default(),
             history_cap: None,
             feed: feed::Feed::default(),
+            generation: 0,
         })
     }
 
@@ -209,6 +216,7 @@ impl Session {
                 key: e.key.to_string(),
                 text: e.to_text(),
                 label: e.label(),
+                description: e.description(),
                 applied: e.trial < next,
             })
             .collect()
@@ -410,6 +418,7 @@ impl Session {
         b.config = self.next.a.config.clone();
         self.next = Experiment::compare(self.a.protocol(), b);
         self.b = Some(self.a.clone());
+        self.generation = self.generation.wrapping_add(1);
     }
 
     /// Sets up a comparison for the next reset: run A is the pending protocol with settings `a`,
@@ -434,10 +443,16 @@ impl Session {
     /// Ends a comparison, keeping run B (the run in focus) as the only run.
     pub fn end_comparison(&mut self) {
         self.settle();
-        if let (Some(b), Some(pb)) = (self.b.take(), self.next.b.take()) {
-            self.a = b;
-            self.next.a = pb;
+        let Some(b) = self.b.take() else {
+            return;
+        };
+        self.a = b;
+        // What the next reset runs for B becomes the only run's (unless a preset or the defaults
+        // chosen meanwhile already replaced the comparison).
+        if let Some(next_b) = self.next.b.take() {
+            self.next.a = next_b;
         }
+        self.generation = self.generation.wrapping_add(1);
     }
 
     /// The pending configuration becomes the preset `name`'s (keeping the seed); a comparison
@@ -449,7 +464,7 @@ impl Session {
                 "preset",
                 format!(
                     "preset {:?} is not one of: {}",
-                    name.chars().take(40).collect::<String>(),
+                    crate::format::short(name, crate::format::QUOTED),
                     presets::names()
                 ),
             )
@@ -514,6 +529,7 @@ impl Session {
         self.b = b;
         self.running_preset = self.preset;
         self.next = next;
+        self.generation = self.generation.wrapping_add(1);
         Ok(())
     }
 

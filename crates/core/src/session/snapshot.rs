@@ -1,0 +1,124 @@
+//! What a front end shows of a session, in one value: the page renders a [`Snapshot`] after any
+//! change (a control, a frame, a host message), so no part of it is kept current by hand.
+
+use super::{EventItem, Run, Session};
+use crate::config::Config;
+use crate::record::TrialRecord;
+use serde::Serialize;
+
+/// Everything the page shows of a session at one moment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Snapshot {
+    /// How many runs the session has started: it changes when a new run starts (a reset, a
+    /// preset, a link, a comparison begun or ended), so a front end knows to clear what belonged
+    /// to the old run (messages under controls, a note on a live change).
+    pub generation: u32,
+    /// Finished trials of run A.
+    pub trials: u32,
+    /// Simulated time within the trial in progress, ms.
+    pub time_in_trial_ms: f64,
+    /// Whether two runs are compared.
+    pub comparing: bool,
+    /// While comparing, the runs' names (`["A: Loop strength 1", "B: 0.25"]`).
+    pub run_names: Option<[String; 2]>,
+    /// The preset the running experiment started from.
+    pub preset: Option<&'static str>,
+    /// Whether the next reset would run something else (changes wait for Reset).
+    pub pending: bool,
+    /// What each control shows: the run in focus's configuration at its next trial.
+    pub shown: Config,
+    /// The events of the run in focus, each saying whether it has applied.
+    pub events: Vec<EventItem>,
+    /// The status line: the last trial of each run, or why the run stopped.
+    pub status: String,
+    /// Why the run stopped, if it diverged.
+    pub halted: Option<String>,
+}
+
+/// `x` with `decimals` decimals, or a dash if it is not a number.
+fn fixed(x: f64, decimals: usize) -> String {
+    if x.is_finite() {
+        format!("{x:.decimals$}")
+    } else {
+        "—".to_string()
+    }
+}
+
+/// A trial's outcome for the status line: a reach that was not made has no error to show (an
+/// error of 0° would read as a perfect reach).
+fn outcome(r: &TrialRecord, sep: &str) -> String {
+    if !r.executed {
+        return "not executed (no reach, no reward)".to_string();
+    }
+    let reach = r
+        .reach_ms
+        .map_or_else(|| "—".to_string(), |ms| fixed(ms, 0));
+    [
+        format!("error {}°", fixed(r.error_deg, 1)),
+        format!("reward {}", fixed(r.reward, 2)),
+        format!("reach {reach} ms"),
+    ]
+    .join(sep)
+}
+
+impl Session {
+    /// Everything the page shows now.
+    pub fn view(&self) -> Snapshot {
+        Snapshot {
+            generation: self.generation,
+            trials: self.a.trials_done(),
+            time_in_trial_ms: self.a.time_in_trial_ms(),
+            comparing: self.b.is_some(),
+            run_names: self.run_names(),
+            preset: self.running_preset,
+            pending: self.has_pending_changes(),
+            shown: self.shown_config(),
+            events: self.events(),
+            status: self.status(),
+            halted: self.a.halted().map(ToString::to_string),
+        }
+    }
+
+    /// The status line: the last trial (of each run while comparing), or why the run stopped.
+    pub fn status(&self) -> String {
+        if let Some(why) = self.a.halted() {
+            return format!("Stopped: {why}");
+        }
+        let Some(r) = self.a.history().last() else {
+            let t = self.a.time_in_trial_ms();
+            return if t > 0.0 {
+                format!("Trial 1 in progress · {} ms", fixed(t, 0))
+            } else {
+                "Ready: press Play, or Step for one trial.".to_string()
+            };
+        };
+        if self.b.is_none() {
+            return format!(
+                "Trial {} · {} · {}",
+                r.trial,
+                r.phase.as_str(),
+                outcome(r, " · ")
+            );
+        }
+        // Fed from a worker, run B may be a few trials behind A: its latest trial is shown with
+        // its number.
+        let b = self
+            .records_after(Run::B, r.trial.saturating_sub(1))
+            .first()
+            .or_else(|| self.records_after(Run::B, 0).last());
+        let run = |name: &str, x: Option<&TrialRecord>| match x {
+            Some(x) => format!("{name}: {}, {}", x.phase.as_str(), outcome(x, ", ")),
+            None => format!("{name}: —"),
+        };
+        let b_name = match b {
+            Some(b) if b.trial != r.trial => format!("B (trial {})", b.trial),
+            _ => "B".to_string(),
+        };
+        format!(
+            "Trial {} · {} · {}",
+            r.trial,
+            run("A", Some(r)),
+            run(&b_name, b)
+        )
+    }
+}
