@@ -12,7 +12,7 @@
 use crate::boundary::{self, js_error};
 use crate::Playground;
 use bgloop_charts::figure::{Figure, LearningScene, Runs};
-use bgloop_charts::{activity, reach, Style};
+use bgloop_charts::{activity, reach, DrawError, Style};
 use js_sys::Reflect;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -162,6 +162,23 @@ fn chart(
     area.present().map_err(js_error)
 }
 
+/// Draws a chart on `canvas` (checked) at the page's `scale` and theme with `draw`, which gets
+/// a plotters area and the style.
+fn plot(
+    canvas: &JsValue,
+    scale: f64,
+    high_contrast: bool,
+    draw: impl FnOnce(
+        &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+        &Style,
+    ) -> Result<(), DrawError>,
+) -> Result<(), JsError> {
+    let target = target(canvas, scale, high_contrast)?;
+    draw_on(&target, |c| {
+        chart(c, |area| draw(area, &target.style).map_err(js_error))
+    })
+}
+
 #[wasm_bindgen]
 impl Playground {
     /// Draws the reach view: targets, the current cursor path, the last paths fading, and (if
@@ -174,12 +191,9 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let target = target(&canvas, scale, high_contrast)?;
         let scene = self.with(|s| Runs::of_session(s).reach_scene(show_hand).into_owned())?;
-        draw_on(&target, |c| {
-            chart(c, |area| {
-                reach::draw(area, &scene, &target.style).map_err(js_error)
-            })
+        plot(&canvas, scale, high_contrast, |area, style| {
+            reach::draw(area, &scene, style)
         })
     }
 
@@ -191,10 +205,9 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let target = target(&canvas, scale, high_contrast)?;
         let scene = self.with(|s| LearningScene::of(&Runs::of_session(s)))?;
-        draw_on(&target, |c| {
-            chart(c, |area| scene.draw(area, &target.style).map_err(js_error))
+        plot(&canvas, scale, high_contrast, |area, style| {
+            scene.draw(area, style)
         })
     }
 
@@ -211,24 +224,13 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let target = target(&canvas, scale, high_contrast)?;
         let param = boundary::text(&param, "param")?;
         let outcomes = boundary::outcomes(&outcomes, &param)?;
         let points = bgloop_core::sweep::summarize(&outcomes);
         let from = checked("from", from, -1e9, 1e9)?;
         let to = checked("to", to, -1e9, 1e9)?;
-        draw_on(&target, |c| {
-            chart(c, |area| {
-                bgloop_charts::sweep::draw(
-                    area,
-                    &param,
-                    (from, to),
-                    &outcomes,
-                    &points,
-                    &target.style,
-                )
-                .map_err(js_error)
-            })
+        plot(&canvas, scale, high_contrast, |area, style| {
+            bgloop_charts::sweep::draw(area, &param, (from, to), &outcomes, &points, style)
         })
     }
 
@@ -252,14 +254,11 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let target = target(&canvas, scale, high_contrast)?;
         let scene = self.with(|s| {
             bgloop_charts::circuit::CircuitScene::of(s.sim().trace(), s.sim().in_force())
         })?;
-        draw_on(&target, |c| {
-            chart(c, |area| {
-                bgloop_charts::circuit::draw(area, &scene, &target.style).map_err(js_error)
-            })
+        plot(&canvas, scale, high_contrast, |area, style| {
+            bgloop_charts::circuit::draw(area, &scene, style)
         })
     }
 

@@ -293,11 +293,15 @@ fn per_seed(runs: &[Pair], f: impl Fn(&[TrialRecord], &[TrialRecord]) -> f64) ->
 /// Runs a comparison preset's runs A and B on `seed` for `trials` trials.
 fn comparison(name: &str, seed: u64, trials: u32) -> Result<Pair, ClaimError> {
     let preset = crate::presets::preset(name).ok_or(ClaimError::Probe("preset"))?;
-    let mut a = preset.protocol()?;
-    a.config.seed = seed;
-    let b = preset
-        .compare_over(&a)?
-        .ok_or(ClaimError::Probe("comparison"))?;
+    let base = crate::Config {
+        seed,
+        ..crate::Config::default()
+    };
+    let experiment = preset.experiment_over(base)?;
+    let (a, b) = match experiment.b {
+        Some(b) => (experiment.a, b),
+        None => return Err(ClaimError::Probe("comparison")),
+    };
     let run = |p: &crate::Protocol| -> Result<Vec<TrialRecord>, ClaimError> {
         let mut sim = p.simulation()?;
         sim.set_history_cap(trials as usize + 2);
@@ -331,80 +335,102 @@ fn reach_time(records: &[TrialRecord], from: u32, to: u32) -> f64 {
     )
 }
 
+/// A row of a comparison phenomenon: what it measures, how (from runs A and B of one seed), the
+/// decimals it is shown with, and its bound on every seed.
+type Row = (
+    &'static str,
+    fn(&[TrialRecord], &[TrialRecord]) -> f64,
+    usize,
+    Bound,
+);
+
+/// The rows of phenomenon `id`, measured on the comparison preset `preset` run for `trials`
+/// trials on every seed.
+fn comparison_rows(
+    id: &str,
+    preset: &str,
+    trials: u32,
+    opts: &PhenomenaOptions,
+    rows: &[Row],
+) -> Result<Vec<Check>, ClaimError> {
+    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
+    let runs = par_map(&seeds, |&s| comparison(preset, s, trials))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows
+        .iter()
+        .map(|&(what, f, decimals, bound)| {
+            every_seed(id, what, &per_seed(&runs, f), decimals, bound)
+        })
+        .collect())
+}
+
 /// P5: learning blocked after adaptation (Ghanayim et al. 2025): the learned reach is kept, a
 /// new rotation is not learned (preset `learning-blocked`).
 pub fn learning_blocked(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
-    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
-    let runs = par_map(&seeds, |&s| comparison("learning-blocked", s, 700))
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(vec![
-        every_seed(
-            "P5",
-            "blocked from 301: B's |error| over 351–400 (°), the reach is kept",
-            &per_seed(&runs, |_, b| over(b, 351, 400, abs_error)),
-            1,
-            Bound::AtMost(8.0),
-        ),
-        every_seed(
-            "P5",
-            "50° from 401: B's |error| over 601–700 (°), the extra 20° not learned",
-            &per_seed(&runs, |_, b| over(b, 601, 700, abs_error)),
-            1,
-            Bound::AtLeast(15.0),
-        ),
-        every_seed(
-            "P5",
-            "50° from 401: A's |error| over 601–700 (°), learned",
-            &per_seed(&runs, |a, _| over(a, 601, 700, abs_error)),
-            1,
-            Bound::AtMost(CRITERION_DEG),
-        ),
-    ])
+    comparison_rows(
+        "P5",
+        "learning-blocked",
+        700,
+        opts,
+        &[
+            (
+                "blocked from 301: B's |error| over 351–400 (°), the reach is kept",
+                |_, b| over(b, 351, 400, abs_error),
+                1,
+                Bound::AtMost(8.0),
+            ),
+            (
+                "50° from 401: B's |error| over 601–700 (°), the extra 20° not learned",
+                |_, b| over(b, 601, 700, abs_error),
+                1,
+                Bound::AtLeast(15.0),
+            ),
+            (
+                "50° from 401: A's |error| over 601–700 (°), learned",
+                |a, _| over(a, 601, 700, abs_error),
+                1,
+                Bound::AtMost(CRITERION_DEG),
+            ),
+        ],
+    )
 }
 
 /// P6: dopamine loss after adaptation (preset `dopamine-loss`): slower reaches, a little less
 /// accurate, learning not stopped.
 pub fn dopamine_loss(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
-    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
-    let runs = par_map(&seeds, |&s| comparison("dopamine-loss", s, 700))
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()?;
-    let executed = |r: &TrialRecord| f64::from(u8::from(r.executed));
-    Ok(vec![
-        every_seed(
-            "P6",
-            "dopamine 0.5 from 301: reach time B / A over 301–400",
-            &per_seed(&runs, |a, b| {
-                reach_time(b, 301, 400) / reach_time(a, 301, 400)
-            }),
-            2,
-            Bound::AtLeast(1.25),
-        ),
-        every_seed(
-            "P6",
-            "dopamine 0.5: B's reaches executed, 301–700",
-            &per_seed(&runs, |_, b| over(b, 301, 700, executed)),
-            3,
-            Bound::AtLeast(0.95),
-        ),
-        every_seed(
-            "P6",
-            "dopamine 0.5: |error| B / A over 301–400 (less accurate)",
-            &per_seed(&runs, |a, b| {
-                over(b, 301, 400, abs_error) / over(a, 301, 400, abs_error)
-            }),
-            2,
-            Bound::AtLeast(1.1),
-        ),
-        every_seed(
-            "P6",
-            "50° from 401, dopamine 0.5: B's |error| over 601–700 (°), still learned",
-            &per_seed(&runs, |_, b| over(b, 601, 700, abs_error)),
-            1,
-            Bound::AtMost(CRITERION_DEG),
-        ),
-    ])
+    comparison_rows(
+        "P6",
+        "dopamine-loss",
+        700,
+        opts,
+        &[
+            (
+                "dopamine 0.5 from 301: reach time B / A over 301–400",
+                |a, b| reach_time(b, 301, 400) / reach_time(a, 301, 400),
+                2,
+                Bound::AtLeast(1.25),
+            ),
+            (
+                "dopamine 0.5: B's reaches executed, 301–700",
+                |_, b| over(b, 301, 700, |r| f64::from(u8::from(r.executed))),
+                3,
+                Bound::AtLeast(0.95),
+            ),
+            (
+                "dopamine 0.5: |error| B / A over 301–400 (less accurate)",
+                |a, b| over(b, 301, 400, abs_error) / over(a, 301, 400, abs_error),
+                2,
+                Bound::AtLeast(1.1),
+            ),
+            (
+                "50° from 401, dopamine 0.5: B's |error| over 601–700 (°), still learned",
+                |_, b| over(b, 601, 700, abs_error),
+                1,
+                Bound::AtMost(CRITERION_DEG),
+            ),
+        ],
+    )
 }
 
 /// Every phenomenon, in order P1–P6, then the long-run rows L1–L4 ([`longrun`]).
