@@ -142,10 +142,7 @@ pub fn draw_frame<DB: DrawingBackend>(
     duration_ms: f64,
     go_ms: Option<f64>,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let (w, h) = area.dim_in_pixel();
     let lay = Layout::new(w, h, style);
     let font = style.font(12.0).color(&style.ink());
@@ -220,10 +217,7 @@ fn draw_key<DB: DrawingBackend>(
     lay: &Layout,
     base: i32,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let small = style.font(10.5).color(&style.muted());
     let (w, _) = area.dim_in_pixel();
     let swatch = style.pxi(10.0);
@@ -260,10 +254,7 @@ pub fn draw_cells<DB: DrawingBackend>(
     duration_ms: f64,
     time_bins: usize,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let (w, h) = area.dim_in_pixel();
     let lay = Layout::new(w, h, style);
     let n = trace.n;

@@ -132,10 +132,7 @@ pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &CircuitScene,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     area.fill(&WHITE)?;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (f64::from(w), f64::from(h) - f64::from(style.px(20.0)));
@@ -213,10 +210,7 @@ fn draw_edge<DB: DrawingBackend>(
     radius: f64,
     scene: &CircuitScene,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let len = bgloop_core::math::hypot(dx, dy).max(1.0);
     let unit = (dx / len, dy / len);
@@ -257,10 +251,7 @@ fn draw_cut<DB: DrawingBackend>(
     (a, b): ((f64, f64), (f64, f64)),
     color: RGBColor,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let eighth = bgloop_core::math::hypot(b.0 - a.0, b.1 - a.1) / 8.0;
     for dash in dashes(&[a, b], eighth, eighth) {
         area.draw(&PathElement::new(
@@ -291,10 +282,7 @@ fn draw_end<DB: DrawingBackend>(
     excitatory: bool,
     color: RGBColor,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let head = f64::from(style.px(8.0));
     if excitatory {
         let (nx, ny) = (-uy, ux);
@@ -324,10 +312,7 @@ fn draw_edge_label<DB: DrawingBackend>(
     (ux, uy): (f64, f64),
     text: String,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let m = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
     let off = f64::from(style.px(12.0));
     let (w, h) = area.dim_in_pixel();
@@ -357,10 +342,7 @@ fn draw_caption<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &CircuitScene,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let (_, h) = area.dim_in_pixel();
     let when = match scene.time_ms {
         Some(t) if t >= scene.go_ms => format!("{t:.0} ms, reaching"),

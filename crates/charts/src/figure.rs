@@ -87,10 +87,7 @@ impl LearningScene {
         &self,
         area: &DrawingArea<DB, Shift>,
         style: &Style,
-    ) -> Result<(), DrawError>
-    where
-        DB::ErrorType: 'static,
-    {
+    ) -> Result<(), DrawError> {
         let view = learning::View {
             a: self.a.series(),
             b: self
@@ -133,10 +130,7 @@ impl Figure {
         &self,
         area: &DrawingArea<DB, Shift>,
         style: &Style,
-    ) -> Result<(), DrawError>
-    where
-        DB::ErrorType: 'static,
-    {
+    ) -> Result<(), DrawError> {
         area.fill(&WHITE)?;
         let (w, h) = area.dim_in_pixel();
         let (left, right) = area.split_horizontally((w as f64 * 0.36) as u32);
@@ -168,10 +162,7 @@ pub fn draw<DB: DrawingBackend>(
     runs: &Runs<'_>,
     show_hand: bool,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     Figure::of(runs, show_hand).draw(area, style)
 }
 

@@ -157,10 +157,7 @@ pub fn draw_view<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     view: &View<'_>,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     area.fill(&WHITE)?;
     let s = &view.a;
     let runs = std::iter::once(s).chain(view.b.as_ref().map(|(b, _)| b));
@@ -268,10 +265,7 @@ fn draw_markers<DB: DrawingBackend>(
     span: Span,
     width_px: f64,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let Span {
         first,
         x_max,
@@ -324,10 +318,7 @@ fn axes<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     span: Span,
     style: &Style,
-) -> Result<Chart<'a, DB>, DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<Chart<'a, DB>, DrawError> {
     let Span {
         first,
         x_max,
@@ -377,10 +368,7 @@ fn draw_phases<DB: DrawingBackend>(
     span: Span,
     width_px: f64,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let Span {
         first,
         x_max,
@@ -426,10 +414,7 @@ fn draw_curves<DB: DrawingBackend>(
     width_px: f64,
     look: Look,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let Span {
         first,
         x_max,
@@ -515,10 +500,7 @@ fn draw_legend<DB: DrawingBackend>(
     rows: u32,
     entries: &[(RGBColor, String, bool)],
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let f = style.font(11.0);
     let mut y = style.pxi(4.0);
     let mut x = style.pxi(LEGEND_X);

@@ -142,10 +142,7 @@ pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &ReachScene<'_>,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     area.fill(&WHITE)?;
     let (w, h) = area.dim_in_pixel();
     let side = w.min(h);
@@ -168,10 +165,7 @@ fn draw_workspace<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
     scene: &ReachScene<'_>,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let unit = |css: f64| style.px(css);
     let ring: Vec<(f64, f64)> = (0..=120)
         .map(|i| {
@@ -217,10 +211,7 @@ fn draw_paths<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
     scene: &ReachScene<'_>,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let unit = |css: f64| style.px(css);
     if let Some((history, current)) = &scene.b {
         let n = history.len().max(1) as f64;
@@ -284,10 +275,7 @@ fn draw_legend<DB: DrawingBackend>(
     show_hand: bool,
     compare: bool,
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     let font = style.font(12.0);
     let x0 = style.pxi(10.0);
     let mut y = style.pxi(8.0);

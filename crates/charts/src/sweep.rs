@@ -15,10 +15,7 @@ pub fn draw<DB: DrawingBackend>(
     outcomes: &[Outcome],
     points: &[Point],
     style: &Style,
-) -> Result<(), DrawError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), DrawError> {
     area.fill(&WHITE)?;
     let (lo, hi) = if range.0 < range.1 {
         range

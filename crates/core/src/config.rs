@@ -95,55 +95,38 @@ impl Param for bool {
     }
 }
 
-impl Param for RewardKind {
-    fn to_value(self) -> Value {
-        Value::Choice(match self {
-            RewardKind::Graded => "graded",
-            RewardKind::Binary => "binary",
-        })
-    }
-    fn from_value(v: Value) -> Option<Self> {
-        match v {
-            Value::Choice("graded") => Some(RewardKind::Graded),
-            Value::Choice("binary") => Some(RewardKind::Binary),
-            _ => None,
+/// A choice parameter's `Param` impl from one table of its variants and their names.
+macro_rules! choice {
+    ($ty:ident { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl Param for $ty {
+            fn to_value(self) -> Value {
+                Value::Choice(match self {
+                    $($ty::$variant => $name,)*
+                })
+            }
+            fn from_value(v: Value) -> Option<Self> {
+                match v {
+                    $(Value::Choice($name) => Some($ty::$variant),)*
+                    _ => None,
+                }
+            }
         }
-    }
+    };
 }
 
-impl Param for CueBound {
-    fn to_value(self) -> Value {
-        Value::Choice(match self {
-            CueBound::Synapse => "synapse",
-            CueBound::Update => "update",
-        })
-    }
-    fn from_value(v: Value) -> Option<Self> {
-        match v {
-            Value::Choice("synapse") => Some(CueBound::Synapse),
-            Value::Choice("update") => Some(CueBound::Update),
-            _ => None,
-        }
-    }
-}
-
-impl Param for PlasticityRule {
-    fn to_value(self) -> Value {
-        Value::Choice(match self {
-            PlasticityRule::Balanced => "balanced",
-            PlasticityRule::Hebbian => "hebbian",
-            PlasticityRule::Covariance => "covariance",
-        })
-    }
-    fn from_value(v: Value) -> Option<Self> {
-        match v {
-            Value::Choice("balanced") => Some(PlasticityRule::Balanced),
-            Value::Choice("hebbian") => Some(PlasticityRule::Hebbian),
-            Value::Choice("covariance") => Some(PlasticityRule::Covariance),
-            _ => None,
-        }
-    }
-}
+choice!(RewardKind {
+    Graded => "graded",
+    Binary => "binary",
+});
+choice!(CueBound {
+    Synapse => "synapse",
+    Update => "update",
+});
+choice!(PlasticityRule {
+    Balanced => "balanced",
+    Hebbian => "hebbian",
+    Covariance => "covariance",
+});
 
 /// The largest seed: 2⁵³ − 1, so that every seed survives a JavaScript number unchanged.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
