@@ -77,3 +77,10 @@ test('stepTrial on a comparison brings run B level, trial for trial', () => {
   assert.equal(pg.csv(), native(['--permalink', '#preset=strong-vs-weak&seed=2', '--trials', '3']));
   pg.free();
 });
+
+test('the schema objects carry the fields the bindings document', () => {
+  const doc = readFileSync(path.join(root, 'crates', 'bindings', 'src', 'catalog.rs'), 'utf8');
+  const listed = /as core's `ParamSpec` serialises it \(([^)]*)\)/s.exec(doc.replace(/\n\s*\/\/\/\s*/g, ' '))[1]
+    .split(';')[0].split(',').map((s) => s.trim());
+  assert.deepEqual(Object.keys(Playground.schema()[0]), listed);
+});

@@ -397,7 +397,7 @@ function expose(app) {
     /** Plays (at the chosen speed) until `n` trials have run in all, then pauses. */
     runTrials: (n) => app.runTrials(n),
     /** The speed level the player runs at (an index into `views.speeds`). */
-    get speedLevel() { return app.player.level; },
+    get speedLevel() { return app.player.speedIndex; },
     /** Run B on a second core: handovers taken from the worker, and whether workers failed. */
     get twin() { return { handovers: app.player.twin.handovers, failures: app.player.twin.failures, unavailable: app.player.twin.broken }; },
     /** Renders the page from the model now (after changes made through `playground`). */

@@ -25,7 +25,7 @@ export class Player {
     this.onFrame = onFrame;
     this.onError = onError;
     this.playing = false;
-    this.level = defaultSpeed;
+    this.speedIndex = defaultSpeed;
     this.owed = 0;
     this.last = 0;
     this.lastDraw = 0;
@@ -38,9 +38,9 @@ export class Player {
     this.tick = this.tick.bind(this);
   }
 
-  setSpeed(level) {
-    this.level = Math.max(0, Math.min(this.speeds.length - 1, level | 0));
-    const animated = this.speeds[this.level].simPerReal !== null;
+  setSpeed(index) {
+    this.speedIndex = Math.max(0, Math.min(this.speeds.length - 1, index | 0));
+    const animated = this.speeds[this.speedIndex].simPerReal !== null;
     // Animated speeds sample finely; trial speeds coarsely (hand path and rings at 2 ms).
     this.pg.recordTraces(animated ? 1 : 2, true);
     this.owed = 0;
@@ -132,7 +132,7 @@ export class Player {
    * page runs nearly as fast as the raw model; frames only redraw.
    */
   pump() {
-    const speed = this.speeds[this.level];
+    const speed = this.speeds[this.speedIndex];
     if (!this.playing || speed.simPerReal || Number.isFinite(speed.trialsPerSecond)) {
       this.pumping = false;
       this.endTwin();
@@ -167,7 +167,7 @@ export class Player {
     const elapsed = Math.max(0, Math.min(now - this.last, 100));
     this.last = now;
     const start = performance.now();
-    const speed = this.speeds[this.level];
+    const speed = this.speeds[this.speedIndex];
     if (!speed.simPerReal && !Number.isFinite(speed.trialsPerSecond)) {
       // Fast-forward: the pump simulates; frames redraw every FAST_REDRAW_MS.
       if (!this.pumping) {

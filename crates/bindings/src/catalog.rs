@@ -8,8 +8,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl Playground {
-    /// The parameter schema: one object per parameter (key, label, unit, group, domain, default,
-    /// meaning, source, primary).
+    /// The parameter schema: one object per parameter, as core's `ParamSpec` serialises it (key,
+    /// label, symbol, unit, unit_text, group, group_label, advanced, primary, domain, allowed,
+    /// default, meaning, source, built_for, live; a test in tests/wasm-node.test.mjs keeps this
+    /// list true).
     pub fn schema() -> Result<JsValue, JsError> {
         to_js(schema())
     }

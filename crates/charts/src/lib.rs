@@ -3,7 +3,12 @@
 //!
 //! - [`reach`]: the workspace, the targets, the cursor path unfolding and the last paths fading;
 //! - [`learning`]: |error| and reward per trial with running means and shaded phases;
-//! - [`activity`]: the five rings over a trial as heat strips.
+//! - [`activity`]: the five rings over a trial as heat strips;
+//! - [`circuit`]: the loop's five populations coloured by their activity now, with λ, DA and κ
+//!   on their connections;
+//! - [`figure`]: reach, learning and activity side by side (the SVG/PNG export and `bgloop figure`);
+//! - [`sweep`]: final |error| against a swept parameter, per seed and mean;
+//! - [`style`]: the theme (scale, fonts, colours, high contrast) and the one dash pattern.
 //!
 //! [`DrawingBackend`]: plotters::prelude::DrawingBackend
 

@@ -402,38 +402,38 @@ impl Network {
         };
     }
 
-    /// Advances every ring by one step. `cue` is the cue amplitude a(t), `kappa` the GPi output
+    /// Advances every ring by one step. `cue` is the cue amplitude a(t), `gpi_output` the GPi output (κ)
     /// strength. Fails if a rate leaves [0, RATE_LIMIT] or is not finite.
     #[inline]
-    pub fn step(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
+    pub fn step(&mut self, cue: f64, gpi_output: f64, rng: &mut Rng) -> Result<(), Runaway> {
         #[cfg(target_arch = "x86_64")]
         match self.lanes {
             // SAFETY: `lanes` is only ever set to what `Lanes::detect` found on this CPU.
-            Lanes::Avx512 => return unsafe { self.step_avx512(cue, kappa, rng) },
+            Lanes::Avx512 => return unsafe { self.step_avx512(cue, gpi_output, rng) },
             // SAFETY: as above.
-            Lanes::Avx2 => return unsafe { self.step_avx2(cue, kappa, rng) },
+            Lanes::Avx2 => return unsafe { self.step_avx2(cue, gpi_output, rng) },
             Lanes::Portable => {}
         }
-        self.step_portable(cue, kappa, rng)
+        self.step_portable(cue, gpi_output, rng)
     }
 
     /// [`Network::step`] compiled for AVX-512F.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx512f")]
-    fn step_avx512(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
-        self.step_portable(cue, kappa, rng)
+    fn step_avx512(&mut self, cue: f64, gpi_output: f64, rng: &mut Rng) -> Result<(), Runaway> {
+        self.step_portable(cue, gpi_output, rng)
     }
 
     /// [`Network::step`] compiled for AVX2.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    fn step_avx2(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
-        self.step_portable(cue, kappa, rng)
+    fn step_avx2(&mut self, cue: f64, gpi_output: f64, rng: &mut Rng) -> Result<(), Runaway> {
+        self.step_portable(cue, gpi_output, rng)
     }
 
     /// The step itself, inlined into each compilation above.
     #[inline(always)]
-    fn step_portable(&mut self, cue: f64, kappa: f64, rng: &mut Rng) -> Result<(), Runaway> {
+    fn step_portable(&mut self, cue: f64, gpi_output: f64, rng: &mut Rng) -> Result<(), Runaway> {
         let n = self.n;
         let at = Slots {
             n,
@@ -489,7 +489,7 @@ impl Network {
             ),
             stn(coef, &bc[r_nc], at.split(bn)),
             gpi(coef, noise, &bs[r_gs], &bn[r_gn], at.split(bg), rng),
-            thalamus(coef, kappa, &bg[r_tg], at.split(bt)),
+            thalamus(coef, gpi_output, &bg[r_tg], at.split(bt)),
         ];
         *moments = population_moments(&bc[at.next..at.next + n], cos, sin);
         self.head = (self.head + 1) % self.rows;
@@ -650,15 +650,15 @@ fn gpi(
     relax(new, old, coef.decay[3])
 }
 
-/// Thalamus: disinhibited by GPi pauses; `kappa` scales GPi's output. Returns the peak rate.
+/// Thalamus: disinhibited by GPi pauses; `gpi_output` (κ) scales GPi's output. Returns the peak rate.
 #[inline(always)]
 fn thalamus(
     coef: &Coefficients,
-    kappa: f64,
+    gpi_output: f64,
     gpi_delayed: &[f64],
     (old, new): (&[f64], &mut [f64]),
 ) -> f64 {
-    let gain = kappa * coef.g_tg;
+    let gain = gpi_output * coef.g_tg;
     for (x, &g) in new.iter_mut().zip(gpi_delayed) {
         *x = coef.i_t - gain * g;
     }

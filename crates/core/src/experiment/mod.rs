@@ -270,9 +270,9 @@ impl Simulation {
         } else {
             0.0
         };
-        let mut kappa = c.gpi_output;
+        let mut gpi_output = c.gpi_output;
         if let Some(k) = options.gpi_output {
-            kappa = k;
+            gpi_output = k;
         }
         if options != TrialOptions::default() {
             phase = Phase::Probe;
@@ -289,7 +289,7 @@ impl Simulation {
             target,
             target_deg: task::target_deg(target as u32, targets),
             rotation_deg,
-            kappa,
+            gpi_output,
             options,
         }
     }
@@ -324,10 +324,11 @@ impl Simulation {
         let inv_n = 1.0 / n as f64;
         let mut ran = 0;
         while ran < max_steps {
-            if let Err(runaway) =
-                self.net
-                    .step(trial.cue(&self.config), trial.setup.kappa, &mut self.rng)
-            {
+            if let Err(runaway) = self.net.step(
+                trial.cue(&self.config),
+                trial.setup.gpi_output,
+                &mut self.rng,
+            ) {
                 return Err(self.halt(&trial, runaway));
             }
             let moving = trial.moving();

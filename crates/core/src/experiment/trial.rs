@@ -83,7 +83,7 @@ pub(super) struct Setup {
     pub(super) target: usize,
     pub(super) target_deg: f64,
     pub(super) rotation_deg: f64,
-    pub(super) kappa: f64,
+    pub(super) gpi_output: f64,
     pub(super) options: TrialOptions,
 }
 
