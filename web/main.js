@@ -43,8 +43,24 @@ function render(app, { quiet = false } = {}) {
   $('reset').classList.toggle('attention', view.pending);
   app.views.invalidate(); app.views.draw();
   app.status.show(view.status, { force: !quiet });
+  renderEnd(app, view);
   reportTrials(app, view);
   app.link();
+}
+
+/** Says where the run stops (`to=`), and that it stopped there; the Run-to field shows it. */
+function renderEnd(app, view) {
+  const { ui } = app;
+  const note = $('end-note');
+  const end = ui.endTrial;
+  note.hidden = end === null;
+  if (end !== null) {
+    note.textContent = view.trials >= end
+      ? `Stopped at trial ${end}, where this link ends.${ui.loop ? ' It starts again in a moment.' : ' Play goes on from here.'}`
+      : `Runs to trial ${end} and stops there (to=${end} in the link).`;
+  }
+  const field = $('run-to');
+  if (document.activeElement !== field) field.value = end === null ? '' : String(end);
 }
 
 /**
@@ -80,9 +96,10 @@ function reportTrials(app, view) {
  */
 function createApp(pg) {
   /** Page-only state: in an embed?, the parts hidden (`hide=`), whether the reader paused, the
-   * high-contrast theme, the last run generation rendered, and the trials of A and B already
-   * told to the host. */
-  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), generation: null, reported: 0, reportedB: 0 };
+   * high-contrast theme, the trial the run stops at (`to=`) and whether it then starts again
+   * (`loop=`), the last run generation rendered, and the trials of A and B already told to the
+   * host. */
+  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, loop: false, generation: null, reported: 0, reportedB: 0 };
   const app = {
     pg,
     ui,
@@ -109,6 +126,8 @@ function createApp(pg) {
     if ($('show-hand').checked) v.hand = '1';
     if (ui.embedded) v.embed = '1';
     if (ui.hiddenParts.length) v.hide = ui.hiddenParts.join(',');
+    if (ui.endTrial !== null) v.to = String(ui.endTrial);
+    if (ui.loop) v.loop = '1';
     const step = app.tour?.linkValue();
     if (step) v.tour = step;
     return v;
@@ -220,13 +239,55 @@ function setupTransport(app) {
     app.setPlaying(true);
     app.player.playUntil(n);
   };
-  app.player.onLimit = () => app.setPlaying(false);
+  /**
+   * Plays, up to the end trial if one is set. At the end: with `loop`, the run starts again; else
+   * the reader's Play goes on past it (the end is dropped from the link), and an automatic start
+   * (an embed scrolled into view) does nothing.
+   */
+  app.play = ({ byReader = true } = {}) => {
+    if (byReader) ui.userPaused = false;
+    app.showError(null);
+    const atEnd = ui.endTrial !== null && pg.trialCount() >= ui.endTrial;
+    if (atEnd && ui.loop) {
+      pg.reset();
+      app.render();
+    } else if (atEnd && byReader) {
+      ui.endTrial = null;
+      app.render();
+    } else if (atEnd) {
+      return;
+    }
+    app.player.limit = null;
+    app.setPlaying(true);
+    if (ui.endTrial !== null) app.player.playUntil(ui.endTrial);
+  };
+  app.player.onLimit = () => {
+    app.setPlaying(false);
+    // A looping demo starts again after a moment to look at the end.
+    if (ui.endTrial !== null && ui.loop) {
+      setTimeout(() => { if (!ui.userPaused && !app.player.playing) app.play({ byReader: false }); }, 2500);
+    }
+  };
+  $('run-to-go').addEventListener('click', () => {
+    const field = $('run-to');
+    const n = Number(field.value);
+    if (field.value.trim() === '' || !Number.isInteger(n) || n < 1 || n > 100000) {
+      app.showError(new Error(`Run to: \`to\` = ${field.value.trim().slice(0, 20) || 'nothing'} must be a trial number in 1–100000`));
+      return;
+    }
+    if (n <= pg.trialCount()) {
+      app.showError(new Error(`Run to: trial ${n} has already run (${pg.trialCount()} trials so far); press Reset first, or choose a later trial`));
+      return;
+    }
+    ui.endTrial = n;
+    app.play();
+  });
   // Step runs one trial in slices (a trial of several seconds at a fine time step never blocks).
   app.stepOne = () => {
     app.setPlaying(false);
     return app.player.stepTrial().then(() => { app.showError(null); app.render(); });
   };
-  play.addEventListener('click', () => { ui.userPaused = false; app.player.limit = null; app.showError(null); app.setPlaying(true); });
+  play.addEventListener('click', () => app.play());
   pause.addEventListener('click', () => { ui.userPaused = true; app.setPlaying(false); });
   $('step').addEventListener('click', () => { app.stepOne().catch((e) => { app.showError(e); app.render(); }); });
   $('reset').addEventListener('click', () => { try { app.reset(); } catch (e) { app.showError(e); } });
@@ -303,9 +364,26 @@ function openLink(app, link, { speed } = {}) {
   $('show-hand').checked = v.hand === '1';
   if (v.speed !== undefined) app.speed.value = v.speed;
   if (speed !== undefined) app.speed.value = String(speed);
+  app.ui.endTrial = v.to !== undefined ? Number(v.to) : null;
+  app.ui.loop = v.loop === '1';
   app.applySpeed();
   app.render();
   return opened;
+}
+
+/**
+ * A link with an end trial (`to=N`) runs to it on opening and stops there — at its speed, or at
+ * once under reduced motion. An embed starts when it is scrolled into view instead.
+ */
+function runToEnd(app) {
+  const { pg, ui } = app;
+  if (ui.endTrial === null || ui.embedded) return;
+  if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
+    pg.runTrials(Math.max(0, ui.endTrial - pg.trialCount()));
+    app.render();
+  } else {
+    app.play({ byReader: false });
+  }
 }
 
 /** Opens the link in the address bar (or the rotation preset) and applies its view options. */
@@ -321,6 +399,8 @@ function openAddress(app) {
     if (v.speed !== undefined) app.speed.value = v.speed;
     app.ui.embedded = v.embed === '1';
     app.ui.hiddenParts = (v.hide || '').split(',').filter(Boolean);
+    app.ui.endTrial = v.to !== undefined ? Number(v.to) : null;
+    app.ui.loop = v.loop === '1';
     tour = v.tour ?? null;
   } else {
     pg.usePreset('rotation');
@@ -354,7 +434,7 @@ function expose(app) {
       }
       app.reset();
     },
-    play: () => { app.ui.userPaused = false; app.setPlaying(true); },
+    play: () => app.play(),
     pause: () => { app.ui.userPaused = true; app.setPlaying(false); },
     reset: (seed) => app.reset(seed),
     step: () => app.stepOne(),
@@ -374,7 +454,7 @@ function expose(app) {
     open.href = app.fullLink();
     open.hidden = false;
     $('reset').addEventListener('click', () => { open.href = app.fullLink(); });
-    playWhenVisible(document.querySelector('.layout'), { play: () => app.setPlaying(true), pause: () => app.setPlaying(false), isUserPaused: () => app.ui.userPaused });
+    playWhenVisible(document.querySelector('.layout'), { play: () => app.play({ byReader: false }), pause: () => app.setPlaying(false), isUserPaused: () => app.ui.userPaused });
     // Auto-height: the host learns the content's height whenever it changes, to size the frame.
     let posted = 0;
     new ResizeObserver(() => {
@@ -442,6 +522,7 @@ async function main() {
   app.applySpeed();
   app.render();
   if (tourAt) app.tour.open(tourAt, { focus: false });
+  else runToEnd(app);
   // A link typed into the address bar, or a host changing the iframe's hash, opens that
   // experiment exactly as a fresh load would (our own replaceState never fires this).
   window.addEventListener('hashchange', () => {
@@ -451,6 +532,7 @@ async function main() {
       app.applySpeed();
       app.render();
       if (at) app.tour.open(at, { focus: false });
+      else runToEnd(app);
       // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
       tellHost('bgloop:ready', api.state());
     } catch (e) {

@@ -55,9 +55,19 @@ export class Player {
   }
 
   pause() {
+    const wasPlaying = this.playing;
     this.playing = false;
     this.limit = null;
     this.endTwin();
+    // At counted speeds a pause lands between trials: the trial in progress runs to its end, so
+    // the views show the last whole trial, never a fragment of the next.
+    if (wasPlaying && !this.speeds[this.speedIndex].simPerReal && this.pg.timeInTrial() > 0) {
+      try {
+        this.pg.stepTrial();
+      } catch (e) {
+        this.onError(e);
+      }
+    }
   }
 
   /** Brings run B back to this thread (level with A), reporting an error B met on the way. */

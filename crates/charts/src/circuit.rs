@@ -159,14 +159,21 @@ pub fn draw<DB: DrawingBackend>(
             style.ink().stroke_width(style.px(1.5)),
         ))?;
         let label = p.label();
-        let ink = if scene.activity[row].abs() > 0.6 {
-            WHITE
+        // A name wider than its node goes under it, in ink; one that fits sits inside, white
+        // on a strongly coloured node.
+        let inside = area
+            .estimate_text_size(label, &style.font(11.5).into())
+            .is_ok_and(|(tw, _)| f64::from(tw) <= 2.0 * radius - f64::from(style.px(4.0)));
+        let (at, ink) = if !inside {
+            ((centre.0, centre.1 + radius as i32 + style.pxi(8.0)), style.ink())
+        } else if scene.activity[row].abs() > 0.6 {
+            (centre, WHITE)
         } else {
-            style.ink()
+            (centre, style.ink())
         };
         area.draw(&Text::new(
             label,
-            centre,
+            at,
             style
                 .font(11.5)
                 .color(&ink)
@@ -349,10 +356,26 @@ fn draw_caption<DB: DrawingBackend>(
         Some(t) => format!("{t:.0} ms, planning"),
         None => "between trials".to_string(),
     };
-    area.draw(&Text::new(
+    let (w, _) = area.dim_in_pixel();
+    let font = style.font(10.5).color(&style.muted());
+    // The longest caption that fits the width: a narrow view keeps the time and the colours.
+    let candidates = [
         format!("{when} · red above rest, blue below · ⊣ inhibits"),
+        format!("{when} · red above rest, blue below"),
+        when,
+    ];
+    let fits = |t: &String| {
+        area.estimate_text_size(t, &font)
+            .is_ok_and(|(tw, _)| tw + style.px(8.0) <= w)
+    };
+    let caption = candidates
+        .iter()
+        .find(|t| fits(t))
+        .unwrap_or(&candidates[2]);
+    area.draw(&Text::new(
+        caption.clone(),
         (style.pxi(4.0), h as i32 - style.pxi(16.0)),
-        style.font(10.5).color(&style.muted()),
+        font,
     ))?;
     Ok(())
 }

@@ -145,6 +145,14 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
                 view::SPEEDS.len() - 1
             )),
         },
+        ViewKind::Trial => match value.parse::<u32>() {
+            Ok(n) if (1..=view::MAX_END_TRIAL).contains(&n) => Ok(n.to_string()),
+            _ => Err(format!(
+                "`{key}` = {:?} must be a trial number in 1–{}",
+                crate::format::short(value, 40),
+                view::MAX_END_TRIAL
+            )),
+        },
         ViewKind::Tour => {
             let max = view::MAX_TOUR_STEPS;
             if let Ok(n) = value.parse::<usize>() {
@@ -531,6 +539,32 @@ pub fn encode(preset: Option<&str>, experiment: &Experiment, options: &[(&str, &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_end_trial_travels_in_the_link_and_is_checked() {
+        let p = decode("#preset=rotation&seed=2&to=300&loop=1");
+        assert!(p.rejected.is_empty(), "{:?}", p.rejected);
+        assert_eq!(
+            p.view,
+            vec![
+                ("to".to_string(), "300".to_string()),
+                ("loop".to_string(), "1".to_string())
+            ]
+        );
+        let link = encode(p.preset, &p.experiment, &[("to", "300"), ("speed", "4")]);
+        assert!(link.ends_with("&speed=4&to=300"), "{link}");
+        for bad in ["0", "-3", "2.5", "100001", "x"] {
+            let p = decode(&format!("#to={bad}"));
+            assert_eq!(p.rejected.len(), 1, "{bad}");
+            assert!(
+                p.rejected[0]
+                    .reason
+                    .contains("must be a trial number in 1–100000"),
+                "{}",
+                p.rejected[0].reason
+            );
+        }
+    }
 
     #[test]
     fn round_trip_reproduces_the_config_exactly() {

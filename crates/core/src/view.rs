@@ -1,5 +1,5 @@
 //! The page's view options as one declarative table — what a link may carry besides the model's
-//! parameters (`embed`, `hand`, `speed`, `hide`), the speed levels, and the parts of the page that
+//! parameters (`embed`, `hide`, `speed`, `hand`, `to`, `loop`, `tour`), the speed levels, and the parts of the page that
 //! `hide=` may name — read by the permalink codec, the page (through the bindings) and the docs,
 //! as tensorflow/playground's `state.ts` keeps its PROPS table.
 
@@ -17,6 +17,8 @@ pub enum ViewKind {
     Parts,
     /// A step of the guided tour (1, 2, …), or a tour file: a same-origin path to a `.json` file.
     Tour,
+    /// A trial number, 1–[`MAX_END_TRIAL`].
+    Trial,
 }
 
 /// One view option of a link.
@@ -51,6 +53,16 @@ pub const OPTIONS: &[ViewOption] = &[
         key: "hand",
         kind: ViewKind::Flag,
         meaning: "Show the hand path as well as the cursor path.",
+    },
+    ViewOption {
+        key: "to",
+        kind: ViewKind::Trial,
+        meaning: "Runs to this trial on opening and stops there (to=300): a link that carries a result, the same for every reader.",
+    },
+    ViewOption {
+        key: "loop",
+        kind: ViewKind::Flag,
+        meaning: "With to=N: start again from trial 1 after a pause at the end (for embeds that repeat).",
     },
     ViewOption {
         key: "tour",
@@ -99,6 +111,9 @@ pub const SPEEDS: &[Speed] = &[
         trials_per_second: None,
     },
 ];
+
+/// The last trial `to=` may name.
+pub const MAX_END_TRIAL: u32 = 100_000;
 
 /// Most steps a tour may have.
 pub const MAX_TOUR_STEPS: usize = 30;
@@ -156,6 +171,10 @@ pub const PARTS: &[Part] = &[
     Part {
         name: "speed",
         label: "the speed control",
+    },
+    Part {
+        name: "runto",
+        label: "the run-to-trial control",
     },
     Part {
         name: "status",
