@@ -43,6 +43,9 @@ fs.mkdirSync(path.join(dist, 'examples'), { recursive: true });
 for (const f of fs.readdirSync(path.join(root, 'examples'))) {
   if (/\.(html|json|png|css|js)$/.test(f)) fs.copyFileSync(path.join(root, 'examples', f), path.join(dist, 'examples', f));
 }
+// The teacher's page (its links open ../index.html).
+fs.mkdirSync(path.join(dist, 'docs'), { recursive: true });
+fs.copyFileSync(path.join(root, 'docs', 'teaching.html'), path.join(dist, 'docs', 'teaching.html'));
 for (const f of ['bgloop.js', 'bgloop_bg.wasm', 'bgloop.d.ts']) {
   fs.copyFileSync(path.join(root, 'web', 'pkg', f), path.join(dist, 'web', 'pkg', f));
 }

@@ -215,7 +215,7 @@ test('bgloop figure draws a comparison link exactly as the page exports it', asy
     pg.recordTraces(2, true);
     pg.openPermalink(link);
     pg.runTrials(n);
-    return pg.figureSvg(true, 1200, 460);
+    return pg.figureSvg(true, 1200, 560);
   }, [link, n]);
   await context.close();
   const r = spawnSync(CLI, ['figure', '--permalink', link, '--trials', String(n)], { encoding: 'utf8', maxBuffer: 64 << 20 });

@@ -118,10 +118,25 @@ export async function webkit() {
       },
       evaluate,
       async resize(width, height) {
-        // The window includes MiniBrowser's own bars: grow it until the page's viewport fits.
-        await session.manage().window().setRect({ width, height });
-        const inner = await session.executeScript('return [innerWidth, innerHeight]');
-        await session.manage().window().setRect({ width: width + (width - inner[0]), height: height + (height - inner[1]) });
+        // The window includes MiniBrowser's own bars: grow it until the page's viewport fits. The
+        // window manager applies a new size a little later (later still on a busy machine), so
+        // each size is waited for before the viewport is measured again.
+        const inner = () => session.executeScript('return [innerWidth, innerHeight]');
+        let outer = [width, height];
+        for (let attempt = 0; attempt < 6; attempt += 1) {
+          const before = await inner();
+          await session.manage().window().setRect({ width: outer[0], height: outer[1] });
+          let now = before;
+          for (let k = 0; k < 40; k += 1) {
+            await new Promise((r) => setTimeout(r, 50));
+            now = await inner();
+            if (now[0] !== before[0] || now[1] !== before[1]) break;
+          }
+          await new Promise((r) => setTimeout(r, 100));
+          now = await inner();
+          if (Math.abs(now[0] - width) <= 2 && Math.abs(now[1] - height) <= 2) return;
+          outer = [outer[0] + (width - now[0]), outer[1] + (height - now[1])];
+        }
       },
       errors: async () => [...seen, ...(await session.executeScript('return window.__errors || []'))],
       async close() { try { await session.quit(); } finally { stop(); } },

@@ -155,9 +155,15 @@ test('exports: JSON document, PNG and SVG figures', async () => {
   const png = (await downloadText(page, 'Export figure')).data;
   assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
   assert.ok(png.length > 20000);
+  // The PNG is the SVG figure drawn at twice its size (1200 × 560): one layout for both.
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [2400, 1120], 'PNG width × height');
   const svg = await downloadText(page, 'Export SVG');
   assert.match(svg.name, /\.svg$/);
   const text = svg.data.toString();
+  // A handout: title, seed, trials, the non-default parameters, the link and a caption.
+  for (const said of ['Adapting to a 30° rotation', 'seed 2 · trials 1–5', 'Rotation 30°', 'Reward binary', '#v=3&amp;preset=rotation&amp;seed=2', 'Left: cursor paths']) {
+    assert.ok(text.includes(said), `the SVG says ${said}`);
+  }
   assert.ok(text.startsWith('<svg') && text.includes('Cortex') && text.includes('reward'));
   // It draws the run, not only the frame: a cursor path per trial, the |error| curve, heat cells.
   const cursorStrokes = (text.match(/stroke="#C2410C"/gi) || []).length;

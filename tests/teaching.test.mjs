@@ -71,3 +71,42 @@ test('a pause at a counted speed lands between trials: the views show the last w
   assert.match(await page.locator('#status').textContent(), /^Trial \d+ ·/);
   await context.close();
 });
+
+test('the glossary: "Words used here" lists the terms, and a term in a tour step, a preset paragraph and a control opens its entry', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}#preset=rotation&seed=1`);
+  await page.getByRole('button', { name: 'Take the tour: the paper in 10 steps' }).click();
+  const term = page.locator('#tour-text button.term', { hasText: 'GPi' }).first();
+  await term.click();
+  const dialog = page.locator('#glossary-dialog');
+  assert.ok(await dialog.evaluate((d) => d.open), 'the glossary opens');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'term-gpi', 'at the GPi entry');
+  assert.match(await page.locator('#term-gpi + dd').textContent(), /output nucleus/);
+  for (const id of ['stn', 'striatum', 'thalamus', 'loop-strength', 'gpi-output', 'tonic-dopamine', 'teaching-signal', 'parkinsons']) {
+    assert.equal(await page.locator(`#term-${id}`).count(), 1, id);
+  }
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  // Controls' meanings and the preset's paragraph link their terms too.
+  assert.ok(await page.locator('#p-dopamine-meaning button.term').count() > 0, 'Dopamine\'s meaning links a term');
+  assert.ok(await page.locator('#preset-watch button.term').count() > 0, 'the preset paragraph links a term');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the teacher\'s page: three activities, each link opens the playground with its end trial and no rejected entry', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}docs/teaching.html`);
+  await page.waitForSelector('h1');
+  const links = await page.locator('a[href*="#preset="]').evaluateAll((as) => as.map((a) => a.href));
+  assert.equal(links.length, 3, links.join('\n'));
+  for (const href of links) {
+    const p = await context.newPage();
+    await p.goto(href);
+    await p.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+    assert.equal(await p.locator('#link-problems').isHidden(), true, href);
+    const to = Number(new URL(href).hash.match(/to=(\d+)/)[1]);
+    assert.match(await p.locator('#end-note').textContent(), new RegExp(`trial ${to}`));
+    await p.close();
+  }
+  await context.close();
+});

@@ -17,13 +17,14 @@ const el = (tag, props = {}, ...children) => {
  * a number box (int) or a menu, with its meaning, the scheduled changes to come, a note outside
  * the range the model was built for, and its error message. Registers itself in `inputs`.
  */
-function makeControl(spec, onChange, inputs) {
+function makeControl(spec, onChange, inputs, linkTerms) {
   const id = `p-${spec.key}`;
   const live = spec.live ? el('span', { class: 'live-tag', 'aria-hidden': 'true', title: 'Changes apply from the next trial, without a reset, and are kept in the link', text: 'live' }) : null;
   const label = el('label', { htmlFor: id }, spec.label, spec.unit ? el('span', { class: 'unit', text: ` (${spec.unit})` }) : null);
   const wrap = el('div', { class: 'param' }, label, live);
-  const meaning = el('p', { class: 'meaning', id: `${id}-meaning`, text: spec.meaning },
-    spec.live ? el('span', { class: 'visually-hidden', text: ' Live: a change applies from the next trial, without a reset.' }) : null);
+  const meaning = el('p', { class: 'meaning', id: `${id}-meaning` });
+  linkTerms(meaning, spec.meaning);
+  if (spec.live) meaning.append(el('span', { class: 'visually-hidden', text: ' Live: a change applies from the next trial, without a reset.' }));
   const bad = el('p', { class: 'bad', id: `${id}-bad`, role: 'alert', hidden: true });
   // A change of this parameter scheduled for a later trial (a live change, an event of the
   // link): the control shows the value now, and says what it becomes and when.
@@ -75,13 +76,14 @@ function makeControl(spec, onChange, inputs) {
 }
 
 /**
- * Builds every control of `schema` into `root`. `onChange(key, value, final)` returns an error
+ * Builds every control of `schema` into `root`; `linkTerms(element, text)` writes a meaning with
+ * its terms linked to the glossary. `onChange(key, value, final)` returns an error
  * message or null; `final` is false while a slider is being dragged (a live change is made when
  * it is let go).
  */
-export function buildControls(root, schema, onChange) {
+export function buildControls(root, schema, { linkTerms }, onChange) {
   const inputs = new Map();
-  const make = (spec) => makeControl(spec, onChange, inputs);
+  const make = (spec) => makeControl(spec, onChange, inputs, linkTerms);
   const primary = schema.filter((s) => s.primary);
   const main = el('fieldset', { class: 'group' }, el('legend', { text: 'Key parameters' }));
   primary.forEach((s) => main.append(make(s)));

@@ -1,4 +1,4 @@
-// Downloads: trial records as CSV or JSON, and the views as a PNG or an SVG figure.
+// Downloads: trial records as CSV or JSON, and the figure as SVG or as PNG (the same figure).
 
 /** Offers `data` as a file called `name`. */
 export function download(name, data, type) {
@@ -19,21 +19,21 @@ export function stem(pg) {
   return `bgloop-${pg.preset || 'custom'}-seed${cfg.seed}-trial${pg.trialCount()}`;
 }
 
-/** The three view canvases side by side on one PNG. */
-export function viewsPng(canvases) {
-  const gap = 16;
-  const w = canvases.reduce((s, c) => s + c.width, 0) + gap * (canvases.length + 1);
-  const h = Math.max(...canvases.map((c) => c.height)) + 2 * gap;
+/** The exported figure's size, CSS pixels (as `bgloop figure`'s default). */
+export const FIGURE_SIZE = [1200, 560];
+
+/** The SVG document `svg` (`width × height`) drawn as a PNG at `scale` times its size. */
+export async function svgToPng(svg, [width, height], scale) {
+  const img = new Image();
+  // A data: URL (the page's CSP allows data: images, not blob: ones).
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await img.decode();
   const out = document.createElement('canvas');
-  out.width = w;
-  out.height = h;
+  out.width = width * scale;
+  out.height = height * scale;
   const ctx = out.getContext('2d');
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, w, h);
-  let x = gap;
-  for (const c of canvases) {
-    ctx.drawImage(c, x, gap);
-    x += c.width + gap;
-  }
-  return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(img, 0, 0, out.width, out.height);
+  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas made no image'))), 'image/png'));
 }

@@ -13,6 +13,7 @@ import { setupSweep } from './sweep.js';
 import { setupShare } from './share.js';
 import { StatusLine } from './status.js';
 import { setupTour } from './tour.js';
+import { setupGlossary } from './glossary.js';
 
 const $ = (id) => document.getElementById(id);
 const message = (e) => (e && e.message) || String(e);
@@ -239,6 +240,24 @@ function setupTransport(app) {
     app.setPlaying(true);
     app.player.playUntil(n);
   };
+  play.addEventListener('click', () => app.play());
+  pause.addEventListener('click', () => { ui.userPaused = true; app.setPlaying(false); });
+  $('step').addEventListener('click', () => { app.stepOne().catch((e) => { app.showError(e); app.render(); }); });
+  $('reset').addEventListener('click', () => { try { app.reset(); } catch (e) { app.showError(e); } });
+  speed.max = String(viewTable.speeds.length - 1);
+  speed.value = String(viewTable.default_speed);
+  app.applySpeed = () => {
+    const s = viewTable.speeds[Number(speed.value)] || viewTable.speeds[viewTable.default_speed];
+    $('speed-out').textContent = s.label;
+    speed.setAttribute('aria-valuetext', s.label);
+    app.player.setSpeed(Number(speed.value));
+  };
+  speed.addEventListener('input', () => { app.applySpeed(); app.link(); });
+}
+
+/** The end trial (`to=`, the Run-to control) and `loop=`: playing stops there, or starts over. */
+function setupEnd(app) {
+  const { pg, ui } = app;
   /**
    * Plays, up to the end trial if one is set. At the end: with `loop`, the run starts again; else
    * the reader's Play goes on past it (the end is dropped from the link), and an automatic start
@@ -287,19 +306,6 @@ function setupTransport(app) {
     app.setPlaying(false);
     return app.player.stepTrial().then(() => { app.showError(null); app.render(); });
   };
-  play.addEventListener('click', () => app.play());
-  pause.addEventListener('click', () => { ui.userPaused = true; app.setPlaying(false); });
-  $('step').addEventListener('click', () => { app.stepOne().catch((e) => { app.showError(e); app.render(); }); });
-  $('reset').addEventListener('click', () => { try { app.reset(); } catch (e) { app.showError(e); } });
-  speed.max = String(viewTable.speeds.length - 1);
-  speed.value = String(viewTable.default_speed);
-  app.applySpeed = () => {
-    const s = viewTable.speeds[Number(speed.value)] || viewTable.speeds[viewTable.default_speed];
-    $('speed-out').textContent = s.label;
-    speed.setAttribute('aria-valuetext', s.label);
-    app.player.setSpeed(Number(speed.value));
-  };
-  speed.addEventListener('input', () => { app.applySpeed(); app.link(); });
 }
 
 /** The parameter controls (from the schema) and the preset menu. */
@@ -308,7 +314,7 @@ function setupParameters(app) {
   const presetSelect = $('preset');
   const specs = new Map(app.schema.map((s) => [s.key, s]));
   const begun = () => pg.trialCount() > 0 || pg.timeInTrial() > 0;
-  const controls = buildControls($('controls'), app.schema, (key, value, final) => {
+  const controls = buildControls($('controls'), app.schema, { linkTerms: app.glossary.linkTerms }, (key, value, final) => {
     try {
       const spec = specs.get(key);
       if (spec && spec.live) {
@@ -332,11 +338,14 @@ function setupParameters(app) {
     }
   });
   app.controls = controls;
+  let watched = null;
   app.renderPreset = (name) => {
     presetSelect.value = name || '';
+    if (watched === (name || '')) return;
+    watched = name || '';
     const p = presets.find((x) => x.name === name);
-    $('preset-watch').textContent = p ? p.watch
-      : 'The default model: one target at 0°, no rotation. Choose a preset to reproduce one of the paper\'s claims.';
+    app.glossary.linkTerms($('preset-watch'), p ? p.watch
+      : 'The default model: one target at 0°, no rotation. Choose a preset to reproduce one of the paper\'s claims.');
   };
   presetSelect.append(new Option('Custom (defaults)', ''));
   // Titles for readers; the claim ids (C1…C5) stay in the docs and the CLI.
@@ -498,7 +507,11 @@ async function main() {
   await init(globalThis.BGLOOP_WASM_BYTES ? { module_or_path: globalThis.BGLOOP_WASM_BYTES } : undefined);
   performance.mark('bgloop:wasm');
   const app = createApp(new Playground(undefined));
+  app.glossary = setupGlossary();
+  // The views' hints name the loop's parts and numbers: their first uses open the glossary.
+  document.querySelectorAll('.view figcaption .hint').forEach((h) => { if (!h.children.length) app.glossary.linkTerms(h, h.textContent); });
   setupTransport(app);
+  setupEnd(app);
   setupEvents(app);
   setupCompare(app);
   setupParameters(app);

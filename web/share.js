@@ -1,7 +1,7 @@
 // Share and export: the copy-link button, CSV / JSON / PNG / SVG exports and the Embed dialog.
 
 import { copyText } from './permalink.js';
-import { download, stem, viewsPng } from './export.js';
+import { download, stem, svgToPng, FIGURE_SIZE } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,15 +24,23 @@ export function setupShare(pg, views, { link, viewOptions, say }) {
   });
   $('export-csv').addEventListener('click', () => { level(); download(`${stem(pg)}.csv`, pg.csv(), 'text/csv'); say('CSV exported.'); });
   $('export-json').addEventListener('click', () => { level(); download(`${stem(pg)}.json`, pg.json(), 'application/json'); say('JSON exported.'); });
-  $('export-figure').addEventListener('click', async () => {
+  // One figure for both files: a title, the settings, seed, trials and the link, the views and a
+  // caption (the PNG is the SVG drawn at twice its size).
+  const figure = () => {
     level();
-    views.invalidate(); views.draw();
-    download(`${stem(pg)}.png`, await viewsPng([$('reach'), $('learning'), $('activity')]), 'image/png');
-    say('Figure exported as PNG.');
+    const [w, h] = FIGURE_SIZE;
+    return pg.figureSvg($('show-hand').checked, w, h, location.href.split('#')[0]);
+  };
+  $('export-figure').addEventListener('click', async () => {
+    try {
+      download(`${stem(pg)}.png`, await svgToPng(figure(), FIGURE_SIZE, 2), 'image/png');
+      say('Figure exported as PNG.');
+    } catch (e) {
+      say(`The PNG could not be made: ${(e && e.message) || e}`);
+    }
   });
   $('export-svg').addEventListener('click', () => {
-    level();
-    download(`${stem(pg)}.svg`, pg.figureSvg($('show-hand').checked, 1200, 460), 'image/svg+xml');
+    download(`${stem(pg)}.svg`, figure(), 'image/svg+xml');
     say('Figure exported as SVG.');
   });
   const dialog = $('embed-dialog');

@@ -54,13 +54,13 @@ async function fetchTour(url) {
 }
 
 /** Shows step `index` (from 0) of `tour`: its words, where it is in the tour, and the buttons. */
-function fillStep({ section, problem, counter, title, text, back, next }, tour, index) {
+function fillStep({ section, problem, counter, title, text, back, next }, tour, index, linkTerms) {
   const step = tour.steps[index];
   section.hidden = false;
   problem.hidden = true;
   counter.textContent = `${tour.title} · step ${index + 1} of ${tour.steps.length}`;
   title.textContent = step.title;
-  text.textContent = step.text;
+  linkTerms(text, step.text);
   back.disabled = index === 0;
   next.textContent = index === tour.steps.length - 1 ? 'Finish' : 'Next →';
 }
@@ -73,10 +73,17 @@ function sayProblem(app, { section, problem }, text) {
   app.onTourProblem?.(text);
 }
 
-/** Outlines the view a step talks about (none for `null`). */
-function outline(view) {
+/** Outlines the view a step talks about (none for `null`) and brings it on screen, just below
+ * the step's text (which stays put while a tour is open). */
+function outline(view, reduced) {
   document.querySelectorAll('.tour-focus').forEach((e) => e.classList.remove('tour-focus'));
-  if (view) document.querySelector(`.views [data-part="${view}"]`)?.classList.add('tour-focus');
+  document.body.classList.toggle('touring', Boolean(view));
+  if (!view) return;
+  const shown = document.querySelector(`.views [data-part="${view}"]`);
+  if (!shown) return;
+  shown.classList.add('tour-focus');
+  document.documentElement.style.setProperty('--tour-h', `${Math.ceil($('tour').getBoundingClientRect().height)}px`);
+  shown.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
 }
 
 /** Runs a step's trials: played at its speed, or at once under reduced motion. */
@@ -128,24 +135,25 @@ export function setupTour(app) {
   const show = (i, { focus = true } = {}) => {
     index = Math.max(0, Math.min(tour.steps.length - 1, i));
     const step = tour.steps[index];
-    fillStep(els, tour, index);
+    fillStep(els, tour, index, app.glossary.linkTerms);
     app.openLink(step.link, { speed: step.speed });
-    outline(step.view);
+    outline(step.view, reduced);
     app.link();
-    if (focus) title.focus();
+    if (focus) title.focus({ preventScroll: true });
     runStep(app, step, reduced);
   };
 
   const close = () => {
     index = -1;
     section.hidden = true;
-    outline(null);
+    outline(null, reduced);
     app.setPlaying(false);
     app.link();
     $('tour-open').focus();
   };
 
   back.addEventListener('click', () => show(index - 1));
+  $('tour-replay').addEventListener('click', () => show(index));
   next.addEventListener('click', () => (index >= tour.steps.length - 1 ? close() : show(index + 1)));
   $('tour-close').addEventListener('click', close);
   $('tour-open').addEventListener('click', () => show(0));

@@ -32,6 +32,11 @@ impl Playground {
         let tour = bgloop_core::tour::Tour::from_json(&json).map_err(js_error)?;
         to_js(&tour)
     }
+    /// Plain words for newcomers: `[{ id, term, written, text }]` (core's glossary).
+    pub fn glossary() -> Result<JsValue, JsError> {
+        to_js(bgloop_core::glossary::ENTRIES)
+    }
+
     /// The presets: name, title, claim, description, what to watch, settings.
     pub fn presets() -> Result<JsValue, JsError> {
         to_js(presets::PRESETS)

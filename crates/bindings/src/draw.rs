@@ -234,13 +234,26 @@ impl Playground {
         })
     }
 
-    /// The three views as one SVG figure (both runs while comparing) (`width × height` pixels),
-    /// drawn by the same chart code as `bgloop figure` natively.
+    /// The figure as one SVG document (`width × height` pixels): a title, the settings, seed,
+    /// trials and link (`linkBase`, the page's address, before the `#…`; optional), the three
+    /// views (both runs while comparing) and a caption — drawn by the same chart code as
+    /// `bgloop figure` natively.
     #[wasm_bindgen(js_name = figureSvg)]
-    pub fn figure_svg(&self, show_hand: bool, width: f64, height: f64) -> Result<String, JsError> {
+    pub fn figure_svg(
+        &self,
+        show_hand: bool,
+        width: f64,
+        height: f64,
+        link_base: JsValue,
+    ) -> Result<String, JsError> {
         let w = checked("width", width, 300.0, 8000.0)? as u32;
         let h = checked("height", height, 200.0, 8000.0)? as u32;
-        let figure = self.with(|s| Figure::of(&Runs::of_session(s), show_hand))?;
+        let base = if link_base.is_undefined() || link_base.is_null() {
+            String::new()
+        } else {
+            boundary::text(&link_base, "linkBase")?
+        };
+        let figure = self.with(|s| Figure::of_session(s, show_hand, &base))?;
         document()?;
         figure.svg(w, h).map_err(js_error)
     }

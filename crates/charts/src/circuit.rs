@@ -165,7 +165,10 @@ pub fn draw<DB: DrawingBackend>(
             .estimate_text_size(label, &style.font(11.5).into())
             .is_ok_and(|(tw, _)| f64::from(tw) <= 2.0 * radius - f64::from(style.px(4.0)));
         let (at, ink) = if !inside {
-            ((centre.0, centre.1 + radius as i32 + style.pxi(8.0)), style.ink())
+            (
+                (centre.0, centre.1 + radius as i32 + style.pxi(8.0)),
+                style.ink(),
+            )
         } else if scene.activity[row].abs() > 0.6 {
             (centre, WHITE)
         } else {

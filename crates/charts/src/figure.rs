@@ -100,6 +100,35 @@ impl LearningScene {
     }
 }
 
+/// What a figure says of itself, so it can be handed out alone: a title, the settings (seed,
+/// trials, every non-default parameter, run B's differences) and the link that replays it, above
+/// the views; a one-line caption below.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    /// The experiment's title.
+    pub title: String,
+    /// Seed, trials and settings, one line.
+    pub settings: String,
+    /// The link that replays the run.
+    pub link: String,
+}
+
+impl Header {
+    /// The header of what `session` runs; `link_base` (a page's address, or empty) goes before
+    /// the session's `#…` link.
+    pub fn of_session(session: &Session, link_base: &str) -> Self {
+        let d = session.description();
+        Header {
+            title: d.title,
+            settings: d.settings,
+            link: format!("{link_base}#{}", session.permalink(&[])),
+        }
+    }
+}
+
+/// The caption under a figure: what each view shows.
+const CAPTION: &str = "Left: cursor paths of the last trials (B dashed). Top right: |error| and reward per trial. Bottom right: the five rings of run A in the last trial, red above rest, blue below.";
+
 /// The figure's content as owned data: read out of a run (or a session) and drawn afterwards,
 /// so nothing is borrowed while the drawing backend works.
 #[derive(Clone, Debug)]
@@ -109,6 +138,7 @@ pub struct Figure {
     trace: bgloop_core::Trace,
     trial_ms: f64,
     go_ms: f64,
+    header: Option<Header>,
 }
 
 impl Figure {
@@ -121,6 +151,15 @@ impl Figure {
             trace: runs.a.trace().clone(),
             trial_ms: config.trial_ms,
             go_ms: config.go_ms,
+            header: None,
+        }
+    }
+
+    /// The figure of a session, with its header (title, settings, link from `link_base`).
+    pub fn of_session(session: &Session, show_hand: bool, link_base: &str) -> Self {
+        Figure {
+            header: Some(Header::of_session(session, link_base)),
+            ..Figure::of(&Runs::of_session(session), show_hand)
         }
     }
 
@@ -132,6 +171,10 @@ impl Figure {
         style: &Style,
     ) -> Result<(), DrawError> {
         area.fill(&WHITE)?;
+        let area = match &self.header {
+            Some(header) => draw_header(area, header, style)?,
+            None => area.clone(),
+        };
         let (w, h) = area.dim_in_pixel();
         let (left, right) = area.split_horizontally((w as f64 * 0.36) as u32);
         let (top, bottom) = right.split_vertically(h / 2);
@@ -153,6 +196,58 @@ impl Figure {
         }
         Ok(out)
     }
+}
+
+/// `text` shortened with "…" to fit `width` pixels at `size` pixels per em. Widths are estimated
+/// (0.58 em a character, a generous average for sans-serif) rather than measured, so the page
+/// and `bgloop figure` — which has no font to measure with — cut at the same character.
+fn fitted(text: &str, size: f64, width: u32) -> String {
+    let most = (f64::from(width) / (0.58 * size)).floor() as usize;
+    if text.chars().count() <= most {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(most.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// Draws the header (title, settings, link) at the top of `area` and the caption at its foot;
+/// returns the area left for the views.
+fn draw_header<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    header: &Header,
+    style: &Style,
+) -> Result<DrawingArea<DB, Shift>, DrawError> {
+    let (w, h) = area.dim_in_pixel();
+    let pad = style.pxi(10.0);
+    let width = w.saturating_sub(2 * style.px(10.0));
+    let title = style
+        .font(17.0)
+        .style(plotters::style::FontStyle::Bold)
+        .color(&style.ink());
+    let small = style.font(11.5).color(&style.muted());
+    let link = style.font(11.0).color(&crate::style::CURSOR);
+    let size = |css: f64| css * style.scale;
+    let lines = [
+        (fitted(&header.title, size(17.0), width), title, 8.0),
+        (
+            fitted(&header.settings, size(11.5), width),
+            small.clone(),
+            32.0,
+        ),
+        (fitted(&header.link, size(11.0), width), link, 49.0),
+    ];
+    for (text, font, y) in lines {
+        area.draw(&Text::new(text, (pad, style.pxi(y)), font))?;
+    }
+    let caption = fitted(CAPTION, size(11.5), width);
+    area.draw(&Text::new(
+        caption,
+        (pad, h as i32 - style.pxi(18.0)),
+        small,
+    ))?;
+    let top = style.px(68.0);
+    let foot = style.px(22.0);
+    Ok(area.margin(top, foot, 0, 0))
 }
 
 /// Draws the three views of `runs` (which must record traces for the reach and activity views)

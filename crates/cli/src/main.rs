@@ -45,7 +45,7 @@ macro_rules! outln {
 
 const USAGE: &str = "usage:
   bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--at N:key=value]... [--ramp N1-N2:key=a..b]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
-  bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--at …] [--ramp …] [--seed S] [--trials N] [--no-hand] [--size WxH] [--out FILE.svg|FILE.png]
+  bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--at …] [--ramp …] [--seed S] [--trials N] [--no-hand] [--size WxH] [--link-base URL] [--out FILE.svg|FILE.png]
   bgloop claims [--seeds K] [--only C1,C2,C3,C4,C5]
   bgloop phenomena [--seeds K] [--long-seeds K]
   bgloop schema [--format json|markdown]
@@ -569,8 +569,9 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
     let (experiment, preset) = build_experiment(args)?;
     let trials = args.number("--trials", 1, 1_000_000)?.unwrap_or(100) as u32;
     let no_hand = args.flag("--no-hand");
+    let link_base = args.value("--link-base")?.unwrap_or_default();
     let (width, height) = match args.value("--size")? {
-        None => (1200, 460),
+        None => (1200, 560),
         Some(s) => s
             .split_once('x')
             .and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?)))
@@ -595,15 +596,16 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
         session.run_trials(f64::from(n)).map_err(Failure::Run)?;
         left -= n;
     }
-    let runs = bgloop_charts::figure::Runs::of_session(&session);
+    let figure = bgloop_charts::figure::Figure::of_session(&session, !no_hand, &link_base);
     if let Some(path) = out
         .as_deref()
         .filter(|p| p.to_ascii_lowercase().ends_with(".png"))
     {
-        png::write(path, &runs, !no_hand, (width, height))?;
+        png::write(path, &figure, (width, height))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let svg = bgloop_charts::figure::svg(&runs, !no_hand, width, height)
+    let svg = figure
+        .svg(width, height)
         .map_err(|e| Failure::Run(e.to_string()))?;
     match out {
         Some(path) => {

@@ -3,7 +3,7 @@
 //! `fonts-dejavu-core`, which Chromium also installs).
 
 use crate::Failure;
-use bgloop_charts::figure::Runs;
+use bgloop_charts::figure::Figure;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
@@ -34,17 +34,13 @@ fn register_font() -> Result<(), Failure> {
         .map_err(|_| Failure::Run(format!("{path} is not a font plotters can read")))
 }
 
-/// Draws the figure of `runs` into the PNG file `path`, `size` pixels.
-pub fn write(
-    path: &str,
-    runs: &Runs<'_>,
-    show_hand: bool,
-    size: (u32, u32),
-) -> Result<(), Failure> {
+/// Draws `figure` into the PNG file `path`, `size` pixels.
+pub fn write(path: &str, figure: &Figure, size: (u32, u32)) -> Result<(), Failure> {
     register_font()?;
     let fail = |e: &dyn std::fmt::Display| Failure::Run(format!("--out {path:?}: {e}"));
     let area = BitMapBackend::new(path, size).into_drawing_area();
-    bgloop_charts::figure::draw(&area, runs, show_hand, &bgloop_charts::Style::default())
+    figure
+        .draw(&area, &bgloop_charts::Style::default())
         .map_err(|e| fail(&e))?;
     area.present().map_err(|e| fail(&e))
 }

@@ -22,6 +22,7 @@ pub mod claims;
 pub mod config;
 pub mod experiment;
 pub mod format;
+pub mod glossary;
 pub mod learning;
 pub mod longrun;
 pub mod math;

@@ -7,7 +7,7 @@ mod feed;
 mod snapshot;
 
 pub use feed::FeedStart;
-pub use snapshot::Snapshot;
+pub use snapshot::{Description, Snapshot};
 
 use crate::config::{Config, ConfigErrors};
 use crate::experiment::{Divergence, Simulation};

@@ -35,6 +35,38 @@ pub struct Snapshot {
     pub halted: Option<String>,
 }
 
+/// What a figure says of the experiment it shows: a title and one line of settings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Description {
+    /// The preset's title, or "A custom experiment"; "A vs B" for a comparison.
+    pub title: String,
+    /// The seed, the trials run, every parameter that is not the default, the changes during the
+    /// run, and run B's differences.
+    pub settings: String,
+}
+
+/// A protocol's parameters that differ from the defaults (seed aside) and its changes, for
+/// readers: "Rotation 30°, Reward binary, from trial 401: GPi off".
+fn settings_of(p: &crate::Protocol, base: &crate::Protocol) -> Vec<String> {
+    let mut out: Vec<String> = p
+        .config
+        .diff(&base.config)
+        .into_iter()
+        .filter(|(k, _)| *k != "seed")
+        .map(|(k, v)| match crate::config::spec(k) {
+            Some(s) => format!("{} {v}{}", s.label, crate::schema::unit_suffix(s.unit)),
+            None => format!("{k} {v}"),
+        })
+        .collect();
+    out.extend(
+        p.schedule
+            .beyond(&base.schedule)
+            .iter()
+            .map(|e| format!("from trial {}: {}", e.trial, e.description())),
+    );
+    out
+}
+
 /// `x` with `decimals` decimals, or a dash if it is not a number.
 fn fixed(x: f64, decimals: usize) -> String {
     if x.is_finite() {
@@ -76,6 +108,37 @@ impl Session {
             events: self.events(),
             status: self.status(),
             halted: self.a.halted().map(ToString::to_string),
+        }
+    }
+
+    /// What a figure of this session says of it: its title, and the seed, trials and settings.
+    pub fn description(&self) -> Description {
+        let experiment = self.experiment();
+        let preset = self.running_preset.and_then(crate::presets::preset);
+        let mut title = preset.map_or_else(
+            || "A custom experiment".to_string(),
+            |p| p.title.to_string(),
+        );
+        if let Some(names) = self.run_names() {
+            title = format!("{title}: {} vs {}", names[0], names[1]);
+        }
+        let n = self.a.trials_done();
+        let trials = match n {
+            0 => "no trials yet".to_string(),
+            1 => "trial 1".to_string(),
+            n => format!("trials 1–{n}"),
+        };
+        let mut parts = vec![format!("seed {}", self.a.config().seed), trials];
+        parts.extend(settings_of(&experiment.a, &crate::Protocol::default()));
+        if let Some(b) = &experiment.b {
+            let own = settings_of(b, &experiment.a);
+            if !own.is_empty() {
+                parts.push(format!("B: {}", own.join(", ")));
+            }
+        }
+        Description {
+            title,
+            settings: parts.join(" · "),
         }
     }
 

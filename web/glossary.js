@@ -1,0 +1,70 @@
+// Plain words for newcomers: core's glossary in a dialog, and the first use of each term in a text
+// (a tour step, a preset's paragraph, a control's meaning) made a button that opens its entry.
+// Text is written with text nodes only, never as HTML.
+
+import { Playground } from './pkg/bgloop.js';
+
+const $ = (id) => document.getElementById(id);
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Wires the glossary dialog; returns `{ open(id), linkTerms(element, text) }`. */
+export function setupGlossary() {
+  const entries = Playground.glossary();
+  const dialog = $('glossary-dialog');
+  const list = $('glossary-list');
+  for (const e of entries) {
+    const dt = document.createElement('dt');
+    dt.id = `term-${e.id}`;
+    dt.tabIndex = -1;
+    dt.textContent = e.term;
+    const dd = document.createElement('dd');
+    dd.textContent = e.text;
+    list.append(dt, dd);
+  }
+  // Each written form as a whole word (no letter or digit either side), longest forms first.
+  const forms = entries
+    .flatMap((e) => e.written.map((w) => ({ id: e.id, term: e.term, re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'u') })))
+    .sort((a, b) => b.re.source.length - a.re.source.length);
+
+  const open = (id) => {
+    if (!dialog.open) dialog.showModal();
+    list.querySelectorAll('.current').forEach((x) => x.classList.remove('current'));
+    const dt = $(`term-${id}`) || list.querySelector('dt');
+    dt.classList.add('current');
+    dt.nextElementSibling?.classList.add('current');
+    dt.scrollIntoView({ block: 'center' });
+    dt.focus();
+  };
+  $('close-glossary').addEventListener('click', () => dialog.close());
+  $('glossary-open').addEventListener('click', () => open(entries[0].id));
+
+  /** Writes `text` into `element`; the first use of each term becomes a button to its entry. */
+  const linkTerms = (element, text) => {
+    const found = [];
+    for (const f of forms) {
+      if (found.some((m) => m.id === f.id)) continue;
+      const m = f.re.exec(text);
+      if (!m) continue;
+      const [from, to] = [m.index, m.index + m[0].length];
+      if (found.some((x) => from < x.to && x.from < to)) continue;
+      found.push({ id: f.id, term: f.term, from, to });
+    }
+    found.sort((a, b) => a.from - b.from);
+    const nodes = [];
+    let at = 0;
+    for (const m of found) {
+      nodes.push(text.slice(at, m.from));
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'term';
+      b.textContent = text.slice(m.from, m.to);
+      b.title = `${m.term}: what it means`;
+      b.addEventListener('click', () => open(m.id));
+      nodes.push(b);
+      at = m.to;
+    }
+    nodes.push(text.slice(at));
+    element.replaceChildren(...nodes);
+  };
+  return { open, linkTerms };
+}
