@@ -546,3 +546,57 @@ test('host messages and tours refuse what they cannot do, and say so', async () 
   assert.deepEqual(problems, []);
   await c2.close();
 });
+
+test('the Embed dialog writes a <bgloop-demo> line that shows every view in a 680 px column of another site, with no inner scrollbar and a height that holds while it plays', async () => {
+  const { page, context } = await open('#preset=rotation&seed=2');
+  await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  await page.getByLabel('Stop at trial').fill('120');
+  await page.getByLabel('Stop at trial').dispatchEvent('input');
+  const element = await page.locator('#embed-code').inputValue();
+  assert.match(element, /^<script src="http:\/\/[^"]+\/web\/bgloop-embed\.js" defer><\/script>\n<bgloop-demo link="#v=3&amp;preset=rotation&amp;seed=2&amp;speed=2&amp;to=120"><\/bgloop-demo>$/);
+  // The iframe fallback carries the height measured in the preview.
+  await page.waitForFunction(() => /height="\d+"/.test(document.getElementById('embed-iframe').value) && !/measuring/.test(document.getElementById('embed-height').textContent), null, { timeout: 15000 });
+  const iframe = await page.locator('#embed-iframe').inputValue();
+  const measured = Number(iframe.match(/height="(\d+)"/)[1]);
+  assert.ok(measured > 500 && measured < 1400, `measured height ${measured}`);
+  // Unchecking views changes both snippets.
+  await page.getByRole('checkbox', { name: 'Activity', exact: true }).uncheck();
+  assert.match(await page.locator('#embed-code').inputValue(), / hide="activity"/);
+  await page.getByRole('checkbox', { name: 'Activity', exact: true }).check();
+  await context.close();
+
+  // An author pastes the element into a 680 px column on another origin.
+  const hostContext = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const host = await hostContext.newPage();
+  await host.goto(hostServer.url);
+  await host.evaluate((html) => {
+    const column = document.createElement('article');
+    column.style.width = '680px';
+    const [scriptTag, demo] = html.split('\n');
+    const s = document.createElement('script');
+    s.src = /src="([^"]+)"/.exec(scriptTag)[1];
+    document.head.append(s);
+    column.innerHTML = demo;
+    document.body.append(column);
+  }, element);
+  const frame = host.frameLocator('bgloop-demo iframe');
+  await frame.locator('html[data-ready=true]').waitFor({ timeout: 20000 });
+  await host.waitForFunction(() => Number.parseFloat(document.querySelector('bgloop-demo iframe').style.height) > 400, null, { timeout: 15000 });
+  // Playing (it started when shown): the frame's height is sampled for two seconds.
+  const heights = await host.evaluate(async () => {
+    const f = document.querySelector('bgloop-demo iframe');
+    const seen = new Set();
+    for (let i = 0; i < 20; i += 1) { seen.add(f.getBoundingClientRect().height); await new Promise((r) => setTimeout(r, 100)); }
+    return [...seen];
+  });
+  assert.equal(heights.length, 1, `the frame's height held: ${heights.join(', ')}`);
+  const inside = await frame.locator('body').evaluate(() => ({
+    scroll: document.documentElement.scrollHeight - innerHeight,
+    views: ['reach', 'learning', 'circuit', 'activity'].map((id) => { const r = document.getElementById(id).getBoundingClientRect(); return r.height > 50 && r.bottom <= innerHeight + 1; }),
+    trials: window.bgloop.playground.trialCount(),
+  }));
+  assert.ok(inside.scroll <= 1, `no inner scrollbar (${inside.scroll} px more than the frame)`);
+  assert.deepEqual(inside.views, [true, true, true, true], 'every view is shown whole');
+  assert.ok(inside.trials > 0, 'it plays');
+  await hostContext.close();
+});

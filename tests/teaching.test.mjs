@@ -110,3 +110,28 @@ test('the teacher\'s page: three activities, each link opens the playground with
   }
   await context.close();
 });
+
+test('every tour step brings its outlined view on screen, below its text, at 1280 × 800, 1024 × 768 and 390 × 844', async () => {
+  for (const [width, height] of [[1280, 800], [1024, 768], [390, 844]]) {
+    const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}#preset=rotation&seed=1`);
+    await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+    await page.getByRole('button', { name: /Take the tour/ }).click();
+    const steps = await page.evaluate(() => window.bgloop.tour && document.getElementById('tour-counter').textContent.match(/of (\d+)/)[1]);
+    for (let i = 1; i <= Number(steps); i += 1) {
+      if (i > 1) await page.getByRole('button', { name: 'Next →' }).click();
+      await page.waitForTimeout(150);
+      const where = await page.evaluate(() => {
+        const view = document.querySelector('.tour-focus').getBoundingClientRect();
+        const text = document.getElementById('tour').getBoundingClientRect();
+        return { view: [view.top, view.bottom, view.left, view.right], text: [text.top, text.bottom], title: document.getElementById('tour-title').textContent };
+      });
+      const [top, bottom, left, right] = where.view;
+      const label = `${width}×${height}, step ${i} (${where.title})`;
+      assert.ok(top >= where.text[1] - 1 && bottom <= height + 1 && left >= 0 && right <= width + 1, `${label}: view ${JSON.stringify(where.view)}, text ${JSON.stringify(where.text)}`);
+      assert.ok(where.text[0] >= -1 && where.text[1] <= height, `${label}: the step's text is on screen`);
+    }
+    await context.close();
+  }
+});

@@ -5,9 +5,88 @@ import { download, stem, svgToPng, FIGURE_SIZE } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** The iframe snippet for embedding `src`. */
-export function embedSnippet(src) {
-  return `<iframe src="${src.replace(/"/g, '&quot;')}" title="bgloop: reward-driven adaptation in a basal ganglia–cortex loop model" width="760" height="640" style="border:0;max-width:100%" loading="lazy"></iframe>`;
+/** The column width the snippets are measured for, CSS px (a typical article column). */
+export const COLUMN = 680;
+/** The views an embed can show (the rest of the page is never shown in an embed). */
+const VIEWS = ['reach', 'learning', 'circuit', 'activity'];
+const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The `<bgloop-demo>` snippet: the element's script (from this site) and the element. */
+export function elementSnippet(site, link, hide) {
+  const script = new URL('web/bgloop-embed.js', site).href;
+  const hidden = hide.length ? ` hide="${attr(hide.join(','))}"` : '';
+  return `<script src="${attr(script)}" defer></script>\n<bgloop-demo link="${attr(link)}"${hidden}></bgloop-demo>`;
+}
+
+/** The iframe snippet for embedding `src` at `height` px (measured for a COLUMN-wide frame). */
+export function embedSnippet(src, height = 640) {
+  return `<iframe src="${attr(src)}" title="bgloop: reward-driven adaptation in a basal ganglia–cortex loop" width="${COLUMN}" height="${Math.ceil(height)}" style="border:0;width:100%;max-width:${COLUMN}px" loading="lazy"></iframe>`;
+}
+
+/** The Embed dialog: choices (views, end trial, loop), both snippets and a live preview whose
+ * measured height the iframe snippet uses. */
+function setupEmbedDialog(pg, viewOptions, say) {
+  const dialog = $('embed-dialog');
+  const boxes = [...document.querySelectorAll('input[name="embed-view"]')];
+  const preview = $('embed-preview');
+  let measured = null;
+  const choices = () => {
+    const to = $('embed-to').value.trim();
+    const n = Number(to);
+    if (to !== '' && (!Number.isInteger(n) || n < 1 || n > 100000)) throw new Error(`Stop at trial: \`to\` = ${to.slice(0, 20)} must be a trial number in 1–100000`);
+    const hide = VIEWS.filter((v) => !boxes.find((b) => b.value === v).checked);
+    return { to: to === '' ? null : n, loop: $('embed-loop').checked, hide };
+  };
+  const write = () => {
+    const problem = $('embed-problem');
+    let c;
+    try { c = choices(); problem.hidden = true; } catch (e) { problem.hidden = false; problem.textContent = e.message; return; }
+    const v = viewOptions();
+    delete v.to; delete v.loop; delete v.tour; delete v.hide;
+    if (c.to !== null) v.to = String(c.to);
+    if (c.loop && c.to !== null) v.loop = '1';
+    const link = pg.permalink(v);
+    const site = location.href.split('#')[0];
+    $('embed-code').value = elementSnippet(site, `#${link}`, c.hide);
+    const hide = c.hide.length ? `&hide=${c.hide.join(',')}` : '';
+    const src = `${site}#${link}&embed=1${hide}`;
+    $('embed-iframe').value = embedSnippet(src, measured ?? 640);
+    $('embed-height').textContent = measured ? `${Math.ceil(measured)} px tall at ${COLUMN} px wide (measured in the preview)` : 'measuring…';
+    if (preview.dataset.src !== src) {
+      preview.dataset.src = src;
+      measured = null;
+      preview.src = src;
+    }
+  };
+  // The preview (this site, so its messages are trusted by origin) says its content height.
+  window.addEventListener('message', (e) => {
+    if (e.source !== preview.contentWindow || e.origin !== location.origin) return;
+    if (e.data?.type === 'bgloop:resize' && Number.isFinite(e.data.height)) {
+      measured = e.data.height;
+      preview.style.height = `${Math.ceil(measured)}px`;
+      preview.parentElement.style.height = `${Math.ceil(measured / 2)}px`;
+      write();
+    }
+  });
+  dialog.addEventListener('input', write);
+  dialog.addEventListener('change', write);
+  $('embed').addEventListener('click', () => {
+    const v = viewOptions();
+    if (v.to) $('embed-to').value = v.to;
+    $('embed-loop').checked = v.loop === '1';
+    write();
+    dialog.showModal();
+    $('embed-code').select();
+  });
+  $('copy-embed').addEventListener('click', async () => {
+    const ok = await copyText($('embed-code').value);
+    say(ok ? 'Embed element copied.' : 'Select the code and copy it.');
+  });
+  $('copy-iframe').addEventListener('click', async () => {
+    const ok = await copyText($('embed-iframe').value);
+    say(ok ? 'Embed iframe copied.' : 'Select the code and copy it.');
+  });
+  $('close-embed').addEventListener('click', () => { dialog.close(); preview.src = 'about:blank'; delete preview.dataset.src; });
 }
 
 /**
@@ -43,19 +122,5 @@ export function setupShare(pg, views, { link, viewOptions, say }) {
     download(`${stem(pg)}.svg`, figure(), 'image/svg+xml');
     say('Figure exported as SVG.');
   });
-  const dialog = $('embed-dialog');
-  const code = $('embed-code');
-  $('embed').addEventListener('click', () => {
-    const v = viewOptions();
-    v.embed = '1';
-    code.value = embedSnippet(`${location.href.split('#')[0]}#${pg.permalink(v)}`);
-    dialog.showModal();
-    code.select();
-  });
-  $('copy-embed').addEventListener('click', async () => {
-    const ok = await copyText(code.value);
-    say(ok ? 'Embed code copied.' : 'Select the code and copy it.');
-    dialog.close();
-  });
-  $('close-embed').addEventListener('click', () => dialog.close());
+  setupEmbedDialog(pg, viewOptions, say);
 }
