@@ -88,6 +88,8 @@ const script = [
   `globalThis.BGLOOP_WASM_BYTES = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));`,
   ...MODULES.map(wrap),
 ].join('\n');
+// An inline script ends at the first `</script` in its text, whatever the JavaScript means by it.
+if (/<\/script/i.test(script)) throw new Error('a module holds "</script": write <\\/script> in its strings');
 const css = read('web/style.css');
 const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const csp = `default-src 'none'; script-src ${sha(script)} 'wasm-unsafe-eval'; style-src ${sha(css)}; style-src-attr 'unsafe-inline'; img-src data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'`;

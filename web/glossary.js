@@ -57,6 +57,9 @@ export function setupGlossary() {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'term';
+      // Out of the tab order (the page has dozens of terms): the glossary itself is one tab
+      // stop away, "Words used here".
+      b.tabIndex = -1;
       b.textContent = text.slice(m.from, m.to);
       b.title = `${m.term}: what it means`;
       b.addEventListener('click', () => open(m.id));

@@ -116,8 +116,11 @@ function createApp(pg) {
   app.setHighContrast = (on) => {
     ui.highContrast = on;
     document.body.classList.toggle('hc', on);
+    const box = $('high-contrast');
+    if (box) box.checked = on;
     app.views.invalidate(); app.views.draw();
     app.sweep?.redraw();
+    app.link?.();
   };
   app.showError = (e) => { const box = $('error'); box.hidden = !e; box.textContent = e ? message(e) : ''; };
   app.say = (text) => { $('share-status').textContent = text; };
@@ -127,6 +130,7 @@ function createApp(pg) {
     if ($('show-hand').checked) v.hand = '1';
     if (ui.embedded) v.embed = '1';
     if (ui.hiddenParts.length) v.hide = ui.hiddenParts.join(',');
+    if (ui.highContrast) v.hc = '1';
     if (ui.endTrial !== null) v.to = String(ui.endTrial);
     if (ui.loop) v.loop = '1';
     const step = app.tour?.linkValue();
@@ -253,6 +257,36 @@ function setupTransport(app) {
     app.player.setSpeed(Number(speed.value));
   };
   speed.addEventListener('input', () => { app.applySpeed(); app.link(); });
+}
+
+/**
+ * Keyboard shortcuts: Space plays or pauses, → steps a trial, R resets, C switches high contrast,
+ * ? lists them. They wait while the reader types in a field or works a control, and leave ← / →
+ * to an open tour.
+ */
+function setupKeys(app) {
+  const dialog = $('keys-dialog');
+  $('keys-open').addEventListener('click', () => dialog.showModal());
+  $('close-keys').addEventListener('click', () => dialog.close());
+  document.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+    const t = e.target;
+    if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement || t.isContentEditable) return;
+    const touring = !$('tour').hidden;
+    const act = {
+      ' ': () => (app.player.playing ? $('pause') : $('play')).click(),
+      ArrowRight: () => { if (!touring) $('step').click(); else return false; return true; },
+      r: () => $('reset').click(),
+      R: () => $('reset').click(),
+      c: () => app.setHighContrast(!app.ui.highContrast),
+      C: () => app.setHighContrast(!app.ui.highContrast),
+      '?': () => dialog.showModal(),
+    }[e.key];
+    // Space on a focused button or summary is that control's own key.
+    if (!act || (e.key === ' ' && (t instanceof HTMLButtonElement || t.tagName === 'SUMMARY'))) return;
+    if (act() === false) return;
+    e.preventDefault();
+  });
 }
 
 /** The end trial (`to=`, the Run-to control) and `loop=`: playing stops there, or starts over. */
@@ -410,6 +444,7 @@ function openAddress(app) {
     app.ui.hiddenParts = (v.hide || '').split(',').filter(Boolean);
     app.ui.endTrial = v.to !== undefined ? Number(v.to) : null;
     app.ui.loop = v.loop === '1';
+    if (v.hc !== undefined) app.setHighContrast(v.hc === '1');
     tour = v.tour ?? null;
   } else {
     pg.usePreset('rotation');
@@ -512,6 +547,7 @@ async function main() {
   document.querySelectorAll('.view figcaption .hint').forEach((h) => { if (!h.children.length) app.glossary.linkTerms(h, h.textContent); });
   setupTransport(app);
   setupEnd(app);
+  setupKeys(app);
   setupEvents(app);
   setupCompare(app);
   setupParameters(app);

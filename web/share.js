@@ -15,7 +15,9 @@ const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</
 export function elementSnippet(site, link, hide) {
   const script = new URL('web/bgloop-embed.js', site).href;
   const hidden = hide.length ? ` hide="${attr(hide.join(','))}"` : '';
-  return `<script src="${attr(script)}" defer></script>\n<bgloop-demo link="${attr(link)}"${hidden}></bgloop-demo>`;
+  // `<\/script>`: the single-file build inlines this module in a <script>, which a plain
+  // closing tag would end.
+  return `<script src="${attr(script)}" defer><\/script>\n<bgloop-demo link="${attr(link)}"${hidden}></bgloop-demo>`;
 }
 
 /** The iframe snippet for embedding `src` at `height` px (measured for a COLUMN-wide frame). */

@@ -86,14 +86,17 @@ function outline(view, reduced) {
   shown.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
 }
 
-/** Runs a step's trials: played at its speed, or at once under reduced motion. */
+/** Runs a step's trials: played at its speed, or at once under reduced motion. The step's end is
+ * the run's end trial, so an embed that starts when scrolled into view stops there too. */
 function runStep(app, step, reduced) {
+  app.ui.endTrial = step.trials > 0 ? step.trials : null;
+  app.ui.loop = false;
   if (step.trials <= 0) return;
   if (reduced) {
     app.pg.runTrials(step.trials);
     app.render();
   } else {
-    app.runTrials(step.trials);
+    app.play({ byReader: false });
   }
 }
 

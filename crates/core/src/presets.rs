@@ -70,6 +70,19 @@ pub const PRESETS: &[Preset] = &[
         compare: &[],
     },
     Preset {
+        name: "gpi-off-first",
+        title: "GPi off before learning",
+        claim: "C1",
+        description: "The rotation task twice: A as usual, B with GPi output switched off from the first trial.",
+        watch: "Run B has its basal-ganglia output switched off from the first trial. Both runs make every reach. But B's reaches are all alike, exactly 30° off: the variation that let some of A's reaches land closer came through the basal ganglia, so no reach of B is ever rewarded and B never adapts, while A's error falls to a few degrees. Making a movement does not need the loop; learning one does.",
+        settings: &[
+            ("rotation_deg", "30"),
+            ("reward", "binary"),
+            ("reward_width_deg", "10"),
+        ],
+        compare: &[("gpi_output", "0")],
+    },
+    Preset {
         name: "consolidation",
         title: "Consolidation: the adapted reach survives",
         claim: "C1",

@@ -1,5 +1,5 @@
 //! The page's view options as one declarative table — what a link may carry besides the model's
-//! parameters (`embed`, `hide`, `speed`, `hand`, `to`, `loop`, `tour`), the speed levels, and the parts of the page that
+//! parameters (`embed`, `hide`, `speed`, `hand`, `hc`, `to`, `loop`, `tour`), the speed levels, and the parts of the page that
 //! `hide=` may name — read by the permalink codec, the page (through the bindings) and the docs,
 //! as tensorflow/playground's `state.ts` keeps its PROPS table.
 
@@ -53,6 +53,11 @@ pub const OPTIONS: &[ViewOption] = &[
         key: "hand",
         kind: ViewKind::Flag,
         meaning: "Show the hand path as well as the cursor path.",
+    },
+    ViewOption {
+        key: "hc",
+        kind: ViewKind::Flag,
+        meaning: "High contrast, for projectors (also in embeds).",
     },
     ViewOption {
         key: "to",

@@ -174,3 +174,26 @@ fn dopamine_loss_slows_reaches_without_stopping_learning() {
         );
     }
 }
+
+#[test]
+fn gpi_off_before_learning_reaches_without_exploring_and_never_adapts() {
+    for seed in 1..=3 {
+        let (a, b) = runs("gpi-off-first", seed, 300);
+        let b = b.expect("a comparison");
+        let (ea, eb) = (error(&a, 251, 300), error(&b, 1, 300));
+        assert!(ea < 10.0, "seed {seed}: A adapts, {ea:.1}");
+        assert!(
+            (eb - 30.0).abs() < 0.5,
+            "seed {seed}: B stays exactly 30° off, {eb:.2}"
+        );
+        assert_eq!(
+            executed(&b, 1, 300),
+            1.0,
+            "seed {seed}: B makes every reach"
+        );
+        assert!(
+            b.iter().all(|r| r.reward == 0.0),
+            "seed {seed}: no reach of B is rewarded"
+        );
+    }
+}
