@@ -303,6 +303,8 @@ pub fn outcomes(value: &JsValue, param: &str) -> Result<Vec<bgloop_core::sweep::
                 final_error: field(&o, "final_error")?,
                 executed: field(&o, "executed")?,
                 grid: None,
+                param2: None,
+                value2: None,
             })
         })
         .collect()

@@ -50,7 +50,7 @@ const USAGE: &str = "usage:
   bgloop phenomena [--seeds K] [--long-seeds K]
   bgloop schema [--format json|markdown]
   bgloop presets
-  bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--seeds K] [--trials N] [--shard K/N] [--jsonl] [--out FILE]
+  bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--param key2=from:to:count] [--seeds K] [--trials N] [--shard K/N] [--jsonl] [--out FILE]
   bgloop merge FILE... [--json]
   bgloop bench [--trials N] [--json] [--dump-deterministic]
   bgloop help";
@@ -285,6 +285,20 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
     result.map(|()| ExitCode::SUCCESS)
 }
 
+/// The table of a sweep's outcomes: a row per value, or a grid for a map.
+fn summary_table(outcomes: &[sweep::Outcome]) -> String {
+    let points = sweep::summarize(outcomes);
+    match outcomes.first() {
+        Some(sweep::Outcome {
+            param,
+            param2: Some(param2),
+            ..
+        }) => sweep::map_table(param, param2, &points),
+        Some(o) => sweep::table(&o.param, &points),
+        None => String::new(),
+    }
+}
+
 /// Runs sweep `jobs` on all cores; the outcomes in job order, each with its grid.
 fn run_jobs(
     base: &Protocol,
@@ -301,10 +315,7 @@ fn run_jobs(
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(&job) = jobs.get(i) else { break };
-                let r = sweep::run(base, &spec.param, job, spec.trials).map(|mut o| {
-                    o.grid = Some(spec.grid(job.index));
-                    o
-                });
+                let r = spec.run(base, job);
                 if let Ok(mut v) = results.lock() {
                     v.push((i, r));
                 }
@@ -325,11 +336,13 @@ fn run_jobs(
 /// Runs a parameter sweep on all cores (or one shard of it) and prints the summary or JSON lines.
 fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     let base = build_protocol(args, "sweep")?;
-    let param = args.value("--param")?.ok_or_else(|| {
-        UsageError::new(
-            "sweep needs --param key=from:to:count, e.g. --param loop_strength=0.25:1.5:6",
+    let params = args.values("--param")?;
+    if params.is_empty() {
+        return Err(UsageError::new(
+            "sweep needs --param key=from:to:count, e.g. --param loop_strength=0.25:1.5:6 (twice for a map: --param dopamine=0.5:1.5:5)",
         )
-    })?;
+        .into());
+    }
     let seeds = args
         .number("--seeds", 1, u64::from(sweep::MAX_SEEDS))?
         .unwrap_or(5) as u32;
@@ -344,7 +357,8 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     let jsonl = args.flag("--jsonl") || shard.is_some();
     let out = args.value("--out")?;
     args.finish()?;
-    let spec = sweep::SweepSpec::parse(&param, seeds, trials).map_err(UsageError::new)?;
+    let params: Vec<&str> = params.iter().map(String::as_str).collect();
+    let spec = sweep::SweepSpec::parse_all(&params, seeds, trials).map_err(UsageError::new)?;
     spec.validate(&base.config).map_err(UsageError::new)?;
     spec.check_schedule(&base).map_err(UsageError::new)?;
     let jobs = match shard {
@@ -366,7 +380,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
             .map(|o| serde_json::to_string(o).unwrap_or_default() + "\n")
             .collect::<String>()
     } else {
-        sweep::table(&spec.param, &sweep::summarize(&outcomes))
+        summary_table(&outcomes)
     };
     match out {
         Some(path) => {
@@ -433,18 +447,14 @@ fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
     sweep::check_outcomes(&outcomes)
         .map_err(|(i, problem)| UsageError::new(format!("{}: {problem}", origins[i])))?;
     sweep::check_complete(&outcomes).map_err(UsageError::new)?;
-    let param = outcomes
-        .first()
-        .map(|o| o.param.clone())
-        .unwrap_or_default();
-    let points = sweep::summarize(&outcomes);
     if json {
+        let points = sweep::summarize(&outcomes);
         outln!(
             "{}",
             serde_json::to_string(&points).map_err(|e| Failure::Run(e.to_string()))?
         );
     } else {
-        out!("{}", sweep::table(&param, &points));
+        out!("{}", summary_table(&outcomes));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -216,6 +216,49 @@ fn sweep_shards_merge_into_the_same_summary_as_one_run() {
     );
     let bad = bgloop(&["sweep", "--param", "targets=1:8:4"]);
     assert_eq!(bad.status.code(), Some(2));
+    // A map over two parameters: the grid, and three shards that merge into it byte for byte.
+    let map = [
+        "sweep",
+        "--preset",
+        "rotation",
+        "--param",
+        "loop_strength=0.25:1.5:6",
+        "--param",
+        "dopamine=0.5:1.5:5",
+        "--seeds",
+        "3",
+        "--trials",
+        "60",
+    ];
+    let whole_map = bgloop(&map);
+    assert!(whole_map.status.success(), "{}", stderr(&whole_map));
+    let whole_map = String::from_utf8(whole_map.stdout).expect("utf-8");
+    let lines: Vec<&str> = whole_map.lines().collect();
+    assert_eq!(lines.len(), 2 + 6, "{whole_map}");
+    assert!(lines[0].contains("over 3 seeds; rows: loop_strength, columns: dopamine"));
+    assert!(
+        lines[1].contains("0.5") && lines[1].contains("1.5"),
+        "{whole_map}"
+    );
+    let mut map_files = Vec::new();
+    for k in ["1/3", "2/3", "3/3"] {
+        let f = dir.join(format!("map{}.jsonl", &k[..1]));
+        let path = f.to_str().expect("utf-8").to_string();
+        let mut a = map.to_vec();
+        a.extend(["--shard", k, "--out", &path]);
+        let o = bgloop(&a);
+        assert!(o.status.success(), "{}", stderr(&o));
+        map_files.push(path);
+    }
+    let merged = bgloop(&["merge", &map_files[2], &map_files[0], &map_files[1]]);
+    assert_eq!(String::from_utf8(merged.stdout).expect("utf-8"), whole_map);
+    let partial = bgloop(&["merge", &map_files[0], &map_files[1]]);
+    assert_eq!(partial.status.code(), Some(2));
+    assert!(
+        stderr(&partial).contains("missing: `loop_strength × dopamine`"),
+        "{}",
+        stderr(&partial)
+    );
     assert!(
         stderr(&bad).contains("only real-valued parameters"),
         "{}",

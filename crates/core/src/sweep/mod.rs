@@ -1,0 +1,635 @@
+//! Parameter sweeps: the paper's central figure, final |error| against a parameter (e.g. loop
+//! strength) — or a map over two (loop strength × dopamine) — over several seeds. A sweep is a
+//! list of independent jobs, so it splits across threads, Web Workers or cluster jobs
+//! (`--shard K/N`) and merges back by grid cell ([`merge`]); [`summary`] reduces it to means.
+
+use crate::config::Config;
+use crate::experiment::Divergence;
+use crate::protocol::Protocol;
+use crate::schema::{Domain, Input};
+use serde::{Deserialize, Serialize};
+
+/// Trials averaged for a run's final |error|.
+pub const FINAL_WINDOW: usize = 50;
+
+/// A second swept parameter, with its own range and count (a map).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Axis {
+    /// The parameter (a real-valued schema key).
+    pub param: String,
+    /// First value.
+    pub from: f64,
+    /// Last value.
+    pub to: f64,
+    /// Number of values (1–200).
+    pub count: u32,
+}
+
+/// The swept values: `count` evenly spaced values from `from` to `to` (inclusive) of one
+/// parameter, or a grid of two.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SweepSpec {
+    /// The swept parameter (a real-valued schema key).
+    pub param: String,
+    /// First value.
+    pub from: f64,
+    /// Last value.
+    pub to: f64,
+    /// Number of values (1–200).
+    pub count: u32,
+    /// A second parameter, for a map over both (every value of one with every value of the other).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second: Option<Axis>,
+    /// Seeds per value (1–100), seeds 1…K.
+    pub seeds: u32,
+    /// Trials per run (≥ FINAL_WINDOW).
+    pub trials: u32,
+}
+
+/// One run of a sweep.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Job {
+    /// Index of the value in the sweep.
+    pub index: u32,
+    /// The parameter's value.
+    pub value: f64,
+    /// The run's seed.
+    pub seed: u64,
+    /// In a map: the index of the second parameter's value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index2: Option<u32>,
+    /// In a map: the second parameter's value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value2: Option<f64>,
+}
+
+/// What one run measured.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// The swept parameter.
+    pub param: String,
+    /// Its value.
+    pub value: f64,
+    /// The seed.
+    pub seed: u64,
+    /// Trials run.
+    pub trials: u32,
+    /// Mean |error| over the last 50 trials, degrees.
+    pub final_error: f64,
+    /// Fraction of reaches executed over the run.
+    pub executed: f64,
+    /// The sweep this run belongs to and the index of its value (written by the CLI's sweeps, so
+    /// `bgloop merge` can tell a missing shard or an off-grid value; absent in older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid: Option<Grid>,
+    /// In a map: the second parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub param2: Option<String>,
+    /// In a map: its value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value2: Option<f64>,
+}
+
+/// A sweep's grid, as written beside each of its outcomes.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Grid {
+    /// First value.
+    pub from: f64,
+    /// Last value.
+    pub to: f64,
+    /// Number of values.
+    pub count: u32,
+    /// Seeds per value (1…K).
+    pub seeds: u32,
+    /// The index of this outcome's value.
+    pub index: u32,
+    /// In a map: the second parameter's range and this outcome's index in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second: Option<GridAxis>,
+}
+
+/// The second axis of a map's grid.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GridAxis {
+    /// First value.
+    pub from: f64,
+    /// Last value.
+    pub to: f64,
+    /// Number of values.
+    pub count: u32,
+    /// The index of this outcome's value.
+    pub index: u32,
+}
+
+/// Mean and spread of the final |error| at one value (one cell of a map).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Point {
+    /// The parameter's value.
+    pub value: f64,
+    /// In a map: the second parameter's value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value2: Option<f64>,
+    /// Mean final |error| over seeds, degrees.
+    pub mean: f64,
+    /// Standard deviation over seeds, degrees.
+    pub sd: f64,
+    /// Lowest and highest over seeds.
+    pub min: f64,
+    /// Highest over seeds.
+    pub max: f64,
+    /// Number of seeds.
+    pub n: usize,
+}
+
+/// Most values a sweep may take (per parameter).
+pub const MAX_VALUES: u32 = 200;
+/// Most seeds per value.
+pub const MAX_SEEDS: u32 = 100;
+/// Fewest trials per run (the final error is the mean of the last [`FINAL_WINDOW`]).
+pub const MIN_TRIALS: u32 = FINAL_WINDOW as u32;
+/// Most trials per run.
+pub const MAX_TRIALS: u32 = 100_000;
+/// Most runs one sweep may have (values × values × seeds).
+pub const MAX_RUNS: u32 = 200_000;
+
+/// `count` evenly spaced values from `from` to `to`: the ends exactly, never outside [from, to]
+/// by rounding.
+pub fn values_of(from: f64, to: f64, count: u32) -> Vec<f64> {
+    if count == 1 {
+        return vec![from];
+    }
+    let (lo, hi) = (from.min(to), from.max(to));
+    let last = count - 1;
+    (0..count)
+        .map(|i| match i {
+            0 => from,
+            i if i == last => to,
+            i => (from + (to - from) * f64::from(i) / f64::from(last)).clamp(lo, hi),
+        })
+        .collect()
+}
+
+/// A `key=from:to:count` entry (the CLI's `--param`), as an axis (not yet checked).
+fn parse_axis(text: &str) -> Result<Axis, String> {
+    let usage =
+        || format!("--param {text:?} must be key=from:to:count, e.g. loop_strength=0.25:1.5:6");
+    let (key, range) = text.split_once('=').ok_or_else(usage)?;
+    let parts: Vec<&str> = range.split(':').collect();
+    let [from, to, count] = parts.as_slice() else {
+        return Err(usage());
+    };
+    let number = |s: &str, what: &str| {
+        s.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| format!("--param {}: {what} {s:?} is not a number", key.trim()))
+    };
+    Ok(Axis {
+        param: key.trim().to_string(),
+        from: number(from, "from")?,
+        to: number(to, "to")?,
+        count: count.trim().parse::<u32>().map_err(|_| {
+            format!(
+                "--param {}: count {count:?} must be a whole number in 1–{MAX_VALUES}",
+                key.trim()
+            )
+        })?,
+    })
+}
+
+/// Checks one axis: a real-valued parameter, a count in range.
+fn check_axis(axis: &Axis) -> Result<(), String> {
+    let spec = crate::config::spec(&axis.param)
+        .ok_or_else(|| crate::config::unknown_key(&axis.param).message)?;
+    if !matches!(spec.domain, Domain::Real { .. }) {
+        return Err(format!(
+            "`{}` cannot be swept: only real-valued parameters can",
+            axis.param
+        ));
+    }
+    if !(1..=MAX_VALUES).contains(&axis.count) {
+        return Err(format!(
+            "the number of values {} must be in 1–{MAX_VALUES}",
+            axis.count
+        ));
+    }
+    Ok(())
+}
+
+impl SweepSpec {
+    /// A spec from numbers as a front end has them (JS numbers, text fields), each checked and
+    /// named when wrong, then validated against `base`.
+    pub fn from_numbers(
+        param: &str,
+        [from, to, count, seeds, trials]: [f64; 5],
+        base: &Config,
+    ) -> Result<SweepSpec, String> {
+        use crate::schema::{in_range, whole};
+        let text = |e: crate::ParamError| e.message;
+        let spec = SweepSpec {
+            param: param.to_string(),
+            from: in_range("from", from, -1e9, 1e9).map_err(text)?,
+            to: in_range("to", to, -1e9, 1e9).map_err(text)?,
+            count: whole("values", count, 1, MAX_VALUES).map_err(text)?,
+            second: None,
+            seeds: whole("seeds", seeds, 1, MAX_SEEDS).map_err(text)?,
+            trials: whole("trials", trials, MIN_TRIALS, MAX_TRIALS).map_err(text)?,
+        };
+        spec.validate(base)?;
+        Ok(spec)
+    }
+
+    /// Parses `key=from:to:count` (the CLI's `--param`) with seeds and trials, checking the key
+    /// against the schema and the values against its range.
+    pub fn parse(param: &str, seeds: u32, trials: u32) -> Result<SweepSpec, String> {
+        Self::parse_all(&[param], seeds, trials)
+    }
+
+    /// Parses one or two `key=from:to:count` entries (`--param` given once, or twice for a map).
+    pub fn parse_all(params: &[&str], seeds: u32, trials: u32) -> Result<SweepSpec, String> {
+        let axes = params
+            .iter()
+            .map(|p| parse_axis(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        let (first, second) = match axes.as_slice() {
+            [one] => (one.clone(), None),
+            [one, two] if one.param == two.param => {
+                return Err(format!(
+                    "--param {} is given twice: a map sweeps two different parameters",
+                    one.param
+                ))
+            }
+            [one, two] => (one.clone(), Some(two.clone())),
+            _ => {
+                return Err(format!(
+                    "a sweep takes one --param, or two for a map (got {})",
+                    axes.len()
+                ))
+            }
+        };
+        let spec = SweepSpec {
+            param: first.param,
+            from: first.from,
+            to: first.to,
+            count: first.count,
+            second,
+            seeds,
+            trials,
+        };
+        spec.validate(&Config::default())?;
+        Ok(spec)
+    }
+
+    /// The first axis.
+    fn first(&self) -> Axis {
+        Axis {
+            param: self.param.clone(),
+            from: self.from,
+            to: self.to,
+            count: self.count,
+        }
+    }
+
+    /// Checks the spec against `base`: real parameters, values in their ranges (each corner of a
+    /// map valid together), sensible sizes.
+    pub fn validate(&self, base: &Config) -> Result<(), String> {
+        check_axis(&self.first())?;
+        if let Some(second) = &self.second {
+            check_axis(second)?;
+        }
+        if !(1..=MAX_SEEDS).contains(&self.seeds) {
+            return Err(format!("seeds {} must be in 1–{MAX_SEEDS}", self.seeds));
+        }
+        if !(MIN_TRIALS..=MAX_TRIALS).contains(&self.trials) {
+            return Err(format!(
+                "trials {} must be in {MIN_TRIALS}–{MAX_TRIALS}",
+                self.trials
+            ));
+        }
+        let runs = u64::from(self.count)
+            * u64::from(self.second.as_ref().map_or(1, |a| a.count))
+            * u64::from(self.seeds);
+        if runs > u64::from(MAX_RUNS) {
+            return Err(format!(
+                "the sweep has {runs} runs (values × values × seeds); at most {MAX_RUNS}"
+            ));
+        }
+        let seconds: Vec<Option<f64>> = match &self.second {
+            None => vec![None],
+            Some(a) => vec![Some(a.from), Some(a.to)],
+        };
+        for v in [self.from, self.to] {
+            for &w in &seconds {
+                let mut c = base.clone();
+                c.set(&self.param, Input::Num(v)).map_err(|e| e.message)?;
+                if let (Some(a), Some(w)) = (&self.second, w) {
+                    c.set(&a.param, Input::Num(w)).map_err(|e| e.message)?;
+                }
+                c.validate().map_err(|e| e.to_string())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The swept values of the first parameter: `from` and `to` exactly at the ends, evenly
+    /// spaced between, never outside [from, to] by rounding.
+    pub fn values(&self) -> Vec<f64> {
+        values_of(self.from, self.to, self.count)
+    }
+
+    /// The second parameter's values (empty for a one-parameter sweep).
+    pub fn values2(&self) -> Vec<f64> {
+        self.second
+            .as_ref()
+            .map_or_else(Vec::new, |a| values_of(a.from, a.to, a.count))
+    }
+
+    /// The grid of `job` (for [`Outcome::grid`]).
+    pub fn grid(&self, job: &Job) -> Grid {
+        Grid {
+            from: self.from,
+            to: self.to,
+            count: self.count,
+            seeds: self.seeds,
+            index: job.index,
+            second: self.second.as_ref().map(|a| GridAxis {
+                from: a.from,
+                to: a.to,
+                count: a.count,
+                index: job.index2.unwrap_or(0),
+            }),
+        }
+    }
+
+    /// Refuses to sweep a parameter that the experiment changes by an event: the sweep would set
+    /// it only until the event, and the event would set it afterwards on every run alike.
+    pub fn check_schedule(&self, base: &Protocol) -> Result<(), String> {
+        let params = std::iter::once(self.param.as_str())
+            .chain(self.second.as_ref().map(|a| a.param.as_str()));
+        for param in params {
+            if let Some(e) = base.schedule.events().iter().find(|e| e.key == param) {
+                return Err(format!(
+                    "--param {param}: the experiment changes `{param}` from trial {} ({}), so a sweep would set it only before then; remove that event or sweep another parameter",
+                    e.trial,
+                    e.to_text()
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every job: value by value (by the second value within it, for a map), seed by seed.
+    pub fn jobs(&self) -> Vec<Job> {
+        let seconds: Vec<Option<(u32, f64)>> = match &self.second {
+            None => vec![None],
+            Some(_) => self
+                .values2()
+                .into_iter()
+                .enumerate()
+                .map(|(j, w)| Some((j as u32, w)))
+                .collect(),
+        };
+        let mut out = Vec::new();
+        for (i, value) in self.values().into_iter().enumerate() {
+            for &second in &seconds {
+                for seed in 1..=u64::from(self.seeds) {
+                    out.push(Job {
+                        index: i as u32,
+                        value,
+                        seed,
+                        index2: second.map(|(j, _)| j),
+                        value2: second.map(|(_, w)| w),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The jobs of shard `k` of `n` (1-based): every n-th job, so shards take equal work.
+    pub fn shard(&self, k: u32, n: u32) -> Result<Vec<Job>, String> {
+        if n == 0 || k == 0 || k > n {
+            return Err(format!("--shard {k}/{n} must be K/N with 1 ≤ K ≤ N"));
+        }
+        Ok(self
+            .jobs()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| (*i as u32) % n == k - 1)
+            .map(|(_, j)| j)
+            .collect())
+    }
+
+    /// Runs `job` of this sweep on `base`, its outcome carrying the sweep's grid.
+    pub fn run(&self, base: &Protocol, job: Job) -> Result<Outcome, String> {
+        let mut p = base.clone();
+        let second = self.second.as_ref().zip(job.value2);
+        if let Some((a, w)) = second {
+            p.config
+                .set(&a.param, Input::Num(w))
+                .map_err(|e| e.message)?;
+        }
+        let mut outcome = run(&p, &self.param, job, self.trials)?;
+        outcome.grid = Some(self.grid(&job));
+        outcome.param2 = second.map(|(a, _)| a.param.clone());
+        outcome.value2 = second.map(|(_, w)| w);
+        Ok(outcome)
+    }
+}
+
+/// Runs one job given as a front end has it — `base` as entries (a full configuration and its
+/// events), the value, seed and trial count as plain numbers — each checked and named when wrong.
+pub fn run_entries<'a, I, V>(
+    base: I,
+    param: &str,
+    value: f64,
+    [seed, trials]: [f64; 2],
+) -> Result<Outcome, String>
+where
+    I: IntoIterator<Item = (&'a str, V)>,
+    V: Into<Input>,
+{
+    use crate::schema::{in_range, whole};
+    let mut protocol = Protocol::default();
+    protocol.apply(base).map_err(|e| e.to_string())?;
+    protocol.config.validate().map_err(|e| e.to_string())?;
+    let max_seed = crate::config::MAX_SEED as f64;
+    let seed = in_range("seed", seed, 0.0, max_seed).map_err(|e| e.message)?;
+    let trials = whole("trials", trials, 1, MAX_TRIALS).map_err(|e| e.message)?;
+    let job = Job {
+        index: 0,
+        value,
+        seed: seed as u64,
+        index2: None,
+        value2: None,
+    };
+    run(&protocol, param, job, trials)
+}
+
+/// Runs one job on `base` (its seed and the swept value replace the base's; its events apply).
+pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcome, String> {
+    let mut p = base.clone();
+    p.config
+        .set(param, Input::Num(job.value))
+        .map_err(|e| e.message)?;
+    p.config.seed = job.seed;
+    let mut sim = p.simulation().map_err(|e| e.to_string())?;
+    sim.run_trials(trials)
+        .map_err(|e: Divergence| e.to_string())?;
+    let h = sim.history();
+    let tail = &h[h.len().saturating_sub(FINAL_WINDOW)..];
+    Ok(Outcome {
+        param: param.to_string(),
+        value: job.value,
+        seed: job.seed,
+        trials,
+        final_error: tail.iter().map(|r| r.error_deg.abs()).sum::<f64>() / tail.len().max(1) as f64,
+        executed: h.iter().filter(|r| r.executed).count() as f64 / h.len().max(1) as f64,
+        grid: None,
+        param2: None,
+        value2: None,
+    })
+}
+
+mod merge;
+mod summary;
+
+pub use merge::{check_complete, check_outcomes};
+pub use summary::{map_table, summarize, table};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_values_hit_both_ends_and_never_leave_the_range() {
+        use crate::schema::Domain;
+        for spec in crate::schema() {
+            let Domain::Real { min, max, .. } = spec.domain else {
+                continue;
+            };
+            let quarter = min + (max - min) / 4.0;
+            for (from, to) in [
+                (min, max),
+                (max, min),
+                (quarter, max),
+                (0.05f64.clamp(min, max), min),
+            ] {
+                for count in 2..=20 {
+                    let s = SweepSpec {
+                        param: spec.key.to_string(),
+                        from,
+                        to,
+                        count,
+                        second: None,
+                        seeds: 1,
+                        trials: 50,
+                    };
+                    let v = s.values();
+                    assert_eq!((v[0], v[v.len() - 1]), (from, to), "{} ×{count}", spec.key);
+                    for x in v {
+                        let mut c = Config::default();
+                        assert!(
+                            c.set(spec.key, x).is_ok(),
+                            "{} = {x} (×{count}) rejected",
+                            spec.key
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn parse_values_and_shards() {
+        let s = SweepSpec::parse("loop_strength=0.25:1.5:6", 2, 60).expect("valid");
+        assert_eq!(s.values(), vec![0.25, 0.5, 0.75, 1.0, 1.25, 1.5]);
+        assert_eq!(s.jobs().len(), 12);
+        let a = s.shard(1, 3).expect("ok");
+        let b = s.shard(2, 3).expect("ok");
+        let c = s.shard(3, 3).expect("ok");
+        assert_eq!(a.len() + b.len() + c.len(), 12);
+        assert!(s.shard(4, 3).is_err());
+        for bad in [
+            "loop_strength=0:3:4",
+            "nope=0:1:2",
+            "targets=1:8:4",
+            "loop_strength",
+            "loop_strength=0:1",
+            "loop_strength=a:1:2",
+            "loop_strength=0:1:0",
+        ] {
+            assert!(SweepSpec::parse(bad, 2, 60).is_err(), "{bad}");
+        }
+        let e = SweepSpec::parse("loop_strength=0:3:4", 2, 60).unwrap_err();
+        assert!(e.contains("`loop_strength` = 3 is out of range 0–2"), "{e}");
+    }
+
+    #[test]
+    fn a_small_sweep_shows_the_loop_strength_effect() {
+        let base = crate::presets::preset("rotation")
+            .and_then(|p| p.config().ok())
+            .unwrap_or_default();
+        let spec = SweepSpec {
+            param: "loop_strength".into(),
+            from: 0.25,
+            to: 1.0,
+            count: 2,
+            second: None,
+            seeds: 2,
+            trials: 200,
+        };
+        let outcomes: Vec<Outcome> = spec
+            .jobs()
+            .into_iter()
+            .map(|j| run(&Protocol::of(base.clone()), &spec.param, j, spec.trials).expect("runs"))
+            .collect();
+        let points = summarize(&outcomes);
+        assert_eq!(points.len(), 2);
+        assert!(points[0].mean > 20.0 && points[1].mean < 10.0, "{points:?}");
+        assert!(table("loop_strength", &points).contains("0.25"));
+    }
+
+    #[test]
+    fn a_map_of_two_parameters_runs_every_cell_and_merges_shards_whole() {
+        let spec = SweepSpec::parse_all(&["loop_strength=0.25:1:2", "dopamine=0.5:1.5:3"], 2, 60)
+            .expect("valid");
+        assert_eq!(spec.values2(), vec![0.5, 1.0, 1.5]);
+        let jobs = spec.jobs();
+        assert_eq!(jobs.len(), 2 * 3 * 2);
+        assert_eq!((jobs[2].index2, jobs[2].value2), (Some(1), Some(1.0)));
+        let base = crate::presets::preset("rotation")
+            .and_then(|p| p.protocol().ok())
+            .expect("preset");
+        let run = |jobs: Vec<Job>| -> Vec<Outcome> {
+            jobs.into_iter()
+                .map(|j| spec.run(&base, j).expect("runs"))
+                .collect()
+        };
+        let whole = run(spec.jobs());
+        let mut shards: Vec<Outcome> = (1..=3)
+            .flat_map(|k| run(spec.shard(k, 3).expect("shard")))
+            .collect();
+        assert_eq!(check_outcomes(&shards), Ok(()));
+        assert_eq!(check_complete(&shards), Ok(()));
+        shards.reverse();
+        assert_eq!(summarize(&shards), summarize(&whole), "merged = whole");
+        let table = map_table("loop_strength", "dopamine", &summarize(&whole));
+        assert!(
+            table.contains("rows: loop_strength, columns: dopamine"),
+            "{table}"
+        );
+        assert_eq!(table.lines().count(), 4, "{table}");
+        // A missing shard and a second axis off the grid are named.
+        let missing: Vec<Outcome> = shards[..shards.len() - 1].to_vec();
+        let e = check_complete(&missing).expect_err("a run is missing");
+        assert!(e.contains("11 of the sweep's 12 runs"), "{e}");
+        let mut off = whole.clone();
+        off[0].value2 = Some(0.7);
+        assert!(check_complete(&off).is_err_and(|e| e.contains("`dopamine` = 0.7")));
+        // The same parameter twice, or three parameters, is refused.
+        assert!(SweepSpec::parse_all(&["dopamine=0.5:1:2", "dopamine=0.5:1:2"], 1, 60).is_err());
+        assert!(SweepSpec::parse_all(&["dopamine=0.5:1:2"; 3], 1, 60).is_err());
+    }
+}

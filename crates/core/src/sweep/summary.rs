@@ -1,0 +1,122 @@
+//! A sweep's outcomes reduced to means over seeds, and their text tables.
+
+use super::{Outcome, Point};
+
+/// Mean and spread of the final |error| at each value, or each cell of a map (outcomes checked by
+/// [`super::check_outcomes`]), in increasing order of the first value, then the second.
+pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
+    let mut cells: Vec<(f64, Option<f64>)> = outcomes.iter().map(|o| (o.value, o.value2)).collect();
+    cells.sort_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.unwrap_or(0.0).total_cmp(&b.1.unwrap_or(0.0)))
+    });
+    cells.dedup();
+    cells
+        .into_iter()
+        .map(|(v, w)| {
+            // Seed by seed, whatever order the shards came in: the sums are then the same bits.
+            let mut runs: Vec<(u64, f64)> = outcomes
+                .iter()
+                .filter(|o| o.value == v && o.value2 == w)
+                .map(|o| (o.seed, o.final_error))
+                .collect();
+            runs.sort_by_key(|&(seed, _)| seed);
+            let xs: Vec<f64> = runs.into_iter().map(|(_, e)| e).collect();
+            let n = xs.len();
+            let mean = xs.iter().sum::<f64>() / n as f64;
+            let var =
+                xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n.max(2) - 1) as f64;
+            Point {
+                value: v,
+                value2: w,
+                mean,
+                sd: if n > 1 { crate::math::sqrt(var) } else { 0.0 },
+                min: xs.iter().copied().fold(f64::INFINITY, f64::min),
+                max: xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+                n,
+            }
+        })
+        .collect()
+}
+
+/// How a swept value is written in a table: enough decimals to tell neighbouring values apart
+/// (two more than the step needs), not the 16 digits of a value like 1.0833333333333335.
+fn value_format(values: &[f64]) -> impl Fn(f64) -> String {
+    let mut sorted: Vec<f64> = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let step = sorted
+        .windows(2)
+        .map(|w| (w[1] - w[0]).abs())
+        .filter(|d| *d > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let decimals = if step.is_finite() {
+        ((-step.log10()).ceil() as i64 + 2).clamp(0, 12) as usize
+    } else {
+        6
+    };
+    move |v: f64| {
+        let t = format!("{v:.decimals$}");
+        let t = if t.contains('.') {
+            t.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            t
+        };
+        if t == "-0" {
+            "0".to_string()
+        } else {
+            t
+        }
+    }
+}
+
+/// A one-parameter sweep's summary as an aligned text table, a row per value (a map's:
+/// [`map_table`]).
+pub fn table(param: &str, points: &[Point]) -> String {
+    let values: Vec<f64> = points.iter().map(|p| p.value).collect();
+    let shown = value_format(&values);
+    let mut out = format!("{param:>20}  final |error| (°): mean ± SD   [min, max]   seeds\n");
+    for p in points {
+        out.push_str(&format!(
+            "{:>20}  {:>8.2} ± {:<6.2} [{:.2}, {:.2}]   {}\n",
+            shown(p.value),
+            p.mean,
+            p.sd,
+            p.min,
+            p.max,
+            p.n
+        ));
+    }
+    out
+}
+
+/// A map's summary as a grid: a row per value of `param`, a column per value of `param2`, each
+/// cell the mean final |error| over seeds (`—` for a cell with no run).
+pub fn map_table(param: &str, param2: &str, points: &[Point]) -> String {
+    let mut rows: Vec<f64> = points.iter().map(|p| p.value).collect();
+    rows.dedup();
+    let mut cols: Vec<f64> = points.iter().filter_map(|p| p.value2).collect();
+    cols.sort_by(f64::total_cmp);
+    cols.dedup();
+    let (row_text, col_text) = (value_format(&rows), value_format(&cols));
+    let seeds = points.iter().map(|p| p.n).max().unwrap_or(0);
+    let mut out =
+        format!("mean final |error| (°) over {seeds} seeds; rows: {param}, columns: {param2}\n");
+    let corner = format!("{param} \\ {param2}");
+    out.push_str(&format!("{corner:>24}"));
+    for c in &cols {
+        out.push_str(&format!(" {:>8}", col_text(*c)));
+    }
+    out.push('\n');
+    for r in &rows {
+        out.push_str(&format!("{:>24}", row_text(*r)));
+        for c in &cols {
+            let cell = points
+                .iter()
+                .find(|p| p.value == *r && p.value2 == Some(*c))
+                .map_or_else(|| "—".to_string(), |p| format!("{:.2}", p.mean));
+            out.push_str(&format!(" {cell:>8}"));
+        }
+        out.push('\n');
+    }
+    out
+}
