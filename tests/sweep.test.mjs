@@ -100,3 +100,34 @@ test('1 and 2 workers give the same outcomes (the speed-up is printed, not asser
   console.log(`# sweep of 8 runs × 200 trials: 1 worker ${one.toFixed(1)} s, 2 workers ${two.toFixed(1)} s, speed-up ${(one / two).toFixed(2)}× (${await page.evaluate(() => navigator.hardwareConcurrency)} cores reported)`);
   await page.close();
 });
+
+test('a map over two parameters: the page computes every cell in workers, equal to the CLI\'s, and draws it', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const path = await import('node:path');
+  const { ROOT } = await import('./server.mjs');
+  const { page, problems } = await open();
+  await page.getByLabel('Second parameter (a map)').selectOption('dopamine');
+  for (const [label, v] of [['From', 0.25], ['To', 1], ['Values', 2], ['From (2nd)', 0.5], ['To (2nd)', 1.5], ['Values (2nd)', 2], ['Seeds', 1], ['Trials', 60], ['Workers', 2]]) {
+    await page.getByLabel(label, { exact: true }).fill(String(v));
+  }
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await page.waitForFunction(() => document.getElementById('sweep-status').textContent.startsWith('Done'), null, { timeout: 60000, polling: 100 });
+  assert.match(await page.locator('#sweep-status').textContent(), /^Done: 4 runs/);
+  const cells = await page.evaluate(() => window.bgloop.sweepOutcomes().map((o) => [o.value, o.value2, o.seed, o.final_error]));
+  const cli = spawnSync(path.join(ROOT, 'target', 'release', 'bgloop'), ['sweep', '--preset', 'rotation', '--param', 'loop_strength=0.25:1:2', '--param', 'dopamine=0.5:1.5:2', '--seeds', '1', '--trials', '60', '--jsonl'], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const native = cli.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((o) => [o.value, o.value2, o.seed, o.final_error]);
+  const key = (c) => c.slice(0, 3).join(',');
+  assert.deepEqual(cells.sort((a, b) => key(a).localeCompare(key(b))), native.sort((a, b) => key(a).localeCompare(key(b))), 'cell values equal the CLI\'s');
+  // The map is drawn in the scale's colours (viridis: a cell near 30° is dark purple).
+  const purple = await page.evaluate(() => {
+    const c = document.getElementById('sweep-canvas');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 90 && d[i + 1] < 40 && d[i + 2] > 60 && d[i + 2] < 110) n++;
+    return n;
+  });
+  assert.ok(purple > 200, `the weak loop's cells are dark (${purple} px)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

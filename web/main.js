@@ -563,6 +563,7 @@ async function main() {
   app.onTourProblem = (message) => tellHost('bgloop:error', { message, command: 'bgloop:tour' });
   app.sweep = setupSweep(app.pg, app.schema, {
     param: $('sweep-param'), from: $('sweep-from'), to: $('sweep-to'), count: $('sweep-count'), seeds: $('sweep-seeds'),
+    param2: $('sweep-param2'), from2: $('sweep-from2'), to2: $('sweep-to2'), count2: $('sweep-count2'),
     trials: $('sweep-trials'), workers: $('sweep-workers'), run: $('sweep-run'), cancel: $('sweep-cancel'),
     progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'),
   }, { highContrast: () => app.ui.highContrast });

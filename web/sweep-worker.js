@@ -4,9 +4,9 @@ import init, { Playground } from './pkg/bgloop.js';
 const ready = init();
 self.onmessage = async (event) => {
   await ready;
-  const { id, base, param, value, seed, trials } = event.data;
+  const { id, base, param, value, seed, trials, param2, value2 } = event.data;
   try {
-    self.postMessage({ id, outcome: Playground.runSweepJob(base, param, value, seed, trials) });
+    self.postMessage({ id, outcome: Playground.runSweepJob(base, param, value, seed, trials, param2 ?? null, value2 ?? null) });
   } catch (e) {
     self.postMessage({ id, error: (e && e.message) || String(e) });
   }

@@ -11,15 +11,20 @@ function fieldNumber(input, name) {
   return x;
 }
 
-/** Fills the parameter menu with the real-valued parameters and keeps From/To in range. */
-function setupParamMenu(schema, { param, from, to }) {
+/** Fills a parameter menu with the real-valued parameters and keeps its From/To in range; with
+ * `none`, the menu starts with that choice (no second parameter: a curve, not a map). */
+function setupParamMenu(schema, { param, from, to }, { initial, none = null }) {
   const real = schema.filter((s) => s.domain.type === 'real');
+  if (none) param.append(new Option(none, ''));
   for (const s of real) param.append(new Option(`${s.label} (${s.key})`, s.key));
-  param.value = 'loop_strength';
+  param.value = initial;
+  const starts = { loop_strength: [0.25, 1.5], dopamine: [0.5, 1.5] };
   const syncRange = () => {
     const s = real.find((x) => x.key === param.value);
+    from.disabled = to.disabled = !s;
+    if (!s) return;
     from.min = to.min = s.domain.min; from.max = to.max = s.domain.max; from.step = to.step = s.domain.step;
-    if (param.value === 'loop_strength') { from.value = 0.25; to.value = 1.5; } else { from.value = s.domain.min; to.value = s.domain.max; }
+    [from.value, to.value] = starts[param.value] ?? [s.domain.min, s.domain.max];
   };
   param.addEventListener('change', syncRange);
   syncRange();
@@ -31,7 +36,11 @@ function setupParamMenu(schema, { param, from, to }) {
  */
 export function setupSweep(pg, schema, els, { highContrast }) {
   const { param, from, to, count, seeds, trials, workers, run, cancel, progress, status, canvas } = els;
-  setupParamMenu(schema, els);
+  setupParamMenu(schema, els, { initial: 'loop_strength' });
+  setupParamMenu(schema, { param: els.param2, from: els.from2, to: els.to2 }, { initial: '', none: 'none (a curve)' });
+  const syncCount2 = () => { els.count2.disabled = !els.param2.value; };
+  els.param2.addEventListener('change', syncCount2);
+  syncCount2();
   const cores = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
   workers.max = cores;
   workers.value = cores;
@@ -39,7 +48,13 @@ export function setupSweep(pg, schema, els, { highContrast }) {
   const state = { pool: [], outcomes: [], spec: null };
   const draw = () => {
     const { spec, outcomes } = state;
-    if (spec) Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), highContrast());
+    if (!spec) return;
+    if (spec.param2) {
+      const shown = pg.shownConfig();
+      Playground.drawSweepMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), highContrast(), [shown[spec.param], shown[spec.param2]]);
+    } else {
+      Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), highContrast());
+    }
   };
   new ResizeObserver(draw).observe(canvas.parentElement);
   const stop = (text) => {
@@ -58,8 +73,14 @@ export function setupSweep(pg, schema, els, { highContrast }) {
       n = fieldNumber(workers, 'Workers');
       if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`\`workers\` = ${workers.value} must be a whole number in 1–64`);
       const [f, t, c, s, tr] = [[from, 'From'], [to, 'To'], [count, 'Values'], [seeds, 'Seeds'], [trials, 'Trials']].map(([el, name]) => fieldNumber(el, name));
-      jobs = pg.sweepJobs(param.value, f, t, c, s, tr);
-      state.spec = { param: param.value, from: f, to: t, trials: tr, base: pg.pendingEntries() };
+      const param2 = els.param2.value || null;
+      const range2 = param2 ? [[els.from2, 'From (second)'], [els.to2, 'To (second)'], [els.count2, 'Values (second)']].map(([el, name]) => fieldNumber(el, name)) : null;
+      jobs = pg.sweepJobs(param.value, f, t, c, s, tr, param2, range2);
+      const uniq = (xs) => [...new Set(xs)];
+      state.spec = {
+        param: param.value, from: f, to: t, trials: tr, base: pg.pendingEntries(), param2,
+        values: uniq(jobs.map((j) => j.value)), values2: param2 ? uniq(jobs.map((j) => j.value2)) : null,
+      };
     } catch (e) {
       status.textContent = e.message;
       return;
@@ -87,7 +108,7 @@ function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
   const dispatch = (w) => {
     if (nextJob >= jobs.length) return;
     const j = jobs[nextJob++];
-    w.postMessage({ id: nextJob, base: spec.base, param: spec.param, value: j.value, seed: j.seed, trials: spec.trials });
+    w.postMessage({ id: nextJob, base: spec.base, param: spec.param, value: j.value, seed: j.seed, trials: spec.trials, param2: spec.param2, value2: j.value2 ?? null });
   };
   const onOutcome = (w, outcome) => {
     const { outcomes } = state;

@@ -265,9 +265,13 @@ pub fn words(value: &JsValue, name: &str) -> Result<Vec<f64>, JsError> {
     Ok(array.to_vec())
 }
 
-/// Sweep outcomes: an array of `{ value, seed, trials, final_error, executed }` (read item by
-/// item and field by field, never recursively).
-pub fn outcomes(value: &JsValue, param: &str) -> Result<Vec<bgloop_core::sweep::Outcome>, JsError> {
+/// Sweep outcomes: an array of `{ value, seed, trials, final_error, executed }` (and `value2`
+/// for a map over `param` and `param2`; read item by item and field by field, never recursively).
+pub fn outcomes(
+    value: &JsValue,
+    param: &str,
+    param2: Option<&str>,
+) -> Result<Vec<bgloop_core::sweep::Outcome>, JsError> {
     const WHAT: &str = "sweep outcomes";
     if value.is_object() {
         prototype(value, WHAT)?; // a revoked Proxy fails here, not inside Array.isArray
@@ -303,8 +307,8 @@ pub fn outcomes(value: &JsValue, param: &str) -> Result<Vec<bgloop_core::sweep::
                 final_error: field(&o, "final_error")?,
                 executed: field(&o, "executed")?,
                 grid: None,
-                param2: None,
-                value2: None,
+                param2: param2.map(str::to_string),
+                value2: param2.map(|_| field(&o, "value2")).transpose()?,
             })
         })
         .collect()

@@ -42,9 +42,11 @@ impl Playground {
         to_js(presets::PRESETS)
     }
     /// The jobs of a sweep of `param` over `count` values from `from` to `to`, `seeds` seeds each,
-    /// `trials` trials per run, on the pending configuration: `[{ index, value, seed }]`. Errors
-    /// name the bad field and its range.
+    /// `trials` trials per run, on the pending configuration — and, for a map, of a second
+    /// parameter `param2` over `count2` values from `from2` to `to2`: `[{ index, value, seed,
+    /// index2?, value2? }]`. Errors name the bad field and its range.
     #[wasm_bindgen(js_name = sweepJobs)]
+    #[allow(clippy::too_many_arguments)]
     pub fn sweep_jobs(
         &self,
         param: JsValue,
@@ -53,15 +55,30 @@ impl Playground {
         count: f64,
         seeds: f64,
         trials: f64,
+        param2: JsValue,
+        range2: Option<Vec<f64>>,
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
         let numbers = [from, to, count, seeds, trials];
         let pending = self.with(|s| s.pending().clone())?;
-        let spec = sweep::SweepSpec::from_numbers(&param, numbers, &pending).map_err(js_error)?;
+        let mut spec =
+            sweep::SweepSpec::from_numbers(&param, numbers, &pending).map_err(js_error)?;
+        if !(param2.is_undefined() || param2.is_null()) {
+            let param2 = text(&param2, "param2")?;
+            let range: [f64; 3] = range2
+                .as_deref()
+                .and_then(|r| r.try_into().ok())
+                .ok_or_else(|| js_error("`range2` must be [from, to, count] for a map"))?;
+            spec = spec
+                .with_second(&param2, range, &pending)
+                .map_err(js_error)?;
+        }
         to_js(&spec.jobs())
     }
+
     /// Runs one sweep job on `base` (an object of entries, e.g. `pendingEntries()`): `{ value,
-    /// seed, final_error, executed, … }`. Used by the sweep's Web Workers.
+    /// seed, final_error, executed, … }`; with `param2` and `value2`, one cell of a map. Used by
+    /// the sweep's Web Workers.
     #[wasm_bindgen(js_name = runSweepJob)]
     pub fn run_sweep_job(
         base: JsValue,
@@ -69,11 +86,21 @@ impl Playground {
         value: f64,
         seed: f64,
         trials: f64,
+        param2: JsValue,
+        value2: Option<f64>,
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
         let pairs = settings(&base, "base")?;
         let base = pairs.iter().map(|(k, v)| (k.as_str(), v.clone()));
-        let outcome = sweep::run_entries(base, &param, value, [seed, trials]).map_err(js_error)?;
+        let second = if param2.is_undefined() || param2.is_null() {
+            None
+        } else {
+            let value2 = value2.ok_or_else(|| js_error("a map's job needs `value2`"))?;
+            Some((text(&param2, "param2")?, value2))
+        };
+        let second = second.as_ref().map(|(p, w)| (p.as_str(), *w));
+        let outcome =
+            sweep::run_entries(base, (&param, value), second, [seed, trials]).map_err(js_error)?;
         to_js(&outcome)
     }
 }

@@ -225,12 +225,54 @@ impl Playground {
         high_contrast: bool,
     ) -> Result<(), JsError> {
         let param = boundary::text(&param, "param")?;
-        let outcomes = boundary::outcomes(&outcomes, &param)?;
+        let outcomes = boundary::outcomes(&outcomes, &param, None)?;
         let points = bgloop_core::sweep::summarize(&outcomes);
         let from = checked("from", from, -1e9, 1e9)?;
         let to = checked("to", to, -1e9, 1e9)?;
         plot(&canvas, scale, high_contrast, |area, style| {
             bgloop_charts::sweep::draw(area, &param, (from, to), &outcomes, &points, style)
+        })
+    }
+
+    /// Draws a map of a two-parameter sweep's outcomes so far (`[{ value, value2, seed,
+    /// final_error, … }]`): `param` (x) over `values`, `param2` (y) over `values2`, a ring on
+    /// `marker` (`[x, y]`, the current settings; optional).
+    #[wasm_bindgen(js_name = drawSweepMap)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn draw_sweep_map(
+        canvas: JsValue,
+        param: JsValue,
+        param2: JsValue,
+        values: Vec<f64>,
+        values2: Vec<f64>,
+        outcomes: JsValue,
+        scale: f64,
+        high_contrast: bool,
+        marker: Option<Vec<f64>>,
+    ) -> Result<(), JsError> {
+        let param = boundary::text(&param, "param")?;
+        let param2 = boundary::text(&param2, "param2")?;
+        let outcomes = boundary::outcomes(&outcomes, &param, Some(&param2))?;
+        let points = bgloop_core::sweep::summarize(&outcomes);
+        let finite = |v: &[f64], name: &str| -> Result<(), JsError> {
+            if v.is_empty() || v.len() > 200 || v.iter().any(|x| !x.is_finite()) {
+                return Err(js_error(format!("`{name}` must be 1–200 finite numbers")));
+            }
+            Ok(())
+        };
+        finite(&values, "values")?;
+        finite(&values2, "values2")?;
+        let marker = marker
+            .filter(|m| m.len() == 2 && m.iter().all(|x| x.is_finite()))
+            .map(|m| (m[0], m[1]));
+        let map = bgloop_charts::sweep::Map {
+            x: (&param, &values),
+            y: (&param2, &values2),
+            points: &points,
+            marker,
+        };
+        plot(&canvas, scale, high_contrast, |area, style| {
+            bgloop_charts::sweep::draw_map(area, &map, style)
         })
     }
 

@@ -4,6 +4,7 @@
 use crate::style::{Style, CURSOR};
 use crate::DrawError;
 use bgloop_core::sweep::{Outcome, Point};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -74,5 +75,204 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .map(|p| Circle::new((p.value, p.mean.min(y_max)), style.px(4.5), CURSOR.filled())),
     )?;
+    Ok(())
+}
+
+/// The viridis colour scale (perceptually even, colour-blind safe, readable in grey), at `t` in
+/// 0–1: dark purple at 0, yellow at 1.
+fn viridis(t: f64) -> RGBColor {
+    const STOPS: [(f64, [f64; 3]); 5] = [
+        (0.0, [68.0, 1.0, 84.0]),
+        (0.25, [59.0, 82.0, 139.0]),
+        (0.5, [33.0, 145.0, 140.0]),
+        (0.75, [94.0, 201.0, 98.0]),
+        (1.0, [253.0, 231.0, 37.0]),
+    ];
+    let t = t.clamp(0.0, 1.0);
+    let k = STOPS.iter().rposition(|(s, _)| *s <= t).unwrap_or(0).min(3);
+    let ((s0, a), (s1, b)) = (STOPS[k], STOPS[k + 1]);
+    let f = (t - s0) / (s1 - s0);
+    let c = |i: usize| (a[i] + (b[i] - a[i]) * f).round() as u8;
+    RGBColor(c(0), c(1), c(2))
+}
+
+/// The error a map's colours span: 0° (adapted, yellow) to this (not adapted, dark).
+pub const MAP_MAX_DEG: f64 = 35.0;
+
+/// A map cell's colour for a mean final |error| (yellow: adapted; dark purple: 35° or more off).
+pub fn map_colour(error_deg: f64) -> RGBColor {
+    viridis(1.0 - error_deg / MAP_MAX_DEG)
+}
+
+/// What a map shows: its two parameters, their grids, the cells so far, and the settings now.
+pub struct Map<'a> {
+    /// The rows' parameter (x axis) and its values.
+    pub x: (&'a str, &'a [f64]),
+    /// The columns' parameter (y axis) and its values.
+    pub y: (&'a str, &'a [f64]),
+    /// The cells computed so far (mean over the seeds run).
+    pub points: &'a [Point],
+    /// The current settings, marked with a ring (if inside the map).
+    pub marker: Option<(f64, f64)>,
+}
+
+/// Draws a map of mean final |error| over two parameters: a cell per pair of values, coloured
+/// on a sequential colour-blind-safe scale with its value written in, cells still to come pale,
+/// a legend, and a ring on the current settings.
+pub fn draw_map<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    map: &Map<'_>,
+    style: &Style,
+) -> Result<(), DrawError> {
+    area.fill(&WHITE)?;
+    let (w, _) = area.dim_in_pixel();
+    let (plot, legend) = area.split_horizontally(w.saturating_sub(style.px(70.0)));
+    let (xs, ys) = (map.x.1, map.y.1);
+    let half = |v: &[f64]| {
+        let step = v
+            .windows(2)
+            .map(|p| (p[1] - p[0]).abs())
+            .fold(f64::INFINITY, f64::min);
+        if step.is_finite() && step > 0.0 {
+            step / 2.0
+        } else {
+            0.5
+        }
+    };
+    let (hx, hy) = (half(xs), half(ys));
+    let span = |v: &[f64], h: f64| {
+        let lo = v.iter().copied().fold(f64::INFINITY, f64::min) - h;
+        let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max) + h;
+        if lo.is_finite() && hi > lo {
+            lo..hi
+        } else {
+            0.0..1.0
+        }
+    };
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(style.px(8.0))
+        .x_label_area_size(style.px(34.0))
+        .y_label_area_size(style.px(48.0))
+        .build_cartesian_2d(span(xs, hx), span(ys, hy))?;
+    let fmt = |v: &f64| bgloop_core::format::num((v * 1000.0).round() / 1000.0);
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .axis_style(style.muted().stroke_width(style.px(1.0)))
+        .label_style(style.font(11.0).color(&style.muted()))
+        .axis_desc_style(style.font(11.5).color(&style.ink()))
+        .x_desc(map.x.0)
+        .y_desc(map.y.0)
+        .x_labels(xs.len().min(8))
+        .y_labels(ys.len().min(8))
+        .x_label_formatter(&fmt)
+        .y_label_formatter(&fmt)
+        .draw()?;
+    draw_cells(&mut chart, &plot, map, (hx, hy), style)?;
+    draw_legend(&legend, style)
+}
+
+/// The map's chart: two real axes.
+type MapChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The map's cells (pale while to come, each computed one coloured with its mean written in)
+/// and the ring on the current settings; `half` is half a cell's size on each axis.
+fn draw_cells<DB: DrawingBackend>(
+    chart: &mut MapChart<'_, DB>,
+    plot: &DrawingArea<DB, Shift>,
+    map: &Map<'_>,
+    (hx, hy): (f64, f64),
+    style: &Style,
+) -> Result<(), DrawError> {
+    let (xs, ys) = (map.x.1, map.y.1);
+    for &x in xs {
+        for &y in ys {
+            let cell = map
+                .points
+                .iter()
+                .find(|p| p.value == x && p.value2 == Some(y));
+            let colour = cell.map_or(style.grid(), |p| map_colour(p.mean));
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x - hx, y - hy), (x + hx, y + hy)],
+                colour.filled(),
+            )))?;
+            if let Some(p) = cell {
+                let ink = if p.mean > MAP_MAX_DEG * 0.45 {
+                    WHITE
+                } else {
+                    BLACK
+                };
+                let (cx, cy) = chart.backend_coord(&(x, y));
+                let text = format!("{:.0}", p.mean);
+                plot.draw(&Text::new(
+                    text,
+                    (cx, cy),
+                    style
+                        .font(10.0)
+                        .color(&ink)
+                        .pos(plotters::style::text_anchor::Pos::new(
+                            plotters::style::text_anchor::HPos::Center,
+                            plotters::style::text_anchor::VPos::Center,
+                        )),
+                ))?;
+            }
+        }
+    }
+    if let Some((mx, my)) = map.marker {
+        let (cx, cy) = chart.backend_coord(&(mx, my));
+        let inside = chart.plotting_area().get_pixel_range();
+        if inside.0.contains(&cx) && inside.1.contains(&cy) {
+            plot.draw(&Circle::new(
+                (cx, cy),
+                style.px(7.0),
+                style.ink().stroke_width(style.px(2.5)),
+            ))?;
+            plot.draw(&Circle::new(
+                (cx, cy),
+                style.px(9.0),
+                WHITE.stroke_width(style.px(1.0)),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// The map's colour scale: 0° at the top (adapted) to 35°+ at the bottom.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+) -> Result<(), DrawError> {
+    let (_, h) = area.dim_in_pixel();
+    let (top, bottom) = (style.pxi(24.0), h as i32 - style.pxi(44.0));
+    let x0 = style.pxi(8.0);
+    let x1 = x0 + style.pxi(14.0);
+    let steps = 40;
+    for k in 0..steps {
+        let y = top + (bottom - top) * k / steps;
+        let y1 = top + (bottom - top) * (k + 1) / steps;
+        let deg = MAP_MAX_DEG * f64::from(k) / f64::from(steps);
+        area.draw(&Rectangle::new(
+            [(x0, y), (x1, y1)],
+            map_colour(deg).filled(),
+        ))?;
+    }
+    area.draw(&Text::new(
+        "|error|",
+        (x0, top - style.pxi(16.0)),
+        style.font(10.5).color(&style.ink()),
+    ))?;
+    for deg in [0.0, 10.0, 20.0, 30.0, MAP_MAX_DEG] {
+        let y = top + ((bottom - top) as f64 * deg / MAP_MAX_DEG) as i32;
+        let label = if deg >= MAP_MAX_DEG {
+            "35°+".to_string()
+        } else {
+            format!("{deg:.0}°")
+        };
+        area.draw(&Text::new(
+            label,
+            (x1 + style.pxi(4.0), y - style.pxi(6.0)),
+            style.font(10.0).color(&style.muted()),
+        ))?;
+    }
     Ok(())
 }

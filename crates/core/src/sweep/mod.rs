@@ -240,6 +240,31 @@ impl SweepSpec {
         Ok(spec)
     }
 
+    /// This sweep made a map, with a second parameter given as a front end has it (numbers
+    /// checked and named when wrong), validated against `base`.
+    pub fn with_second(
+        mut self,
+        param: &str,
+        [from, to, count]: [f64; 3],
+        base: &Config,
+    ) -> Result<SweepSpec, String> {
+        use crate::schema::{in_range, whole};
+        let text = |e: crate::ParamError| e.message;
+        if param == self.param {
+            return Err(format!(
+                "`{param}` is swept already: a map sweeps two different parameters"
+            ));
+        }
+        self.second = Some(Axis {
+            param: param.to_string(),
+            from: in_range("from", from, -1e9, 1e9).map_err(text)?,
+            to: in_range("to", to, -1e9, 1e9).map_err(text)?,
+            count: whole("values", count, 1, MAX_VALUES).map_err(text)?,
+        });
+        self.validate(base)?;
+        Ok(self)
+    }
+
     /// Parses `key=from:to:count` (the CLI's `--param`) with seeds and trials, checking the key
     /// against the schema and the values against its range.
     pub fn parse(param: &str, seeds: u32, trials: u32) -> Result<SweepSpec, String> {
@@ -442,8 +467,8 @@ impl SweepSpec {
 /// events), the value, seed and trial count as plain numbers — each checked and named when wrong.
 pub fn run_entries<'a, I, V>(
     base: I,
-    param: &str,
-    value: f64,
+    (param, value): (&str, f64),
+    second: Option<(&str, f64)>,
     [seed, trials]: [f64; 2],
 ) -> Result<Outcome, String>
 where
@@ -462,9 +487,19 @@ where
         value,
         seed: seed as u64,
         index2: None,
-        value2: None,
+        value2: second.map(|(_, w)| w),
     };
-    run(&protocol, param, job, trials)
+    if let Some((p2, w)) = second {
+        protocol
+            .config
+            .set(p2, Input::Num(w))
+            .map_err(|e| e.message)?;
+        protocol.config.validate().map_err(|e| e.to_string())?;
+    }
+    let mut outcome = run(&protocol, param, job, trials)?;
+    outcome.param2 = second.map(|(p2, _)| p2.to_string());
+    outcome.value2 = second.map(|(_, w)| w);
+    Ok(outcome)
 }
 
 /// Runs one job on `base` (its seed and the swept value replace the base's; its events apply).
