@@ -131,3 +131,27 @@ test('a map over two parameters: the page computes every cell in workers, equal 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a sweep travels in the link: the page reopens it and computes the same map, in the page and in an embed', async () => {
+  const { page } = await open();
+  await page.getByLabel('Second parameter (a map)').selectOption('dopamine');
+  for (const [label, v] of [['From', 0.25], ['To', 1], ['Values', 2], ['From (2nd)', 0.5], ['To (2nd)', 1.5], ['Values (2nd)', 2], ['Seeds', 1], ['Trials', 60], ['Workers', 2]]) {
+    await page.getByLabel(label, { exact: true }).fill(String(v));
+  }
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await page.waitForFunction(() => document.getElementById('sweep-status').textContent.startsWith('Done'), null, { timeout: 60000, polling: 100 });
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /&sweep=loop_strength:0\.25:1:2,dopamine:0\.5:1\.5:2,seeds:1,trials:60/);
+  const first = await page.evaluate(() => window.bgloop.sweepOutcomes().map((o) => `${o.value},${o.value2},${o.seed}:${o.final_error}`).sort());
+  await page.close();
+  for (const extra of ['', '&embed=1']) {
+    const again = await browser.newPage({ viewport: { width: 900, height: 1000 } });
+    await again.goto(`${server.url}${hash}${extra}`);
+    await again.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+    await again.waitForFunction(() => document.getElementById('sweep-status').textContent.startsWith('Done'), null, { timeout: 60000, polling: 100 });
+    const cells = await again.evaluate(() => window.bgloop.sweepOutcomes().map((o) => `${o.value},${o.value2},${o.seed}:${o.final_error}`).sort());
+    assert.deepEqual(cells, first, `the link reopens the same map${extra}`);
+    assert.ok(await again.locator('#sweep-canvas').isVisible(), `the map is shown${extra}`);
+    await again.close();
+  }
+});

@@ -100,7 +100,7 @@ function createApp(pg) {
    * high-contrast theme, the trial the run stops at (`to=`) and whether it then starts again
    * (`loop=`), the last run generation rendered, and the trials of A and B already told to the
    * host. */
-  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, loop: false, generation: null, reported: 0, reportedB: 0 };
+  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, loop: false, sweep: null, generation: null, reported: 0, reportedB: 0 };
   const app = {
     pg,
     ui,
@@ -133,6 +133,8 @@ function createApp(pg) {
     if (ui.highContrast) v.hc = '1';
     if (ui.endTrial !== null) v.to = String(ui.endTrial);
     if (ui.loop) v.loop = '1';
+    const sweep = app.sweep?.linkValue();
+    if (sweep) v.sweep = sweep;
     const step = app.tour?.linkValue();
     if (step) v.tour = step;
     return v;
@@ -445,6 +447,8 @@ function openAddress(app) {
     app.ui.endTrial = v.to !== undefined ? Number(v.to) : null;
     app.ui.loop = v.loop === '1';
     if (v.hc !== undefined) app.setHighContrast(v.hc === '1');
+    app.ui.sweep = v.sweep ?? null;
+    document.body.classList.toggle('has-sweep', Boolean(v.sweep));
     tour = v.tour ?? null;
   } else {
     pg.usePreset('rotation');
@@ -566,13 +570,15 @@ async function main() {
     param2: $('sweep-param2'), from2: $('sweep-from2'), to2: $('sweep-to2'), count2: $('sweep-count2'),
     trials: $('sweep-trials'), workers: $('sweep-workers'), run: $('sweep-run'), cancel: $('sweep-cancel'),
     progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'),
-  }, { highContrast: () => app.ui.highContrast });
+  }, { highContrast: () => app.ui.highContrast, onStart: () => app.link() });
   $('dismiss-problems').addEventListener('click', () => { $('link-problems').hidden = true; });
   const tourAt = openAddress(app);
   app.applySpeed();
   app.render();
   if (tourAt) app.tour.open(tourAt, { focus: false });
   else runToEnd(app);
+  // A link with a sweep recomputes it (after the experiment it sweeps is open).
+  if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep);
   // A link typed into the address bar, or a host changing the iframe's hash, opens that
   // experiment exactly as a fresh load would (our own replaceState never fires this).
   window.addEventListener('hashchange', () => {

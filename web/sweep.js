@@ -34,7 +34,7 @@ function setupParamMenu(schema, { param, from, to }, { initial, none = null }) {
  * Wires the panel; `pg` supplies the pending configuration that the sweep varies, and
  * `highContrast()` the page's theme.
  */
-export function setupSweep(pg, schema, els, { highContrast }) {
+export function setupSweep(pg, schema, els, { highContrast, onStart }) {
   const { param, from, to, count, seeds, trials, workers, run, cancel, progress, status, canvas } = els;
   setupParamMenu(schema, els, { initial: 'loop_strength' });
   setupParamMenu(schema, { param: els.param2, from: els.from2, to: els.to2 }, { initial: '', none: 'none (a curve)' });
@@ -78,7 +78,7 @@ export function setupSweep(pg, schema, els, { highContrast }) {
       jobs = pg.sweepJobs(param.value, f, t, c, s, tr, param2, range2);
       const uniq = (xs) => [...new Set(xs)];
       state.spec = {
-        param: param.value, from: f, to: t, trials: tr, base: pg.pendingEntries(), param2,
+        param: param.value, from: f, to: t, trials: tr, seeds: s, base: pg.pendingEntries(), param2,
         values: uniq(jobs.map((j) => j.value)), values2: param2 ? uniq(jobs.map((j) => j.value2)) : null,
       };
     } catch (e) {
@@ -91,12 +91,40 @@ export function setupSweep(pg, schema, els, { highContrast }) {
     run.disabled = true;
     cancel.disabled = false;
     startWorkers(state, jobs, n, { progress, status, draw, stop });
+    onStart?.();
   });
   return {
     /** The outcomes of the current or last sweep (`{ value, seed, final_error, … }`), as they came. */
     outcomes: () => state.outcomes.slice(),
     /** Draws the map again (the theme changed). */
     redraw: draw,
+    /** The last sweep started, as a link's `sweep=` value (null before any). */
+    linkValue: () => {
+      const s = state.spec;
+      if (!s) return null;
+      const axis = (p, f, t, c) => `${p}:${f}:${t}:${c}`;
+      const parts = [axis(s.param, s.from, s.to, s.values.length)];
+      if (s.param2) parts.push(axis(s.param2, s.values2[0], s.values2[s.values2.length - 1], s.values2.length));
+      parts.push(`seeds:${s.seeds}`, `trials:${s.trials}`);
+      return parts.join(',');
+    },
+    /** Fills the panel from a link's `sweep=` value (checked by core) and runs it. */
+    fromLink(value) {
+      const set = (el, v) => { el.value = String(v); el.dispatchEvent(new Event('change')); };
+      const axes = [];
+      for (const part of value.split(',')) {
+        const [k, ...rest] = part.split(':');
+        if (k === 'seeds') seeds.value = rest[0];
+        else if (k === 'trials') trials.value = rest[0];
+        else axes.push([k, ...rest]);
+      }
+      const [first, second] = axes;
+      set(param, first[0]);
+      [from.value, to.value, count.value] = first.slice(1);
+      set(els.param2, second ? second[0] : '');
+      if (second) [els.from2.value, els.to2.value, els.count2.value] = second.slice(1);
+      run.click();
+    },
   };
 }
 

@@ -104,7 +104,9 @@ pub fn percent_decode(s: &str) -> Option<String> {
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b',' | b'+' | b'@') {
+        // `:` is kept as is (a fragment may hold it): sweeps read `key:from:to:count`.
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b',' | b'+' | b'@' | b':')
+        {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -145,6 +147,9 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
                 view::SPEEDS.len() - 1
             )),
         },
+        ViewKind::Sweep => crate::sweep::SweepSpec::from_link(value)
+            .map(|s| s.to_link())
+            .map_err(|e| format!("`{key}`: {e}")),
         ViewKind::Trial => match value.parse::<u32>() {
             Ok(n) if (1..=view::MAX_END_TRIAL).contains(&n) => Ok(n.to_string()),
             _ => Err(format!(
@@ -539,6 +544,35 @@ pub fn encode(preset: Option<&str>, experiment: &Experiment, options: &[(&str, &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sweep_travels_in_the_link_and_is_checked() {
+        let v = "loop_strength:0.25:1.5:6,dopamine:0.5:1.5:5,seeds:3,trials:300";
+        let p = decode(&format!("#preset=rotation&sweep={v}"));
+        assert!(p.rejected.is_empty(), "{:?}", p.rejected);
+        assert_eq!(p.view, vec![("sweep".to_string(), v.to_string())]);
+        let link = encode(p.preset, &p.experiment, &[("sweep", v)]);
+        assert!(link.ends_with(&format!("&sweep={v}")), "{link}");
+        let spec = crate::sweep::SweepSpec::from_link(v).expect("valid");
+        assert_eq!(spec.jobs().len(), 6 * 5 * 3);
+        for (bad, says) in [
+            ("loop_strength:0:9:3", "`loop_strength` = 9 is out of range"),
+            ("ring_size:8:64:3", "only real-valued parameters"),
+            (
+                "loop_strength:0.25:1:2,seeds:x",
+                "`seeds:x` must be a whole number",
+            ),
+            ("loop_strength", "must be key:from:to:count"),
+        ] {
+            let p = decode(&format!("#sweep={bad}"));
+            assert_eq!(p.rejected.len(), 1, "{bad}");
+            assert!(
+                p.rejected[0].reason.contains(says),
+                "{}",
+                p.rejected[0].reason
+            );
+        }
+    }
 
     #[test]
     fn an_end_trial_travels_in_the_link_and_is_checked() {

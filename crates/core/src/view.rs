@@ -1,5 +1,5 @@
 //! The page's view options as one declarative table — what a link may carry besides the model's
-//! parameters (`embed`, `hide`, `speed`, `hand`, `hc`, `to`, `loop`, `tour`), the speed levels, and the parts of the page that
+//! parameters (`embed`, `hide`, `speed`, `hand`, `hc`, `to`, `loop`, `sweep`, `tour`), the speed levels, and the parts of the page that
 //! `hide=` may name — read by the permalink codec, the page (through the bindings) and the docs,
 //! as tensorflow/playground's `state.ts` keeps its PROPS table.
 
@@ -19,6 +19,9 @@ pub enum ViewKind {
     Tour,
     /// A trial number, 1–[`MAX_END_TRIAL`].
     Trial,
+    /// A sweep's settings: `key:from:to:count` (once, or twice for a map), `seeds:K`, `trials:N`,
+    /// comma-separated.
+    Sweep,
 }
 
 /// One view option of a link.
@@ -68,6 +71,11 @@ pub const OPTIONS: &[ViewOption] = &[
         key: "loop",
         kind: ViewKind::Flag,
         meaning: "With to=N: start again from trial 1 after a pause at the end (for embeds that repeat).",
+    },
+    ViewOption {
+        key: "sweep",
+        kind: ViewKind::Sweep,
+        meaning: "A sweep to compute on opening, e.g. sweep=loop_strength:0.25:1.5:6,dopamine:0.5:1.5:5,seeds:3,trials:300 (one parameter for a curve, two for a map).",
     },
     ViewOption {
         key: "tour",

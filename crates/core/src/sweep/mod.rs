@@ -306,6 +306,61 @@ impl SweepSpec {
         Ok(spec)
     }
 
+    /// Reads a link's `sweep=` value, `key:from:to:count` (once, or twice for a map) with
+    /// `seeds:K` and `trials:N` (defaults 3 and 300), comma-separated.
+    pub fn from_link(value: &str) -> Result<SweepSpec, String> {
+        let (mut seeds, mut trials) = (3u32, 300u32);
+        let mut axes: Vec<String> = Vec::new();
+        for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let pieces: Vec<&str> = part.split(':').collect();
+            match pieces.as_slice() {
+                ["seeds", k] => {
+                    seeds = k.parse().map_err(|_| {
+                        format!("`seeds:{k}` must be a whole number in 1–{MAX_SEEDS}")
+                    })?
+                }
+                ["trials", n] => {
+                    trials = n.parse().map_err(|_| {
+                        format!("`trials:{n}` must be a whole number in {MIN_TRIALS}–{MAX_TRIALS}")
+                    })?
+                }
+                [key, from, to, count] => axes.push(format!("{key}={from}:{to}:{count}")),
+                _ => {
+                    return Err(format!(
+                        "{:?} must be key:from:to:count, seeds:K or trials:N",
+                        crate::format::short(part, crate::format::QUOTED)
+                    ))
+                }
+            }
+        }
+        let axes: Vec<&str> = axes.iter().map(String::as_str).collect();
+        Self::parse_all(&axes, seeds, trials).map_err(|e| e.replace("--param ", ""))
+    }
+
+    /// The sweep as a link's `sweep=` value (what [`SweepSpec::from_link`] reads).
+    pub fn to_link(&self) -> String {
+        let num = crate::format::num;
+        let mut parts = vec![format!(
+            "{}:{}:{}:{}",
+            self.param,
+            num(self.from),
+            num(self.to),
+            self.count
+        )];
+        if let Some(a) = &self.second {
+            parts.push(format!(
+                "{}:{}:{}:{}",
+                a.param,
+                num(a.from),
+                num(a.to),
+                a.count
+            ));
+        }
+        parts.push(format!("seeds:{}", self.seeds));
+        parts.push(format!("trials:{}", self.trials));
+        parts.join(",")
+    }
+
     /// The first axis.
     fn first(&self) -> Axis {
         Axis {
