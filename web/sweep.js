@@ -99,33 +99,40 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     /** Draws the map again (the theme changed). */
     redraw: draw,
     /** The last sweep started, as a link's `sweep=` value (null before any). */
-    linkValue: () => {
-      const s = state.spec;
-      if (!s) return null;
-      const axis = (p, f, t, c) => `${p}:${f}:${t}:${c}`;
-      const parts = [axis(s.param, s.from, s.to, s.values.length)];
-      if (s.param2) parts.push(axis(s.param2, s.values2[0], s.values2[s.values2.length - 1], s.values2.length));
-      parts.push(`seeds:${s.seeds}`, `trials:${s.trials}`);
-      return parts.join(',');
-    },
+    linkValue: () => sweepLink(state.spec),
     /** Fills the panel from a link's `sweep=` value (checked by core) and runs it. */
     fromLink(value) {
-      const set = (el, v) => { el.value = String(v); el.dispatchEvent(new Event('change')); };
-      const axes = [];
-      for (const part of value.split(',')) {
-        const [k, ...rest] = part.split(':');
-        if (k === 'seeds') seeds.value = rest[0];
-        else if (k === 'trials') trials.value = rest[0];
-        else axes.push([k, ...rest]);
-      }
-      const [first, second] = axes;
-      set(param, first[0]);
-      [from.value, to.value, count.value] = first.slice(1);
-      set(els.param2, second ? second[0] : '');
-      if (second) [els.from2.value, els.to2.value, els.count2.value] = second.slice(1);
+      fillFromLink(els, value);
       run.click();
     },
   };
+}
+
+/** A started sweep `spec` as a link's `sweep=` value (null for none). */
+function sweepLink(spec) {
+  if (!spec) return null;
+  const axis = (p, f, t, c) => `${p}:${f}:${t}:${c}`;
+  const parts = [axis(spec.param, spec.from, spec.to, spec.values.length)];
+  if (spec.param2) parts.push(axis(spec.param2, spec.values2[0], spec.values2[spec.values2.length - 1], spec.values2.length));
+  parts.push(`seeds:${spec.seeds}`, `trials:${spec.trials}`);
+  return parts.join(',');
+}
+
+/** Fills the panel's fields from a link's `sweep=` value (already checked by core). */
+function fillFromLink(els, value) {
+  const set = (el, v) => { el.value = String(v); el.dispatchEvent(new Event('change')); };
+  const axes = [];
+  for (const part of value.split(',')) {
+    const [k, ...rest] = part.split(':');
+    if (k === 'seeds') els.seeds.value = rest[0];
+    else if (k === 'trials') els.trials.value = rest[0];
+    else axes.push([k, ...rest]);
+  }
+  const [first, second] = axes;
+  set(els.param, first[0]);
+  [els.from.value, els.to.value, els.count.value] = first.slice(1);
+  set(els.param2, second ? second[0] : '');
+  if (second) [els.from2.value, els.to2.value, els.count2.value] = second.slice(1);
 }
 
 /** Runs `jobs` on `n` Web Workers, reporting progress and an ETA, drawing as outcomes arrive. */
