@@ -21,9 +21,10 @@ export function setupGlossary() {
     dd.textContent = e.text;
     list.append(dt, dd);
   }
-  // Each written form as a whole word (no letter or digit either side), longest forms first.
+  // Each written form as a whole word (no letter or digit either side), longest forms first. No
+  // lookbehind (older Safari cannot parse one): the character before is matched and skipped.
   const forms = entries
-    .flatMap((e) => e.written.map((w) => ({ id: e.id, term: e.term, re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'u') })))
+    .flatMap((e) => e.written.map((w) => ({ id: e.id, term: e.term, re: new RegExp(`(^|[^\\p{L}\\p{N}])(${escape(w)})(?![\\p{L}\\p{N}])`, 'u') })))
     .sort((a, b) => b.re.source.length - a.re.source.length);
 
   const open = (id) => {
@@ -45,7 +46,8 @@ export function setupGlossary() {
       if (found.some((m) => m.id === f.id)) continue;
       const m = f.re.exec(text);
       if (!m) continue;
-      const [from, to] = [m.index, m.index + m[0].length];
+      const from = m.index + m[1].length;
+      const to = from + m[2].length;
       if (found.some((x) => from < x.to && x.from < to)) continue;
       found.push({ id: f.id, term: f.term, from, to });
     }

@@ -339,7 +339,10 @@ function setupEnd(app) {
   });
   // Step runs one trial in slices (a trial of several seconds at a fine time step never blocks).
   app.stepOne = () => {
+    const before = pg.trialCount();
     app.setPlaying(false);
+    // Pausing at a counted speed finished the trial in progress: that was the step.
+    if (pg.trialCount() > before) { app.showError(null); app.render(); return Promise.resolve(); }
     return app.player.stepTrial().then(() => { app.showError(null); app.render(); });
   };
 }
@@ -453,6 +456,8 @@ function openAddress(app) {
   } else {
     pg.usePreset('rotation');
     pg.reset();
+    Object.assign(app.ui, { embedded: false, hiddenParts: [], endTrial: null, loop: false, sweep: null });
+    document.body.classList.remove('has-sweep');
   }
   for (const name of app.ui.hiddenParts) {
     document.querySelectorAll(`[data-part="${name}"]`).forEach((e) => e.setAttribute('data-hidden', ''));
@@ -589,6 +594,7 @@ async function main() {
       app.render();
       if (at) app.tour.open(at, { focus: false });
       else runToEnd(app);
+      if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep); else app.sweep.clear();
       // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
       tellHost('bgloop:ready', api.state());
     } catch (e) {

@@ -44,7 +44,8 @@ function setupEmbedDialog(pg, viewOptions, say) {
     let c;
     try { c = choices(); problem.hidden = true; } catch (e) { problem.hidden = false; problem.textContent = e.message; return; }
     const v = viewOptions();
-    delete v.to; delete v.loop; delete v.tour; delete v.hide;
+    // The demo is the experiment: a sweep (recomputed by every reader) and a tour step stay out.
+    delete v.to; delete v.loop; delete v.tour; delete v.hide; delete v.sweep;
     if (c.to !== null) v.to = String(c.to);
     if (c.loop && c.to !== null) v.loop = '1';
     const link = pg.permalink(v);
@@ -74,7 +75,7 @@ function setupEmbedDialog(pg, viewOptions, say) {
   dialog.addEventListener('change', write);
   $('embed').addEventListener('click', () => {
     const v = viewOptions();
-    if (v.to) $('embed-to').value = v.to;
+    $('embed-to').value = v.to ?? '';
     $('embed-loop').checked = v.loop === '1';
     write();
     dialog.showModal();

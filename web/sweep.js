@@ -80,6 +80,7 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
       state.spec = {
         param: param.value, from: f, to: t, trials: tr, seeds: s, base: pg.pendingEntries(), param2,
         values: uniq(jobs.map((j) => j.value)), values2: param2 ? uniq(jobs.map((j) => j.value2)) : null,
+        count: c, range2,
       };
     } catch (e) {
       status.textContent = e.message;
@@ -98,6 +99,11 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     outcomes: () => state.outcomes.slice(),
     /** Draws the map again (the theme changed). */
     redraw: draw,
+    /** Stops any sweep and forgets the last one (a link without a sweep was opened). */
+    clear() {
+      stop(null);
+      forget(state, els);
+    },
     /** The last sweep started, as a link's `sweep=` value (null before any). */
     linkValue: () => sweepLink(state.spec),
     /** Fills the panel from a link's `sweep=` value (checked by core) and runs it. */
@@ -108,12 +114,21 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
   };
 }
 
+/** Forgets the last sweep: no spec, no outcomes, an empty plot. */
+function forget(state, { status, progress, canvas }) {
+  state.spec = null;
+  state.outcomes = [];
+  status.textContent = 'Choose a parameter and press Run sweep.';
+  progress.value = 0;
+  canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+}
+
 /** A started sweep `spec` as a link's `sweep=` value (null for none). */
 function sweepLink(spec) {
   if (!spec) return null;
   const axis = (p, f, t, c) => `${p}:${f}:${t}:${c}`;
-  const parts = [axis(spec.param, spec.from, spec.to, spec.values.length)];
-  if (spec.param2) parts.push(axis(spec.param2, spec.values2[0], spec.values2[spec.values2.length - 1], spec.values2.length));
+  const parts = [axis(spec.param, spec.from, spec.to, spec.count)];
+  if (spec.param2) parts.push(axis(spec.param2, ...spec.range2));
   parts.push(`seeds:${spec.seeds}`, `trials:${spec.trials}`);
   return parts.join(',');
 }
@@ -135,8 +150,15 @@ function fillFromLink(els, value) {
   if (second) [els.from2.value, els.to2.value, els.count2.value] = second.slice(1);
 }
 
-/** Runs `jobs` on `n` Web Workers, reporting progress and an ETA, drawing as outcomes arrive. */
+/** Runs `jobs` on `n` Web Workers, reporting progress and an ETA, drawing as outcomes arrive (at
+ * most once a frame). */
 function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
+  let queued = false;
+  const drawSoon = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; draw(); });
+  };
   const { spec } = state;
   const started = performance.now();
   let nextJob = 0;
@@ -154,7 +176,7 @@ function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
     status.textContent = outcomes.length < jobs.length
       ? `${outcomes.length} of ${jobs.length} runs · ${elapsed.toFixed(1)} s · about ${left.toFixed(0)} s left`
       : `Done: ${jobs.length} runs in ${elapsed.toFixed(1)} s on ${state.pool.length} workers.`;
-    draw();
+    drawSoon();
     if (outcomes.length === jobs.length) stop(null); else dispatch(w);
   };
   try {

@@ -65,6 +65,13 @@ function fillStep({ section, problem, counter, title, text, back, next }, tour, 
   next.textContent = index === tour.steps.length - 1 ? 'Finish' : 'Next →';
 }
 
+/** The tour in the file at `file` (a path on this site), read and checked by core. */
+async function tourFile(file) {
+  const url = new URL(file, location.href);
+  if (url.origin !== location.origin) throw new Error('a tour file must come from this site');
+  return Playground.parseTour(await fetchTour(url));
+}
+
 /** Shows a tour that could not be opened on the page and, in an embed, to the host. */
 function sayProblem(app, { section, problem }, text) {
   section.hidden = false;
@@ -91,6 +98,7 @@ function outline(view, reduced) {
 function runStep(app, step, reduced) {
   app.ui.endTrial = step.trials > 0 ? step.trials : null;
   app.ui.loop = false;
+  app.ui.userPaused = false;
   if (step.trials <= 0) return;
   if (reduced) {
     app.pg.runTrials(step.trials);
@@ -104,7 +112,8 @@ function runStep(app, step, reduced) {
 function listenToKeys({ at, count, show, close }) {
   document.addEventListener('keydown', (e) => {
     const index = at();
-    if (index < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    // A dialog over the page (the glossary, the keys) has the keys to itself.
+    if (index < 0 || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || document.querySelector('dialog[open]')) return;
     const t = e.target;
     if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement) return;
     if (e.key === 'ArrowRight' && index < count() - 1) { e.preventDefault(); show(index + 1); }
@@ -149,6 +158,7 @@ export function setupTour(app) {
   const close = () => {
     index = -1;
     section.hidden = true;
+    app.ui.endTrial = null;
     outline(null, reduced);
     app.setPlaying(false);
     app.link();
@@ -185,9 +195,7 @@ export function setupTour(app) {
       }
       const [, file, at] = /^(.*?)(?::(\d+))?$/.exec(value);
       try {
-        const url = new URL(file, location.href);
-        if (url.origin !== location.origin) throw new Error('a tour file must come from this site');
-        tour = Playground.parseTour(await fetchTour(url));
+        tour = await tourFile(file);
         source = file;
         show(checkStep(at ? Number(at) : 1) - 1, opts);
       } catch (e) {

@@ -185,12 +185,14 @@ fn draw_cells<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), DrawError> {
     let (xs, ys) = (map.x.1, map.y.1);
+    let cells: std::collections::HashMap<(u64, u64), &Point> = map
+        .points
+        .iter()
+        .filter_map(|p| Some(((p.value.to_bits(), p.value2?.to_bits()), p)))
+        .collect();
     for &x in xs {
         for &y in ys {
-            let cell = map
-                .points
-                .iter()
-                .find(|p| p.value == x && p.value2 == Some(y));
+            let cell = cells.get(&(x.to_bits(), y.to_bits()));
             let colour = cell.map_or(style.grid(), |p| map_colour(p.mean));
             chart.draw_series(std::iter::once(Rectangle::new(
                 [(x - hx, y - hy), (x + hx, y + hy)],

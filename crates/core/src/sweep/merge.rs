@@ -47,6 +47,30 @@ fn sweep_of(g: Grid) -> Grid {
     }
 }
 
+/// A grid read from a file is checked before anything is sized by it: 1–200 values per
+/// parameter, 1–100 seeds, at most [`super::MAX_RUNS`] runs.
+fn check_size(grid: &Grid) -> Result<(), String> {
+    let count2 = grid.second.map_or(1, |a| a.count);
+    let runs = u64::from(grid.count) * u64::from(count2) * u64::from(grid.seeds);
+    if grid.count == 0
+        || grid.count > super::MAX_VALUES
+        || count2 == 0
+        || count2 > super::MAX_VALUES
+        || grid.seeds == 0
+        || grid.seeds > super::MAX_SEEDS
+        || runs > u64::from(super::MAX_RUNS)
+    {
+        return Err(format!(
+            "the sweep {} is not one bgloop makes (1–{} values per parameter, 1–{} seeds, at most {} runs)",
+            grid_text(grid),
+            super::MAX_VALUES,
+            super::MAX_SEEDS,
+            super::MAX_RUNS
+        ));
+    }
+    Ok(())
+}
+
 /// Checks that outcomes merged from shards make up whole sweeps: every outcome carries the same
 /// grid, each value is exactly its grid value (a value off the grid is refused), and every cell
 /// has every seed (a missing shard is named). Outcomes without a grid (older files) are not
@@ -63,6 +87,7 @@ pub fn check_complete(outcomes: &[Outcome]) -> Result<(), String> {
     let Some(grid) = first.grid.map(sweep_of) else {
         return Ok(());
     };
+    check_size(&grid)?;
     let values = values_of(grid.from, grid.to, grid.count);
     let values2 = grid
         .second

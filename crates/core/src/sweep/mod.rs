@@ -155,8 +155,10 @@ pub const MAX_RUNS: u32 = 200_000;
 /// `count` evenly spaced values from `from` to `to`: the ends exactly, never outside [from, to]
 /// by rounding.
 pub fn values_of(from: f64, to: f64, count: u32) -> Vec<f64> {
-    if count == 1 {
-        return vec![from];
+    match count {
+        0 => return Vec::new(),
+        1 => return vec![from],
+        _ => {}
     }
     let (lo, hi) = (from.min(to), from.max(to));
     let last = count - 1;
@@ -718,6 +720,16 @@ mod tests {
         let mut off = whole.clone();
         off[0].value2 = Some(0.7);
         assert!(check_complete(&off).is_err_and(|e| e.contains("`dopamine` = 0.7")));
+        // A grid no bgloop makes (a hostile file) is refused before anything is sized by it.
+        for (seeds, count) in [(4_000_000_000, 2), (2, 0), (0, 2)] {
+            let mut huge = whole[..1].to_vec();
+            if let Some(g) = &mut huge[0].grid {
+                g.seeds = seeds;
+                g.count = count;
+            }
+            let e = check_complete(&huge).expect_err("refused");
+            assert!(e.contains("is not one bgloop makes"), "{e}");
+        }
         // The same parameter twice, or three parameters, is refused.
         assert!(SweepSpec::parse_all(&["dopamine=0.5:1:2", "dopamine=0.5:1:2"], 1, 60).is_err());
         assert!(SweepSpec::parse_all(&["dopamine=0.5:1:2"; 3], 1, 60).is_err());

@@ -1,25 +1,31 @@
 //! A sweep's outcomes reduced to means over seeds, and their text tables.
 
 use super::{Outcome, Point};
+use std::collections::{BTreeMap, HashMap};
+
+/// A cell's values and its runs' (seed, final |error|).
+type Cell = (f64, Option<f64>, Vec<(u64, f64)>);
 
 /// Mean and spread of the final |error| at each value, or each cell of a map (outcomes checked by
 /// [`super::check_outcomes`]), in increasing order of the first value, then the second.
 pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
-    let mut cells: Vec<(f64, Option<f64>)> = outcomes.iter().map(|o| (o.value, o.value2)).collect();
-    cells.sort_by(|a, b| {
-        a.0.total_cmp(&b.0)
-            .then(a.1.unwrap_or(0.0).total_cmp(&b.1.unwrap_or(0.0)))
-    });
-    cells.dedup();
+    // Cells by value (sorted as numbers), each with its runs: one pass, however large the map.
+    let key = |v: f64| {
+        let b = v.to_bits() as i64;
+        b ^ (((b >> 63) as u64) >> 1) as i64
+    };
+    let mut cells: BTreeMap<(i64, i64), Cell> = BTreeMap::new();
+    for o in outcomes {
+        cells
+            .entry((key(o.value), o.value2.map_or(i64::MIN, key)))
+            .or_insert_with(|| (o.value, o.value2, Vec::new()))
+            .2
+            .push((o.seed, o.final_error));
+    }
     cells
-        .into_iter()
-        .map(|(v, w)| {
+        .into_values()
+        .map(|(v, w, mut runs)| {
             // Seed by seed, whatever order the shards came in: the sums are then the same bits.
-            let mut runs: Vec<(u64, f64)> = outcomes
-                .iter()
-                .filter(|o| o.value == v && o.value2 == w)
-                .map(|o| (o.seed, o.final_error))
-                .collect();
             runs.sort_by_key(|&(seed, _)| seed);
             let xs: Vec<f64> = runs.into_iter().map(|(_, e)| e).collect();
             let n = xs.len();
@@ -98,6 +104,10 @@ pub fn map_table(param: &str, param2: &str, points: &[Point]) -> String {
     cols.sort_by(f64::total_cmp);
     cols.dedup();
     let (row_text, col_text) = (value_format(&rows), value_format(&cols));
+    let cell: HashMap<(u64, u64), f64> = points
+        .iter()
+        .filter_map(|p| Some(((p.value.to_bits(), p.value2?.to_bits()), p.mean)))
+        .collect();
     let seeds = points.iter().map(|p| p.n).max().unwrap_or(0);
     let mut out =
         format!("mean final |error| (°) over {seeds} seeds; rows: {param}, columns: {param2}\n");
@@ -110,11 +120,10 @@ pub fn map_table(param: &str, param2: &str, points: &[Point]) -> String {
     for r in &rows {
         out.push_str(&format!("{:>24}", row_text(*r)));
         for c in &cols {
-            let cell = points
-                .iter()
-                .find(|p| p.value == *r && p.value2 == Some(*c))
-                .map_or_else(|| "—".to_string(), |p| format!("{:.2}", p.mean));
-            out.push_str(&format!(" {cell:>8}"));
+            let text = cell
+                .get(&(r.to_bits(), c.to_bits()))
+                .map_or_else(|| "—".to_string(), |m| format!("{m:.2}"));
+            out.push_str(&format!(" {text:>8}"));
         }
         out.push('\n');
     }
