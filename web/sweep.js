@@ -175,7 +175,7 @@ function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
     const left = (elapsed / outcomes.length) * (jobs.length - outcomes.length);
     status.textContent = outcomes.length < jobs.length
       ? `${outcomes.length} of ${jobs.length} runs · ${elapsed.toFixed(1)} s · about ${left.toFixed(0)} s left`
-      : `Done: ${jobs.length} runs in ${elapsed.toFixed(1)} s on ${state.pool.length} workers.`;
+      : `Done: ${jobs.length} runs in ${elapsed.toFixed(1)} s on ${state.pool.length} ${state.pool.length === 1 ? 'worker' : 'workers'}.`;
     drawSoon();
     if (outcomes.length === jobs.length) stop(null); else dispatch(w);
   };
@@ -190,7 +190,7 @@ function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
       state.pool.push(w);
       dispatch(w);
     }
-    status.textContent = `0 of ${jobs.length} runs on ${state.pool.length} workers…`;
+    status.textContent = `0 of ${jobs.length} runs on ${state.pool.length} ${state.pool.length === 1 ? 'worker' : 'workers'}…`;
     draw();
   } catch (e) {
     stop(`Sweeps need Web Workers (${e.message}).`);
