@@ -155,3 +155,24 @@ test('a sweep travels in the link: the page reopens it and computes the same map
     await again.close();
   }
 });
+
+test('a map is read cell by cell: the pointer or the arrow keys say a cell\'s mean ± SD and seeds', async () => {
+  const { page } = await open();
+  await page.getByLabel('Second parameter (a map)').selectOption('dopamine');
+  for (const [label, v] of [['From', 0.25], ['To', 1], ['Values', 2], ['From (2nd)', 0.5], ['To (2nd)', 1.5], ['Values (2nd)', 2], ['Seeds', 2], ['Trials', 60], ['Workers', 2]]) {
+    await page.getByLabel(label, { exact: true }).fill(String(v));
+  }
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await page.waitForFunction(() => document.getElementById('sweep-status').textContent.startsWith('Done'), null, { timeout: 60000, polling: 100 });
+  await page.locator('#sweep-canvas').focus();
+  const readout = page.locator('#sweep-readout');
+  assert.match(await readout.textContent(), /^loop_strength 0\.25, dopamine 0\.5: final \|error\| \d+\.\d° ± \d+\.\d \(2 seeds, \d+\.\d–\d+\.\d°\)$/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowUp');
+  assert.match(await readout.textContent(), /^loop_strength 1, dopamine 1\.5: final \|error\|/);
+  // The pointer over the bottom-left cell reads that cell.
+  const box = await page.locator('#sweep-canvas').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.75);
+  assert.match(await readout.textContent(), /^loop_strength 0\.25, dopamine 0\.5:/);
+  await page.close();
+});

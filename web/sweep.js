@@ -30,17 +30,22 @@ function setupParamMenu(schema, { param, from, to }, { initial, none = null }) {
   syncRange();
 }
 
+/** The two parameter menus: the swept parameter, and the second one of a map (or none). */
+function setupMenus(schema, els) {
+  setupParamMenu(schema, els, { initial: 'loop_strength' });
+  setupParamMenu(schema, { param: els.param2, from: els.from2, to: els.to2 }, { initial: '', none: 'none (a curve)' });
+  const syncCount2 = () => { els.count2.disabled = !els.param2.value; };
+  els.param2.addEventListener('change', syncCount2);
+  syncCount2();
+}
+
 /**
  * Wires the panel; `pg` supplies the pending configuration that the sweep varies, and
  * `highContrast()` the page's theme.
  */
 export function setupSweep(pg, schema, els, { highContrast, onStart }) {
   const { param, from, to, count, seeds, trials, workers, run, cancel, progress, status, canvas } = els;
-  setupParamMenu(schema, els, { initial: 'loop_strength' });
-  setupParamMenu(schema, { param: els.param2, from: els.from2, to: els.to2 }, { initial: '', none: 'none (a curve)' });
-  const syncCount2 = () => { els.count2.disabled = !els.param2.value; };
-  els.param2.addEventListener('change', syncCount2);
-  syncCount2();
+  setupMenus(schema, els);
   const cores = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
   workers.max = cores;
   workers.value = cores;
@@ -51,12 +56,14 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     if (!spec) return;
     if (spec.param2) {
       const shown = pg.shownConfig();
-      Playground.drawSweepMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), highContrast(), [shown[spec.param], shown[spec.param2]]);
+      state.layout = Playground.drawSweepMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), highContrast(), [shown[spec.param], shown[spec.param2]]);
+      readout.show();
     } else {
       Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), highContrast());
     }
   };
   new ResizeObserver(draw).observe(canvas.parentElement);
+  const readout = setupReadout(state, canvas, $readout());
   const stop = (text) => {
     for (const w of state.pool) w.terminate();
     state.pool = [];
@@ -114,10 +121,57 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
   };
 }
 
+const $readout = () => document.getElementById('sweep-readout');
+
+/**
+ * Reading a map: the cell under the pointer, or the cell chosen with the arrow keys once the map
+ * has focus, is said in words below it — both parameters, the mean final |error| ± SD and the
+ * seeds' range (from core's summary).
+ */
+function setupReadout(state, canvas, out) {
+  let at = null; // [i, j]: indices into the values of each axis
+  const say = () => {
+    const { spec, outcomes, layout } = state;
+    if (!spec?.param2 || !layout || !at) { out.textContent = ''; return; }
+    const [x, y] = [spec.values[at[0]], spec.values2[at[1]]];
+    const cell = Playground.sweepPoints(outcomes, spec.param, spec.param2).find((p) => p.value === x && p.value2 === y);
+    out.textContent = `${spec.param} ${x}, ${spec.param2} ${y}: ${cell
+      ? `final |error| ${cell.mean.toFixed(1)}° ± ${cell.sd.toFixed(1)} (${cell.n} ${cell.n === 1 ? 'seed' : 'seeds'}, ${cell.min.toFixed(1)}–${cell.max.toFixed(1)}°)`
+      : 'not computed yet'}`;
+  };
+  const nearest = (values, v) => values.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(values[best] - v) ? i : best), 0);
+  canvas.addEventListener('pointermove', (e) => {
+    const { spec, layout } = state;
+    if (!spec?.param2 || !layout) return;
+    const r = canvas.getBoundingClientRect();
+    const [px, py] = [(e.clientX - r.left) * (canvas.width / r.width), (e.clientY - r.top) * (canvas.height / r.height)];
+    const [l, t, rt, b] = layout.pixels;
+    if (px < l || px > rt || py < t || py > b) return;
+    const x = layout.x[0] + ((px - l) / (rt - l)) * (layout.x[1] - layout.x[0]);
+    const y = layout.y[1] - ((py - t) / (b - t)) * (layout.y[1] - layout.y[0]);
+    at = [nearest(spec.values, x), nearest(spec.values2, y)];
+    say();
+  });
+  canvas.tabIndex = 0;
+  canvas.addEventListener('keydown', (e) => {
+    const { spec } = state;
+    const move = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+    if (!spec?.param2 || !move) return;
+    e.preventDefault();
+    at = at ?? [0, 0];
+    at = [Math.max(0, Math.min(spec.values.length - 1, at[0] + move[0])), Math.max(0, Math.min(spec.values2.length - 1, at[1] + move[1]))];
+    say();
+  });
+  canvas.addEventListener('focus', () => { if (state.spec?.param2) { at = at ?? [0, 0]; say(); } });
+  return { show: say };
+}
+
 /** Forgets the last sweep: no spec, no outcomes, an empty plot. */
 function forget(state, { status, progress, canvas }) {
   state.spec = null;
   state.outcomes = [];
+  state.layout = null;
+  $readout().textContent = '';
   status.textContent = 'Choose a parameter and press Run sweep.';
   progress.value = 0;
   canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);

@@ -76,6 +76,24 @@ impl Playground {
         to_js(&spec.jobs())
     }
 
+    /// A sweep's outcomes (`[{ value, value2?, seed, final_error, … }]`) summarised per value or
+    /// cell: `[{ value, value2?, mean, sd, min, max, n }]` (what the map's readout says).
+    #[wasm_bindgen(js_name = sweepPoints)]
+    pub fn sweep_points(
+        outcomes: JsValue,
+        param: JsValue,
+        param2: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let param = text(&param, "param")?;
+        let param2 = if param2.is_undefined() || param2.is_null() {
+            None
+        } else {
+            Some(text(&param2, "param2")?)
+        };
+        let outcomes = crate::boundary::outcomes(&outcomes, &param, param2.as_deref())?;
+        to_js(&sweep::summarize(&outcomes))
+    }
+
     /// Runs one sweep job on `base` (an object of entries, e.g. `pendingEntries()`): `{ value,
     /// seed, final_error, executed, … }`; with `param2` and `value2`, one cell of a map. Used by
     /// the sweep's Web Workers.

@@ -236,7 +236,9 @@ impl Playground {
 
     /// Draws a map of a two-parameter sweep's outcomes so far (`[{ value, value2, seed,
     /// final_error, … }]`): `param` (x) over `values`, `param2` (y) over `values2`, a ring on
-    /// `marker` (`[x, y]`, the current settings; optional).
+    /// `marker` (`[x, y]`, the current settings; optional). Returns where the cells are, `{
+    /// pixels: [left, top, right, bottom], x: [lo, hi], y: [lo, hi] }`, for reading a cell under
+    /// the pointer.
     #[wasm_bindgen(js_name = drawSweepMap)]
     #[allow(clippy::too_many_arguments)]
     pub fn draw_sweep_map(
@@ -249,7 +251,7 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
         marker: Option<Vec<f64>>,
-    ) -> Result<(), JsError> {
+    ) -> Result<JsValue, JsError> {
         let param = boundary::text(&param, "param")?;
         let param2 = boundary::text(&param2, "param2")?;
         let outcomes = boundary::outcomes(&outcomes, &param, Some(&param2))?;
@@ -271,9 +273,12 @@ impl Playground {
             points: &points,
             marker,
         };
+        let mut layout = None;
         plot(&canvas, scale, high_contrast, |area, style| {
-            bgloop_charts::sweep::draw_map(area, &map, style)
-        })
+            layout = Some(bgloop_charts::sweep::draw_map(area, &map, style)?);
+            Ok(())
+        })?;
+        crate::to_js(&layout)
     }
 
     /// The figure as one SVG document (`width × height` pixels): a title, the settings, seed,

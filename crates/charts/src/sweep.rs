@@ -123,7 +123,7 @@ pub fn draw_map<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     map: &Map<'_>,
     style: &Style,
-) -> Result<(), DrawError> {
+) -> Result<MapLayout, DrawError> {
     area.fill(&WHITE)?;
     let (w, _) = area.dim_in_pixel();
     let (plot, legend) = area.split_horizontally(w.saturating_sub(style.px(70.0)));
@@ -154,6 +154,13 @@ pub fn draw_map<DB: DrawingBackend>(
         .x_label_area_size(style.px(34.0))
         .y_label_area_size(style.px(48.0))
         .build_cartesian_2d(span(xs, hx), span(ys, hy))?;
+    let (px, py) = chart.plotting_area().get_pixel_range();
+    let (rx, ry) = (span(xs, hx), span(ys, hy));
+    let layout = MapLayout {
+        pixels: [px.start, py.start, px.end, py.end],
+        x: [rx.start, rx.end],
+        y: [ry.start, ry.end],
+    };
     let fmt = |v: &f64| bgloop_core::format::num((v * 1000.0).round() / 1000.0);
     chart
         .configure_mesh()
@@ -169,7 +176,21 @@ pub fn draw_map<DB: DrawingBackend>(
         .y_label_formatter(&fmt)
         .draw()?;
     draw_cells(&mut chart, &plot, map, (hx, hy), style)?;
-    draw_legend(&legend, style)
+    draw_legend(&legend, style)?;
+    Ok(layout)
+}
+
+/// Where a map's cells were drawn, so a pointer or a key can find the cell under it: the
+/// plotting area in device pixels (left, top, right, bottom) and the data range on each axis
+/// (y grows upwards).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct MapLayout {
+    /// Left, top, right, bottom, device pixels.
+    pub pixels: [i32; 4],
+    /// The x axis's range (first parameter).
+    pub x: [f64; 2],
+    /// The y axis's range (second parameter).
+    pub y: [f64; 2],
 }
 
 /// The map's chart: two real axes.
