@@ -176,3 +176,31 @@ test('a map is read cell by cell: the pointer or the arrow keys say a cell\'s me
   assert.match(await readout.textContent(), /^loop_strength 0\.25, dopamine 0\.5:/);
   await page.close();
 });
+
+test('Export sweep: the page\'s map figure is the one bgloop sweep --figure draws, byte for byte', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { readFileSync, mkdtempSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { ROOT } = await import('./server.mjs');
+  const { page } = await open();
+  assert.equal(await page.getByRole('button', { name: 'Export sweep SVG' }).isDisabled(), true, 'nothing to export yet');
+  await page.getByLabel('Second parameter (a map)').selectOption('dopamine');
+  for (const [label, v] of [['From', 0.25], ['To', 1], ['Values', 2], ['From (2nd)', 0.5], ['To (2nd)', 1.5], ['Values (2nd)', 2], ['Seeds', 1], ['Trials', 60], ['Workers', 2]]) {
+    await page.getByLabel(label, { exact: true }).fill(String(v));
+  }
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await page.waitForFunction(() => document.getElementById('sweep-status').textContent.startsWith('Done'), null, { timeout: 60000, polling: 100 });
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export sweep SVG' }).click()]);
+  const svg = readFileSync(await dl.path(), 'utf8');
+  assert.match(dl.suggestedFilename(), /^bgloop-sweep-loop_strength-dopamine\.svg$/);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'bgloop-map-')), 'map.svg');
+  const cli = spawnSync(path.join(ROOT, 'target', 'release', 'bgloop'), ['sweep', '--preset', 'rotation', '--param', 'loop_strength=0.25:1:2', '--param', 'dopamine=0.5:1.5:2', '--seeds', '1', '--trials', '60', '--figure', file], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.ok(svg.includes('Final |error| (mean of the last 50 trials), 1 seed × 60 trials per run'), 'the figure says what it measured');
+  assert.equal(svg, readFileSync(file, 'utf8'));
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export sweep PNG' }).click()]);
+  const bytes = readFileSync(await png.path());
+  assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1800, 1040], 'the PNG is the SVG at 2×');
+  await page.close();
+});

@@ -2,6 +2,25 @@
 // cores, with progress, ETA and Cancel.
 import { Playground } from './pkg/bgloop.js';
 import { fitCanvas } from './charts.js';
+import { download, svgToPng } from './export.js';
+
+/** The size of an exported sweep figure, CSS px (as `bgloop sweep --figure`). */
+const SWEEP_FIGURE_SIZE = [900, 520];
+
+/** The sweep `state` as an SVG figure (the one `bgloop sweep --figure` draws). */
+function sweepSvg(pg, { spec, outcomes }) {
+  const shown = pg.shownConfig();
+  const marker = spec.param2 ? [shown[spec.param], shown[spec.param2]] : null;
+  return Playground.sweepSvg(spec.param, [spec.from, spec.to], spec.param2, spec.values, spec.values2 ?? [], outcomes, [spec.seeds, spec.trials], marker, SWEEP_FIGURE_SIZE);
+}
+
+/** The export buttons: enabled once a sweep has finished; SVG, or the SVG drawn as a PNG at 2×. */
+function setupExport(pg, state) {
+  const name = () => `bgloop-sweep-${state.spec.param}${state.spec.param2 ? `-${state.spec.param2}` : ''}`;
+  document.getElementById('sweep-svg').addEventListener('click', () => download(`${name()}.svg`, sweepSvg(pg, state), 'image/svg+xml'));
+  document.getElementById('sweep-png').addEventListener('click', async () => download(`${name()}.png`, await svgToPng(sweepSvg(pg, state), SWEEP_FIGURE_SIZE, 2), 'image/png'));
+  return (done) => ['sweep-svg', 'sweep-png'].forEach((id) => { document.getElementById(id).disabled = !done; });
+}
 
 /** A field's number; an empty or non-numeric field is refused with its name (never read as 0). */
 function fieldNumber(input, name) {
@@ -30,6 +49,19 @@ function setupParamMenu(schema, { param, from, to }, { initial, none = null }) {
   syncRange();
 }
 
+/** Draws the sweep so far: its curve, or its map (and says the cell being read). */
+function drawSweep(pg, state, canvas, hc, readout) {
+  const { spec, outcomes } = state;
+  if (!spec) return;
+  if (spec.param2) {
+    const shown = pg.shownConfig();
+    state.layout = Playground.drawSweepMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), hc, [shown[spec.param], shown[spec.param2]]);
+    readout.show();
+  } else {
+    Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), hc);
+  }
+}
+
 /** The two parameter menus: the swept parameter, and the second one of a map (or none). */
 function setupMenus(schema, els) {
   setupParamMenu(schema, els, { initial: 'loop_strength' });
@@ -51,20 +83,13 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
   workers.value = cores;
 
   const state = { pool: [], outcomes: [], spec: null };
-  const draw = () => {
-    const { spec, outcomes } = state;
-    if (!spec) return;
-    if (spec.param2) {
-      const shown = pg.shownConfig();
-      state.layout = Playground.drawSweepMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), highContrast(), [shown[spec.param], shown[spec.param2]]);
-      readout.show();
-    } else {
-      Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), highContrast());
-    }
-  };
+  const draw = () => drawSweep(pg, state, canvas, highContrast(), readout);
+
   new ResizeObserver(draw).observe(canvas.parentElement);
   const readout = setupReadout(state, canvas, $readout());
+  const exportable = setupExport(pg, state);
   const stop = (text) => {
+    exportable(Boolean(state.spec) && state.outcomes.length > 0 && state.outcomes.length === state.total);
     for (const w of state.pool) w.terminate();
     state.pool = [];
     run.disabled = false;
@@ -94,6 +119,8 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
       return;
     }
     state.outcomes = [];
+    state.total = jobs.length;
+    exportable(false);
     progress.max = jobs.length;
     progress.value = 0;
     run.disabled = true;

@@ -281,6 +281,64 @@ impl Playground {
         crate::to_js(&layout)
     }
 
+    /// A sweep as a figure to hand out, one SVG document (`width × height` pixels): a title (seeds,
+    /// trials, the final window) over the curve of `param` over `[from, to]`, or — with `param2`
+    /// — the map over `values` × `values2` with a ring on `marker`; what `bgloop sweep --figure`
+    /// draws.
+    #[wasm_bindgen(js_name = sweepSvg)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn sweep_svg(
+        param: JsValue,
+        range: Vec<f64>,
+        param2: JsValue,
+        values: Vec<f64>,
+        values2: Vec<f64>,
+        outcomes: JsValue,
+        runs: Vec<f64>,
+        marker: Option<Vec<f64>>,
+        size: Vec<f64>,
+    ) -> Result<String, JsError> {
+        let param = boundary::text(&param, "param")?;
+        let param2 = if param2.is_undefined() || param2.is_null() {
+            None
+        } else {
+            Some(boundary::text(&param2, "param2")?)
+        };
+        let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
+        let points = bgloop_core::sweep::summarize(&outcomes);
+        let two = |v: &[f64], name: &str| -> Result<(f64, f64), JsError> {
+            match v {
+                [a, b] if a.is_finite() && b.is_finite() => Ok((*a, *b)),
+                _ => Err(js_error(format!("`{name}` must be two finite numbers"))),
+            }
+        };
+        let (from, to) = two(&range, "range")?;
+        let (seeds, trials) = two(&runs, "runs")?;
+        let (w, h) = two(&size, "size")?;
+        let w = checked("width", w, 300.0, 8000.0)? as u32;
+        let h = checked("height", h, 200.0, 8000.0)? as u32;
+        let seeds = checked("seeds", seeds, 1.0, 100.0)? as u32;
+        let trials = checked("trials", trials, 1.0, 100_000.0)? as u32;
+        let marker = marker
+            .filter(|m| m.len() == 2 && m.iter().all(|x| x.is_finite()))
+            .map(|m| (m[0], m[1]));
+        let map = param2.as_deref().map(|p2| bgloop_charts::sweep::Map {
+            x: (&param, &values),
+            y: (p2, &values2),
+            points: &points,
+            marker,
+        });
+        let figure = bgloop_charts::sweep::SweepFigure {
+            title: bgloop_charts::sweep::SweepFigure::title_for(seeds, trials),
+            curve: (&param, (from, to)),
+            outcomes: &outcomes,
+            points: &points,
+            map,
+        };
+        document()?;
+        figure.svg(w, h).map_err(js_error)
+    }
+
     /// The figure as one SVG document (`width × height` pixels): a title, the settings, seed,
     /// trials and link (`linkBase`, the page's address, before the `#…`; optional), the three
     /// views (both runs while comparing) and a caption — drawn by the same chart code as

@@ -175,7 +175,7 @@ pub fn draw_map<DB: DrawingBackend>(
         .x_label_formatter(&fmt)
         .y_label_formatter(&fmt)
         .draw()?;
-    draw_cells(&mut chart, &plot, map, (hx, hy), style)?;
+    draw_cells(&mut chart, map, (hx, hy), style)?;
     draw_legend(&legend, style)?;
     Ok(layout)
 }
@@ -200,7 +200,6 @@ type MapChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedC
 /// and the ring on the current settings; `half` is half a cell's size on each axis.
 fn draw_cells<DB: DrawingBackend>(
     chart: &mut MapChart<'_, DB>,
-    plot: &DrawingArea<DB, Shift>,
     map: &Map<'_>,
     (hx, hy): (f64, f64),
     style: &Style,
@@ -225,11 +224,11 @@ fn draw_cells<DB: DrawingBackend>(
                 } else {
                     BLACK
                 };
-                let (cx, cy) = chart.backend_coord(&(x, y));
+                // In data coordinates, through the chart: right wherever the map sits.
                 let text = format!("{:.0}", p.mean);
-                plot.draw(&Text::new(
+                chart.draw_series(std::iter::once(Text::new(
                     text,
-                    (cx, cy),
+                    (x, y),
                     style
                         .font(10.0)
                         .color(&ink)
@@ -237,24 +236,21 @@ fn draw_cells<DB: DrawingBackend>(
                             plotters::style::text_anchor::HPos::Center,
                             plotters::style::text_anchor::VPos::Center,
                         )),
-                ))?;
+                )))?;
             }
         }
     }
     if let Some((mx, my)) = map.marker {
-        let (cx, cy) = chart.backend_coord(&(mx, my));
-        let inside = chart.plotting_area().get_pixel_range();
-        if inside.0.contains(&cx) && inside.1.contains(&cy) {
-            plot.draw(&Circle::new(
-                (cx, cy),
-                style.px(7.0),
-                style.ink().stroke_width(style.px(2.5)),
-            ))?;
-            plot.draw(&Circle::new(
-                (cx, cy),
-                style.px(9.0),
-                WHITE.stroke_width(style.px(1.0)),
-            ))?;
+        let (xr, yr) = (chart.x_range(), chart.y_range());
+        if xr.contains(&mx) && yr.contains(&my) {
+            chart.draw_series([
+                Circle::new(
+                    (mx, my),
+                    style.px(7.0),
+                    style.ink().stroke_width(style.px(2.5)),
+                ),
+                Circle::new((mx, my), style.px(9.0), WHITE.stroke_width(style.px(1.0))),
+            ])?;
         }
     }
     Ok(())
@@ -298,4 +294,71 @@ fn draw_legend<DB: DrawingBackend>(
         ))?;
     }
     Ok(())
+}
+
+/// A sweep as a figure to hand out: a title (what was measured, over how many seeds and
+/// trials) over the curve or the map. The page's "Export sweep" and `bgloop sweep --figure` draw
+/// this.
+pub struct SweepFigure<'a> {
+    /// The title line.
+    pub title: String,
+    /// The swept parameter and its interval (a curve).
+    pub curve: (&'a str, (f64, f64)),
+    /// The runs so far.
+    pub outcomes: &'a [Outcome],
+    /// Their means per value or cell.
+    pub points: &'a [Point],
+    /// For a map: the map.
+    pub map: Option<Map<'a>>,
+}
+
+impl SweepFigure<'_> {
+    /// The title of a sweep of `seeds` seeds × `trials` trials.
+    pub fn title_for(seeds: u32, trials: u32) -> String {
+        let seeds = match seeds {
+            1 => "1 seed".to_string(),
+            n => format!("{n} seeds"),
+        };
+        format!(
+            "Final |error| (mean of the last {} trials), {seeds} × {trials} trials per run",
+            bgloop_core::sweep::FINAL_WINDOW
+        )
+    }
+
+    /// Draws it into `area`.
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<(), DrawError> {
+        area.fill(&WHITE)?;
+        area.draw(&Text::new(
+            self.title.clone(),
+            (style.pxi(10.0), style.pxi(8.0)),
+            style.font(13.0).color(&style.ink()),
+        ))?;
+        let body = area.margin(style.px(30.0), 0, 0, 0);
+        match &self.map {
+            Some(map) => draw_map(&body, map, style).map(|_| ()),
+            None => draw(
+                &body,
+                self.curve.0,
+                self.curve.1,
+                self.outcomes,
+                self.points,
+                style,
+            ),
+        }
+    }
+
+    /// It as an SVG document of `width × height` pixels.
+    pub fn svg(&self, width: u32, height: u32) -> Result<String, DrawError> {
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+            self.draw(&area, &Style::default())?;
+            area.present()?;
+        }
+        Ok(out)
+    }
 }

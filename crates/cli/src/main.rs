@@ -50,7 +50,7 @@ const USAGE: &str = "usage:
   bgloop phenomena [--seeds K] [--long-seeds K]
   bgloop schema [--format json|markdown]
   bgloop presets
-  bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--param key2=from:to:count] [--seeds K] [--trials N] [--shard K/N] [--jsonl] [--out FILE]
+  bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--param key2=from:to:count] [--seeds K] [--trials N] [--shard K/N] [--jsonl] [--out FILE] [--figure FILE.svg|FILE.png]
   bgloop merge FILE... [--json]
   bgloop bench [--trials N] [--json] [--dump-deterministic]
   bgloop help";
@@ -285,6 +285,44 @@ fn run(args: &mut Args) -> Result<ExitCode, Failure> {
     result.map(|()| ExitCode::SUCCESS)
 }
 
+/// The size of a sweep's figure, pixels.
+const SWEEP_FIGURE_SIZE: (u32, u32) = (900, 520);
+
+/// Draws the sweep (its curve, or its map with a ring on the base's settings) into `path`, an
+/// .svg or .png file: the figure the page's "Export sweep" draws.
+fn sweep_figure(
+    path: &str,
+    spec: &sweep::SweepSpec,
+    base: &Protocol,
+    outcomes: &[sweep::Outcome],
+) -> Result<(), Failure> {
+    let points = sweep::summarize(outcomes);
+    let (values, values2) = (spec.values(), spec.values2());
+    let at = |key: &str| match base.config.get(key) {
+        Some(bgloop_core::Value::Num(x)) => Some(x),
+        _ => None,
+    };
+    let map = spec.second.as_ref().map(|a| bgloop_charts::sweep::Map {
+        x: (&spec.param, &values),
+        y: (&a.param, &values2),
+        points: &points,
+        marker: at(&spec.param).zip(at(&a.param)),
+    });
+    let fig = bgloop_charts::sweep::SweepFigure {
+        title: bgloop_charts::sweep::SweepFigure::title_for(spec.seeds, spec.trials),
+        curve: (&spec.param, (spec.from, spec.to)),
+        outcomes,
+        points: &points,
+        map,
+    };
+    let (w, h) = SWEEP_FIGURE_SIZE;
+    if path.to_ascii_lowercase().ends_with(".png") {
+        return png::draw(path, (w, h), |area, style| fig.draw(area, style));
+    }
+    let svg = fig.svg(w, h).map_err(|e| Failure::Run(e.to_string()))?;
+    std::fs::write(path, svg).map_err(|e| Failure::Run(format!("--figure {path:?}: {e}")))
+}
+
 /// The table of a sweep's outcomes: a row per value, or a grid for a map.
 fn summary_table(outcomes: &[sweep::Outcome]) -> String {
     let points = sweep::summarize(outcomes);
@@ -356,6 +394,17 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     let shard = args.value("--shard")?;
     let jsonl = args.flag("--jsonl") || shard.is_some();
     let out = args.value("--out")?;
+    let figure = args.value("--figure")?;
+    if let Some(path) = figure.as_deref() {
+        check_figure_out(path)
+            .map_err(|e| UsageError::new(e.to_string().replace("--out", "--figure")))?;
+        if shard.is_some() {
+            return Err(UsageError::new(
+                "--figure draws a whole sweep: merge the shards first (a shard is part of it)",
+            )
+            .into());
+        }
+    }
     args.finish()?;
     let params: Vec<&str> = params.iter().map(String::as_str).collect();
     let spec = sweep::SweepSpec::parse_all(&params, seeds, trials).map_err(UsageError::new)?;
@@ -374,6 +423,9 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
         }
     };
     let outcomes = run_jobs(&base, &spec, &jobs)?;
+    if let Some(path) = figure.as_deref() {
+        sweep_figure(path, &spec, &base, &outcomes)?;
+    }
     let text = if jsonl {
         outcomes
             .iter()

@@ -36,11 +36,22 @@ fn register_font() -> Result<(), Failure> {
 
 /// Draws `figure` into the PNG file `path`, `size` pixels.
 pub fn write(path: &str, figure: &Figure, size: (u32, u32)) -> Result<(), Failure> {
+    draw(path, size, |area, style| figure.draw(area, style))
+}
+
+/// Draws with `f` into the PNG file `path`, `size` pixels (what names the file in errors:
+/// `--out` or `--figure`).
+pub fn draw(
+    path: &str,
+    size: (u32, u32),
+    f: impl FnOnce(
+        &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+        &bgloop_charts::Style,
+    ) -> Result<(), bgloop_charts::DrawError>,
+) -> Result<(), Failure> {
     register_font()?;
-    let fail = |e: &dyn std::fmt::Display| Failure::Run(format!("--out {path:?}: {e}"));
+    let fail = |e: &dyn std::fmt::Display| Failure::Run(format!("{path:?}: {e}"));
     let area = BitMapBackend::new(path, size).into_drawing_area();
-    figure
-        .draw(&area, &bgloop_charts::Style::default())
-        .map_err(|e| fail(&e))?;
+    f(&area, &bgloop_charts::Style::default()).map_err(|e| fail(&e))?;
     area.present().map_err(|e| fail(&e))
 }
