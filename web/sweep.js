@@ -162,9 +162,11 @@ function setupReadout(state, canvas, out) {
     if (!spec?.param2 || !layout || !at) { out.textContent = ''; return; }
     const [x, y] = [spec.values[at[0]], spec.values2[at[1]]];
     const cell = Playground.sweepPoints(outcomes, spec.param, spec.param2).find((p) => p.value === x && p.value2 === y);
-    out.textContent = `${spec.param} ${x}, ${spec.param2} ${y}: ${cell
-      ? `final |error| ${cell.mean.toFixed(1)}° ± ${cell.sd.toFixed(1)} (${cell.n} ${cell.n === 1 ? 'seed' : 'seeds'}, ${cell.min.toFixed(1)}–${cell.max.toFixed(1)}°)`
-      : 'not computed yet'}`;
+    const diverged = cell?.diverged ? `; ${cell.diverged} diverged (left out)` : '';
+    let said = 'not computed yet';
+    if (cell && cell.n === 0) said = `every run diverged (${cell.diverged})`;
+    else if (cell) said = `final |error| ${cell.mean.toFixed(1)}° ± ${cell.sd.toFixed(1)} (${cell.n} ${cell.n === 1 ? 'seed' : 'seeds'}, ${cell.min.toFixed(1)}–${cell.max.toFixed(1)}°${diverged})`;
+    out.textContent = `${spec.param} ${x}, ${spec.param2} ${y}: ${said}`;
   };
   const nearest = (values, v) => values.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(values[best] - v) ? i : best), 0);
   canvas.addEventListener('pointermove', (e) => {

@@ -154,6 +154,11 @@ fn bounded(s: String, name: &str) -> Result<String, JsError> {
     }
 }
 
+/// A message from a result, kept short.
+pub fn bounded_short(s: &str) -> String {
+    bgloop_core::format::short(s, 200)
+}
+
 fn short(s: &str) -> String {
     bgloop_core::format::short(s, bgloop_core::format::QUOTED)
 }
@@ -309,6 +314,9 @@ pub fn outcomes(
                 grid: None,
                 param2: param2.map(str::to_string),
                 value2: param2.map(|_| field(&o, "value2")).transpose()?,
+                diverged: get(&o, &JsValue::from_str("diverged"), WHAT)?
+                    .as_string()
+                    .map(|s| crate::boundary::bounded_short(&s)),
             })
         })
         .collect()

@@ -49,14 +49,23 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_formatter(&|x| bgloop_core::format::num((x * 1000.0).round() / 1000.0))
         .y_label_formatter(&|y| format!("{y:.0}"))
         .draw()?;
-    chart.draw_series(outcomes.iter().map(|o| {
+    // Each finished run faint; a diverged run as a red cross at the top (never a silent hole).
+    chart.draw_series(outcomes.iter().filter(|o| o.diverged.is_none()).map(|o| {
         Circle::new(
             (o.value, o.final_error.min(y_max)),
             style.px(2.5),
             Style::alpha(CURSOR, 0.3).filled(),
         )
     }))?;
-    for p in points {
+    chart.draw_series(outcomes.iter().filter(|o| o.diverged.is_some()).map(|o| {
+        Cross::new(
+            (o.value, y_max),
+            style.px(5.0),
+            RGBColor(0xb9, 0x1c, 0x1c).stroke_width(style.px(2.0)),
+        )
+    }))?;
+    let finished: Vec<&Point> = points.iter().filter(|p| p.n > 0).collect();
+    for p in &finished {
         let (a, b) = ((p.mean - p.sd).max(0.0), (p.mean + p.sd).min(y_max));
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(p.value, a), (p.value, b)],
@@ -64,14 +73,14 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
     chart.draw_series(std::iter::once(PathElement::new(
-        points
+        finished
             .iter()
             .map(|p| (p.value, p.mean.min(y_max)))
             .collect::<Vec<_>>(),
         CURSOR.stroke_width(style.px(2.0)),
     )))?;
     chart.draw_series(
-        points
+        finished
             .iter()
             .map(|p| Circle::new((p.value, p.mean.min(y_max)), style.px(4.5), CURSOR.filled())),
     )?;
@@ -212,20 +221,30 @@ fn draw_cells<DB: DrawingBackend>(
         .collect();
     for &x in xs {
         for &y in ys {
+            // A cell whose every run diverged is grey with a cross; one with some diverged runs
+            // carries a dagger after its mean.
             let cell = cells.get(&(x.to_bits(), y.to_bits()));
-            let colour = cell.map_or(style.grid(), |p| map_colour(p.mean));
+            let colour = match cell {
+                Some(p) if p.n > 0 => map_colour(p.mean),
+                Some(_) => RGBColor(0x9a, 0xa5, 0xb1),
+                None => style.grid(),
+            };
             chart.draw_series(std::iter::once(Rectangle::new(
                 [(x - hx, y - hy), (x + hx, y + hy)],
                 colour.filled(),
             )))?;
             if let Some(p) = cell {
-                let ink = if p.mean > MAP_MAX_DEG * 0.45 {
+                let ink = if p.n > 0 && p.mean > MAP_MAX_DEG * 0.45 {
                     WHITE
                 } else {
                     BLACK
                 };
                 // In data coordinates, through the chart: right wherever the map sits.
-                let text = format!("{:.0}", p.mean);
+                let text = match (p.n, p.diverged) {
+                    (0, _) => "× diverged".to_string(),
+                    (_, 0) => format!("{:.0}", p.mean),
+                    _ => format!("{:.0}†", p.mean),
+                };
                 chart.draw_series(std::iter::once(Text::new(
                     text,
                     (x, y),

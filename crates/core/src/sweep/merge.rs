@@ -196,7 +196,7 @@ pub fn check_outcomes(outcomes: &[Outcome]) -> Result<(), (usize, String)> {
             )
         }) {
             Some(p)
-        } else if !(0.0..=180.0).contains(&o.final_error) {
+        } else if o.diverged.is_none() && !(0.0..=180.0).contains(&o.final_error) {
             Some(format!(
                 "final |error| {} is not in 0–180°",
                 num(o.final_error)

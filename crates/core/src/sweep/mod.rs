@@ -88,6 +88,10 @@ pub struct Outcome {
     /// In a map: its value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value2: Option<f64>,
+    /// Why the run stopped, if it diverged: it then has no final |error| (0 here, left out of
+    /// every mean) and is marked in tables and maps, never a silent hole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diverged: Option<String>,
 }
 
 /// A sweep's grid, as written beside each of its outcomes.
@@ -137,8 +141,16 @@ pub struct Point {
     pub min: f64,
     /// Highest over seeds.
     pub max: f64,
-    /// Number of seeds.
+    /// Number of seeds that finished (the statistics are theirs).
     pub n: usize,
+    /// Number of seeds whose run diverged (left out of the statistics).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub diverged: usize,
+}
+
+/// Whether `n` is 0 (a count left out of JSON when nothing diverged).
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Most values a sweep may take (per parameter).
@@ -567,8 +579,10 @@ pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcom
         .map_err(|e| e.message)?;
     p.config.seed = job.seed;
     let mut sim = p.simulation().map_err(|e| e.to_string())?;
-    sim.run_trials(trials)
-        .map_err(|e: Divergence| e.to_string())?;
+    let diverged = sim
+        .run_trials(trials)
+        .err()
+        .map(|e: Divergence| e.to_string());
     let h = sim.history();
     let tail = &h[h.len().saturating_sub(FINAL_WINDOW)..];
     Ok(Outcome {
@@ -576,11 +590,16 @@ pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcom
         value: job.value,
         seed: job.seed,
         trials,
-        final_error: tail.iter().map(|r| r.error_deg.abs()).sum::<f64>() / tail.len().max(1) as f64,
+        final_error: if diverged.is_some() {
+            0.0
+        } else {
+            tail.iter().map(|r| r.error_deg.abs()).sum::<f64>() / tail.len().max(1) as f64
+        },
         executed: h.iter().filter(|r| r.executed).count() as f64 / h.len().max(1) as f64,
         grid: None,
         param2: None,
         value2: None,
+        diverged,
     })
 }
 
@@ -733,5 +752,41 @@ mod tests {
         // The same parameter twice, or three parameters, is refused.
         assert!(SweepSpec::parse_all(&["dopamine=0.5:1:2", "dopamine=0.5:1:2"], 1, 60).is_err());
         assert!(SweepSpec::parse_all(&["dopamine=0.5:1:2"; 3], 1, 60).is_err());
+    }
+
+    #[test]
+    fn a_run_that_diverges_is_a_marked_cell_never_a_hole() {
+        let mut base = Protocol::default();
+        base.apply([
+            ("g_sc", "3"),
+            ("dopamine", "2"),
+            ("g_gs", "0"),
+            ("cortical_inhibition", "0"),
+            ("cortical_drive", "0.5"),
+            ("cue_strength", "2"),
+            ("g_ct", "3"),
+        ])
+        .expect("valid");
+        let spec = SweepSpec::parse("cortical_recurrence=1:3.8:2", 1, 60).expect("valid");
+        let outcomes: Vec<Outcome> = spec
+            .jobs()
+            .into_iter()
+            .map(|j| spec.run(&base, j).expect("a divergence is an outcome"))
+            .collect();
+        assert!(outcomes[0].diverged.is_none(), "{:?}", outcomes[0]);
+        let why = outcomes[1].diverged.as_deref().expect("diverged");
+        assert!(why.contains("diverged"), "{why}");
+        assert_eq!(check_outcomes(&outcomes), Ok(()));
+        assert_eq!(check_complete(&outcomes), Ok(()));
+        let points = summarize(&outcomes);
+        assert_eq!((points[0].n, points[0].diverged), (1, 0));
+        assert_eq!((points[1].n, points[1].diverged), (0, 1));
+        let text = table("cortical_recurrence", &points);
+        assert!(text.contains("every run diverged   (1 diverged)"), "{text}");
+        // The outcome's JSON says why; an older reader's fields are unchanged.
+        let line = serde_json::to_string(&outcomes[1]).expect("json");
+        assert!(line.contains("\"diverged\":"), "{line}");
+        let back: Outcome = serde_json::from_str(&line).expect("reads back");
+        assert_eq!(back, outcomes[1]);
     }
 }

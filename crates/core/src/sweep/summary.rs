@@ -20,15 +20,35 @@ pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
             .entry((key(o.value), o.value2.map_or(i64::MIN, key)))
             .or_insert_with(|| (o.value, o.value2, Vec::new()))
             .2
-            .push((o.seed, o.final_error));
+            .push((
+                o.seed,
+                o.diverged.as_ref().map_or(o.final_error, |_| f64::NAN),
+            ));
     }
     cells
         .into_values()
         .map(|(v, w, mut runs)| {
             // Seed by seed, whatever order the shards came in: the sums are then the same bits.
             runs.sort_by_key(|&(seed, _)| seed);
-            let xs: Vec<f64> = runs.into_iter().map(|(_, e)| e).collect();
+            let diverged = runs.iter().filter(|(_, e)| e.is_nan()).count();
+            let xs: Vec<f64> = runs
+                .into_iter()
+                .map(|(_, e)| e)
+                .filter(|e| !e.is_nan())
+                .collect();
             let n = xs.len();
+            if n == 0 {
+                return Point {
+                    value: v,
+                    value2: w,
+                    mean: 0.0,
+                    sd: 0.0,
+                    min: 0.0,
+                    max: 0.0,
+                    n,
+                    diverged,
+                };
+            }
             let mean = xs.iter().sum::<f64>() / n as f64;
             let var =
                 xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n.max(2) - 1) as f64;
@@ -40,6 +60,7 @@ pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
                 min: xs.iter().copied().fold(f64::INFINITY, f64::min),
                 max: xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
                 n,
+                diverged,
             }
         })
         .collect()
@@ -82,8 +103,19 @@ pub fn table(param: &str, points: &[Point]) -> String {
     let shown = value_format(&values);
     let mut out = format!("{param:>20}  final |error| (°): mean ± SD   [min, max]   seeds\n");
     for p in points {
+        let diverged = match p.diverged {
+            0 => String::new(),
+            k => format!("   ({k} diverged)"),
+        };
+        if p.n == 0 {
+            out.push_str(&format!(
+                "{:>20}  every run diverged{diverged}\n",
+                shown(p.value)
+            ));
+            continue;
+        }
         out.push_str(&format!(
-            "{:>20}  {:>8.2} ± {:<6.2} [{:.2}, {:.2}]   {}\n",
+            "{:>20}  {:>8.2} ± {:<6.2} [{:.2}, {:.2}]   {}{diverged}\n",
             shown(p.value),
             p.mean,
             p.sd,
@@ -104,11 +136,12 @@ pub fn map_table(param: &str, param2: &str, points: &[Point]) -> String {
     cols.sort_by(f64::total_cmp);
     cols.dedup();
     let (row_text, col_text) = (value_format(&rows), value_format(&cols));
-    let cell: HashMap<(u64, u64), f64> = points
+    let cell: HashMap<(u64, u64), &Point> = points
         .iter()
-        .filter_map(|p| Some(((p.value.to_bits(), p.value2?.to_bits()), p.mean)))
+        .filter_map(|p| Some(((p.value.to_bits(), p.value2?.to_bits()), p)))
         .collect();
-    let seeds = points.iter().map(|p| p.n).max().unwrap_or(0);
+    let any_diverged = points.iter().any(|p| p.diverged > 0);
+    let seeds = points.iter().map(|p| p.n + p.diverged).max().unwrap_or(0);
     let mut out =
         format!("mean final |error| (°) over {seeds} seeds; rows: {param}, columns: {param2}\n");
     let corner = format!("{param} \\ {param2}");
@@ -120,12 +153,18 @@ pub fn map_table(param: &str, param2: &str, points: &[Point]) -> String {
     for r in &rows {
         out.push_str(&format!("{:>24}", row_text(*r)));
         for c in &cols {
-            let text = cell
-                .get(&(r.to_bits(), c.to_bits()))
-                .map_or_else(|| "—".to_string(), |m| format!("{m:.2}"));
+            let text = match cell.get(&(r.to_bits(), c.to_bits())) {
+                None => "—".to_string(),
+                Some(p) if p.n == 0 => "×".to_string(),
+                Some(p) if p.diverged > 0 => format!("{:.2}†", p.mean),
+                Some(p) => format!("{:.2}", p.mean),
+            };
             out.push_str(&format!(" {text:>8}"));
         }
         out.push('\n');
+    }
+    if any_diverged {
+        out.push_str("× every run of the cell diverged; † some did (left out of the mean)\n");
     }
     out
 }
