@@ -159,31 +159,30 @@ pub fn draw<DB: DrawingBackend>(
             style.ink().stroke_width(style.px(1.5)),
         ))?;
         let label = p.label();
-        // A name wider than its node goes under it, in ink; one that fits sits inside, white
-        // on a strongly coloured node.
-        let inside = area
-            .estimate_text_size(label, &style.font(11.5).into())
-            .is_ok_and(|(tw, _)| f64::from(tw) <= 2.0 * radius - f64::from(style.px(4.0)));
-        let (at, ink) = if !inside {
-            (
+        // A name sits inside its node (white on a strongly coloured one), a size smaller if it
+        // must; one that does not fit even so goes under the node, in ink.
+        let fits = |size: f64| {
+            area.estimate_text_size(label, &style.font(size).into())
+                .is_ok_and(|(tw, _)| f64::from(tw) <= 2.0 * radius - f64::from(style.px(4.0)))
+        };
+        let size = [11.5, 10.0, 9.0].into_iter().find(|&s| fits(s));
+        let (at, ink) = match size {
+            None => (
                 (centre.0, centre.1 + radius as i32 + style.pxi(8.0)),
                 style.ink(),
-            )
-        } else if scene.activity[row].abs() > 0.6 {
-            (centre, WHITE)
-        } else {
-            (centre, style.ink())
+            ),
+            Some(_) if scene.activity[row].abs() > 0.6 => (centre, WHITE),
+            Some(_) => (centre, style.ink()),
         };
         area.draw(&Text::new(
             label,
             at,
-            style
-                .font(11.5)
-                .color(&ink)
-                .pos(plotters::style::text_anchor::Pos::new(
+            style.font(size.unwrap_or(10.0)).color(&ink).pos(
+                plotters::style::text_anchor::Pos::new(
                     plotters::style::text_anchor::HPos::Center,
                     plotters::style::text_anchor::VPos::Center,
-                )),
+                ),
+            ),
         ))?;
     }
     draw_caption(area, scene, style)
