@@ -188,13 +188,7 @@ impl Figure {
 
     /// It as an SVG document of `width × height` pixels.
     pub fn svg(&self, width: u32, height: u32) -> Result<String, DrawError> {
-        let mut out = String::new();
-        {
-            let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-            self.draw(&area, &Style::default())?;
-            area.present()?;
-        }
-        Ok(out)
+        crate::svg_of((width, height), |area, style| self.draw(area, style))
     }
 }
 

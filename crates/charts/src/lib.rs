@@ -42,6 +42,24 @@ impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErro
     }
 }
 
+/// An SVG document of `size` pixels drawn by `draw` in the default style: every figure's SVG.
+pub fn svg_of(
+    size: (u32, u32),
+    draw: impl FnOnce(
+        &plotters::prelude::DrawingArea<plotters::prelude::SVGBackend<'_>, plotters::coord::Shift>,
+        &Style,
+    ) -> Result<(), DrawError>,
+) -> Result<String, DrawError> {
+    let mut out = String::new();
+    {
+        use plotters::prelude::IntoDrawingArea;
+        let area = plotters::prelude::SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw(&area, &Style::default())?;
+        area.present()?;
+    }
+    Ok(out)
+}
+
 /// A run of the rotation preset (with `seed` if given) recording traces every 2 ms: what the chart
 /// tests draw.
 #[cfg(test)]
