@@ -559,6 +559,11 @@ where
         value2: second.map(|(_, w)| w),
     };
     if let Some((p2, w)) = second {
+        if p2 == param {
+            return Err(format!(
+                "`{param}` is swept already: a map sweeps two different parameters"
+            ));
+        }
         protocol
             .config
             .set(p2, Input::Num(w))
