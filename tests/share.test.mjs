@@ -555,7 +555,7 @@ test('the Embed dialog writes a <bgloop-demo> line that shows every view in a 68
   const element = await page.locator('#embed-code').inputValue();
   assert.match(element, /^<script src="http:\/\/[^"]+\/web\/bgloop-embed\.js" defer><\/script>\n<bgloop-demo link="#v=3&amp;preset=rotation&amp;seed=2&amp;speed=2&amp;to=120"><\/bgloop-demo>$/);
   // The iframe fallback carries the height measured in the preview.
-  await page.waitForFunction(() => /height="\d+"/.test(document.getElementById('embed-iframe').value) && !/measuring/.test(document.getElementById('embed-height').textContent), null, { timeout: 15000 });
+  await page.waitForFunction(() => /height="\d+"/.test(document.getElementById('embed-iframe').value) && !/measuring/.test(document.getElementById('embed-height').textContent), null, { timeout: 45000 });
   const iframe = await page.locator('#embed-iframe').inputValue();
   const measured = Number(iframe.match(/height="(\d+)"/)[1]);
   assert.ok(measured > 500 && measured < 1400, `measured height ${measured}`);
