@@ -550,6 +550,9 @@ test('host messages and tours refuse what they cannot do, and say so', async () 
 test('the Embed dialog writes a <bgloop-demo> line that shows every view in a 680 px column of another site, with no inner scrollbar and a height that holds while it plays', async () => {
   const { page, context } = await open('#preset=rotation&seed=2');
   await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  // The preview is measured first; a new end trial then changes only its hash (the same
+  // document), which must still say its height again.
+  await page.waitForFunction(() => !/measuring/.test(document.getElementById('embed-height').textContent), null, { timeout: 45000 });
   await page.getByLabel('Stop at trial').fill('120');
   await page.getByLabel('Stop at trial').dispatchEvent('input');
   const element = await page.locator('#embed-code').inputValue();

@@ -110,6 +110,8 @@ function createApp(pg) {
     views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), circuit: $('circuit'), showHand: $('show-hand') }, { highContrast: () => ui.highContrast }),
     status: new StatusLine($('status'), $('announce')),
     speed: $('speed'),
+    /** Says the content's height to the host again (set by the embed layout). */
+    tellHeight: () => {},
   };
   document.body.classList.toggle('hc', ui.highContrast);
   /** Switches the high-contrast theme of the page and every chart. */
@@ -466,6 +468,19 @@ function openAddress(app) {
   return tour;
 }
 
+/** Auto-height: the host learns the content's height whenever it changes, to size the frame.
+ * Returns a function that says the height again: a host that changes only the frame's hash
+ * (the Embed dialog's preview) keeps the same document, which may not resize, and waits for it. */
+function autoHeight() {
+  let posted = 0;
+  const tell = (again = false) => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (again || height !== posted) { posted = height; tellHost('bgloop:resize', { height }); }
+  };
+  new ResizeObserver(() => tell()).observe(document.body);
+  return tell;
+}
+
 /** The host API (postMessage), the embed layout, and `window.bgloop` for scripts. */
 function expose(app) {
   const { pg } = app;
@@ -508,12 +523,7 @@ function expose(app) {
     open.hidden = false;
     $('reset').addEventListener('click', () => { open.href = app.fullLink(); });
     playWhenVisible(document.querySelector('.layout'), { play: () => app.play({ byReader: false }), pause: () => app.setPlaying(false), isUserPaused: () => app.ui.userPaused });
-    // Auto-height: the host learns the content's height whenever it changes, to size the frame.
-    let posted = 0;
-    new ResizeObserver(() => {
-      const height = Math.ceil(document.body.getBoundingClientRect().height);
-      if (height !== posted) { posted = height; tellHost('bgloop:resize', { height }); }
-    }).observe(document.body);
+    app.tellHeight = autoHeight();
   }
   listenToHost(api);
   window.bgloop = {
@@ -597,6 +607,7 @@ async function main() {
       if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep); else app.sweep.clear();
       // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
       tellHost('bgloop:ready', api.state());
+      app.tellHeight(true);
     } catch (e) {
       app.showError(e);
       tellHost('bgloop:error', { message: message(e) });
