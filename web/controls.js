@@ -1,5 +1,7 @@
 // Controls generated from the core parameter schema: no parameter is listed in JavaScript.
 
+import { t, num } from './i18n.js';
+
 const el = (tag, props = {}, ...children) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
@@ -12,6 +14,9 @@ const el = (tag, props = {}, ...children) => {
   return e;
 };
 
+/** The live tag's tooltip. */
+const liveTitle = () => t('live-tag-title');
+
 /**
  * One parameter's control, built from its schema entry `spec`: a slider and a number box (real),
  * a number box (int) or a menu, with its meaning, the scheduled changes to come, a note outside
@@ -19,12 +24,12 @@ const el = (tag, props = {}, ...children) => {
  */
 function makeControl(spec, onChange, inputs, linkTerms) {
   const id = `p-${spec.key}`;
-  const live = spec.live ? el('span', { class: 'live-tag', 'aria-hidden': 'true', title: 'Changes apply from the next trial, without a reset, and are kept in the link', text: 'live' }) : null;
-  const label = el('label', { htmlFor: id }, spec.label, spec.unit ? el('span', { class: 'unit', text: ` (${spec.unit})` }) : null);
+  const live = spec.live ? el('span', { class: 'live-tag', 'aria-hidden': 'true', title: liveTitle(), text: t('live-tag') }) : null;
+  const label = el('label', { htmlFor: id }, spec.label, spec.unit ? el('span', { class: 'unit', text: ` (${spec.unit_text.trim() || spec.unit})` }) : null);
   const wrap = el('div', { class: 'param' }, label, live);
   const meaning = el('p', { class: 'meaning', id: `${id}-meaning` });
   linkTerms(meaning, spec.meaning);
-  if (spec.live) meaning.append(el('span', { class: 'visually-hidden', text: ' Live: a change applies from the next trial, without a reset.' }));
+  if (spec.live) meaning.append(el('span', { class: 'visually-hidden', text: ` ${t('live-note')}` }));
   const bad = el('p', { class: 'bad', id: `${id}-bad`, role: 'alert', hidden: true });
   // A change of this parameter scheduled for a later trial (a live change, an event of the
   // link): the control shows the value now, and says what it becomes and when.
@@ -36,15 +41,15 @@ function makeControl(spec, onChange, inputs, linkTerms) {
     const x = Number(v);
     const outside = b && Number.isFinite(x) && (x < b.min || x > b.max);
     note.hidden = !outside;
-    note.textContent = outside ? `Outside the range this model was built for (${b.min}–${b.max}${spec.unit_text}): ${b.why}.` : '';
+    note.textContent = outside ? t('built-for', { range: `${num(b.min)}–${num(b.max)}${spec.unit_text}`, why: b.why }) : '';
   };
   const report = (msg) => { bad.hidden = !msg; bad.textContent = msg || ''; };
   const d = spec.domain;
   let get; let set; let elems = [];
   if (d.type === 'real') {
     const range = el('input', { type: 'range', id, min: d.min, max: d.max, step: d.step, 'aria-describedby': `${id}-meaning ${id}-note` });
-    const box = el('input', { type: 'number', min: d.min, max: d.max, step: d.step, 'aria-label': `${spec.label} (number)`, inputMode: 'decimal' });
-    const valuetext = (v) => range.setAttribute('aria-valuetext', `${v}${spec.unit_text}`);
+    const box = el('input', { type: 'number', min: d.min, max: d.max, step: d.step, 'aria-label': t('number-box', { label: spec.label }), inputMode: 'decimal' });
+    const valuetext = (v) => range.setAttribute('aria-valuetext', `${num(Number(v))}${spec.unit_text}`);
     set = (v) => { range.value = v; box.value = v; valuetext(v); checkRange(v); };
     range.addEventListener('input', () => { box.value = range.value; valuetext(range.value); checkRange(range.value); report(onChange(spec.key, range.value, false)); });
     range.addEventListener('change', () => report(onChange(spec.key, range.value, true)));
@@ -61,7 +66,9 @@ function makeControl(spec, onChange, inputs, linkTerms) {
     elems = [box];
   } else {
     const options = d.type === 'set' ? d.values.map(String) : d.options;
-    const sel = el('select', { id, 'aria-describedby': `${id}-meaning` }, ...options.map((o) => el('option', { value: o, text: o })));
+    // A choice shows its name in the reader's language; the value (and the link) keeps the key.
+    const names = d.type === 'set' ? d.values.map(num) : (d.option_labels ?? d.options);
+    const sel = el('select', { id, 'aria-describedby': `${id}-meaning` }, ...options.map((o, i) => el('option', { value: o, text: names[i] })));
     set = (v) => { sel.value = String(v); };
     sel.addEventListener('change', () => report(onChange(spec.key, sel.value, true)));
     wrap.append(el('div', { class: 'row single' }, sel));
@@ -85,14 +92,15 @@ export function buildControls(root, schema, { linkTerms }, onChange) {
   const inputs = new Map();
   const make = (spec) => makeControl(spec, onChange, inputs, linkTerms);
   const primary = schema.filter((s) => s.primary);
-  const main = el('fieldset', { class: 'group' }, el('legend', { text: 'Key parameters' }));
+  root.replaceChildren();
+  const main = el('fieldset', { class: 'group' }, el('legend', { text: t('params-key') }));
   primary.forEach((s) => main.append(make(s)));
   root.append(main);
 
   // The other parameters, grouped as the schema groups them: its ordinary groups under "More
   // parameters", the groups it marks advanced under "Advanced".
-  const more = el('details', { class: 'more' }, el('summary', { text: 'More parameters' }));
-  const advanced = el('details', { class: 'advanced' }, el('summary', { text: 'Advanced' }));
+  const more = el('details', { class: 'more' }, el('summary', { text: t('params-more') }));
+  const advanced = el('details', { class: 'advanced' }, el('summary', { text: t('params-advanced') }));
   const groups = new Map();
   for (const s of schema.filter((x) => !x.primary)) {
     if (!groups.has(s.group)) groups.set(s.group, { label: s.group_label, advanced: s.advanced, specs: [] });
@@ -125,11 +133,16 @@ export function buildControls(root, schema, { linkTerms }, onChange) {
         const m = /^@(\d+)(?:-(\d+))?\.[^=]+=(.*)$/.exec(e.text);
         if (!m) continue;
         const c = inputs.get(e.key);
-        const value = `${m[3]}${c?.unit ?? ''}`;
-        const words = m[2] ? `→ ${value.replace('..', ' to ')} over trials ${m[1]}–${m[2]}` : `→ ${value} from trial ${m[1]}`;
+        const unit = c?.unit ?? '';
+        // The link's numbers, written for the reader (a decimal comma in French).
+        const said = (v) => (Number.isFinite(Number(v)) && v !== '' ? num(Number(v)) : v);
+        const [from, to] = m[3].split('..');
+        const words = m[2]
+          ? t('scheduled-ramp', { from: `${said(from)}${unit}`, to: `${said(to ?? from)}${unit}`, first: Number(m[1]), last: Number(m[2]) })
+          : t('scheduled-step', { value: `${said(m[3])}${unit}`, trial: Number(m[1]) });
         upcoming.set(e.key, [...(upcoming.get(e.key) || []), words]);
       }
-      for (const [key, c] of inputs) c.scheduled(upcoming.has(key) ? `${upcoming.get(key).join('; ')} (a scheduled change, kept in the link)` : null);
+      for (const [key, c] of inputs) c.scheduled(upcoming.has(key) ? t('scheduled-note', { changes: upcoming.get(key).join('; ') }) : null);
     },
   };
 }

@@ -3,29 +3,42 @@
 // Text is written with text nodes only, never as HTML.
 
 import { Playground } from './pkg/bgloop.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Wires the glossary dialog; returns `{ open(id), linkTerms(element, text) }`. */
-export function setupGlossary() {
+/** The glossary's entries in the page's language, and the forms to find in texts: each written
+ * form as a whole word (no letter or digit either side), longest forms first. No lookbehind
+ * (older Safari cannot parse one): the character before is matched and skipped. */
+function readEntries() {
   const entries = Playground.glossary();
-  const dialog = $('glossary-dialog');
-  const list = $('glossary-list');
-  for (const e of entries) {
-    const dt = document.createElement('dt');
-    dt.id = `term-${e.id}`;
-    dt.tabIndex = -1;
-    dt.textContent = e.term;
-    const dd = document.createElement('dd');
-    dd.textContent = e.text;
-    list.append(dt, dd);
-  }
-  // Each written form as a whole word (no letter or digit either side), longest forms first. No
-  // lookbehind (older Safari cannot parse one): the character before is matched and skipped.
   const forms = entries
     .flatMap((e) => e.written.map((w) => ({ id: e.id, term: e.term, re: new RegExp(`(^|[^\\p{L}\\p{N}])(${escape(w)})(?![\\p{L}\\p{N}])`, 'u') })))
     .sort((a, b) => b.re.source.length - a.re.source.length);
+  return { entries, forms };
+}
+
+/** Wires the glossary dialog; returns `{ open(id), linkTerms(element, text), reload() }`. */
+export function setupGlossary() {
+  let { entries, forms } = readEntries();
+  const dialog = $('glossary-dialog');
+  const list = $('glossary-list');
+  const fill = () => {
+    list.replaceChildren();
+    for (const e of entries) {
+      const dt = document.createElement('dt');
+      dt.id = `term-${e.id}`;
+      dt.tabIndex = -1;
+      dt.textContent = e.term;
+      const dd = document.createElement('dd');
+      dd.textContent = e.text;
+      list.append(dt, dd);
+    }
+  };
+  fill();
+  /** Reads the glossary again in the page's (new) language. */
+  const reload = () => { ({ entries, forms } = readEntries()); fill(); };
 
   const open = (id) => {
     if (!dialog.open) dialog.showModal();
@@ -63,7 +76,7 @@ export function setupGlossary() {
       // stop away, "Words used here".
       b.tabIndex = -1;
       b.textContent = text.slice(m.from, m.to);
-      b.title = `${m.term}: what it means`;
+      b.title = t('glossary-what', { term: m.term });
       b.addEventListener('click', () => open(m.id));
       nodes.push(b);
       at = m.to;
@@ -71,5 +84,5 @@ export function setupGlossary() {
     nodes.push(text.slice(at));
     element.replaceChildren(...nodes);
   };
-  return { open, linkTerms };
+  return { open, linkTerms, reload };
 }

@@ -14,6 +14,7 @@ import { setupShare } from './share.js';
 import { StatusLine } from './status.js';
 import { setupTour } from './tour.js';
 import { setupGlossary } from './glossary.js';
+import { t, languages, chooseLanguage, useLanguage } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const message = (e) => (e && e.message) || String(e);
@@ -57,8 +58,8 @@ function renderEnd(app, view) {
   note.hidden = end === null;
   if (end !== null) {
     note.textContent = view.trials >= end
-      ? `Stopped at trial ${end}, where this link ends.${ui.loop ? ' It starts again in a moment.' : ' Play goes on from here.'}`
-      : `Runs to trial ${end} and stops there (to=${end} in the link).`;
+      ? t(ui.loop ? 'end-stopped-loop' : 'end-stopped', { trial: end })
+      : t('end-runs-to', { trial: end });
   }
   const field = $('run-to');
   if (document.activeElement !== field) field.value = end === null ? '' : String(end);
@@ -100,7 +101,7 @@ function createApp(pg) {
    * high-contrast theme, the trial the run stops at (`to=`) and whether it then starts again
    * (`loop=`), the last run generation rendered, and the trials of A and B already told to the
    * host. */
-  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, loop: false, sweep: null, generation: null, reported: 0, reportedB: 0 };
+  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, loop: false, sweep: null, lang: null, generation: null, reported: 0, reportedB: 0 };
   const app = {
     pg,
     ui,
@@ -135,6 +136,7 @@ function createApp(pg) {
     if (ui.highContrast) v.hc = '1';
     if (ui.endTrial !== null) v.to = String(ui.endTrial);
     if (ui.loop) v.loop = '1';
+    if (ui.lang) v.lang = ui.lang;
     const sweep = app.sweep?.linkValue();
     if (sweep) v.sweep = sweep;
     const step = app.tour?.linkValue();
@@ -173,12 +175,12 @@ function setupEvents(app) {
     for (const e of events) {
       const item = document.createElement('li');
       item.className = e.applied ? 'applied' : 'scheduled';
-      item.append(`from trial ${e.trial}: ${e.label}`);
+      item.append(t('event-item', { trial: e.trial, change: e.label }));
       if (!e.applied) {
         const remove = document.createElement('button');
         remove.type = 'button';
         remove.textContent = '✕';
-        remove.setAttribute('aria-label', `Remove the change at trial ${e.trial}: ${e.label}`);
+        remove.setAttribute('aria-label', Playground.message('event-remove', { trial: e.trial, change: e.label }).attributes['aria-label']);
         remove.addEventListener('click', () => {
           pg.cancelEvent(e.trial, e.key);
           app.render();
@@ -203,14 +205,12 @@ function setupCompare(app) {
     end.hidden = !on;
     group.classList.toggle('on', on);
     document.body.classList.toggle('comparing', on);
-    $('learning-hint').textContent = on
-      ? '20-trial means: thick |error|, thin reward (right axis); A solid, B dashed'
-      : '|error| and reward per trial';
+    $('learning-hint').textContent = t(on ? 'view-learning-hint-compare' : 'view-learning-hint');
     $('activity-run').hidden = !on;
     const names = view.run_names;
     note.textContent = names
-      ? `Comparing ${names[0]} (solid) with ${names[1]} (dashed).${app.ui.embedded ? '' : ' Run A is pinned; the controls change run B.'}`
-      : 'Pin this run as A and change a copy, B: both then run trial for trial.';
+      ? t(app.ui.embedded ? 'compare-now' : 'compare-now-pinned', { a: names[0], b: names[1] })
+      : t('compare-note');
   };
   start.addEventListener('click', () => {
     pg.compare();
@@ -255,9 +255,10 @@ function setupTransport(app) {
   speed.max = String(viewTable.speeds.length - 1);
   speed.value = String(viewTable.default_speed);
   app.applySpeed = () => {
-    const s = viewTable.speeds[Number(speed.value)] || viewTable.speeds[viewTable.default_speed];
-    $('speed-out').textContent = s.label;
-    speed.setAttribute('aria-valuetext', s.label);
+    const index = viewTable.speeds[Number(speed.value)] ? Number(speed.value) : viewTable.default_speed;
+    const label = t(`speed-${index}`);
+    $('speed-out').textContent = label;
+    speed.setAttribute('aria-valuetext', label);
     app.player.setSpeed(Number(speed.value));
   };
   speed.addEventListener('input', () => { app.applySpeed(); app.link(); });
@@ -274,8 +275,8 @@ function setupKeys(app) {
   $('close-keys').addEventListener('click', () => dialog.close());
   document.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || document.querySelector('dialog[open]')) return;
-    const t = e.target;
-    if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement || t.isContentEditable) return;
+    const target = e.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement || target.isContentEditable) return;
     const touring = !$('tour').hidden;
     const act = {
       ' ': () => (app.player.playing ? $('pause') : $('play')).click(),
@@ -287,7 +288,7 @@ function setupKeys(app) {
       '?': () => dialog.showModal(),
     }[e.key];
     // Space on a focused button or summary is that control's own key.
-    if (!act || (e.key === ' ' && (t instanceof HTMLButtonElement || t.tagName === 'SUMMARY'))) return;
+    if (!act || (e.key === ' ' && (target instanceof HTMLButtonElement || target.tagName === 'SUMMARY'))) return;
     if (act() === false) return;
     e.preventDefault();
   });
@@ -329,11 +330,11 @@ function setupEnd(app) {
     const field = $('run-to');
     const n = Number(field.value);
     if (field.value.trim() === '' || !Number.isInteger(n) || n < 1 || n > 100000) {
-      app.showError(new Error(`Run to: \`to\` = ${field.value.trim().slice(0, 20) || 'nothing'} must be a trial number in 1–100000`));
+      app.showError(new Error(t('run-to-not-a-trial', { value: field.value.trim().slice(0, 20) || t('run-to-nothing') })));
       return;
     }
     if (n <= pg.trialCount()) {
-      app.showError(new Error(`Run to: trial ${n} has already run (${pg.trialCount()} trials so far); press Reset first, or choose a later trial`));
+      app.showError(new Error(t('run-to-already', { trial: n, done: pg.trialCount() })));
       return;
     }
     ui.endTrial = n;
@@ -351,6 +352,21 @@ function setupEnd(app) {
 
 /** The parameter controls (from the schema) and the preset menu. */
 function setupParameters(app) {
+  const { pg } = app;
+  const presetSelect = $('preset');
+  buildParameters(app);
+  presetSelect.addEventListener('change', () => {
+    try {
+      if (presetSelect.value) pg.usePreset(presetSelect.value); else pg.useDefaults();
+      pg.reset();
+      app.showError(null);
+    } catch (e) { app.showError(e); }
+    app.render();
+  });
+}
+
+/** Builds (again, after a change of language) the controls and the preset menu's entries. */
+function buildParameters(app) {
   const { pg, presets } = app;
   const presetSelect = $('preset');
   const specs = new Map(app.schema.map((s) => [s.key, s]));
@@ -368,7 +384,7 @@ function setupParameters(app) {
         const event = from > 1 ? pg.events().find((e) => e.trial === from && e.key === key) : null;
         const live = $('live');
         live.hidden = !event;
-        live.textContent = event ? `${event.description} from trial ${from}${pg.comparing ? ' (run B)' : ''}: kept in the link.` : '';
+        live.textContent = event ? t(pg.comparing ? 'live-kept-b' : 'live-kept', { change: event.description, trial: from }) : '';
       } else {
         pg.configure({ [key]: value });
       }
@@ -385,20 +401,52 @@ function setupParameters(app) {
     if (watched === (name || '')) return;
     watched = name || '';
     const p = presets.find((x) => x.name === name);
-    app.glossary.linkTerms($('preset-watch'), p ? p.watch
-      : 'The default model: one target at 0°, no rotation. Choose a preset to reproduce one of the paper\'s claims.');
+    app.glossary.linkTerms($('preset-watch'), p ? p.watch : t('preset-custom-watch'));
   };
-  presetSelect.append(new Option('Custom (defaults)', ''));
+  presetSelect.replaceChildren(new Option(t('preset-custom'), ''));
   // Titles for readers; the claim ids (C1…C5) stay in the docs and the CLI.
   for (const p of presets) presetSelect.append(new Option(p.title, p.name));
-  presetSelect.addEventListener('change', () => {
-    try {
-      if (presetSelect.value) pg.usePreset(presetSelect.value); else pg.useDefaults();
-      pg.reset();
-      app.showError(null);
-    } catch (e) { app.showError(e); }
+}
+
+/**
+ * The language menu, and a change of language while the page runs: the catalog is loaded, the
+ * page's words written again and every view rebuilt in it; the run goes on untouched (a link
+ * replays the same run in every language).
+ */
+function setupLanguage(app) {
+  const menu = $('lang');
+  for (const l of languages()) menu.append(new Option(l.name, l.code));
+  menu.value = app.pg.constructor.language();
+  app.setLanguage = async (code, { chosen = true } = {}) => {
+    if (code === menu.value && document.documentElement.lang === code) {
+      if (chosen) { app.ui.lang = code; app.link(); }
+      return;
+    }
+    await useLanguage(app.pg, code);
+    menu.value = code;
+    if (chosen) app.ui.lang = code;
+    app.schema = Playground.schema();
+    app.presets = Playground.presets();
+    app.glossary.reload();
+    relinkHints(app);
+    buildParameters(app);
+    app.tour.relanguage();
+    app.sweep.relanguage(app.schema);
+    app.applySpeed();
+    app.views.invalidate();
     app.render();
+  };
+  menu.addEventListener('change', () => {
+    app.setLanguage(menu.value).catch((e) => { app.showError(e); menu.value = Playground.language(); });
   });
+}
+
+/** The views' hints name the loop's parts and numbers: their first uses open the glossary. */
+function relinkHints(app) {
+  for (const id of ['view-reach-hint', 'view-circuit-hint', 'view-activity-hint']) {
+    const h = document.querySelector(`[data-l10n-id="${id}"]`);
+    if (h) app.glossary.linkTerms(h, t(id));
+  }
 }
 
 /**
@@ -452,6 +500,7 @@ function openAddress(app) {
     app.ui.endTrial = v.to !== undefined ? Number(v.to) : null;
     app.ui.loop = v.loop === '1';
     if (v.hc !== undefined) app.setHighContrast(v.hc === '1');
+    if (v.lang !== undefined) app.ui.lang = v.lang;
     app.ui.sweep = v.sweep ?? null;
     document.body.classList.toggle('has-sweep', Boolean(v.sweep));
     tour = v.tour ?? null;
@@ -560,16 +609,23 @@ async function main() {
   performance.mark('bgloop:modules');
   await init(globalThis.BGLOOP_WASM_BYTES ? { module_or_path: globalThis.BGLOOP_WASM_BYTES } : undefined);
   performance.mark('bgloop:wasm');
-  const app = createApp(new Playground(undefined));
+  const pg = new Playground(undefined);
+  // The language: the link's `lang=`, else the browser's; English needs no fetch.
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('lang');
+  const lang = chooseLanguage(fromLink);
+  let langProblem = null;
+  if (lang !== 'en') await useLanguage(pg, lang).catch((e) => { langProblem = e; });
+  const app = createApp(pg);
+  if (fromLink === lang && !langProblem) app.ui.lang = lang;
   app.glossary = setupGlossary();
-  // The views' hints name the loop's parts and numbers: their first uses open the glossary.
-  document.querySelectorAll('.view figcaption .hint').forEach((h) => { if (!h.children.length) app.glossary.linkTerms(h, h.textContent); });
+  relinkHints(app);
   setupTransport(app);
   setupEnd(app);
   setupKeys(app);
   setupEvents(app);
   setupCompare(app);
   setupParameters(app);
+  setupLanguage(app);
   $('show-hand').addEventListener('change', app.link);
   const contrast = $('high-contrast');
   contrast.checked = app.ui.highContrast;
@@ -590,6 +646,7 @@ async function main() {
   const tourAt = openAddress(app);
   app.applySpeed();
   app.render();
+  if (langProblem) app.showError(langProblem);
   if (tourAt) app.tour.open(tourAt, { focus: false });
   else runToEnd(app);
   // A link with a sweep recomputes it (after the experiment it sweeps is open).
@@ -602,6 +659,8 @@ async function main() {
       const at = openAddress(app);
       app.applySpeed();
       app.render();
+      // A link in another language (a host's `lang`, one typed in) switches the page to it.
+      if (app.ui.lang && app.ui.lang !== Playground.language()) app.setLanguage(app.ui.lang).catch((e) => app.showError(e));
       if (at) app.tour.open(at, { focus: false });
       else runToEnd(app);
       if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep); else app.sweep.clear();
@@ -621,7 +680,10 @@ async function main() {
 
 main().catch((e) => {
   const s = document.getElementById('status');
-  if (s) s.textContent = `The model could not start: ${message(e)}`;
-  tellHost('bgloop:error', { message: `The model could not start: ${message(e)}` });
+  // The catalog may be what failed: this sentence needs none.
+  let said;
+  try { said = t('start-failed', { why: message(e) }); } catch { said = `The model could not start: ${message(e)}`; }
+  if (s) s.textContent = said;
+  tellHost('bgloop:error', { message: said });
   console.error(e);
 });

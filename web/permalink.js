@@ -1,6 +1,8 @@
 // The URL hash holds the experiment: opened on load, kept equal to the running state with
 // history.replaceState, copied by "Copy link". Rejected entries of a link are listed, as text.
 
+import { t } from './i18n.js';
+
 /** Reads the link's problems into the dismissable banner (textContent only: never HTML). */
 export function showLinkProblems(banner, result) {
   const list = banner.querySelector('ul');
@@ -18,10 +20,10 @@ export function showLinkProblems(banner, result) {
     lead.replaceChildren();
     const b = document.createElement('b');
     if (result.rejected.length) {
-      b.textContent = 'Some entries of this link could not be used.';
-      lead.append(b, " The page opened with the preset's or default values for them:");
+      b.textContent = t('problems-lead');
+      lead.append(b, ` ${t('problems-then')}`);
     } else {
-      b.textContent = 'About this link:';
+      b.textContent = t('problems-about');
       lead.append(b);
     }
   }

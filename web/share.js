@@ -2,6 +2,7 @@
 
 import { copyText } from './permalink.js';
 import { download, stem, svgToPng, FIGURE_SIZE } from './export.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,7 +23,7 @@ export function elementSnippet(site, link, hide) {
 
 /** The iframe snippet for embedding `src` at `height` px (measured for a COLUMN-wide frame). */
 export function embedSnippet(src, height = 640) {
-  return `<iframe src="${attr(src)}" title="bgloop: reward-driven adaptation in a basal ganglia–cortex loop" width="${COLUMN}" height="${Math.ceil(height)}" style="border:0;width:100%;max-width:${COLUMN}px" loading="lazy"></iframe>`;
+  return `<iframe src="${attr(src)}" title="${attr(t('embed-frame-title'))}" width="${COLUMN}" height="${Math.ceil(height)}" style="border:0;width:100%;max-width:${COLUMN}px" loading="lazy"></iframe>`;
 }
 
 /** The Embed dialog: choices (views, end trial, loop), both snippets and a live preview whose
@@ -35,7 +36,7 @@ function setupEmbedDialog(pg, viewOptions, say) {
   const choices = () => {
     const to = $('embed-to').value.trim();
     const n = Number(to);
-    if (to !== '' && (!Number.isInteger(n) || n < 1 || n > 100000)) throw new Error(`Stop at trial: \`to\` = ${to.slice(0, 20)} must be a trial number in 1–100000`);
+    if (to !== '' && (!Number.isInteger(n) || n < 1 || n > 100000)) throw new Error(t('embed-stop-range', { value: to.slice(0, 20) }));
     const hide = VIEWS.filter((v) => !boxes.find((b) => b.value === v).checked);
     return { to: to === '' ? null : n, loop: $('embed-loop').checked, hide };
   };
@@ -54,7 +55,7 @@ function setupEmbedDialog(pg, viewOptions, say) {
     const hide = c.hide.length ? `&hide=${c.hide.join(',')}` : '';
     const src = `${site}#${link}&embed=1${hide}`;
     $('embed-iframe').value = embedSnippet(src, measured ?? 640);
-    $('embed-height').textContent = measured ? `${Math.ceil(measured)} px tall at ${COLUMN} px wide (measured in the preview)` : 'measuring…';
+    $('embed-height').textContent = measured ? t('embed-measured', { height: Math.ceil(measured), width: COLUMN }) : t('embed-measuring');
     if (preview.dataset.src !== src) {
       preview.dataset.src = src;
       measured = null;
@@ -83,11 +84,11 @@ function setupEmbedDialog(pg, viewOptions, say) {
   });
   $('copy-embed').addEventListener('click', async () => {
     const ok = await copyText($('embed-code').value);
-    say(ok ? 'Embed element copied.' : 'Select the code and copy it.');
+    say(t(ok ? 'copied-element' : 'copy-by-hand'));
   });
   $('copy-iframe').addEventListener('click', async () => {
     const ok = await copyText($('embed-iframe').value);
-    say(ok ? 'Embed iframe copied.' : 'Select the code and copy it.');
+    say(t(ok ? 'copied-iframe' : 'copy-by-hand'));
   });
   $('close-embed').addEventListener('click', () => { dialog.close(); preview.src = 'about:blank'; delete preview.dataset.src; });
 }
@@ -102,7 +103,7 @@ export function setupShare(pg, views, { link, viewOptions, say }) {
   const level = () => { try { if (pg.feeding() != null) pg.stopFeed(); } catch { /* reported by the player */ } };
   $('copy-link').addEventListener('click', async () => {
     const ok = await copyText(link());
-    say(ok ? 'Link copied: it reproduces this run exactly.' : 'Copy the address bar: it holds this run.');
+    say(t(ok ? 'copied-link' : 'copy-address-bar'));
   });
   $('export-csv').addEventListener('click', () => { level(); download(`${stem(pg)}.csv`, pg.csv(), 'text/csv'); say('CSV exported.'); });
   $('export-json').addEventListener('click', () => { level(); download(`${stem(pg)}.json`, pg.json(), 'application/json'); say('JSON exported.'); });
@@ -116,14 +117,14 @@ export function setupShare(pg, views, { link, viewOptions, say }) {
   $('export-figure').addEventListener('click', async () => {
     try {
       download(`${stem(pg)}.png`, await svgToPng(figure(), FIGURE_SIZE, 2), 'image/png');
-      say('Figure exported as PNG.');
+      say(t('exported-png'));
     } catch (e) {
-      say(`The PNG could not be made: ${(e && e.message) || e}`);
+      say(t('png-failed', { why: (e && e.message) || String(e) }));
     }
   });
   $('export-svg').addEventListener('click', () => {
     download(`${stem(pg)}.svg`, figure(), 'image/svg+xml');
-    say('Figure exported as SVG.');
+    say(t('exported-svg'));
   });
   setupEmbedDialog(pg, viewOptions, say);
 }

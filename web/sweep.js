@@ -3,6 +3,7 @@
 import { Playground } from './pkg/bgloop.js';
 import { fitCanvas } from './charts.js';
 import { download, svgToPng } from './export.js';
+import { t, fixed, num } from './i18n.js';
 
 /** The size of an exported sweep figure, CSS px (as `bgloop sweep --figure`). */
 const SWEEP_FIGURE_SIZE = [900, 520];
@@ -26,7 +27,8 @@ function setupExport(pg, state) {
 function fieldNumber(input, name) {
   const text = input.value.trim();
   const x = Number(text);
-  if (text === '' || !Number.isFinite(x)) throw new Error(`\`${name}\` is ${text === '' ? 'empty' : `"${text}", not a number`}: enter a number`);
+  if (text === '') throw new Error(t('sweep-empty', { field: name }));
+  if (!Number.isFinite(x)) throw new Error(t('sweep-not-a-number', { field: name, value: text.slice(0, 40) }));
   return x;
 }
 
@@ -34,8 +36,7 @@ function fieldNumber(input, name) {
  * `none`, the menu starts with that choice (no second parameter: a curve, not a map). */
 function setupParamMenu(schema, { param, from, to }, { initial, none = null }) {
   const real = schema.filter((s) => s.domain.type === 'real');
-  if (none) param.append(new Option(none, ''));
-  for (const s of real) param.append(new Option(`${s.label} (${s.key})`, s.key));
+  fillParamMenu(schema, param, none);
   param.value = initial;
   const starts = { loop_strength: [0.25, 1.5], dopamine: [0.5, 1.5] };
   const syncRange = () => {
@@ -47,6 +48,15 @@ function setupParamMenu(schema, { param, from, to }, { initial, none = null }) {
   };
   param.addEventListener('change', syncRange);
   syncRange();
+}
+
+/** The entries of a parameter menu, in the page's language (the chosen key is kept). */
+function fillParamMenu(schema, param, none) {
+  const chosen = param.value;
+  param.replaceChildren();
+  if (none) param.append(new Option(none, ''));
+  for (const s of schema.filter((x) => x.domain.type === 'real')) param.append(new Option(`${s.label} (${s.key})`, s.key));
+  param.value = chosen;
 }
 
 /** Draws the sweep so far: its curve, or its map (and says the cell being read). */
@@ -65,7 +75,7 @@ function drawSweep(pg, state, canvas, hc, readout) {
 /** The two parameter menus: the swept parameter, and the second one of a map (or none). */
 function setupMenus(schema, els) {
   setupParamMenu(schema, els, { initial: 'loop_strength' });
-  setupParamMenu(schema, { param: els.param2, from: els.from2, to: els.to2 }, { initial: '', none: 'none (a curve)' });
+  setupParamMenu(schema, { param: els.param2, from: els.from2, to: els.to2 }, { initial: '', none: t('sweep-none') });
   const syncCount2 = () => { els.count2.disabled = !els.param2.value; };
   els.param2.addEventListener('change', syncCount2);
   syncCount2();
@@ -96,21 +106,21 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     cancel.disabled = true;
     if (text) status.textContent = text;
   };
-  cancel.addEventListener('click', () => stop(`Cancelled after ${state.outcomes.length} runs.`));
+  cancel.addEventListener('click', () => stop(t('sweep-cancelled', { runs: state.outcomes.length })));
 
   run.addEventListener('click', () => {
     let jobs;
     let n;
     try {
-      n = fieldNumber(workers, 'Workers');
-      if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`\`workers\` = ${workers.value} must be a whole number in 1–64`);
-      const [f, t, c, s, tr] = [[from, 'From'], [to, 'To'], [count, 'Values'], [seeds, 'Seeds'], [trials, 'Trials']].map(([el, name]) => fieldNumber(el, name));
+      n = fieldNumber(workers, t('sweep-workers'));
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(t('sweep-workers-range', { value: workers.value.slice(0, 20) }));
+      const [f, upTo, c, s, tr] = [[from, 'sweep-from'], [to, 'sweep-to'], [count, 'sweep-count'], [seeds, 'sweep-seeds'], [trials, 'sweep-trials']].map(([el, id]) => fieldNumber(el, t(id)));
       const param2 = els.param2.value || null;
-      const range2 = param2 ? [[els.from2, 'From (second)'], [els.to2, 'To (second)'], [els.count2, 'Values (second)']].map(([el, name]) => fieldNumber(el, name)) : null;
-      jobs = pg.sweepJobs(param.value, f, t, c, s, tr, param2, range2);
+      const range2 = param2 ? [[els.from2, 'sweep-from2'], [els.to2, 'sweep-to2'], [els.count2, 'sweep-count2']].map(([el, id]) => fieldNumber(el, t(id))) : null;
+      jobs = pg.sweepJobs(param.value, f, upTo, c, s, tr, param2, range2);
       const uniq = (xs) => [...new Set(xs)];
       state.spec = {
-        param: param.value, from: f, to: t, trials: tr, seeds: s, base: pg.pendingEntries(), param2,
+        param: param.value, from: f, to: upTo, trials: tr, seeds: s, base: pg.pendingEntries(), param2,
         values: uniq(jobs.map((j) => j.value)), values2: param2 ? uniq(jobs.map((j) => j.value2)) : null,
         count: c, range2,
       };
@@ -140,6 +150,14 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     },
     /** The last sweep started, as a link's `sweep=` value (null before any). */
     linkValue: () => sweepLink(state.spec),
+    /** Writes the panel's menus, readout and chart again in the page's (new) language. */
+    relanguage(fresh) {
+      fillParamMenu(fresh, param, null);
+      fillParamMenu(fresh, els.param2, t('sweep-none'));
+      if (!state.spec) status.textContent = t('sweep-ready');
+      readout.show();
+      draw();
+    },
     /** Fills the panel from a link's `sweep=` value (checked by core) and runs it. */
     fromLink(value) {
       fillFromLink(els, value);
@@ -162,11 +180,11 @@ function setupReadout(state, canvas, out) {
     if (!spec?.param2 || !layout || !at) { out.textContent = ''; return; }
     const [x, y] = [spec.values[at[0]], spec.values2[at[1]]];
     const cell = Playground.sweepPoints(outcomes, spec.param, spec.param2).find((p) => p.value === x && p.value2 === y);
-    const diverged = cell?.diverged ? `; ${cell.diverged} diverged (left out)` : '';
-    let said = 'not computed yet';
-    if (cell && cell.n === 0) said = `every run diverged (${cell.diverged})`;
-    else if (cell) said = `final |error| ${cell.mean.toFixed(1)}° ± ${cell.sd.toFixed(1)} (${cell.n} ${cell.n === 1 ? 'seed' : 'seeds'}, ${cell.min.toFixed(1)}–${cell.max.toFixed(1)}°${diverged})`;
-    out.textContent = `${spec.param} ${x}, ${spec.param2} ${y}: ${said}`;
+    const diverged = cell?.diverged ? t('sweep-cell-diverged', { n: cell.diverged }) : '';
+    let said = t('sweep-cell-pending');
+    if (cell && cell.n === 0) said = t('sweep-cell-all-diverged', { n: cell.diverged });
+    else if (cell) said = t('sweep-cell', { mean: fixed(cell.mean, 1), sd: fixed(cell.sd, 1), n: cell.n, min: fixed(cell.min, 1), max: fixed(cell.max, 1), diverged });
+    out.textContent = `${spec.param} ${num(x)}, ${spec.param2} ${num(y)}: ${said}`;
   };
   const nearest = (values, v) => values.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(values[best] - v) ? i : best), 0);
   canvas.addEventListener('pointermove', (e) => {
@@ -201,7 +219,7 @@ function forget(state, { status, progress, canvas }) {
   state.outcomes = [];
   state.layout = null;
   $readout().textContent = '';
-  status.textContent = 'Choose a parameter and press Run sweep.';
+  status.textContent = t('sweep-ready');
   progress.value = 0;
   canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
 }
@@ -257,8 +275,8 @@ function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
     const elapsed = (performance.now() - started) / 1000;
     const left = (elapsed / outcomes.length) * (jobs.length - outcomes.length);
     status.textContent = outcomes.length < jobs.length
-      ? `${outcomes.length} of ${jobs.length} runs · ${elapsed.toFixed(1)} s · about ${left.toFixed(0)} s left`
-      : `Done: ${jobs.length} runs in ${elapsed.toFixed(1)} s on ${state.pool.length} ${state.pool.length === 1 ? 'worker' : 'workers'}.`;
+      ? t('sweep-running', { done: outcomes.length, runs: jobs.length, seconds: fixed(elapsed, 1), left: fixed(left, 0) })
+      : t('sweep-done', { runs: jobs.length, seconds: fixed(elapsed, 1), workers: state.pool.length });
     drawSoon();
     if (outcomes.length === jobs.length) stop(null); else dispatch(w);
   };
@@ -266,16 +284,16 @@ function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
     for (let i = 0; i < Math.min(n, jobs.length); i++) {
       const w = new Worker(new URL('./sweep-worker.js', import.meta.url), { type: 'module' });
       w.onmessage = (e) => {
-        if (e.data.error) stop(`The sweep stopped: ${e.data.error}`);
+        if (e.data.error) stop(t('sweep-stopped', { why: e.data.error }));
         else onOutcome(w, e.data.outcome);
       };
-      w.onerror = (e) => { e.preventDefault(); stop('Sweeps need Web Workers: serve the page over HTTP (npm start) rather than opening the file.'); };
+      w.onerror = (e) => { e.preventDefault(); stop(t('sweep-no-workers')); };
       state.pool.push(w);
       dispatch(w);
     }
-    status.textContent = `0 of ${jobs.length} runs on ${state.pool.length} ${state.pool.length === 1 ? 'worker' : 'workers'}…`;
+    status.textContent = t('sweep-starting', { runs: jobs.length, workers: state.pool.length });
     draw();
   } catch (e) {
-    stop(`Sweeps need Web Workers (${e.message}).`);
+    stop(t('sweep-no-workers-because', { why: e.message }));
   }
 }

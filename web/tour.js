@@ -4,6 +4,7 @@
 // shows its end state at once.
 
 import { Playground } from './pkg/bgloop.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -58,11 +59,11 @@ function fillStep({ section, problem, counter, title, text, back, next }, tour, 
   const step = tour.steps[index];
   section.hidden = false;
   problem.hidden = true;
-  counter.textContent = `${tour.title} · step ${index + 1} of ${tour.steps.length}`;
+  counter.textContent = `${tour.title} · ${t('tour-counter', { step: index + 1, steps: tour.steps.length })}`;
   title.textContent = step.title;
   linkTerms(text, step.text);
   back.disabled = index === 0;
-  next.textContent = index === tour.steps.length - 1 ? 'Finish' : 'Next →';
+  next.textContent = t(index === tour.steps.length - 1 ? 'tour-finish' : 'tour-next');
 }
 
 /** The tour in the file at `file` (a path on this site), read and checked by core. */
@@ -114,8 +115,8 @@ function listenToKeys({ at, count, show, close }) {
     const index = at();
     // A dialog over the page (the glossary, the keys) has the keys to itself.
     if (index < 0 || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || document.querySelector('dialog[open]')) return;
-    const t = e.target;
-    if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement) return;
+    const target = e.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return;
     if (e.key === 'ArrowRight' && index < count() - 1) { e.preventDefault(); show(index + 1); }
     else if (e.key === 'ArrowLeft' && index > 0) { e.preventDefault(); show(index - 1); }
     else if (e.key === 'Escape') close();
@@ -131,14 +132,15 @@ export function setupTour(app) {
   const { section, title, back, next, problem } = els;
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   let tour = Playground.tour();
-  $('tour-open').textContent = `Take the tour: the paper in ${tour.steps.length} steps`;
+  $('tour-open').textContent = t('tour-open', { steps: tour.steps.length });
   let source = null; // the path of a tour file, or null for the built-in tour
+  let builtin = true; // the built-in tour (read again in a new language), not one given
   let index = -1;
 
   /** Step `n` (from 1) of the current tour, or an error naming the steps there are. */
   const checkStep = (n) => {
     if (!Number.isInteger(n) || n < 1 || n > tour.steps.length) {
-      throw new Error(`tour step ${String(n).slice(0, 20)} does not exist: this tour has steps 1–${tour.steps.length}`);
+      throw new Error(t('tour-no-step', { step: String(n).slice(0, 20), steps: tour.steps.length }));
     }
     return n;
   };
@@ -184,23 +186,32 @@ export function setupTour(app) {
     load(candidate, opts) {
       tour = Playground.parseTour(tourText(candidate));
       source = null;
+      builtin = false;
       show(0, opts);
     },
     /** Opens the tour named by a link's `tour=` value: a step number, or a same-origin file
      * with an optional step (`tours/mine.json:2`). A step that does not exist is said. */
     async open(value, opts) {
       if (/^\d+$/.test(value)) {
-        try { show(checkStep(Number(value)) - 1, opts); } catch (e) { fail(`The tour could not be opened: ${e.message}`); }
+        try { show(checkStep(Number(value)) - 1, opts); } catch (e) { fail(t('tour-failed', { why: e.message })); }
         return;
       }
       const [, file, at] = /^(.*?)(?::(\d+))?$/.exec(value);
       try {
         tour = await tourFile(file);
         source = file;
+        builtin = false;
         show(checkStep(at ? Number(at) : 1) - 1, opts);
       } catch (e) {
-        fail(`The tour ${file.slice(0, 80)} could not be opened: ${(e && e.message) || e}`);
+        fail(t('tour-file-failed', { file: file.slice(0, 80), why: (e && e.message) || String(e) }));
       }
+    },
+    /** Writes the tour again in the page's (new) language: the built-in tour's words, the
+     * buttons and the step shown (without running it again). */
+    relanguage() {
+      if (builtin) tour = Playground.tour();
+      $('tour-open').textContent = t('tour-open', { steps: Playground.tour().steps.length });
+      if (index >= 0) fillStep(els, tour, index, app.glossary.linkTerms);
     },
     close,
   };

@@ -2,8 +2,8 @@
 //! tours, presets, and sweep jobs. Forwards and conversions only.
 
 use crate::boundary::{js_error, settings, text};
-use crate::{to_js, Playground};
-use bgloop_core::{presets, schema, sweep};
+use crate::{language, to_js, Playground};
+use bgloop_core::sweep;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -13,7 +13,7 @@ impl Playground {
     /// default, meaning, source, built_for, live; a test in tests/wasm-node.test.mjs keeps this
     /// list true).
     pub fn schema() -> Result<JsValue, JsError> {
-        to_js(schema())
+        to_js(&language::schema_in(language::words())?)
     }
     /// The view options a link may carry, the speed levels and the parts of the page `hide=` may
     /// name: `{ options, speeds, default_speed, parts }`.
@@ -23,7 +23,7 @@ impl Playground {
     }
     /// The built-in guided tour: `{ title, steps: [{ title, text, link, trials, speed, view }] }`.
     pub fn tour() -> Result<JsValue, JsError> {
-        to_js(&bgloop_core::tour::builtin())
+        to_js(&language::tour_in(language::words())?)
     }
     /// A tour written as JSON text, checked (each error names the step and the field).
     #[wasm_bindgen(js_name = parseTour)]
@@ -34,12 +34,12 @@ impl Playground {
     }
     /// Plain words for newcomers: `[{ id, term, written, text }]` (core's glossary).
     pub fn glossary() -> Result<JsValue, JsError> {
-        to_js(bgloop_core::glossary::ENTRIES)
+        to_js(&language::glossary_in(language::words())?)
     }
 
     /// The presets: name, title, claim, description, what to watch, settings.
     pub fn presets() -> Result<JsValue, JsError> {
-        to_js(presets::PRESETS)
+        to_js(&language::presets_in(language::words())?)
     }
     /// The jobs of a sweep of `param` over `count` values from `from` to `to`, `seeds` seeds each,
     /// `trials` trials per run, on the pending configuration — and, for a map, of a second

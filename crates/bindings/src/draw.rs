@@ -54,6 +54,7 @@ fn target(canvas: &JsValue, scale: f64, high_contrast: bool) -> Result<Target, J
         style: Style {
             scale: checked("scale", scale, 0.25, 8.0)?,
             high_contrast,
+            words: crate::language::words(),
         },
         canvas,
     })
@@ -329,11 +330,16 @@ impl Playground {
             marker,
         });
         let figure = bgloop_charts::sweep::SweepFigure {
-            title: bgloop_charts::sweep::SweepFigure::title_for(seeds, trials),
+            title: bgloop_charts::sweep::SweepFigure::title_for(
+                seeds,
+                trials,
+                crate::language::words(),
+            ),
             curve: (&param, (from, to)),
             outcomes: &outcomes,
             points: &points,
             map,
+            words: crate::language::words(),
         };
         document()?;
         figure.svg(w, h).map_err(js_error)

@@ -14,6 +14,7 @@ mod catalog;
 mod data;
 mod draw;
 mod feed;
+mod language;
 
 use bgloop_core::session::Session;
 use bgloop_core::{schema, Input};
@@ -69,7 +70,7 @@ impl Playground {
 
     /// Changes the session with `f`; its error becomes a JS error only after the session is
     /// released.
-    fn change<T, E: std::fmt::Display>(
+    fn change<T, E: bgloop_core::i18n::Said>(
         &self,
         f: impl FnOnce(&mut Session) -> Result<T, E>,
     ) -> Result<T, JsError> {
@@ -77,7 +78,7 @@ impl Playground {
             let mut s = self.session_mut()?;
             f(&mut s)
         };
-        outcome.map_err(js_error)
+        outcome.map_err(|e| js_error(e.said_in(language::words())))
     }
 
     /// The session, to change.
@@ -94,7 +95,9 @@ impl Playground {
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Playground, JsError> {
         let pairs = settings(&config, "config")?;
-        let session = Session::new(borrowed(&pairs)).map_err(js_error)?;
+        let mut session = Session::new(borrowed(&pairs))
+            .map_err(|e| js_error(bgloop_core::i18n::Said::said_in(&e, language::words())))?;
+        session.set_words(language::words());
         Ok(Playground {
             session: RefCell::new(session),
         })
@@ -226,7 +229,11 @@ impl Playground {
             "version": decoded.version,
             "preset": decoded.preset,
             "view": view,
-            "rejected": decoded.rejected,
+            "rejected": decoded.rejected.iter().map(|r| serde_json::json!({
+                "entry": r.entry,
+                "key": r.key,
+                "reason": r.reason_in(language::words()),
+            })).collect::<Vec<_>>(),
             "notes": decoded.notes,
         }))
     }

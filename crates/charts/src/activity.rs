@@ -150,7 +150,7 @@ pub fn draw_frame<DB: DrawingBackend>(
     for (row, pop) in Population::ALL.iter().enumerate() {
         let y = lay.strip_top(row) as i32;
         area.draw(&Text::new(
-            pop.label(),
+            style.words.text(&format!("population-{}", pop.key())),
             (style.pxi(6.0), y + lay.strip as i32 / 2 - style.pxi(7.0)),
             font.clone(),
         ))?;
@@ -203,7 +203,7 @@ pub fn draw_frame<DB: DrawingBackend>(
             style.ink().mix(0.7).stroke_width(style.px(1.5)),
         ))?;
         area.draw(&Text::new(
-            "go",
+            style.words.text("chart-go"),
             (x + style.pxi(3.0), top + style.pxi(1.0)),
             style.font(10.5).color(&style.ink()),
         ))?;
@@ -221,12 +221,27 @@ fn draw_key<DB: DrawingBackend>(
     let small = style.font(10.5).color(&style.muted());
     let (w, _) = area.dim_in_pixel();
     let swatch = style.pxi(10.0);
-    let entry = 74.0;
-    let entries = [(-1.0, "below rest"), (0.0, "rest"), (1.0, "above rest")];
-    // Right-aligned under the strips.
-    let mut x = (lay.right as i32).min(w as i32) - style.pxi(entry * entries.len() as f64);
+    let words = style.words;
+    let entries = [
+        (-1.0, words.text("chart-below-rest")),
+        (0.0, words.text("chart-rest")),
+        (1.0, words.text("chart-above-rest")),
+    ];
+    // Each entry as wide as its words (they are longer in French than in English), right-aligned
+    // under the strips.
+    let font: plotters::style::TextStyle = small.clone();
+    let widths: Vec<i32> = entries
+        .iter()
+        .map(|(_, label)| {
+            let text = area
+                .estimate_text_size(label, &font)
+                .map_or(style.pxi(6.0 * label.chars().count() as f64), |(tw, _)| tw as i32);
+            swatch + style.pxi(3.0) + text + style.pxi(12.0)
+        })
+        .collect();
+    let mut x = (lay.right as i32).min(w as i32) - widths.iter().sum::<i32>() + style.pxi(12.0);
     let y = base + style.pxi(19.0);
-    for (v, label) in entries {
+    for ((v, label), width) in entries.into_iter().zip(widths) {
         let [r, g, b] = diverging(v);
         area.draw(&Rectangle::new(
             [(x, y), (x + swatch, y + swatch)],
@@ -241,7 +256,7 @@ fn draw_key<DB: DrawingBackend>(
             (x + swatch + style.pxi(3.0), y - style.pxi(1.0)),
             small.clone(),
         ))?;
-        x += style.pxi(entry);
+        x += width;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 
 use crate::style::{dashes, diverging, Style};
 use crate::DrawError;
+use bgloop_core::i18n::Msg;
 use bgloop_core::{Config, Population, Trace};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -158,7 +159,8 @@ pub fn draw<DB: DrawingBackend>(
             radius as i32,
             style.ink().stroke_width(style.px(1.5)),
         ))?;
-        let label = p.label();
+        let name = style.words.text(&format!("population-{}", p.key()));
+        let label = name.as_str();
         // A name sits inside its node (white on a strongly coloured one), a size smaller if it
         // must; one that does not fit even so goes under the node, in ink.
         let fits = |size: f64| {
@@ -245,7 +247,7 @@ fn draw_edge<DB: DrawingBackend>(
     }
     if let Some(text) = label {
         let text = if cut {
-            "GPi output off".to_string()
+            style.words.text("chart-gpi-output-off")
         } else {
             text
         };
@@ -354,16 +356,24 @@ fn draw_caption<DB: DrawingBackend>(
 ) -> Result<(), DrawError> {
     let (_, h) = area.dim_in_pixel();
     let when = match scene.time_ms {
-        Some(t) if t >= scene.go_ms => format!("{t:.0} ms, reaching"),
-        Some(t) => format!("{t:.0} ms, planning"),
-        None => "between trials".to_string(),
+        Some(t) if t >= scene.go_ms => style
+            .words
+            .format(&Msg::new("chart-reaching").text("ms", format!("{t:.0}"))),
+        Some(t) => style
+            .words
+            .format(&Msg::new("chart-planning").text("ms", format!("{t:.0}"))),
+        None => style.words.text("chart-between-trials"),
     };
     let (w, _) = area.dim_in_pixel();
     let font = style.font(10.5).color(&style.muted());
     // The longest caption that fits the width: a narrow view keeps the time and the colours.
     let candidates = [
-        format!("{when} · red above rest, blue below · ⊣ inhibits"),
-        format!("{when} · red above rest, blue below"),
+        format!(
+            "{when} · {} · {}",
+            style.words.text("chart-colours"),
+            style.words.text("chart-inhibits")
+        ),
+        format!("{when} · {}", style.words.text("chart-colours")),
         when,
     ];
     let fits = |t: &String| {

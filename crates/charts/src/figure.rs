@@ -2,6 +2,7 @@
 //! "Export figure → SVG" and the CLI's `bgloop figure` draw exactly this.
 
 use crate::{activity, learning, reach, DrawError, Style};
+use bgloop_core::i18n::Catalog;
 use bgloop_core::session::Session;
 use bgloop_core::Simulation;
 use plotters::coord::Shift;
@@ -127,7 +128,6 @@ impl Header {
 }
 
 /// The caption under a figure: what each view shows.
-const CAPTION: &str = "Left: cursor paths of the last trials (B dashed). Top right: |error| and reward per trial. Bottom right: the five rings of run A in the last trial, red above rest, blue below.";
 
 /// The figure's content as owned data: read out of a run (or a session) and drawn afterwards,
 /// so nothing is borrowed while the drawing backend works.
@@ -139,6 +139,7 @@ pub struct Figure {
     trial_ms: f64,
     go_ms: f64,
     header: Option<Header>,
+    words: &'static Catalog,
 }
 
 impl Figure {
@@ -152,6 +153,7 @@ impl Figure {
             trial_ms: config.trial_ms,
             go_ms: config.go_ms,
             header: None,
+            words: Catalog::english(),
         }
     }
 
@@ -159,6 +161,7 @@ impl Figure {
     pub fn of_session(session: &Session, show_hand: bool, link_base: &str) -> Self {
         Figure {
             header: Some(Header::of_session(session, link_base)),
+            words: session.words(),
             ..Figure::of(&Runs::of_session(session), show_hand)
         }
     }
@@ -188,7 +191,9 @@ impl Figure {
 
     /// It as an SVG document of `width × height` pixels.
     pub fn svg(&self, width: u32, height: u32) -> Result<String, DrawError> {
-        crate::svg_of((width, height), |area, style| self.draw(area, style))
+        crate::svg_of((width, height), self.words, |area, style| {
+            self.draw(area, style)
+        })
     }
 }
 
@@ -233,7 +238,7 @@ fn draw_header<DB: DrawingBackend>(
     for (text, font, y) in lines {
         area.draw(&Text::new(text, (pad, style.pxi(y)), font))?;
     }
-    let caption = fitted(CAPTION, size(11.5), width);
+    let caption = fitted(&style.words.text("figure-caption"), size(11.5), width);
     area.draw(&Text::new(
         caption,
         (pad, h as i32 - style.pxi(18.0)),

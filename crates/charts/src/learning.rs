@@ -119,14 +119,12 @@ fn phase_fill(p: u8, style: &Style) -> RGBAColor {
     Style::alpha(c, if style.high_contrast { a * 2.5 } else { a })
 }
 
-fn phase_label(p: u8) -> &'static str {
-    match Phase::ALL.get(p as usize) {
-        Some(Phase::Rotation) => "rotation",
-        Some(Phase::Washout) => "washout",
-        Some(Phase::GpiOff) => "GPi off",
-        Some(Phase::Probe) => "probe",
-        _ => "baseline",
-    }
+fn phase_label(p: u8, style: &Style) -> String {
+    let phase = Phase::ALL
+        .get(p as usize)
+        .copied()
+        .unwrap_or(Phase::Baseline);
+    style.words.text(&format!("phase-{}", phase.as_str()))
 }
 
 /// The learning chart: trials × |error| (°), with reward (0–1) on the secondary axis.
@@ -187,12 +185,7 @@ pub fn draw_view<DB: DrawingBackend>(
     match &view.b {
         None => {
             draw_curves(&mut chart, s, span, f64::from(w), Look::single(), style)?;
-            draw_legend(
-                area,
-                span.legend_rows,
-                &LEGEND_SINGLE.map(|(c, l, d)| (c, l.to_string(), d)),
-                style,
-            )
+            draw_legend(area, span.legend_rows, &legend_single(style), style)
         }
         Some((b, [name_a, name_b])) => {
             draw_curves(
@@ -252,10 +245,12 @@ impl Look {
 }
 
 /// The legend of a single run.
-const LEGEND_SINGLE: [(RGBColor, &str, bool); 2] = [
-    (CURSOR, "|error|, 20-trial mean", false),
-    (REWARD, "reward, 20-trial mean", false),
-];
+fn legend_single(style: &Style) -> [(RGBColor, String, bool); 2] {
+    [
+        (CURSOR, style.words.text("chart-error-mean"), false),
+        (REWARD, style.words.text("chart-reward-mean"), false),
+    ]
+}
 
 /// Dashed rules at the trials where a schedule changes something, each with its label.
 fn draw_markers<DB: DrawingBackend>(
@@ -290,7 +285,7 @@ fn draw_markers<DB: DrawingBackend>(
         let starts_phase = phase.get(at).is_some_and(|&p| {
             let run = phase[at..].iter().take_while(|&&q| q == p).count() as f64;
             (at == 0 || phase.get(at - 1) != Some(&p))
-                && phase_label(p) == m.label
+                && phase_label(p, style) == m.label
                 && run / (x_max - first) * width_px > 60.0 * style.scale
         });
         if starts_phase {
@@ -344,8 +339,8 @@ fn axes<'a, DB: DrawingBackend>(
         .y_labels(5)
         .label_style(axis_font.clone())
         .axis_desc_style(style.font(11.0).color(&style.ink()))
-        .x_desc("trial")
-        .y_desc("|error| (°)")
+        .x_desc(style.words.text("chart-trial"))
+        .y_desc(style.words.text("chart-error-axis"))
         .x_label_formatter(&|x| format!("{x:.0}"))
         .y_label_formatter(&|y| format!("{y:.0}"))
         .draw()?;
@@ -354,9 +349,9 @@ fn axes<'a, DB: DrawingBackend>(
         .axis_style(style.muted().stroke_width(style.px(1.0)))
         .label_style(axis_font)
         .axis_desc_style(style.font(11.0).color(&REWARD))
-        .y_desc("reward")
+        .y_desc(style.words.text("chart-reward"))
         .y_labels(3)
-        .y_label_formatter(&|y| format!("{y:.1}"))
+        .y_label_formatter(&|y| style.words.fixed(*y, 1))
         .draw()?;
     Ok(chart)
 }
@@ -390,7 +385,7 @@ fn draw_phases<DB: DrawingBackend>(
         )))?;
         if (x1 - x0) / (x_max - first) * width_px > 60.0 * style.scale {
             chart.draw_series(std::iter::once(Text::new(
-                phase_label(p),
+                phase_label(p, style),
                 (x0 + (x_max - first) * 0.01, y_max * 0.97),
                 style
                     .font(11.0)

@@ -42,9 +42,11 @@ impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErro
     }
 }
 
-/// An SVG document of `size` pixels drawn by `draw` in the default style: every figure's SVG.
+/// An SVG document of `size` pixels drawn by `draw` in the default style, its words in
+/// `words`' language: every figure's SVG.
 pub fn svg_of(
     size: (u32, u32),
+    words: &'static bgloop_core::i18n::Catalog,
     draw: impl FnOnce(
         &plotters::prelude::DrawingArea<plotters::prelude::SVGBackend<'_>, plotters::coord::Shift>,
         &Style,
@@ -54,7 +56,13 @@ pub fn svg_of(
     {
         use plotters::prelude::IntoDrawingArea;
         let area = plotters::prelude::SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw(&area, &Style::default())?;
+        draw(
+            &area,
+            &Style {
+                words,
+                ..Style::default()
+            },
+        )?;
         area.present()?;
     }
     Ok(out)

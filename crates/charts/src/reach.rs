@@ -279,15 +279,19 @@ fn draw_legend<DB: DrawingBackend>(
     let font = style.font(12.0);
     let x0 = style.pxi(10.0);
     let mut y = style.pxi(8.0);
+    let words = style.words;
     let mut entries = if compare {
-        vec![(CURSOR, "cursor A"), (RUN_B, "cursor B")]
+        vec![
+            (CURSOR, words.text("chart-cursor-a")),
+            (RUN_B, words.text("chart-cursor-b")),
+        ]
     } else {
-        vec![(CURSOR, "cursor")]
+        vec![(CURSOR, words.text("chart-cursor"))]
     };
     if show_hand {
-        entries.push((HAND, "hand"));
+        entries.push((HAND, words.text("chart-hand")));
     }
-    entries.push((TARGET, "target"));
+    entries.push((TARGET, words.text("chart-target")));
     for (color, label) in entries {
         area.draw(&PathElement::new(
             vec![

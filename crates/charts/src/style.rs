@@ -1,14 +1,17 @@
 //! Colours, fonts and the pixel scale shared by every chart.
 
+use bgloop_core::i18n::Catalog;
 use plotters::style::{FontDesc, FontFamily, RGBAColor, RGBColor};
 
-/// How a chart is drawn: the device-pixel scale and the colour theme.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// How a chart is drawn: the device-pixel scale, the colour theme and the language of its words.
+#[derive(Clone, Copy, Debug)]
 pub struct Style {
     /// Device pixels per CSS pixel (window.devicePixelRatio): fonts and strokes scale with it.
     pub scale: f64,
     /// High-contrast theme (projectors, low vision).
     pub high_contrast: bool,
+    /// The language of axes, legends and captions.
+    pub words: &'static Catalog,
 }
 
 impl Default for Style {
@@ -16,6 +19,7 @@ impl Default for Style {
         Style {
             scale: 1.0,
             high_contrast: false,
+            words: Catalog::english(),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::style::{Style, CURSOR};
 use crate::DrawError;
+use bgloop_core::i18n::{Catalog, Msg};
 use bgloop_core::sweep::{Outcome, Point};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
@@ -43,10 +44,10 @@ pub fn draw<DB: DrawingBackend>(
         .label_style(style.font(11.0).color(&style.muted()))
         .axis_desc_style(style.font(11.5).color(&style.ink()))
         .x_desc(param)
-        .y_desc("final |error| (°)")
+        .y_desc(style.words.text("chart-final-error-axis"))
         .x_labels(7)
         .y_labels(5)
-        .x_label_formatter(&|x| bgloop_core::format::num((x * 1000.0).round() / 1000.0))
+        .x_label_formatter(&|x| style.words.number((x * 1000.0).round() / 1000.0))
         .y_label_formatter(&|y| format!("{y:.0}"))
         .draw()?;
     // Each finished run faint; a diverged run as a red cross at the top (never a silent hole).
@@ -170,7 +171,7 @@ pub fn draw_map<DB: DrawingBackend>(
         x: [rx.start, rx.end],
         y: [ry.start, ry.end],
     };
-    let fmt = |v: &f64| bgloop_core::format::num((v * 1000.0).round() / 1000.0);
+    let fmt = |v: &f64| style.words.number((v * 1000.0).round() / 1000.0);
     chart
         .configure_mesh()
         .disable_mesh()
@@ -241,7 +242,7 @@ fn draw_cells<DB: DrawingBackend>(
                 };
                 // In data coordinates, through the chart: right wherever the map sits.
                 let text = match (p.n, p.diverged) {
-                    (0, _) => "× diverged".to_string(),
+                    (0, _) => format!("× {}", style.words.text("chart-diverged")),
                     (_, 0) => format!("{:.0}", p.mean),
                     _ => format!("{:.0}†", p.mean),
                 };
@@ -295,7 +296,7 @@ fn draw_legend<DB: DrawingBackend>(
         ))?;
     }
     area.draw(&Text::new(
-        "|error|",
+        style.words.text("chart-error"),
         (x0, top - style.pxi(16.0)),
         style.font(10.5).color(&style.ink()),
     ))?;
@@ -329,18 +330,18 @@ pub struct SweepFigure<'a> {
     pub points: &'a [Point],
     /// For a map: the map.
     pub map: Option<Map<'a>>,
+    /// The language of its words.
+    pub words: &'static Catalog,
 }
 
 impl SweepFigure<'_> {
     /// The title of a sweep of `seeds` seeds × `trials` trials.
-    pub fn title_for(seeds: u32, trials: u32) -> String {
-        let seeds = match seeds {
-            1 => "1 seed".to_string(),
-            n => format!("{n} seeds"),
-        };
-        format!(
-            "Final |error| (mean of the last {} trials), {seeds} × {trials} trials per run",
-            bgloop_core::sweep::FINAL_WINDOW
+    pub fn title_for(seeds: u32, trials: u32, words: &Catalog) -> String {
+        words.format(
+            &Msg::new("chart-sweep-title")
+                .count("window", bgloop_core::sweep::FINAL_WINDOW as i64)
+                .count("seeds", seeds)
+                .count("trials", trials),
         )
     }
 
@@ -372,6 +373,8 @@ impl SweepFigure<'_> {
 
     /// It as an SVG document of `width × height` pixels.
     pub fn svg(&self, width: u32, height: u32) -> Result<String, DrawError> {
-        crate::svg_of((width, height), |area, style| self.draw(area, style))
+        crate::svg_of((width, height), self.words, |area, style| {
+            self.draw(area, style)
+        })
     }
 }

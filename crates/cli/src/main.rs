@@ -17,12 +17,14 @@ mod png;
 
 use args::{Args, UsageError};
 
+use bgloop_core::i18n::{Catalog, Lang, Said};
 use bgloop_core::session::Session;
 use bgloop_core::{
     claims, permalink, phenomena, presets, record, schema, sweep, Experiment, Protocol, Simulation,
 };
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 /// `print!` that reports a closed or full output (`| head`, `> /dev/full`) as an error, where
 /// `print!` would panic.
@@ -53,7 +55,8 @@ const USAGE: &str = "usage:
   bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--param key2=from:to:count] [--seeds K] [--trials N] [--shard K/N] [--jsonl] [--out FILE] [--figure FILE.svg|FILE.png]
   bgloop merge FILE... [--json]
   bgloop bench [--trials N] [--json] [--dump-deterministic]
-  bgloop help";
+  bgloop help
+Any command takes --lang en|fr|es: figures and errors in that language (English by default).";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -82,12 +85,24 @@ impl From<UsageError> for Failure {
     }
 }
 
+/// The language of figures and of errors in the user's input (`--lang`; English without it).
+static WORDS: OnceLock<&'static Catalog> = OnceLock::new();
+
+/// The catalog `--lang` chose.
+fn words() -> &'static Catalog {
+    WORDS.get().copied().unwrap_or_else(Catalog::english)
+}
+
 fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
     let Some((command, rest)) = argv.split_first() else {
         outln!("{USAGE}");
         return Ok(ExitCode::from(2));
     };
     let mut args = Args::new(rest);
+    if let Some(code) = args.value("--lang")? {
+        let lang = Lang::parse("--lang", &code).map_err(usage)?;
+        let _ = WORDS.set(Catalog::builtin(lang));
+    }
     match command.as_str() {
         "run" => run(&mut args),
         "claims" => run_claims(&mut args),
@@ -112,9 +127,9 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
     }
 }
 
-/// A core error as a usage error (the user's input was refused).
-fn usage(e: impl std::fmt::Display) -> UsageError {
-    UsageError::new(e.to_string())
+/// A core error as a usage error (the user's input was refused), in `--lang`'s language.
+fn usage(e: impl Said) -> UsageError {
+    UsageError::new(e.said_in(words()))
 }
 
 /// Builds the experiment a command runs, and the preset it starts from: a preset or a link, then
@@ -309,11 +324,12 @@ fn sweep_figure(
         marker: at(&spec.param).zip(at(&a.param)),
     });
     let fig = bgloop_charts::sweep::SweepFigure {
-        title: bgloop_charts::sweep::SweepFigure::title_for(spec.seeds, spec.trials),
+        title: bgloop_charts::sweep::SweepFigure::title_for(spec.seeds, spec.trials, words()),
         curve: (&spec.param, (spec.from, spec.to)),
         outcomes,
         points: &points,
         map,
+        words: words(),
     };
     let (w, h) = SWEEP_FIGURE_SIZE;
     if path.to_ascii_lowercase().ends_with(".png") {
@@ -650,6 +666,7 @@ fn figure(args: &mut Args) -> Result<ExitCode, Failure> {
     }
     args.finish()?;
     let mut session = Session::new(std::iter::empty::<(&str, f64)>()).map_err(usage)?;
+    session.set_words(words());
     session.record_traces(2.0, true).map_err(usage)?;
     session.open(experiment, preset).map_err(usage)?;
     let mut left = trials;

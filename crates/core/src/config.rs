@@ -577,16 +577,32 @@ where
 pub const SHOWN_ERRORS: usize = 10;
 
 fn summary(errors: &[ParamError]) -> String {
+    summary_in(errors, crate::i18n::Catalog::english())
+}
+
+/// The errors' sentences in `words`' language, the first few, and how many more there are.
+fn summary_in(errors: &[ParamError], words: &crate::i18n::Catalog) -> String {
     let mut text = errors
         .iter()
         .take(SHOWN_ERRORS)
-        .map(|e| e.message.as_str())
+        .map(|e| e.said_in(words))
         .collect::<Vec<_>>()
         .join("; ");
     if errors.len() > SHOWN_ERRORS {
-        text.push_str(&format!("; and {} more", errors.len() - SHOWN_ERRORS));
+        text.push_str(
+            &words.format(
+                &crate::i18n::Msg::new("error-and-more")
+                    .count("n", (errors.len() - SHOWN_ERRORS) as i64),
+            ),
+        );
     }
     text
+}
+
+impl crate::i18n::Said for ConfigErrors {
+    fn said_in(&self, words: &crate::i18n::Catalog) -> String {
+        summary_in(&self.errors, words)
+    }
 }
 
 /// A configuration that passed [`Config::validate`]; read it as a [`Config`].

@@ -23,6 +23,7 @@ pub mod config;
 pub mod experiment;
 pub mod format;
 pub mod glossary;
+pub mod i18n;
 pub mod learning;
 pub mod longrun;
 pub mod math;

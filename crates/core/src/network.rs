@@ -39,7 +39,18 @@ impl Population {
         Population::Thalamus,
     ];
 
-    /// A name for people.
+    /// A short lowercase name for catalogs and files (`stn`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Population::Cortex => "cortex",
+            Population::Striatum => "striatum",
+            Population::Stn => "stn",
+            Population::Gpi => "gpi",
+            Population::Thalamus => "thalamus",
+        }
+    }
+
+    /// A name for people (in English; a page's language has `population-<key>`).
     pub fn label(self) -> &'static str {
         match self {
             Population::Cortex => "Cortex",

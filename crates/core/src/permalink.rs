@@ -8,7 +8,7 @@
 use crate::config::Config;
 use crate::presets;
 use crate::protocol::{Experiment, Protocol};
-use crate::schema::Input;
+use crate::schema::{Input, ParamError};
 use crate::view::{self, ViewKind};
 use serde::Serialize;
 
@@ -57,8 +57,20 @@ pub struct Rejected {
     pub entry: String,
     /// Its key.
     pub key: String,
-    /// A sentence naming the key and what is allowed.
+    /// A sentence naming the key and what is allowed (in English).
     pub reason: String,
+    /// The same sentence for a reader's language, if it can be said in every language.
+    #[serde(skip)]
+    pub said: Option<crate::i18n::Msg>,
+}
+
+impl Rejected {
+    /// Why it was not used, in `words`' language.
+    pub fn reason_in(&self, words: &crate::i18n::Catalog) -> String {
+        self.said
+            .as_ref()
+            .map_or_else(|| self.reason.clone(), |m| words.format(m))
+    }
 }
 
 /// A decoded link: the configuration to run, the preset it starts from, view options, and what
@@ -147,6 +159,9 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
                 view::SPEEDS.len() - 1
             )),
         },
+        ViewKind::Lang => crate::i18n::Lang::parse(key, value)
+            .map(|l| l.code().to_string())
+            .map_err(|e| e.message),
         ViewKind::Sweep => crate::sweep::SweepSpec::from_link(value)
             .map(|s| s.to_link())
             .map_err(|e| format!("`{key}`: {e}")),
@@ -226,11 +241,29 @@ struct Findings {
 }
 
 impl Findings {
+    /// A parameter's value refused: its error, said in every language it can be.
+    fn reject_param(&mut self, key: &str, entry: &str, err: ParamError, for_b: bool) {
+        let reason = if for_b {
+            format!("run B: {}", err.message)
+        } else {
+            err.message
+        };
+        self.reject(key, entry, reason);
+        if let (Some(last), Some(msg)) = (self.rejected.last_mut(), err.msg) {
+            last.said = Some(if for_b {
+                crate::i18n::Msg::new("rejected-run-b").said("error", msg)
+            } else {
+                msg
+            });
+        }
+    }
+
     fn reject(&mut self, key: &str, entry: &str, reason: String) {
         self.rejected.push(Rejected {
             entry: entry.to_string(),
             key: crate::format::short(key, 40),
             reason,
+            said: None,
         });
     }
 }
@@ -304,6 +337,7 @@ fn split_entries(link: &str, found: &mut Findings) -> Vec<Entry> {
                 key: String::new(),
                 entry: shown,
                 reason: "an entry without a key (entries are key=value)".into(),
+                said: None,
             }),
             (Some(k), Some(v)) => entries.push(Entry {
                 key: k.trim().to_string(),
@@ -321,6 +355,7 @@ fn split_entries(link: &str, found: &mut Findings) -> Vec<Entry> {
                     ),
                     key,
                     entry: shown,
+                    said: None,
                 });
             }
         }
@@ -442,8 +477,7 @@ fn apply_entries<'e>(
         } else {
             match protocol.set(key, Input::Text(e.value.clone())) {
                 Ok(()) => set.push(e),
-                Err(err) if for_b => found.reject(key, &e.shown, format!("run B: {}", err.message)),
-                Err(err) => found.reject(key, &e.shown, err.message),
+                Err(err) => found.reject_param(key, &e.shown, err, for_b),
             }
         }
     }
@@ -463,7 +497,8 @@ fn undo_violations(config: &mut Config, base: &Config, set: &[&Entry], found: &m
             .rev()
             .find(|s| s.key.strip_prefix(B_PREFIX).unwrap_or(&s.key) == e.key)
             .map_or_else(|| e.key.clone(), |s| s.shown.clone());
-        found.reject(&e.key, &shown, e.message);
+        let key = e.key.clone();
+        found.reject_param(&key, &shown, e, false);
     }
     if config.validate().is_err() {
         *config = base.clone();

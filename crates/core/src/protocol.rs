@@ -100,6 +100,10 @@ pub fn of_run_b(mut errors: ConfigErrors) -> ConfigErrors {
     for e in &mut errors.errors {
         if !e.message.starts_with("run B: ") {
             e.message = format!("run B: {}", e.message);
+            e.msg = e
+                .msg
+                .take()
+                .map(|m| crate::i18n::Msg::new("rejected-run-b").said("error", m));
         }
     }
     errors

@@ -10,6 +10,7 @@
 
 use crate::config::{spec, unknown_key, Config};
 use crate::format::num;
+use crate::i18n::Catalog;
 use crate::schema::{Domain, Input, ParamError, Value};
 
 /// The last trial an event may name.
@@ -214,40 +215,49 @@ impl Event {
 
     /// A short label for a marker on the learning view: "GPi off", "λ 0.25", "φ 0→60°".
     pub fn label(&self) -> String {
-        self.named(true)
+        self.named(Catalog::english(), true)
     }
 
     /// The change for a sentence, with the parameter's full name: "Loop strength 0.25", "GPi
     /// off" (the note a live change leaves).
     pub fn description(&self) -> String {
-        self.named(false)
+        self.named(Catalog::english(), false)
     }
 
-    fn named(&self, short: bool) -> String {
+    /// [`Event::label`] in `words`' language.
+    pub fn label_in(&self, words: &Catalog) -> String {
+        self.named(words, true)
+    }
+
+    /// [`Event::description`] in `words`' language.
+    pub fn description_in(&self, words: &Catalog) -> String {
+        self.named(words, false)
+    }
+
+    fn named(&self, words: &Catalog, short: bool) -> String {
         let Some(s) = spec(self.key) else {
             return self.to_text();
         };
         let name = if !short || s.symbol.is_empty() {
-            s.label
+            words.text(&format!("param-{}", self.key))
         } else {
-            s.symbol
+            s.symbol.to_string()
         };
         let unit = crate::schema::unit_suffix(s.unit);
         match self.change {
-            Change::Step(Value::Num(x)) if x == 0.0 && self.key == "gpi_output" => "GPi off".into(),
-            Change::Step(Value::Num(x)) if x == 0.0 && self.key == "rotation_deg" => {
-                "washout".into()
+            Change::Step(Value::Num(x)) if x == 0.0 && self.key == "gpi_output" => {
+                words.text("event-gpi-off")
             }
-            Change::Step(v) => format!(
-                "{name} {}{}",
-                v.to_text(),
-                if matches!(v, Value::Num(_)) {
-                    unit.as_str()
-                } else {
-                    ""
-                }
-            ),
-            Change::Ramp { from, to, .. } => format!("{name} {}→{}{unit}", num(from), num(to)),
+            Change::Step(Value::Num(x)) if x == 0.0 && self.key == "rotation_deg" => {
+                words.text("event-washout")
+            }
+            Change::Step(Value::Num(x)) => format!("{name} {}{unit}", words.number(x)),
+            Change::Step(Value::Choice(c)) => {
+                format!("{name} {}", words.text(&format!("option-{c}")))
+            }
+            Change::Ramp { from, to, .. } => {
+                format!("{name} {}→{}{unit}", words.number(from), words.number(to))
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 //! checks a value against it.
 
 use crate::format::num;
+use crate::i18n::{Arg, Catalog, Msg};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -203,17 +204,40 @@ impl From<&str> for Input {
 pub struct ParamError {
     /// The offending key, as typed (so a UI can point at its control).
     pub key: String,
-    /// A sentence for people, naming the key, the value and what is allowed.
+    /// A sentence for people, naming the key, the value and what is allowed (in English).
     pub message: String,
+    /// The same sentence as a catalog id and arguments, for a reader's language (`None`: the
+    /// sentence exists in English only).
+    #[serde(skip)]
+    pub msg: Option<Msg>,
 }
 
+impl Eq for Msg {}
+
 impl ParamError {
-    /// An error about `key`.
+    /// An error about `key`, in English only.
     pub fn new(key: &str, message: impl Into<String>) -> Self {
         ParamError {
             key: key.to_string(),
             message: message.into(),
+            msg: None,
         }
+    }
+
+    /// An error about `key` that every language can say.
+    pub fn localized(key: &str, msg: Msg) -> Self {
+        ParamError {
+            key: key.to_string(),
+            message: msg.english(),
+            msg: Some(msg),
+        }
+    }
+
+    /// The sentence in `catalog`'s language.
+    pub fn said_in(&self, catalog: &Catalog) -> String {
+        self.msg
+            .as_ref()
+            .map_or_else(|| self.message.clone(), |m| catalog.format(m))
     }
 }
 
@@ -223,14 +247,13 @@ pub fn in_range(name: &str, x: f64, min: f64, max: f64) -> Result<f64, ParamErro
     if x.is_finite() && x >= min && x <= max {
         Ok(x)
     } else {
-        Err(ParamError::new(
+        Err(ParamError::localized(
             name,
-            format!(
-                "`{name}` = {} is out of range {}–{}",
-                crate::format::num(x),
-                crate::format::num(min),
-                crate::format::num(max)
-            ),
+            Msg::new("error-out-of-range")
+                .text("field", name)
+                .num("value", x)
+                .num("min", min)
+                .num("max", max),
         ))
     }
 }
@@ -239,9 +262,11 @@ pub fn in_range(name: &str, x: f64, min: f64, max: f64) -> Result<f64, ParamErro
 pub fn whole(name: &str, x: f64, min: u32, max: u32) -> Result<u32, ParamError> {
     let v = in_range(name, x, f64::from(min), f64::from(max))?;
     if v.fract() != 0.0 {
-        return Err(ParamError::new(
+        return Err(ParamError::localized(
             name,
-            format!("`{name}` = {v} must be a whole number"),
+            Msg::new("error-not-whole")
+                .text("field", name)
+                .num("value", v),
         ));
     }
     Ok(v as u32)
@@ -476,28 +501,30 @@ impl ParamSpec {
                     .find(|o| o.eq_ignore_ascii_case(t))
                     .map(|o| Value::Choice(o))
                     .ok_or_else(|| {
-                        ParamError::new(
+                        ParamError::localized(
                             key,
-                            format!("`{key}` = {} is not one of: {allowed}", quoted(text)),
+                            refusal("error-not-one-of", key, Arg::Text(quoted(text)), &allowed),
                         )
                     })
             }
-            (Domain::Choice { .. }, other) => Err(ParamError::new(
+            (Domain::Choice { .. }, other) => Err(ParamError::localized(
                 key,
-                format!("`{key}` = {} is not one of: {allowed}", show(other)),
+                refusal("error-not-one-of", key, Arg::Text(show(other)), &allowed),
             )),
-            (_, Input::Bool(b)) => Err(ParamError::new(
+            (_, Input::Bool(b)) => Err(ParamError::localized(
                 key,
-                format!("`{key}` = {b} is not a number (allowed: {allowed})"),
+                refusal(
+                    "error-not-a-number",
+                    key,
+                    Arg::Text(b.to_string()),
+                    &allowed,
+                ),
             )),
             (domain, Input::Text(text)) => {
                 let x = parse_number(text).ok_or_else(|| {
-                    ParamError::new(
+                    ParamError::localized(
                         key,
-                        format!(
-                            "`{key}` = {} is not a number (allowed: {allowed})",
-                            quoted(text)
-                        ),
+                        refusal("error-not-a-number", key, Arg::Text(quoted(text)), &allowed),
                     )
                 })?;
                 check_number(key, domain, x, &allowed)
@@ -513,13 +540,13 @@ impl ParamSpec {
             (Value::Num(x), d) if !matches!(d, Domain::Choice { .. }) => {
                 check_number(self.key, d, x, &self.allowed()).map(|_| ())
             }
-            (v, _) => Err(ParamError::new(
+            (v, _) => Err(ParamError::localized(
                 self.key,
-                format!(
-                    "`{}` = {} is not one of: {}",
+                refusal(
+                    "error-not-one-of",
                     self.key,
-                    v.to_text(),
-                    self.allowed()
+                    Arg::Numbers(v.to_text()),
+                    &self.allowed(),
                 ),
             )),
         }
@@ -528,25 +555,25 @@ impl ParamSpec {
 
 fn check_number(key: &str, domain: &Domain, x: f64, allowed: &str) -> Result<Value, ParamError> {
     if !x.is_finite() {
-        return Err(ParamError::new(
+        return Err(ParamError::localized(
             key,
-            format!("`{key}` = {x} is not a finite number (allowed: {allowed})"),
+            refusal("error-not-finite", key, Arg::Text(x.to_string()), allowed),
         ));
     }
     match domain {
-        Domain::Real { min, max, .. } if x < *min || x > *max => Err(ParamError::new(
+        Domain::Real { min, max, .. } if x < *min || x > *max => Err(ParamError::localized(
             key,
-            format!("`{key}` = {} is out of range {allowed}", num(x)),
+            refusal("error-outside", key, Arg::Num(x), allowed),
         )),
         Domain::Int { min, max } if x < *min || x > *max || x.fract() != 0.0 => {
-            Err(ParamError::new(
+            Err(ParamError::localized(
                 key,
-                format!("`{key}` = {} must be a whole number in {allowed}", num(x)),
+                refusal("error-not-whole-in", key, Arg::Num(x), allowed),
             ))
         }
-        Domain::Set { values } if !values.contains(&x) => Err(ParamError::new(
+        Domain::Set { values } if !values.contains(&x) => Err(ParamError::localized(
             key,
-            format!("`{key}` = {} is not one of: {allowed}", num(x)),
+            refusal("error-not-one-of", key, Arg::Num(x), allowed),
         )),
         _ => Ok(Value::Num(if x == 0.0 { 0.0 } else { x })),
     }
@@ -565,6 +592,13 @@ fn parse_number(text: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A refused value: `field` = `value` and what is allowed (its numbers in the reader's way).
+fn refusal(id: &'static str, field: &str, value: Arg, allowed: &str) -> Msg {
+    let mut msg = Msg::new(id).text("field", field);
+    msg.args.push(("value", value));
+    msg.numbers("allowed", allowed)
 }
 
 /// Quotes user text for an error message, shortened and with control characters escaped.

@@ -1,5 +1,5 @@
 //! The page's view options as one declarative table — what a link may carry besides the model's
-//! parameters (`embed`, `hide`, `speed`, `hand`, `hc`, `to`, `loop`, `sweep`, `tour`), the speed levels, and the parts of the page that
+//! parameters (`embed`, `hide`, `speed`, `hand`, `hc`, `to`, `loop`, `sweep`, `lang`, `tour`), the speed levels, and the parts of the page that
 //! `hide=` may name — read by the permalink codec, the page (through the bindings) and the docs,
 //! as tensorflow/playground's `state.ts` keeps its PROPS table.
 
@@ -22,6 +22,8 @@ pub enum ViewKind {
     /// A sweep's settings: `key:from:to:count` (once, or twice for a map), `seeds:K`, `trials:N`,
     /// comma-separated.
     Sweep,
+    /// A language code ([`crate::i18n::Lang`]): `en`, `fr`, `es`.
+    Lang,
 }
 
 /// One view option of a link.
@@ -76,6 +78,11 @@ pub const OPTIONS: &[ViewOption] = &[
         key: "sweep",
         kind: ViewKind::Sweep,
         meaning: "A sweep to compute on opening, e.g. sweep=loop_strength:0.25:1.5:6,dopamine:0.5:1.5:5,seeds:3,trials:300 (one parameter for a curve, two for a map).",
+    },
+    ViewOption {
+        key: "lang",
+        kind: ViewKind::Lang,
+        meaning: "The page's language: en, fr or es (the run is the same in every language).",
     },
     ViewOption {
         key: "tour",

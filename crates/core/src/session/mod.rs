@@ -11,6 +11,7 @@ pub use snapshot::{Description, Snapshot};
 
 use crate::config::{Config, ConfigErrors};
 use crate::experiment::{Divergence, Simulation};
+use crate::i18n::{Catalog, Msg};
 use crate::permalink::{self, Permalink};
 use crate::presets;
 use crate::protocol::{Experiment, Protocol};
@@ -66,6 +67,8 @@ pub struct Session {
     feed: feed::Feed,
     /// Runs started so far (see [`Snapshot::generation`]).
     generation: u32,
+    /// The language the session's sentences are in (status, events, run names, figure header).
+    words: &'static Catalog,
 }
 
 /// Which run of a comparison.
@@ -119,6 +122,7 @@ impl Session {
             history_cap: None,
             feed: feed::Feed::default(),
             generation: 0,
+            words: Catalog::english(),
         })
     }
 
@@ -215,8 +219,8 @@ impl Session {
                 trial: e.trial,
                 key: e.key.to_string(),
                 text: e.to_text(),
-                label: e.label(),
-                description: e.description(),
+                label: e.label_in(self.words),
+                description: e.description_in(self.words),
                 applied: e.trial < next,
             })
             .collect()
@@ -226,13 +230,17 @@ impl Session {
     /// own, labelled "B: …", while comparing.
     pub fn markers(&self) -> Vec<(u32, String)> {
         let a = self.a.schedule();
-        let mut out: Vec<(u32, String)> = a.events().iter().map(|e| (e.trial, e.label())).collect();
+        let mut out: Vec<(u32, String)> = a
+            .events()
+            .iter()
+            .map(|e| (e.trial, e.label_in(self.words)))
+            .collect();
         if let Some(b) = &self.b {
             out.extend(
                 b.schedule()
                     .beyond(a)
                     .iter()
-                    .map(|e| (e.trial, format!("B: {}", e.label()))),
+                    .map(|e| (e.trial, format!("B: {}", e.label_in(self.words)))),
             );
         }
         out
@@ -241,21 +249,24 @@ impl Session {
     /// While comparing, the two runs' names for legends and the status line, from their first
     /// difference: `["A: Loop strength 1", "B: 0.25"]`.
     pub fn run_names(&self) -> Option<[String; 2]> {
+        let words = self.words;
         let b = self.b.as_ref()?;
         let (a, b) = (self.a.protocol(), b.protocol());
         let diff = b.diff(&a);
         let more = match diff.len() {
             0 | 1 => String::new(),
-            n => format!(" (+{} more)", n - 1),
+            n => words.format(&Msg::new("run-more").count("n", n as i64 - 1)),
         };
         let names = match diff.first() {
-            None => ["A".to_string(), "B (no change yet)".to_string()],
+            None => ["A".to_string(), words.text("run-b-unchanged")],
             Some((key, _)) if key.starts_with('@') => {
-                let label = b
-                    .schedule
-                    .beyond(&a.schedule)
-                    .first()
-                    .map(|e| format!("{} from trial {}", e.label(), e.trial));
+                let label = b.schedule.beyond(&a.schedule).first().map(|e| {
+                    words.format(
+                        &Msg::new("run-from-trial")
+                            .text("change", e.label_in(words))
+                            .count("trial", e.trial),
+                    )
+                });
                 [
                     "A".to_string(),
                     format!("B: {}{more}", label.unwrap_or_default()),
@@ -263,16 +274,29 @@ impl Session {
             }
             Some((key, value)) => {
                 let spec = crate::config::spec(key);
-                let label = spec.map_or(key.as_str(), |s| s.label);
+                let label = match spec {
+                    Some(_) => words.text(&format!("param-{key}")),
+                    None => key.clone(),
+                };
                 let unit = spec.map_or(String::new(), |s| schema::unit_suffix(s.unit));
                 let before = a.config.get(key).map(|v| v.to_text()).unwrap_or_default();
                 [
-                    format!("A: {label} {before}{unit}"),
-                    format!("B: {value}{unit}{more}"),
+                    format!("A: {label} {}{unit}", words.marked_between_digits(&before)),
+                    format!("B: {}{unit}{more}", words.marked_between_digits(value)),
                 ]
             }
         };
         Some(names)
+    }
+
+    /// Speaks `words`' language from now on (status, events, run names, figure header).
+    pub fn set_words(&mut self, words: &'static Catalog) {
+        self.words = words;
+    }
+
+    /// The language the session speaks.
+    pub fn words(&self) -> &'static Catalog {
+        self.words
     }
 
     /// Whether the next reset would run something other than what runs now.

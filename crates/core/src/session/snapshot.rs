@@ -3,6 +3,7 @@
 
 use super::{EventItem, Run, Session};
 use crate::config::Config;
+use crate::i18n::{Catalog, Msg};
 use crate::record::TrialRecord;
 use serde::Serialize;
 
@@ -47,50 +48,60 @@ pub struct Description {
 
 /// A protocol's parameters that differ from the defaults (seed aside) and its changes, for
 /// readers: "Rotation 30°, Reward binary, from trial 401: GPi off".
-fn settings_of(p: &crate::Protocol, base: &crate::Protocol) -> Vec<String> {
+fn settings_of(p: &crate::Protocol, base: &crate::Protocol, words: &Catalog) -> Vec<String> {
     let mut out: Vec<String> = p
         .config
         .diff(&base.config)
         .into_iter()
         .filter(|(k, _)| *k != "seed")
         .map(|(k, v)| match crate::config::spec(k) {
-            Some(s) => format!("{} {v}{}", s.label, crate::schema::unit_suffix(s.unit)),
+            Some(s) => format!(
+                "{} {}{}",
+                words.text(&format!("param-{k}")),
+                words.marked_between_digits(&v),
+                crate::schema::unit_suffix(s.unit)
+            ),
             None => format!("{k} {v}"),
         })
         .collect();
-    out.extend(
-        p.schedule
-            .beyond(&base.schedule)
-            .iter()
-            .map(|e| format!("from trial {}: {}", e.trial, e.description())),
-    );
+    out.extend(p.schedule.beyond(&base.schedule).iter().map(|e| {
+        words.format(
+            &Msg::new("figure-from-trial")
+                .count("trial", e.trial)
+                .text("change", e.description_in(words)),
+        )
+    }));
     out
 }
 
-/// `x` with `decimals` decimals, or a dash if it is not a number.
-fn fixed(x: f64, decimals: usize) -> String {
+/// `x` with `decimals` decimals in the reader's way, or a dash if it is not a number.
+fn fixed(words: &Catalog, x: f64, decimals: usize) -> String {
     if x.is_finite() {
-        format!("{x:.decimals$}")
+        words.fixed(x, decimals)
     } else {
         "—".to_string()
     }
 }
 
-/// A trial's outcome for the status line: a reach that was not made has no error to show (an
-/// error of 0° would read as a perfect reach).
-fn outcome(r: &TrialRecord, sep: &str) -> String {
+/// A trial's outcome: its error, reward and reach time (or that no reach was made).
+fn outcome(words: &Catalog, r: &TrialRecord, id: &'static str) -> String {
     if !r.executed {
-        return "not executed (no reach, no reward)".to_string();
+        return words.text("status-not-executed");
     }
     let reach = r
         .reach_ms
-        .map_or_else(|| "—".to_string(), |ms| fixed(ms, 0));
-    [
-        format!("error {}°", fixed(r.error_deg, 1)),
-        format!("reward {}", fixed(r.reward, 2)),
-        format!("reach {reach} ms"),
-    ]
-    .join(sep)
+        .map_or_else(|| "—".to_string(), |ms| fixed(words, ms, 0));
+    words.format(
+        &Msg::new(id)
+            .text("error", fixed(words, r.error_deg, 1))
+            .text("reward", fixed(words, r.reward, 2))
+            .text("reach", reach),
+    )
+}
+
+/// A phase's name for people.
+fn phase(words: &Catalog, p: crate::record::Phase) -> String {
+    words.text(&format!("phase-{}", p.as_str()))
 }
 
 impl Session {
@@ -113,25 +124,31 @@ impl Session {
 
     /// What a figure of this session says of it: its title, and the seed, trials and settings.
     pub fn description(&self) -> Description {
+        let words = self.words;
         let experiment = self.experiment();
-        let preset = self.running_preset.and_then(crate::presets::preset);
-        let mut title = preset.map_or_else(
-            || "A custom experiment".to_string(),
-            |p| p.title.to_string(),
-        );
-        if let Some(names) = self.run_names() {
-            title = format!("{title}: {} vs {}", names[0], names[1]);
-        }
-        let n = self.a.trials_done();
-        let trials = match n {
-            0 => "no trials yet".to_string(),
-            1 => "trial 1".to_string(),
-            n => format!("trials 1–{n}"),
+        let mut title = match self.running_preset {
+            Some(p) => words.text(&format!("preset-{p}")),
+            None => words.text("figure-custom"),
         };
-        let mut parts = vec![format!("seed {}", self.a.config().seed), trials];
-        parts.extend(settings_of(&experiment.a, &crate::Protocol::default()));
+        if let Some(names) = self.run_names() {
+            title = words.format(
+                &Msg::new("figure-versus")
+                    .text("title", title)
+                    .text("a", names[0].clone())
+                    .text("b", names[1].clone()),
+            );
+        }
+        let trials = words.format(&Msg::new("figure-trials").count("n", self.a.trials_done()));
+        let seed =
+            words.format(&Msg::new("figure-seed").text("seed", self.a.config().seed.to_string()));
+        let mut parts = vec![seed, trials];
+        parts.extend(settings_of(
+            &experiment.a,
+            &crate::Protocol::default(),
+            words,
+        ));
         if let Some(b) = &experiment.b {
-            let own = settings_of(b, &experiment.a);
+            let own = settings_of(b, &experiment.a, words);
             if !own.is_empty() {
                 parts.push(format!("B: {}", own.join(", ")));
             }
@@ -144,23 +161,24 @@ impl Session {
 
     /// The status line: the last trial (of each run while comparing), or why the run stopped.
     pub fn status(&self) -> String {
+        let words = self.words;
         if let Some(why) = self.a.halted() {
-            return format!("Stopped: {why}");
+            return words.format(&Msg::new("status-stopped").text("why", why.to_string()));
         }
         let Some(r) = self.a.history().last() else {
             let t = self.a.time_in_trial_ms();
             return if t > 0.0 {
-                format!("Trial 1 in progress · {} ms", fixed(t, 0))
+                words.format(&Msg::new("status-first-trial").text("ms", fixed(words, t, 0)))
             } else {
-                "Ready: press Play, or Step for one trial.".to_string()
+                words.text("status-ready")
             };
         };
         if self.b.is_none() {
-            return format!(
-                "Trial {} · {} · {}",
-                r.trial,
-                r.phase.as_str(),
-                outcome(r, " · ")
+            return words.format(
+                &Msg::new("status-trial")
+                    .count("trial", r.trial)
+                    .text("phase", phase(words, r.phase))
+                    .text("outcome", outcome(words, r, "status-outcome")),
             );
         }
         // Fed from a worker, run B may be a few trials behind A: its latest trial is shown with
@@ -170,18 +188,24 @@ impl Session {
             .first()
             .or_else(|| self.records_after(Run::B, 0).last());
         let run = |name: &str, x: Option<&TrialRecord>| match x {
-            Some(x) => format!("{name}: {}, {}", x.phase.as_str(), outcome(x, ", ")),
+            Some(x) => format!(
+                "{name}: {}, {}",
+                phase(words, x.phase),
+                outcome(words, x, "status-outcome-short")
+            ),
             None => format!("{name}: —"),
         };
         let b_name = match b {
-            Some(b) if b.trial != r.trial => format!("B (trial {})", b.trial),
+            Some(b) if b.trial != r.trial => {
+                words.format(&Msg::new("status-b-at").count("trial", b.trial))
+            }
             _ => "B".to_string(),
         };
-        format!(
-            "Trial {} · {} · {}",
-            r.trial,
-            run("A", Some(r)),
-            run(&b_name, b)
+        words.format(
+            &Msg::new("status-trial-both")
+                .count("trial", r.trial)
+                .text("a", run("A", Some(r)))
+                .text("b", run(&b_name, b)),
         )
     }
 }

@@ -1,0 +1,271 @@
+//! The page's language: the catalog every sentence from here is written in (core's `i18n`), the
+//! catalogs a page has loaded, and the page's own words by id.
+//!
+//! English is compiled in; the page fetches another language's files when a reader chooses it
+//! and hands their text to [`Playground::set_language`]. The schema, presets, glossary, tour,
+//! status line, run names, events, chart words and errors then come in that language. Links, CSV
+//! and JSON never change with it.
+
+use crate::boundary::{js_error, text};
+use crate::{to_js, Playground};
+use bgloop_core::i18n::{Catalog, Lang, FILES};
+use serde_json::{json, Value};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The language the page reads now.
+    static CURRENT: Cell<&'static Catalog> = Cell::new(Catalog::english());
+    /// Catalogs read so far, by language: a language chosen again is not read (nor kept) twice.
+    static LOADED: RefCell<BTreeMap<Lang, &'static Catalog>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The catalog the page reads now.
+pub fn words() -> &'static Catalog {
+    CURRENT.with(Cell::get)
+}
+
+/// The catalog of `lang`: English, one read before, or one read now from `files` (kept for the
+/// page's lifetime: a page loads at most the three).
+fn catalog(lang: Lang, files: &[String]) -> Result<&'static Catalog, JsError> {
+    if lang == Lang::En {
+        return Ok(Catalog::english());
+    }
+    if let Some(c) = LOADED.with(|l| l.borrow().get(&lang).copied()) {
+        if files.is_empty() {
+            return Ok(c);
+        }
+    }
+    if files.len() != FILES.len() {
+        return Err(js_error(format!(
+            "setLanguage: `files` must hold the text of the {} catalog files ({}), in that order; it holds {}",
+            FILES.len(),
+            FILES.join(", "),
+            files.len()
+        )));
+    }
+    let named: Vec<(&str, &str)> = FILES
+        .iter()
+        .zip(files)
+        .map(|(n, t)| (*n, t.as_str()))
+        .collect();
+    let parsed = Catalog::parse(lang, &named).map_err(js_error)?;
+    let kept: &'static Catalog = Box::leak(Box::new(parsed));
+    LOADED.with(|l| l.borrow_mut().insert(lang, kept));
+    Ok(kept)
+}
+
+/// The value of a message for the page: its text (if it has one) and its attributes.
+fn message_of(words: &Catalog, id: &str, args: &[(&'static str, bgloop_core::i18n::Arg)]) -> Value {
+    let attributes: BTreeMap<String, String> = words
+        .shape()
+        .get(id)
+        .or_else(|| Catalog::english().shape().get(id))
+        .map(|s| {
+            s.attributes
+                .iter()
+                .map(|a| (a.clone(), words.attr_with(id, a, args)))
+                .collect()
+        })
+        .unwrap_or_default();
+    json!({ "value": words.value_with(id, args), "attributes": attributes })
+}
+
+/// A page's message arguments, `{ name: text or number }`: whole numbers are counts (plural forms
+/// choose on them), other numbers are written in the language's way.
+fn arguments(args: &JsValue) -> Result<Vec<(&'static str, bgloop_core::i18n::Arg)>, JsError> {
+    use bgloop_core::i18n::Arg;
+    if args.is_undefined() || args.is_null() {
+        return Ok(Vec::new());
+    }
+    let pairs = crate::boundary::settings(args, "args")?;
+    Ok(pairs
+        .into_iter()
+        .map(|(k, v)| {
+            // Argument names are few and fixed by the catalogs; leaking a name once per distinct
+            // name keeps `Msg`'s static names without copying the catalog's.
+            let name: &'static str = intern(&k);
+            let arg = match v {
+                bgloop_core::Input::Num(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                    Arg::Count(x as i64)
+                }
+                bgloop_core::Input::Num(x) => Arg::Num(x),
+                bgloop_core::Input::Text(t) => Arg::Text(t),
+                bgloop_core::Input::Bool(b) => Arg::Text(b.to_string()),
+            };
+            (name, arg)
+        })
+        .collect())
+}
+
+/// `name` as a `'static` string, each distinct name stored once.
+fn intern(name: &str) -> &'static str {
+    thread_local! {
+        static NAMES: RefCell<std::collections::BTreeSet<&'static str>> = const { RefCell::new(std::collections::BTreeSet::new()) };
+    }
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if let Some(s) = n.get(name) {
+            return *s;
+        }
+        let s: &'static str = Box::leak(name.to_string().into_boxed_str());
+        n.insert(s);
+        s
+    })
+}
+
+/// The schema with its words (labels, meanings, groups, units, why a range matters) in `words`'
+/// language; keys, domains and defaults unchanged.
+pub fn schema_in(words: &Catalog) -> Result<Value, JsError> {
+    let mut value = serde_json::to_value(bgloop_core::schema()).map_err(js_error)?;
+    for spec in value.as_array_mut().into_iter().flatten() {
+        let key = spec["key"].as_str().unwrap_or_default().to_string();
+        let group = spec["group"].as_str().unwrap_or_default().to_string();
+        let id = format!("param-{key}");
+        spec["label"] = json!(words.text(&id));
+        spec["meaning"] = json!(words.attr(&id, "meaning"));
+        spec["group_label"] = json!(words.text(&format!("group-{group}")));
+        let unit = spec["unit"].as_str().unwrap_or_default().to_string();
+        if unit == "trials" || unit == "units" {
+            let said = words.text(&format!("unit-{unit}"));
+            spec["unit_text"] = json!(format!(" {said}"));
+        }
+        let allowed = spec["allowed"].as_str().unwrap_or_default().to_string();
+        spec["allowed"] = json!(words.marked_between_digits(&allowed));
+        if spec["built_for"].is_object() {
+            spec["built_for"]["why"] = json!(words.attr(&id, "why"));
+        }
+        if let Some(options) = spec["domain"]["options"].as_array() {
+            let names: Vec<Value> = options
+                .iter()
+                .map(|o| json!(words.text(&format!("option-{}", o.as_str().unwrap_or_default()))))
+                .collect();
+            spec["domain"]["option_labels"] = Value::Array(names);
+        }
+    }
+    Ok(value)
+}
+
+/// The presets with their title, description and what to watch in `words`' language.
+pub fn presets_in(words: &Catalog) -> Result<Value, JsError> {
+    let mut value = serde_json::to_value(bgloop_core::presets::PRESETS).map_err(js_error)?;
+    for p in value.as_array_mut().into_iter().flatten() {
+        let id = format!("preset-{}", p["name"].as_str().unwrap_or_default());
+        p["title"] = json!(words.text(&id));
+        p["description"] = json!(words.attr(&id, "description"));
+        p["watch"] = json!(words.attr(&id, "watch"));
+    }
+    Ok(value)
+}
+
+/// The glossary in `words`' language: each term, its text, and the forms the page links.
+pub fn glossary_in(words: &Catalog) -> Result<Value, JsError> {
+    let mut value = serde_json::to_value(bgloop_core::glossary::ENTRIES).map_err(js_error)?;
+    for e in value.as_array_mut().into_iter().flatten() {
+        let id = format!("term-{}", e["id"].as_str().unwrap_or_default());
+        e["term"] = json!(words.text(&id));
+        e["text"] = json!(words.attr(&id, "text"));
+        let written: Vec<String> = words
+            .attr(&id, "written")
+            .split('|')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        e["written"] = json!(written);
+    }
+    Ok(value)
+}
+
+/// The built-in tour in `words`' language (links, trials and views unchanged).
+pub fn tour_in(words: &Catalog) -> Result<Value, JsError> {
+    let mut value = serde_json::to_value(bgloop_core::tour::builtin()).map_err(js_error)?;
+    value["title"] = json!(words.text("tour-title"));
+    for (i, step) in value["steps"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let id = format!("tour-step-{}", i + 1);
+        step["title"] = json!(words.text(&id));
+        step["text"] = json!(words.attr(&id, "text"));
+    }
+    Ok(value)
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// The languages there are: `[{ code, name }]`, English first.
+    pub fn languages() -> Result<JsValue, JsError> {
+        let list: Vec<Value> = Lang::ALL
+            .iter()
+            .map(|l| json!({ "code": l.code(), "name": l.name() }))
+            .collect();
+        to_js(&list)
+    }
+
+    /// The catalog files of a language, in the order `setLanguage` takes their text
+    /// (`web/locales/<code>/<file>`).
+    #[wasm_bindgen(js_name = catalogFiles)]
+    pub fn catalog_files() -> Result<JsValue, JsError> {
+        to_js(&FILES)
+    }
+
+    /// The language the page reads now (`en`, `fr`, `es`).
+    pub fn language() -> String {
+        words().lang().code().to_string()
+    }
+
+    /// Whether the catalog of `code` is loaded (English always is): if not, `setLanguage` needs
+    /// its files' text.
+    #[wasm_bindgen(js_name = hasLanguage)]
+    pub fn has_language(code: JsValue) -> Result<bool, JsError> {
+        let code = text(&code, "lang")?;
+        let lang = Lang::parse("lang", &code).map_err(|e| js_error(e.said_in(words())))?;
+        Ok(lang == Lang::En || LOADED.with(|l| l.borrow().contains_key(&lang)))
+    }
+
+    /// Reads the page in `code`'s language from now on. `files` is the text of its catalog
+    /// files (see `catalogFiles`), or empty for English or a language loaded before. A broken
+    /// file is an error naming the file and the line; the language then stays as it was.
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&self, code: JsValue, files: Vec<String>) -> Result<(), JsError> {
+        let code = text(&code, "lang")?;
+        let lang = Lang::parse("lang", &code).map_err(|e| js_error(e.said_in(words())))?;
+        let c = catalog(lang, &files)?;
+        CURRENT.with(|w| w.set(c));
+        self.session_mut()?.set_words(c);
+        Ok(())
+    }
+
+    /// A message of the page's catalog: `{ value, attributes }` (value `null` if it has only
+    /// attributes), with `args` (`{ name: text or number }`, optional) filled in.
+    pub fn message(id: JsValue, args: JsValue) -> Result<JsValue, JsError> {
+        let id = text(&id, "id")?;
+        let args = arguments(&args)?;
+        to_js(&message_of(words(), &id, &args))
+    }
+
+    /// The text of message `id` with `args` (`{ name: text or number }`, optional) in the
+    /// page's language.
+    pub fn t(id: JsValue, args: JsValue) -> Result<String, JsError> {
+        let id = text(&id, "id")?;
+        let args = arguments(&args)?;
+        Ok(words().value_with(&id, &args).unwrap_or(id))
+    }
+
+    /// `x` written for the page's language (`0,25` in French), never for a link.
+    #[wasm_bindgen(js_name = formatNumber)]
+    pub fn format_number(x: f64) -> String {
+        words().number(x)
+    }
+
+    /// `x` with `decimals` decimals, written for the page's language.
+    #[wasm_bindgen(js_name = formatFixed)]
+    pub fn format_fixed(x: f64, decimals: f64) -> Result<String, JsError> {
+        let d = bgloop_core::schema::whole("decimals", decimals, 0, 12).map_err(js_error)?;
+        Ok(words().fixed(x, d as usize))
+    }
+}

@@ -1,0 +1,217 @@
+//! The message catalogs (web/locales/<code>/*.ftl) are complete and agree: every id of the English
+//! catalog exists in every language with the same attributes and the same variables (a missing or
+//! an extra one fails), every id the program asks for exists, and the words the page links to the
+//! glossary occur in that language's texts.
+
+use bgloop_core::i18n::{Catalog, Lang, FILES};
+use std::path::PathBuf;
+
+fn folder(lang: Lang) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../web/locales")
+        .join(lang.code())
+}
+
+/// The catalog of `lang` as the page loads it: its files, read from disk.
+fn read(lang: Lang) -> (Catalog, Vec<String>) {
+    let texts: Vec<String> = FILES
+        .iter()
+        .map(|f| {
+            std::fs::read_to_string(folder(lang).join(f))
+                .unwrap_or_else(|e| panic!("{}/{f}: {e}", lang.code()))
+        })
+        .collect();
+    let named: Vec<(&str, &str)> = FILES
+        .iter()
+        .copied()
+        .zip(texts.iter().map(String::as_str))
+        .collect();
+    let catalog = Catalog::parse(lang, &named).unwrap_or_else(|e| panic!("{e}"));
+    (catalog, texts)
+}
+
+#[test]
+fn every_language_has_every_id_with_the_same_attributes_and_variables() {
+    let (english, _) = read(Lang::En);
+    for lang in [Lang::Fr, Lang::Es] {
+        let (other, _) = read(lang);
+        let code = lang.code();
+        let missing: Vec<&String> = english
+            .shape()
+            .keys()
+            .filter(|id| !other.shape().contains_key(*id))
+            .collect();
+        let extra: Vec<&String> = other
+            .shape()
+            .keys()
+            .filter(|id| !english.shape().contains_key(*id))
+            .collect();
+        assert!(missing.is_empty(), "{code} lacks {missing:?}");
+        assert!(
+            extra.is_empty(),
+            "{code} has ids English does not: {extra:?}"
+        );
+        for (id, shape) in english.shape() {
+            let theirs = &other.shape()[id];
+            assert_eq!(
+                theirs.attributes, shape.attributes,
+                "{code}: `{id}` has other attributes than in English"
+            );
+            assert_eq!(
+                theirs.variables, shape.variables,
+                "{code}: `{id}` uses other variables than in English"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_compiled_in_english_catalog_is_the_one_on_disk() {
+    let (disk, _) = read(Lang::En);
+    assert_eq!(disk.shape(), Catalog::english().shape());
+}
+
+#[test]
+fn every_id_the_program_asks_for_exists() {
+    let (english, _) = read(Lang::En);
+    let has = |id: String| assert!(english.has(&id), "the English catalog lacks `{id}`");
+    for spec in bgloop_core::schema() {
+        has(format!("param-{}", spec.key));
+        let group = serde_json::to_value(spec.group).expect("serialises");
+        has(format!("group-{}", group.as_str().expect("a name")));
+        assert_eq!(
+            english.text(&format!("group-{}", group.as_str().expect("a name"))),
+            spec.group.label()
+        );
+        if let bgloop_core::schema::Domain::Choice { options } = spec.domain {
+            for o in options {
+                has(format!("option-{o}"));
+            }
+        }
+        if spec.built_for.is_some() {
+            assert_eq!(
+                english.attr(&format!("param-{}", spec.key), "why"),
+                spec.built_for
+                    .map(|b| b.why.to_string())
+                    .unwrap_or_default()
+            );
+        }
+        // The catalog is the source of the page's words; the table's English stays equal to it.
+        assert_eq!(english.text(&format!("param-{}", spec.key)), spec.label);
+        assert_eq!(
+            english.attr(&format!("param-{}", spec.key), "meaning"),
+            spec.meaning
+        );
+    }
+    for p in bgloop_core::presets::PRESETS {
+        has(format!("preset-{}", p.name));
+        assert_eq!(english.text(&format!("preset-{}", p.name)), p.title);
+        assert_eq!(
+            english.attr(&format!("preset-{}", p.name), "watch"),
+            p.watch
+        );
+    }
+    for e in bgloop_core::glossary::ENTRIES {
+        has(format!("term-{}", e.id));
+        assert_eq!(english.attr(&format!("term-{}", e.id), "text"), e.text);
+    }
+    for pop in bgloop_core::Population::ALL {
+        has(format!("population-{}", pop.key()));
+        assert_eq!(
+            english.text(&format!("population-{}", pop.key())),
+            pop.label()
+        );
+    }
+    for phase in bgloop_core::Phase::ALL {
+        has(format!("phase-{}", phase.as_str()));
+    }
+    for (i, speed) in bgloop_core::view::SPEEDS.iter().enumerate() {
+        assert_eq!(english.text(&format!("speed-{i}")), speed.label);
+    }
+    let tour = bgloop_core::tour::builtin();
+    assert_eq!(english.text("tour-title"), tour.title);
+    for (i, step) in tour.steps.iter().enumerate() {
+        assert_eq!(english.text(&format!("tour-step-{}", i + 1)), step.title);
+        assert_eq!(
+            english.attr(&format!("tour-step-{}", i + 1), "text"),
+            step.text
+        );
+    }
+    assert!(
+        !english.has(&format!("tour-step-{}", tour.steps.len() + 1)),
+        "a tour step too many"
+    );
+}
+
+#[test]
+fn a_phase_and_the_change_that_starts_it_have_one_name_in_every_language() {
+    // The learning view labels a change that starts a phase by the phase's name only when both
+    // are written alike.
+    for lang in Lang::ALL {
+        let (c, _) = read(lang);
+        assert_eq!(
+            c.text("phase-gpi-off"),
+            c.text("event-gpi-off"),
+            "{}",
+            lang.code()
+        );
+        assert_eq!(
+            c.text("phase-washout"),
+            c.text("event-washout"),
+            "{}",
+            lang.code()
+        );
+    }
+}
+
+#[test]
+fn the_glossary_s_linked_words_occur_in_each_language_s_texts() {
+    for lang in Lang::ALL {
+        let (c, texts) = read(lang);
+        let prose = format!("{}\n{}", texts[1], texts[2]);
+        for e in bgloop_core::glossary::ENTRIES {
+            let written = c.attr(&format!("term-{}", e.id), "written");
+            let forms: Vec<&str> = written
+                .split('|')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert!(
+                !forms.is_empty(),
+                "{}: `term-{}` links no word",
+                lang.code(),
+                e.id
+            );
+            for w in forms {
+                assert!(
+                    prose.contains(w),
+                    "{}: `{w}` (term-{}) occurs in no text",
+                    lang.code(),
+                    e.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn numbers_are_written_the_language_s_way_in_text_never_in_links() {
+    let (fr, _) = read(Lang::Fr);
+    let (es, _) = read(Lang::Es);
+    let e = bgloop_core::schema::in_range("dopamine", 2.5, 0.0, 1.5).expect_err("out of range");
+    assert_eq!(e.message, "`dopamine` = 2.5 is out of range 0–1.5");
+    let said = e.said_in(&fr);
+    assert!(
+        said.contains("`dopamine`") && said.contains("2,5") && said.contains("0–1,5"),
+        "{said}"
+    );
+    assert_ne!(said, e.message, "said in French");
+    assert!(e.said_in(&es).contains("2,5"));
+    // A link is the same in every language.
+    let mut s = bgloop_core::session::Session::new([("loop_strength", 0.25)]).expect("valid");
+    let english_link = s.permalink(&[]);
+    let kept: &'static Catalog = Box::leak(Box::new(fr));
+    s.set_words(kept);
+    assert_eq!(s.permalink(&[]), english_link);
+    assert!(english_link.contains("loop_strength=0.25"));
+}

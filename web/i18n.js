@@ -1,0 +1,69 @@
+// Languages: which one the reader reads, loading its catalog on demand, and the page's words by
+// id. The catalogs are Fluent files in web/locales/<code>/; English is compiled into the wasm
+// module (the first load fetches nothing more), French and Spanish are fetched when chosen. The
+// sentences are made in Rust (core's i18n), so the page, the CLI and the errors say the same.
+
+import { Playground } from './pkg/bgloop.js';
+
+/** The attributes a catalog message may set on its element (`.aria-label = …`). */
+const ATTRIBUTES = new Set(['aria-label', 'placeholder', 'title', 'content', 'alt']);
+
+/** The languages there are: `[{ code, name }]`. */
+export const languages = () => Playground.languages();
+
+/** The text of message `id` in the page's language, with `args` (`{ name: text or number }`). */
+export const t = (id, args) => Playground.t(id, args ?? null);
+
+/** `x` written for the reader's language (a decimal comma in French and Spanish). */
+export const num = (x) => Playground.formatNumber(x);
+
+/** `x` with `decimals` decimals, written for the reader's language. */
+export const fixed = (x, decimals) => Playground.formatFixed(x, decimals);
+
+/**
+ * The language to open in: the link's `lang=` if it names one, else the first of the browser's
+ * languages bgloop speaks, else English.
+ */
+export function chooseLanguage(fromLink) {
+  const codes = languages().map((l) => l.code);
+  if (fromLink && codes.includes(fromLink)) return fromLink;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const code = String(tag || '').toLowerCase().split('-')[0];
+    if (codes.includes(code)) return code;
+  }
+  return 'en';
+}
+
+/** The text of every catalog file of `code`, fetched in parallel from web/locales/<code>/. */
+async function fetchCatalog(code) {
+  const files = Playground.catalogFiles();
+  return Promise.all(files.map(async (file) => {
+    const url = new URL(`./locales/${code}/${file}`, import.meta.url);
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`the ${code} catalog could not be loaded: ${file} answered ${r.status}`);
+    return r.text();
+  }));
+}
+
+/**
+ * Switches `pg` and the page to `code`: fetches its catalog the first time, then writes every
+ * element marked `data-l10n-id` again. Resolves once the page reads in that language.
+ */
+export async function useLanguage(pg, code) {
+  const files = Playground.hasLanguage(code) ? [] : await fetchCatalog(code);
+  pg.setLanguage(code, files);
+  document.documentElement.lang = code;
+  translate(document);
+}
+
+/** Writes the text and attributes of every element under `root` marked `data-l10n-id`. */
+export function translate(root) {
+  for (const el of root.querySelectorAll('[data-l10n-id]')) {
+    const args = el.dataset.l10nArgs ? JSON.parse(el.dataset.l10nArgs) : null;
+    const m = Playground.message(el.dataset.l10nId, args);
+    if (m.value !== null && m.value !== undefined) el.textContent = m.value;
+    for (const [name, value] of Object.entries(m.attributes)) {
+      if (ATTRIBUTES.has(name)) el.setAttribute(name, value);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+## Sentences the model writes: the status line, run names, a figure's header, and errors.
+## Arguments are filled in by the program: $field is a parameter's key as links write it.
+
+## Errors in a value (a link, a control typed by hand, a config from a script, a CLI flag)
+error-out-of-range = `{ $field }` = { $value } is out of range { $min }–{ $max }
+error-not-whole = `{ $field }` = { $value } must be a whole number
+error-not-one-of = `{ $field }` = { $value } is not one of: { $allowed }
+error-not-a-number = `{ $field }` = { $value } is not a number (allowed: { $allowed })
+error-not-finite = `{ $field }` = { $value } is not a finite number (allowed: { $allowed })
+error-outside = `{ $field }` = { $value } is out of range { $allowed }
+error-not-whole-in = `{ $field }` = { $value } must be a whole number in { $allowed }
+error-not-a-language = `{ $field }` = { $value } is not a language bgloop speaks: { $allowed }
+error-built-for = Outside the range this model was built for ({ $range }): { $why }.
+
+## The phases of a run
+phase-baseline = baseline
+phase-rotation = rotation
+phase-washout = washout
+phase-gpi-off = GPi off
+phase-probe = probe
+
+## Changes during a run that have a name of their own
+event-gpi-off = GPi off
+event-washout = washout
+
+## The status line
+status-ready = Ready: press Play, or Step for one trial.
+status-first-trial = Trial 1 in progress · { $ms } ms
+status-stopped = Stopped: { $why }
+status-not-executed = not executed (no reach, no reward)
+status-outcome = error { $error }° · reward { $reward } · reach { $reach } ms
+status-outcome-short = error { $error }°, reward { $reward }, reach { $reach } ms
+status-trial = Trial { $trial } · { $phase } · { $outcome }
+status-trial-both = Trial { $trial } · { $a } · { $b }
+status-b-at = B (trial { $trial })
+
+## The names of the two runs of a comparison
+run-more = { " " }(+{ $n } more)
+run-b-unchanged = B (no change yet)
+run-from-trial = { $change } from trial { $trial }
+
+## A figure's header
+figure-custom = A custom experiment
+figure-versus = { $title }: { $a } vs { $b }
+figure-seed = seed { $seed }
+figure-trials = { $n ->
+    [0] no trials yet
+    [1] trial 1
+   *[other] trials 1–{ $n }
+}
+figure-from-trial = from trial { $trial }: { $change }
+error-and-more = ; and { $n } more
+rejected-run-b = run B: { $error }

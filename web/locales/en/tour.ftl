@@ -1,0 +1,24 @@
+## The guided tour: its title, and each step's title and text.
+
+tour-title = Why adapting a reach needs a strong basal ganglia loop
+
+tour-step-1 = A loop through the basal ganglia
+    .text = The cortex holds a plan for a reach. It talks to the basal ganglia through two routes: via the striatum, which inhibits the output nucleus GPi, and via the STN, which excites it. GPi inhibits the thalamus, and the thalamus excites the cortex back. Watch the colours as one reach is planned and made: red is above rest, blue below.
+tour-step-2 = One reach, and a rotated cursor
+    .text = Each trial the target appears, the cortex plans, and the hand moves along the plan. Here the cursor the subject sees is rotated by 30°: a reach aimed at the target lands about 30° off, give or take the noise that makes every reach different (these three land 52°, 34° and 12° off). Off target, a reach earns no reward.
+tour-step-3 = Reward teaches the loop
+    .text = Noise in the striatum makes every reach a little different. When one happens to land near the target it is rewarded, and dopamine strengthens the cortico-striatal synapses that drove it. Within a few dozen trials the error shrinks to a few degrees.
+tour-step-4 = A weak loop cannot adapt
+    .text = The same task twice from the same seed: A with the loop at full strength, B with the thalamo-cortical loop cut to a quarter. B still reaches, but its error stays near 30°: what the basal ganglia learn no longer reaches the cortical plan.
+tour-step-5 = Learn, then silence GPi
+    .text = Both runs adapt for 400 trials, then GPi output is switched off. Reaches are still made, as fast as before: executing a movement does not need the basal ganglia. But A's error jumps back to 30°. Run B had slowly copied its rewarded reaches into the cortex, and keeps them.
+tour-step-6 = The cortex holds the plan
+    .text = The visual cue lasts only 100 ms, yet the cortical bump persists after it: recurrent excitation in the cortical ring holds the plan, an attractor. Look at the cortex strip of the activity view. (The hand drifts but does not cover the target distance in this trial, so the status line says no reach was made: this step is about the plan, not the movement.)
+tour-step-7 = Dopamine and a 10 Hz rhythm
+    .text = With dopamine at a fifth of normal, the striatal route weakens and the loop through the STN takes over: GPi oscillates at about 10 Hz, stripes in its strip. With normal dopamine the same loop makes a focused dip in GPi under the plan instead.
+tour-step-8 = Learning to reach from scratch
+    .text = Without any innate map from targets to movements, early reaches go anywhere. Rewarded reaches teach the striatum which cells to recruit for each of eight targets, and after a few hundred trials most reaches hit.
+tour-step-9 = Block learning: the skill stays, nothing new is learned
+    .text = Both runs adapt to the 30° rotation. From trial 301, B's dopamine-dependent plasticity is blocked, yet its reaches stay adapted. From trial 401 the rotation grows to 50°: A learns the extra 20°, B's error stays at 20°. Blocking dopamine's teaching signal in mice did the same (Ghanayim et al. 2025).
+tour-step-10 = Losing dopamine, as in Parkinson's disease
+    .text = In Parkinson's disease the striatum loses its dopamine. From trial 301, B keeps half: its reaches slow from about 130 ms to 170–215 ms (the status line shows each run's reach time) and are a little less accurate. Here low dopamine slows movement without stopping learning: B still learns the extra 20° from trial 401.

@@ -1,0 +1,53 @@
+## Frases que escribe el modelo: la línea de estado, los nombres de las simulaciones, la cabecera de una figura y los errores.
+## El programa rellena los argumentos: $field es la clave de un parámetro tal como la escriben los enlaces.
+
+## Errores en un valor (un enlace, un control escrito a mano, una configuración desde un script, una opción de la CLI)
+error-out-of-range = `{ $field }` = { $value } está fuera del rango { $min }–{ $max }
+error-not-whole = `{ $field }` = { $value } debe ser un número entero
+error-not-one-of = `{ $field }` = { $value } no es ninguno de estos: { $allowed }
+error-not-a-number = `{ $field }` = { $value } no es un número (valores permitidos: { $allowed })
+error-not-finite = `{ $field }` = { $value } no es un número finito (valores permitidos: { $allowed })
+error-outside = `{ $field }` = { $value } está fuera del rango { $allowed }
+error-not-whole-in = `{ $field }` = { $value } debe ser un número entero en { $allowed }
+error-not-a-language = `{ $field }` = { $value } no es un idioma que bgloop hable: { $allowed }
+error-built-for = Fuera del rango para el que se construyó este modelo ({ $range }): { $why }.
+
+## Las fases de una simulación
+phase-baseline = línea base
+phase-rotation = rotación
+phase-washout = desadaptación
+phase-gpi-off = GPi apagado
+phase-probe = prueba
+
+## Cambios durante una simulación que tienen nombre propio
+event-gpi-off = GPi apagado
+event-washout = desadaptación
+
+## La línea de estado
+status-ready = Listo: pulsa Reproducir, o Paso para un solo ensayo.
+status-first-trial = Ensayo 1 en curso · { $ms } ms
+status-stopped = Detenido: { $why }
+status-not-executed = no ejecutado (sin alcance, sin recompensa)
+status-outcome = error { $error }° · recompensa { $reward } · alcance { $reach } ms
+status-outcome-short = error { $error }°, recompensa { $reward }, alcance { $reach } ms
+status-trial = Ensayo { $trial } · { $phase } · { $outcome }
+status-trial-both = Ensayo { $trial } · { $a } · { $b }
+status-b-at = B (ensayo { $trial })
+
+## Los nombres de las dos simulaciones de una comparación
+run-more = { " " }(+{ $n } más)
+run-b-unchanged = B (aún sin cambios)
+run-from-trial = { $change } desde el ensayo { $trial }
+
+## La cabecera de una figura
+figure-custom = Un experimento personalizado
+figure-versus = { $title }: { $a } frente a { $b }
+figure-seed = semilla { $seed }
+figure-trials = { $n ->
+    [0] aún no hay ensayos
+    [1] ensayo 1
+   *[other] ensayos 1–{ $n }
+}
+figure-from-trial = desde el ensayo { $trial }: { $change }
+error-and-more = ; y { $n } más
+rejected-run-b = simulación B: { $error }

@@ -1,0 +1,53 @@
+## Les phrases qu'écrit le modèle : la ligne d'état, les noms des simulations, l'en-tête d'une figure et les erreurs.
+## Les arguments sont remplis par le programme : $field est la clé d'un paramètre telle que l'écrivent les liens.
+
+## Erreurs dans une valeur (un lien, une commande saisie à la main, une configuration venant d'un script, une option de la CLI)
+error-out-of-range = `{ $field }` = { $value } est hors de l'intervalle { $min }–{ $max }
+error-not-whole = `{ $field }` = { $value } doit être un nombre entier
+error-not-one-of = `{ $field }` = { $value } n'est pas l'une des valeurs possibles : { $allowed }
+error-not-a-number = `{ $field }` = { $value } n'est pas un nombre (valeurs admises : { $allowed })
+error-not-finite = `{ $field }` = { $value } n'est pas un nombre fini (valeurs admises : { $allowed })
+error-outside = `{ $field }` = { $value } est hors de l'intervalle { $allowed }
+error-not-whole-in = `{ $field }` = { $value } doit être un nombre entier dans { $allowed }
+error-not-a-language = `{ $field }` = { $value } n'est pas une langue que bgloop parle : { $allowed }
+error-built-for = En dehors de l'intervalle pour lequel ce modèle a été conçu ({ $range }) : { $why }.
+
+## Les phases d'une simulation
+phase-baseline = référence
+phase-rotation = rotation
+phase-washout = désadaptation
+phase-gpi-off = GPi coupé
+phase-probe = sonde
+
+## Les changements en cours de simulation qui ont un nom à eux
+event-gpi-off = GPi coupé
+event-washout = désadaptation
+
+## La ligne d'état
+status-ready = Prêt : appuyez sur Lecture, ou sur Pas à pas pour un seul essai.
+status-first-trial = Essai 1 en cours · { $ms } ms
+status-stopped = Arrêté : { $why }
+status-not-executed = non exécuté (pas d'atteinte, pas de récompense)
+status-outcome = erreur { $error }° · récompense { $reward } · atteinte { $reach } ms
+status-outcome-short = erreur { $error }°, récompense { $reward }, atteinte { $reach } ms
+status-trial = Essai { $trial } · { $phase } · { $outcome }
+status-trial-both = Essai { $trial } · { $a } · { $b }
+status-b-at = B (essai { $trial })
+
+## Les noms des deux simulations d'une comparaison
+run-more = { " " }(+{ $n } autres)
+run-b-unchanged = B (pas encore de changement)
+run-from-trial = { $change } à partir de l'essai { $trial }
+
+## L'en-tête d'une figure
+figure-custom = Une expérience personnalisée
+figure-versus = { $title } : { $a } contre { $b }
+figure-seed = graine { $seed }
+figure-trials = { $n ->
+    [0] pas encore d'essai
+    [1] essai 1
+   *[other] essais 1–{ $n }
+}
+figure-from-trial = à partir de l'essai { $trial } : { $change }
+error-and-more = ; et { $n } de plus
+rejected-run-b = simulation B : { $error }
