@@ -37,15 +37,24 @@ for (const f of fs.readdirSync(path.join(root, 'web'))) {
   // sweep-worker.js is copied too: workers load it by URL.
   if (/\.(js|css|png)$/.test(f)) fs.copyFileSync(path.join(root, 'web', f), path.join(dist, 'web', f));
 }
+// The message catalogs: the page fetches a language's files when a reader chooses it.
+for (const lang of fs.readdirSync(path.join(root, 'web', 'locales'))) {
+  fs.mkdirSync(path.join(dist, 'web', 'locales', lang), { recursive: true });
+  for (const f of fs.readdirSync(path.join(root, 'web', 'locales', lang))) {
+    if (f.endsWith('.ftl')) fs.copyFileSync(path.join(root, 'web', 'locales', lang, f), path.join(dist, 'web', 'locales', lang, f));
+  }
+}
 // The one-line embedding script, at the site's root too, and the example article and tour.
 fs.copyFileSync(path.join(root, 'web', 'bgloop-embed.js'), path.join(dist, 'bgloop-embed.js'));
 fs.mkdirSync(path.join(dist, 'examples'), { recursive: true });
 for (const f of fs.readdirSync(path.join(root, 'examples'))) {
   if (/\.(html|json|png|css|js)$/.test(f)) fs.copyFileSync(path.join(root, 'examples', f), path.join(dist, 'examples', f));
 }
-// The teacher's page (its links open ../index.html).
+// The teacher's page, in each language (its links open ../index.html).
 fs.mkdirSync(path.join(dist, 'docs'), { recursive: true });
-fs.copyFileSync(path.join(root, 'docs', 'teaching.html'), path.join(dist, 'docs', 'teaching.html'));
+for (const f of fs.readdirSync(path.join(root, 'docs'))) {
+  if (/^teaching(\.\w+)?\.html$/.test(f)) fs.copyFileSync(path.join(root, 'docs', f), path.join(dist, 'docs', f));
+}
 for (const f of ['bgloop.js', 'bgloop_bg.wasm', 'bgloop.d.ts']) {
   fs.copyFileSync(path.join(root, 'web', 'pkg', f), path.join(dist, 'web', 'pkg', f));
 }
@@ -83,9 +92,17 @@ function wrap(file) {
 }
 
 const wasm = fs.readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm'));
+// Opened from disk the single file can fetch nothing: every language's catalog goes inside
+// (English is in the wasm module already), in the order web/i18n.js hands them to the model.
+const pkg = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
+pkg.initSync({ module: fs.readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
+const CATALOG_FILES = pkg.Playground.catalogFiles();
+const catalogs = Object.fromEntries(fs.readdirSync(path.join(root, 'web', 'locales')).filter((l) => l !== 'en')
+  .map((l) => [l, CATALOG_FILES.map((f) => read(`web/locales/${l}/${f}`))]));
 const script = [
   'const __modules = {};',
   `globalThis.BGLOOP_WASM_BYTES = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));`,
+  `globalThis.BGLOOP_CATALOGS = ${JSON.stringify(catalogs).replace(/</g, '\\u003c')};`,
   ...MODULES.map(wrap),
 ].join('\n');
 // An inline script ends at the first `</script` in its text, whatever the JavaScript means by it.

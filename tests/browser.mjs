@@ -19,7 +19,8 @@ export function launch() {
  * reducedMotion, acceptDownloads, …).
  */
 export async function openPage(browser, url, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  // English unless a test asks for another language: the page follows the browser's languages.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...contextOptions });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });

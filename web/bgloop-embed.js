@@ -8,12 +8,12 @@
 // pause(), reset(seed), step(), configure(config), tour(step) and getState(), and DOM events
 // `bgloop-ready`, `bgloop-trial`, `bgloop-state`, `bgloop-error` and `bgloop-resize` (the message in
 // `event.detail`). Attributes: `link` (a permalink fragment), `hide` (parts to hide), `tour` (a tour
-// step), `src` (the playground's address; by default next to this script), `height` (the starting
+// step), `lang` (the playground's language: en, fr or es; by default the reader's browser's), `src` (the playground's address; by default next to this script), `height` (the starting
 // height in px), `title`. No dependencies; MIT licence, like the rest of bgloop.
 //
 // States (`demo.state`): `detached` (not in a document), `loading` (the frame is opening an
 // experiment: commands wait, in order, up to 64 of them), `ready` (commands go straight to the
-// playground). A change of `link`, `hide`, `tour` or `src`, or moving the element (which reloads
+// playground). A change of `link`, `hide`, `tour`, `lang` or `src`, or moving the element (which reloads
 // its frame), goes back to `loading`; the playground's `bgloop:ready` (sent again after every
 // change) makes it `ready` and sends what waited. A payload that cannot be posted (a function, a
 // DOM node) throws at the call; a command over the limit is dropped with a `bgloop-error` event.
@@ -35,7 +35,7 @@ const bare = (link) => (link || '').replace(/^[#?]/, '');
 const MAX_QUEUE = 64;
 
 class BgloopDemo extends HTMLElement {
-  static get observedAttributes() { return ['link', 'hide', 'tour', 'src']; }
+  static get observedAttributes() { return ['link', 'hide', 'tour', 'lang', 'src']; }
 
   constructor() {
     super();
@@ -81,6 +81,9 @@ class BgloopDemo extends HTMLElement {
     if (hide) parts.push(`hide=${encodeURIComponent(hide).replace(/%2C/gi, ',')}`);
     const tour = this.getAttribute('tour');
     if (tour) parts.push(`tour=${encodeURIComponent(tour)}`);
+    // After the link's entries, so the attribute wins over a `lang=` in the link.
+    const lang = this.getAttribute('lang');
+    if (lang) parts.push(`lang=${encodeURIComponent(lang)}`);
     url.hash = parts.filter(Boolean).join('&');
     return url.href;
   }

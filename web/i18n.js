@@ -5,8 +5,9 @@
 
 import { Playground } from './pkg/bgloop.js';
 
-/** The attributes a catalog message may set on its element (`.aria-label = …`). */
-const ATTRIBUTES = new Set(['aria-label', 'placeholder', 'title', 'content', 'alt']);
+/** The attributes a catalog message may set on its element (`.aria-label = …`; `.href`: the
+ * teacher's page in the reader's language). */
+const ATTRIBUTES = new Set(['aria-label', 'placeholder', 'title', 'content', 'alt', 'href']);
 
 /** The languages there are: `[{ code, name }]`. */
 export const languages = () => Playground.languages();
@@ -36,6 +37,9 @@ export function chooseLanguage(fromLink) {
 
 /** The text of every catalog file of `code`, fetched in parallel from web/locales/<code>/. */
 async function fetchCatalog(code) {
+  // The single-file build carries its catalogs inside (it is opened from disk).
+  const inside = globalThis.BGLOOP_CATALOGS?.[code];
+  if (inside) return inside;
   const files = Playground.catalogFiles();
   return Promise.all(files.map(async (file) => {
     const url = new URL(`./locales/${code}/${file}`, import.meta.url);

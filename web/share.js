@@ -12,10 +12,11 @@ export const COLUMN = 680;
 const VIEWS = ['reach', 'learning', 'circuit', 'activity'];
 const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The `<bgloop-demo>` snippet: the element's script (from this site) and the element. */
-export function elementSnippet(site, link, hide) {
+/** The `<bgloop-demo>` snippet: the element's script (from this site) and the element (in
+ * `lang`'s language if one was chosen). */
+export function elementSnippet(site, link, hide, lang = null) {
   const script = new URL('web/bgloop-embed.js', site).href;
-  const hidden = hide.length ? ` hide="${attr(hide.join(','))}"` : '';
+  const hidden = (hide.length ? ` hide="${attr(hide.join(','))}"` : '') + (lang ? ` lang="${attr(lang)}"` : '');
   // `<\/script>`: the single-file build inlines this module in a <script>, which a plain
   // closing tag would end.
   return `<script src="${attr(script)}" defer><\/script>\n<bgloop-demo link="${attr(link)}"${hidden}></bgloop-demo>`;
@@ -49,11 +50,14 @@ function setupEmbedDialog(pg, viewOptions, say) {
     delete v.to; delete v.loop; delete v.tour; delete v.hide; delete v.sweep;
     if (c.to !== null) v.to = String(c.to);
     if (c.loop && c.to !== null) v.loop = '1';
+    // The element says its language as an attribute; the iframe keeps it in its link.
+    const lang = v.lang ?? null;
+    delete v.lang;
     const link = pg.permalink(v);
     const site = location.href.split('#')[0];
-    $('embed-code').value = elementSnippet(site, `#${link}`, c.hide);
+    $('embed-code').value = elementSnippet(site, `#${link}`, c.hide, lang);
     const hide = c.hide.length ? `&hide=${c.hide.join(',')}` : '';
-    const src = `${site}#${link}&embed=1${hide}`;
+    const src = `${site}#${link}&embed=1${hide}${lang ? `&lang=${lang}` : ''}`;
     $('embed-iframe').value = embedSnippet(src, measured ?? 640);
     $('embed-height').textContent = measured ? t('embed-measured', { height: Math.ceil(measured), width: COLUMN }) : t('embed-measuring');
     if (preview.dataset.src !== src) {

@@ -123,6 +123,16 @@ function listenToKeys({ at, count, show, close }) {
   });
 }
 
+/** The tour's buttons and keys: back, replay, next (or close on the last step), close, open. */
+function wireButtons({ back, next }, { at, count, show, close }) {
+  back.addEventListener('click', () => show(at() - 1));
+  $('tour-replay').addEventListener('click', () => show(at()));
+  next.addEventListener('click', () => (at() >= count() - 1 ? close() : show(at() + 1)));
+  $('tour-close').addEventListener('click', close);
+  $('tour-open').addEventListener('click', () => show(0));
+  listenToKeys({ at, count, show, close });
+}
+
 /**
  * Wires the tour. `app` supplies `pg`, `openLink(link)` (opens an experiment as a fresh load
  * would), `runTrials(n, speed)` (plays until n trials have run), `setPlaying`, `render` and `link`.
@@ -133,16 +143,13 @@ export function setupTour(app) {
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   let tour = Playground.tour();
   $('tour-open').textContent = t('tour-open', { steps: tour.steps.length });
-  let source = null; // the path of a tour file, or null for the built-in tour
-  let builtin = true; // the built-in tour (read again in a new language), not one given
+  let source = null; // a tour file's path, '' for a tour given as an object, null for the built-in tour
   let index = -1;
 
   /** Step `n` (from 1) of the current tour, or an error naming the steps there are. */
   const checkStep = (n) => {
-    if (!Number.isInteger(n) || n < 1 || n > tour.steps.length) {
-      throw new Error(t('tour-no-step', { step: String(n).slice(0, 20), steps: tour.steps.length }));
-    }
-    return n;
+    if (Number.isInteger(n) && n >= 1 && n <= tour.steps.length) return n;
+    throw new Error(t('tour-no-step', { step: String(n).slice(0, 20), steps: tour.steps.length }));
   };
 
   /** Shows step `i` (from 0) and runs it. */
@@ -167,12 +174,7 @@ export function setupTour(app) {
     $('tour-open').focus();
   };
 
-  back.addEventListener('click', () => show(index - 1));
-  $('tour-replay').addEventListener('click', () => show(index));
-  next.addEventListener('click', () => (index >= tour.steps.length - 1 ? close() : show(index + 1)));
-  $('tour-close').addEventListener('click', close);
-  $('tour-open').addEventListener('click', () => show(0));
-  listenToKeys({ at: () => index, count: () => tour.steps.length, show, close });
+  wireButtons({ back, next }, { at: () => index, count: () => tour.steps.length, show, close });
 
   const fail = (text) => sayProblem(app, { section, problem }, text);
 
@@ -185,8 +187,7 @@ export function setupTour(app) {
     /** Replaces the tour with `candidate` (an object or JSON text), checked by core; opens step 1. */
     load(candidate, opts) {
       tour = Playground.parseTour(tourText(candidate));
-      source = null;
-      builtin = false;
+      source = '';
       show(0, opts);
     },
     /** Opens the tour named by a link's `tour=` value: a step number, or a same-origin file
@@ -200,16 +201,14 @@ export function setupTour(app) {
       try {
         tour = await tourFile(file);
         source = file;
-        builtin = false;
         show(checkStep(at ? Number(at) : 1) - 1, opts);
       } catch (e) {
         fail(t('tour-file-failed', { file: file.slice(0, 80), why: (e && e.message) || String(e) }));
       }
     },
-    /** Writes the tour again in the page's (new) language: the built-in tour's words, the
-     * buttons and the step shown (without running it again). */
+    /** Writes the tour again in the page's new language (the step shown is not run again). */
     relanguage() {
-      if (builtin) tour = Playground.tour();
+      if (source === null) tour = Playground.tour();
       $('tour-open').textContent = t('tour-open', { steps: Playground.tour().steps.length });
       if (index >= 0) fillStep(els, tour, index, app.glossary.linkTerms);
     },

@@ -11,7 +11,8 @@ impl Playground {
     /// The parameter schema: one object per parameter, as core's `ParamSpec` serialises it (key,
     /// label, symbol, unit, unit_text, group, group_label, advanced, primary, domain, allowed,
     /// default, meaning, source, built_for, live; a test in tests/wasm-node.test.mjs keeps this
-    /// list true).
+    /// list true), its words in the page's language (a choice's domain also has `option_labels`,
+    /// its options' names).
     pub fn schema() -> Result<JsValue, JsError> {
         to_js(&language::schema_in(language::words())?)
     }

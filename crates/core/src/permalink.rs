@@ -139,6 +139,39 @@ fn fragment(link: &str) -> &str {
     }
 }
 
+/// Checks a `tour=` value: a step number, or a same-origin `.json` path with an optional step.
+fn check_tour(key: &str, value: &str) -> Result<String, String> {
+    let max = view::MAX_TOUR_STEPS;
+    if let Ok(n) = value.parse::<usize>() {
+        return if (1..=max).contains(&n) {
+            Ok(n.to_string())
+        } else {
+            Err(format!("`{key}` = {n} must be a step in 1–{max}"))
+        };
+    }
+    // A path on this site: no scheme, no host, no backslash, ending in .json; and
+    // optionally the step of that tour, `tours/mine.json:3`.
+    let (path, step) = match value.rsplit_once(':') {
+        Some((path, n)) => (path, Some(n.parse::<usize>().ok())),
+        None => (value, None),
+    };
+    let safe = path.ends_with(".json")
+        && !path.contains(':')
+        && !path.starts_with("//")
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._/~".contains(c))
+        && step.is_none_or(|n| n.is_some_and(|n| (1..=max).contains(&n)));
+    if safe {
+        Ok(value.to_string())
+    } else {
+        Err(format!(
+            "`{key}` = {:?} must be a step number or a path on this site to a .json tour, with its step if not the first, e.g. tours/mine.json or tours/mine.json:3",
+            crate::format::short(value, 40)
+        ))
+    }
+}
+
 /// Checks a view option's value against [`view::OPTIONS`]; returns its canonical text.
 fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> {
     let key = option.key;
@@ -173,37 +206,7 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
                 view::MAX_END_TRIAL
             )),
         },
-        ViewKind::Tour => {
-            let max = view::MAX_TOUR_STEPS;
-            if let Ok(n) = value.parse::<usize>() {
-                return if (1..=max).contains(&n) {
-                    Ok(n.to_string())
-                } else {
-                    Err(format!("`{key}` = {n} must be a step in 1–{max}"))
-                };
-            }
-            // A path on this site: no scheme, no host, no backslash, ending in .json; and
-            // optionally the step of that tour, `tours/mine.json:3`.
-            let (path, step) = match value.rsplit_once(':') {
-                Some((path, n)) => (path, Some(n.parse::<usize>().ok())),
-                None => (value, None),
-            };
-            let safe = path.ends_with(".json")
-                && !path.contains(':')
-                && !path.starts_with("//")
-                && path
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "-._/~".contains(c))
-                && step.is_none_or(|n| n.is_some_and(|n| (1..=max).contains(&n)));
-            if safe {
-                Ok(value.to_string())
-            } else {
-                Err(format!(
-                    "`{key}` = {:?} must be a step number or a path on this site to a .json tour, with its step if not the first, e.g. tours/mine.json or tours/mine.json:3",
-                    crate::format::short(value, 40)
-                ))
-            }
-        }
+        ViewKind::Tour => check_tour(key, value),
         ViewKind::Parts => {
             let mut names = Vec::new();
             for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {

@@ -51,6 +51,20 @@ fn event_error(text: &str, message: impl std::fmt::Display) -> ParamError {
     ParamError::new(text, format!("`{shown}`: {message}"))
 }
 
+/// A refused value in an event: the event, then the value's error, in every language it can be
+/// said in.
+fn event_value_error(text: &str, e: ParamError) -> ParamError {
+    match e.msg {
+        Some(msg) => ParamError::localized(
+            text,
+            crate::i18n::Msg::new("error-in-event")
+                .text("event", crate::format::short(text, 60))
+                .said("error", msg),
+        ),
+        None => event_error(text, e.message),
+    }
+}
+
 /// A trial number in 1–[`MAX_TRIAL`], or why not.
 fn trial_number(text: &str) -> Result<u32, String> {
     match text.trim().parse::<u32>() {
@@ -92,7 +106,7 @@ impl Event {
         }
         let check = |v: &str| {
             spec.check(&Input::Text(v.to_string()))
-                .map_err(|e| event_error(&text, e.message))
+                .map_err(|e| event_value_error(&text, e))
         };
         if when.trim().starts_with('-') {
             return Err(event_error(

@@ -51,3 +51,4 @@ figure-trials = { $n ->
 figure-from-trial = from trial { $trial }: { $change }
 error-and-more = ; and { $n } more
 rejected-run-b = run B: { $error }
+error-in-event = `{ $event }`: { $error }

@@ -211,6 +211,7 @@ keys-open = Keyboard shortcuts (?)
 ## The glossary and the footer
 glossary-what = { $term }: what it means
 teachers = For teachers: three class activities
+    .href = docs/teaching.html
 colophon = A reconstruction of the model of Leblois, Boraud & Hansel, PNAS 2025 (doi:10.1073/pnas.2515994122), built on their 2006 loop model and ring-attractor theory — not the authors' code.
 colophon-console = Open the browser console and try
 view-learning-hint-compare = 20-trial means: thick |error|, thin reward (right axis); A solid, B dashed

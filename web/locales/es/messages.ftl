@@ -51,3 +51,4 @@ figure-trials = { $n ->
 figure-from-trial = desde el ensayo { $trial }: { $change }
 error-and-more = ; y { $n } más
 rejected-run-b = simulación B: { $error }
+error-in-event = `{ $event }`: { $error }

@@ -211,6 +211,7 @@ keys-open = Atajos de teclado (?)
 ## El glosario y el pie de página
 glossary-what = { $term }: qué significa
 teachers = Para docentes: tres actividades de clase
+    .href = docs/teaching.es.html
 colophon = Una reconstrucción del modelo de Leblois, Boraud & Hansel, PNAS 2025 (doi:10.1073/pnas.2515994122), basada en su modelo de bucle de 2006 y en la teoría de atractores en anillo; no es el código de los autores.
 colophon-console = Abre la consola del navegador y prueba
 view-learning-hint-compare = medias de 20 ensayos: |error| grueso, recompensa fina (eje derecho); A continua, B discontinua

@@ -51,3 +51,4 @@ figure-trials = { $n ->
 figure-from-trial = à partir de l'essai { $trial } : { $change }
 error-and-more = ; et { $n } de plus
 rejected-run-b = simulation B : { $error }
+error-in-event = `{ $event }` : { $error }
