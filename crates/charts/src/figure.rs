@@ -127,8 +127,6 @@ impl Header {
     }
 }
 
-/// The caption under a figure: what each view shows.
-
 /// The figure's content as owned data: read out of a run (or a session) and drawn afterwards,
 /// so nothing is borrowed while the drawing backend works.
 #[derive(Clone, Debug)]

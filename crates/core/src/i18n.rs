@@ -557,16 +557,13 @@ mod tests {
 
     #[test]
     fn a_broken_catalog_names_the_file_and_line() {
-        let e = Catalog::parse(Lang::Es, &[("page.ftl", "a = 1\nb = {\n")])
-            .err()
-            .expect("refused");
+        let e = Catalog::parse(Lang::Es, &[("page.ftl", "a = 1\nb = {\n")]).expect_err("refused");
         assert!(e.to_string().starts_with("es/page.ftl: line 2"), "{e}");
         let twice = Catalog::parse(
             Lang::Es,
             &[("page.ftl", "a = 1\n"), ("tour.ftl", "a = 2\n")],
         )
-        .err()
-        .expect("refused");
+        .expect_err("refused");
         assert!(
             twice.to_string().contains("`a` is written twice"),
             "{twice}"
@@ -576,7 +573,7 @@ mod tests {
     #[test]
     fn a_language_code_is_checked() {
         assert_eq!(Lang::parse("lang", "fr-CA").ok(), Some(Lang::Fr));
-        let e = Lang::parse("lang", "de").err().expect("refused");
+        let e = Lang::parse("lang", "de").expect_err("refused");
         assert_eq!(
             e.message,
             "`lang` = \"de\" is not a language bgloop speaks: en, fr, es"
