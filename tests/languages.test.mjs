@@ -215,9 +215,9 @@ test('the Embed dialog and <bgloop-demo lang> keep the language', async () => {
   await host.close();
 });
 
-for (const [w, h] of [[1280, 800], [390, 844]]) {
-  test(`in French at ${w} px nothing is cut or overlaps: buttons, labels and menus hold their words`, async () => {
-    const { page, context } = await open('#lang=fr&preset=rotation&seed=1&to=20', { viewport: { width: w, height: h }, reducedMotion: 'reduce' });
+for (const [lang, w, h] of [['fr', 1280, 800], ['fr', 390, 844], ['es', 1280, 800], ['es', 1024, 768], ['es', 390, 844]]) {
+  test(`in ${lang} at ${w} px nothing is cut or overlaps: buttons, labels and menus hold their words`, async () => {
+    const { page, context } = await open(`#lang=${lang}&preset=rotation&seed=1&to=20`, { viewport: { width: w, height: h }, reducedMotion: 'reduce' });
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     const found = await page.evaluate(() => {
       const out = [];
@@ -226,9 +226,14 @@ for (const [w, h] of [[1280, 800], [390, 844]]) {
       const els = [...document.querySelectorAll('button, label, select, legend, summary, h1, h2, figcaption, .status, .live-tag')].filter(shown);
       for (const el of els) {
         // Text cut: content wider than its box (ellipsis or clipping).
-        if (el.scrollWidth > el.clientWidth + 2 && getComputedStyle(el).overflowX !== 'visible') out.push(`cut: ${el.id || el.tagName} "${el.textContent.trim().slice(0, 40)}"`);
+        // Text cut or spilling: content wider than its box (a button's word past its border).
+        const spills = el.tagName === 'BUTTON' || getComputedStyle(el).overflowX !== 'visible';
+        if (el.scrollWidth > el.clientWidth + 2 && spills) out.push(`cut: ${el.id || el.tagName} "${el.textContent.trim().slice(0, 40)}"`);
         const r = el.getBoundingClientRect();
         if (r.right > innerWidth + 1) out.push(`past the edge: ${el.id || el.tagName} "${el.textContent.trim().slice(0, 40)}"`);
+        // Out of its panel: a row of buttons wider than the panel that holds it is clipped there.
+        const box = el.closest('.panel, .view, .tour, dialog')?.getBoundingClientRect();
+        if (box && (r.right > box.right + 1 || r.left < box.left - 1)) out.push(`out of its panel: ${el.id || el.tagName} "${el.textContent.trim().slice(0, 40)}"`);
       }
       // Buttons side by side must not overlap.
       const buttons = [...document.querySelectorAll('button')].filter(shown).map((b) => [b, b.getBoundingClientRect()]);
@@ -245,7 +250,7 @@ for (const [w, h] of [[1280, 800], [390, 844]]) {
     });
     assert.deepEqual(found, []);
     fs.mkdirSync('/tmp/shots', { recursive: true });
-    await page.screenshot({ path: `/tmp/shots/lang-fr-${w}.png`, fullPage: true });
+    await page.screenshot({ path: `/tmp/shots/lang-${lang}-${w}.png`, fullPage: true });
     await context.close();
   });
 }

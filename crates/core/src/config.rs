@@ -629,9 +629,9 @@ pub const RECURRENCE_BOUND: (f64, f64) = (3.8, -1.2);
 /// The one error for a key that is not a parameter (config, links, CLI `--set`, JS).
 pub fn unknown_key(key: &str) -> ParamError {
     let shown = crate::format::short(key, crate::format::QUOTED);
-    ParamError::new(
+    ParamError::localized(
         key,
-        format!("unknown parameter {:?} (`bgloop schema` lists them)", shown),
+        crate::i18n::Msg::new("error-unknown-parameter").text("key", format!("{shown:?}")),
     )
 }
 

@@ -9,6 +9,7 @@ error-not-a-number = `{ $field }` = { $value } is not a number (allowed: { $allo
 error-not-finite = `{ $field }` = { $value } is not a finite number (allowed: { $allowed })
 error-outside = `{ $field }` = { $value } is out of range { $allowed }
 error-not-whole-in = `{ $field }` = { $value } must be a whole number in { $allowed }
+error-unknown-parameter = unknown parameter { $key } (`bgloop schema` lists them)
 error-not-a-language = `{ $field }` = { $value } is not a language bgloop speaks: { $allowed }
 error-built-for = Outside the range this model was built for ({ $range }): { $why }.
 

@@ -9,6 +9,7 @@ error-not-a-number = `{ $field }` = { $value } no es un número (valores permiti
 error-not-finite = `{ $field }` = { $value } no es un número finito (valores permitidos: { $allowed })
 error-outside = `{ $field }` = { $value } está fuera del rango { $allowed }
 error-not-whole-in = `{ $field }` = { $value } debe ser un número entero en { $allowed }
+error-unknown-parameter = parámetro desconocido { $key } (`bgloop schema` los enumera)
 error-not-a-language = `{ $field }` = { $value } no es un idioma que bgloop hable: { $allowed }
 error-built-for = Fuera del rango para el que se construyó este modelo ({ $range }): { $why }.
 

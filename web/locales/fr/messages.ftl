@@ -9,6 +9,7 @@ error-not-a-number = `{ $field }` = { $value } n'est pas un nombre (valeurs admi
 error-not-finite = `{ $field }` = { $value } n'est pas un nombre fini (valeurs admises : { $allowed })
 error-outside = `{ $field }` = { $value } est hors de l'intervalle { $allowed }
 error-not-whole-in = `{ $field }` = { $value } doit être un nombre entier dans { $allowed }
+error-unknown-parameter = paramètre inconnu { $key } (`bgloop schema` les liste)
 error-not-a-language = `{ $field }` = { $value } n'est pas une langue que bgloop parle : { $allowed }
 error-built-for = En dehors de l'intervalle pour lequel ce modèle a été conçu ({ $range }) : { $why }.
 
