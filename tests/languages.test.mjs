@@ -70,6 +70,64 @@ function leftovers(texts, forbidden) {
   return [...found];
 }
 
+/** Each English id with the variables its value and attributes use (select expressions too). */
+function variablesById() {
+  const out = new Map();
+  const dir = path.join(ROOT, 'web', 'locales', 'en');
+  for (const f of fs.readdirSync(dir)) {
+    let id = null;
+    for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+      const m = /^(-?[a-z][\w-]*) =/.exec(line);
+      if (m) { id = m[1]; out.set(id, new Set()); }
+      if (id && !line.startsWith('#')) for (const [, v] of line.matchAll(/\{\s*\$(\w+)/g)) out.get(id).add(v);
+    }
+  }
+  return out;
+}
+
+/** The keys of the object literal that starts at `from` in `src` (just after its `{`). */
+function argumentNames(src, from) {
+  const names = [];
+  let depth = 0; let part = ''; let quote = null;
+  for (let i = from; i < src.length; i++) {
+    const c = src[i];
+    if (quote) { if (c === quote && src[i - 1] !== '\\') quote = null; part += c; continue; }
+    if (c === "'" || c === '"' || c === '`') { quote = c; part += c; continue; }
+    if ('([{'.includes(c)) depth++;
+    if (')]}'.includes(c)) {
+      if (depth === 0) { names.push(part); break; }
+      depth--;
+    }
+    if (c === ',' && depth === 0) { names.push(part); part = ''; continue; }
+    part += c;
+  }
+  return names.map((p) => /^\s*(\w+)\s*(?::|$)/.exec(p)?.[1]).filter(Boolean);
+}
+
+test('every id the page asks for exists in the catalog, with the arguments it uses', () => {
+  const known = variablesById();
+  const asked = [];
+  for (const f of fs.readdirSync(path.join(ROOT, 'web')).filter((x) => x.endsWith('.js'))) {
+    const src = fs.readFileSync(path.join(ROOT, 'web', f), 'utf8');
+    // t('id', { a, b: … }), t(cond ? 'x' : 'y', { … }), Playground.message('id', { … })
+    for (const m of src.matchAll(/\b(?:t|message)\(\s*(?:[\w.]+\s*\?\s*'([\w-]+)'\s*:\s*'([\w-]+)'|'([\w-]+)')\s*(,\s*\{)?/g)) {
+      const names = m[4] ? argumentNames(src, m.index + m[0].length) : [];
+      for (const id of [m[1], m[2], m[3]].filter(Boolean)) asked.push({ at: f, id, names });
+    }
+  }
+  const html = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8');
+  for (const [, id] of html.matchAll(/data-l10n-id="([\w-]+)"/g)) asked.push({ at: 'index.html', id, names: null });
+  assert.ok(asked.length > 100, `the page asks for ${asked.length} ids`);
+  const problems = [];
+  for (const { at, id, names } of asked) {
+    if (!known.has(id)) { problems.push(`${at}: \`${id}\` is in no catalog`); continue; }
+    if (names && [...known.get(id)].sort().join() !== [...new Set(names)].sort().join()) {
+      problems.push(`${at}: \`${id}\` takes { ${[...known.get(id)].join(', ')} }, the page gives { ${names.join(', ')} }`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
 for (const [lang, hash] of [['fr', '#lang=fr&preset=rotation&seed=2&to=30'], ['es', '#lang=es&preset=rotation&seed=2&to=30'], ['es', '#lang=es&tour=1']]) {
   test(`${hash} shows no English string of the English catalog, and the page says its language`, async () => {
     const { page, context, problems } = await open(hash, { reducedMotion: 'reduce' });
@@ -161,7 +219,24 @@ test('the language menu switches the page and keeps the run; links replay the sa
   await fr.waitForFunction(() => window.bgloop.playground.trialCount() === 25);
   assert.equal(await fr.evaluate(() => window.bgloop.playground.csv()), csv, 'the same run in French');
   assert.equal(await fr.evaluate(() => document.documentElement.lang), 'fr');
+  // What the page wrote itself is written again: a scheduled change's list entry and control
+  // note, a finished sweep's status; a hidden control stays hidden.
   await c2.close();
+  const { page: p3, context: c3 } = await open('#preset=learning-blocked&seed=3&to=5&hide=dopamine', { reducedMotion: 'reduce' });
+  await p3.waitForFunction(() => window.bgloop.playground.trialCount() === 5);
+  await p3.locator('#sweep-trials').fill('50');
+  await p3.locator('#sweep-count').fill('2');
+  await p3.locator('#sweep-seeds').fill('1');
+  await p3.locator('#sweep-run').click();
+  await p3.waitForFunction(() => /^Done:/.test(document.getElementById('sweep-status').textContent), null, { timeout: 60000 });
+  await p3.getByLabel('Language').selectOption('fr');
+  await p3.waitForFunction(() => document.documentElement.lang === 'fr');
+  const events = await p3.locator('#events li').allTextContents();
+  assert.ok(events.length >= 2 && events.every((e) => /^à partir de l'essai \d+/.test(e)), events.join(' | '));
+  assert.match(await p3.locator('#p-rotation_deg-scheduled').textContent(), /à partir de l'essai 401/);
+  assert.match(await p3.locator('#sweep-status').textContent(), /^Terminé/);
+  assert.equal(await p3.evaluate(() => document.getElementById('p-dopamine').closest('.param').hasAttribute('data-hidden')), true, 'hide=dopamine holds');
+  await c3.close();
   // Back to English, nothing fetched again.
   await page.getByLabel('Langue').selectOption('en');
   await page.waitForFunction(() => document.documentElement.lang === 'en');

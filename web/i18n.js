@@ -27,10 +27,11 @@ export const fixed = (x, decimals) => Playground.formatFixed(x, decimals);
  */
 export function chooseLanguage(fromLink) {
   const codes = languages().map((l) => l.code);
-  if (fromLink && codes.includes(fromLink)) return fromLink;
+  // A tag's language, as core reads `lang=`: `fr`, `FR`, `fr-CA` and `fr_CA` are French.
+  const primary = (tag) => String(tag || '').toLowerCase().split(/[-_]/)[0];
+  if (codes.includes(primary(fromLink))) return primary(fromLink);
   for (const tag of navigator.languages ?? [navigator.language]) {
-    const code = String(tag || '').toLowerCase().split('-')[0];
-    if (codes.includes(code)) return code;
+    if (codes.includes(primary(tag))) return primary(tag);
   }
   return 'en';
 }

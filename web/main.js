@@ -166,7 +166,8 @@ function setupEvents(app) {
   const list = $('events');
   let shown = '';
   app.renderEvents = (events) => {
-    const key = JSON.stringify(events);
+    // The same events in another language are other words: the language is part of the key.
+    const key = Playground.language() + JSON.stringify(events);
     if (key === shown) return;
     shown = key;
     app.controls.schedule(events);
@@ -417,28 +418,41 @@ function setupLanguage(app) {
   const menu = $('lang');
   for (const l of languages()) menu.append(new Option(l.name, l.code));
   menu.value = app.pg.constructor.language();
-  app.setLanguage = async (code, { chosen = true } = {}) => {
-    if (code === menu.value && document.documentElement.lang === code) {
-      if (chosen) { app.ui.lang = code; app.link(); }
-      return;
+  /** Reads the page in `code` from now on, as the reader chose it (so the link keeps it). */
+  app.setLanguage = async (code) => {
+    if (code !== Playground.language()) {
+      await useLanguage(app.pg, code);
+      app.schema = Playground.schema();
+      app.presets = Playground.presets();
+      app.glossary.reload();
+      relinkHints(app);
+      buildParameters(app);
+      markHidden(app);
+      app.tour.relanguage();
+      app.sweep.relanguage(app.schema);
+      app.applySpeed();
+      app.views.invalidate();
     }
-    await useLanguage(app.pg, code);
     menu.value = code;
-    if (chosen) app.ui.lang = code;
-    app.schema = Playground.schema();
-    app.presets = Playground.presets();
-    app.glossary.reload();
-    relinkHints(app);
-    buildParameters(app);
-    app.tour.relanguage();
-    app.sweep.relanguage(app.schema);
-    app.applySpeed();
-    app.views.invalidate();
+    app.ui.lang = code;
     app.render();
   };
   menu.addEventListener('change', () => {
     app.setLanguage(menu.value).catch((e) => { app.showError(e); menu.value = Playground.language(); });
   });
+}
+
+/** A language whose catalog could not be loaded: the page stays in English and says why (in the
+ * link's problems, which playing does not clear), and the link does not claim the language. */
+function sayLanguageProblem(app, e) {
+  console.error(e);
+  app.ui.lang = null;
+  const banner = $('link-problems');
+  const li = document.createElement('li');
+  li.textContent = message(e);
+  banner.querySelector('ul').append(li);
+  banner.hidden = false;
+  app.link();
 }
 
 /** The views' hints name the loop's parts and numbers: their first uses open the glossary. */
@@ -510,11 +524,17 @@ function openAddress(app) {
     Object.assign(app.ui, { embedded: false, hiddenParts: [], endTrial: null, loop: false, sweep: null });
     document.body.classList.remove('has-sweep');
   }
+  markHidden(app);
+  return tour;
+}
+
+/** Hides the parts and parameter controls the link names (`hide=`); again after the controls
+ * are rebuilt (a change of language). */
+function markHidden(app) {
   for (const name of app.ui.hiddenParts) {
     document.querySelectorAll(`[data-part="${name}"]`).forEach((e) => e.setAttribute('data-hidden', ''));
     document.getElementById(`p-${name}`)?.closest('.param')?.setAttribute('data-hidden', '');
   }
-  return tour;
 }
 
 /** Auto-height: the host learns the content's height whenever it changes, to size the frame.
@@ -579,9 +599,9 @@ function expose(app) {
     playground: pg,
     get config() { return pg.config(); },
     get pendingConfig() { return pg.pendingConfig(); },
-    schema: app.schema,
+    get schema() { return app.schema; },
     views: app.viewTable,
-    presets: app.presets,
+    get presets() { return app.presets; },
     play: api.play,
     pause: api.pause,
     reset: api.reset,
@@ -611,12 +631,11 @@ async function main() {
   performance.mark('bgloop:wasm');
   const pg = new Playground(undefined);
   // The language: the link's `lang=`, else the browser's; English needs no fetch.
-  const fromLink = new URLSearchParams(location.hash.slice(1)).get('lang');
-  const lang = chooseLanguage(fromLink);
+  // (The last `lang=` wins, as core reads a link: a host's `lang` attribute after its link's.)
+  const lang = chooseLanguage(new URLSearchParams(location.hash.slice(1)).getAll('lang').pop());
   let langProblem = null;
   if (lang !== 'en') await useLanguage(pg, lang).catch((e) => { langProblem = e; });
   const app = createApp(pg);
-  if (fromLink === lang && !langProblem) app.ui.lang = lang;
   app.glossary = setupGlossary();
   relinkHints(app);
   setupTransport(app);
@@ -646,7 +665,9 @@ async function main() {
   const tourAt = openAddress(app);
   app.applySpeed();
   app.render();
-  if (langProblem) app.showError(langProblem);
+  if (langProblem) sayLanguageProblem(app, langProblem);
+  // A link whose language core reads otherwise than the first look above (a second `lang=`).
+  else if (app.ui.lang && app.ui.lang !== Playground.language()) app.setLanguage(app.ui.lang).catch((e) => sayLanguageProblem(app, e));
   if (tourAt) app.tour.open(tourAt, { focus: false });
   else runToEnd(app);
   // A link with a sweep recomputes it (after the experiment it sweeps is open).

@@ -109,8 +109,8 @@ export function setupShare(pg, views, { link, viewOptions, say }) {
     const ok = await copyText(link());
     say(t(ok ? 'copied-link' : 'copy-address-bar'));
   });
-  $('export-csv').addEventListener('click', () => { level(); download(`${stem(pg)}.csv`, pg.csv(), 'text/csv'); say('CSV exported.'); });
-  $('export-json').addEventListener('click', () => { level(); download(`${stem(pg)}.json`, pg.json(), 'application/json'); say('JSON exported.'); });
+  $('export-csv').addEventListener('click', () => { level(); download(`${stem(pg)}.csv`, pg.csv(), 'text/csv'); say(t('exported-csv')); });
+  $('export-json').addEventListener('click', () => { level(); download(`${stem(pg)}.json`, pg.json(), 'application/json'); say(t('exported-json')); });
   // One figure for both files: a title, the settings, seed, trials and the link, the views and a
   // caption (the PNG is the SVG drawn at twice its size).
   const figure = () => {

@@ -92,21 +92,25 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
   workers.max = cores;
   workers.value = cores;
 
-  const state = { pool: [], outcomes: [], spec: null };
+  // `said`: the status line as an id and its arguments, to say again in a new language.
+  const state = { pool: [], outcomes: [], spec: null, said: ['sweep-ready', null] };
+  const say = (id, args = null) => { state.said = [id, args]; status.textContent = t(id, args); };
+  say('sweep-ready');
   const draw = () => drawSweep(pg, state, canvas, highContrast(), readout);
 
   new ResizeObserver(draw).observe(canvas.parentElement);
   const readout = setupReadout(state, canvas, $readout());
   const exportable = setupExport(pg, state);
-  const stop = (text) => {
+  /** Stops the workers; says `id` (with `args`) if given. */
+  const stop = (id = null, args = null) => {
     exportable(Boolean(state.spec) && state.outcomes.length > 0 && state.outcomes.length === state.total);
     for (const w of state.pool) w.terminate();
     state.pool = [];
     run.disabled = false;
     cancel.disabled = true;
-    if (text) status.textContent = text;
+    if (id) say(id, args);
   };
-  cancel.addEventListener('click', () => stop(t('sweep-cancelled', { runs: state.outcomes.length })));
+  cancel.addEventListener('click', () => stop('sweep-cancelled', { runs: state.outcomes.length }));
 
   run.addEventListener('click', () => {
     let jobs;
@@ -125,7 +129,7 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
         count: c, range2,
       };
     } catch (e) {
-      status.textContent = e.message;
+      say('sweep-problem', { why: e.message });
       return;
     }
     state.outcomes = [];
@@ -135,7 +139,7 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     progress.value = 0;
     run.disabled = true;
     cancel.disabled = false;
-    startWorkers(state, jobs, n, { progress, status, draw, stop });
+    startWorkers(state, jobs, n, { progress, say, draw, stop });
     onStart?.();
   });
   return {
@@ -145,8 +149,9 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     redraw: draw,
     /** Stops any sweep and forgets the last one (a link without a sweep was opened). */
     clear() {
-      stop(null);
+      stop();
       forget(state, els);
+      say('sweep-ready');
     },
     /** The last sweep started, as a link's `sweep=` value (null before any). */
     linkValue: () => sweepLink(state.spec),
@@ -154,7 +159,7 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     relanguage(fresh) {
       fillParamMenu(fresh, param, null);
       fillParamMenu(fresh, els.param2, t('sweep-none'));
-      if (!state.spec) status.textContent = t('sweep-ready');
+      say(...state.said);
       readout.show();
       draw();
     },
@@ -214,12 +219,11 @@ function setupReadout(state, canvas, out) {
 }
 
 /** Forgets the last sweep: no spec, no outcomes, an empty plot. */
-function forget(state, { status, progress, canvas }) {
+function forget(state, { progress, canvas }) {
   state.spec = null;
   state.outcomes = [];
   state.layout = null;
   $readout().textContent = '';
-  status.textContent = t('sweep-ready');
   progress.value = 0;
   canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
 }
@@ -253,7 +257,7 @@ function fillFromLink(els, value) {
 
 /** Runs `jobs` on `n` Web Workers, reporting progress and an ETA, drawing as outcomes arrive (at
  * most once a frame). */
-function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
+function startWorkers(state, jobs, n, { progress, say, draw, stop }) {
   let queued = false;
   const drawSoon = () => {
     if (queued) return;
@@ -274,26 +278,25 @@ function startWorkers(state, jobs, n, { progress, status, draw, stop }) {
     progress.value = outcomes.length;
     const elapsed = (performance.now() - started) / 1000;
     const left = (elapsed / outcomes.length) * (jobs.length - outcomes.length);
-    status.textContent = outcomes.length < jobs.length
-      ? t('sweep-running', { done: outcomes.length, runs: jobs.length, seconds: fixed(elapsed, 1), left: fixed(left, 0) })
-      : t('sweep-done', { runs: jobs.length, seconds: fixed(elapsed, 1), workers: state.pool.length });
+    if (outcomes.length < jobs.length) say('sweep-running', { done: outcomes.length, runs: jobs.length, seconds: fixed(elapsed, 1), left: fixed(left, 0) });
+    else say('sweep-done', { runs: jobs.length, seconds: fixed(elapsed, 1), workers: state.pool.length });
     drawSoon();
-    if (outcomes.length === jobs.length) stop(null); else dispatch(w);
+    if (outcomes.length === jobs.length) stop(); else dispatch(w);
   };
   try {
     for (let i = 0; i < Math.min(n, jobs.length); i++) {
       const w = new Worker(new URL('./sweep-worker.js', import.meta.url), { type: 'module' });
       w.onmessage = (e) => {
-        if (e.data.error) stop(t('sweep-stopped', { why: e.data.error }));
+        if (e.data.error) stop('sweep-stopped', { why: e.data.error });
         else onOutcome(w, e.data.outcome);
       };
-      w.onerror = (e) => { e.preventDefault(); stop(t('sweep-no-workers')); };
+      w.onerror = (e) => { e.preventDefault(); stop('sweep-no-workers'); };
       state.pool.push(w);
       dispatch(w);
     }
-    status.textContent = t('sweep-starting', { runs: jobs.length, workers: state.pool.length });
+    say('sweep-starting', { runs: jobs.length, workers: state.pool.length });
     draw();
   } catch (e) {
-    stop(t('sweep-no-workers-because', { why: e.message }));
+    stop('sweep-no-workers-because', { why: e.message });
   }
 }

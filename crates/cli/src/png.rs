@@ -52,6 +52,11 @@ pub fn draw(
     register_font()?;
     let fail = |e: &dyn std::fmt::Display| Failure::Run(format!("{path:?}: {e}"));
     let area = BitMapBackend::new(path, size).into_drawing_area();
-    f(&area, &bgloop_charts::Style::default()).map_err(|e| fail(&e))?;
+    // In `--lang`'s language, as the SVG figures are.
+    let style = bgloop_charts::Style {
+        words: crate::words(),
+        ..bgloop_charts::Style::default()
+    };
+    f(&area, &style).map_err(|e| fail(&e))?;
     area.present().map_err(|e| fail(&e))
 }

@@ -799,3 +799,60 @@ fn merge_sweep_and_figure_refuse_what_they_cannot_do_right() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn lang_writes_figures_and_input_errors_in_that_language_and_english_stays_the_default() {
+    let dir = std::env::temp_dir().join(format!("bgloop-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let svg = dir.join("fr.svg");
+    let o = bgloop(&[
+        "figure",
+        "--preset",
+        "rotation",
+        "--trials",
+        "5",
+        "--lang",
+        "fr",
+        "--out",
+        svg.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&svg).expect("written");
+    assert!(
+        text.contains("adapter à une rotation de 30°"),
+        "the French title"
+    );
+    assert!(
+        text.contains("Récompense binaire"),
+        "a choice by its French name"
+    );
+    assert!(
+        text.contains("\nessai\n</text>"),
+        "the French axis: trial is essai"
+    );
+    assert!(!text.contains("Left: cursor paths"), "no English caption");
+    // Errors in the user's input: the field and the range, in Spanish, with a decimal comma.
+    let e = bgloop(&["run", "--set", "dopamine=2.5", "--lang", "es"]);
+    assert_eq!(e.status.code(), Some(2));
+    let said = stderr(&e);
+    assert!(
+        said.contains("`dopamine` = 2,5") && said.contains("0–2"),
+        "{said}"
+    );
+    assert!(!said.contains("out of range"), "{said}");
+    // Without --lang, English; a language bgloop does not speak is refused, naming the flag.
+    let en = bgloop(&["run", "--set", "dopamine=2.5"]);
+    assert!(
+        stderr(&en).contains("`dopamine` = 2.5 is out of range 0–2"),
+        "{}",
+        stderr(&en)
+    );
+    let de = bgloop(&["run", "--lang", "de"]);
+    assert_eq!(de.status.code(), Some(2));
+    assert!(
+        stderr(&de).contains("`--lang` = \"de\" is not a language bgloop speaks: en, fr, es"),
+        "{}",
+        stderr(&de)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

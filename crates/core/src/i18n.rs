@@ -270,9 +270,12 @@ pub struct Catalog {
     shape: BTreeMap<String, Shape>,
 }
 
-/// What a catalog entry must have in every language: its attributes and its variables.
+/// What a catalog entry must have in every language: a value or not, its attributes and its
+/// variables.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Shape {
+    /// Whether it has a value (an element's text) besides its attributes.
+    pub value: bool,
     /// The attribute names (`.meaning`).
     pub attributes: BTreeSet<String>,
     /// The variables used by the value and the attributes (`$field`).
@@ -293,11 +296,18 @@ impl Catalog {
         bundle.set_use_isolating(false);
         let mut shape = BTreeMap::new();
         for (name, text) in files {
-            let line_of = |offset: usize| text[..offset.min(text.len())].lines().count().max(1);
+            let line_of = |offset: usize| {
+                let before = &text.as_bytes()[..offset.min(text.len())];
+                before.iter().filter(|&&b| b == b'\n').count() + 1
+            };
             let resource =
                 FluentResource::try_new((*text).to_string()).map_err(|(_, errors)| {
                     let first = errors.first().map_or_else(String::new, |e| {
-                        format!(" line {}: {}", line_of(e.pos.start), e.kind)
+                        format!(
+                            " line {}: {}",
+                            line_of(e.slice.as_ref().unwrap_or(&e.pos).start),
+                            e.kind
+                        )
                     });
                     CatalogError(format!("{}/{name}:{first}", lang.code()))
                 })?;
@@ -483,7 +493,10 @@ fn shape_of(entry: &ast::Entry<&str>) -> Option<(String, Shape)> {
         ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
         _ => return None,
     };
-    let mut shape = Shape::default();
+    let mut shape = Shape {
+        value: value.is_some(),
+        ..Shape::default()
+    };
     if let Some(p) = value {
         variables(p, &mut shape.variables);
     }

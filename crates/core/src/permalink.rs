@@ -470,6 +470,13 @@ fn apply_entries<'e>(
                 );
                 continue;
             }
+            // A language the page does not speak is said in the page's language.
+            if option.kind == ViewKind::Lang {
+                if let Err(err) = crate::i18n::Lang::parse(key, &e.value) {
+                    found.reject_param(key, &e.shown, err, false);
+                    continue;
+                }
+            }
             match check_view(option, &e.value) {
                 Ok(val) => {
                     view.retain(|(vk, _)| vk != key);

@@ -54,6 +54,10 @@ fn every_language_has_every_id_with_the_same_attributes_and_variables() {
         for (id, shape) in english.shape() {
             let theirs = &other.shape()[id];
             assert_eq!(
+                theirs.value, shape.value,
+                "{code}: `{id}` has a value where English has none, or none where it has one"
+            );
+            assert_eq!(
                 theirs.attributes, shape.attributes,
                 "{code}: `{id}` has other attributes than in English"
             );
@@ -63,12 +67,6 @@ fn every_language_has_every_id_with_the_same_attributes_and_variables() {
             );
         }
     }
-}
-
-#[test]
-fn the_compiled_in_english_catalog_is_the_one_on_disk() {
-    let (disk, _) = read(Lang::En);
-    assert_eq!(disk.shape(), Catalog::english().shape());
 }
 
 #[test]
@@ -168,7 +166,12 @@ fn a_phase_and_the_change_that_starts_it_have_one_name_in_every_language() {
 fn the_glossary_s_linked_words_occur_in_each_language_s_texts() {
     for lang in Lang::ALL {
         let (c, texts) = read(lang);
-        let prose = format!("{}\n{}", texts[1], texts[2]);
+        // The texts themselves, not the `.written` lists that name the forms.
+        let prose: String = format!("{}\n{}", texts[1], texts[2])
+            .lines()
+            .filter(|l| !l.trim_start().starts_with(".written"))
+            .collect::<Vec<_>>()
+            .join("\n");
         for e in bgloop_core::glossary::ENTRIES {
             let written = c.attr(&format!("term-{}", e.id), "written");
             let forms: Vec<&str> = written

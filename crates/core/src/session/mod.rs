@@ -280,9 +280,13 @@ impl Session {
                 };
                 let unit = spec.map_or(String::new(), |s| schema::unit_suffix(s.unit));
                 let before = a.config.get(key).map(|v| v.to_text()).unwrap_or_default();
+                let said = |v: &str| match spec {
+                    Some(s) => snapshot::value_in(words, s, v),
+                    None => v.to_string(),
+                };
                 [
-                    format!("A: {label} {}{unit}", words.marked_between_digits(&before)),
-                    format!("B: {}{unit}{more}", words.marked_between_digits(value)),
+                    format!("A: {label} {}{unit}", said(&before)),
+                    format!("B: {}{unit}{more}", said(value)),
                 ]
             }
         };

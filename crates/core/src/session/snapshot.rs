@@ -58,7 +58,7 @@ fn settings_of(p: &crate::Protocol, base: &crate::Protocol, words: &Catalog) -> 
             Some(s) => format!(
                 "{} {}{}",
                 words.text(&format!("param-{k}")),
-                words.marked_between_digits(&v),
+                value_in(words, s, &v),
                 crate::schema::unit_suffix(s.unit)
             ),
             None => format!("{k} {v}"),
@@ -72,6 +72,15 @@ fn settings_of(p: &crate::Protocol, base: &crate::Protocol, words: &Catalog) -> 
         )
     }));
     out
+}
+
+/// A parameter's value as `words` writes it: a choice by its name (`binaire`), a number with the
+/// language's decimal mark.
+pub(crate) fn value_in(words: &Catalog, spec: &crate::ParamSpec, text: &str) -> String {
+    match spec.domain {
+        crate::schema::Domain::Choice { .. } => words.text(&format!("option-{text}")),
+        _ => words.marked_between_digits(text),
+    }
 }
 
 /// `x` with `decimals` decimals in the reader's way, or a dash if it is not a number.
