@@ -81,12 +81,31 @@ function setupMenus(schema, els) {
   syncCount2();
 }
 
+/** The sweep the form asks for: its jobs (from core, which checks the ranges), the number of
+ * workers, and its spec; an error names the field. */
+function readForm(pg, els) {
+  const { param, from, to, count, seeds, trials, workers } = els;
+  const n = fieldNumber(workers, t('sweep-workers'));
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(t('sweep-workers-range', { value: workers.value.slice(0, 20) }));
+  const [f, upTo, c, s, tr] = [[from, 'sweep-from'], [to, 'sweep-to'], [count, 'sweep-count'], [seeds, 'sweep-seeds'], [trials, 'sweep-trials']].map(([el, id]) => fieldNumber(el, t(id)));
+  const param2 = els.param2.value || null;
+  const range2 = param2 ? [[els.from2, 'sweep-from2'], [els.to2, 'sweep-to2'], [els.count2, 'sweep-count2']].map(([el, id]) => fieldNumber(el, t(id))) : null;
+  const jobs = pg.sweepJobs(param.value, f, upTo, c, s, tr, param2, range2);
+  const uniq = (xs) => [...new Set(xs)];
+  const spec = {
+    param: param.value, from: f, to: upTo, trials: tr, seeds: s, base: pg.pendingEntries(), param2,
+    values: uniq(jobs.map((j) => j.value)), values2: param2 ? uniq(jobs.map((j) => j.value2)) : null,
+    count: c, range2,
+  };
+  return { jobs, n, spec };
+}
+
 /**
  * Wires the panel; `pg` supplies the pending configuration that the sweep varies, and
  * `highContrast()` the page's theme.
  */
 export function setupSweep(pg, schema, els, { highContrast, onStart }) {
-  const { param, from, to, count, seeds, trials, workers, run, cancel, progress, status, canvas } = els;
+  const { param, workers, run, cancel, progress, status, canvas } = els;
   setupMenus(schema, els);
   const cores = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
   workers.max = cores;
@@ -116,18 +135,7 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     let jobs;
     let n;
     try {
-      n = fieldNumber(workers, t('sweep-workers'));
-      if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(t('sweep-workers-range', { value: workers.value.slice(0, 20) }));
-      const [f, upTo, c, s, tr] = [[from, 'sweep-from'], [to, 'sweep-to'], [count, 'sweep-count'], [seeds, 'sweep-seeds'], [trials, 'sweep-trials']].map(([el, id]) => fieldNumber(el, t(id)));
-      const param2 = els.param2.value || null;
-      const range2 = param2 ? [[els.from2, 'sweep-from2'], [els.to2, 'sweep-to2'], [els.count2, 'sweep-count2']].map(([el, id]) => fieldNumber(el, t(id))) : null;
-      jobs = pg.sweepJobs(param.value, f, upTo, c, s, tr, param2, range2);
-      const uniq = (xs) => [...new Set(xs)];
-      state.spec = {
-        param: param.value, from: f, to: upTo, trials: tr, seeds: s, base: pg.pendingEntries(), param2,
-        values: uniq(jobs.map((j) => j.value)), values2: param2 ? uniq(jobs.map((j) => j.value2)) : null,
-        count: c, range2,
-      };
+      ({ jobs, n, spec: state.spec } = readForm(pg, els));
     } catch (e) {
       say('sweep-problem', { why: e.message });
       return;

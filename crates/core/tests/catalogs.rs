@@ -218,3 +218,64 @@ fn numbers_are_written_the_language_s_way_in_text_never_in_links() {
     assert_eq!(s.permalink(&[]), english_link);
     assert!(english_link.contains("loop_strength=0.25"));
 }
+
+#[test]
+fn the_teacher_s_page_in_each_language_has_the_english_page_s_links_and_figures() {
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs");
+    let read = |name: &str| {
+        std::fs::read_to_string(docs.join(name)).unwrap_or_else(|e| panic!("docs/{name}: {e}"))
+    };
+    let links = |page: &str| -> Vec<String> {
+        page.split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_string)
+            .collect()
+    };
+    // The figures a page states: its numbers, as digits (a decimal comma read as a point).
+    let figures = |page: &str| -> Vec<String> {
+        let body = page.split("<body>").nth(1).unwrap_or(page);
+        let text: String = body
+            .split('<')
+            .map(|p| p.split_once('>').map_or(p, |(_, t)| t))
+            .collect();
+        let mut out: Vec<String> = text
+            .replace(',', ".")
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map(|t| t.trim_matches('.').to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        out.sort();
+        out
+    };
+    let english = read("teaching.html");
+    for lang in [Lang::Fr, Lang::Es] {
+        let code = lang.code();
+        let page = read(&format!("teaching.{code}.html"));
+        assert!(
+            page.contains(&format!("<html lang=\"{code}\">")),
+            "{code}: the page says its language"
+        );
+        let expected: Vec<String> = links(&english)
+            .iter()
+            .map(|l| match l.split_once('#') {
+                Some((base, rest)) => format!("{base}#lang={code}&amp;{rest}"),
+                None if l == "../index.html" => format!("{l}#lang={code}"),
+                None => l.clone(),
+            })
+            .collect();
+        assert_eq!(links(&page), expected, "{code}: the same links, in {code}");
+        // Links hold numbers too: compare the text's figures without them.
+        let strip = |p: &str| {
+            p.split("href=\"")
+                .map(|s| s.split_once('"').map_or(s, |(_, t)| t))
+                .collect::<String>()
+        };
+        let strip_lang = |p: String| p.replace(&format!("lang={code}&amp;"), "");
+        assert_eq!(
+            figures(&strip_lang(strip(&page))),
+            figures(&strip(&english)),
+            "{code}: the same figures as the English page"
+        );
+    }
+}
