@@ -170,6 +170,17 @@ test('a bad value says in French which field and which range, with decimal comma
   await context.close();
 });
 
+test('a run that diverges says why in Spanish, naming the population and the likely cause', async () => {
+  const { page, context, problems } = await open('#lang=es&g_sc=3&dopamine=2&g_gs=0&cortical_inhibition=0&cortical_recurrence=3.8&cortical_drive=0.5&cue_strength=2&trial_ms=3000&go_ms=3000&g_ct=3');
+  const said = await page.evaluate(() => { try { window.bgloop.playground.runTrials(20); return null; } catch (e) { return e.message; } });
+  const view = await page.evaluate(() => window.bgloop.playground.view());
+  const why = said ?? view.halted;
+  assert.match(why, /^la simulación divergió en el ensayo \d+ a los [\d,]+ ms: tasa de \S+ .*Causa probable: .*Reinicia con otros valores\.$/, why);
+  assert.match(view.status, /^Detenido: la simulación divergió/, view.status);
+  assert.deepEqual(problems.filter((p) => !p.includes('diverg')), []);
+  await context.close();
+});
+
 for (const lang of ['fr', 'es']) {
   test(`the tour in ${lang} runs from the first step to the last, every step in ${lang}`, async () => {
     const { page, context, problems } = await open(`#lang=${lang}`, { reducedMotion: 'reduce' });

@@ -170,7 +170,14 @@ pub enum Arg {
     Numbers(String),
     /// Another message, said in the same language (an error inside "run B: …").
     Said(Box<Msg>),
+    /// Numbers followed by a unit that is a word (`1–100000` and `trials`): the numbers with the
+    /// language's decimal mark, the unit in the language.
+    WithUnit(String, &'static str),
 }
+
+/// The units that are words, said in each language (`unit-trials`); the others (`ms`, `°`) are
+/// written alike everywhere.
+pub const WORD_UNITS: [&str; 2] = ["trials", "units"];
 
 /// A sentence for people, not yet in a language: a catalog id and its named arguments.
 #[derive(Clone, Debug, PartialEq)]
@@ -392,6 +399,11 @@ impl Catalog {
                 Arg::Count(n) => FluentValue::from(*n),
                 Arg::Numbers(t) => FluentValue::from(self.marked_between_digits(t)),
                 Arg::Said(m) => FluentValue::from(self.format(m)),
+                Arg::WithUnit(t, unit) => FluentValue::from(format!(
+                    "{}{}",
+                    self.marked_between_digits(t),
+                    self.unit_suffix(unit)
+                )),
             };
             fluent_args.set(*name, value);
         }
@@ -452,6 +464,15 @@ impl Catalog {
     pub fn fixed(&self, x: f64, decimals: usize) -> String {
         let x = if x == 0.0 { 0.0 } else { x };
         self.marked(format!("{x:.decimals$}"))
+    }
+
+    /// A unit as it follows a number, in this language: ` essais` for `trials`, `°`, ` ms`.
+    pub fn unit_suffix(&self, unit: &str) -> String {
+        if WORD_UNITS.contains(&unit) {
+            format!(" {}", self.text(&format!("unit-{unit}")))
+        } else {
+            crate::schema::unit_suffix(unit)
+        }
     }
 
     /// `text` with each `.` between two digits written as this language's decimal mark.

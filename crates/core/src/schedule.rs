@@ -257,7 +257,7 @@ impl Event {
         } else {
             s.symbol.to_string()
         };
-        let unit = crate::schema::unit_suffix(s.unit);
+        let unit = words.unit_suffix(s.unit);
         match self.change {
             Change::Step(Value::Num(x)) if x == 0.0 && self.key == "gpi_output" => {
                 words.text("event-gpi-off")

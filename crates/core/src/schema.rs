@@ -598,7 +598,17 @@ fn parse_number(text: &str) -> Option<f64> {
 fn refusal(id: &'static str, field: &str, value: Arg, allowed: &str) -> Msg {
     let mut msg = Msg::new(id).text("field", field);
     msg.args.push(("value", value));
-    msg.numbers("allowed", allowed)
+    // A unit that is a word (`1–100000 trials`) is said in the reader's language.
+    let with_unit = crate::i18n::WORD_UNITS.iter().find_map(|u| {
+        allowed
+            .strip_suffix(&format!(" {u}"))
+            .map(|numbers| Arg::WithUnit(numbers.to_string(), u))
+    });
+    msg.args.push((
+        "allowed",
+        with_unit.unwrap_or_else(|| Arg::Numbers(allowed.to_string())),
+    ));
+    msg
 }
 
 /// Quotes user text for an error message, shortened and with control characters escaped.

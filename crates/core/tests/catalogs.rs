@@ -210,6 +210,20 @@ fn numbers_are_written_the_language_s_way_in_text_never_in_links() {
     );
     assert_ne!(said, e.message, "said in French");
     assert!(e.said_in(&es).contains("2,5"));
+    // A unit that is a word is said in the language, after the range's numbers.
+    let counted = bgloop_core::schema()
+        .iter()
+        .find(|s| s.unit == "trials")
+        .expect("a parameter counted in trials");
+    let e = counted
+        .check(&bgloop_core::Input::Num(-5.0))
+        .expect_err("out of range");
+    assert!(e.message.contains(" trials"), "{}", e.message);
+    let said = e.said_in(&fr);
+    assert!(
+        said.ends_with(" essais") && !said.contains(" trials"),
+        "{said}"
+    );
     // A link is the same in every language.
     let mut s = bgloop_core::session::Session::new([("loop_strength", 0.25)]).expect("valid");
     let english_link = s.permalink(&[]);

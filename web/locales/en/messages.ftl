@@ -53,3 +53,10 @@ figure-from-trial = from trial { $trial }: { $change }
 error-and-more = ; and { $n } more
 rejected-run-b = run B: { $error }
 error-in-event = `{ $event }`: { $error }
+
+## A run that left the model's safe range
+error-diverged = the run diverged in trial { $trial } at { $ms } ms: { $population } rate { $rate } (limit { $limit }). Likely cause: { $cause }. Reset with other values.
+cause-cortex = cortical recurrence (cortical_recurrence) too strong for the inhibition, or too much drive (cortical_drive, cue_strength, loop_strength with g_ct)
+cause-striatum = cortico-striatal weights too strong (dopamine, g_sc, weight_max, cue_learning_rate, learning_rate)
+cause-stn-gpi = subthalamo-pallidal gains too strong (g_nc, g_gn)
+cause-thalamus = thalamic background or gains too strong (i_t, g_ct)

@@ -53,3 +53,10 @@ figure-from-trial = desde el ensayo { $trial }: { $change }
 error-and-more = ; y { $n } más
 rejected-run-b = simulación B: { $error }
 error-in-event = `{ $event }`: { $error }
+
+## Una simulación que salió del rango seguro del modelo
+error-diverged = la simulación divergió en el ensayo { $trial } a los { $ms } ms: tasa de { $population } { $rate } (límite { $limit }). Causa probable: { $cause }. Reinicia con otros valores.
+cause-cortex = recurrencia cortical (cortical_recurrence) demasiado fuerte para la inhibición, o demasiado impulso (cortical_drive, cue_strength, loop_strength con g_ct)
+cause-striatum = pesos corticoestriatales demasiado fuertes (dopamine, g_sc, weight_max, cue_learning_rate, learning_rate)
+cause-stn-gpi = ganancias subtálamo-palidales demasiado fuertes (g_nc, g_gn)
+cause-thalamus = fondo talámico o ganancias demasiado fuertes (i_t, g_ct)

@@ -53,3 +53,10 @@ figure-from-trial = à partir de l'essai { $trial } : { $change }
 error-and-more = ; et { $n } de plus
 rejected-run-b = simulation B : { $error }
 error-in-event = `{ $event }` : { $error }
+
+## Une simulation sortie du domaine sûr du modèle
+error-diverged = la simulation a divergé à l'essai { $trial }, à { $ms } ms : taux de { $population } { $rate } (limite { $limit }). Cause probable : { $cause }. Réinitialisez avec d'autres valeurs.
+cause-cortex = récurrence corticale (cortical_recurrence) trop forte pour l'inhibition, ou entrée trop forte (cortical_drive, cue_strength, loop_strength avec g_ct)
+cause-striatum = poids cortico-striataux trop forts (dopamine, g_sc, weight_max, cue_learning_rate, learning_rate)
+cause-stn-gpi = gains sous-thalamo-pallidaux trop forts (g_nc, g_gn)
+cause-thalamus = entrée de fond du thalamus ou gains trop forts (i_t, g_ct)

@@ -40,6 +40,42 @@ pub struct Divergence {
     pub cause: &'static str,
 }
 
+impl crate::i18n::Said for Divergence {
+    /// The same sentence in `words`' language: the population and the likely cause by their
+    /// catalog names, the numbers the reader's way.
+    fn said_in(&self, words: &crate::i18n::Catalog) -> String {
+        let pop = Population::ALL
+            .into_iter()
+            .find(|p| p.label() == self.population);
+        let (population, cause) = match pop {
+            Some(p) => (
+                words.text(&format!("population-{}", p.key())),
+                words.text(&format!("cause-{}", cause_key(p))),
+            ),
+            None => (self.population.to_string(), self.cause.to_string()),
+        };
+        words.format(
+            &crate::i18n::Msg::new("error-diverged")
+                .count("trial", self.trial)
+                .numbers("ms", self.time_ms.to_string())
+                .text("population", population)
+                .numbers("rate", self.rate.clone())
+                .numbers("limit", RATE_LIMIT.to_string())
+                .text("cause", cause),
+        )
+    }
+}
+
+/// The catalog name of [`likely_cause`]'s sentence for `p`.
+fn cause_key(p: Population) -> &'static str {
+    match p {
+        Population::Cortex => "cortex",
+        Population::Striatum => "striatum",
+        Population::Stn | Population::Gpi => "stn-gpi",
+        Population::Thalamus => "thalamus",
+    }
+}
+
 fn likely_cause(p: Population) -> &'static str {
     match p {
         Population::Cortex => "cortical recurrence (cortical_recurrence) too strong for the inhibition, or too much drive (cortical_drive, cue_strength, loop_strength with g_ct)",
@@ -488,6 +524,21 @@ impl Simulation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_divergence_is_said_in_every_language_and_in_english_as_its_display() {
+        use crate::i18n::{Catalog, Said};
+        for p in Population::ALL {
+            let d = Divergence {
+                trial: 12,
+                time_ms: 312.5,
+                population: p.label(),
+                rate: "NaN".to_string(),
+                cause: likely_cause(p),
+            };
+            assert_eq!(d.said_in(Catalog::english()), d.to_string());
+        }
+    }
 
     fn rotation() -> Config {
         crate::presets::preset("rotation")

@@ -278,7 +278,7 @@ impl Session {
                     Some(_) => words.text(&format!("param-{key}")),
                     None => key.clone(),
                 };
-                let unit = spec.map_or(String::new(), |s| schema::unit_suffix(s.unit));
+                let unit = spec.map_or(String::new(), |s| words.unit_suffix(s.unit));
                 let before = a.config.get(key).map(|v| v.to_text()).unwrap_or_default();
                 let said = |v: &str| match spec {
                     Some(s) => snapshot::value_in(words, s, v),
@@ -600,7 +600,7 @@ impl Session {
     ) -> Result<T, String> {
         let moved = f(&mut self.a);
         let level = self.keep_up();
-        let moved = moved.map_err(text)?;
+        let moved = moved.map_err(|e| crate::i18n::Said::said_in(&e, self.words))?;
         level?;
         Ok(moved)
     }
@@ -639,7 +639,11 @@ impl Session {
         }
         if let Some(b) = &mut self.b {
             while b.trials_done() < self.a.trials_done() {
-                b.run_trial().map_err(|e| format!("run B: {e}"))?;
+                b.run_trial().map_err(|e| {
+                    let said = crate::i18n::Said::said_in(&e, self.words);
+                    self.words
+                        .format(&Msg::new("rejected-run-b").text("error", said))
+                })?;
             }
         }
         Ok(())

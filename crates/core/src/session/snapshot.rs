@@ -59,7 +59,7 @@ fn settings_of(p: &crate::Protocol, base: &crate::Protocol, words: &Catalog) -> 
                 "{} {}{}",
                 words.text(&format!("param-{k}")),
                 value_in(words, s, &v),
-                crate::schema::unit_suffix(s.unit)
+                words.unit_suffix(s.unit)
             ),
             None => format!("{k} {v}"),
         })
@@ -127,7 +127,10 @@ impl Session {
             shown: self.shown_config(),
             events: self.events(),
             status: self.status(),
-            halted: self.a.halted().map(ToString::to_string),
+            halted: self
+                .a
+                .halted()
+                .map(|d| crate::i18n::Said::said_in(d, self.words)),
         }
     }
 
@@ -172,7 +175,8 @@ impl Session {
     pub fn status(&self) -> String {
         let words = self.words;
         if let Some(why) = self.a.halted() {
-            return words.format(&Msg::new("status-stopped").text("why", why.to_string()));
+            let why = crate::i18n::Said::said_in(why, words);
+            return words.format(&Msg::new("status-stopped").text("why", why));
         }
         let Some(r) = self.a.history().last() else {
             let t = self.a.time_in_trial_ms();
