@@ -153,6 +153,14 @@ test('a bad value says in French which field and which range, with decimal comma
   assert.match(banner, /Certaines entrées de ce lien/);
   assert.match(banner, /`dopamine` = 2,5 est hors de l'intervalle 0–2/, banner);
   assert.match(banner, /`loop_strength` = "abc" n'est pas un nombre/, banner);
+  // The link's view options too.
+  const { page: v, context: cv } = await open('#lang=fr&preset=rotation&to=abc&speed=9&hide=nope&hc=2');
+  const options = await v.locator('#link-problems').textContent();
+  assert.match(options, /`to` = "abc" doit être un numéro d'essai dans 1–100000/, options);
+  assert.match(options, /`speed` = "9" doit être un nombre entier dans 0–4/, options);
+  assert.match(options, /`hide` nomme "nope", qui n'est ni une partie de la page/, options);
+  assert.match(options, /`hc` = "2" doit valoir 1 ou 0/, options);
+  await cv.close();
   assert.doesNotMatch(banner, /is out of range|is not a number/, 'not in English');
   // A value typed into a control by hand.
   const box = page.getByRole('spinbutton', { name: /Force de la boucle/ });

@@ -6,6 +6,7 @@
 //! listed with the reason, and the rest of the link still applies.
 
 use crate::config::Config;
+use crate::i18n::Msg;
 use crate::presets;
 use crate::protocol::{Experiment, Protocol};
 use crate::schema::{Input, ParamError};
@@ -140,13 +141,13 @@ fn fragment(link: &str) -> &str {
 }
 
 /// Checks a `tour=` value: a step number, or a same-origin `.json` path with an optional step.
-fn check_tour(key: &str, value: &str) -> Result<String, String> {
+fn check_tour(key: &str, value: &str) -> Result<String, ParamError> {
     let max = view::MAX_TOUR_STEPS;
     if let Ok(n) = value.parse::<usize>() {
         return if (1..=max).contains(&n) {
             Ok(n.to_string())
         } else {
-            Err(format!("`{key}` = {n} must be a step in 1–{max}"))
+            Err(refused("error-tour-step", key, n.to_string(), max))
         };
     }
     // A path on this site: no scheme, no host, no backslash, ending in .json; and
@@ -165,45 +166,55 @@ fn check_tour(key: &str, value: &str) -> Result<String, String> {
     if safe {
         Ok(value.to_string())
     } else {
-        Err(format!(
-            "`{key}` = {:?} must be a step number or a path on this site to a .json tour, with its step if not the first, e.g. tours/mine.json or tours/mine.json:3",
-            crate::format::short(value, 40)
-        ))
+        Err(refused("error-tour-file", key, quoted(value), max))
     }
 }
 
+/// A view option's value as an error quotes it.
+fn quoted(value: &str) -> String {
+    format!("{:?}", crate::format::short(value, 40))
+}
+
+/// A refused view option: `id` with the option, its value and the largest allowed number.
+fn refused(id: &'static str, key: &str, value: String, max: usize) -> ParamError {
+    ParamError::localized(
+        key,
+        Msg::new(id)
+            .text("field", key)
+            .text("value", value)
+            .count("max", max as i64),
+    )
+}
+
 /// Checks a view option's value against [`view::OPTIONS`]; returns its canonical text.
-fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> {
+fn check_view(option: &view::ViewOption, value: &str) -> Result<String, ParamError> {
     let key = option.key;
     match option.kind {
         ViewKind::Flag => match value {
             "1" | "true" | "on" | "" => Ok("1".to_string()),
             "0" | "false" | "off" => Ok("0".to_string()),
-            _ => Err(format!(
-                "`{key}` = {:?} must be 1 or 0",
-                crate::format::short(value, 40)
-            )),
+            _ => Err(refused("error-flag", key, quoted(value), 1)),
         },
         ViewKind::Speed => match value.parse::<usize>() {
             Ok(s) if s < view::SPEEDS.len() => Ok(s.to_string()),
-            _ => Err(format!(
-                "`{key}` = {:?} must be a whole number in 0–{}",
-                crate::format::short(value, 40),
-                view::SPEEDS.len() - 1
+            _ => Err(refused(
+                "error-speed",
+                key,
+                quoted(value),
+                view::SPEEDS.len() - 1,
             )),
         },
-        ViewKind::Lang => crate::i18n::Lang::parse(key, value)
-            .map(|l| l.code().to_string())
-            .map_err(|e| e.message),
+        ViewKind::Lang => crate::i18n::Lang::parse(key, value).map(|l| l.code().to_string()),
         ViewKind::Sweep => crate::sweep::SweepSpec::from_link(value)
             .map(|s| s.to_link())
-            .map_err(|e| format!("`{key}`: {e}")),
+            .map_err(|e| ParamError::new(key, format!("`{key}`: {e}"))),
         ViewKind::Trial => match value.parse::<u32>() {
             Ok(n) if (1..=view::MAX_END_TRIAL).contains(&n) => Ok(n.to_string()),
-            _ => Err(format!(
-                "`{key}` = {:?} must be a trial number in 1–{}",
-                crate::format::short(value, 40),
-                view::MAX_END_TRIAL
+            _ => Err(refused(
+                "error-end-trial",
+                key,
+                quoted(value),
+                view::MAX_END_TRIAL as usize,
             )),
         },
         ViewKind::Tour => check_tour(key, value),
@@ -214,10 +225,12 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, String> 
                     names.push(name.to_string());
                 } else {
                     let parts: Vec<&str> = view::PARTS.iter().map(|p| p.name).collect();
-                    return Err(format!(
-                        "`{key}` names {:?}, which is neither a part of the page ({}) nor a parameter",
-                        crate::format::short(name, 40),
-                        parts.join(", ")
+                    return Err(ParamError::localized(
+                        key,
+                        Msg::new("error-hide-part")
+                            .text("field", key)
+                            .text("value", quoted(name))
+                            .text("parts", parts.join(", ")),
                     ));
                 }
             }
@@ -470,19 +483,12 @@ fn apply_entries<'e>(
                 );
                 continue;
             }
-            // A language the page does not speak is said in the page's language.
-            if option.kind == ViewKind::Lang {
-                if let Err(err) = crate::i18n::Lang::parse(key, &e.value) {
-                    found.reject_param(key, &e.shown, err, false);
-                    continue;
-                }
-            }
             match check_view(option, &e.value) {
                 Ok(val) => {
                     view.retain(|(vk, _)| vk != key);
                     view.push((key.to_string(), val));
                 }
-                Err(reason) => found.reject(key, &e.shown, reason),
+                Err(err) => found.reject_param(key, &e.shown, err, false),
             }
         } else {
             match protocol.set(key, Input::Text(e.value.clone())) {

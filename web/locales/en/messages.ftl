@@ -60,3 +60,11 @@ cause-cortex = cortical recurrence (cortical_recurrence) too strong for the inhi
 cause-striatum = cortico-striatal weights too strong (dopamine, g_sc, weight_max, cue_learning_rate, learning_rate)
 cause-stn-gpi = subthalamo-pallidal gains too strong (g_nc, g_gn)
 cause-thalamus = thalamic background or gains too strong (i_t, g_ct)
+
+## A link's view options
+error-flag = `{ $field }` = { $value } must be 1 or 0
+error-speed = `{ $field }` = { $value } must be a whole number in 0–{ $max }
+error-end-trial = `{ $field }` = { $value } must be a trial number in 1–{ $max }
+error-tour-step = `{ $field }` = { $value } must be a step in 1–{ $max }
+error-tour-file = `{ $field }` = { $value } must be a step number or a path on this site to a .json tour, with its step if not the first, e.g. tours/mine.json or tours/mine.json:3
+error-hide-part = `{ $field }` names { $value }, which is neither a part of the page ({ $parts }) nor a parameter

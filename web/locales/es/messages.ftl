@@ -60,3 +60,11 @@ cause-cortex = recurrencia cortical (cortical_recurrence) demasiado fuerte para 
 cause-striatum = pesos corticoestriatales demasiado fuertes (dopamine, g_sc, weight_max, cue_learning_rate, learning_rate)
 cause-stn-gpi = ganancias subtálamo-palidales demasiado fuertes (g_nc, g_gn)
 cause-thalamus = fondo talámico o ganancias demasiado fuertes (i_t, g_ct)
+
+## Las opciones de vista de un enlace
+error-flag = `{ $field }` = { $value } debe ser 1 o 0
+error-speed = `{ $field }` = { $value } debe ser un número entero en 0–{ $max }
+error-end-trial = `{ $field }` = { $value } debe ser un número de ensayo en 1–{ $max }
+error-tour-step = `{ $field }` = { $value } debe ser un paso en 1–{ $max }
+error-tour-file = `{ $field }` = { $value } debe ser un número de paso o una ruta en este sitio a una visita .json, con su paso si no es el primero, p. ej. tours/mine.json o tours/mine.json:3
+error-hide-part = `{ $field }` nombra { $value }, que no es ni una parte de la página ({ $parts }) ni un parámetro

@@ -60,3 +60,11 @@ cause-cortex = récurrence corticale (cortical_recurrence) trop forte pour l'inh
 cause-striatum = poids cortico-striataux trop forts (dopamine, g_sc, weight_max, cue_learning_rate, learning_rate)
 cause-stn-gpi = gains sous-thalamo-pallidaux trop forts (g_nc, g_gn)
 cause-thalamus = entrée de fond du thalamus ou gains trop forts (i_t, g_ct)
+
+## Les options d'affichage d'un lien
+error-flag = `{ $field }` = { $value } doit valoir 1 ou 0
+error-speed = `{ $field }` = { $value } doit être un nombre entier dans 0–{ $max }
+error-end-trial = `{ $field }` = { $value } doit être un numéro d'essai dans 1–{ $max }
+error-tour-step = `{ $field }` = { $value } doit être une étape dans 1–{ $max }
+error-tour-file = `{ $field }` = { $value } doit être un numéro d'étape ou un chemin sur ce site vers une visite .json, avec son étape si ce n'est pas la première, p. ex. tours/mine.json ou tours/mine.json:3
+error-hide-part = `{ $field }` nomme { $value }, qui n'est ni une partie de la page ({ $parts }) ni un paramètre
