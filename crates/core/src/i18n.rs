@@ -98,61 +98,32 @@ pub const FILES: [&str; 5] = [
     "charts.ftl",
 ];
 
+/// The files of the catalog in `web/locales/<code>/`, compiled in, in [`FILES`] order.
+macro_rules! catalog_files {
+    ($code:literal) => {
+        [
+            catalog_files!(@file $code, "page.ftl"),
+            catalog_files!(@file $code, "model.ftl"),
+            catalog_files!(@file $code, "tour.ftl"),
+            catalog_files!(@file $code, "messages.ftl"),
+            catalog_files!(@file $code, "charts.ftl"),
+        ]
+    };
+    (@file $code:literal, $file:literal) => {
+        ($file, include_str!(concat!("../../../web/locales/", $code, "/", $file)))
+    };
+}
+
 /// The English catalog, compiled in (the first load needs no other file).
-const ENGLISH: [(&str, &str); 5] = [
-    ("page.ftl", include_str!("../../../web/locales/en/page.ftl")),
-    (
-        "model.ftl",
-        include_str!("../../../web/locales/en/model.ftl"),
-    ),
-    ("tour.ftl", include_str!("../../../web/locales/en/tour.ftl")),
-    (
-        "messages.ftl",
-        include_str!("../../../web/locales/en/messages.ftl"),
-    ),
-    (
-        "charts.ftl",
-        include_str!("../../../web/locales/en/charts.ftl"),
-    ),
-];
+const ENGLISH: [(&str, &str); 5] = catalog_files!("en");
 
 /// The French catalog, for native programs.
 #[cfg(feature = "languages")]
-const FRENCH_FILES: [(&str, &str); 5] = [
-    ("page.ftl", include_str!("../../../web/locales/fr/page.ftl")),
-    (
-        "model.ftl",
-        include_str!("../../../web/locales/fr/model.ftl"),
-    ),
-    ("tour.ftl", include_str!("../../../web/locales/fr/tour.ftl")),
-    (
-        "messages.ftl",
-        include_str!("../../../web/locales/fr/messages.ftl"),
-    ),
-    (
-        "charts.ftl",
-        include_str!("../../../web/locales/fr/charts.ftl"),
-    ),
-];
+const FRENCH_FILES: [(&str, &str); 5] = catalog_files!("fr");
 
 /// The Spanish catalog, for native programs.
 #[cfg(feature = "languages")]
-const SPANISH_FILES: [(&str, &str); 5] = [
-    ("page.ftl", include_str!("../../../web/locales/es/page.ftl")),
-    (
-        "model.ftl",
-        include_str!("../../../web/locales/es/model.ftl"),
-    ),
-    ("tour.ftl", include_str!("../../../web/locales/es/tour.ftl")),
-    (
-        "messages.ftl",
-        include_str!("../../../web/locales/es/messages.ftl"),
-    ),
-    (
-        "charts.ftl",
-        include_str!("../../../web/locales/es/charts.ftl"),
-    ),
-];
+const SPANISH_FILES: [(&str, &str); 5] = catalog_files!("es");
 
 /// One argument of a message.
 #[derive(Clone, Debug, PartialEq)]
