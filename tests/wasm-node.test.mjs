@@ -94,3 +94,18 @@ test('a map job or map spec that names one parameter twice is refused at the bou
   assert.throws(() => pg.sweepJobs('loop_strength', 0, 1, 200, 100, 60, 'dopamine', [0.5, 1.5, 200]), /at most 200000/);
   pg.free();
 });
+
+test('setLanguage refuses an incomplete or oversized catalog and the page keeps its language; unknown message arguments are ignored', () => {
+  const pg = new Playground(undefined);
+  assert.throws(() => pg.setLanguage('es', ['play = Reproducir\n', '', '', '', '']), /the es catalog does not match the page \(\d+ problems; first: es lacks `/);
+  assert.throws(() => pg.setLanguage('es', ['x = ' + 'a'.repeat(600 * 1024), '', '', '', '']), /es\/page\.ftl is \d+ bytes long; a catalog file holds at most 524288/);
+  assert.throws(() => pg.setLanguage('de', []), /`lang` = "de" is not a language bgloop speaks: en, fr, es/);
+  assert.equal(Playground.language(), 'en');
+  assert.equal(Playground.t('tour-open', { steps: 3, bogus: 1, constructor: 2 }), 'Take the tour: the paper in 3 steps');
+  const files = Playground.catalogFiles().map((f) => readFileSync(path.join(root, 'web', 'locales', 'es', f), 'utf8'));
+  pg.setLanguage('es', files);
+  assert.equal(Playground.language(), 'es');
+  assert.match(Playground.t('tour-open', { steps: 3 }), /3/);
+  pg.setLanguage('en', []);
+  pg.free();
+});

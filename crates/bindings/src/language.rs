@@ -26,16 +26,18 @@ pub fn words() -> &'static Catalog {
     CURRENT.with(Cell::get)
 }
 
-/// The catalog of `lang`: English, one read before, or one read now from `files` (kept for the
-/// page's lifetime: a page loads at most the three).
+/// The longest catalog file read, bytes (each is a few tens of KB).
+const MAX_FILE_BYTES: usize = 512 * 1024;
+
+/// The catalog of `lang`: English, one read before, or one read now from `files`, which must be
+/// complete (kept for the page's lifetime: a page reads each language at most once).
 fn catalog(lang: Lang, files: &[String]) -> Result<&'static Catalog, JsError> {
     if lang == Lang::En {
         return Ok(Catalog::english());
     }
+    // Read once: a language chosen again is the one read before (`files` is then not needed).
     if let Some(c) = LOADED.with(|l| l.borrow().get(&lang).copied()) {
-        if files.is_empty() {
-            return Ok(c);
-        }
+        return Ok(c);
     }
     if files.len() != FILES.len() {
         return Err(js_error(format!(
@@ -45,12 +47,39 @@ fn catalog(lang: Lang, files: &[String]) -> Result<&'static Catalog, JsError> {
             files.len()
         )));
     }
+    if let Some((name, text)) = FILES
+        .iter()
+        .zip(files)
+        .find(|(_, t)| t.len() > MAX_FILE_BYTES)
+    {
+        return Err(js_error(format!(
+            "setLanguage: {}/{name} is {} bytes long; a catalog file holds at most {MAX_FILE_BYTES}",
+            lang.code(),
+            text.len()
+        )));
+    }
     let named: Vec<(&str, &str)> = FILES
         .iter()
         .zip(files)
         .map(|(n, t)| (*n, t.as_str()))
         .collect();
     let parsed = Catalog::parse(lang, &named).map_err(js_error)?;
+    // An incomplete catalog (a broken deploy, a stale cache) is refused: the page stays in the
+    // language it reads, rather than mixing in English.
+    let differences = parsed.differences(Catalog::english());
+    if !differences.is_empty() {
+        return Err(js_error(format!(
+            "setLanguage: the {} catalog does not match the page ({} problems; first: {})",
+            lang.code(),
+            differences.len(),
+            differences
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; ")
+        )));
+    }
     let kept: &'static Catalog = Box::leak(Box::new(parsed));
     LOADED.with(|l| l.borrow_mut().insert(lang, kept));
     Ok(kept)
@@ -72,20 +101,26 @@ fn message_of(words: &Catalog, id: &str, args: &[(&'static str, bgloop_core::i18
     json!({ "value": words.value_with(id, args), "attributes": attributes })
 }
 
-/// A page's message arguments, `{ name: text or number }`: whole numbers are counts (plural forms
-/// choose on them), other numbers are written in the language's way.
-fn arguments(args: &JsValue) -> Result<Vec<(&'static str, bgloop_core::i18n::Arg)>, JsError> {
+/// A page's message arguments for message `id`, `{ name: text or number }`: whole numbers are
+/// counts (plural forms choose on them), other numbers are written in the language's way. Only
+/// the variables the message uses are kept (named by the English catalog, so nothing a page
+/// passes is stored for good).
+fn arguments(
+    id: &str,
+    args: &JsValue,
+) -> Result<Vec<(&'static str, bgloop_core::i18n::Arg)>, JsError> {
     use bgloop_core::i18n::Arg;
     if args.is_undefined() || args.is_null() {
         return Ok(Vec::new());
     }
+    let Some(shape) = Catalog::english().shape().get(id) else {
+        return Ok(Vec::new());
+    };
     let pairs = crate::boundary::settings(args, "args")?;
     Ok(pairs
         .into_iter()
-        .map(|(k, v)| {
-            // Argument names are few and fixed by the catalogs; leaking a name once per distinct
-            // name keeps `Msg`'s static names without copying the catalog's.
-            let name: &'static str = intern(&k);
+        .filter_map(|(k, v)| {
+            let name: &'static str = shape.variables.get(&k)?.as_str();
             let arg = match v {
                 bgloop_core::Input::Num(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
                     Arg::Count(x as i64)
@@ -94,25 +129,9 @@ fn arguments(args: &JsValue) -> Result<Vec<(&'static str, bgloop_core::i18n::Arg
                 bgloop_core::Input::Text(t) => Arg::Text(t),
                 bgloop_core::Input::Bool(b) => Arg::Text(b.to_string()),
             };
-            (name, arg)
+            Some((name, arg))
         })
         .collect())
-}
-
-/// `name` as a `'static` string, each distinct name stored once.
-fn intern(name: &str) -> &'static str {
-    thread_local! {
-        static NAMES: RefCell<std::collections::BTreeSet<&'static str>> = const { RefCell::new(std::collections::BTreeSet::new()) };
-    }
-    NAMES.with(|n| {
-        let mut n = n.borrow_mut();
-        if let Some(s) = n.get(name) {
-            return *s;
-        }
-        let s: &'static str = Box::leak(name.to_string().into_boxed_str());
-        n.insert(s);
-        s
-    })
 }
 
 /// The schema with its words (labels, meanings, groups, units, why a range matters) in `words`'
@@ -244,7 +263,7 @@ impl Playground {
     /// attributes), with `args` (`{ name: text or number }`, optional) filled in.
     pub fn message(id: JsValue, args: JsValue) -> Result<JsValue, JsError> {
         let id = text(&id, "id")?;
-        let args = arguments(&args)?;
+        let args = arguments(&id, &args)?;
         to_js(&message_of(words(), &id, &args))
     }
 
@@ -252,7 +271,7 @@ impl Playground {
     /// page's language.
     pub fn t(id: JsValue, args: JsValue) -> Result<String, JsError> {
         let id = text(&id, "id")?;
-        let args = arguments(&args)?;
+        let args = arguments(&id, &args)?;
         Ok(words().value_with(&id, &args).unwrap_or(id))
     }
 

@@ -348,6 +348,37 @@ impl Catalog {
         &self.shape
     }
 
+    /// How this catalog differs from `source` (English) in what a translation must keep: ids
+    /// missing or extra, and for each id whether it has a value, its attributes and its variables.
+    /// Empty for a complete translation.
+    pub fn differences(&self, source: &Catalog) -> Vec<String> {
+        let code = self.lang.code();
+        let mut out = Vec::new();
+        for (id, shape) in &source.shape {
+            match self.shape.get(id) {
+                None => out.push(format!("{code} lacks `{id}`")),
+                Some(theirs) if theirs.value != shape.value => out.push(format!(
+                    "{code}: `{id}` has a value where English has none, or none where it has one"
+                )),
+                Some(theirs) if theirs.attributes != shape.attributes => out.push(format!(
+                    "{code}: `{id}` has other attributes than in English"
+                )),
+                Some(theirs) if theirs.variables != shape.variables => out.push(format!(
+                    "{code}: `{id}` uses other variables than in English"
+                )),
+                Some(_) => {}
+            }
+        }
+        for id in self
+            .shape
+            .keys()
+            .filter(|id| !source.shape.contains_key(*id))
+        {
+            out.push(format!("{code} has `{id}`, which English does not"));
+        }
+        out
+    }
+
     /// Whether this catalog has a message `id`.
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)

@@ -35,37 +35,28 @@ fn every_language_has_every_id_with_the_same_attributes_and_variables() {
     let (english, _) = read(Lang::En);
     for lang in [Lang::Fr, Lang::Es] {
         let (other, _) = read(lang);
-        let code = lang.code();
-        let missing: Vec<&String> = english
-            .shape()
-            .keys()
-            .filter(|id| !other.shape().contains_key(*id))
-            .collect();
-        let extra: Vec<&String> = other
-            .shape()
-            .keys()
-            .filter(|id| !english.shape().contains_key(*id))
-            .collect();
-        assert!(missing.is_empty(), "{code} lacks {missing:?}");
+        assert_eq!(other.differences(&english), Vec::<String>::new());
+    }
+    // A translation that lost an id, gave a container a value, or renamed a variable is caught.
+    let broken = Catalog::parse(
+        Lang::Fr,
+        &[(
+            "page.ftl",
+            "play = Lecture\nviews = Vues\ntour-open = { $etapes } étapes\nextra = x\n",
+        )],
+    )
+    .expect("reads");
+    let found = broken.differences(&english);
+    for expected in [
+        "fr lacks `pause`",
+        "fr: `views` has a value where English has none, or none where it has one",
+        "fr: `tour-open` uses other variables than in English",
+        "fr has `extra`, which English does not",
+    ] {
         assert!(
-            extra.is_empty(),
-            "{code} has ids English does not: {extra:?}"
+            found.iter().any(|f| f == expected),
+            "{expected} not in {found:?}"
         );
-        for (id, shape) in english.shape() {
-            let theirs = &other.shape()[id];
-            assert_eq!(
-                theirs.value, shape.value,
-                "{code}: `{id}` has a value where English has none, or none where it has one"
-            );
-            assert_eq!(
-                theirs.attributes, shape.attributes,
-                "{code}: `{id}` has other attributes than in English"
-            );
-            assert_eq!(
-                theirs.variables, shape.variables,
-                "{code}: `{id}` uses other variables than in English"
-            );
-        }
     }
 }
 
