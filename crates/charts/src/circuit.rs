@@ -190,9 +190,10 @@ pub fn draw<DB: DrawingBackend>(
     draw_caption(area, scene, style)
 }
 
-/// The gain an edge draws with and its label (λ, DA or κ where the reader can change it).
-fn gain_of(e: &Edge, scene: &CircuitScene) -> (f64, Option<String>) {
-    let num = bgloop_core::format::num;
+/// The gain an edge draws with and its label (λ, DA or κ where the reader can change it), its
+/// number in the reader's way.
+fn gain_of(e: &Edge, scene: &CircuitScene, style: &Style) -> (f64, Option<String>) {
+    let num = |x: f64| style.words.number(x);
     match e.gain {
         Gain::Fixed => (1.0, None),
         Gain::Loop => (
@@ -228,7 +229,7 @@ fn draw_edge<DB: DrawingBackend>(
     let gap = radius + f64::from(style.px(3.0));
     let a = (from.0 + unit.0 * gap, from.1 + unit.1 * gap);
     let b = (to.0 - unit.0 * gap, to.1 - unit.1 * gap);
-    let (value, label) = gain_of(e, scene);
+    let (value, label) = gain_of(e, scene, style);
     let color = if e.excitatory {
         style.ink()
     } else {
