@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--at N:key=value]... [--ramp N1-N2:key=a..b]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+//! bgloop run … --summary [--window FROM-TO] [--format text|json]
 //! bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--trials N] [--out FILE.svg|FILE.png]
 //! bgloop claims [--seeds K] [--only C1,C2,…]
 //! bgloop phenomena [--seeds K] [--long-seeds K]
@@ -14,6 +15,7 @@
 mod args;
 mod bench;
 mod png;
+mod summary;
 
 use args::{Args, UsageError};
 
@@ -47,6 +49,7 @@ macro_rules! outln {
 
 const USAGE: &str = "usage:
   bgloop run [--preset NAME | --permalink LINK] [--set key=value]... [--at N:key=value]... [--ramp N1-N2:key=a..b]... [--seed S] [--trials N] [--format csv|jsonl|json] [--out FILE]
+  bgloop run … --summary [--window FROM-TO[,FROM-TO…]] [--format text|json]   (the result: each run's mean |error|, reward, reaches made and reach time over the last 50 trials or the windows)
   bgloop figure [--preset NAME | --permalink LINK] [--set key=value]... [--at …] [--ramp …] [--seed S] [--trials N] [--no-hand] [--size WxH] [--link-base URL] [--out FILE.svg|FILE.png]
   bgloop claims [--seeds K] [--only C1,C2,C3,C4,C5]
   bgloop phenomena [--seeds K] [--long-seeds K]
@@ -137,7 +140,21 @@ fn usage(e: impl Said) -> UsageError {
 /// of a comparison takes them wherever it has no value of its own (core's [`Experiment::apply`],
 /// the rule of a link's plain entries).
 fn build_experiment(args: &mut Args) -> Result<(Experiment, Option<&'static str>), UsageError> {
-    let (mut experiment, preset) = starting_point(args)?;
+    build_start(args).map(|s| (s.experiment, s.preset))
+}
+
+/// What a command starts from: the experiment, its preset, and the windows its link names for
+/// the result (`window=`).
+pub(crate) struct Start {
+    experiment: Experiment,
+    preset: Option<&'static str>,
+    windows: Vec<bgloop_core::result::Window>,
+}
+
+/// The experiment of `--permalink`/`--preset`, `--set`, `--at`, `--ramp` and `--seed`, with the
+/// link's windows.
+fn build_start(args: &mut Args) -> Result<Start, UsageError> {
+    let (mut experiment, preset, windows) = starting_point(args)?;
     let entries = entries(args)?;
     experiment
         .apply(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
@@ -146,11 +163,20 @@ fn build_experiment(args: &mut Args) -> Result<(Experiment, Option<&'static str>
     for note in experiment.a.config.notes() {
         eprintln!("bgloop: note: {note}");
     }
-    Ok((experiment, preset))
+    Ok(Start {
+        experiment,
+        preset,
+        windows,
+    })
 }
 
-/// The experiment of `--permalink` or `--preset` (or the defaults), and its preset.
-fn starting_point(args: &mut Args) -> Result<(Experiment, Option<&'static str>), UsageError> {
+/// The experiment of `--permalink` or `--preset` (or the defaults), its preset, and the link's
+/// windows.
+type Starting = (Experiment, Option<&'static str>, Vec<bgloop_core::result::Window>);
+
+/// The experiment of `--permalink` or `--preset` (or the defaults), its preset, and the windows
+/// the link names.
+fn starting_point(args: &mut Args) -> Result<Starting, UsageError> {
     match (args.value("--permalink")?, args.value("--preset")?) {
         (Some(_), Some(_)) => Err(UsageError::new(
             "--permalink and --preset cannot be combined (a link can name its preset: preset=NAME)",
@@ -178,7 +204,16 @@ fn starting_point(args: &mut Args) -> Result<(Experiment, Option<&'static str>),
                     reasons.join("; ")
                 )));
             }
-            Ok((decoded.experiment, decoded.preset))
+            let windows = decoded
+                .view
+                .iter()
+                .find(|(k, _)| k == "window")
+                .and_then(|(k, v)| {
+                    bgloop_core::result::Window::parse_list(k, v, bgloop_core::view::MAX_END_TRIAL)
+                        .ok()
+                })
+                .unwrap_or_default();
+            Ok((decoded.experiment, decoded.preset, windows))
         }
         (None, Some(name)) => {
             let p = presets::preset(&name).ok_or_else(|| {
@@ -187,9 +222,9 @@ fn starting_point(args: &mut Args) -> Result<(Experiment, Option<&'static str>),
                     presets::names()
                 ))
             })?;
-            Ok((p.experiment().map_err(usage)?, Some(p.name)))
+            Ok((p.experiment().map_err(usage)?, Some(p.name), Vec::new()))
         }
-        (None, None) => Ok((Experiment::default(), None)),
+        (None, None) => Ok((Experiment::default(), None, Vec::new())),
     }
 }
 
@@ -266,8 +301,14 @@ fn writing(e: std::io::Error) -> Failure {
 /// `bgloop run`: the records of one run, or of a comparison's runs one after the other (A's, then
 /// B's: each streamed, so a run of a million trials needs no memory for its records).
 fn run(args: &mut Args) -> Result<ExitCode, Failure> {
-    let (experiment, _) = build_experiment(args)?;
+    let start = build_start(args)?;
     let trials = args.number("--trials", 1, 1_000_000)?.unwrap_or(100) as u32;
+    if args.flag("--summary") {
+        let text = summary::run(args, start, trials)?;
+        out!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let experiment = start.experiment;
     let format = match args.choice("--format", &["csv", "jsonl", "json"])? {
         Some("jsonl") => record::Format::Jsonl,
         Some("json") => record::Format::Json,

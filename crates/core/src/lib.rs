@@ -34,6 +34,7 @@ pub mod phenomena;
 pub mod presets;
 pub mod protocol;
 pub mod record;
+pub mod result;
 pub mod rng;
 pub mod schedule;
 pub mod schema;

@@ -217,6 +217,8 @@ fn check_view(option: &view::ViewOption, value: &str) -> Result<String, ParamErr
                 view::MAX_END_TRIAL as usize,
             )),
         },
+        ViewKind::Window => crate::result::Window::parse_list(key, value, view::MAX_END_TRIAL)
+            .map(|w| crate::result::Window::list_text(&w)),
         ViewKind::Tour => check_tour(key, value),
         ViewKind::Parts => {
             let mut names = Vec::new();
@@ -497,7 +499,37 @@ fn apply_entries<'e>(
             }
         }
     }
+    drop_windows_beyond_end(&mut view, entries, found);
     (protocol, view, set)
+}
+
+/// A `window=` that ends after the link's `to=` would never be complete: it is refused, naming
+/// both.
+fn drop_windows_beyond_end(view: &mut Vec<(String, String)>, entries: &[&Entry], found: &mut Findings) {
+    let value = |k: &str| view.iter().find(|(vk, _)| vk == k).map(|(_, v)| v.clone());
+    let (Some(windows), Some(end)) = (value("window"), value("to")) else {
+        return;
+    };
+    let end: u32 = end.parse().unwrap_or(u32::MAX);
+    let parsed = crate::result::Window::parse_list("window", &windows, view::MAX_END_TRIAL)
+        .unwrap_or_default();
+    if parsed.iter().all(|w| w.to <= end) {
+        return;
+    }
+    view.retain(|(k, _)| k != "window");
+    let shown = entries
+        .iter()
+        .rev()
+        .find(|e| e.key == "window")
+        .map_or_else(|| format!("window={windows}"), |e| e.shown.clone());
+    let err = ParamError::localized(
+        "window",
+        Msg::new("error-window-beyond")
+            .text("field", "window")
+            .text("value", windows)
+            .count("end", i64::from(end)),
+    );
+    found.reject_param("window", &shown, err, false);
 }
 
 /// Pass 4: cross-parameter constraints — each offending key goes back to `base`, named with the

@@ -1,5 +1,5 @@
 //! The page's view options as one declarative table — what a link may carry besides the model's
-//! parameters (`embed`, `hide`, `speed`, `hand`, `hc`, `to`, `loop`, `sweep`, `lang`, `tour`), the speed levels, and the parts of the page that
+//! parameters (`embed`, `hide`, `speed`, `hand`, `hc`, `to`, `window`, `loop`, `sweep`, `lang`, `tour`), the speed levels, and the parts of the page that
 //! `hide=` may name — read by the permalink codec, the page (through the bindings) and the docs,
 //! as tensorflow/playground's `state.ts` keeps its PROPS table.
 
@@ -24,6 +24,8 @@ pub enum ViewKind {
     Sweep,
     /// A language code ([`crate::i18n::Lang`]): `en`, `fr`, `es`.
     Lang,
+    /// Ranges of trials `FROM-TO`, comma-separated ([`crate::result::Window`]).
+    Window,
 }
 
 /// One view option of a link.
@@ -68,6 +70,11 @@ pub const OPTIONS: &[ViewOption] = &[
         key: "to",
         kind: ViewKind::Trial,
         meaning: "Runs to this trial on opening and stops there (to=300): a link that carries a result, the same for every reader.",
+    },
+    ViewOption {
+        key: "window",
+        kind: ViewKind::Window,
+        meaning: "The trials the result is a mean over (window=301-400; up to 4, comma-separated): the page states each run's mean |error|, reward rate, reaches made and reach time over them. Without it: the last 50 trials run.",
     },
     ViewOption {
         key: "loop",

@@ -35,6 +35,22 @@ status-trial = Trial { $trial } · { $phase } · { $outcome }
 status-trial-both = Trial { $trial } · { $a } · { $b }
 status-b-at = B (trial { $trial })
 
+## The result: a mean over a window of trials, per run
+result-title = Result
+result-last = { $n ->
+    [one] Last trial ({ $to })
+   *[other] Last { $n } trials ({ $from }–{ $to })
+}
+result-window = Trials { $from }–{ $to }
+result-figures = mean |error| { $error }° (SD { $sd }°) · reward { $reward }% · reaches made { $executed }% · { $reach }
+result-reach = reach time { $ms } ms
+result-no-reach = no reach made
+result-so-far = { $line } (so far: trials { $from }–{ $to })
+result-not-reached = not reached yet (the run is at trial { $done })
+result-too-short = too few trials to say ({ $n } of at least { $min })
+result-run = { $run }: { $line }
+result-sentence = { $heading }: { $runs }.
+
 ## The names of the two runs of a comparison
 run-more = { " " }(+{ $n } more)
 run-b-unchanged = B (no change yet)
@@ -65,6 +81,10 @@ cause-thalamus = thalamic background or gains too strong (i_t, g_ct)
 error-flag = `{ $field }` = { $value } must be 1 or 0
 error-speed = `{ $field }` = { $value } must be a whole number in 0–{ $max }
 error-end-trial = `{ $field }` = { $value } must be a trial number in 1–{ $max }
+error-window-form = `{ $field }` = { $value } must be a range of trials FROM-TO within 1–{ $max }, e.g. 301-400 (up to 4, comma-separated)
+error-window-reversed = `{ $field }` = { $value } runs backwards: write the first trial first ({ $turned })
+error-window-count = `{ $field }` names { $count } windows; a link may name at most { $max }
+error-window-beyond = `{ $field }` = { $value } ends after trial { $end }, where this link stops (`to`): the window would never be complete
 error-tour-step = `{ $field }` = { $value } must be a step in 1–{ $max }
 error-tour-file = `{ $field }` = { $value } must be a step number or a path on this site to a .json tour, with its step if not the first, e.g. tours/mine.json or tours/mine.json:3
 error-hide-part = `{ $field }` names { $value }, which is neither a part of the page ({ $parts }) nor a parameter

@@ -35,6 +35,22 @@ status-trial = Ensayo { $trial } · { $phase } · { $outcome }
 status-trial-both = Ensayo { $trial } · { $a } · { $b }
 status-b-at = B (ensayo { $trial })
 
+## El resultado: una media sobre una ventana de ensayos, por simulación
+result-title = Resultado
+result-last = { $n ->
+    [one] Último ensayo ({ $to })
+   *[other] Últimos { $n } ensayos ({ $from }–{ $to })
+}
+result-window = Ensayos { $from }–{ $to }
+result-figures = |error| medio { $error }° (DE { $sd }°) · recompensa { $reward } % · alcances hechos { $executed } % · { $reach }
+result-reach = tiempo de alcance { $ms } ms
+result-no-reach = ningún alcance
+result-so-far = { $line } (hasta ahora: ensayos { $from }–{ $to })
+result-not-reached = aún no alcanzado (la simulación va por el ensayo { $done })
+result-too-short = demasiado pocos ensayos para concluir ({ $n } de al menos { $min })
+result-run = { $run }: { $line }
+result-sentence = { $heading }: { $runs }.
+
 ## Los nombres de las dos simulaciones de una comparación
 run-more = { " " }(+{ $n } más)
 run-b-unchanged = B (aún sin cambios)
@@ -65,6 +81,10 @@ cause-thalamus = fondo talámico o ganancias demasiado fuertes (i_t, g_ct)
 error-flag = `{ $field }` = { $value } debe ser 1 o 0
 error-speed = `{ $field }` = { $value } debe ser un número entero en 0–{ $max }
 error-end-trial = `{ $field }` = { $value } debe ser un número de ensayo en 1–{ $max }
+error-window-form = `{ $field }` = { $value } debe ser un rango de ensayos DESDE-HASTA dentro de 1–{ $max }, p. ej. 301-400 (hasta 4, separados por comas)
+error-window-reversed = `{ $field }` = { $value } va al revés: escriba primero el primer ensayo ({ $turned })
+error-window-count = `{ $field }` nombra { $count } ventanas; un enlace puede nombrar como máximo { $max }
+error-window-beyond = `{ $field }` = { $value } termina después del ensayo { $end }, donde se detiene este enlace (`to`): la ventana nunca estaría completa
 error-tour-step = `{ $field }` = { $value } debe ser un paso en 1–{ $max }
 error-tour-file = `{ $field }` = { $value } debe ser un número de paso o una ruta en este sitio a una visita .json, con su paso si no es el primero, p. ej. tours/mine.json o tours/mine.json:3
 error-hide-part = `{ $field }` nombra { $value }, que no es ni una parte de la página ({ $parts }) ni un parámetro

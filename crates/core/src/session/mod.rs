@@ -16,6 +16,7 @@ use crate::permalink::{self, Permalink};
 use crate::presets;
 use crate::protocol::{Experiment, Protocol};
 use crate::record::{self, TrialRecord};
+use crate::result::{Results, Window};
 use crate::schedule::{Change, Event};
 use crate::schema::{self, Input, ParamError};
 use serde::Serialize;
@@ -69,6 +70,8 @@ pub struct Session {
     generation: u32,
     /// The language the session's sentences are in (status, events, run names, figure header).
     words: &'static Catalog,
+    /// The windows a link named for the result (`window=301-400`); none: the last trials run.
+    windows: Vec<Window>,
 }
 
 /// Which run of a comparison.
@@ -123,6 +126,7 @@ impl Session {
             feed: feed::Feed::default(),
             generation: 0,
             words: Catalog::english(),
+            windows: Vec::new(),
         })
     }
 
@@ -521,7 +525,39 @@ impl Session {
     pub fn open_permalink(&mut self, link: &str) -> Result<Permalink, ConfigErrors> {
         let decoded = permalink::decode(link);
         self.open(decoded.experiment.clone(), decoded.preset)?;
+        // The link's windows (validated by the decoder), or none: the last trials run.
+        self.windows = decoded
+            .view
+            .iter()
+            .find(|(k, _)| k == "window")
+            .and_then(|(k, v)| Window::parse_list(k, v, crate::view::MAX_END_TRIAL).ok())
+            .unwrap_or_default();
         Ok(decoded)
+    }
+
+    /// The windows the result is stated over (none: the last [`crate::result::LAST`] trials run).
+    pub fn windows(&self) -> &[Window] {
+        &self.windows
+    }
+
+    /// States the result over `windows` from now on (none: the last trials run).
+    pub fn set_windows(&mut self, windows: Vec<Window>) {
+        self.windows = windows;
+    }
+
+    /// The result of the running experiment: for each named window (or the last trials run), each
+    /// run's mean |error| and spread, reward rate, reaches made and reach time.
+    pub fn results(&self) -> Vec<Results> {
+        let a = self.a.history();
+        let b = self.b.as_ref().map(Simulation::history);
+        if self.windows.is_empty() {
+            let done = self.a.trials_done();
+            return vec![Results::of(Window::last(done), false, a, b)];
+        }
+        self.windows
+            .iter()
+            .map(|&w| Results::of(w, true, a, b))
+            .collect()
     }
 
     /// Starts `experiment` (from `preset`) as a new run, and makes it what resets run.
@@ -672,6 +708,17 @@ impl Session {
     /// Version, configuration, schedule, seed and trial records as a JSON document (both runs
     /// while comparing) — the text of `bgloop run --format json` on the session's link.
     pub fn json(&self) -> String {
+        let doc = self.json_records();
+        // The result rides along (its numbers, in no language): `"result": [{ window, a, b }]`.
+        let result = serde_json::to_string(&self.results()).unwrap_or_else(|_| "[]".into());
+        match doc.trim_end().strip_suffix('}') {
+            Some(head) => format!("{head},\"result\":{result}}}\n"),
+            None => doc,
+        }
+    }
+
+    /// The records document (`bgloop run --format json`'s text).
+    fn json_records(&self) -> String {
         let (pa, a) = (self.a.protocol(), self.a.history());
         match &self.b {
             None => record::json_document(&pa.config, &pa.schedule, a),

@@ -5,6 +5,7 @@ use super::{EventItem, Run, Session};
 use crate::config::Config;
 use crate::i18n::{Catalog, Msg};
 use crate::record::TrialRecord;
+use crate::result::{Results, SaidResult, Window};
 use serde::Serialize;
 
 /// Everything the page shows of a session at one moment.
@@ -34,6 +35,12 @@ pub struct Snapshot {
     pub status: String,
     /// Why the run stopped, if it diverged.
     pub halted: Option<String>,
+    /// The result: per window (the named ones, or the last trials run), each run's figures.
+    pub results: Vec<Results>,
+    /// The same, in the session's language: what the page, embeds and the live region say.
+    pub said: Vec<SaidResult>,
+    /// The named windows as a link writes them (`301-400`), if any.
+    pub window: Option<String>,
 }
 
 /// What a figure says of the experiment it shows: a title and one line of settings.
@@ -116,6 +123,8 @@ fn phase(words: &Catalog, p: crate::record::Phase) -> String {
 impl Session {
     /// Everything the page shows now.
     pub fn view(&self) -> Snapshot {
+        let results = self.results();
+        let said = results.iter().map(|r| r.said(self.words)).collect();
         Snapshot {
             generation: self.generation,
             trials: self.a.trials_done(),
@@ -131,7 +140,19 @@ impl Session {
                 .a
                 .halted()
                 .map(|d| crate::i18n::Said::said_in(d, self.words)),
+            results,
+            said,
+            window: (!self.windows().is_empty()).then(|| Window::list_text(self.windows())),
         }
+    }
+
+    /// The result as one paragraph in the session's language: a sentence per window.
+    pub fn result_text(&self) -> String {
+        self.results()
+            .iter()
+            .map(|r| r.said(self.words).sentence)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// What a figure of this session says of it: its title, and the seed, trials and settings.

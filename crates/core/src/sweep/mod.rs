@@ -10,7 +10,7 @@ use crate::schema::{Domain, Input};
 use serde::{Deserialize, Serialize};
 
 /// Trials averaged for a run's final |error|.
-pub const FINAL_WINDOW: usize = 50;
+pub const FINAL_WINDOW: usize = crate::result::LAST as usize;
 
 /// A second swept parameter, with its own range and count (a map).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -589,16 +589,16 @@ pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcom
         .err()
         .map(|e: Divergence| e.to_string());
     let h = sim.history();
-    let tail = &h[h.len().saturating_sub(FINAL_WINDOW)..];
+    // The final |error| is the run's result over its last trials: the page's computation.
+    let result = crate::result::over(h, crate::result::Window::last(sim.trials_done()));
     Ok(Outcome {
         param: param.to_string(),
         value: job.value,
         seed: job.seed,
         trials,
-        final_error: if diverged.is_some() {
-            0.0
-        } else {
-            tail.iter().map(|r| r.error_deg.abs()).sum::<f64>() / tail.len().max(1) as f64
+        final_error: match (&diverged, result.figures) {
+            (None, Some(f)) => f.error_deg.mean,
+            _ => 0.0,
         },
         executed: h.iter().filter(|r| r.executed).count() as f64 / h.len().max(1) as f64,
         grid: None,
