@@ -12,6 +12,7 @@ import { listenToHost, tellHost, playWhenVisible } from './embed.js';
 import { setupSweep } from './sweep.js';
 import { setupShare } from './share.js';
 import { StatusLine } from './status.js';
+import { renderResult, resultSentence } from './result.js';
 import { setupTour } from './tour.js';
 import { setupGlossary } from './glossary.js';
 import { t, languages, chooseLanguage, useLanguage } from './i18n.js';
@@ -45,9 +46,19 @@ function render(app, { quiet = false } = {}) {
   $('reset').classList.toggle('attention', view.pending);
   app.views.invalidate(); app.views.draw();
   app.status.show(view.status, { force: !quiet });
+  renderResult($('result-body'), view.said);
+  app.status.announce(announcement(view), { force: !quiet });
+  ui.window = view.window;
   renderEnd(app, view);
   reportTrials(app, view);
   app.link();
+}
+
+/** What the live region says of `view`: the trial and the result over its window(s) — or the
+ * status line itself before a first trial and when the run stopped. */
+function announcement(view) {
+  if (view.trials === 0 || view.halted) return view.status;
+  return t('announce-result', { trial: view.trials, result: resultSentence(view.said) });
 }
 
 /** Says where the run stops (`to=`), and that it stopped there; the Run-to field shows it. */
@@ -101,7 +112,7 @@ function createApp(pg) {
    * high-contrast theme, the trial the run stops at (`to=`) and whether it then starts again
    * (`loop=`), the last run generation rendered, and the trials of A and B already told to the
    * host. */
-  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, loop: false, sweep: null, lang: null, generation: null, reported: 0, reportedB: 0 };
+  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, window: null, loop: false, sweep: null, lang: null, generation: null, reported: 0, reportedB: 0 };
   const app = {
     pg,
     ui,
@@ -135,6 +146,7 @@ function createApp(pg) {
     if (ui.hiddenParts.length) v.hide = ui.hiddenParts.join(',');
     if (ui.highContrast) v.hc = '1';
     if (ui.endTrial !== null) v.to = String(ui.endTrial);
+    if (ui.window) v.window = ui.window;
     if (ui.loop) v.loop = '1';
     if (ui.lang) v.lang = ui.lang;
     const sweep = app.sweep?.linkValue();
@@ -521,6 +533,7 @@ function openAddress(app) {
   } else {
     pg.usePreset('rotation');
     pg.reset();
+    pg.setWindows(null);
     Object.assign(app.ui, { embedded: false, hiddenParts: [], endTrial: null, loop: false, sweep: null });
     document.body.classList.remove('has-sweep');
   }

@@ -249,6 +249,30 @@ impl Playground {
         Ok(self.session()?.permalink(&view))
     }
 
+    /// States the result over `windows` from now on: `"301-400"` (up to four, comma-separated),
+    /// or `""`, `null` or `undefined` for the last 50 trials run. A malformed, reversed or
+    /// out-of-range window is refused in the reader's language, naming the field and the range.
+    #[wasm_bindgen(js_name = setWindows)]
+    pub fn set_windows(&self, windows: JsValue) -> Result<(), JsError> {
+        let text = if windows.is_undefined() || windows.is_null() {
+            String::new()
+        } else {
+            text(&windows, "window")?
+        };
+        let parsed = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            bgloop_core::result::Window::parse_list(
+                "window",
+                &text,
+                bgloop_core::view::MAX_END_TRIAL,
+            )
+            .map_err(|e| js_error(e.said_in(language::words())))?
+        };
+        self.session_mut()?.set_windows(parsed);
+        Ok(())
+    }
+
     /// Starts a new run from naive synapses with the pending configuration (and `seed`, if given).
     pub fn reset(&self, seed: Option<f64>) -> Result<(), JsError> {
         self.change(|s| s.reset(seed))

@@ -172,7 +172,11 @@ fn build_start(args: &mut Args) -> Result<Start, UsageError> {
 
 /// The experiment of `--permalink` or `--preset` (or the defaults), its preset, and the link's
 /// windows.
-type Starting = (Experiment, Option<&'static str>, Vec<bgloop_core::result::Window>);
+type Starting = (
+    Experiment,
+    Option<&'static str>,
+    Vec<bgloop_core::result::Window>,
+);
 
 /// The experiment of `--permalink` or `--preset` (or the defaults), its preset, and the windows
 /// the link names.

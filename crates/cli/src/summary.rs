@@ -39,8 +39,8 @@ pub(crate) fn run(args: &mut Args, start: Start, trials: u32) -> Result<String, 
         left -= n;
     }
     if json {
-        let results = serde_json::to_string(&session.results())
-            .map_err(|e| Failure::Run(e.to_string()))?;
+        let results =
+            serde_json::to_string(&session.results()).map_err(|e| Failure::Run(e.to_string()))?;
         return Ok(format!("{results}\n"));
     }
     let mut text = String::new();
@@ -48,7 +48,11 @@ pub(crate) fn run(args: &mut Args, start: Start, trials: u32) -> Result<String, 
         text.push_str(&said.heading);
         text.push('\n');
         for (run, line) in &said.runs {
-            let name = if run.is_empty() { String::new() } else { format!("{run}: ") };
+            let name = if run.is_empty() {
+                String::new()
+            } else {
+                format!("{run}: ")
+            };
             text.push_str(&format!("  {name}{line}\n"));
         }
     }

@@ -505,7 +505,11 @@ fn apply_entries<'e>(
 
 /// A `window=` that ends after the link's `to=` would never be complete: it is refused, naming
 /// both.
-fn drop_windows_beyond_end(view: &mut Vec<(String, String)>, entries: &[&Entry], found: &mut Findings) {
+fn drop_windows_beyond_end(
+    view: &mut Vec<(String, String)>,
+    entries: &[&Entry],
+    found: &mut Findings,
+) {
     let value = |k: &str| view.iter().find(|(vk, _)| vk == k).map(|(_, v)| v.clone());
     let (Some(windows), Some(end)) = (value("window"), value("to")) else {
         return;

@@ -344,7 +344,7 @@ impl Results {
             heading,
             runs,
             sentence,
-            widest: figures_line(words, &WIDEST, Standing::Partial, Some(w)),
+            widest: widest_line(words, w),
         }
     }
 }
@@ -362,6 +362,28 @@ const WIDEST: Figures = Figures {
     reach_ms: Some(1888.0),
     reaches: 0,
 };
+
+/// The widest line a run of `window` can show in `words`' language: figures with every number
+/// at its widest, or a window not reached or too short, whichever is longest.
+fn widest_line(words: &Catalog, window: Window) -> String {
+    let far = Window {
+        from: window.from.max(100_000),
+        to: window.to.max(100_000),
+    };
+    let candidates = [
+        figures_line(words, &WIDEST, Standing::Partial, Some(far)),
+        run_line(words, &over(&[], far)),
+        words.format(
+            &Msg::new("result-too-short")
+                .count("n", i64::from(MIN_TRIALS - 1))
+                .count("min", i64::from(MIN_TRIALS)),
+        ),
+    ];
+    candidates
+        .into_iter()
+        .max_by_key(|s| s.chars().count())
+        .unwrap_or_default()
+}
 
 /// A run's line: its figures, or why there are none.
 fn run_line(words: &Catalog, r: &RunResult) -> String {
@@ -381,7 +403,12 @@ fn run_line(words: &Catalog, r: &RunResult) -> String {
 }
 
 /// The figures as a line; a partial window says which trials it covers so far.
-fn figures_line(words: &Catalog, f: &Figures, standing: Standing, covered: Option<Window>) -> String {
+fn figures_line(
+    words: &Catalog,
+    f: &Figures,
+    standing: Standing,
+    covered: Option<Window>,
+) -> String {
     let percent = |x: f64| words.fixed(100.0 * x, 0);
     let reach = match f.reach_ms {
         Some(ms) => words.format(&Msg::new("result-reach").text("ms", words.fixed(ms, 0))),
@@ -443,7 +470,10 @@ mod tests {
         assert_eq!(f.reward, 1.0);
         assert_eq!(f.reaches, 15);
         assert!((f.executed - 0.75).abs() < 1e-12);
-        let times: Vec<f64> = (60..80).filter(|i| i % 4 != 3).map(|i| 100.0 + i as f64).collect();
+        let times: Vec<f64> = (60..80)
+            .filter(|i| i % 4 != 3)
+            .map(|i| 100.0 + i as f64)
+            .collect();
         let want = times.iter().sum::<f64>() / times.len() as f64;
         assert_eq!(f.reach_ms, Some(want));
     }
@@ -451,7 +481,10 @@ mod tests {
     #[test]
     fn a_window_not_reached_too_short_or_partial_says_so() {
         let rs = records(&[20.0; 30]);
-        assert_eq!(over(&rs, Window { from: 31, to: 60 }).standing, Standing::NotReached);
+        assert_eq!(
+            over(&rs, Window { from: 31, to: 60 }).standing,
+            Standing::NotReached
+        );
         assert!(over(&rs, Window { from: 31, to: 60 }).figures.is_none());
         let short = over(&rs, Window { from: 25, to: 60 });
         assert_eq!((short.standing, short.trials), (Standing::TooShort, 6));
@@ -463,7 +496,10 @@ mod tests {
         assert_eq!(partial.covered, Some(Window { from: 11, to: 30 }));
         // Trials dropped from memory: what is kept is measured, and it says so.
         let kept = &rs[20..];
-        assert_eq!(over(kept, Window { from: 1, to: 30 }).standing, Standing::Forgotten);
+        assert_eq!(
+            over(kept, Window { from: 1, to: 30 }).standing,
+            Standing::Forgotten
+        );
     }
 
     #[test]
@@ -507,7 +543,8 @@ mod tests {
         assert!(said.runs[0].1.contains("5.0°"), "{}", said.runs[0].1);
         assert!(said.runs[1].1.contains("30.0°"), "{}", said.runs[1].1);
         assert!(said.sentence.contains("5.0°") && said.sentence.contains("30.0°"));
-        let none = Results::of(Window { from: 100, to: 150 }, true, &a, None).said(Catalog::english());
+        let none =
+            Results::of(Window { from: 100, to: 150 }, true, &a, None).said(Catalog::english());
         assert!(none.sentence.contains("not reached"), "{}", none.sentence);
     }
 }

@@ -208,6 +208,10 @@ pub const PARTS: &[Part] = &[
         label: "the status line",
     },
     Part {
+        name: "result",
+        label: "the result (each run's figures over the window)",
+    },
+    Part {
         name: "compare",
         label: "the Compare button",
     },

@@ -218,3 +218,6 @@ teachers = For teachers: three class activities
 colophon = A reconstruction of the model of Leblois, Boraud & Hansel, PNAS 2025 (doi:10.1073/pnas.2515994122), built on their 2006 loop model and ring-attractor theory — not the authors' code.
 colophon-console = Open the browser console and try
 view-learning-hint-compare = 20-trial means: thick |error|, thin reward (right axis); A solid, B dashed
+
+## What the live region says while a run plays: the trial and the result over its window
+announce-result = Trial { $trial }. { $result }

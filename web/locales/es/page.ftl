@@ -218,3 +218,6 @@ teachers = Para docentes: tres actividades de clase
 colophon = Una reconstrucción del modelo de Leblois, Boraud & Hansel, PNAS 2025 (doi:10.1073/pnas.2515994122), basada en su modelo de bucle de 2006 y en la teoría de atractores en anillo; no es el código de los autores.
 colophon-console = Abre la consola del navegador y prueba
 view-learning-hint-compare = medias de 20 ensayos: |error| grueso, recompensa fina (eje derecho); A continua, B discontinua
+
+## What the live region says while a run plays: the trial and the result over its window
+announce-result = Ensayo { $trial }. { $result }

@@ -218,3 +218,6 @@ teachers = Pour les enseignants : trois activités en classe
 colophon = Une reconstruction du modèle de Leblois, Boraud & Hansel, PNAS 2025 (doi:10.1073/pnas.2515994122), fondée sur leur modèle de boucle de 2006 et sur la théorie des attracteurs en anneau — pas le code des auteurs.
 colophon-console = Ouvrez la console du navigateur et essayez
 view-learning-hint-compare = moyennes sur 20 essais : |erreur| en trait épais, récompense en trait fin (axe de droite) ; A en trait plein, B en tirets
+
+## What the live region says while a run plays: the trial and the result over its window
+announce-result = Essai { $trial }. { $result }
