@@ -89,7 +89,7 @@ test('every control is reachable and usable from the keyboard, with a visible fo
   await context.close();
 });
 
-test('the status region announces trials at a readable rate while playing fast', async () => {
+test('the status region announces the result at a readable rate while playing fast', async () => {
   const { page, context } = await open();
   await page.evaluate(() => {
     window.__announced = [];
@@ -100,15 +100,15 @@ test('the status region announces trials at a readable rate while playing fast',
   await page.keyboard.press('End');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   // Wait for three announcements while playing (the status line meanwhile changes every frame).
-  await page.waitForFunction(() => window.__announced.length >= 3, null, { timeout: 30000, polling: 100 });
+  await page.waitForFunction(() => window.__announced.length >= 3, null, { timeout: 40000, polling: 100 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const ann = await page.evaluate(() => window.__announced);
   const during = ann.slice(0, 3);
   for (let i = 1; i < during.length; i++) {
     const gap = during[i][0] - during[i - 1][0];
-    assert.ok(gap >= 1900, `announcements at least 2 s apart (${gap.toFixed(0)} ms)`);
+    assert.ok(gap >= 4900, `announcements at least 5 s apart (${gap.toFixed(0)} ms)`);
   }
-  assert.match(ann.at(-1)[1], /^Trial \d+ · rotation · error/);
+  assert.match(ann.at(-1)[1], /^Trial \d+\. Last 50 trials \(\d+–\d+\): mean \|error\|/);
   assert.equal(await page.getByRole('status').filter({ hasText: 'Trial' }).count(), 1, 'one live region carries trial outcomes');
   await context.close();
 });

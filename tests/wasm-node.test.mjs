@@ -109,3 +109,20 @@ test('setLanguage refuses an incomplete or oversized catalog and the page keeps 
   pg.setLanguage('en', []);
   pg.free();
 });
+
+test('the JSON export carries the result, the snapshot\'s numbers, equal to bgloop run --summary --format json', () => {
+  const pg = new Playground(undefined);
+  pg.openPermalink('preset=strong-vs-weak&seed=4&window=101-150,151-200');
+  pg.runTrials(200);
+  const doc = JSON.parse(pg.json());
+  assert.deepEqual(doc.result, pg.view().results);
+  assert.equal(doc.result.length, 2);
+  assert.deepEqual(doc.result[1].window, { from: 151, to: 200 });
+  const mean = (rs) => rs.reduce((s, r) => s + Math.abs(r.error_deg), 0) / rs.length;
+  const b = doc.runs[1].records.filter((r) => r.trial >= 151 && r.trial <= 200);
+  assert.equal(doc.result[1].b.figures.error_deg.mean, mean(b), 'the mean over the window, from the records');
+  const r = spawnSync(cli, ['run', '--permalink', 'preset=strong-vs-weak&seed=4&window=101-150,151-200', '--trials', '200', '--summary', '--format', 'json'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), doc.result, 'native and wasm state the same result');
+  pg.free();
+});

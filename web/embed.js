@@ -62,13 +62,16 @@ export function listenToHost(api) {
   });
 }
 
-/** Plays while the page is on screen (unless the reader prefers reduced motion or paused it). */
-export function playWhenVisible(target, { play, pause, isUserPaused }) {
+/** Plays while the page is on screen (unless the reader paused it). A reader who prefers reduced
+ * motion sees no animation: `still` shows the result at once instead (a link's end trial). */
+export function playWhenVisible(target, { play, pause, isUserPaused, still }) {
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const io = new IntersectionObserver((entries) => {
     const visible = entries.some((e) => e.isIntersecting);
     if (!visible) pause();
-    else if (!reduced && !isUserPaused()) play();
+    else if (isUserPaused()) return;
+    else if (reduced) still?.();
+    else play();
   }, { threshold: 0.2 });
   io.observe(target);
   return { reducedMotion: reduced };

@@ -500,14 +500,18 @@ function openLink(app, link, { speed } = {}) {
  * once under reduced motion. An embed starts when it is scrolled into view instead.
  */
 function runToEnd(app) {
-  const { pg, ui } = app;
+  const { ui } = app;
   if (ui.endTrial === null || ui.embedded) return;
-  if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
-    pg.runTrials(Math.max(0, ui.endTrial - pg.trialCount()));
-    app.render();
-  } else {
-    app.play({ byReader: false });
-  }
+  if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) runAtOnce(app);
+  else app.play({ byReader: false });
+}
+
+/** Runs to the end trial at once (no animation) and shows the result there. */
+function runAtOnce(app) {
+  const { pg, ui } = app;
+  if (ui.endTrial === null || pg.trialCount() >= ui.endTrial) return;
+  pg.runTrials(ui.endTrial - pg.trialCount());
+  app.render();
 }
 
 /** Opens the link in the address bar (or the rotation preset) and applies its view options. */
@@ -604,7 +608,13 @@ function expose(app) {
     open.href = app.fullLink();
     open.hidden = false;
     $('reset').addEventListener('click', () => { open.href = app.fullLink(); });
-    playWhenVisible(document.querySelector('.layout'), { play: () => app.play({ byReader: false }), pause: () => app.setPlaying(false), isUserPaused: () => app.ui.userPaused });
+    playWhenVisible(document.querySelector('.layout'), {
+      play: () => app.play({ byReader: false }),
+      pause: () => app.setPlaying(false),
+      isUserPaused: () => app.ui.userPaused,
+      // Under reduced motion a link's result is computed at once, not played.
+      still: () => runAtOnce(app),
+    });
     app.tellHeight = autoHeight();
   }
   listenToHost(api);

@@ -856,3 +856,83 @@ fn lang_writes_figures_and_input_errors_in_that_language_and_english_stays_the_d
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn run_summary_states_each_run_s_mean_over_the_last_fifty_trials_or_the_windows_named() {
+    let o = bgloop(&[
+        "run",
+        "--preset",
+        "rotation",
+        "--trials",
+        "120",
+        "--seed",
+        "5",
+        "--summary",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).expect("utf-8");
+    assert!(text.starts_with("Last 50 trials (71–120)\n"), "{text}");
+    // The figure is the mean of the records' |error| over trials 71–120, read from a CSV run.
+    let csv = bgloop(&[
+        "run", "--preset", "rotation", "--trials", "120", "--seed", "5",
+    ]);
+    let csv = String::from_utf8(csv.stdout).expect("utf-8");
+    let column = csv
+        .lines()
+        .next()
+        .and_then(|h| h.split(',').position(|c| c == "error_deg"))
+        .expect("an error_deg column");
+    let errors: Vec<f64> = csv
+        .lines()
+        .skip(71)
+        .map(|l| {
+            l.split(',')
+                .nth(column)
+                .and_then(|x| x.parse::<f64>().ok())
+                .expect("a number")
+        })
+        .map(f64::abs)
+        .collect();
+    assert_eq!(errors.len(), 50);
+    let mean = errors.iter().sum::<f64>() / 50.0;
+    assert!(
+        text.contains(&format!("mean |error| {mean:.1}°")),
+        "{mean:.1} in {text}"
+    );
+    // Windows named by a link, or by --window, in French.
+    let o = bgloop(&[
+        "run",
+        "--permalink",
+        "preset=rotation&seed=5&window=11-60",
+        "--trials",
+        "120",
+        "--summary",
+        "--lang",
+        "fr",
+    ]);
+    let text = String::from_utf8(o.stdout).expect("utf-8");
+    assert!(text.starts_with("Essais 11–60\n"), "{text}");
+    assert!(text.contains("|erreur| moyenne "), "{text}");
+    for (window, says) in [
+        ("60-11", "runs backwards"),
+        ("1-500", "1–120"),
+        ("x", "FROM-TO"),
+    ] {
+        let o = bgloop(&[
+            "run",
+            "--preset",
+            "rotation",
+            "--trials",
+            "120",
+            "--summary",
+            "--window",
+            window,
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{window}");
+        assert!(
+            stderr(&o).contains("--window") && stderr(&o).contains(says),
+            "{window}: {}",
+            stderr(&o)
+        );
+    }
+}
