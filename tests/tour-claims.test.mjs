@@ -31,6 +31,22 @@ function runStep(i, traces = false) {
   return { step, pg, a, b };
 }
 
+/** The windows a step's text names ("trials 351–400") are its link's, and the page's result
+ * states each, complete, at the step's end. */
+function resultOverNamedWindows(pg, step) {
+  const named = [...step.text.matchAll(/trials (\d+)–(\d+)/g)].map((m) => `${m[1]}-${m[2]}`);
+  assert.ok(named.length >= 2, `the text names its windows: ${named}`);
+  const view = pg.view();
+  assert.equal(view.window, [...new Set(named)].join(','), 'the link carries the windows the text names');
+  for (const w of new Set(named)) {
+    const r = view.results.find((x) => `${x.window.from}-${x.window.to}` === w);
+    assert.ok(r && r.named, `the result states trials ${w}`);
+    assert.equal(r.a.standing, 'complete');
+    assert.equal(r.b.standing, 'complete');
+    assert.ok(view.said.some((s) => s.heading === `Trials ${w.replace('-', '–')}`), `the page says trials ${w}`);
+  }
+}
+
 /** What each step's text states, as checks on its final state (one per step, in order). */
 const CLAIMS = [
   ['one reach is planned and made', ({ a }) => {
@@ -94,18 +110,19 @@ const CLAIMS = [
     const hits = over(a, 501, 600, (r) => (err(r) < 10 ? 1 : 0));
     assert.ok(hits > 0.5, `${(100 * hits).toFixed(0)}% within 10°`);
   }],
-  ['blocked from 301 B keeps its reach; from 401 A learns the extra 20°, B stays 20° off', ({ a, b }) => {
-    assert.ok(over(b, 351, 400, err) < 8);
-    assert.ok(over(a, 601, 700, err) < 10);
-    const eb = over(b, 601, 700, err);
-    assert.ok(eb > 15 && eb < 25, `B ${eb.toFixed(1)}°`);
+  // Steps 9 and 10 state means over windows: their figures are checked on seeds 1–8 against the
+  // session's result by crates/core/tests/stated.rs, which reads them from the texts. Here: the
+  // page's module, run as the page runs the step, states the result over each window the text
+  // names, complete at the step's end.
+  ['blocked from 301 B keeps its reach; from 401 A learns the extra 20°, B does not: the result over each named window', ({ pg, step }) => {
+    resultOverNamedWindows(pg, step);
+    const late = pg.view().results.find((r) => r.window.from === 601);
+    assert.ok(late.b.figures.error_deg.mean > late.a.figures.error_deg.mean + 8, 'B stays off, A learns');
   }],
-  ['half the dopamine: reaches slow from about 130 ms to 170–215 ms, and B still learns', ({ a, b }) => {
-    const ta = reach(a, 301, 400);
-    const tb = reach(b, 301, 400);
-    assert.ok(ta > 120 && ta < 140, `A ${ta.toFixed(0)} ms`);
-    assert.ok(tb >= 165 && tb <= 220, `B ${tb.toFixed(0)} ms`);
-    assert.ok(over(b, 601, 700, err) < 10, 'B learns the extra 20°');
+  ['half the dopamine: reaches slow, B still learns: the result over each named window', ({ pg, step }) => {
+    resultOverNamedWindows(pg, step);
+    const slow = pg.view().results.find((r) => r.window.from === 351);
+    assert.ok(slow.b.figures.reach_ms > slow.a.figures.reach_ms * 1.2, 'B slower than A');
   }],
 ];
 
