@@ -72,9 +72,8 @@ export function setupGlossary() {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'term';
-      // Out of the tab order (the page has dozens of terms): the glossary itself is one tab
-      // stop away, "Words used here".
-      b.tabIndex = -1;
+      // A tab stop, opened with Enter or Space like any button (WCAG 2.1.1); the skip buttons
+      // at the top jump past them to Play and to the parameters.
       b.textContent = text.slice(m.from, m.to);
       b.title = t('glossary-what', { term: m.term });
       b.addEventListener('click', () => open(m.id));

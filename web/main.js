@@ -13,6 +13,8 @@ import { setupSweep } from './sweep.js';
 import { setupShare } from './share.js';
 import { StatusLine } from './status.js';
 import { renderResult, resultSentence } from './result.js';
+import { describer, renderSummary } from './describe.js';
+import { setupListen } from './listen.js';
 import { setupTour } from './tour.js';
 import { setupGlossary } from './glossary.js';
 import { t, languages, chooseLanguage, useLanguage } from './i18n.js';
@@ -48,6 +50,8 @@ function render(app, { quiet = false } = {}) {
   app.status.show(view.status, { force: !quiet });
   renderResult($('result-body'), view.said);
   app.status.announce(announcement(view), { force: !quiet });
+  app.describe?.({ force: !quiet });
+  renderSummary(view, app.presets.find((p) => p.name === view.preset), Boolean(app.player?.playing));
   ui.window = view.window;
   renderEnd(app, view);
   reportTrials(app, view);
@@ -121,6 +125,7 @@ function createApp(pg) {
     viewTable: Playground.viewOptions(),
     views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), circuit: $('circuit'), showHand: $('show-hand') }, { highContrast: () => ui.highContrast }),
     status: new StatusLine($('status'), $('announce')),
+    describe: describer(pg),
     speed: $('speed'),
     /** Says the content's height to the host again (set by the embed layout). */
     tellHeight: () => {},
@@ -286,8 +291,16 @@ function setupKeys(app) {
   const dialog = $('keys-dialog');
   $('keys-open').addEventListener('click', () => dialog.showModal());
   $('close-keys').addEventListener('click', () => dialog.close());
+  // Single-key shortcuts can be turned off (WCAG 2.1.4): a speech-input user's words must not
+  // press them. The choice is kept in this browser where storage is allowed.
+  const toggle = $('keys-on');
+  const stored = (() => { try { return localStorage.getItem('bgloop:keys'); } catch { return null; } })();
+  toggle.checked = stored !== 'off';
+  toggle.addEventListener('change', () => {
+    try { localStorage.setItem('bgloop:keys', toggle.checked ? 'on' : 'off'); } catch { /* storage refused: this page only */ }
+  });
   document.addEventListener('keydown', (e) => {
-    if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+    if (!toggle.checked || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || document.querySelector('dialog[open]')) return;
     const target = e.target;
     if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement || target.isContentEditable) return;
     const touring = !$('tour').hidden;
@@ -305,6 +318,20 @@ function setupKeys(app) {
     if (act() === false) return;
     e.preventDefault();
   });
+}
+
+/** The skip buttons: straight to Play and the result, or to the parameters (Loop strength
+ * first), without tabbing through the header. Buttons, not `#` links: the address's hash is the
+ * experiment. */
+function setupSkips() {
+  const targets = { run: () => $('play').disabled ? $('pause') : $('play'), params: () => $('params-panel') };
+  for (const b of document.querySelectorAll('.skip')) {
+    b.addEventListener('click', () => {
+      const target = targets[b.dataset.skip]?.();
+      target?.focus();
+      target?.scrollIntoView({ block: 'nearest' });
+    });
+  }
 }
 
 /** The end trial (`to=`, the Run-to control) and `loop=`: playing stops there, or starts over. */
@@ -428,7 +455,12 @@ function buildParameters(app) {
  */
 function setupLanguage(app) {
   const menu = $('lang');
-  for (const l of languages()) menu.append(new Option(l.name, l.code));
+  for (const l of languages()) {
+    // Each language's name in that language, marked as such (WCAG 3.1.2).
+    const option = new Option(l.name, l.code);
+    option.lang = l.code;
+    menu.append(option);
+  }
   menu.value = app.pg.constructor.language();
   /** Reads the page in `code` from now on, as the reader chose it (so the link keeps it). */
   app.setLanguage = async (code) => {
@@ -685,6 +717,8 @@ async function main() {
     progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'),
   }, { highContrast: () => app.ui.highContrast, onStart: () => app.link() });
   $('dismiss-problems').addEventListener('click', () => { $('link-problems').hidden = true; });
+  setupSkips();
+  setupListen(app.pg, $('listen'), { say: (text) => app.status.announce(text, { force: true }), label: (id) => t(id) });
   const tourAt = openAddress(app);
   app.applySpeed();
   app.render();

@@ -20,6 +20,21 @@ impl Playground {
         let run = boundary::run(&run)?;
         to_js(&self.with(|s| s.records_after(run, after as u32).to_vec())?)
     }
+    /// The learning curve of run `run` ("A", the default, or "B"): the mean |error| over
+    /// `points` (1–1000) equal blocks of the trials run, NaN where a block is not kept — what
+    /// "Listen" plays (core's result over each block).
+    pub fn curve(&self, points: f64, run: JsValue) -> Result<Float64Array, JsError> {
+        let points = schema::in_range("points", points, 1.0, 1000.0).map_err(js_error)?;
+        let run = boundary::run(&run)?;
+        let v: Vec<f64> = self.with(|s| {
+            bgloop_core::result::curve(s.records_after(run, 0), points as u32)
+                .into_iter()
+                .map(|x| x.unwrap_or(f64::NAN))
+                .collect()
+        })?;
+        Ok(Float64Array::from(&v[..]))
+    }
+
     /// The last finished trial's record, or `null`.
     #[wasm_bindgen(js_name = lastRecord)]
     pub fn last_record(&self) -> Result<JsValue, JsError> {

@@ -143,6 +143,13 @@ impl Playground {
         to_js(&self.with(Session::view)?)
     }
 
+    /// The four views in words, in the page's language: `{ reach, learning, circuit, activity }`,
+    /// each `{ label, table: { caption, head, rows } }` — a canvas's accessible name (what it
+    /// shows now, in numbers) and its data table.
+    pub fn describe(&self) -> Result<JsValue, JsError> {
+        to_js(&self.with(bgloop_charts::describe::describe)?)
+    }
+
     /// The events of the run in focus: `[{ trial, key, text, label, applied }]`.
     pub fn events(&self) -> Result<JsValue, JsError> {
         to_js(&self.with(Session::events)?)

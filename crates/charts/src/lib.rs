@@ -14,6 +14,7 @@
 
 pub mod activity;
 pub mod circuit;
+pub mod describe;
 pub mod figure;
 pub mod learning;
 pub mod reach;

@@ -262,6 +262,37 @@ fn figures_of(records: &[TrialRecord]) -> Figures {
     }
 }
 
+/// The learning curve of `records` as `points` means of |error| over equal blocks of the trials
+/// run (fewer points when fewer trials have run), each block's result by [`over`]; `None` where a
+/// block's trials are not kept. What "Listen" plays.
+pub fn curve(records: &[TrialRecord], points: u32) -> Vec<Option<f64>> {
+    let done = records.last().map_or(0, |r| r.trial);
+    let first = records.first().map_or(1, |r| r.trial);
+    let points = points.clamp(1, 1000).min(done.saturating_sub(first) + 1);
+    if done == 0 {
+        return Vec::new();
+    }
+    let span = done - first + 1;
+    (0..points)
+        .map(|k| {
+            let from = first + span * k / points;
+            let to = first + span * (k + 1) / points - 1;
+            let r = over(
+                records,
+                Window {
+                    from,
+                    to: to.max(from),
+                },
+            );
+            let inside = &records[records.partition_point(|x| x.trial < from)
+                ..records.partition_point(|x| x.trial <= to.max(from))];
+            r.figures
+                .map(|f| f.error_deg.mean)
+                .or_else(|| (!inside.is_empty()).then(|| figures_of(inside).error_deg.mean))
+        })
+        .collect()
+}
+
 /// A window's result for each run of a session.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Results {
@@ -338,7 +369,7 @@ impl Results {
         let sentence = words.format(
             &Msg::new("result-sentence")
                 .text("heading", heading.clone())
-                .text("runs", parts.join("; ")),
+                .text("runs", parts.join(&words.text("result-joiner"))),
         );
         SaidResult {
             heading,
@@ -500,6 +531,22 @@ mod tests {
             over(kept, Window { from: 1, to: 30 }).standing,
             Standing::Forgotten
         );
+    }
+
+    #[test]
+    fn the_curve_is_the_mean_error_over_equal_blocks() {
+        let errors: Vec<f64> = (0..100).map(|i| 30.0 - 0.3 * f64::from(i)).collect();
+        let rs = records(&errors);
+        let c = curve(&rs, 4);
+        assert_eq!(c.len(), 4);
+        let mean = |a: usize, b: usize| errors[a..b].iter().sum::<f64>() / (b - a) as f64;
+        for (k, x) in c.iter().enumerate() {
+            let want = mean(25 * k, 25 * (k + 1));
+            assert!((x.expect("a block") - want).abs() < 1e-9, "block {k}");
+        }
+        // Fewer trials than points: one point a trial.
+        assert_eq!(curve(&rs[..3], 60).len(), 3);
+        assert!(curve(&[], 60).is_empty());
     }
 
     #[test]

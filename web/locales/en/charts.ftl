@@ -40,3 +40,46 @@ chart-sweep-title = Final |error| (mean of the last { $window } trials), { $seed
    *[other] { $seeds } seeds
 } × { $trials } trials per run
 chart-go = go
+
+## The views in words: each view's text alternative and data table (for screen readers)
+alt-none = no trial has finished yet
+alt-none-listed = none
+alt-reach = Reach view. { $runs }.
+alt-reach-run = trial { $trial }: target { $target }°, hand { $hand }°, cursor { $cursor }°, error { $error }°, reward { $reward }, reach time { $reach } ms
+alt-reach-missed = trial { $trial }: target { $target }°, no reach made (the hand did not cover the target distance), no reward
+alt-learning = Learning view, trials 1–{ $trials }: |error| and reward per trial. { $result }
+alt-learning-none = Learning view: no trial has finished yet.
+alt-circuit = Circuit view, trial { $trial }, { $when }. Above rest: { $above }. Below rest: { $below }. Near rest: { $near }. Loop strength λ { $lambda }, dopamine DA { $da }, GPi output κ { $kappa }.
+alt-circuit-none = Circuit view: nothing recorded yet (the populations light up while a trial runs).
+alt-activity = Activity view, trial { $trial }, 0–{ $ms } ms. Above rest on average: { $above }. Below rest: { $below }. Near rest: { $near }.
+alt-activity-none = Activity view: nothing recorded yet (the rings fill in while a trial runs).
+data-table = Data table
+table-caption-reach = The last { $n } reaches of each run
+table-caption-learning = The learning curve: each run's means over blocks of { $n } trials
+table-caption-circuit = Each population now and at rest (mean rate over its ring, at the last sample and at the trial's start)
+table-caption-activity = Each population over the trial (mean rate over its ring)
+table-run = Run
+table-trial = Trial
+table-trials = Trials
+table-target = Target (°)
+table-hand = Hand (°)
+table-cursor = Cursor (°)
+table-error = Error (°)
+table-reward = Reward
+table-reach = Reach time (ms)
+table-mean-error = Mean |error| (°)
+table-sd = SD (°)
+table-reward-rate = Reward (%)
+table-executed = Reaches made (%)
+table-no-reach = no reach
+table-population = Population
+table-rest = At rest
+table-now = Now
+table-change = Change from rest
+table-mean = Mean over the trial
+table-peak = Highest
+table-peak-at = Highest at (ms)
+table-state = State
+table-above = above rest
+table-below = below rest
+table-near = near rest

@@ -50,6 +50,7 @@ result-not-reached = not reached yet (the run is at trial { $done })
 result-too-short = too few trials to say ({ $n } of at least { $min })
 result-run = { $run }: { $line }
 result-sentence = { $heading }: { $runs }.
+result-joiner = { "; " }
 
 ## The names of the two runs of a comparison
 run-more = { " " }(+{ $n } more)

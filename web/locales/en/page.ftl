@@ -221,3 +221,26 @@ view-learning-hint-compare = 20-trial means: thick |error|, thin reward (right a
 
 ## What the live region says while a run plays: the trial and the result over its window
 announce-result = Trial { $trial }. { $result }
+
+## Skip links and the screen summary (for keyboard and screen-reader users)
+skips =
+    .aria-label = Skip links
+skip-run = Skip to Play and the result
+skip-params = Skip to the parameters
+summary-title = Screen summary
+summary-screen = On screen: the experiment's controls and its result, four views of the model (reach, circuit, learning, activity), each with a data table, a sweep panel, and the parameters.
+summary-experiment = The experiment: { $title }. { $watch }
+summary-custom = The experiment: your own settings (no preset).
+summary-state-ready = Now: no trial has run yet. Press Play (Space) to run trials, or Step (right arrow) for one.
+summary-state = Now: paused after { $trials } trials. { $result }
+summary-state-playing = Now: playing, { $trials } trials so far. { $result }
+summary-try = To try: change Loop strength, the first of the parameters, and press Reset; or press Compare to pin this run as A and change a copy, B. The Result box states each run's mean over the last 50 trials.
+summary-try-compare = To try: the Result box states A's and B's means over the last 50 trials; change a parameter to change run B from the next trial, or press End comparison.
+keys-on = Single-key shortcuts on (turn off if you use speech input)
+
+## Listen: the learning curve as sound
+listen = Listen
+listen-how = 4 s of sound: pitch follows the mean |error| over the trials run, higher when further off; A on the left, smooth; B on the right, buzzier
+listen-nothing = Nothing to play yet: run some trials first.
+listen-playing = Playing the learning curve for 4 seconds: the pitch falls as the error falls.
+listen-playing-both = Playing both learning curves for 4 seconds: A on the left, B on the right; the pitch falls as the error falls.

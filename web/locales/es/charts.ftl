@@ -40,3 +40,46 @@ chart-sweep-title = |error| final (media de los últimos { $window } ensayos), {
    *[other] { $seeds } semillas
 } × { $trials } ensayos por simulación
 chart-go = inicio
+
+## Las vistas en palabras: la alternativa textual y la tabla de datos de cada vista (lectores de pantalla)
+alt-none = aún no ha terminado ningún ensayo
+alt-none-listed = ninguna
+alt-reach = Vista Alcance. { $runs }.
+alt-reach-run = ensayo { $trial }: objetivo { $target }°, mano { $hand }°, cursor { $cursor }°, error { $error }°, recompensa { $reward }, tiempo de alcance { $reach } ms
+alt-reach-missed = ensayo { $trial }: objetivo { $target }°, ningún alcance (la mano no cubrió la distancia al objetivo), sin recompensa
+alt-learning = Vista Aprendizaje, ensayos 1–{ $trials }: |error| y recompensa por ensayo. { $result }
+alt-learning-none = Vista Aprendizaje: aún no ha terminado ningún ensayo.
+alt-circuit = Vista Circuito, ensayo { $trial }, { $when }. Sobre el reposo: { $above }. Bajo el reposo: { $below }. Cerca del reposo: { $near }. Fuerza del bucle λ { $lambda }, dopamina DA { $da }, salida del GPi κ { $kappa }.
+alt-circuit-none = Vista Circuito: aún no hay nada registrado (las poblaciones se iluminan durante un ensayo).
+alt-activity = Vista Actividad, ensayo { $trial }, 0–{ $ms } ms. Sobre el reposo en promedio: { $above }. Bajo el reposo: { $below }. Cerca del reposo: { $near }.
+alt-activity-none = Vista Actividad: aún no hay nada registrado (los anillos se llenan durante un ensayo).
+data-table = Tabla de datos
+table-caption-reach = Los últimos { $n } alcances de cada simulación
+table-caption-learning = La curva de aprendizaje: las medias de cada simulación en bloques de { $n } ensayos
+table-caption-circuit = Cada población ahora y en reposo (tasa media en su anillo, en la última muestra y al inicio del ensayo)
+table-caption-activity = Cada población durante el ensayo (tasa media en su anillo)
+table-run = Simulación
+table-trial = Ensayo
+table-trials = Ensayos
+table-target = Objetivo (°)
+table-hand = Mano (°)
+table-cursor = Cursor (°)
+table-error = Error (°)
+table-reward = Recompensa
+table-reach = Tiempo de alcance (ms)
+table-mean-error = |Error| medio (°)
+table-sd = DE (°)
+table-reward-rate = Recompensa (%)
+table-executed = Alcances hechos (%)
+table-no-reach = ningún alcance
+table-population = Población
+table-rest = En reposo
+table-now = Ahora
+table-change = Cambio respecto al reposo
+table-mean = Media en el ensayo
+table-peak = Máximo
+table-peak-at = Máximo a los (ms)
+table-state = Estado
+table-above = sobre el reposo
+table-below = bajo el reposo
+table-near = cerca del reposo

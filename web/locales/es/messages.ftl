@@ -50,6 +50,7 @@ result-not-reached = aún no alcanzado (la simulación va por el ensayo { $done 
 result-too-short = demasiado pocos ensayos para concluir ({ $n } de al menos { $min })
 result-run = { $run }: { $line }
 result-sentence = { $heading }: { $runs }.
+result-joiner = { "; " }
 
 ## Los nombres de las dos simulaciones de una comparación
 run-more = { " " }(+{ $n } más)

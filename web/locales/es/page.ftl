@@ -221,3 +221,26 @@ view-learning-hint-compare = medias de 20 ensayos: |error| grueso, recompensa fi
 
 ## What the live region says while a run plays: the trial and the result over its window
 announce-result = Ensayo { $trial }. { $result }
+
+## Enlaces de salto y resumen de la pantalla (teclado y lectores de pantalla)
+skips =
+    .aria-label = Enlaces de salto
+skip-run = Saltar a Reproducir y al resultado
+skip-params = Saltar a los parámetros
+summary-title = Resumen de la pantalla
+summary-screen = En pantalla: los controles del experimento y su resultado, cuatro vistas del modelo (alcance, circuito, aprendizaje, actividad), cada una con una tabla de datos, un panel de barrido y los parámetros.
+summary-experiment = El experimento: { $title }. { $watch }
+summary-custom = El experimento: sus propios ajustes (ningún preajuste).
+summary-state-ready = Ahora: aún no se ha hecho ningún ensayo. Pulse Reproducir (Espacio) para hacer ensayos, o Paso (flecha derecha) para uno solo.
+summary-state = Ahora: en pausa tras { $trials } ensayos. { $result }
+summary-state-playing = Ahora: reproduciendo, { $trials } ensayos hasta ahora. { $result }
+summary-try = Para probar: cambie la fuerza del bucle, el primero de los parámetros, y pulse Reiniciar; o pulse Comparar para fijar esta simulación como A y cambiar una copia, B. El recuadro Resultado da la media de cada simulación en los últimos 50 ensayos.
+summary-try-compare = Para probar: el recuadro Resultado da las medias de A y B en los últimos 50 ensayos; cambie un parámetro para cambiar la simulación B desde el ensayo siguiente, o pulse Terminar comparación.
+keys-on = Atajos de una tecla activados (desactívelos si usa entrada por voz)
+
+## Escuchar: la curva de aprendizaje como sonido
+listen = Escuchar
+listen-how = 4 s de sonido: el tono sigue el |error| medio a lo largo de los ensayos, más agudo cuanto más lejos; A a la izquierda, suave; B a la derecha, más áspero
+listen-nothing = Aún no hay nada que reproducir: haga primero algunos ensayos.
+listen-playing = Reproduciendo la curva de aprendizaje durante 4 segundos: el tono baja cuando el error baja.
+listen-playing-both = Reproduciendo ambas curvas de aprendizaje durante 4 segundos: A a la izquierda, B a la derecha; el tono baja cuando el error baja.

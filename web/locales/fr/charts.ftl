@@ -40,3 +40,46 @@ chart-sweep-title = |erreur| finale (moyenne des { $window } derniers essais), {
    *[other] { $seeds } graines
 } × { $trials } essais par simulation
 chart-go = départ
+
+## Les vues en mots : l'alternative textuelle et le tableau de données de chaque vue (lecteurs d'écran)
+alt-none = aucun essai n'est encore terminé
+alt-none-listed = aucune
+alt-reach = Vue Mouvement. { $runs }.
+alt-reach-run = essai { $trial } : cible { $target }°, main { $hand }°, curseur { $cursor }°, erreur { $error }°, récompense { $reward }, temps d'atteinte { $reach } ms
+alt-reach-missed = essai { $trial } : cible { $target }°, aucune atteinte (la main n'a pas parcouru la distance de la cible), pas de récompense
+alt-learning = Vue Apprentissage, essais 1–{ $trials } : |erreur| et récompense par essai. { $result }
+alt-learning-none = Vue Apprentissage : aucun essai n'est encore terminé.
+alt-circuit = Vue Circuit, essai { $trial }, { $when }. Au-dessus du repos : { $above }. Sous le repos : { $below }. Près du repos : { $near }. Force de la boucle λ { $lambda }, dopamine DA { $da }, sortie du GPi κ { $kappa }.
+alt-circuit-none = Vue Circuit : rien d'enregistré pour l'instant (les populations s'allument pendant un essai).
+alt-activity = Vue Activité, essai { $trial }, 0–{ $ms } ms. Au-dessus du repos en moyenne : { $above }. Sous le repos : { $below }. Près du repos : { $near }.
+alt-activity-none = Vue Activité : rien d'enregistré pour l'instant (les anneaux se remplissent pendant un essai).
+data-table = Tableau de données
+table-caption-reach = Les { $n } derniers mouvements d'atteinte de chaque simulation
+table-caption-learning = La courbe d'apprentissage : les moyennes de chaque simulation par blocs de { $n } essais
+table-caption-circuit = Chaque population maintenant et au repos (taux moyen sur son anneau, au dernier échantillon et au début de l'essai)
+table-caption-activity = Chaque population pendant l'essai (taux moyen sur son anneau)
+table-run = Simulation
+table-trial = Essai
+table-trials = Essais
+table-target = Cible (°)
+table-hand = Main (°)
+table-cursor = Curseur (°)
+table-error = Erreur (°)
+table-reward = Récompense
+table-reach = Temps d'atteinte (ms)
+table-mean-error = |Erreur| moyenne (°)
+table-sd = Écart-type (°)
+table-reward-rate = Récompense (%)
+table-executed = Atteintes faites (%)
+table-no-reach = aucune atteinte
+table-population = Population
+table-rest = Au repos
+table-now = Maintenant
+table-change = Écart au repos
+table-mean = Moyenne sur l'essai
+table-peak = Maximum
+table-peak-at = Maximum à (ms)
+table-state = État
+table-above = au-dessus du repos
+table-below = sous le repos
+table-near = près du repos

@@ -45,11 +45,12 @@ result-window = Essais { $from }–{ $to }
 result-figures = |erreur| moyenne { $error }° (écart-type { $sd }°) · récompense { $reward } % · atteintes faites { $executed } % · { $reach }
 result-reach = temps d'atteinte { $ms } ms
 result-no-reach = aucune atteinte
-result-so-far = { $line } (jusqu'ici : essais { $from }–{ $to })
+result-so-far = { $line } (jusqu'ici : essais { $from }–{ $to })
 result-not-reached = pas encore atteint (la simulation en est à l'essai { $done })
 result-too-short = trop peu d'essais pour conclure ({ $n } sur au moins { $min })
-result-run = { $run } : { $line }
-result-sentence = { $heading } : { $runs }.
+result-run = { $run } : { $line }
+result-sentence = { $heading } : { $runs }.
+result-joiner = { "\u00A0; " }
 
 ## Les noms des deux simulations d'une comparaison
 run-more = { " " }(+{ $n } autres)
@@ -82,9 +83,9 @@ error-flag = `{ $field }` = { $value } doit valoir 1 ou 0
 error-speed = `{ $field }` = { $value } doit être un nombre entier dans 0–{ $max }
 error-end-trial = `{ $field }` = { $value } doit être un numéro d'essai dans 1–{ $max }
 error-window-form = `{ $field }` = { $value } doit être une plage d'essais DE-À dans 1–{ $max }, par ex. 301-400 (jusqu'à 4, séparées par des virgules)
-error-window-reversed = `{ $field }` = { $value } va à rebours : écrivez d'abord le premier essai ({ $turned })
-error-window-count = `{ $field }` nomme { $count } fenêtres ; un lien en nomme au plus { $max }
-error-window-beyond = `{ $field }` = { $value } finit après l'essai { $end }, où ce lien s'arrête (`to`) : la fenêtre ne serait jamais complète
+error-window-reversed = `{ $field }` = { $value } va à rebours : écrivez d'abord le premier essai ({ $turned })
+error-window-count = `{ $field }` nomme { $count } fenêtres ; un lien en nomme au plus { $max }
+error-window-beyond = `{ $field }` = { $value } finit après l'essai { $end }, où ce lien s'arrête (`to`) : la fenêtre ne serait jamais complète
 error-tour-step = `{ $field }` = { $value } doit être une étape dans 1–{ $max }
 error-tour-file = `{ $field }` = { $value } doit être un numéro d'étape ou un chemin sur ce site vers une visite .json, avec son étape si ce n'est pas la première, p. ex. tours/mine.json ou tours/mine.json:3
 error-hide-part = `{ $field }` nomme { $value }, qui n'est ni une partie de la page ({ $parts }) ni un paramètre

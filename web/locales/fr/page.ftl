@@ -221,3 +221,26 @@ view-learning-hint-compare = moyennes sur 20 essais : |erreur| en trait épais,
 
 ## What the live region says while a run plays: the trial and the result over its window
 announce-result = Essai { $trial }. { $result }
+
+## Liens d'évitement et résumé de l'écran (clavier et lecteurs d'écran)
+skips =
+    .aria-label = Liens d'évitement
+skip-run = Aller à Lecture et au résultat
+skip-params = Aller aux paramètres
+summary-title = Résumé de l'écran
+summary-screen = À l'écran : les commandes de l'expérience et son résultat, quatre vues du modèle (mouvement, circuit, apprentissage, activité), chacune avec un tableau de données, un panneau de balayage, et les paramètres.
+summary-experiment = L'expérience : { $title }. { $watch }
+summary-custom = L'expérience : vos propres réglages (aucun préréglage).
+summary-state-ready = Maintenant : aucun essai n'a encore été lancé. Appuyez sur Lecture (Espace) pour lancer les essais, ou sur Pas à pas (flèche droite) pour un seul.
+summary-state = Maintenant : en pause après { $trials } essais. { $result }
+summary-state-playing = Maintenant : en lecture, { $trials } essais jusqu'ici. { $result }
+summary-try = À essayer : changez la force de la boucle, le premier des paramètres, puis appuyez sur Réinitialiser ; ou appuyez sur Comparer pour fixer cette simulation comme A et en changer une copie, B. L'encadré Résultat donne la moyenne de chaque simulation sur les 50 derniers essais.
+summary-try-compare = À essayer : l'encadré Résultat donne les moyennes de A et de B sur les 50 derniers essais ; changez un paramètre pour changer la simulation B à partir de l'essai suivant, ou appuyez sur Fin de la comparaison.
+keys-on = Raccourcis à une touche activés (désactivez-les si vous utilisez la saisie vocale)
+
+## Écouter : la courbe d'apprentissage en son
+listen = Écouter
+listen-how = 4 s de son : la hauteur suit l'|erreur| moyenne au fil des essais, plus aiguë quand on est plus loin ; A à gauche, son doux ; B à droite, son plus rugueux
+listen-nothing = Rien à jouer pour l'instant : lancez d'abord quelques essais.
+listen-playing = Lecture de la courbe d'apprentissage pendant 4 secondes : le son descend quand l'erreur diminue.
+listen-playing-both = Lecture des deux courbes d'apprentissage pendant 4 secondes : A à gauche, B à droite ; le son descend quand l'erreur diminue.
