@@ -38,7 +38,7 @@ for (const [name, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
       const CURSOR = [0xc2, 0x41, 0x0c];
       const before = {};
       for (const id of ['reach', 'learning']) before[id] = await engine.evaluate(colourFraction, id, CURSOR);
-      await engine.evaluate(() => document.getElementById('play').click());
+      await engine.evaluate(() => { document.getElementById('play').click(); return true; });
       await engine.evaluate(() => new Promise((resolve, reject) => {
         const end = performance.now() + 20000;
         const check = () => {
@@ -48,7 +48,7 @@ for (const [name, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
         };
         check();
       }));
-      await engine.evaluate(() => document.getElementById('pause').click());
+      await engine.evaluate(() => { document.getElementById('pause').click(); return true; });
       // The line is redrawn in the next animation frame after Pause.
       const status = await engine.evaluate(() => new Promise((resolve) => {
         const end = performance.now() + 5000;

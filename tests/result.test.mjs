@@ -184,3 +184,22 @@ for (const lang of ['en', 'fr', 'es']) {
     });
   }
 }
+
+for (const step of [9, 10]) {
+  test(`tour step ${step} ends showing the result over each window its text names`, async () => {
+    const { page, context } = await openPage(browser, `${server.url}#tour=${step}`, { reducedMotion: 'reduce' });
+    const text = await page.locator('#tour-text').textContent();
+    const named = [...new Set([...text.matchAll(/trials (\d+)–(\d+)/g)].map((m) => `Trials ${m[1]}–${m[2]}`))];
+    assert.ok(named.length >= 2, `the step names its windows: ${named}`);
+    const end = Math.max(...[...text.matchAll(/trials \d+–(\d+)/g)].map((m) => Number(m[1])));
+    await page.waitForFunction((n) => window.bgloop.playground.trialCount() >= n, end, { timeout: 60000, polling: 100 });
+    await page.waitForFunction((named) => named.every((h) => [...document.querySelectorAll('#result-body .result-heading')].some((e) => e.textContent === h)), named, { timeout: 10000 });
+    const lines = await pageLines(page);
+    for (const h of named) {
+      const at = lines.indexOf(h);
+      assert.match(lines[at + 1], /^A: mean \|error\| \d+\.\d°/, `${h}: A's figures`);
+      assert.match(lines[at + 2], /^B: mean \|error\| \d+\.\d°/, `${h}: B's figures`);
+    }
+    await context.close();
+  });
+}

@@ -2,7 +2,7 @@
 //! "Export figure → SVG" and the CLI's `bgloop figure` draw exactly this.
 
 use crate::{activity, learning, reach, DrawError, Style};
-use bgloop_core::i18n::Catalog;
+use bgloop_core::i18n::{Catalog, Msg};
 use bgloop_core::session::Session;
 use bgloop_core::Simulation;
 use plotters::coord::Shift;
@@ -112,6 +112,9 @@ pub struct Header {
     pub settings: String,
     /// The link that replays the run.
     pub link: String,
+    /// The result, a line per window and run ("Last 50 trials (251–300) — A: mean |error| …"):
+    /// the page's Result box, under the views.
+    pub result: Vec<String>,
 }
 
 impl Header {
@@ -119,13 +122,38 @@ impl Header {
     /// the session's `#…` link.
     pub fn of_session(session: &Session, link_base: &str) -> Self {
         let d = session.description();
+        let words = session.words();
+        let result = session
+            .view()
+            .said
+            .iter()
+            .flat_map(|said| {
+                said.runs.iter().map(move |(run, line)| {
+                    let line = if run.is_empty() {
+                        line.clone()
+                    } else {
+                        words.format(&Msg::new("result-run").text("run", run).text("line", line))
+                    };
+                    words.format(
+                        &Msg::new("figure-result")
+                            .text("heading", said.heading.clone())
+                            .text("line", line),
+                    )
+                })
+            })
+            .take(MAX_RESULT_LINES)
+            .collect();
         Header {
             title: d.title,
             settings: d.settings,
             link: format!("{link_base}#{}", session.permalink(&[])),
+            result,
         }
     }
 }
+
+/// The most result lines a figure prints under its views.
+const MAX_RESULT_LINES: usize = 4;
 
 /// The figure's content as owned data: read out of a run (or a session) and drawn afterwards,
 /// so nothing is borrowed while the drawing backend works.
@@ -240,10 +268,21 @@ fn draw_header<DB: DrawingBackend>(
     area.draw(&Text::new(
         caption,
         (pad, h as i32 - style.pxi(18.0)),
-        small,
+        small.clone(),
     ))?;
+    // The result, a line per window and run, above the caption.
+    let result = style.font(11.5).color(&style.ink());
+    let lines = header.result.len();
+    for (k, line) in header.result.iter().enumerate() {
+        let y = 18.0 + 16.0 * (lines - k) as f64;
+        area.draw(&Text::new(
+            fitted(line, size(11.5), width),
+            (pad, h as i32 - style.pxi(y)),
+            result.clone(),
+        ))?;
+    }
     let top = style.px(68.0);
-    let foot = style.px(22.0);
+    let foot = style.px(22.0 + 16.0 * lines as f64);
     Ok(area.margin(top, foot, 0, 0))
 }
 
@@ -277,5 +316,23 @@ mod tests {
             assert!(text.contains(label), "{label} missing");
         }
         assert!(text.matches("<rect").count() > 1000, "heat cells drawn");
+    }
+
+    #[test]
+    fn a_session_s_figure_states_its_result_under_the_views() {
+        let mut s = Session::new(std::iter::empty::<(&str, f64)>()).expect("defaults");
+        s.record_traces(2.0, true).expect("traces");
+        s.open_permalink("preset=strong-vs-weak&seed=2")
+            .expect("a link");
+        s.run_trials(80.0).expect("finite");
+        let figure = Figure::of_session(&s, true, "");
+        let text = figure.svg(1200, 600).expect("draws");
+        let said = &s.view().said[0];
+        assert_eq!(said.runs.len(), 2);
+        for (_, line) in &said.runs {
+            // SVG escapes nothing in these lines but the bars of |error|, kept as they are.
+            assert!(text.contains(line.as_str()), "the figure says {line}");
+        }
+        assert!(text.contains(&said.heading));
     }
 }

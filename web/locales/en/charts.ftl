@@ -34,6 +34,7 @@ chart-colours = red above rest, blue below
 chart-inhibits = ⊣ inhibits
 
 ## Exported figures
+figure-result = { $heading } — { $line }
 figure-caption = Left: cursor paths of the last trials (B dashed). Top right: |error| and reward per trial. Bottom right: the five rings of run A in the last trial, red above rest, blue below.
 chart-sweep-title = Final |error| (mean of the last { $window } trials), { $seeds ->
     [one] 1 seed

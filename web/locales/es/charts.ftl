@@ -34,6 +34,7 @@ chart-colours = rojo sobre reposo, azul bajo reposo
 chart-inhibits = ⊣ inhibe
 
 ## Figuras exportadas
+figure-result = { $heading } — { $line }
 figure-caption = Izquierda: trayectorias del cursor en los últimos ensayos (B, discontinua). Arriba a la derecha: |error| y recompensa por ensayo. Abajo a la derecha: los cinco anillos de la simulación A en el último ensayo, rojo sobre reposo, azul bajo reposo.
 chart-sweep-title = |error| final (media de los últimos { $window } ensayos), { $seeds ->
     [one] 1 semilla

@@ -34,6 +34,7 @@ chart-colours = rouge au-dessus du repos, bleu en dessous
 chart-inhibits = ⊣ inhibe
 
 ## Figures exportées
+figure-result = { $heading } — { $line }
 figure-caption = À gauche : trajets du curseur lors des derniers essais (B en tirets). En haut à droite : |erreur| et récompense par essai. En bas à droite : les cinq anneaux de la simulation A au dernier essai, rouge au-dessus du repos, bleu en dessous.
 chart-sweep-title = |erreur| finale (moyenne des { $window } derniers essais), { $seeds ->
     [one] 1 graine
