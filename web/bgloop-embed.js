@@ -90,6 +90,15 @@ class BgloopDemo extends HTMLElement {
 
   load() {
     const src = this.src();
+    // Only a web page may be framed: a `javascript:`, `data:` or `blob:` address would run script
+    // in (or as) the host page. Such an element stays empty and says why.
+    const scheme = new URL(src).protocol;
+    if (scheme !== 'http:' && scheme !== 'https:') {
+      this.frame.removeAttribute('src');
+      const detail = { type: 'bgloop:error', command: null, message: `src: only an http: or https: address can be embedded, not ${scheme}` };
+      this.dispatchEvent(new CustomEvent('bgloop-error', { detail, bubbles: true }));
+      return;
+    }
     if (this.frame.src !== src) {
       // A new document, or the same one opening another experiment (a hash change): either way
       // the playground says ready again when it has.

@@ -317,6 +317,7 @@ pub fn outcomes(
                 diverged: get(&o, &JsValue::from_str("diverged"), WHAT)?
                     .as_string()
                     .map(|s| crate::boundary::bounded_short(&s)),
+                experiment: None,
             })
         })
         .collect()

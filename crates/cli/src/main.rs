@@ -467,6 +467,14 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
         }
     }
     args.finish()?;
+    if let (Some(f), Some(o)) = (figure.as_deref(), out.as_deref()) {
+        if same_file(f, o) {
+            return Err(UsageError::new(format!(
+                "--figure and --out name the same file ({f:?}): the table would overwrite the figure"
+            ))
+            .into());
+        }
+    }
     let params: Vec<&str> = params.iter().map(String::as_str).collect();
     let spec = sweep::SweepSpec::parse_all(&params, seeds, trials).map_err(UsageError::new)?;
     spec.validate(&base.config).map_err(UsageError::new)?;
@@ -483,6 +491,16 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
             spec.shard(k, n).map_err(UsageError::new)?
         }
     };
+    // The output is opened before the work: a folder that does not exist fails now, not after
+    // hours of computing (a Slurm shard would lose its work).
+    let mut sink = match out.as_deref() {
+        Some(path) => Some((
+            path,
+            std::fs::File::create(path)
+                .map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?,
+        )),
+        None => None,
+    };
     let outcomes = run_jobs(&base, &spec, &jobs)?;
     if let Some(path) = figure.as_deref() {
         sweep_figure(path, &spec, &base, &outcomes)?;
@@ -495,13 +513,26 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     } else {
         summary_table(&outcomes)
     };
-    match out {
-        Some(path) => {
-            std::fs::write(&path, text).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?
-        }
+    match sink.as_mut() {
+        Some((path, file)) => file
+            .write_all(text.as_bytes())
+            .map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?,
         None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether two paths name the same file (the same text, or the same file once resolved).
+fn same_file(a: &str, b: &str) -> bool {
+    let resolved = |p: &str| {
+        let path = std::path::Path::new(p);
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = dir.map_or_else(|| std::path::PathBuf::from("."), |d| d.to_path_buf());
+        dir.canonicalize()
+            .ok()
+            .map(|d| d.join(path.file_name().unwrap_or_default()))
+    };
+    a == b || resolved(a).is_some_and(|x| Some(x) == resolved(b))
 }
 
 /// The most bytes one shard file may have (a 200-value, 100-seed sweep writes about 3 MB).

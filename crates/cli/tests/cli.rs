@@ -936,3 +936,123 @@ fn run_summary_states_each_run_s_mean_over_the_last_fifty_trials_or_the_windows_
         );
     }
 }
+
+#[test]
+fn sweep_opens_its_output_before_computing_and_never_writes_the_table_over_its_figure() {
+    // A sweep of hours with an output in a folder that does not exist: refused before any run.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bgloop"))
+        .args([
+            "sweep",
+            "--preset",
+            "rotation",
+            "--param",
+            "loop_strength=0.25:1.5:200",
+            "--seeds",
+            "100",
+            "--trials",
+            "100000",
+            "--out",
+            "/nonexistent-folder/shard.jsonl",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut waited = 0;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waits") {
+            break Some(status);
+        }
+        if waited > 1200 {
+            let _ = child.kill();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        waited += 1;
+    };
+    let status = status.expect("the missing folder is found before computing, not after");
+    assert!(!status.success());
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut err)
+        .expect("utf-8");
+    assert!(
+        err.contains("--out") && err.contains("nonexistent-folder"),
+        "{err}"
+    );
+    let dir = std::env::temp_dir().join(format!("bgloop-same-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let f = dir.join("map.svg");
+    let f = f.to_str().expect("utf-8");
+    let o = bgloop(&[
+        "sweep",
+        "--preset",
+        "rotation",
+        "--param",
+        "loop_strength=0.25:1:2",
+        "--seeds",
+        "1",
+        "--trials",
+        "50",
+        "--figure",
+        f,
+        "--out",
+        f,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--figure and --out name the same file"),
+        "{}",
+        stderr(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn merge_refuses_an_empty_file_and_shards_of_another_experiment() {
+    let dir = std::env::temp_dir().join(format!("bgloop-merge-experiments-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let empty = dir.join("empty.jsonl");
+    std::fs::write(&empty, "").expect("writes");
+    let o = bgloop(&["merge", empty.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no sweep results"), "{}", stderr(&o));
+    let shard = |k: &str, extra: &[&str], name: &str| {
+        let path = dir.join(name);
+        let mut args = vec![
+            "sweep",
+            "--preset",
+            "rotation",
+            "--param",
+            "loop_strength=0.25:1:2",
+            "--seeds",
+            "1",
+            "--trials",
+            "50",
+            "--shard",
+            k,
+            "--out",
+            path.to_str().expect("utf-8"),
+        ];
+        args.extend_from_slice(extra);
+        let o = bgloop(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        path
+    };
+    let a = shard("1/2", &[], "a.jsonl");
+    let b = shard("2/2", &["--set", "rotation_deg=-45"], "b.jsonl");
+    let o = bgloop(&[
+        "merge",
+        a.to_str().expect("utf-8"),
+        b.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("two experiments"), "{}", stderr(&o));
+    let b = shard("2/2", &[], "b2.jsonl");
+    let o = bgloop(&[
+        "merge",
+        a.to_str().expect("utf-8"),
+        b.to_str().expect("utf-8"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

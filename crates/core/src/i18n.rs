@@ -260,6 +260,41 @@ pub struct Shape {
     pub variables: BTreeSet<String>,
 }
 
+/// How deep placeables (`{ … }`) may nest in a catalog: real messages nest two or three deep.
+pub const MAX_NESTING: usize = 16;
+
+/// Where `text` first nests placeables deeper than [`MAX_NESTING`] (a byte offset), if it does.
+/// String literals inside placeables (`{ "{" }`) are skipped.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            '"' if depth > 0 => {
+                // A string literal: to its closing quote, escapes included.
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' | '\n' => break,
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 impl Catalog {
     /// The catalog of `lang` from its files, `(name, text)` in [`FILES`] order; a syntax error or
     /// an id written twice is an error naming the file and the line.
@@ -278,6 +313,15 @@ impl Catalog {
                 let before = &text.as_bytes()[..offset.min(text.len())];
                 before.iter().filter(|&&b| b == b'\n').count() + 1
             };
+            // The parser recurses into nested placeables: a hostile file of thousands of `{ {`
+            // would overflow the stack (a trap in wasm, fatal to the module). Refused first.
+            if let Some(offset) = too_deep(text) {
+                return Err(CatalogError(format!(
+                    "{}/{name}: line {}: placeables nested more than {MAX_NESTING} deep",
+                    lang.code(),
+                    line_of(offset)
+                )));
+            }
             let resource =
                 FluentResource::try_new((*text).to_string()).map_err(|(_, errors)| {
                     let first = errors.first().map_or_else(String::new, |e| {
@@ -568,6 +612,17 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<Str
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_catalog_nested_thousands_deep_is_refused_not_a_crash() {
+        let hostile = format!("hello = {}x{}\n", "{ ".repeat(5000), " }".repeat(5000));
+        let e = Catalog::parse(Lang::Fr, &[("page.ftl", &hostile)]).expect_err("refused");
+        assert!(e.to_string().contains("nested more than 16 deep"), "{e}");
+        assert!(e.to_string().contains("fr/page.ftl: line 1"), "{e}");
+        // A string literal's braces do not count; real nesting of a few levels is fine.
+        let fine = "a = { \"{{{{{{{{{{{{{{{{{{{{\" }\nb = { $n -> \n   *[other] { { \"x\" } }\n}\n";
+        assert!(Catalog::parse(Lang::Fr, &[("page.ftl", fine)]).is_ok());
+    }
+
     use super::{Catalog, Lang, Msg};
 
     #[test]

@@ -71,19 +71,68 @@ fn check_size(grid: &Grid) -> Result<(), String> {
     Ok(())
 }
 
+/// Outcomes without a grid (files of older versions) must still make a whole table: every value
+/// (and every second value, in a map) with the same seeds. A missing row or cell is named.
+fn check_rectangle(outcomes: &[Outcome]) -> Result<(), String> {
+    use std::collections::BTreeSet;
+    let values: BTreeSet<u64> = outcomes.iter().map(|o| o.value.to_bits()).collect();
+    let values2: BTreeSet<Option<u64>> = outcomes
+        .iter()
+        .map(|o| o.value2.map(f64::to_bits))
+        .collect();
+    let seeds: BTreeSet<u64> = outcomes.iter().map(|o| o.seed).collect();
+    let have: BTreeSet<(u64, Option<u64>, u64)> = outcomes
+        .iter()
+        .map(|o| (o.value.to_bits(), o.value2.map(f64::to_bits), o.seed))
+        .collect();
+    for &v in &values {
+        for &w in &values2 {
+            for &seed in &seeds {
+                if !have.contains(&(v, w, seed)) {
+                    let o = Outcome {
+                        value: f64::from_bits(v),
+                        value2: w.map(f64::from_bits),
+                        ..outcomes[0].clone()
+                    };
+                    return Err(format!(
+                        "the run {}, seed {seed} is missing: the results do not make a whole sweep (is a shard missing?)",
+                        place(&o)
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Checks that outcomes merged from shards make up whole sweeps: every outcome carries the same
 /// grid, each value is exactly its grid value (a value off the grid is refused), and every cell
 /// has every seed (a missing shard is named). Outcomes without a grid (older files) are not
 /// checked; a mix of the two is refused.
 pub fn check_complete(outcomes: &[Outcome]) -> Result<(), String> {
+    if outcomes.is_empty() {
+        return Err("no sweep results to merge: the files are empty".into());
+    }
     let with = outcomes.iter().filter(|o| o.grid.is_some()).count();
     if with == 0 {
-        return Ok(());
+        return check_rectangle(outcomes);
     }
     if with != outcomes.len() {
         return Err("some results carry their sweep's grid and some do not: merge shards written by one version of bgloop".into());
     }
     let first = &outcomes[0];
+    // One experiment, one model: shards of another preset, another `--set`, or another version
+    // of bgloop are refused, however alike their grids.
+    if let Some(o) = outcomes.iter().find(|o| o.experiment != first.experiment) {
+        let say = |e: &Option<String>| e.clone().unwrap_or_else(|| "none (an older file)".into());
+        return Err(format!(
+            "results of two experiments cannot be merged: {} was run on experiment {} and {} on {} (same preset, settings and bgloop version are needed)",
+            place(first),
+            say(&first.experiment),
+            place(o),
+            say(&o.experiment)
+        ));
+    }
     let Some(grid) = first.grid.map(sweep_of) else {
         return Ok(());
     };
@@ -186,6 +235,13 @@ pub fn check_outcomes(outcomes: &[Outcome]) -> Result<(), (usize, String)> {
             Some(format!(
                 "runs of {} and {} trials cannot be merged (the shards used different --trials)",
                 first.trials, o.trials
+            ))
+        } else if !(super::MIN_TRIALS..=super::MAX_TRIALS).contains(&o.trials) {
+            Some(format!(
+                "runs of {} trials are not a sweep's (a sweep runs {}–{} trials)",
+                o.trials,
+                super::MIN_TRIALS,
+                super::MAX_TRIALS
             ))
         } else if let Some(p) = out_of_range(spec, &o.param, o.value) {
             Some(p)

@@ -92,6 +92,23 @@ pub struct Outcome {
     /// every mean) and is marked in tables and maps, never a silent hole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diverged: Option<String>,
+    /// The experiment swept and the model's version, as [`fingerprint`] writes them (by the CLI's
+    /// and the page's sweeps): `bgloop merge` refuses shards of different experiments or versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment: Option<String>,
+}
+
+/// A fingerprint of the experiment a sweep runs on: the link version and a 64-bit FNV-1a hash of
+/// the base protocol's link (every parameter and event, seed aside: each run has its own), e.g.
+/// `v3:9c1f…`. Two shards with the same fingerprint swept the same experiment with the same model.
+pub fn fingerprint(base: &Protocol) -> String {
+    let mut p = base.clone();
+    p.config.seed = 1;
+    let link = crate::permalink::encode(None, &crate::Experiment::single(p), &[]);
+    let hash = link.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("v{}:{hash:016x}", crate::permalink::VERSION)
 }
 
 /// A sweep's grid, as written beside each of its outcomes.
@@ -225,6 +242,16 @@ fn check_axis(axis: &Axis) -> Result<(), String> {
     if !(1..=MAX_VALUES).contains(&axis.count) {
         return Err(format!(
             "the number of values {} must be in 1–{MAX_VALUES}",
+            axis.count
+        ));
+    }
+    if axis.count > 1 && axis.from == axis.to {
+        // Every value would be the same: its runs would be counted as more seeds of one value.
+        return Err(format!(
+            "`{}` from {} to {} gives one value, not {}: give a count of 1 or two different ends",
+            axis.param,
+            crate::format::num(axis.from),
+            crate::format::num(axis.to),
             axis.count
         ));
     }
@@ -526,6 +553,7 @@ impl SweepSpec {
         }
         let mut outcome = run(&p, &self.param, job, self.trials)?;
         outcome.grid = Some(self.grid(&job));
+        outcome.experiment = Some(fingerprint(base));
         outcome.param2 = second.map(|(a, _)| a.param.clone());
         outcome.value2 = second.map(|(_, w)| w);
         Ok(outcome)
@@ -605,6 +633,7 @@ pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcom
         param2: None,
         value2: None,
         diverged,
+        experiment: None,
     })
 }
 
@@ -705,6 +734,97 @@ mod tests {
         assert_eq!(points.len(), 2);
         assert!(points[0].mean > 20.0 && points[1].mean < 10.0, "{points:?}");
         assert!(table("loop_strength", &points).contains("0.25"));
+    }
+
+    #[test]
+    fn a_map_cell_is_an_independent_single_run_with_both_values_set() {
+        let spec = SweepSpec::parse_all(&["loop_strength=0.25:1:2", "dopamine=0.5:1.5:2"], 1, 60)
+            .expect("valid");
+        let base = crate::presets::preset("rotation")
+            .and_then(|p| p.protocol().ok())
+            .expect("preset");
+        for job in spec.jobs() {
+            let cell = spec.run(&base, job.clone()).expect("runs");
+            // The same run made without the sweep's code: both values set by hand.
+            let mut p = base.clone();
+            p.config.loop_strength = job.value;
+            p.config.dopamine = job.value2.expect("a map");
+            p.config.seed = job.seed;
+            let mut sim = p.simulation().expect("valid");
+            sim.run_trials(60).expect("finite");
+            let h = sim.history();
+            let tail = &h[h.len() - 50..];
+            let mean = tail.iter().map(|r| r.error_deg.abs()).sum::<f64>() / 50.0;
+            assert_eq!(
+                cell.final_error.to_bits(),
+                mean.to_bits(),
+                "cell λ {} DA {:?}",
+                job.value,
+                job.value2
+            );
+        }
+    }
+
+    #[test]
+    fn merge_refuses_what_is_not_one_whole_sweep_of_one_experiment() {
+        let spec = SweepSpec::parse_all(&["loop_strength=0.25:1:2", "dopamine=0.5:1.5:2"], 1, 50)
+            .expect("valid");
+        let rotation = crate::presets::preset("rotation")
+            .and_then(|p| p.protocol().ok())
+            .expect("preset");
+        let mut other = rotation.clone();
+        other.config.rotation_deg = -45.0;
+        let run = |base: &Protocol, jobs: Vec<Job>| -> Vec<Outcome> {
+            jobs.into_iter()
+                .map(|j| spec.run(base, j).expect("runs"))
+                .collect()
+        };
+        // Shards of two experiments (another --set), however alike their grids.
+        let mut mixed = run(&rotation, spec.shard(1, 2).expect("shard"));
+        mixed.extend(run(&other, spec.shard(2, 2).expect("shard")));
+        assert_eq!(check_outcomes(&mixed), Ok(()));
+        let e = check_complete(&mixed).expect_err("two experiments");
+        assert!(e.contains("two experiments"), "{e}");
+        assert_ne!(fingerprint(&rotation), fingerprint(&other));
+        let whole = run(&rotation, spec.jobs());
+        assert_eq!(check_complete(&whole), Ok(()));
+        // A map's run twice (a shard merged twice).
+        let mut twice = whole.clone();
+        twice.push(whole[3].clone());
+        let (_, e) = check_outcomes(&twice).expect_err("duplicate");
+        assert!(
+            e.contains("appears twice") && e.contains("`dopamine`"),
+            "{e}"
+        );
+        // Results without their grid (older files) that miss a row of the map.
+        let mut gridless: Vec<Outcome> = whole
+            .iter()
+            .cloned()
+            .map(|o| Outcome {
+                grid: None,
+                experiment: None,
+                ..o
+            })
+            .collect();
+        assert_eq!(check_complete(&gridless), Ok(()));
+        gridless.retain(|o| o.value != 1.0);
+        gridless.push(Outcome {
+            value: 1.0,
+            ..gridless[0].clone()
+        });
+        let e = check_complete(&gridless).expect_err("a row is missing");
+        assert!(e.contains("is missing"), "{e}");
+        // Runs of 0 trials, and nothing at all.
+        let mut zero = whole.clone();
+        zero[0].trials = 0;
+        for o in &mut zero {
+            o.trials = 0;
+        }
+        assert!(check_outcomes(&zero).is_err_and(|(_, e)| e.contains("0 trials")));
+        assert!(check_complete(&[]).is_err_and(|e| e.contains("no sweep results")));
+        // An axis whose ends are equal has one value, not three.
+        let e = SweepSpec::parse_all(&["loop_strength=1:1:3"], 1, 60).expect_err("one value");
+        assert!(e.contains("gives one value, not 3"), "{e}");
     }
 
     #[test]
