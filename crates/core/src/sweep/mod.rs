@@ -744,7 +744,7 @@ mod tests {
             .and_then(|p| p.protocol().ok())
             .expect("preset");
         for job in spec.jobs() {
-            let cell = spec.run(&base, job.clone()).expect("runs");
+            let cell = spec.run(&base, job).expect("runs");
             // The same run made without the sweep's code: both values set by hand.
             let mut p = base.clone();
             p.config.loop_strength = job.value;
