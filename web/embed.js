@@ -74,5 +74,13 @@ export function playWhenVisible(target, { play, pause, isUserPaused, still }) {
     else play();
   }, { threshold: 0.2 });
   io.observe(target);
+  // A hidden tab (or a host that hides the frame's document) pauses too: fast-forward runs in
+  // tasks that a hidden page would otherwise keep running.
+  let visible = true;
+  new IntersectionObserver((entries) => { visible = entries.some((e) => e.isIntersecting); }, { threshold: 0.2 }).observe(target);
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) pause();
+    else if (visible && !isUserPaused()) (reduced ? still?.() : play());
+  });
   return { reducedMotion: reduced };
 }

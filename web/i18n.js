@@ -52,13 +52,17 @@ async function fetchCatalog(code) {
 
 /**
  * Switches `pg` and the page to `code`: fetches its catalog the first time, then writes every
- * element marked `data-l10n-id` again. Resolves once the page reads in that language.
+ * element marked `data-l10n-id` again. Resolves (true) once the page reads in that language, or
+ * (false) without switching if `isCurrent()` says a newer choice was made meanwhile.
  */
-export async function useLanguage(pg, code) {
+export async function useLanguage(pg, code, isCurrent = () => true) {
   const files = Playground.hasLanguage(code) ? [] : await fetchCatalog(code);
+  // A newer choice (another link, the menu) came while this catalog was on its way: it wins.
+  if (!isCurrent()) return false;
   pg.setLanguage(code, files);
   document.documentElement.lang = code;
   translate(document);
+  return true;
 }
 
 /** Writes the text and attributes of every element under `root` marked `data-l10n-id`. */

@@ -463,9 +463,13 @@ function setupLanguage(app) {
   }
   menu.value = app.pg.constructor.language();
   /** Reads the page in `code` from now on, as the reader chose it (so the link keeps it). */
+  let asked = 0;
   app.setLanguage = async (code) => {
-    if (code !== Playground.language()) {
-      await useLanguage(app.pg, code);
+    // The last choice wins, whatever order the catalogs arrive in.
+    const mine = ++asked;
+    const before = Playground.language();
+    if (!(await useLanguage(app.pg, code, () => mine === asked))) return;
+    if (code !== before) {
       app.schema = Playground.schema();
       app.presets = Playground.presets();
       app.glossary.reload();
@@ -641,11 +645,11 @@ function expose(app) {
     open.hidden = false;
     $('reset').addEventListener('click', () => { open.href = app.fullLink(); });
     playWhenVisible(document.querySelector('.layout'), {
-      play: () => app.play({ byReader: false }),
-      pause: () => app.setPlaying(false),
+      play: () => { app.sweep.resume(); app.play({ byReader: false }); },
+      pause: () => { app.sweep.pause(); app.setPlaying(false); },
       isUserPaused: () => app.ui.userPaused,
       // Under reduced motion a link's result is computed at once, not played.
-      still: () => runAtOnce(app),
+      still: () => { app.sweep.resume(); runAtOnce(app); },
     });
     app.tellHeight = autoHeight();
   }
@@ -706,6 +710,9 @@ async function main() {
   contrast.addEventListener('change', () => app.setHighContrast(contrast.checked));
   setupShare(app.pg, app.views, app);
   app.openLink = (link, opts) => openLink(app, link, opts);
+  // Every link opened is numbered: an answer (a tour file) that comes after a newer link is dropped.
+  let links = 0;
+  app.linkNumber = () => links;
   app.tour = setupTour(app);
   // A tour that cannot be opened (a file that fails, a step that does not exist) is said on the
   // page and, in an embed, to the host.
@@ -714,8 +721,9 @@ async function main() {
     param: $('sweep-param'), from: $('sweep-from'), to: $('sweep-to'), count: $('sweep-count'), seeds: $('sweep-seeds'),
     param2: $('sweep-param2'), from2: $('sweep-from2'), to2: $('sweep-to2'), count2: $('sweep-count2'),
     trials: $('sweep-trials'), workers: $('sweep-workers'), run: $('sweep-run'), cancel: $('sweep-cancel'),
-    progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'),
-  }, { highContrast: () => app.ui.highContrast, onStart: () => app.link() });
+    progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'), ask: $('sweep-ask'),
+  }, { highContrast: () => app.ui.highContrast, onStart: () => app.link(), budget: app.viewTable.sweep_budget, trialMs: app.viewTable.sweep_trial_ms });
+  $('sweep-ask-run').addEventListener('click', () => $('sweep-run').click());
   $('dismiss-problems').addEventListener('click', () => { $('link-problems').hidden = true; });
   setupSkips();
   setupListen(app.pg, $('listen'), { say: (text) => app.status.announce(text, { force: true }), label: (id) => t(id) });
@@ -728,20 +736,23 @@ async function main() {
   if (tourAt) app.tour.open(tourAt, { focus: false });
   else runToEnd(app);
   // A link with a sweep recomputes it (after the experiment it sweeps is open).
-  if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep);
+  if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded });
   // A link typed into the address bar, or a host changing the iframe's hash, opens that
   // experiment exactly as a fresh load would (our own replaceState never fires this).
   window.addEventListener('hashchange', () => {
+    links += 1;
     app.setPlaying(false);
     try {
       const at = openAddress(app);
       app.applySpeed();
       app.render();
       // A link in another language (a host's `lang`, one typed in) switches the page to it.
-      if (app.ui.lang && app.ui.lang !== Playground.language()) app.setLanguage(app.ui.lang).catch((e) => app.showError(e));
+      // Always asked, even for the language shown: a catalog still on its way for an older link
+      // must not win over this one.
+      if (app.ui.lang) app.setLanguage(app.ui.lang).catch((e) => app.showError(e));
       if (at) app.tour.open(at, { focus: false });
       else runToEnd(app);
-      if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep); else app.sweep.clear();
+      if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded }); else app.sweep.clear();
       // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
       tellHost('bgloop:ready', api.state());
       app.tellHeight(true);

@@ -104,7 +104,7 @@ function readForm(pg, els) {
  * Wires the panel; `pg` supplies the pending configuration that the sweep varies, and
  * `highContrast()` the page's theme.
  */
-export function setupSweep(pg, schema, els, { highContrast, onStart }) {
+export function setupSweep(pg, schema, els, { highContrast, onStart, budget = Infinity, trialMs = 2 }) {
   const { param, workers, run, cancel, progress, status, canvas } = els;
   setupMenus(schema, els);
   const cores = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
@@ -131,9 +131,11 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
   };
   cancel.addEventListener('click', () => stop('sweep-cancelled', { runs: state.outcomes.length }));
 
+  const ask = els.ask;
   run.addEventListener('click', () => {
     let jobs;
     let n;
+    ask.hidden = true;
     try {
       ({ jobs, n, spec: state.spec } = readForm(pg, els));
     } catch (e) {
@@ -158,11 +160,13 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
     /** Stops any sweep and forgets the last one (a link without a sweep was opened). */
     clear() {
       stop();
+      state.pendingLink = null;
+      els.ask.hidden = true;
       forget(state, els);
       say('sweep-ready');
     },
     /** The last sweep started, as a link's `sweep=` value (null before any). */
-    linkValue: () => sweepLink(state.spec),
+    linkValue: () => (state.spec ? sweepLink(state.spec) : state.pendingLink ?? null),
     /** Writes the panel's menus, readout and chart again in the page's (new) language. */
     relanguage(fresh) {
       fillParamMenu(fresh, param, null);
@@ -171,10 +175,39 @@ export function setupSweep(pg, schema, els, { highContrast, onStart }) {
       readout.show();
       draw();
     },
-    /** Fills the panel from a link's `sweep=` value (checked by core) and runs it. */
-    fromLink(value) {
+    /**
+     * Fills the panel from a link's `sweep=` value (checked by core) and runs it — at once if it
+     * is within the link budget, else (and always in an embed) only once the reader says yes,
+     * told its size and about how long it takes.
+     */
+    fromLink(value, { embedded = false } = {}) {
+      stop();
       fillFromLink(els, value);
-      run.click();
+      let size;
+      try {
+        const { jobs, n, spec } = readForm(pg, els);
+        size = { runs: jobs.length, trials: spec.trials, workers: n, work: jobs.length * spec.trials };
+      } catch (e) {
+        say('sweep-problem', { why: e.message });
+        return;
+      }
+      state.pendingLink = value;
+      if (!embedded && size.work <= budget) { run.click(); return; }
+      // Not started: the old sweep's map goes, the address keeps the link's sweep.
+      forget(state, els);
+      state.spec = null;
+      const seconds = Math.max(1, Math.round((size.work * trialMs) / 1000 / size.workers));
+      say('sweep-ask', { runs: size.runs, trials: size.trials, seconds, workers: size.workers });
+      ask.hidden = false;
+      onStart?.();
+    },
+    /** Stops handing out runs (the page is hidden or scrolled away); the runs under way finish. */
+    pause() { state.paused = true; },
+    /** Hands out runs again. */
+    resume() {
+      if (!state.paused) return;
+      state.paused = false;
+      state.resume?.();
     },
   };
 }
@@ -275,8 +308,11 @@ function startWorkers(state, jobs, n, { progress, say, draw, stop }) {
   const { spec } = state;
   const started = performance.now();
   let nextJob = 0;
+  const idle = [];
   const dispatch = (w) => {
     if (nextJob >= jobs.length) return;
+    // Paused (the page is hidden): the worker waits until resumed.
+    if (state.paused) { idle.push(w); return; }
     const j = jobs[nextJob++];
     w.postMessage({ id: nextJob, base: spec.base, param: spec.param, value: j.value, seed: j.seed, trials: spec.trials, param2: spec.param2, value2: j.value2 ?? null });
   };
@@ -291,6 +327,7 @@ function startWorkers(state, jobs, n, { progress, say, draw, stop }) {
     drawSoon();
     if (outcomes.length === jobs.length) stop(); else dispatch(w);
   };
+  state.resume = () => { while (idle.length) dispatch(idle.pop()); };
   try {
     for (let i = 0; i < Math.min(n, jobs.length); i++) {
       const w = new Worker(new URL('./sweep-worker.js', import.meta.url), { type: 'module' });

@@ -143,6 +143,7 @@ export function setupTour(app) {
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   let tour = Playground.tour();
   $('tour-open').textContent = t('tour-open', { steps: tour.steps.length });
+  let opened = 0; // tours opened so far (see `open`)
   let source = null; // a tour file's path, '' for a tour given as an object, null for the built-in tour
   let index = -1;
 
@@ -193,13 +194,18 @@ export function setupTour(app) {
     /** Opens the tour named by a link's `tour=` value: a step number, or a same-origin file
      * with an optional step (`tours/mine.json:2`). A step that does not exist is said. */
     async open(value, opts) {
+      // Each opening is numbered: a file that arrives after a newer link was opened is dropped.
+      const mine = ++opened;
+      const link = app.linkNumber?.();
       if (/^\d+$/.test(value)) {
         try { show(checkStep(Number(value)) - 1, opts); } catch (e) { fail(t('tour-failed', { why: e.message })); }
         return;
       }
       const [, file, at] = /^(.*?)(?::(\d+))?$/.exec(value);
       try {
-        tour = await tourFile(file);
+        const loaded = await tourFile(file);
+        if (mine !== opened || link !== app.linkNumber?.()) return;
+        tour = loaded;
         source = file;
         show(checkStep(at ? Number(at) : 1) - 1, opts);
       } catch (e) {

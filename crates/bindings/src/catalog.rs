@@ -61,7 +61,8 @@ impl Playground {
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
         let numbers = [from, to, count, seeds, trials];
-        let pending = self.with(|s| s.pending().clone())?;
+        let next = self.with(|s| s.next().clone())?;
+        let pending = next.a.config.clone();
         let mut spec =
             sweep::SweepSpec::from_numbers(&param, numbers, &pending).map_err(js_error)?;
         if !(param2.is_undefined() || param2.is_null()) {
@@ -74,6 +75,8 @@ impl Playground {
                 .with_second(&param2, range, &pending)
                 .map_err(js_error)?;
         }
+        // The CLI's check, word for word: one run, no event on a swept parameter.
+        spec.check_experiment(&next).map_err(js_error)?;
         to_js(&spec.jobs())
     }
 

@@ -214,6 +214,33 @@ pub fn tour_in(words: &Catalog) -> Result<Value, JsError> {
     Ok(value)
 }
 
+/// The catalog files' texts a page passes: an array of strings, or `null`/`undefined` for none.
+fn file_texts(files: &JsValue) -> Result<Vec<String>, JsError> {
+    if files.is_undefined() || files.is_null() {
+        return Ok(Vec::new());
+    }
+    if !js_sys::Array::is_array(files) {
+        return Err(js_error(
+            "`files` must be an array of the catalog files' texts (see catalogFiles), or null for a language already loaded",
+        ));
+    }
+    let array = js_sys::Array::from(files);
+    if array.length() as usize > FILES.len() {
+        return Err(js_error(format!(
+            "`files` holds {} texts; a catalog has {} files",
+            array.length(),
+            FILES.len()
+        )));
+    }
+    array
+        .iter()
+        .map(|f| {
+            f.as_string()
+                .ok_or_else(|| js_error("`files` must hold the files' texts as strings"))
+        })
+        .collect()
+}
+
 #[wasm_bindgen]
 impl Playground {
     /// The languages there are: `[{ code, name }]`, English first.
@@ -250,8 +277,9 @@ impl Playground {
     /// files (see `catalogFiles`), or empty for English or a language loaded before. A broken
     /// file is an error naming the file and the line; the language then stays as it was.
     #[wasm_bindgen(js_name = setLanguage)]
-    pub fn set_language(&self, code: JsValue, files: Vec<String>) -> Result<(), JsError> {
+    pub fn set_language(&self, code: JsValue, files: JsValue) -> Result<(), JsError> {
         let code = text(&code, "lang")?;
+        let files = file_texts(&files)?;
         let lang = Lang::parse("lang", &code).map_err(|e| js_error(e.said_in(words())))?;
         let c = catalog(lang, &files)?;
         CURRENT.with(|w| w.set(c));

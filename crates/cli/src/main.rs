@@ -266,17 +266,6 @@ fn entries(args: &mut Args) -> Result<Vec<(String, String)>, UsageError> {
     Ok(entries)
 }
 
-/// Builds the experiment of a command that runs one protocol (no comparison).
-fn build_protocol(args: &mut Args, command: &str) -> Result<Protocol, UsageError> {
-    let (e, _) = build_experiment(args)?;
-    if e.is_comparison() {
-        return Err(UsageError::new(format!(
-            "`bgloop {command}` runs one experiment; the link or preset is a comparison (b.… entries): use `bgloop run`"
-        )));
-    }
-    Ok(e.a)
-}
-
 /// Writes the records of `sim`'s next `trials` trials as they are made (so no run is limited
 /// by the history kept in memory); `run` names the run of a comparison in errors.
 fn stream<W: Write>(
@@ -434,7 +423,7 @@ fn run_jobs(
 
 /// Runs a parameter sweep on all cores (or one shard of it) and prints the summary or JSON lines.
 fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
-    let base = build_protocol(args, "sweep")?;
+    let (base, _) = build_experiment(args)?;
     let params = args.values("--param")?;
     if params.is_empty() {
         return Err(UsageError::new(
@@ -477,8 +466,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     }
     let params: Vec<&str> = params.iter().map(String::as_str).collect();
     let spec = sweep::SweepSpec::parse_all(&params, seeds, trials).map_err(UsageError::new)?;
-    spec.validate(&base.config).map_err(UsageError::new)?;
-    spec.check_schedule(&base).map_err(UsageError::new)?;
+    spec.check_experiment(&base).map_err(UsageError::new)?;
     let jobs = match shard {
         None => spec.jobs(),
         Some(text) => {
@@ -501,6 +489,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
         )),
         None => None,
     };
+    let base = base.a;
     let outcomes = run_jobs(&base, &spec, &jobs)?;
     if let Some(path) = figure.as_deref() {
         sweep_figure(path, &spec, &base, &outcomes)?;

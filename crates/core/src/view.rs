@@ -235,7 +235,17 @@ pub fn part(name: &str) -> Option<&'static Part> {
     PARTS.iter().find(|p| p.name == name)
 }
 
-/// All of the table, for the page: `{ options, speeds, default_speed, parts }`.
+/// The most work a link's `sweep=` may start without asking, in trials (runs × trials per run):
+/// about half a minute on a laptop's two cores. A larger sweep, and any sweep in an embed, waits
+/// for the reader to say yes, having been told its size and an estimate of its time.
+pub const LINK_SWEEP_BUDGET: u64 = 20_000;
+
+/// Roughly how long one trial of a sweep takes on one worker, ms (measured in Chromium and Node on
+/// a 2-core machine: 1.2–3 ms): what the page's estimate of a sweep's time is built on.
+pub const SWEEP_TRIAL_MS: f64 = 2.0;
+
+/// All of the table, for the page: `{ options, speeds, default_speed, parts, sweep_budget,
+/// sweep_trial_ms }`.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Table {
     /// [`OPTIONS`].
@@ -246,6 +256,10 @@ pub struct Table {
     pub default_speed: usize,
     /// [`PARTS`].
     pub parts: &'static [Part],
+    /// [`LINK_SWEEP_BUDGET`].
+    pub sweep_budget: u64,
+    /// [`SWEEP_TRIAL_MS`].
+    pub sweep_trial_ms: f64,
 }
 
 /// The whole table.
@@ -254,6 +268,8 @@ pub const TABLE: Table = Table {
     speeds: SPEEDS,
     default_speed: DEFAULT_SPEED,
     parts: PARTS,
+    sweep_budget: LINK_SWEEP_BUDGET,
+    sweep_trial_ms: SWEEP_TRIAL_MS,
 };
 
 #[cfg(test)]

@@ -142,6 +142,11 @@ sweep-svg = Export sweep SVG
 sweep-png = Export sweep PNG
 sweep-progress =
     .aria-label = Sweep progress
+sweep-ask = This link asks for a sweep of { $runs } runs of { $trials } trials: about { $seconds } s with { $workers ->
+    [one] 1 worker
+   *[other] { $workers } workers
+}. It starts only if you ask.
+sweep-ask-run = Run this sweep
 sweep-ready = Choose a parameter and press Run sweep.
 sweep-canvas =
     .aria-label = Sweep: final error against the parameter

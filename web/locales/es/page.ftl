@@ -142,6 +142,11 @@ sweep-svg = Exportar barrido SVG
 sweep-png = Exportar barrido PNG
 sweep-progress =
     .aria-label = Progreso del barrido
+sweep-ask = Este enlace pide un barrido de { $runs } simulaciones de { $trials } ensayos: unos { $seconds } s con { $workers ->
+    [one] 1 proceso
+   *[other] { $workers } procesos
+}. Solo empieza si usted lo pide.
+sweep-ask-run = Ejecutar este barrido
 sweep-ready = Elige un parámetro y pulsa Ejecutar barrido.
 sweep-canvas =
     .aria-label = Barrido: error final frente al parámetro

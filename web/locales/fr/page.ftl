@@ -142,6 +142,11 @@ sweep-svg = Exporter le balayage en SVG
 sweep-png = Exporter le balayage en PNG
 sweep-progress =
     .aria-label = Progression du balayage
+sweep-ask = Ce lien demande un balayage de { $runs } simulations de { $trials } essais : environ { $seconds } s avec { $workers ->
+    [one] 1 processus
+   *[other] { $workers } processus
+}. Il ne démarre que si vous le demandez.
+sweep-ask-run = Lancer ce balayage
 sweep-ready = Choisissez un paramètre et appuyez sur Lancer le balayage.
 sweep-canvas =
     .aria-label = Balayage : erreur finale en fonction du paramètre

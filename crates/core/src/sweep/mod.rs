@@ -485,13 +485,25 @@ impl SweepSpec {
 
     /// Refuses to sweep a parameter that the experiment changes by an event: the sweep would set
     /// it only until the event, and the event would set it afterwards on every run alike.
+    /// Checks that `experiment` can be swept with this spec, for the page and the CLI alike: one
+    /// run (a comparison would sweep run A alone), whose schedule does not change a swept
+    /// parameter, with values in range.
+    pub fn check_experiment(&self, experiment: &crate::Experiment) -> Result<(), String> {
+        if experiment.is_comparison() {
+            return Err("a sweep runs one experiment, and this one is a comparison (run B has its own settings): end the comparison, or choose a preset that is not one".into());
+        }
+        self.validate(&experiment.a.config)?;
+        self.check_schedule(&experiment.a)
+    }
+
+    /// Checks that no event of `base` changes a swept parameter.
     pub fn check_schedule(&self, base: &Protocol) -> Result<(), String> {
         let params = std::iter::once(self.param.as_str())
             .chain(self.second.as_ref().map(|a| a.param.as_str()));
         for param in params {
             if let Some(e) = base.schedule.events().iter().find(|e| e.key == param) {
                 return Err(format!(
-                    "--param {param}: the experiment changes `{param}` from trial {} ({}), so a sweep would set it only before then; remove that event or sweep another parameter",
+                    "`{param}`: the experiment changes `{param}` from trial {} ({}), so a sweep would set it only before then; remove that event or sweep another parameter",
                     e.trial,
                     e.to_text()
                 ));

@@ -1,0 +1,146 @@
+// Trust, round four: what a link may start, a hostile catalog, the element's src, page sweeps
+// refused as the CLI refuses them, and the last link winning over slower answers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, openPage } from './browser.mjs';
+import { serve, ROOT } from './server.mjs';
+
+let browser; let server; let hostServer;
+const CLI = path.join(ROOT, 'target', 'release', 'bgloop');
+
+before(async () => {
+  server = await serve();
+  const hostDir = mkdtempSync(path.join(os.tmpdir(), 'bgloop-trust-host-'));
+  writeFileSync(path.join(hostDir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
+<script src="${server.url}web/bgloop-embed.js"></script></head><body><div id="slot"></div>
+<script>window.seen = []; document.addEventListener('bgloop-error', (e) => window.seen.push(e.detail.message));</script></body></html>`);
+  hostServer = await serve({ BGLOOP_ROOT: hostDir });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); server?.close(); hostServer?.close(); });
+
+test('<bgloop-demo src> frames only http(s): a javascript: or data: address runs nothing and says why', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${hostServer.url}index.html`);
+  await page.waitForFunction(() => customElements.get('bgloop-demo'));
+  for (const src of ['javascript:parent.__pwned=1;//', 'data:text/html,<script>parent.__pwned=1</script>', 'blob:null/x']) {
+    await page.evaluate((src) => {
+      const demo = document.createElement('bgloop-demo');
+      demo.setAttribute('src', src);
+      document.getElementById('slot').replaceChildren(demo);
+    }, src);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, `${src} ran nothing`);
+    assert.equal(await page.evaluate(() => document.querySelector('bgloop-demo iframe').getAttribute('src')), null, `${src}: no frame address`);
+  }
+  const seen = await page.evaluate(() => window.seen);
+  assert.equal(seen.length, 3);
+  assert.match(seen[0], /only an http: or https: address can be embedded, not javascript:/);
+  await context.close();
+});
+
+test('a catalog nested 5,000 deep is refused with the file and line; the module keeps working', async () => {
+  const { initSync, Playground } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
+  initSync({ module: readFileSync(path.join(ROOT, 'web', 'pkg', 'bgloop_bg.wasm')) });
+  const files = Playground.catalogFiles().map((f) => readFileSync(path.join(ROOT, 'web', 'locales', 'fr', f), 'utf8'));
+  const page = Playground.catalogFiles().indexOf('page.ftl');
+  files[page] = `hostile = ${'{ '.repeat(5000)}x${' }'.repeat(5000)}\n${files[page]}`;
+  const pg = new Playground(undefined);
+  assert.throws(() => pg.setLanguage('fr', files), /fr\/page\.ftl: line 1: placeables nested more than 16 deep/);
+  // Nothing trapped: the same object and a new one still work, in English.
+  pg.runTrials(3);
+  assert.equal(pg.trialCount(), 3);
+  assert.equal(Playground.language(), 'en');
+  const again = new Playground(undefined);
+  again.runTrials(1);
+  assert.equal(again.trialCount(), 1);
+  // Files that are not an array of texts: a sentence, not a TypeError.
+  assert.throws(() => pg.setLanguage('fr', null), (e) => e.name !== 'TypeError' && /`files` must hold the text of the 5 catalog files/.test(e.message));
+  assert.throws(() => pg.setLanguage('fr', 42), /`files` must be an array/);
+  pg.setLanguage('en', null);
+  pg.free(); again.free();
+});
+
+test('a link\'s sweep bigger than the link budget does not start: the reader is told its size and time, and asked', async () => {
+  const huge = 'loop_strength:0.25:1.5:200,dopamine:0.5:1.5:200,seeds:5,trials:100000';
+  const { page, context } = await openPage(browser, `${server.url}#preset=rotation&sweep=${huge}`);
+  const ask = page.locator('#sweep-ask');
+  await ask.waitFor({ state: 'visible' });
+  assert.match(await page.locator('#sweep-status').textContent(), /asks for a sweep of 200000 runs of 100000 trials: about \d+ s with \d+ workers?\. It starts only if you ask\./);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => window.bgloop.sweepOutcomes().length), 0, 'no run started');
+  assert.equal(await page.locator('#sweep-run').isDisabled(), false, 'no sweep is running');
+  assert.match(await page.evaluate(() => location.hash), /sweep=loop_strength/, 'the address keeps the link\'s sweep');
+  await context.close();
+});
+
+test('in an embed even a small sweep waits to be asked; in the page a small one runs, and a newer sweep link replaces it', async () => {
+  const small = 'loop_strength:0.5:1:2,seeds:1,trials:50';
+  const embed = await openPage(browser, `${server.url}#preset=rotation&embed=1&sweep=${small}`);
+  await embed.page.locator('#sweep-ask').waitFor({ state: 'visible' });
+  assert.equal(await embed.page.evaluate(() => window.bgloop.sweepOutcomes().length), 0);
+  await embed.page.locator('#sweep-ask-run').click();
+  await embed.page.waitForFunction(() => window.bgloop.sweepOutcomes().length === 2, null, { timeout: 60000 });
+  await embed.context.close();
+  const { page, context } = await openPage(browser, `${server.url}#preset=rotation&sweep=loop_strength:0.25:1.5:6,seeds:3,trials:300`);
+  await page.waitForFunction(() => window.bgloop.sweepOutcomes().length >= 1, null, { timeout: 60000 });
+  await page.evaluate((s) => { location.hash = `#preset=rotation&sweep=${s}`; }, 'dopamine:0.5:1:2,seeds:1,trials:50');
+  await page.waitForFunction(() => window.bgloop.sweepOutcomes().length === 2 && window.bgloop.sweepOutcomes().every((o) => o.param === 'dopamine'), null, { timeout: 60000 });
+  assert.equal(await page.locator('#sweep-param').inputValue(), 'dopamine');
+  assert.match(await page.evaluate(() => location.hash), /sweep=dopamine:0\.5:1:2,seeds:1,trials:50/);
+  await context.close();
+});
+
+for (const [what, link, says] of [
+  ['a parameter an event changes', '#preset=rotation&@150.gpi_output=0&sweep=gpi_output:0:1:3,seeds:1,trials:50', /`gpi_output`: the experiment changes `gpi_output` from trial 150/],
+  ['a comparison', '#preset=strong-vs-weak&sweep=dopamine:0.5:1:2,seeds:1,trials:50', /a sweep runs one experiment, and this one is a comparison/],
+]) {
+  test(`the page refuses a sweep of ${what}, in the CLI's words`, async () => {
+    const { page, context } = await openPage(browser, server.url + link);
+    await page.waitForFunction(() => /sweep/i.test(document.getElementById('sweep-status').textContent) && document.getElementById('sweep-status').textContent.length > 40);
+    const status = await page.locator('#sweep-status').textContent();
+    assert.match(status, says);
+    const param = /sweep=([a-z_]+):/.exec(link)[1];
+    const cli = spawnSync(CLI, ['sweep', '--permalink', link, '--param', `${param}=0.5:1:2`, '--seeds', '1', '--trials', '50'], { encoding: 'utf8' });
+    assert.equal(cli.status, 2);
+    assert.match(cli.stderr, says, 'the CLI says the same');
+    assert.equal(await page.evaluate(() => window.bgloop.sweepOutcomes().length), 0);
+    await context.close();
+  });
+}
+
+test('the last link wins: lang= fr, es, fr, en, es in quick succession ends in Spanish, however late the French catalog comes', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.route('**/locales/fr/**', async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+  await page.goto(`${server.url}#preset=rotation`);
+  await page.waitForSelector('html[data-ready=true]');
+  for (const lang of ['fr', 'es', 'fr', 'en', 'es']) {
+    await page.evaluate((l) => { location.hash = `#preset=rotation&lang=${l}`; }, lang);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(3000);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  assert.equal(await page.locator('#play').textContent(), 'Reproducir');
+  await context.close();
+});
+
+test('the last link wins: a tour file that arrives after a newer link was opened is dropped', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.route('**/examples/tour-example.json', async (route) => { await new Promise((r) => setTimeout(r, 2000)); await route.continue(); });
+  await page.goto(`${server.url}#preset=rotation`);
+  await page.waitForSelector('html[data-ready=true]');
+  await page.evaluate(() => { location.hash = '#tour=examples/tour-example.json'; });
+  await page.waitForTimeout(100);
+  await page.evaluate(() => { location.hash = '#preset=weak-loop&seed=2'; });
+  await page.waitForTimeout(3000);
+  assert.equal(await page.locator('#tour').isHidden(), true, 'the late tour did not open');
+  assert.equal(await page.evaluate(() => window.bgloop.playground.preset), 'weak-loop');
+  await context.close();
+});
