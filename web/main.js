@@ -116,7 +116,7 @@ function createApp(pg) {
    * high-contrast theme, the trial the run stops at (`to=`) and whether it then starts again
    * (`loop=`), the last run generation rendered, and the trials of A and B already told to the
    * host. */
-  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, window: null, loop: false, sweep: null, lang: null, generation: null, reported: 0, reportedB: 0 };
+  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, window: null, loop: false, sweep: null, lang: null, generation: null, reported: 0, reportedB: 0, links: 0 };
   const app = {
     pg,
     ui,
@@ -683,6 +683,31 @@ function expose(app) {
   return api;
 }
 
+/** Opens the address bar's new link exactly as a fresh load would; it is numbered, so answers
+ * still on their way for an older link (a catalog, a tour file) are dropped. */
+function reopen(app, api) {
+  app.ui.links += 1;
+  app.setPlaying(false);
+  try {
+    const at = openAddress(app);
+    app.applySpeed();
+    app.render();
+    // A link in another language (a host's `lang`, one typed in) switches the page to it.
+    // Always asked, even for the language shown: a catalog still on its way for an older link
+    // must not win over this one.
+    if (app.ui.lang) app.setLanguage(app.ui.lang).catch((e) => app.showError(e));
+    if (at) app.tour.open(at, { focus: false });
+    else runToEnd(app);
+    if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded }); else app.sweep.clear();
+    // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
+    tellHost('bgloop:ready', api.state());
+    app.tellHeight(true);
+  } catch (e) {
+    app.showError(e);
+    tellHost('bgloop:error', { message: message(e) });
+  }
+}
+
 async function main() {
   // The single-file build (dist/bgloop.html) carries the wasm bytes inline.
   performance.mark('bgloop:modules');
@@ -711,8 +736,7 @@ async function main() {
   setupShare(app.pg, app.views, app);
   app.openLink = (link, opts) => openLink(app, link, opts);
   // Every link opened is numbered: an answer (a tour file) that comes after a newer link is dropped.
-  let links = 0;
-  app.linkNumber = () => links;
+  app.linkNumber = () => app.ui.links;
   app.tour = setupTour(app);
   // A tour that cannot be opened (a file that fails, a step that does not exist) is said on the
   // page and, in an embed, to the host.
@@ -739,28 +763,7 @@ async function main() {
   if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded });
   // A link typed into the address bar, or a host changing the iframe's hash, opens that
   // experiment exactly as a fresh load would (our own replaceState never fires this).
-  window.addEventListener('hashchange', () => {
-    links += 1;
-    app.setPlaying(false);
-    try {
-      const at = openAddress(app);
-      app.applySpeed();
-      app.render();
-      // A link in another language (a host's `lang`, one typed in) switches the page to it.
-      // Always asked, even for the language shown: a catalog still on its way for an older link
-      // must not win over this one.
-      if (app.ui.lang) app.setLanguage(app.ui.lang).catch((e) => app.showError(e));
-      if (at) app.tour.open(at, { focus: false });
-      else runToEnd(app);
-      if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded }); else app.sweep.clear();
-      // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
-      tellHost('bgloop:ready', api.state());
-      app.tellHeight(true);
-    } catch (e) {
-      app.showError(e);
-      tellHost('bgloop:error', { message: message(e) });
-    }
-  });
+  window.addEventListener('hashchange', () => reopen(app, api));
   const api = expose(app);
   app.player.twin.prepare();
   document.documentElement.dataset.ready = 'true';

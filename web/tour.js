@@ -133,6 +133,19 @@ function wireButtons({ back, next }, { at, count, show, close }) {
   listenToKeys({ at, count, show, close });
 }
 
+/** Closes the tour: its text goes, the run stops where it is, focus returns to the tour's button. */
+function closer(app, section, reduced, forget) {
+  return () => {
+    forget();
+    section.hidden = true;
+    app.ui.endTrial = null;
+    outline(null, reduced);
+    app.setPlaying(false);
+    app.link();
+    $('tour-open').focus();
+  };
+}
+
 /**
  * Wires the tour. `app` supplies `pg`, `openLink(link)` (opens an experiment as a fresh load
  * would), `runTrials(n, speed)` (plays until n trials have run), `setPlaying`, `render` and `link`.
@@ -165,15 +178,7 @@ export function setupTour(app) {
     runStep(app, step, reduced);
   };
 
-  const close = () => {
-    index = -1;
-    section.hidden = true;
-    app.ui.endTrial = null;
-    outline(null, reduced);
-    app.setPlaying(false);
-    app.link();
-    $('tour-open').focus();
-  };
+  const close = closer(app, section, reduced, () => { index = -1; });
 
   wireButtons({ back, next }, { at: () => index, count: () => tour.steps.length, show, close });
 

@@ -456,14 +456,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
         }
     }
     args.finish()?;
-    if let (Some(f), Some(o)) = (figure.as_deref(), out.as_deref()) {
-        if same_file(f, o) {
-            return Err(UsageError::new(format!(
-                "--figure and --out name the same file ({f:?}): the table would overwrite the figure"
-            ))
-            .into());
-        }
-    }
+    check_outputs(figure.as_deref(), out.as_deref())?;
     let params: Vec<&str> = params.iter().map(String::as_str).collect();
     let spec = sweep::SweepSpec::parse_all(&params, seeds, trials).map_err(UsageError::new)?;
     spec.check_experiment(&base).map_err(UsageError::new)?;
@@ -481,14 +474,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     };
     // The output is opened before the work: a folder that does not exist fails now, not after
     // hours of computing (a Slurm shard would lose its work).
-    let mut sink = match out.as_deref() {
-        Some(path) => Some((
-            path,
-            std::fs::File::create(path)
-                .map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?,
-        )),
-        None => None,
-    };
+    let mut sink = out.as_deref().map(open_out).transpose()?;
     let base = base.a;
     let outcomes = run_jobs(&base, &spec, &jobs)?;
     if let Some(path) = figure.as_deref() {
@@ -509,6 +495,23 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
         None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A sweep's `--figure` and `--out` must not name one file (the table would overwrite the figure).
+fn check_outputs(figure: Option<&str>, out: Option<&str>) -> Result<(), UsageError> {
+    match (figure, out) {
+        (Some(f), Some(o)) if same_file(f, o) => Err(UsageError::new(format!(
+            "--figure and --out name the same file ({f:?}): the table would overwrite the figure"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// `--out`'s file, created now (before any work), with its name for messages.
+fn open_out(path: &str) -> Result<(&str, std::fs::File), Failure> {
+    let file =
+        std::fs::File::create(path).map_err(|e| Failure::Run(format!("--out {path:?}: {e}")))?;
+    Ok((path, file))
 }
 
 /// Whether two paths name the same file (the same text, or the same file once resolved).

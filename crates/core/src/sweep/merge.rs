@@ -71,6 +71,28 @@ fn check_size(grid: &Grid) -> Result<(), String> {
     Ok(())
 }
 
+/// One experiment, one model: shards of another preset, another `--set`, or another version of
+/// bgloop are refused, however alike their grids.
+fn one_experiment(outcomes: &[Outcome]) -> Result<(), String> {
+    let Some(first) = outcomes.first() else {
+        return Ok(());
+    };
+    match outcomes.iter().find(|o| o.experiment != first.experiment) {
+        None => Ok(()),
+        Some(o) => {
+            let say =
+                |e: &Option<String>| e.clone().unwrap_or_else(|| "none (an older file)".into());
+            Err(format!(
+                "results of two experiments cannot be merged: {} was run on experiment {} and {} on {} (same preset, settings and bgloop version are needed)",
+                place(first),
+                say(&first.experiment),
+                place(o),
+                say(&o.experiment)
+            ))
+        }
+    }
+}
+
 /// Outcomes without a grid (files of older versions) must still make a whole table: every value
 /// (and every second value, in a map) with the same seeds. A missing row or cell is named.
 fn check_rectangle(outcomes: &[Outcome]) -> Result<(), String> {
@@ -121,18 +143,7 @@ pub fn check_complete(outcomes: &[Outcome]) -> Result<(), String> {
         return Err("some results carry their sweep's grid and some do not: merge shards written by one version of bgloop".into());
     }
     let first = &outcomes[0];
-    // One experiment, one model: shards of another preset, another `--set`, or another version
-    // of bgloop are refused, however alike their grids.
-    if let Some(o) = outcomes.iter().find(|o| o.experiment != first.experiment) {
-        let say = |e: &Option<String>| e.clone().unwrap_or_else(|| "none (an older file)".into());
-        return Err(format!(
-            "results of two experiments cannot be merged: {} was run on experiment {} and {} on {} (same preset, settings and bgloop version are needed)",
-            place(first),
-            say(&first.experiment),
-            place(o),
-            say(&o.experiment)
-        ));
-    }
+    one_experiment(outcomes)?;
     let Some(grid) = first.grid.map(sweep_of) else {
         return Ok(());
     };
