@@ -16,8 +16,6 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use serde::Serialize;
 
-use crate::schema::ParamError;
-
 /// A language bgloop speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -59,33 +57,20 @@ impl Lang {
             Lang::Fr | Lang::Es => ',',
         }
     }
+}
 
-    /// The language of a code (`fr`, `es`, `en`; a region such as `fr-CA` is accepted and
-    /// dropped); an unknown one is an error naming `field` and the codes there are.
-    pub fn parse(field: &str, code: &str) -> Result<Lang, ParamError> {
-        let primary = code
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code() == primary)
-            .ok_or_else(|| {
-                let shown = format!("{:?}", crate::format::short(code, crate::format::QUOTED));
-                ParamError::localized(
-                    field,
-                    Msg::new("error-not-a-language")
-                        .text("field", field)
-                        .text("value", shown)
-                        .text("allowed", codes()),
-                )
-            })
+/// A unit as it follows a number, in any language: `°` and nothing stick to it, any other unit
+/// (`ms`, `Hz`) after a space. (Units that are words are said by [`Catalog::unit_suffix`].)
+pub fn unit_suffix(unit: &str) -> String {
+    if unit.is_empty() || unit == "°" {
+        unit.to_string()
+    } else {
+        format!(" {unit}")
     }
 }
 
 /// `en, fr, es`: the codes there are, for messages.
-fn codes() -> String {
+pub(crate) fn codes() -> String {
     Lang::ALL.map(Lang::code).join(", ")
 }
 
@@ -215,12 +200,6 @@ impl Msg {
 pub trait Said {
     /// The sentence in `words`' language.
     fn said_in(&self, words: &Catalog) -> String;
-}
-
-impl Said for ParamError {
-    fn said_in(&self, words: &Catalog) -> String {
-        ParamError::said_in(self, words)
-    }
 }
 
 impl Said for String {
@@ -517,7 +496,7 @@ impl Catalog {
         if WORD_UNITS.contains(&unit) {
             format!(" {}", self.text(&format!("unit-{unit}")))
         } else {
-            crate::schema::unit_suffix(unit)
+            unit_suffix(unit)
         }
     }
 

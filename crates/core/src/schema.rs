@@ -108,14 +108,7 @@ pub enum Domain {
     },
 }
 
-/// A unit as it follows a number: `°` directly, any other unit after a space (`10 ms`).
-pub fn unit_suffix(unit: &str) -> String {
-    if unit.is_empty() || unit == "°" {
-        unit.to_string()
-    } else {
-        format!(" {unit}")
-    }
-}
+pub use crate::i18n::unit_suffix;
 
 impl Domain {
     /// The allowed values, written for people: `0–2`, `1, 2, 4, 8`, `graded, binary`.
@@ -664,6 +657,38 @@ pub fn markdown(specs: &[ParamSpec]) -> String {
         }
     }
     out
+}
+
+/// A refused value said in a reader's language.
+impl crate::i18n::Said for ParamError {
+    fn said_in(&self, words: &Catalog) -> String {
+        ParamError::said_in(self, words)
+    }
+}
+
+impl crate::i18n::Lang {
+    /// The language of a code (`fr`, `es`, `en`; a region such as `fr-CA` is accepted and
+    /// dropped); an unknown one is an error naming `field` and the codes there are.
+    pub fn parse(field: &str, code: &str) -> Result<crate::i18n::Lang, ParamError> {
+        let primary = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        crate::i18n::Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == primary)
+            .ok_or_else(|| {
+                let shown = format!("{:?}", crate::format::short(code, crate::format::QUOTED));
+                ParamError::localized(
+                    field,
+                    Msg::new("error-not-a-language")
+                        .text("field", field)
+                        .text("value", shown)
+                        .text("allowed", crate::i18n::codes()),
+                )
+            })
+    }
 }
 
 #[cfg(test)]

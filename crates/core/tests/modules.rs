@@ -1,9 +1,53 @@
 //! The house's rule for core: no two modules use each other, directly or round a loop. Reads every
-//! `crate::module` reference in `src/` (outside comments and the test module at a file's end;
-//! `experiment/*.rs` count as `experiment`) and looks for a cycle.
+//! reference to another module in `src/` — `crate::module`, grouped uses (`use crate::{a::X, b}`)
+//! and `super::` paths, with whole names (digits included: `i18n`) — outside comments and the test
+//! module at a file's end (`experiment/*.rs` count as `experiment`), and looks for a cycle.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+/// A module's name at the start of `rest` (letters, digits and `_`).
+fn name_at(rest: &str) -> String {
+    rest.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect()
+}
+
+/// The modules `code` refers to through a path that starts at `root` (`crate::`, or a `super::`
+/// that reaches the crate root): `root a::X`, and each first name of a group `root {a::X, b}`.
+fn refs_from(code: &str, root: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in code.match_indices(root) {
+        // `super::super::` is read by its last `super::`.
+        let rest = &code[i + root.len()..];
+        if root == "super::" && rest.starts_with("super::") {
+            continue;
+        }
+        if let Some(group) = rest.strip_prefix('{') {
+            // Top-level items of the group: split at commas outside nested braces.
+            let mut depth = 0;
+            let mut start = 0;
+            for (k, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => {
+                        out.push(name_at(group[start..k].trim_start()));
+                        break;
+                    }
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        out.push(name_at(group[start..k].trim_start()));
+                        start = k + 1;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            out.push(name_at(rest));
+        }
+    }
+    out
+}
 
 /// The modules each module uses.
 fn graph() -> BTreeMap<String, BTreeSet<String>> {
@@ -41,19 +85,33 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("source");
-        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        let code: String = text
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or("")
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        // `super::` in a top-level file or a folder's mod.rs is the crate root; in a folder's
+        // other files it is the folder's own module, and `super::super::` the crate root.
+        let nested = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n != "src")
+            && path.file_stem().is_some_and(|s| s != "mod");
+        let mut names = refs_from(&code, "crate::");
+        names.extend(refs_from(
+            &code,
+            if nested { "super::super::" } else { "super::" },
+        ));
         let set = uses.entry(module.clone()).or_default();
-        for line in code.lines() {
-            let line = line.split("//").next().unwrap_or("");
-            for (i, _) in line.match_indices("crate::") {
-                let name: String = line[i + 7..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                    .collect();
-                // `crate::Config` and other items re-exported at the crate root name no module.
-                if !name.is_empty() && name != module {
-                    set.insert(name);
-                }
+        for name in names {
+            // `crate::Config` and other items re-exported at the crate root name no module:
+            // module names are lower case.
+            let is_module = name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            if is_module && name != module && name != "self" {
+                set.insert(name);
             }
         }
     }
@@ -106,4 +164,16 @@ fn no_two_core_modules_use_each_other_even_round_a_loop() {
         "module loops in core:\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn the_reader_sees_grouped_uses_super_paths_and_names_with_digits() {
+    let code = "use crate::{a2b::X, b_c, d::{e, f}};\nlet x = crate::i18n::Msg::new(\"x\");\nsuper::sweep::run();";
+    let mut got = refs_from(code, "crate::");
+    got.extend(refs_from(code, "super::"));
+    assert_eq!(got, vec!["a2b", "b_c", "d", "i18n", "sweep"]);
+    // In a folder's file, `super::super::x` is the crate's module `x`.
+    assert_eq!(refs_from("super::super::x::Y", "super::super::"), vec!["x"]);
+    // The graph holds the language module by its whole name.
+    assert!(graph().contains_key("i18n"), "{:?}", graph().keys());
 }

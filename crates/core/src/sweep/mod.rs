@@ -98,17 +98,21 @@ pub struct Outcome {
     pub experiment: Option<String>,
 }
 
-/// A fingerprint of the experiment a sweep runs on: the link version and a 64-bit FNV-1a hash of
-/// the base protocol's link (every parameter and event, seed aside: each run has its own), e.g.
+/// A fingerprint of the experiment a sweep runs on: the model's version and a 64-bit FNV-1a hash
+/// of the base protocol (every parameter and event, seed aside: each run has its own), e.g.
 /// `v3:9c1f…`. Two shards with the same fingerprint swept the same experiment with the same model.
 pub fn fingerprint(base: &Protocol) -> String {
-    let mut p = base.clone();
-    p.config.seed = 1;
-    let link = crate::permalink::encode(None, &crate::Experiment::single(p), &[]);
-    let hash = link.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+    let mut config = base.config.clone();
+    config.seed = 1;
+    let mut text = serde_json::to_string(&config).unwrap_or_default();
+    for e in base.schedule.events() {
+        text.push('&');
+        text.push_str(&e.to_text());
+    }
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     });
-    format!("v{}:{hash:016x}", crate::permalink::VERSION)
+    format!("v{}:{hash:016x}", crate::record::VERSION)
 }
 
 /// A sweep's grid, as written beside each of its outcomes.
