@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync, rmSync, readlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +40,11 @@ function startMunge() {
     mkdirSync(d, { recursive: true });
     run('chown', ['munge:munge', d]);
   }
-  if (!existsSync('/etc/munge/munge.key')) run('runuser', ['-u', 'munge', '--', 'mungekey', '--create']);
+  if (!existsSync('/etc/munge/munge.key')) {
+    run('runuser', ['-u', 'munge', '--', 'mungekey', '--create']);
+    // The key is ours: it goes when the test ends.
+    stops.unshift(() => rmSync('/etc/munge/munge.key', { force: true }));
+  }
   const r = run('runuser', ['-u', 'munge', '--', 'munged']);
   if (r.status !== 0) return `munged did not start: ${r.stderr}`;
   stops.push(() => {
@@ -72,6 +76,10 @@ async function startSlurm(dir) {
     'PartitionName=test Nodes=ALL Default=YES MaxTime=INFINITE State=UP', '',
   ].join('\n'));
   const env = { ...process.env, SLURM_CONF: conf };
+  // Last to run at the end (the stops run in reverse): whatever a job left behind — job steps,
+  // `bgloop` processes working in our folder — is cancelled and killed, then the folder goes.
+  stops.push(() => rmSync(dir, { recursive: true, force: true }));
+  stops.push(() => killIn(dir));
   for (const daemon of ['slurmctld', 'slurmd']) {
     const r = run(daemon, ['-c', '-f', conf], { env });
     if (r.status !== 0) return { problem: `${daemon} did not start: ${r.stderr}` };
@@ -80,12 +88,25 @@ async function startSlurm(dir) {
       if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8')));
     });
   }
+  // First to run at the end: the jobs of this test cluster are cancelled while its daemons live.
+  stops.push(() => run('scancel', ['--full', '--user', 'root'], { env, timeout: 20_000 }));
   for (let i = 0; i < 100; i += 1) {
     const s = run('sinfo', ['-h', '-o', '%T'], { env });
     if (s.status === 0 && /idle/.test(s.stdout)) return { env };
     await new Promise((r) => setTimeout(r, 200));
   }
   return { problem: `the node never became idle: ${readFileSync(path.join(dir, 'slurmd.log'), 'utf8').slice(-400)}` };
+}
+
+/** Kills every process whose working folder is in `dir` (a job's steps and their `bgloop`). */
+function killIn(dir) {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let cwd = '';
+    try { cwd = readlinkSync(`/proc/${pid}/cwd`); } catch { continue; }
+    if (cwd === dir || cwd.startsWith(`${dir}/`)) {
+      try { process.kill(Number(pid), 'SIGKILL'); } catch { /* gone */ }
+    }
+  }
 }
 
 /** The README's array script (the fenced block that starts with #!/bin/bash and holds #SBATCH). */
@@ -125,4 +146,31 @@ test('a Slurm array of the README\'s script runs the sweep in shards; bgloop mer
   assert.equal(whole.status, 0, `${command}: ${whole.stderr}`);
   assert.match(whole.stdout, /rows: loop_strength, columns: dopamine/, whole.stdout);
   assert.equal(merged.stdout, whole.stdout);
+});
+
+test('the README\'s Slurm script refuses SEEDS and TRIALS that are not whole numbers before running anything', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bgloop-slurm-script-'));
+  try {
+    const script = path.join(dir, 'sweep.sh');
+    writeFileSync(script, readmeScript());
+    // A `bgloop` that records that it ran: the refused values must never reach it.
+    const fake = path.join(dir, 'bin');
+    mkdirSync(fake);
+    writeFileSync(path.join(fake, 'bgloop'), `#!/bin/sh\necho ran >> ${dir}/ran\n`, { mode: 0o755 });
+    writeFileSync(path.join(dir, 'x.jsonl'), '');
+    const env = { ...process.env, PATH: `${fake}:${process.env.PATH}`, SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '4' };
+    for (const [seeds, trials] of [['1 --set rotation_deg=-45', '60'], ['*', '60'], ['2', '60; touch pwned']]) {
+      const r = run('bash', [script], { env: { ...env, SEEDS: seeds, TRIALS: trials }, cwd: dir });
+      assert.equal(r.status, 2, `SEEDS=${seeds} TRIALS=${trials}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, /SEEDS and TRIALS must be whole numbers/);
+    }
+    assert.ok(!existsSync(path.join(dir, 'ran')), 'bgloop never ran');
+    assert.ok(!existsSync(path.join(dir, 'pwned')));
+    // Whole numbers pass, quoted as one argument each.
+    const ok = run('bash', [script], { env: { ...env, SEEDS: '2', TRIALS: '60' }, cwd: dir });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.ok(existsSync(path.join(dir, 'ran')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
