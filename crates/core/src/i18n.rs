@@ -237,6 +237,10 @@ pub struct Shape {
     pub attributes: BTreeSet<String>,
     /// The variables used by the value and the attributes (`$field`).
     pub variables: BTreeSet<String>,
+    /// The variables of each part on its own: `""` for the value, then each attribute by name. A
+    /// translation must use the same ones in the same part (one that drops a variable from an
+    /// attribute and adds it to the value is wrong, though the union is the same).
+    pub parts: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// How deep placeables (`{ … }`) may nest in a catalog: real messages nest two or three deep.
@@ -386,9 +390,28 @@ impl Catalog {
                 Some(theirs) if theirs.attributes != shape.attributes => out.push(format!(
                     "{code}: `{id}` has other attributes than in English"
                 )),
-                Some(theirs) if theirs.variables != shape.variables => out.push(format!(
-                    "{code}: `{id}` uses other variables than in English"
-                )),
+                Some(theirs) if theirs.parts != shape.parts => {
+                    let part = shape
+                        .parts
+                        .iter()
+                        .find(|(k, v)| theirs.parts.get(*k) != Some(v))
+                        .or_else(|| {
+                            theirs
+                                .parts
+                                .iter()
+                                .find(|(k, _)| !shape.parts.contains_key(*k))
+                        })
+                        .map_or_else(String::new, |(k, _)| {
+                            if k.is_empty() {
+                                " in its value".to_string()
+                            } else {
+                                format!(" in `.{k}`")
+                            }
+                        });
+                    out.push(format!(
+                        "{code}: `{id}` uses other variables than in English{part}"
+                    ))
+                }
                 Some(_) => {}
             }
         }
@@ -544,12 +567,16 @@ fn shape_of(entry: &ast::Entry<&str>) -> Option<(String, Shape)> {
         ..Shape::default()
     };
     if let Some(p) = value {
-        variables(p, &mut shape.variables);
+        variables(p, shape.parts.entry(String::new()).or_default());
     }
     for a in attributes {
         shape.attributes.insert(a.id.name.to_string());
-        variables(&a.value, &mut shape.variables);
+        variables(
+            &a.value,
+            shape.parts.entry(a.id.name.to_string()).or_default(),
+        );
     }
+    shape.variables = shape.parts.values().flatten().cloned().collect();
     Some((id, shape))
 }
 
@@ -591,6 +618,36 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<Str
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_translation_is_checked_part_by_part_for_its_variables() {
+        let en = Catalog::parse(
+            Lang::En,
+            &[(
+                "page.ftl",
+                "m = { $a } and { $b }\n    .title = about { $b }\n",
+            )],
+        )
+        .expect("English");
+        // The same union of variables, but the attribute dropped `$b` and the value kept it.
+        let moved = Catalog::parse(
+            Lang::Fr,
+            &[("page.ftl", "m = { $a } et { $b }\n    .title = à propos\n")],
+        )
+        .expect("French");
+        let d = moved.differences(&en);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].contains("in `.title`"), "{d:?}");
+        let right = Catalog::parse(
+            Lang::Fr,
+            &[(
+                "page.ftl",
+                "m = { $a } et { $b }\n    .title = à propos de { $b }\n",
+            )],
+        )
+        .expect("French");
+        assert!(right.differences(&en).is_empty());
+    }
+
     #[test]
     fn a_catalog_nested_thousands_deep_is_refused_not_a_crash() {
         let hostile = format!("hello = {}x{}\n", "{ ".repeat(5000), " }".repeat(5000));

@@ -198,6 +198,11 @@ fn accuracy_rows(one: &[LongRun], eight: &[LongRun], opts: &LongRunOptions) -> V
     ]
 }
 
+/// The least mean GPi rate of an active GPi in a probe reach: half the lowest measured at trial
+/// 10,000 on seeds 1–8 (0.168–0.288, `bgloop phenomena`); a GPi fallen silent reads near 0
+/// (`operating_point`'s unit test).
+const GPI_ACTIVE: f64 = 0.08;
+
 /// L3 and L4: after `t1` trials the loop is still in its operating regime.
 fn operating_rows(one: &[LongRun], t1: usize) -> Vec<Check> {
     let n = one.len();
@@ -211,6 +216,7 @@ fn operating_rows(one: &[LongRun], t1: usize) -> Vec<Check> {
         .map(|r| r.late.gpi_away - r.late.gpi_at_plan)
         .collect();
     let ceiling: Vec<f64> = one.iter().map(|r| r.late.thalamus_at_ceiling).collect();
+    let gpi_late: Vec<f64> = one.iter().map(|r| r.late.gpi_mean).collect();
     vec![
         check(
             "L3",
@@ -218,6 +224,15 @@ fn operating_rows(one: &[LongRun], t1: usize) -> Vec<Check> {
             lowest(&gpi_kept),
             range_text(&gpi_kept, 2),
             Bound::AtLeast(0.5),
+        ),
+        // A ratio alone would pass a probe that read another population: GPi's own mean rate
+        // must stay where an active, inhibiting GPi is.
+        check(
+            "L3",
+            &format!("probe at trial {t1}: GPi mean rate over the ring (lowest seed)"),
+            lowest(&gpi_late),
+            range_text(&gpi_late, 3),
+            Bound::AtLeast(GPI_ACTIVE),
         ),
         check(
             "L3",
@@ -236,6 +251,14 @@ fn operating_rows(one: &[LongRun], t1: usize) -> Vec<Check> {
             worst(&ceiling),
             range_text(&ceiling, 2),
             Bound::AtMost(0.8),
+        ),
+        // …and released somewhere: a GPi that clamps the whole ring cuts the loop as surely.
+        check(
+            "L4",
+            &format!("probe at trial {t1}: thalamic units at their ceiling (lowest seed)"),
+            lowest(&ceiling),
+            range_text(&ceiling, 2),
+            Bound::AtLeast(0.3),
         ),
     ]
 }

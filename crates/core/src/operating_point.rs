@@ -102,3 +102,43 @@ fn probe_once(copy: &mut Simulation, target: u32) -> Option<OperatingPoint> {
         thalamus_at_ceiling: at_ceiling as f64 / (samples.len() * n) as f64,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rotation(settings: &[(&str, f64)]) -> Simulation {
+        let mut p = crate::presets::preset("rotation")
+            .and_then(|p| p.protocol().ok())
+            .expect("preset");
+        p.apply(settings.iter().copied()).expect("valid");
+        let mut sim = p.simulation().expect("valid");
+        sim.run_trials(20).expect("finite");
+        sim
+    }
+
+    #[test]
+    fn the_probe_reads_gpi_and_the_thalamus_silenced_gpi_leaves_the_thalamus_at_its_ceiling() {
+        // GPi's and the STN's backgrounds pulled down to their floor: GPi falls silent, and nothing holds the
+        // thalamus below its ceiling [I_t]₊.
+        let silent = probe(&rotation(&[("i_g", -1.0), ("i_n", -1.0)]), 0, 2).expect("a probe");
+        assert!(silent.gpi_mean < 0.005, "GPi silent: {silent:?}");
+        assert!(
+            silent.thalamus_at_ceiling > 0.95,
+            "thalamus at its ceiling: {silent:?}"
+        );
+        // The loop as it is: GPi active across the ring, the thalamus held down away from the plan.
+        let normal = probe(&rotation(&[]), 0, 2).expect("a probe");
+        assert!(normal.gpi_mean > 0.05, "GPi active: {normal:?}");
+        assert!(
+            normal.thalamus_at_ceiling < 0.8,
+            "thalamus not at its ceiling everywhere: {normal:?}"
+        );
+        assert!(normal.striatum_mean > 0.0);
+        // A copy is probed: the run itself is untouched.
+        let sim = rotation(&[]);
+        let before = sim.trials_done();
+        let _ = probe(&sim, 0, 1);
+        assert_eq!(sim.trials_done(), before);
+    }
+}

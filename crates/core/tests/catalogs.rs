@@ -50,7 +50,7 @@ fn every_language_has_every_id_with_the_same_attributes_and_variables() {
     for expected in [
         "fr lacks `pause`",
         "fr: `views` has a value where English has none, or none where it has one",
-        "fr: `tour-open` uses other variables than in English",
+        "fr: `tour-open` uses other variables than in English in its value",
         "fr has `extra`, which English does not",
     ] {
         assert!(
