@@ -67,11 +67,11 @@ test('a catalog nested 5,000 deep is refused with the file and line; the module 
 });
 
 test('a link\'s sweep bigger than the link budget does not start: the reader is told its size and time, and asked', async () => {
-  const huge = 'loop_strength:0.25:1.5:200,dopamine:0.5:1.5:200,seeds:5,trials:100000';
+  const huge = 'loop_strength:0.25:1.5:200,dopamine:0.5:1.5:100,seeds:5,trials:100000';
   const { page, context } = await openPage(browser, `${server.url}#preset=rotation&sweep=${huge}`);
   const ask = page.locator('#sweep-ask');
   await ask.waitFor({ state: 'visible' });
-  assert.match(await page.locator('#sweep-status').textContent(), /asks for a sweep of 200000 runs of 100000 trials: about \d+ s with \d+ workers?\. It starts only if you ask\./);
+  assert.match(await page.locator('#sweep-status').textContent(), /asks for a sweep of 100000 runs of 100000 trials: about \d+ s with \d+ workers?\. It starts only if you ask\./);
   await page.waitForTimeout(1000);
   assert.equal(await page.evaluate(() => window.bgloop.sweepOutcomes().length), 0, 'no run started');
   assert.equal(await page.locator('#sweep-run').isDisabled(), false, 'no sweep is running');
@@ -142,5 +142,47 @@ test('the last link wins: a tour file that arrives after a newer link was opened
   await page.waitForTimeout(3000);
   assert.equal(await page.locator('#tour').isHidden(), true, 'the late tour did not open');
   assert.equal(await page.evaluate(() => window.bgloop.playground.preset), 'weak-loop');
+  await context.close();
+});
+
+test('a sweep is at most 100,000 runs, in the page as in the bindings and the CLI: more is refused, naming the limit', async () => {
+  const { page, context } = await openPage(browser, `${server.url}#preset=rotation&sweep=loop_strength:0.25:1.5:200,dopamine:0.5:1.5:200,seeds:5,trials:100`);
+  const banner = page.locator('#link-problems');
+  await banner.waitFor({ state: 'visible' });
+  assert.match(await banner.textContent(), /`sweep`: the sweep has 200000 runs \(values × values × seeds\); at most 100000/);
+  assert.equal(await page.locator('#sweep-ask').isHidden(), true, 'nothing to ask: it cannot run');
+  assert.equal(await page.evaluate(() => window.bgloop.sweepOutcomes().length), 0);
+  const cli = spawnSync(CLI, ['sweep', '--preset', 'rotation', '--param', 'loop_strength=0.25:1.5:200', '--param', 'dopamine=0.5:1.5:200', '--seeds', '5', '--trials', '100'], { encoding: 'utf8' });
+  assert.equal(cli.status, 2);
+  assert.match(cli.stderr, /at most 100000/);
+  await context.close();
+});
+
+test('a big map is drawn a few times a second at most, and reading a cell does not summarise every run again', async () => {
+  const { page, context } = await openPage(browser, `${server.url}#preset=rotation`);
+  const counts = await page.evaluate(async () => {
+    const P = window.bgloop.playground.constructor;
+    const calls = { draw: 0, points: 0 };
+    const [draw, points] = [P.drawSweepMap, P.sweepPoints];
+    P.drawSweepMap = (...a) => { calls.draw += 1; return draw.apply(P, a); };
+    P.sweepPoints = (...a) => { calls.points += 1; return points.apply(P, a); };
+    const set = (id, v) => { const el = document.getElementById(id); el.value = String(v); el.dispatchEvent(new Event('change')); };
+    set('sweep-param', 'loop_strength'); set('sweep-from', 0.25); set('sweep-to', 1.5); set('sweep-count', 6);
+    set('sweep-param2', 'dopamine'); set('sweep-from2', 0.5); set('sweep-to2', 1.5); set('sweep-count2', 5);
+    set('sweep-seeds', 2); set('sweep-trials', 50);
+    document.getElementById('sweep-run').click();
+    const started = performance.now();
+    await new Promise((resolve) => { const check = () => (window.bgloop.sweepOutcomes().length === 60 ? resolve() : setTimeout(check, 20)); check(); });
+    const seconds = (performance.now() - started) / 1000;
+    // Sweep the pointer over the finished map: many moves, one summary.
+    const canvas = document.getElementById('sweep-canvas');
+    const r = canvas.getBoundingClientRect();
+    const before = calls.points;
+    for (let k = 0; k < 50; k++) canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + r.width * (0.2 + 0.012 * k), clientY: r.top + r.height * 0.5 }));
+    return { ...calls, seconds, movesPoints: calls.points - before, readout: document.getElementById('sweep-readout').textContent };
+  });
+  assert.ok(counts.draw <= 2 + 4 * counts.seconds + 2, `${counts.draw} draws in ${counts.seconds.toFixed(1)} s for 60 outcomes`);
+  assert.ok(counts.movesPoints <= 1, `${counts.movesPoints} summaries for 50 pointer moves`);
+  assert.match(counts.readout, /loop_strength .*dopamine/);
   await context.close();
 });

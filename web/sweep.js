@@ -214,6 +214,24 @@ export function setupSweep(pg, schema, els, { highContrast, onStart, budget = In
 
 const $readout = () => document.getElementById('sweep-readout');
 
+/** Least time between two draws of a running sweep, ms. */
+const DRAW_EVERY_MS = 250;
+
+/** The sweep's summary per value or cell (core's), computed again only when new outcomes came —
+ * and while a sweep runs at most every DRAW_EVERY_MS: a pointer moving over the map reads it. */
+function pointsOf(state) {
+  const { spec, outcomes } = state;
+  const now = performance.now();
+  const stale = state.pointsFor !== outcomes.length && (outcomes.length === state.total || !state.pointsAt || now - state.pointsAt > DRAW_EVERY_MS);
+  if (!state.points || state.pointsSpec !== spec || stale) {
+    state.points = Playground.sweepPoints(outcomes, spec.param, spec.param2);
+    state.pointsFor = outcomes.length;
+    state.pointsAt = now;
+    state.pointsSpec = spec;
+  }
+  return state.points;
+}
+
 /**
  * Reading a map: the cell under the pointer, or the cell chosen with the arrow keys once the map
  * has focus, is said in words below it — both parameters, the mean final |error| ± SD and the
@@ -222,10 +240,10 @@ const $readout = () => document.getElementById('sweep-readout');
 function setupReadout(state, canvas, out) {
   let at = null; // [i, j]: indices into the values of each axis
   const say = () => {
-    const { spec, outcomes, layout } = state;
+    const { spec, layout } = state;
     if (!spec?.param2 || !layout || !at) { out.textContent = ''; return; }
     const [x, y] = [spec.values[at[0]], spec.values2[at[1]]];
-    const cell = Playground.sweepPoints(outcomes, spec.param, spec.param2).find((p) => p.value === x && p.value2 === y);
+    const cell = pointsOf(state).find((p) => p.value === x && p.value2 === y);
     const diverged = cell?.diverged ? t('sweep-cell-diverged', { n: cell.diverged }) : '';
     let said = t('sweep-cell-pending');
     if (cell && cell.n === 0) said = t('sweep-cell-all-diverged', { n: cell.diverged });
@@ -299,11 +317,22 @@ function fillFromLink(els, value) {
 /** Runs `jobs` on `n` Web Workers, reporting progress and an ETA, drawing as outcomes arrive (at
  * most once a frame). */
 function startWorkers(state, jobs, n, { progress, say, draw, stop }) {
+  // Drawn a few times a second at most, and never more than a fifth of the time: a map of 100,000
+  // runs takes a third of a second to draw, and the page must stay responsive meanwhile.
   let queued = false;
+  let lastDraw = 0;
+  let drawCost = 0;
+  const drawNow = () => {
+    const t0 = performance.now();
+    draw();
+    drawCost = performance.now() - t0;
+    lastDraw = performance.now();
+  };
   const drawSoon = () => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() => { queued = false; draw(); });
+    const wait = Math.max(0, lastDraw + Math.max(DRAW_EVERY_MS, 4 * drawCost) - performance.now());
+    setTimeout(() => requestAnimationFrame(() => { queued = false; drawNow(); }), wait);
   };
   const { spec } = state;
   const started = performance.now();
@@ -324,8 +353,9 @@ function startWorkers(state, jobs, n, { progress, say, draw, stop }) {
     const left = (elapsed / outcomes.length) * (jobs.length - outcomes.length);
     if (outcomes.length < jobs.length) say('sweep-running', { done: outcomes.length, runs: jobs.length, seconds: fixed(elapsed, 1), left: fixed(left, 0) });
     else say('sweep-done', { runs: jobs.length, seconds: fixed(elapsed, 1), workers: state.pool.length });
+    if (outcomes.length === jobs.length) { drawNow(); stop(); return; }
     drawSoon();
-    if (outcomes.length === jobs.length) stop(); else dispatch(w);
+    dispatch(w);
   };
   state.resume = () => { while (idle.length) dispatch(idle.pop()); };
   try {

@@ -183,7 +183,7 @@ pub const MIN_TRIALS: u32 = FINAL_WINDOW as u32;
 /// Most trials per run.
 pub const MAX_TRIALS: u32 = 100_000;
 /// Most runs one sweep may have (values × values × seeds).
-pub const MAX_RUNS: u32 = 200_000;
+pub const MAX_RUNS: u32 = 100_000;
 
 /// `count` evenly spaced values from `from` to `to`: the ends exactly, never outside [from, to]
 /// by rounding.
