@@ -348,3 +348,25 @@ for (const [lang, w, h] of [['fr', 1280, 800], ['fr', 390, 844], ['es', 1280, 80
     await context.close();
   });
 }
+
+test('every id the page builds at run time exists (enumerated), and a missing one is a console error', async () => {
+  const { initSync, Playground } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
+  initSync({ module: fs.readFileSync(path.join(ROOT, 'web', 'pkg', 'bgloop_bg.wasm')) });
+  const exists = (id) => { const m = Playground.message(id, null); return (m.value ?? null) !== null || Object.keys(m.attributes).length > 0; };
+  const built = [
+    // `speed-${i}` (the speed menu), `phase-${name}`, `population-${key}`, `table-${state}`,
+    // `param-${key}`, `group-${group}`, `option-${value}`: every value their code can build.
+    ...Playground.viewOptions().speeds.map((_, i) => `speed-${i}`),
+    ...Playground.phaseNames().map((p) => `phase-${p}`),
+    ...['cortex', 'striatum', 'stn', 'gpi', 'thalamus'].map((p) => `population-${p}`),
+    ...['above', 'below', 'near'].map((s) => `table-${s}`),
+    ...Playground.schema().flatMap((s) => [`param-${s.key}`, ...(s.domain?.options ?? []).map((o) => `option-${o}`)]),
+  ];
+  assert.ok(built.length > 70, `${built.length} ids`);
+  assert.deepEqual(built.filter((id) => !exists(id)), []);
+  // At run time, an id the catalog lacks is said on the console (which the browser tests watch).
+  const { page, context, problems } = await openPage(browser, `${server.url}#preset=rotation`);
+  await page.evaluate(async () => { const m = await import('./web/i18n.js'); m.t('speed-99'); m.t('play'); });
+  assert.deepEqual(problems, ['bgloop: the catalog has no message `speed-99`']);
+  await context.close();
+});

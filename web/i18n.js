@@ -12,8 +12,26 @@ const ATTRIBUTES = new Set(['aria-label', 'placeholder', 'title', 'content', 'al
 /** The languages there are: `[{ code, name }]`. */
 export const languages = () => Playground.languages();
 
-/** The text of message `id` in the page's language, with `args` (`{ name: text or number }`). */
-export const t = (id, args) => Playground.t(id, args ?? null);
+/** Ids asked for that the catalog lacks, each said once on the console. */
+const missing = new Set();
+
+/** Whether the catalog has no message `id` (neither a value nor attributes). */
+const isMissing = (id) => {
+  const m = Playground.message(id, null);
+  return (m.value === null || m.value === undefined) && Object.keys(m.attributes).length === 0;
+};
+
+/** The text of message `id` in the page's language, with `args` (`{ name: text or number }`).
+ * An id the catalog lacks shows as itself and is an error on the console (every browser test
+ * fails on console errors, so an id built at run time, `speed-${i}`, cannot go missing quietly). */
+export const t = (id, args) => {
+  const text = Playground.t(id, args ?? null);
+  if (text === id && !missing.has(id) && isMissing(id)) {
+    missing.add(id);
+    console.error(`bgloop: the catalog has no message \`${id}\``);
+  }
+  return text;
+};
 
 /** `x` written for the reader's language (a decimal comma in French and Spanish). */
 export const num = (x) => Playground.formatNumber(x);

@@ -55,7 +55,7 @@ export function curvesOf(pg) {
  * Wires the Listen button: press to play the curve of the trials run so far, press again to
  * stop. `say` tells a screen reader what plays.
  */
-export function setupListen(pg, button, { say, label }) {
+export function setupListen(pg, button, { say }) {
   let ctx = null;
   let voices = [];
   const stop = () => {
@@ -66,12 +66,12 @@ export function setupListen(pg, button, { say, label }) {
   button.addEventListener('click', async () => {
     if (voices.length) { stop(); return; }
     const curves = curvesOf(pg);
-    if (!curves[0].values.length) { say(label('listen-nothing')); return; }
+    if (!curves[0].values.length) { say(t('listen-nothing')); return; }
     ctx ??= new AudioContext();
     await ctx.resume();
     voices = schedule(ctx, curves);
     button.setAttribute('aria-pressed', 'true');
-    say(label(pg.comparing ? 'listen-playing-both' : 'listen-playing'));
+    say(t(pg.comparing ? 'listen-playing-both' : 'listen-playing'));
     voices[0].onended = () => { voices = []; button.setAttribute('aria-pressed', 'false'); };
   });
   return { stop };

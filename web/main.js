@@ -750,7 +750,7 @@ async function main() {
   $('sweep-ask-run').addEventListener('click', () => $('sweep-run').click());
   $('dismiss-problems').addEventListener('click', () => { $('link-problems').hidden = true; });
   setupSkips();
-  setupListen(app.pg, $('listen'), { say: (text) => app.status.announce(text, { force: true }), label: (id) => t(id) });
+  setupListen(app.pg, $('listen'), { say: (text) => app.status.announce(text, { force: true }) });
   const tourAt = openAddress(app);
   app.applySpeed();
   app.render();
