@@ -290,6 +290,29 @@ fn rings(trace: &Trace, p: Population) -> Rings {
     Rings { rest, means, span }
 }
 
+/// A row per population: its name, the cells `cells` gives from its rings, and its state (above,
+/// below or near rest) from the change `cells` returns first; with each population's state.
+type PopulationRows = (Vec<(Population, &'static str)>, Vec<Vec<String>>);
+
+fn per_population(
+    words: &Catalog,
+    trace: &Trace,
+    cells: impl Fn(&Rings) -> (f64, Vec<String>),
+) -> PopulationRows {
+    let mut states = Vec::new();
+    let mut rows = Vec::new();
+    for p in Population::ALL {
+        let (change, numbers) = cells(&rings(trace, p));
+        let st = state(change);
+        states.push((p, st));
+        let mut row = vec![words.text(&format!("population-{}", p.key()))];
+        row.extend(numbers);
+        row.push(words.text(&format!("table-{st}")));
+        rows.push(row);
+    }
+    (states, rows)
+}
+
 fn circuit(words: &Catalog, sim: &Simulation) -> Described {
     let trace = sim.trace();
     let config = sim.in_force();
@@ -307,21 +330,17 @@ fn circuit(words: &Catalog, sim: &Simulation) -> Described {
     if !trace.has_rings() || trace.is_empty() {
         return nothing(words, "alt-circuit-none", caption, head);
     }
-    let mut states = Vec::new();
-    let mut rows = Vec::new();
-    for p in Population::ALL {
-        let r = rings(trace, p);
+    let (states, rows) = per_population(words, trace, |r| {
         let now = r.means.last().copied().unwrap_or(r.rest);
-        let st = state((now - r.rest) / r.span);
-        states.push((p, st));
-        rows.push(vec![
-            words.text(&format!("population-{}", p.key())),
-            fixed(words, r.rest, 3),
-            fixed(words, now, 3),
-            fixed(words, now - r.rest, 3),
-            words.text(&format!("table-{st}")),
-        ]);
-    }
+        (
+            (now - r.rest) / r.span,
+            vec![
+                fixed(words, r.rest, 3),
+                fixed(words, now, 3),
+                fixed(words, now - r.rest, 3),
+            ],
+        )
+    });
     let [above, below, near] = by_state(words, &states);
     let ms = trace.time_ms.last().map_or(0.0, |&t| f64::from(t));
     let phase = if ms >= config.go_ms {
@@ -381,10 +400,7 @@ fn activity(words: &Catalog, trace: &Trace) -> Described {
     if !trace.has_rings() || trace.is_empty() {
         return nothing(words, "alt-activity-none", caption, head);
     }
-    let mut states = Vec::new();
-    let mut rows = Vec::new();
-    for p in Population::ALL {
-        let r = rings(trace, p);
+    let (states, rows) = per_population(words, trace, |r| {
         let mean = r.means.iter().sum::<f64>() / r.means.len().max(1) as f64;
         let (k, peak) =
             r.means
@@ -398,21 +414,17 @@ fn activity(words: &Catalog, trace: &Trace) -> Described {
                         best
                     }
                 });
-        let st = state((mean - r.rest) / r.span);
-        states.push((p, st));
-        rows.push(vec![
-            words.text(&format!("population-{}", p.key())),
-            fixed(words, r.rest, 3),
-            fixed(words, mean, 3),
-            fixed(words, peak, 3),
-            fixed(
-                words,
-                trace.time_ms.get(k).map_or(f64::NAN, |&t| f64::from(t)),
-                0,
-            ),
-            words.text(&format!("table-{st}")),
-        ]);
-    }
+        let at = trace.time_ms.get(k).map_or(f64::NAN, |&t| f64::from(t));
+        (
+            (mean - r.rest) / r.span,
+            vec![
+                fixed(words, r.rest, 3),
+                fixed(words, mean, 3),
+                fixed(words, peak, 3),
+                fixed(words, at, 0),
+            ],
+        )
+    });
     let [above, below, near] = by_state(words, &states);
     let last = trace.time_ms.last().map_or(0.0, |&t| f64::from(t));
     let label = words.format(
