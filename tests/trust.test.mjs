@@ -18,6 +18,7 @@ before(async () => {
   writeFileSync(path.join(hostDir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
 <script src="${server.url}web/bgloop-embed.js"></script></head><body><div id="slot"></div>
 <script>window.seen = []; document.addEventListener('bgloop-error', (e) => window.seen.push(e.detail.message));</script></body></html>`);
+  writeFileSync(path.join(hostDir, 'frame.html'), '<!doctype html><html><head><meta charset="utf-8"><title>Frame host</title><link rel="icon" href="data:,"></head><body><iframe id="f" title="demo" style="width:700px;height:600px;border:0"></iframe></body></html>');
   hostServer = await serve({ BGLOOP_ROOT: hostDir });
   browser = await launch();
 });
@@ -184,5 +185,27 @@ test('a big map is drawn a few times a second at most, and reading a cell does n
   assert.ok(counts.draw <= 2 + 4 * counts.seconds + 2, `${counts.draw} draws in ${counts.seconds.toFixed(1)} s for 60 outcomes`);
   assert.ok(counts.movesPoints <= 1, `${counts.movesPoints} summaries for 50 pointer moves`);
   assert.match(counts.readout, /loop_strength .*dopamine/);
+  await context.close();
+});
+
+test('an embed hidden by its host (display: none) stops its sweep and its simulation', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${hostServer.url}frame.html`);
+  await page.evaluate((u) => { document.getElementById('f').src = `${u}#preset=rotation&embed=1&speed=4&sweep=loop_strength:0.25:1.5:12,seeds:5,trials:100`; }, server.url);
+  const frame = await (await page.$('#f')).contentFrame();
+  await frame.waitForSelector('html[data-ready=true]');
+  await frame.click('#sweep-ask-run');
+  await frame.waitForFunction(() => window.bgloop.sweepOutcomes().length >= 2 && window.bgloop.playground.trialCount() > 50, null, { timeout: 30000 });
+  await page.evaluate(() => { document.getElementById('f').style.display = 'none'; });
+  // Runs already handed out may finish; then nothing moves.
+  await page.waitForTimeout(1500);
+  const [runs, trials] = await frame.evaluate(() => [window.bgloop.sweepOutcomes().length, window.bgloop.playground.trialCount()]);
+  await page.waitForTimeout(3000);
+  assert.deepEqual(await frame.evaluate(() => [window.bgloop.sweepOutcomes().length, window.bgloop.playground.trialCount()]), [runs, trials]);
+  assert.ok(runs < 60, `the sweep stopped before its end (${runs} of 60)`);
+  // Shown again, both go on.
+  await page.evaluate(() => { document.getElementById('f').style.display = 'block'; });
+  await frame.waitForFunction((n) => window.bgloop.sweepOutcomes().length > n, runs, { timeout: 30000 });
   await context.close();
 });
