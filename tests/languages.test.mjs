@@ -241,7 +241,8 @@ test('the language menu switches the page and keeps the run; links replay the sa
   // What the page wrote itself is written again: a scheduled change's list entry and control
   // note, a finished sweep's status; a hidden control stays hidden.
   await c2.close();
-  const { page: p3, context: c3 } = await open('#preset=learning-blocked&seed=3&to=5&hide=dopamine', { reducedMotion: 'reduce' });
+  // (One run with two scheduled changes: a comparison cannot be swept.)
+  const { page: p3, context: c3 } = await open('#preset=rotation&seed=3&@301.learning_rate=0&@401.rotation_deg=50&to=5&hide=dopamine', { reducedMotion: 'reduce' });
   await p3.waitForFunction(() => window.bgloop.playground.trialCount() === 5);
   await p3.locator('#sweep-trials').fill('50');
   await p3.locator('#sweep-count').fill('2');
