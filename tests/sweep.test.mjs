@@ -148,6 +148,11 @@ test('a sweep travels in the link: the page reopens it and computes the same map
     const again = await browser.newPage({ viewport: { width: 900, height: 1000 } });
     await again.goto(`${server.url}${hash}${extra}`);
     await again.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+    // An embed never starts a sweep unasked: its reader presses Run this sweep.
+    if (extra) {
+      await again.locator('#sweep-ask-run').waitFor({ state: 'visible' });
+      await again.locator('#sweep-ask-run').click();
+    }
     await again.waitForFunction(() => document.getElementById('sweep-status').textContent.startsWith('Done'), null, { timeout: 60000, polling: 100 });
     const cells = await again.evaluate(() => window.bgloop.sweepOutcomes().map((o) => `${o.value},${o.value2},${o.seed}:${o.final_error}`).sort());
     assert.deepEqual(cells, first, `the link reopens the same map${extra}`);
