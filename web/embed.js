@@ -64,10 +64,11 @@ export function listenToHost(api) {
 
 /** Plays while the page is on screen (unless the reader paused it). A reader who prefers reduced
  * motion sees no animation: `still` shows the result at once instead (a link's end trial). */
-export function playWhenVisible(target, { play, pause, isUserPaused, still }) {
+export function playWhenVisible(target, { play, pause, isUserPaused, still, shown }) {
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const io = new IntersectionObserver((entries) => {
     const visible = entries.some((e) => e.isIntersecting);
+    if (visible) shown?.();
     if (!visible) pause();
     else if (isUserPaused()) return;
     else if (reduced) still?.();
@@ -80,7 +81,10 @@ export function playWhenVisible(target, { play, pause, isUserPaused, still }) {
   new IntersectionObserver((entries) => { visible = entries.some((e) => e.isIntersecting); }, { threshold: 0.2 }).observe(target);
   document.addEventListener('visibilitychange', () => {
     if (document.hidden) pause();
-    else if (visible && !isUserPaused()) (reduced ? still?.() : play());
+    else if (visible) {
+      shown?.();
+      if (!isUserPaused()) (reduced ? still?.() : play());
+    }
   });
   return { reducedMotion: reduced };
 }

@@ -4,6 +4,8 @@
 // a smooth tone (sine), run B on the right with a buzzier one (triangle), together, so a listener
 // hears B stay high while A falls. The same schedule renders in an OfflineAudioContext for tests.
 
+import { t } from './i18n.js';
+
 /** Length of the sound, s, and how many points of the curve it plays. */
 export const SECONDS = 4;
 export const POINTS = 60;

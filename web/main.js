@@ -378,6 +378,11 @@ function setupEnd(app) {
       return;
     }
     ui.endTrial = n;
+    // Windows that would end after the new end could never be complete: they go.
+    if (ui.window) {
+      const kept = ui.window.split(',').filter((w) => Number(w.split('-')[1]) <= n);
+      pg.setWindows(kept.join(','));
+    }
     app.play();
   });
   // Step runs one trial in slices (a trial of several seconds at a fine time step never blocks).
@@ -645,11 +650,13 @@ function expose(app) {
     open.hidden = false;
     $('reset').addEventListener('click', () => { open.href = app.fullLink(); });
     playWhenVisible(document.querySelector('.layout'), {
-      play: () => { app.sweep.resume(); app.play({ byReader: false }); },
+      play: () => app.play({ byReader: false }),
       pause: () => { app.sweep.pause(); app.setPlaying(false); },
+      // The sweep goes on whenever the frame is seen again, whether or not the run was paused.
+      shown: () => app.sweep.resume(),
       isUserPaused: () => app.ui.userPaused,
       // Under reduced motion a link's result is computed at once, not played.
-      still: () => { app.sweep.resume(); runAtOnce(app); },
+      still: () => runAtOnce(app),
     });
     app.tellHeight = autoHeight();
   }

@@ -143,6 +143,7 @@ export function setupSweep(pg, schema, els, { highContrast, onStart, budget = In
       return;
     }
     state.outcomes = [];
+    state.paused = false;
     state.total = jobs.length;
     exportable(false);
     progress.max = jobs.length;
@@ -188,6 +189,10 @@ export function setupSweep(pg, schema, els, { highContrast, onStart, budget = In
         const { jobs, n, spec } = readForm(pg, els);
         size = { runs: jobs.length, trials: spec.trials, workers: n, work: jobs.length * spec.trials };
       } catch (e) {
+        // Refused: the old sweep's map and link go too.
+        forget(state, els);
+        state.spec = null;
+        state.pendingLink = null;
         say('sweep-problem', { why: e.message });
         return;
       }

@@ -192,6 +192,7 @@ export function setupTour(app) {
     step: (n, opts) => show(checkStep(n) - 1, opts),
     /** Replaces the tour with `candidate` (an object or JSON text), checked by core; opens step 1. */
     load(candidate, opts) {
+      opened += 1;
       tour = Playground.parseTour(tourText(candidate));
       source = '';
       show(0, opts);
@@ -214,6 +215,7 @@ export function setupTour(app) {
         source = file;
         show(checkStep(at ? Number(at) : 1) - 1, opts);
       } catch (e) {
+        if (mine !== opened || link !== app.linkNumber?.()) return;
         fail(t('tour-file-failed', { file: file.slice(0, 80), why: (e && e.message) || String(e) }));
       }
     },

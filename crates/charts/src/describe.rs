@@ -189,12 +189,15 @@ fn learning(session: &Session, words: &Catalog, runs: &[(&str, &Simulation)]) ->
     while from <= done {
         let window = Window {
             from,
-            to: (from + size - 1).min(done),
+            to: from.saturating_add(size - 1).min(done),
         };
         for &(run, sim) in runs {
             rows.push(block_row(words, run, &result::over(sim.history(), window)));
         }
-        from += size;
+        match window.to.checked_add(1) {
+            Some(next) => from = next,
+            None => break,
+        }
     }
     Described {
         label,

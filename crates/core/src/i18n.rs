@@ -247,11 +247,12 @@ pub struct Shape {
 pub const MAX_NESTING: usize = 16;
 
 /// Where `text` first nests placeables deeper than [`MAX_NESTING`] (a byte offset), if it does.
-/// String literals inside placeables (`{ "{" }`) are skipped.
+/// Every brace counts, even one inside a string literal (`{ "{" }`): a quote cannot be told from
+/// text without parsing, and a guard that skipped "literals" could be walked past. Real catalogs
+/// write no braces in literals; one that did would be refused, never crash.
 fn too_deep(text: &str) -> Option<usize> {
     let mut depth = 0usize;
-    let mut chars = text.char_indices();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         match c {
             '{' => {
                 depth += 1;
@@ -260,18 +261,6 @@ fn too_deep(text: &str) -> Option<usize> {
                 }
             }
             '}' => depth = depth.saturating_sub(1),
-            '"' if depth > 0 => {
-                // A string literal: to its closing quote, escapes included.
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' | '\n' => break,
-                        _ => {}
-                    }
-                }
-            }
             _ => {}
         }
     }
@@ -654,9 +643,16 @@ mod tests {
         let e = Catalog::parse(Lang::Fr, &[("page.ftl", &hostile)]).expect_err("refused");
         assert!(e.to_string().contains("nested more than 16 deep"), "{e}");
         assert!(e.to_string().contains("fr/page.ftl: line 1"), "{e}");
-        // A string literal's braces do not count; real nesting of a few levels is fine.
-        let fine = "a = { \"{{{{{{{{{{{{{{{{{{{{\" }\nb = { $n -> \n   *[other] { { \"x\" } }\n}\n";
+        // Real nesting of a few levels is fine; a quote in a variant's text cannot hide nesting.
+        let fine = "b = { $n -> \n   *[other] { { \"x\" } } \"quoted\"\n}\n";
         assert!(Catalog::parse(Lang::Fr, &[("page.ftl", fine)]).is_ok());
+        let hidden = format!(
+            "m = {{ $n ->\n *[other] \" {}x{}\n}}\n",
+            "{ ".repeat(5000),
+            " }".repeat(5000)
+        );
+        let e = Catalog::parse(Lang::Fr, &[("page.ftl", &hidden)]).expect_err("refused");
+        assert!(e.to_string().contains("nested more than 16 deep"), "{e}");
     }
 
     use super::{Catalog, Lang, Msg};

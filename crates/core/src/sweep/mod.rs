@@ -92,8 +92,9 @@ pub struct Outcome {
     /// every mean) and is marked in tables and maps, never a silent hole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diverged: Option<String>,
-    /// The experiment swept and the model's version, as [`fingerprint`] writes them (by the CLI's
-    /// and the page's sweeps): `bgloop merge` refuses shards of different experiments or versions.
+    /// The experiment swept and the model's version, as [`fingerprint`] writes them (by every
+    /// sweep of a [`SweepSpec`], the CLI's shards among them): `bgloop merge` refuses shards of
+    /// different experiments or versions. The page's workers run single jobs and leave it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment: Option<String>,
 }
