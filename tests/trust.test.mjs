@@ -209,3 +209,35 @@ test('an embed hidden by its host (display: none) stops its sweep and its simula
   await frame.waitForFunction((n) => window.bgloop.sweepOutcomes().length > n, runs, { timeout: 30000 });
   await context.close();
 });
+
+test('Run to a trial before a link\'s window drops that window: the page never writes a link it refuses', async () => {
+  const { page, context } = await openPage(browser, `${server.url}#preset=rotation&seed=2&window=101-150,301-400`);
+  await page.locator('#run-to').fill('200');
+  await page.locator('#run-to-go').click();
+  await page.waitForFunction(() => window.bgloop.playground.trialCount() >= 200 && !document.getElementById('play').disabled, null, { timeout: 60000 });
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /to=200/);
+  assert.match(hash, /window=101-150(&|$)/, 'the window within the run stays');
+  const again = await openPage(browser, `${server.url}${hash}`);
+  assert.equal(await again.page.locator('#link-problems').isHidden(), true, 'the link it wrote opens without problems');
+  await again.context.close();
+  await context.close();
+});
+
+test('an embed\'s sweep goes on when its frame is seen again, even after its reader paused the run', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${hostServer.url}frame.html`);
+  await page.evaluate((u) => { document.getElementById('f').src = `${u}#preset=rotation&embed=1&sweep=loop_strength:0.25:1.5:12,seeds:5,trials:100`; }, server.url);
+  const frame = await (await page.$('#f')).contentFrame();
+  await frame.waitForSelector('html[data-ready=true]');
+  await frame.click('#pause');
+  await frame.click('#sweep-ask-run');
+  await frame.waitForFunction(() => window.bgloop.sweepOutcomes().length >= 2, null, { timeout: 30000 });
+  await page.evaluate(() => { document.getElementById('f').style.display = 'none'; });
+  await page.waitForTimeout(1500);
+  const runs = await frame.evaluate(() => window.bgloop.sweepOutcomes().length);
+  await page.evaluate(() => { document.getElementById('f').style.display = 'block'; });
+  await frame.waitForFunction((n) => window.bgloop.sweepOutcomes().length > n + 2, runs, { timeout: 30000 });
+  await context.close();
+});
