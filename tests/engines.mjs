@@ -74,18 +74,33 @@ export async function webkit() {
   const binary = miniBrowser();
   const xvfb = which('Xvfb');
   if (!driverPath || !binary || !xvfb) throw new Error('WebKitWebDriver, MiniBrowser or Xvfb is missing (scripts/setup.sh --browser installs them)');
-  const display = `:${90 + Math.floor(Math.random() * 9)}`;
-  const x = spawn(xvfb, [display, '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-  const port = await freePort();
-  const driver = spawn(driverPath, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
-  const stop = () => { driver.kill(); x.kill(); };
+  // Xvfb picks a free display itself and writes its number on fd 3: a display chosen at random
+  // could be one another program's X server holds (Xvfb then exits, and MiniBrowser would run on
+  // that other server and die with it).
+  const x = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  let driver = null;
+  const stop = () => { driver?.kill(); x.kill(); };
   try {
+    const display = await new Promise((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error('Xvfb did not say its display within 15 s')), 15000);
+      x.stdio[3].on('data', (d) => {
+        text += d;
+        if (text.includes('\n')) { clearTimeout(timer); resolve(`:${text.trim()}`); }
+      });
+      x.on('exit', (code) => { clearTimeout(timer); reject(new Error(`Xvfb exited (${code}) before saying its display`)); });
+    });
+    const port = await freePort();
+    driver = spawn(driverPath, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
     await waitForPort(port, 15000);
     const { Builder } = await import('selenium-webdriver');
     const session = await new Builder()
       .usingServer(`http://127.0.0.1:${port}`)
       .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary, args: ['--automation'] } })
       .build();
+    // Bounded waits: a page that never loads or a script that never answers fails in a minute or
+    // two with WebDriver's error, not at the test's ten-minute limit.
+    await session.manage().setTimeouts({ pageLoad: 60000, script: 120000 });
     const caps = await session.getCapabilities();
     const version = `${caps.get('browserName')} ${caps.get('browserVersion')}`;
     // Runs `fn(...args)` in the page (awaiting a promise) through executeAsyncScript.
