@@ -113,3 +113,48 @@ fn events_written_by_hand_equal_the_legacy_keys() {
     let events = permalink::decode("#preset=rotation&seed=3&@6.rotation_deg=0&@8.gpi_output=0");
     assert_eq!(legacy.experiment, events.experiment);
 }
+
+/// Run B of a link (a comparison), as its simulation records it.
+fn run_b(link: &str, trials: u32) -> String {
+    let decoded = permalink::decode(link);
+    assert!(decoded.rejected.is_empty(), "{:?}", decoded.rejected);
+    let b = decoded.experiment.b.expect("a comparison");
+    let mut sim = b.simulation().expect("valid");
+    sim.run_trials(trials).expect("finite");
+    record::csv(sim.history())
+}
+
+/// v3 links were made when the dopamine level scaled only the cortico-striatal drive, not the
+/// teaching signal. These files were written by the v3 build (before link version 4) and are
+/// never re-blessed: a v3 link with lowered dopamine, the `dopamine-loss` preset's included,
+/// replays its original run.
+#[test]
+fn v3_links_with_lowered_dopamine_replay_their_original_runs_bit_for_bit() {
+    let cases = [
+        (
+            "#v=3&preset=rotation&seed=2&dopamine=0.6",
+            40,
+            "v3_rotation_dopamine06_seed2.csv",
+            false,
+        ),
+        (
+            "#v=3&preset=dopamine-loss&seed=1",
+            330,
+            "v3_dopamine_loss_b_seed1.csv",
+            true,
+        ),
+    ];
+    for (link, trials, file, b) in cases {
+        let text = if b {
+            run_b(link, trials)
+        } else {
+            let decoded = permalink::decode(link);
+            assert!(decoded.rejected.is_empty(), "{:?}", decoded.rejected);
+            let mut sim = decoded.experiment.a.simulation().expect("valid");
+            sim.run_trials(trials).expect("finite");
+            record::csv(sim.history())
+        };
+        let expected = std::fs::read_to_string(golden(file)).expect("golden file");
+        assert_eq!(text, expected, "{link} no longer replays its original run");
+    }
+}
