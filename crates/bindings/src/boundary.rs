@@ -270,8 +270,9 @@ pub fn words(value: &JsValue, name: &str) -> Result<Vec<f64>, JsError> {
     Ok(array.to_vec())
 }
 
-/// Sweep outcomes: an array of `{ value, seed, trials, final_error, executed }` (and `value2`
-/// for a map over `param` and `param2`; read item by item and field by field, never recursively).
+/// Sweep outcomes: an array of `{ value, seed, trials, final_error, executed }` with the optional
+/// `reward`, `reach_ms`, `adapt_trials`, `rewarded` and `regime` (and `value2` for a map over
+/// `param` and `param2`; read item by item and field by field, never recursively).
 pub fn outcomes(
     value: &JsValue,
     param: &str,
@@ -298,6 +299,17 @@ pub fn outcomes(
             .as_f64()
             .ok_or_else(|| js_error(format!("sweep outcomes: each needs a number `{name}`")))
     };
+    // Optional fields (outcomes of older pages have none): a finite number, or absent.
+    let optional = |o: &JsValue, name: &str| -> Result<Option<f64>, JsError> {
+        let v = get(o, &JsValue::from_str(name), WHAT)?;
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_f64()
+            .filter(|x| x.is_finite())
+            .map(Some)
+            .ok_or_else(|| js_error(format!("sweep outcomes: `{name}` must be a number")))
+    };
     (0..length as u32)
         .map(|i| {
             let o = get(value, &JsValue::from_f64(f64::from(i)), WHAT)?;
@@ -311,6 +323,23 @@ pub fn outcomes(
                 trials: field(&o, "trials")? as u32,
                 final_error: field(&o, "final_error")?,
                 executed: field(&o, "executed")?,
+                reward: optional(&o, "reward")?,
+                reach_ms: optional(&o, "reach_ms")?,
+                adapt_trials: optional(&o, "adapt_trials")?
+                    .filter(|t| t.fract() == 0.0 && *t >= 0.0 && *t <= f64::from(u32::MAX))
+                    .map(|t| t as u32),
+                rewarded: optional(&o, "rewarded")?,
+                regime: match get(&o, &JsValue::from_str("regime"), WHAT)?.as_string() {
+                    None => None,
+                    Some(k) => Some(bgloop_core::regime::Regime::parse(&k).ok_or_else(|| {
+                        js_error(format!(
+                            "sweep outcomes: `regime` {:?} is not one of: {}",
+                            crate::boundary::bounded_short(&k),
+                            bgloop_core::regime::Regime::ALL.map(|r| r.key()).join(", ")
+                        ))
+                    })?),
+                },
+                version: None,
                 grid: None,
                 param2: param2.map(str::to_string),
                 value2: param2.map(|_| field(&o, "value2")).transpose()?,

@@ -224,14 +224,16 @@ impl Playground {
         outcomes: JsValue,
         scale: f64,
         high_contrast: bool,
+        measure: Option<String>,
     ) -> Result<(), JsError> {
         let param = boundary::text(&param, "param")?;
+        let measure = measure_of(measure)?;
         let outcomes = boundary::outcomes(&outcomes, &param, None)?;
-        let points = bgloop_core::sweep::summarize(&outcomes);
+        let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
         let from = checked("from", from, -1e9, 1e9)?;
         let to = checked("to", to, -1e9, 1e9)?;
         plot(&canvas, scale, high_contrast, |area, style| {
-            bgloop_charts::sweep::draw(area, &param, (from, to), &outcomes, &points, style)
+            bgloop_charts::sweep::draw(area, &param, (from, to), &outcomes, &points, measure, style)
         })
     }
 
@@ -252,11 +254,13 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
         marker: Option<Vec<f64>>,
+        measure: Option<String>,
     ) -> Result<JsValue, JsError> {
         let param = boundary::text(&param, "param")?;
         let param2 = boundary::text(&param2, "param2")?;
+        let measure = measure_of(measure)?;
         let outcomes = boundary::outcomes(&outcomes, &param, Some(&param2))?;
-        let points = bgloop_core::sweep::summarize(&outcomes);
+        let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
         let finite = |v: &[f64], name: &str| -> Result<(), JsError> {
             if v.is_empty() || v.len() > 200 || v.iter().any(|x| !x.is_finite()) {
                 return Err(js_error(format!("`{name}` must be 1–200 finite numbers")));
@@ -273,6 +277,8 @@ impl Playground {
             y: (&param2, &values2),
             points: &points,
             marker,
+            measure,
+            trials: outcomes.first().map_or(1, |o| o.trials),
         };
         let mut layout = None;
         plot(&canvas, scale, high_contrast, |area, style| {
@@ -298,6 +304,7 @@ impl Playground {
         runs: Vec<f64>,
         marker: Option<Vec<f64>>,
         size: Vec<f64>,
+        measure: Option<String>,
     ) -> Result<String, JsError> {
         let param = boundary::text(&param, "param")?;
         let param2 = if param2.is_undefined() || param2.is_null() {
@@ -305,8 +312,9 @@ impl Playground {
         } else {
             Some(boundary::text(&param2, "param2")?)
         };
+        let measure = measure_of(measure)?;
         let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
-        let points = bgloop_core::sweep::summarize(&outcomes);
+        let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
         let two = |v: &[f64], name: &str| -> Result<(f64, f64), JsError> {
             match v {
                 [a, b] if a.is_finite() && b.is_finite() => Ok((*a, *b)),
@@ -328,17 +336,21 @@ impl Playground {
             y: (p2, &values2),
             points: &points,
             marker,
+            measure,
+            trials,
         });
         let figure = bgloop_charts::sweep::SweepFigure {
             title: bgloop_charts::sweep::SweepFigure::title_for(
                 seeds,
                 trials,
+                measure,
                 crate::language::words(),
             ),
             curve: (&param, (from, to)),
             outcomes: &outcomes,
             points: &points,
             map,
+            measure,
             words: crate::language::words(),
         };
         document()?;
@@ -422,4 +434,12 @@ impl Playground {
             })
         })
     }
+}
+
+/// A sweep's measure as JavaScript names it (`"error"`, `"regime"`, …; absent: the |error|).
+fn measure_of(measure: Option<String>) -> Result<bgloop_core::sweep::Measure, JsError> {
+    measure.map_or(Ok(bgloop_core::sweep::Measure::Error), |m| {
+        bgloop_core::sweep::Measure::parse(&m)
+            .map_err(|e| js_error(e.replace("--measure", "`measure`")))
+    })
 }

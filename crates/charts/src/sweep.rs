@@ -4,20 +4,26 @@
 use crate::style::{Style, CURSOR};
 use crate::DrawError;
 use bgloop_core::i18n::{Catalog, Msg};
-use bgloop_core::sweep::{Outcome, Point};
+use bgloop_core::regime::Regime;
+use bgloop_core::sweep::{Measure, Outcome, Point};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Draws the sweep of `param` from its outcomes so far; `range` is the swept interval.
+/// Draws the sweep of `param` from its outcomes so far; `range` is the swept interval. The curve
+/// is of `measure` (of the final |error| for the regime, its points coloured by regime).
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     param: &str,
     range: (f64, f64),
     outcomes: &[Outcome],
     points: &[Point],
+    measure: Measure,
     style: &Style,
 ) -> Result<(), DrawError> {
+    if !matches!(measure, Measure::Error | Measure::Regime) {
+        return draw_measure(area, param, range, outcomes, points, measure, style);
+    }
     area.fill(&WHITE)?;
     let (lo, hi) = if range.0 < range.1 {
         range
@@ -80,12 +86,118 @@ pub fn draw<DB: DrawingBackend>(
             .collect::<Vec<_>>(),
         CURSOR.stroke_width(style.px(2.0)),
     )))?;
+    chart.draw_series(finished.iter().map(|p| {
+        let fill = match (measure, p.regime()) {
+            (Measure::Regime, Some(r)) => regime_colour(r),
+            _ => CURSOR,
+        };
+        Circle::new((p.value, p.mean.min(y_max)), style.px(4.5), fill.filled())
+    }))?;
+    Ok(())
+}
+
+/// The curve of a measure other than the |error|: the mean over seeds at each value, each seed's
+/// value faint behind, on the measure's own axis.
+fn draw_measure<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    param: &str,
+    range: (f64, f64),
+    outcomes: &[Outcome],
+    points: &[Point],
+    measure: Measure,
+    style: &Style,
+) -> Result<(), DrawError> {
+    area.fill(&WHITE)?;
+    let (lo, hi) = if range.0 < range.1 {
+        range
+    } else {
+        (range.1, range.0)
+    };
+    let pad = if hi > lo { (hi - lo) * 0.06 } else { 0.5 };
+    let values: Vec<(f64, f64)> = outcomes
+        .iter()
+        .filter_map(|o| Some((o.value, measure.value(o)?)))
+        .collect();
+    let top = values.iter().map(|v| v.1).fold(0.0_f64, f64::max);
+    let y_max = match measure {
+        Measure::Executed | Measure::Reward => 1.0,
+        _ => ((top.max(10.0) * 1.1) / 10.0).ceil() * 10.0,
+    };
+    let mut chart = ChartBuilder::on(area)
+        .margin(style.px(8.0))
+        .x_label_area_size(style.px(34.0))
+        .y_label_area_size(style.px(48.0))
+        .build_cartesian_2d((lo - pad)..(hi + pad), 0.0..y_max)?;
+    chart
+        .configure_mesh()
+        .light_line_style(style.grid().mix(0.0))
+        .bold_line_style(style.grid().stroke_width(style.px(1.0)))
+        .axis_style(style.muted().stroke_width(style.px(1.0)))
+        .label_style(style.font(11.0).color(&style.muted()))
+        .axis_desc_style(style.font(11.5).color(&style.ink()))
+        .x_desc(param)
+        .y_desc(style.words.text(&format!("measure-{}", measure.key())))
+        .x_labels(7)
+        .y_labels(5)
+        .x_label_formatter(&|x| style.words.number((x * 1000.0).round() / 1000.0))
+        .y_label_formatter(&|y| measure_text(measure, *y, style))
+        .draw()?;
+    chart.draw_series(values.iter().map(|&(x, y)| {
+        Circle::new(
+            (x, y.min(y_max)),
+            style.px(2.5),
+            Style::alpha(CURSOR, 0.3).filled(),
+        )
+    }))?;
+    let finished: Vec<&Point> = points.iter().filter(|p| p.n > 0).collect();
+    chart.draw_series(std::iter::once(PathElement::new(
+        finished
+            .iter()
+            .map(|p| (p.value, p.mean.min(y_max)))
+            .collect::<Vec<_>>(),
+        CURSOR.stroke_width(style.px(2.0)),
+    )))?;
     chart.draw_series(
         finished
             .iter()
             .map(|p| Circle::new((p.value, p.mean.min(y_max)), style.px(4.5), CURSOR.filled())),
     )?;
     Ok(())
+}
+
+/// A measure's value as a map cell or an axis writes it: |error| and reach time whole, the
+/// fraction executed in percent, the reward with two decimals, trials whole.
+pub fn measure_text(measure: Measure, v: f64, style: &Style) -> String {
+    match measure {
+        Measure::Executed => format!("{}%", style.words.number((v * 100.0).round())),
+        Measure::Reward => style.words.number((v * 100.0).round() / 100.0),
+        _ => format!("{v:.0}"),
+    }
+}
+
+/// A regime's colour on the map (the Okabe–Ito palette, safe for colour-blind readers; each
+/// regime also has its own mark, [`regime_mark`]).
+pub fn regime_colour(r: Regime) -> RGBColor {
+    match r {
+        Regime::Adapted => RGBColor(0x00, 0x9e, 0x73),
+        Regime::NotAdapted => RGBColor(0xe6, 0x9f, 0x00),
+        Regime::AdaptedThenLost => RGBColor(0xcc, 0x79, 0xa7),
+        Regime::NeverRewarded => RGBColor(0x00, 0x72, 0xb2),
+        Regime::NoMovement => RGBColor(0x56, 0xb4, 0xe9),
+        Regime::Oscillating => RGBColor(0xd5, 0x5e, 0x00),
+    }
+}
+
+/// A regime's mark in a map cell and its legend, so that colour is never the only cue.
+pub fn regime_mark(r: Regime) -> &'static str {
+    match r {
+        Regime::Adapted => "✓",
+        Regime::NotAdapted => "✗",
+        Regime::AdaptedThenLost => "↘",
+        Regime::NeverRewarded => "∅",
+        Regime::NoMovement => "‖",
+        Regime::Oscillating => "∿",
+    }
 }
 
 /// The viridis colour scale (perceptually even, colour-blind safe, readable in grey), at `t` in
@@ -124,6 +236,10 @@ pub struct Map<'a> {
     pub points: &'a [Point],
     /// The current settings, marked with a ring (if inside the map).
     pub marker: Option<(f64, f64)>,
+    /// What the cells show.
+    pub measure: Measure,
+    /// Trials per run (the scale of "trials to adapt").
+    pub trials: u32,
 }
 
 /// Draws a map of mean final |error| over two parameters: a cell per pair of values, coloured
@@ -136,7 +252,12 @@ pub fn draw_map<DB: DrawingBackend>(
 ) -> Result<MapLayout, DrawError> {
     area.fill(&WHITE)?;
     let (w, _) = area.dim_in_pixel();
-    let (plot, legend) = area.split_horizontally(w.saturating_sub(style.px(70.0)));
+    let legend_px = if map.measure == Measure::Regime {
+        150.0
+    } else {
+        70.0
+    };
+    let (plot, legend) = area.split_horizontally(w.saturating_sub(style.px(legend_px)));
     let (xs, ys) = (map.x.1, map.y.1);
     let half = |v: &[f64]| {
         let step = v
@@ -186,7 +307,11 @@ pub fn draw_map<DB: DrawingBackend>(
         .y_label_formatter(&fmt)
         .draw()?;
     draw_cells(&mut chart, map, (hx, hy), style)?;
-    draw_legend(&legend, style)?;
+    match map.measure {
+        Measure::Error => draw_legend(&legend, style)?,
+        Measure::Regime => draw_regime_legend(&legend, style)?,
+        m => draw_measure_legend(&legend, m, map.trials, style)?,
+    }
     Ok(layout)
 }
 
@@ -226,7 +351,10 @@ fn draw_cells<DB: DrawingBackend>(
             // carries a dagger after its mean.
             let cell = cells.get(&(x.to_bits(), y.to_bits()));
             let colour = match cell {
-                Some(p) if p.n > 0 => map_colour(p.mean),
+                Some(p) if map.measure == Measure::Regime => {
+                    p.regime().map_or(RGBColor(0x9a, 0xa5, 0xb1), regime_colour)
+                }
+                Some(p) if p.n > 0 => cell_colour(map, p.mean),
                 Some(_) => RGBColor(0x9a, 0xa5, 0xb1),
                 None => style.grid(),
             };
@@ -235,16 +363,29 @@ fn draw_cells<DB: DrawingBackend>(
                 colour.filled(),
             )))?;
             if let Some(p) = cell {
-                let ink = if p.n > 0 && p.mean > MAP_MAX_DEG * 0.45 {
-                    WHITE
-                } else {
-                    BLACK
+                let dark = match map.measure {
+                    Measure::Regime => p.regime().is_some_and(|r| {
+                        matches!(
+                            r,
+                            Regime::NeverRewarded | Regime::Adapted | Regime::Oscillating
+                        )
+                    }),
+                    m => p.n > 0 && m.badness(p.mean, map.trials) > 0.45,
                 };
+                let ink = if dark { WHITE } else { BLACK };
                 // In data coordinates, through the chart: right wherever the map sits.
                 let text = match (p.n, p.diverged) {
+                    _ if map.measure == Measure::Regime && p.regime().is_some() => {
+                        let mark = p.regime().map_or("", regime_mark);
+                        if p.mixed() {
+                            format!("{mark}*")
+                        } else {
+                            mark.to_string()
+                        }
+                    }
                     (0, _) => format!("× {}", style.words.text("chart-diverged")),
-                    (_, 0) => format!("{:.0}", p.mean),
-                    _ => format!("{:.0}†", p.mean),
+                    (_, 0) => measure_text(map.measure, p.mean, style),
+                    _ => format!("{}†", measure_text(map.measure, p.mean, style)),
                 };
                 chart.draw_series(std::iter::once(Text::new(
                     text,
@@ -272,6 +413,99 @@ fn draw_cells<DB: DrawingBackend>(
                 Circle::new((mx, my), style.px(9.0), WHITE.stroke_width(style.px(1.0))),
             ])?;
         }
+    }
+    Ok(())
+}
+
+/// A cell's colour for the mean of the map's measure (yellow: best; dark purple: worst).
+fn cell_colour(map: &Map<'_>, mean: f64) -> RGBColor {
+    match map.measure {
+        Measure::Error | Measure::Regime => map_colour(mean),
+        m => viridis(1.0 - m.badness(mean, map.trials)),
+    }
+}
+
+/// The legend of a regime map: each regime's colour and mark with its name (a cell marked `*`:
+/// its seeds differ).
+fn draw_regime_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+) -> Result<(), DrawError> {
+    let (x0, mut y) = (style.pxi(8.0), style.pxi(8.0));
+    let size = style.pxi(14.0);
+    for r in Regime::ALL {
+        area.draw(&Rectangle::new(
+            [(x0, y), (x0 + size, y + size)],
+            regime_colour(r).filled(),
+        ))?;
+        let ink = if matches!(
+            r,
+            Regime::NeverRewarded | Regime::Adapted | Regime::Oscillating
+        ) {
+            WHITE
+        } else {
+            BLACK
+        };
+        area.draw(&Text::new(
+            regime_mark(r),
+            (x0 + style.pxi(3.0), y + style.pxi(1.0)),
+            style.font(10.0).color(&ink),
+        ))?;
+        area.draw(&Text::new(
+            style.words.text(&format!("regime-{}", r.key())),
+            (x0 + size + style.pxi(5.0), y + style.pxi(1.0)),
+            style.font(10.5).color(&style.ink()),
+        ))?;
+        y += size + style.pxi(7.0);
+    }
+    area.draw(&Text::new(
+        style.words.text("chart-regime-mixed"),
+        (x0, y + style.pxi(4.0)),
+        style.font(10.0).color(&style.muted()),
+    ))?;
+    Ok(())
+}
+
+/// The colour scale of a measure other than the |error|: best at the top, worst at the bottom.
+fn draw_measure_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    measure: Measure,
+    trials: u32,
+    style: &Style,
+) -> Result<(), DrawError> {
+    let (_, h) = area.dim_in_pixel();
+    let (top, bottom) = (style.pxi(24.0), h as i32 - style.pxi(44.0));
+    let x0 = style.pxi(8.0);
+    let x1 = x0 + style.pxi(14.0);
+    let steps = 40;
+    for k in 0..steps {
+        let y = top + (bottom - top) * k / steps;
+        let y1 = top + (bottom - top) * (k + 1) / steps;
+        area.draw(&Rectangle::new(
+            [(x0, y), (x1, y1)],
+            viridis(1.0 - f64::from(k) / f64::from(steps)).filled(),
+        ))?;
+    }
+    area.draw(&Text::new(
+        style
+            .words
+            .text(&format!("measure-short-{}", measure.key())),
+        (x0, top - style.pxi(16.0)),
+        style.font(10.5).color(&style.ink()),
+    ))?;
+    // The measure's value at the top (best) and the bottom (worst) of the scale.
+    let (best, worst) = match measure {
+        Measure::Executed | Measure::Reward => (1.0, 0.0),
+        Measure::Reach => (100.0, 400.0),
+        Measure::Adapt => (0.0, f64::from(trials)),
+        Measure::Error | Measure::Regime => (0.0, MAP_MAX_DEG),
+    };
+    for (v, y) in [(best, top), (worst, bottom)] {
+        area.draw(&Text::new(
+            measure_text(measure, v, style),
+            (x1 + style.pxi(4.0), y - style.pxi(6.0)),
+            style.font(10.0).color(&style.muted()),
+        ))?;
     }
     Ok(())
 }
@@ -330,15 +564,22 @@ pub struct SweepFigure<'a> {
     pub points: &'a [Point],
     /// For a map: the map.
     pub map: Option<Map<'a>>,
+    /// What the curve or the map shows.
+    pub measure: Measure,
     /// The language of its words.
     pub words: &'static Catalog,
 }
 
 impl SweepFigure<'_> {
-    /// The title of a sweep of `seeds` seeds × `trials` trials.
-    pub fn title_for(seeds: u32, trials: u32, words: &Catalog) -> String {
+    /// The title of a sweep of `seeds` seeds × `trials` trials showing `measure`.
+    pub fn title_for(seeds: u32, trials: u32, measure: Measure, words: &Catalog) -> String {
+        let id = match measure {
+            Measure::Error => "chart-sweep-title",
+            _ => "chart-sweep-measure-title",
+        };
         words.format(
-            &Msg::new("chart-sweep-title")
+            &Msg::new(id)
+                .text("measure", words.text(&format!("measure-{}", measure.key())))
                 .count("window", bgloop_core::sweep::FINAL_WINDOW as i64)
                 .count("seeds", seeds)
                 .count("trials", trials),
@@ -366,6 +607,7 @@ impl SweepFigure<'_> {
                 self.curve.1,
                 self.outcomes,
                 self.points,
+                self.measure,
                 style,
             ),
         }

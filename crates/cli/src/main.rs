@@ -55,8 +55,8 @@ const USAGE: &str = "usage:
   bgloop phenomena [--seeds K] [--long-seeds K]
   bgloop schema [--format json|markdown]
   bgloop presets
-  bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--param key2=from:to:count] [--seeds K] [--trials N] [--shard K/N] [--jsonl] [--out FILE] [--figure FILE.svg|FILE.png]
-  bgloop merge FILE... [--json]
+  bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--param key2=from:to:count] [--seeds K] [--trials N] [--shard K/N] [--measure error|executed|reward|reach|adapt|regime] [--jsonl] [--out FILE] [--figure FILE.svg|FILE.png]
+  bgloop merge FILE... [--measure error|executed|reward|reach|adapt|regime] [--json]
   bgloop bench [--trials N] [--json] [--dump-deterministic]
   bgloop help
 Any command takes --lang en|fr|es: figures and errors in that language (English by default).";
@@ -344,8 +344,9 @@ fn sweep_figure(
     spec: &sweep::SweepSpec,
     base: &Protocol,
     outcomes: &[sweep::Outcome],
+    measure: sweep::Measure,
 ) -> Result<(), Failure> {
-    let points = sweep::summarize(outcomes);
+    let points = sweep::summarize_by(outcomes, measure);
     let (values, values2) = (spec.values(), spec.values2());
     let at = |key: &str| match base.config.get(key) {
         Some(bgloop_core::Value::Num(x)) => Some(x),
@@ -356,9 +357,17 @@ fn sweep_figure(
         y: (&a.param, &values2),
         points: &points,
         marker: at(&spec.param).zip(at(&a.param)),
+        measure,
+        trials: spec.trials,
     });
     let fig = bgloop_charts::sweep::SweepFigure {
-        title: bgloop_charts::sweep::SweepFigure::title_for(spec.seeds, spec.trials, words()),
+        title: bgloop_charts::sweep::SweepFigure::title_for(
+            spec.seeds,
+            spec.trials,
+            measure,
+            words(),
+        ),
+        measure,
         curve: (&spec.param, (spec.from, spec.to)),
         outcomes,
         points: &points,
@@ -373,16 +382,16 @@ fn sweep_figure(
     std::fs::write(path, svg).map_err(|e| Failure::Run(format!("--figure {path:?}: {e}")))
 }
 
-/// The table of a sweep's outcomes: a row per value, or a grid for a map.
-fn summary_table(outcomes: &[sweep::Outcome]) -> String {
-    let points = sweep::summarize(outcomes);
+/// The table of a sweep's outcomes showing `measure`: a row per value, or a grid for a map.
+fn summary_table(outcomes: &[sweep::Outcome], measure: sweep::Measure) -> String {
+    let points = sweep::summarize_by(outcomes, measure);
     match outcomes.first() {
         Some(sweep::Outcome {
             param,
             param2: Some(param2),
             ..
-        }) => sweep::map_table(param, param2, &points),
-        Some(o) => sweep::table(&o.param, &points),
+        }) => sweep::map_table(param, param2, &points, measure),
+        Some(o) => sweep::table(&o.param, &points, measure),
         None => String::new(),
     }
 }
@@ -445,6 +454,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     let jsonl = args.flag("--jsonl") || shard.is_some();
     let out = args.value("--out")?;
     let figure = args.value("--figure")?;
+    let measure = measure_arg(args)?;
     if let Some(path) = figure.as_deref() {
         check_figure_out(path)
             .map_err(|e| UsageError::new(e.to_string().replace("--out", "--figure")))?;
@@ -478,7 +488,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
     let base = base.a;
     let outcomes = run_jobs(&base, &spec, &jobs)?;
     if let Some(path) = figure.as_deref() {
-        sweep_figure(path, &spec, &base, &outcomes)?;
+        sweep_figure(path, &spec, &base, &outcomes, measure)?;
     }
     let text = if jsonl {
         outcomes
@@ -486,7 +496,7 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
             .map(|o| serde_json::to_string(o).unwrap_or_default() + "\n")
             .collect::<String>()
     } else {
-        summary_table(&outcomes)
+        summary_table(&outcomes, measure)
     };
     match sink.as_mut() {
         Some((path, file)) => file
@@ -495,6 +505,16 @@ fn sweep(args: &mut Args) -> Result<ExitCode, Failure> {
         None => out!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--measure`: what a sweep's table, map and figure show (the final |error| if absent).
+fn measure_arg(args: &mut Args) -> Result<sweep::Measure, Failure> {
+    Ok(args
+        .value("--measure")?
+        .map(|m| sweep::Measure::parse(&m))
+        .transpose()
+        .map_err(UsageError::new)?
+        .unwrap_or_default())
 }
 
 /// A sweep's `--figure` and `--out` must not name one file (the table would overwrite the figure).
@@ -558,6 +578,7 @@ fn read_shard(f: &str) -> Result<String, Failure> {
 /// Merges the JSON lines of sweep shards into one summary.
 fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
     let json = args.flag("--json");
+    let measure = measure_arg(args)?;
     let files = args.rest();
     if files.is_empty() {
         return Err(UsageError::new(
@@ -584,13 +605,13 @@ fn merge(args: &mut Args) -> Result<ExitCode, Failure> {
         .map_err(|(i, problem)| UsageError::new(format!("{}: {problem}", origins[i])))?;
     sweep::check_complete(&outcomes).map_err(UsageError::new)?;
     if json {
-        let points = sweep::summarize(&outcomes);
+        let points = sweep::summarize_by(&outcomes, measure);
         outln!(
             "{}",
             serde_json::to_string(&points).map_err(|e| Failure::Run(e.to_string()))?
         );
     } else {
-        out!("{}", summary_table(&outcomes));
+        out!("{}", summary_table(&outcomes, measure));
     }
     Ok(ExitCode::SUCCESS)
 }

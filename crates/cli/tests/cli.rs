@@ -483,7 +483,7 @@ fn link_notes_reach_the_user_and_newer_versions_are_refused() {
         "{}",
         stderr(&o)
     );
-    for v in ["4", "99"] {
+    for v in ["5", "99"] {
         let o = bgloop(&[
             "run",
             "--permalink",

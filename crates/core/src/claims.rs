@@ -595,12 +595,45 @@ pub fn loop_dynamics(
     c.loop_strength = loop_strength;
     c.dopamine = dopamine;
     let mut sim = Simulation::from_config(c)?;
+    probe_rhythm(&mut sim)
+}
+
+/// What a probe of the loop's rhythm changes of a run's settings (those of the `dynamics`
+/// preset): no exploration noise, no learning, no movement, 1.5 s — so what is measured is the
+/// loop's own dynamics at the run's loop strength, dopamine and other settings.
+pub const RHYTHM_PROBE: &[(&str, &str)] = &[
+    ("exploration_noise", "0"),
+    ("learning_rate", "0"),
+    ("cue_learning_rate", "0"),
+    ("go_ms", "3000"),
+    ("trial_ms", "1500"),
+];
+
+/// Whether the loop at `config`'s settings oscillates (claim C4's probe and criterion, with
+/// [`RHYTHM_PROBE`] over the settings): what a sweep's regime `oscillating` reads.
+pub fn probe_rhythm_of(config: &Config) -> Result<LoopDynamics, ClaimError> {
+    let mut c = config.clone();
+    c.apply(RHYTHM_PROBE.iter().copied())?;
+    let mut sim = Simulation::from_config(c)?;
+    probe_rhythm(&mut sim)
+}
+
+/// A probe of the loop's rhythm on `sim` as it stands: one trial run to its end without
+/// learning, its GPi analysed after 500 ms at the cortical bump's peak (claim C4's measure). The
+/// simulation's traces are left off afterwards.
+pub fn probe_rhythm(sim: &mut Simulation) -> Result<LoopDynamics, ClaimError> {
     sim.record_traces(Some(1.0));
-    sim.run_trial_with(TrialOptions {
+    let ran = sim.run_trial_with(TrialOptions {
         run_to_end: true,
         ..probe(None)
-    })?;
-    let t = sim.trace();
+    });
+    let dynamics = ran.map(|_| rhythm_of(sim.trace()));
+    sim.record_traces(None);
+    Ok(dynamics?)
+}
+
+/// The rhythm of GPi in a trace (see [`probe_rhythm`]).
+fn rhythm_of(t: &crate::experiment::Trace) -> LoopDynamics {
     let n = t.n;
     let samples: Vec<usize> = (0..t.len()).filter(|&k| t.time_ms[k] >= 500.0).collect();
     let count = samples.len().max(1) as f64;
@@ -622,12 +655,12 @@ pub fn loop_dynamics(
         .collect();
     let sd = math::sqrt(mean(x.iter().map(|v| v * v)));
     let (peak_hz, band_fraction) = spectrum_peak(&x, t.every_ms);
-    Ok(LoopDynamics {
+    LoopDynamics {
         selectivity: (gmax - gmin) / gavg,
         sd,
         peak_hz,
         band_fraction,
-    })
+    }
 }
 
 /// Hann-windowed power spectrum of `x` sampled every `dt_ms`: the peak frequency (Hz, DC

@@ -47,6 +47,19 @@ pub enum CueBound {
     Update,
 }
 
+/// What the dopamine level does to the teaching signal (docs/model.md, "Dopamine loss").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TeachingSignal {
+    /// The teaching signal is carried by the dopamine neurons that remain (v4): below a level of
+    /// 1, a positive prediction error (a burst) is scaled by the level; a negative one (a pause)
+    /// is not. Above 1 nothing changes.
+    Dopamine,
+    /// The teaching signal does not depend on the dopamine level (links of version 3): the level
+    /// scales only the cortico-striatal drive.
+    Separate,
+}
+
 /// Conversion between a typed config field and its canonical schema [`Value`].
 trait Param: Sized + Copy {
     fn to_value(self) -> Value;
@@ -122,6 +135,10 @@ choice!(CueBound {
     Synapse => "synapse",
     Update => "update",
 });
+choice!(TeachingSignal {
+    Dopamine => "dopamine",
+    Separate => "separate",
+});
 choice!(PlasticityRule {
     Balanced => "balanced",
     Hebbian => "hebbian",
@@ -189,7 +206,7 @@ parameters! {
         .source("this reconstruction");
     /// DA: dopamine level, scaling cortico-striatal transmission.
     dopamine: f64 = 1.0 => Meta::real("Dopamine", Group::Loop, 0.0, 2.0, 0.05).live().symbol("DA")
-        .meaning("The tonic dopamine level (1 = normal): it scales cortico-striatal transmission. Lowered, it models the dopamine loss of Parkinson's disease: reaches slow, and at very low levels the hyperdirect loop takes over and oscillates. The teaching signal (reward minus expectation) is separate and not set here.")
+        .meaning("The dopamine level (1 = normal): it scales cortico-striatal transmission and, below 1, the teaching signal's bursts (see Teaching signal). Lowered, it models the loss of dopamine neurons in Parkinson's disease: reaches slow, rewarded reaches teach less, and at very low levels the hyperdirect loop takes over and oscillates.")
         .source("Leblois et al. 2006")
         .built_for(0.5, 1.5, "lower dopamine slows reaches and below about 0.3 stops them (without noise the loop oscillates instead, claim C4); above 1.5 nothing adapts");
     /// κ: strength of GPi/SNr inhibition of the thalamus (1 intact, 0 inactivated).
@@ -297,6 +314,10 @@ parameters! {
         .meaning("How fast the expected reward (per target) follows the rewards obtained; the dopamine signal is reward minus expectation.")
         .source("this reconstruction")
         .built_for(0.1, 1.0, "with no expectation every reward is a surprise and a miss teaches nothing: adaptation stalls near 15°");
+    /// Whether the dopamine level also scales the teaching signal (v4) or only the drive (v3).
+    teaching_signal: TeachingSignal = TeachingSignal::Dopamine => Meta::choice("Teaching signal", Group::Learning, &["dopamine", "separate"])
+        .meaning("Dopamine: the teaching signal is carried by the dopamine neurons that remain, so with the Dopamine control below 1 a better-than-expected reach (a burst of dopamine) teaches in proportion to the level, while a worse-than-expected one (a pause) teaches as before; above 1 nothing changes. Separate: the teaching signal does not depend on the Dopamine control, which then scales only the cortico-striatal drive (links of version 3).")
+        .source("Frank, Seeberger & O'Reilly 2004 (bursts lost more than pauses); v4");
     /// Balanced, Hebbian or covariance form of the cortico-striatal rule.
     plasticity_rule: PlasticityRule = PlasticityRule::Balanced => Meta::choice("Plasticity rule", Group::Learning, &["balanced", "hebbian", "covariance"])
         .meaning("Balanced: weight change ∝ dopamine × (striatal activity − its mean over the ring) × presynaptic activity, so total drive is conserved. Hebbian: raw striatal activity. Covariance: striatal activity relative to its running mean over trials.")

@@ -1,7 +1,7 @@
 //! Reward learning: the per-target reward prediction error (the dopamine signal) and the plastic
 //! synapses it gates — cortico-striatal P, cue→striatum Q and the slowly consolidated cue→cortex K.
 
-use crate::config::{Config, CueBound, PlasticityRule};
+use crate::config::{Config, CueBound, PlasticityRule, TeachingSignal};
 
 /// Rate of the running mean ⟨sn⟩ of the covariance rule.
 const COVARIANCE_RATE: f64 = 0.1;
@@ -126,7 +126,23 @@ impl Plasticity {
         delta
     }
 
-    /// The plasticity of one trial, gated by δ (and by R for consolidation).
+    /// The teaching signal of a reach to `target` that earned `reward`: the prediction error
+    /// R − R̄ₖ as the dopamine neurons deliver it ([`teaching_signal`]). With `learn`, the
+    /// expectation then follows the same signal, R̄ₖ ← R̄ₖ + α_R·δ: the critic learns from the
+    /// dopamine it receives, like the striatum, so with weakened bursts the expectation settles
+    /// lower and the signal still averages zero over reaches (no drift of what was learned). At
+    /// normal dopamine this is [`Self::reward_prediction_error`] exactly.
+    pub fn teach(&mut self, config: &Config, target: usize, reward: f64, learn: bool) -> f64 {
+        let slot = &mut self.expected[target];
+        let delta = teaching_signal(config, reward - *slot);
+        if learn {
+            *slot += config.rpe_rate * delta;
+        }
+        delta
+    }
+
+    /// The plasticity of one trial, gated by the teaching signal δ (see [`teaching_signal`]) and
+    /// by R for consolidation.
     pub fn learn(&mut self, config: &Config, delta: f64, reward: f64, reach: &ReachActivity<'_>) {
         let n = self.n;
         let sn = normalise_by_max(reach.striatum);
@@ -170,6 +186,20 @@ impl Plasticity {
                 }
             }
         }
+    }
+}
+
+/// The teaching signal the dopamine neurons deliver for a reward prediction error `delta`.
+///
+/// With [`TeachingSignal::Dopamine`] (v4) the signal is carried by the neurons that remain: below
+/// a dopamine level of 1, a burst (δ > 0) is scaled by the level, a pause (δ < 0) is not —
+/// bursts need the neurons that Parkinson's disease destroys, while a pause in firing that is
+/// already low still reaches the striatum (Frank, Seeberger & O'Reilly 2004). At a level of 1 or
+/// more, and with [`TeachingSignal::Separate`] (v3), the signal is δ itself.
+pub fn teaching_signal(config: &Config, delta: f64) -> f64 {
+    match config.teaching_signal {
+        TeachingSignal::Dopamine if delta > 0.0 && config.dopamine < 1.0 => delta * config.dopamine,
+        _ => delta,
     }
 }
 
@@ -234,6 +264,45 @@ mod tests {
                 assert!((p.motor_striatal[i * 8 + j] - expect(i, j)).abs() < 1e-15);
             }
         }
+    }
+
+    #[test]
+    fn the_teaching_signal_falls_with_the_dopamine_that_remains() {
+        let mut c = small();
+        let levels = [1.0, 0.75, 0.5, 0.25, 0.0];
+        let bursts: Vec<f64> = levels
+            .iter()
+            .map(|&d| {
+                c.dopamine = d;
+                teaching_signal(&c, 0.8)
+            })
+            .collect();
+        assert_eq!(
+            bursts[0], 0.8,
+            "normal dopamine: the prediction error itself"
+        );
+        assert!(
+            bursts.windows(2).all(|w| w[1] < w[0]),
+            "a burst shrinks with each loss of dopamine: {bursts:?}"
+        );
+        assert_eq!(bursts[4], 0.0, "no dopamine, no burst");
+        for &d in &levels {
+            c.dopamine = d;
+            assert_eq!(teaching_signal(&c, -0.6), -0.6, "a pause is kept at {d}");
+        }
+        c.dopamine = 1.5;
+        assert_eq!(
+            teaching_signal(&c, 0.8),
+            0.8,
+            "more dopamine does not amplify bursts"
+        );
+        c.teaching_signal = TeachingSignal::Separate;
+        c.dopamine = 0.5;
+        assert_eq!(
+            teaching_signal(&c, 0.8),
+            0.8,
+            "v3: the level does not reach the signal"
+        );
     }
 
     #[test]

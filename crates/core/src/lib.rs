@@ -34,6 +34,7 @@ pub mod phenomena;
 pub mod presets;
 pub mod protocol;
 pub mod record;
+pub mod regime;
 pub mod result;
 pub mod rng;
 pub mod schedule;
@@ -44,7 +45,9 @@ pub mod task;
 pub mod tour;
 pub mod view;
 
-pub use config::{schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind, ValidConfig};
+pub use config::{
+    schema, spec, Config, ConfigErrors, PlasticityRule, RewardKind, TeachingSignal, ValidConfig,
+};
 pub use experiment::{Divergence, ReachPath, Simulation, Trace, TrialOptions};
 pub use network::Population;
 pub use protocol::{Experiment, Protocol};

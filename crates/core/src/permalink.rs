@@ -17,6 +17,10 @@ use serde::Serialize;
 /// they were made with: [`V2_DEFAULTS`], then [`V1_DEFAULTS`] over them).
 pub use crate::record::VERSION;
 
+/// The defaults of version 3 that version 4 changed: a v1–v3 link is read over these (the
+/// dopamine level did not reach the teaching signal), so it replays the run it was made from.
+pub const V3_DEFAULTS: &[(&str, &str)] = &[("teaching_signal", "separate")];
+
 /// The defaults of version 2 that version 3 changed: a v1 or v2 link is read over these, so it
 /// replays the run it was made from, bit for bit.
 pub const V2_DEFAULTS: &[(&str, &str)] = &[("cue_weight_bound", "update")];
@@ -38,6 +42,9 @@ pub const RETIRED_KEYS: &[(&str, &str)] = &[(
 pub fn defaults_of(version: u32) -> Config {
     let mut c = Config::default();
     // The old defaults are in range (tested); a failure would leave today's defaults.
+    if version <= 3 {
+        let _ = c.apply(V3_DEFAULTS.iter().copied());
+    }
     if version <= 2 {
         let _ = c.apply(V2_DEFAULTS.iter().copied());
     }
@@ -313,6 +320,16 @@ pub fn decode(link: &str) -> Permalink {
         undo_violations(&mut b.config, &b_base.config, &set, &mut found);
         b
     });
+    if version == 3
+        && [Some(&a), compare.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(lowers_dopamine)
+    {
+        found.notes.push(
+            "this link was made before dopamine loss also weakened the teaching signal (v=3): it replays as it was made, the dopamine level scaling only the cortico-striatal drive (teaching signal: separate)".to_string(),
+        );
+    }
     // View options in table order, as `encode` writes them.
     view.sort_by_key(|(k, _)| view::OPTIONS.iter().position(|o| o.key == k));
     Permalink {
@@ -323,6 +340,19 @@ pub fn decode(link: &str) -> Permalink {
         rejected: found.rejected,
         notes: found.notes,
     }
+}
+
+/// Whether a run's dopamine level is ever below 1 (from the start or by an event): where links
+/// of version 3 and 4 differ.
+fn lowers_dopamine(p: &Protocol) -> bool {
+    p.config.dopamine < 1.0
+        || p.schedule.events().iter().any(|e| {
+            e.key == "dopamine"
+                && match e.change {
+                    crate::schedule::Change::Step(v) => v.as_f64().is_some_and(|x| x < 1.0),
+                    crate::schedule::Change::Ramp { from, to, .. } => from.min(to) < 1.0,
+                }
+        })
 }
 
 /// Pass 1: the link's entries, percent-decoded, within the length and entry limits.
@@ -700,7 +730,7 @@ mod tests {
             &Experiment::single(Protocol::of(c.clone())),
             &[("hand", "1")],
         );
-        assert!(link.starts_with("v=3&preset=rotation&loop_strength=0.30000000000000004&plasticity_rule=covariance&seed=123456789&hand=1"), "{link}");
+        assert!(link.starts_with(&format!("v={VERSION}&preset=rotation&loop_strength=0.30000000000000004&plasticity_rule=covariance&seed=123456789&hand=1")), "{link}");
         let back = decode(&format!("https://example.org/bgloop/#{link}"));
         assert_eq!(back.experiment.a.config, c);
         assert_eq!(back.preset, Some("rotation"));
@@ -777,11 +807,15 @@ mod tests {
 
     #[test]
     fn v1_links_read_every_preset_over_the_v1_learning_defaults() {
-        let mut v2 = Config::default();
+        let mut v3 = Config::default();
+        assert!(v3.apply(V3_DEFAULTS.iter().copied()).is_ok());
+        assert_eq!(defaults_of(3), v3);
+        assert_ne!(v3, Config::default());
+        assert_eq!(defaults_of(4), Config::default());
+        let mut v2 = v3.clone();
         assert!(v2.apply(V2_DEFAULTS.iter().copied()).is_ok());
         assert_eq!(defaults_of(2), v2);
-        assert_ne!(v2, Config::default());
-        assert_eq!(defaults_of(3), Config::default());
+        assert_ne!(v2, v3);
         let mut v1 = v2.clone();
         assert!(v1.apply(V1_DEFAULTS.iter().copied()).is_ok());
         assert_eq!(defaults_of(1), v1);

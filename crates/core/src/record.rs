@@ -452,7 +452,7 @@ pub fn csv_runs(runs: &[(&str, &[TrialRecord])]) -> String {
 }
 
 /// The version of links and export formats.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// A JSON document with the version, seed, configuration, schedule and records (the text of
 /// `bgloop run --format json`).

@@ -84,3 +84,28 @@ table-state = State
 table-above = above rest
 table-below = below rest
 table-near = near rest
+
+## Sweep measures and regimes (the sweep panel's "Show" menu, map legends, tables)
+measure-error = final |error| (°)
+measure-executed = reaches executed
+measure-reward = mean reward
+measure-reach = reach time (ms)
+measure-adapt = trials to adapt
+measure-regime = regime
+measure-short-error = |error|
+measure-short-executed = executed
+measure-short-reward = reward
+measure-short-reach = reach ms
+measure-short-adapt = trials
+measure-short-regime = regime
+regime-adapted = adapted
+regime-not-adapted = not adapted
+regime-adapted-then-lost = adapted then lost
+regime-never-rewarded = never rewarded
+regime-no-movement = no movement
+regime-oscillating = oscillating
+chart-regime-mixed = * seeds differ
+chart-sweep-measure-title = { $measure } (last { $window } trials), { $seeds ->
+    [one] 1 seed
+   *[other] { $seeds } seeds
+} × { $trials } trials per run

@@ -17,7 +17,7 @@ group-delays = Delays
 param-loop_strength = Loop strength
     .meaning = Scales the thalamo-cortical transmission around its reference rate, so the loop gains (G₊ = 2.82λ direct, G₋ = 2.85λ hyperdirect) change while the resting operating point stays put.
 param-dopamine = Dopamine
-    .meaning = The tonic dopamine level (1 = normal): it scales cortico-striatal transmission. Lowered, it models the dopamine loss of Parkinson's disease: reaches slow, and at very low levels the hyperdirect loop takes over and oscillates. The teaching signal (reward minus expectation) is separate and not set here.
+    .meaning = The dopamine level (1 = normal): it scales cortico-striatal transmission and, below 1, the teaching signal's bursts (see Teaching signal). Lowered, it models the loss of dopamine neurons in Parkinson's disease: reaches slow, rewarded reaches teach less, and at very low levels the hyperdirect loop takes over and oscillates.
     .why = lower dopamine slows reaches and below about 0.3 stops them (without noise the loop oscillates instead, claim C4); above 1.5 nothing adapts
 param-gpi_output = GPi output
     .meaning = Strength of the GPi/SNr inhibition of the thalamus: 1 intact, 0 inactivated (as by a lesion or muscimol).
@@ -74,6 +74,8 @@ param-learning_rate = Motor-map learning rate
 param-rpe_rate = Reward expectation rate
     .meaning = How fast the expected reward (per target) follows the rewards obtained; the dopamine signal is reward minus expectation.
     .why = with no expectation every reward is a surprise and a miss teaches nothing: adaptation stalls near 15°
+param-teaching_signal = Teaching signal
+    .meaning = Dopamine: the teaching signal is carried by the dopamine neurons that remain, so with the Dopamine control below 1 a better-than-expected reach (a burst of dopamine) teaches in proportion to the level, while a worse-than-expected one (a pause) teaches as before; above 1 nothing changes. Separate: the teaching signal does not depend on the Dopamine control, which then scales only the cortico-striatal drive (links of version 3).
 param-plasticity_rule = Plasticity rule
     .meaning = Balanced: weight change ∝ dopamine × (striatal activity − its mean over the ring) × presynaptic activity, so total drive is conserved. Hebbian: raw striatal activity. Covariance: striatal activity relative to its running mean over trials.
 param-cue_weight_bound = Weight floor
@@ -149,6 +151,8 @@ option-binary = binary
 option-balanced = balanced
 option-hebbian = hebbian
 option-covariance = covariance
+option-dopamine = dopamine
+option-separate = separate
 option-synapse = synapse
 option-update = update
 

@@ -84,3 +84,28 @@ table-state = Estado
 table-above = sobre el reposo
 table-below = bajo el reposo
 table-near = cerca del reposo
+
+## Medidas y regímenes de los barridos (menú «Mostrar» del panel de barrido, leyendas de los mapas, tablas)
+measure-error = |error| final (°)
+measure-executed = alcances ejecutados
+measure-reward = recompensa media
+measure-reach = duración del alcance (ms)
+measure-adapt = ensayos hasta adaptarse
+measure-regime = régimen
+measure-short-error = |error|
+measure-short-executed = ejecutados
+measure-short-reward = recompensa
+measure-short-reach = ms de alcance
+measure-short-adapt = ensayos
+measure-short-regime = régimen
+regime-adapted = adaptado
+regime-not-adapted = no adaptado
+regime-adapted-then-lost = adaptado y luego perdido
+regime-never-rewarded = nunca recompensado
+regime-no-movement = sin movimiento
+regime-oscillating = oscilante
+chart-regime-mixed = * las semillas difieren
+chart-sweep-measure-title = { $measure } (últimos { $window } ensayos), { $seeds ->
+    [one] 1 semilla
+   *[other] { $seeds } semillas
+} × { $trials } ensayos por simulación

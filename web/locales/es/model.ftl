@@ -17,7 +17,7 @@ group-delays = Retardos
 param-loop_strength = Fuerza del bucle
     .meaning = Escala la transmisión talamocortical en torno a su tasa de referencia, de modo que las ganancias del bucle (G₊ = 2,82λ directa, G₋ = 2,85λ hiperdirecta) cambian mientras el punto de funcionamiento en reposo se mantiene.
 param-dopamine = Dopamina
-    .meaning = El nivel de dopamina tónica (1 = normal): escala la transmisión corticoestriatal. Al bajarlo se modela la pérdida de dopamina de la enfermedad de Parkinson: los movimientos de alcance se ralentizan y, a niveles muy bajos, el bucle hiperdirecto toma el control y oscila. La señal de enseñanza (recompensa menos expectativa) es aparte y no se ajusta aquí.
+    .meaning = El nivel de dopamina (1 = normal): escala la transmisión corticoestriatal y, por debajo de 1, las ráfagas de la señal de enseñanza (ver Señal de enseñanza). Al bajarlo se modela la pérdida de neuronas dopaminérgicas de la enfermedad de Parkinson: los movimientos de alcance se ralentizan, los alcances recompensados enseñan menos y, a niveles muy bajos, el bucle hiperdirecto toma el control y oscila.
     .why = menos dopamina ralentiza los movimientos de alcance y por debajo de aproximadamente 0,3 los detiene (sin ruido, el bucle oscila en su lugar, afirmación C4); por encima de 1,5 nada se adapta
 param-gpi_output = Salida del GPi
     .meaning = Fuerza de la inhibición que el GPi/SNr ejerce sobre el tálamo: 1 intacta, 0 inactivada (como tras una lesión o una inyección de muscimol).
@@ -74,6 +74,8 @@ param-learning_rate = Tasa de aprendizaje del mapa motor
 param-rpe_rate = Tasa de expectativa de recompensa
     .meaning = Rapidez con que la recompensa esperada (por objetivo) sigue a las recompensas obtenidas; la señal de dopamina es la recompensa menos la expectativa.
     .why = sin expectativa cada recompensa es una sorpresa y un fallo no enseña nada: la adaptación se estanca cerca de 15°
+param-teaching_signal = Señal de enseñanza
+    .meaning = Dopamina: la señal de enseñanza la llevan las neuronas dopaminérgicas que quedan; con el control Dopamina por debajo de 1, un alcance mejor de lo esperado (una ráfaga de dopamina) enseña en proporción al nivel, mientras que uno peor de lo esperado (una pausa) enseña como antes; por encima de 1 nada cambia. Separada: la señal de enseñanza no depende del control Dopamina, que entonces solo escala el impulso cortico-estriatal (enlaces de la versión 3).
 param-plasticity_rule = Regla de plasticidad
     .meaning = Equilibrada: cambio de peso ∝ dopamina × (actividad estriatal − su media en el anillo) × actividad presináptica, de modo que el impulso total se conserva. Hebbiana: actividad estriatal sin más. Covarianza: actividad estriatal relativa a su media móvil a lo largo de los ensayos.
 param-cue_weight_bound = Suelo de los pesos
@@ -149,6 +151,8 @@ option-binary = binaria
 option-balanced = equilibrada
 option-hebbian = hebbiana
 option-covariance = covarianza
+option-dopamine = dopamina
+option-separate = separada
 option-synapse = sinapsis
 option-update = actualización
 

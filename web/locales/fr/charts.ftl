@@ -84,3 +84,28 @@ table-state = État
 table-above = au-dessus du repos
 table-below = sous le repos
 table-near = près du repos
+
+## Mesures et régimes des balayages (menu « Afficher » du panneau de balayage, légendes des cartes, tableaux)
+measure-error = |erreur| finale (°)
+measure-executed = mouvements exécutés
+measure-reward = récompense moyenne
+measure-reach = durée du mouvement (ms)
+measure-adapt = essais pour s'adapter
+measure-regime = régime
+measure-short-error = |erreur|
+measure-short-executed = exécutés
+measure-short-reward = récompense
+measure-short-reach = durée ms
+measure-short-adapt = essais
+measure-short-regime = régime
+regime-adapted = adapté
+regime-not-adapted = non adapté
+regime-adapted-then-lost = adapté puis perdu
+regime-never-rewarded = jamais récompensé
+regime-no-movement = pas de mouvement
+regime-oscillating = oscillant
+chart-regime-mixed = * les graines diffèrent
+chart-sweep-measure-title = { $measure } (derniers { $window } essais), { $seeds ->
+    [one] 1 graine
+   *[other] { $seeds } graines
+} × { $trials } essais par simulation

@@ -17,7 +17,7 @@ group-delays = Délais
 param-loop_strength = Force de la boucle
     .meaning = Module la transmission thalamo-corticale autour de son taux de référence : les gains de la boucle (G₊ = 2,82λ pour la voie directe, G₋ = 2,85λ pour la voie hyperdirecte) changent, tandis que le point de fonctionnement au repos ne bouge pas.
 param-dopamine = Dopamine
-    .meaning = Le niveau de dopamine tonique (1 = normal) : il module la transmission cortico-striatale. Abaissé, il modélise la perte de dopamine de la maladie de Parkinson : les mouvements d'atteinte ralentissent et, à très bas niveau, la boucle hyperdirecte prend le dessus et oscille. Le signal d'apprentissage (la récompense moins l'attente, c'est-à-dire l'erreur de prédiction de la récompense) est distinct et ne se règle pas ici.
+    .meaning = Le niveau de dopamine (1 = normal) : il module la transmission cortico-striatale et, sous 1, les bouffées du signal d'apprentissage (voir Signal d'apprentissage). Abaissé, il modélise la perte des neurones dopaminergiques de la maladie de Parkinson : les mouvements d'atteinte ralentissent, les mouvements récompensés enseignent moins et, à très bas niveau, la boucle hyperdirecte prend le dessus et oscille.
     .why = moins de dopamine ralentit les mouvements d'atteinte et, en dessous d'environ 0,3, les empêche (sans bruit, la boucle oscille à la place, affirmation C4) ; au-dessus de 1,5, plus rien ne s'adapte
 param-gpi_output = Sortie du GPi
     .meaning = Force de l'inhibition du thalamus par le GPi/SNr : 1 intacte, 0 inactivée (comme par une lésion ou par le muscimol).
@@ -74,6 +74,8 @@ param-learning_rate = Taux d'apprentissage de la carte motrice
 param-rpe_rate = Vitesse de l'attente de récompense
     .meaning = Vitesse à laquelle la récompense attendue (par cible) suit les récompenses obtenues ; le signal dopaminergique est la récompense moins l'attente.
     .why = sans attente, chaque récompense est une surprise et un échec n'enseigne rien : l'adaptation cale vers 15°
+param-teaching_signal = Signal d'apprentissage
+    .meaning = Dopamine : le signal d'apprentissage est porté par les neurones dopaminergiques qui restent ; avec la commande Dopamine sous 1, un mouvement meilleur que prévu (une bouffée de dopamine) enseigne en proportion du niveau, tandis qu'un mouvement moins bon que prévu (une pause) enseigne comme avant ; au-dessus de 1 rien ne change. Séparé : le signal d'apprentissage ne dépend pas de la commande Dopamine, qui ne règle alors que l'entrée cortico-striatale (liens de la version 3).
 param-plasticity_rule = Règle de plasticité
     .meaning = Équilibrée : changement de poids ∝ dopamine × (activité striatale − sa moyenne sur l'anneau) × activité présynaptique, si bien que l'entrée totale est conservée. Hebbienne : activité striatale brute. Covariance : activité striatale rapportée à sa moyenne glissante sur les essais.
 param-cue_weight_bound = Plancher des poids
@@ -149,6 +151,8 @@ option-binary = binaire
 option-balanced = équilibrée
 option-hebbian = hebbienne
 option-covariance = covariance
+option-dopamine = dopamine
+option-separate = séparé
 option-synapse = synapse
 option-update = mise à jour
 

@@ -416,12 +416,11 @@ impl Simulation {
             executed,
         );
         let learn = trial.setup.options.learn;
-        let rpe = if learn {
-            self.plastic
-                .reward_prediction_error(trial.setup.target, outcome.reward, c.rpe_rate)
-        } else {
-            outcome.reward - self.plastic.expected[trial.setup.target]
-        };
+        // The record keeps the teaching signal the dopamine neurons deliver (δ itself at normal
+        // dopamine).
+        let rpe = self
+            .plastic
+            .teach(c, trial.setup.target, outcome.reward, learn);
         if learn {
             let means = trial.sums.means();
             self.plastic

@@ -6,6 +6,7 @@
 use crate::config::Config;
 use crate::experiment::Divergence;
 use crate::protocol::Protocol;
+use crate::regime::{Measures, Regime};
 use crate::schema::{Domain, Input};
 use serde::{Deserialize, Serialize};
 
@@ -76,8 +77,28 @@ pub struct Outcome {
     pub trials: u32,
     /// Mean |error| over the last 50 trials, degrees.
     pub final_error: f64,
-    /// Fraction of reaches executed over the run.
+    /// Fraction of reaches executed over the last 50 trials (over the whole run in files written
+    /// before regimes).
     pub executed: f64,
+    /// Mean reward over the last 50 trials (absent in older files and for a diverged run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reward: Option<f64>,
+    /// Mean reach time of the last 50 trials' executed reaches, ms (absent if none was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach_ms: Option<f64>,
+    /// Trials until the run adapted ([`crate::regime::trials_to_adapt`]; absent if it never did).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adapt_trials: Option<u32>,
+    /// Fraction of all the run's reaches that were rewarded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rewarded: Option<f64>,
+    /// Why the run ended where it did ([`crate::regime`]; absent for a diverged run and in older
+    /// files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime: Option<Regime>,
+    /// The link version of the model that ran it (absent in older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
     /// The sweep this run belongs to and the index of its value (written by the CLI's sweeps, so
     /// `bgloop merge` can tell a missing shard or an off-grid value; absent in older files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,7 +168,8 @@ pub struct GridAxis {
     pub index: u32,
 }
 
-/// Mean and spread of the final |error| at one value (one cell of a map).
+/// Mean and spread of a measure (the final |error| unless said otherwise) at one value (one cell
+/// of a map), and the regimes of its runs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Point {
     /// The parameter's value.
@@ -168,6 +190,22 @@ pub struct Point {
     /// Number of seeds whose run diverged (left out of the statistics).
     #[serde(skip_serializing_if = "is_zero")]
     pub diverged: usize,
+    /// The regimes of its runs, most common first, with their counts (`[["adapted", 2],
+    /// ["never-rewarded", 1]]`): more than one means the cell depends on the seed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regimes: Vec<(Regime, usize)>,
+}
+
+impl Point {
+    /// The cell's regime: that of most of its runs (`None` if no run has one).
+    pub fn regime(&self) -> Option<Regime> {
+        self.regimes.first().map(|(r, _)| *r)
+    }
+
+    /// Whether its runs fall in different regimes (the cell depends on the seed).
+    pub fn mixed(&self) -> bool {
+        self.regimes.len() > 1
+    }
 }
 
 /// Whether `n` is 0 (a count left out of JSON when nothing diverged).
@@ -629,23 +667,42 @@ pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcom
         .map_err(|e| e.message)?;
     p.config.seed = job.seed;
     let mut sim = p.simulation().map_err(|e| e.to_string())?;
-    let diverged = sim
+    sim.set_history_cap(trials as usize + 2);
+    let mut diverged = sim
         .run_trials(trials)
         .err()
         .map(|e: Divergence| e.to_string());
-    let h = sim.history();
-    // The final |error| is the run's result over its last trials: the page's computation.
-    let result = crate::result::over(h, crate::result::Window::last(sim.trials_done()));
+    // The measures are the run's result over its last trials (the page's computation) and what
+    // the whole run did; a probe of the loop at the run's settings (claim C4's) tells whether it
+    // oscillates.
+    let measures = diverged
+        .is_none()
+        .then(|| Measures::of(sim.history()))
+        .flatten();
+    let oscillating = match (&diverged, measures) {
+        (None, Some(_)) => match crate::claims::probe_rhythm_of(sim.config()) {
+            Ok(d) => d.oscillating(),
+            Err(e) => {
+                diverged = Some(e.to_string());
+                false
+            }
+        },
+        _ => false,
+    };
+    let measures = measures.filter(|_| diverged.is_none());
     Ok(Outcome {
         param: param.to_string(),
         value: job.value,
         seed: job.seed,
         trials,
-        final_error: match (&diverged, result.figures) {
-            (None, Some(f)) => f.error_deg.mean,
-            _ => 0.0,
-        },
-        executed: h.iter().filter(|r| r.executed).count() as f64 / h.len().max(1) as f64,
+        final_error: measures.map_or(0.0, |m| m.error_deg),
+        executed: measures.map_or(0.0, |m| m.executed),
+        reward: measures.map(|m| m.reward),
+        reach_ms: measures.and_then(|m| m.reach_ms),
+        adapt_trials: measures.and_then(|m| m.adapt_trials),
+        rewarded: measures.map(|m| m.rewarded),
+        regime: measures.map(|m| m.regime(oscillating)),
+        version: Some(crate::record::VERSION),
         grid: None,
         param2: None,
         value2: None,
@@ -654,11 +711,13 @@ pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcom
     })
 }
 
+mod measure;
 mod merge;
 mod summary;
 
+pub use measure::Measure;
 pub use merge::{check_complete, check_outcomes};
-pub use summary::{map_table, summarize, table};
+pub use summary::{map_table, regimes_text, summarize, summarize_by, table};
 
 #[cfg(test)]
 mod tests {
@@ -750,7 +809,7 @@ mod tests {
         let points = summarize(&outcomes);
         assert_eq!(points.len(), 2);
         assert!(points[0].mean > 20.0 && points[1].mean < 10.0, "{points:?}");
-        assert!(table("loop_strength", &points).contains("0.25"));
+        assert!(table("loop_strength", &points, Measure::Error).contains("0.25"));
     }
 
     #[test]
@@ -868,7 +927,12 @@ mod tests {
         assert_eq!(check_complete(&shards), Ok(()));
         shards.reverse();
         assert_eq!(summarize(&shards), summarize(&whole), "merged = whole");
-        let table = map_table("loop_strength", "dopamine", &summarize(&whole));
+        let table = map_table(
+            "loop_strength",
+            "dopamine",
+            &summarize(&whole),
+            Measure::Error,
+        );
         assert!(
             table.contains("rows: loop_strength, columns: dopamine"),
             "{table}"
@@ -923,7 +987,7 @@ mod tests {
         let points = summarize(&outcomes);
         assert_eq!((points[0].n, points[0].diverged), (1, 0));
         assert_eq!((points[1].n, points[1].diverged), (0, 1));
-        let text = table("cortical_recurrence", &points);
+        let text = table("cortical_recurrence", &points, Measure::Error);
         assert!(text.contains("every run diverged   (1 diverged)"), "{text}");
         // The outcome's JSON says why; an older reader's fields are unchanged.
         let line = serde_json::to_string(&outcomes[1]).expect("json");

@@ -1,14 +1,28 @@
 //! A sweep's outcomes reduced to means over seeds, and their text tables.
 
-use super::{Outcome, Point};
+use super::{Measure, Outcome, Point};
+use crate::regime::Regime;
 use std::collections::{BTreeMap, HashMap};
 
-/// A cell's values and its runs' (seed, final |error|).
-type Cell = (f64, Option<f64>, Vec<(u64, f64)>);
+/// A cell's values, its runs' (seed, measured value; NaN when it has none) and their regimes.
+type Cell = (f64, Option<f64>, Vec<(u64, f64, bool)>, Vec<Regime>);
 
 /// Mean and spread of the final |error| at each value, or each cell of a map (outcomes checked by
 /// [`super::check_outcomes`]), in increasing order of the first value, then the second.
 pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
+    summarize_by(outcomes, Measure::Error)
+}
+
+/// Mean and spread of `measure` at each value or cell, with the regimes of its runs (for
+/// [`Measure::Regime`] the statistics are of the final |error|). A run without the measure (a
+/// diverged run; a run with no reach to time) is left out of the statistics; `diverged` counts
+/// the diverged ones.
+pub fn summarize_by(outcomes: &[Outcome], measure: Measure) -> Vec<Point> {
+    let number = if measure == Measure::Regime {
+        Measure::Error
+    } else {
+        measure
+    };
     // Cells by value (sorted as numbers), each with its runs: one pass, however large the map.
     let key = |v: f64| {
         let b = v.to_bits() as i64;
@@ -16,26 +30,28 @@ pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
     };
     let mut cells: BTreeMap<(i64, i64), Cell> = BTreeMap::new();
     for o in outcomes {
-        cells
+        let cell = cells
             .entry((key(o.value), o.value2.map_or(i64::MIN, key)))
-            .or_insert_with(|| (o.value, o.value2, Vec::new()))
-            .2
-            .push((
-                o.seed,
-                o.diverged.as_ref().map_or(o.final_error, |_| f64::NAN),
-            ));
+            .or_insert_with(|| (o.value, o.value2, Vec::new(), Vec::new()));
+        cell.2.push((
+            o.seed,
+            number.value(o).unwrap_or(f64::NAN),
+            o.diverged.is_some(),
+        ));
+        cell.3.extend(o.regime);
     }
     cells
         .into_values()
-        .map(|(v, w, mut runs)| {
+        .map(|(v, w, mut runs, regimes)| {
             // Seed by seed, whatever order the shards came in: the sums are then the same bits.
-            runs.sort_by_key(|&(seed, _)| seed);
-            let diverged = runs.iter().filter(|(_, e)| e.is_nan()).count();
+            runs.sort_by_key(|&(seed, _, _)| seed);
+            let diverged = runs.iter().filter(|(_, _, d)| *d).count();
             let xs: Vec<f64> = runs
                 .into_iter()
-                .map(|(_, e)| e)
+                .map(|(_, e, _)| e)
                 .filter(|e| !e.is_nan())
                 .collect();
+            let regimes = count_regimes(&regimes);
             let n = xs.len();
             if n == 0 {
                 return Point {
@@ -47,6 +63,7 @@ pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
                     max: 0.0,
                     n,
                     diverged,
+                    regimes,
                 };
             }
             let mean = xs.iter().sum::<f64>() / n as f64;
@@ -61,9 +78,34 @@ pub fn summarize(outcomes: &[Outcome]) -> Vec<Point> {
                 max: xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
                 n,
                 diverged,
+                regimes,
             }
         })
         .collect()
+}
+
+/// Regimes with their counts, most common first (ties in legend order).
+fn count_regimes(regimes: &[Regime]) -> Vec<(Regime, usize)> {
+    let mut counts: Vec<(Regime, usize)> = Regime::ALL
+        .iter()
+        .map(|&r| (r, regimes.iter().filter(|&&x| x == r).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts
+}
+
+/// A cell's regimes in words: `adapted`, or `adapted 2, never rewarded 1` when its seeds differ.
+pub fn regimes_text(p: &Point) -> String {
+    match p.regimes.as_slice() {
+        [] => "—".to_string(),
+        [(r, _)] => r.words().to_string(),
+        many => many
+            .iter()
+            .map(|(r, n)| format!("{} {n}", r.words()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 /// How a swept value is written in a table: enough decimals to tell neighbouring values apart
@@ -98,10 +140,21 @@ fn value_format(values: &[f64]) -> impl Fn(f64) -> String {
 
 /// A one-parameter sweep's summary as an aligned text table, a row per value (a map's:
 /// [`map_table`]).
-pub fn table(param: &str, points: &[Point]) -> String {
+pub fn table(param: &str, points: &[Point], measure: Measure) -> String {
     let values: Vec<f64> = points.iter().map(|p| p.value).collect();
     let shown = value_format(&values);
-    let mut out = format!("{param:>20}  final |error| (°): mean ± SD   [min, max]   seeds\n");
+    if measure == Measure::Regime {
+        let mut out = format!("{param:>20}  regime of each seed's run\n");
+        for p in points {
+            out.push_str(&format!("{:>20}  {}\n", shown(p.value), regimes_text(p)));
+        }
+        return out;
+    }
+    let d = measure.decimals();
+    let mut out = format!(
+        "{param:>20}  {}: mean ± SD   [min, max]   seeds\n",
+        measure.header()
+    );
     for p in points {
         let diverged = match p.diverged {
             0 => String::new(),
@@ -115,7 +168,7 @@ pub fn table(param: &str, points: &[Point]) -> String {
             continue;
         }
         out.push_str(&format!(
-            "{:>20}  {:>8.2} ± {:<6.2} [{:.2}, {:.2}]   {}{diverged}\n",
+            "{:>20}  {:>8.d$} ± {:<6.d$} [{:.d$}, {:.d$}]   {}{diverged}\n",
             shown(p.value),
             p.mean,
             p.sd,
@@ -129,7 +182,7 @@ pub fn table(param: &str, points: &[Point]) -> String {
 
 /// A map's summary as a grid: a row per value of `param`, a column per value of `param2`, each
 /// cell the mean final |error| over seeds (`—` for a cell with no run).
-pub fn map_table(param: &str, param2: &str, points: &[Point]) -> String {
+pub fn map_table(param: &str, param2: &str, points: &[Point], measure: Measure) -> String {
     let mut rows: Vec<f64> = points.iter().map(|p| p.value).collect();
     rows.dedup();
     let mut cols: Vec<f64> = points.iter().filter_map(|p| p.value2).collect();
@@ -142,12 +195,17 @@ pub fn map_table(param: &str, param2: &str, points: &[Point]) -> String {
         .collect();
     let any_diverged = points.iter().any(|p| p.diverged > 0);
     let seeds = points.iter().map(|p| p.n + p.diverged).max().unwrap_or(0);
-    let mut out =
-        format!("mean final |error| (°) over {seeds} seeds; rows: {param}, columns: {param2}\n");
+    let what = match measure {
+        Measure::Regime => "regime (of most seeds; * the seeds differ)".to_string(),
+        m => format!("mean {}", m.header()),
+    };
+    let mut out = format!("{what} over {seeds} seeds; rows: {param}, columns: {param2}\n");
+    let width = if measure == Measure::Regime { 18 } else { 8 };
+    let d = measure.decimals();
     let corner = format!("{param} \\ {param2}");
     out.push_str(&format!("{corner:>24}"));
     for c in &cols {
-        out.push_str(&format!(" {:>8}", col_text(*c)));
+        out.push_str(&format!(" {:>width$}", col_text(*c)));
     }
     out.push('\n');
     for r in &rows {
@@ -155,11 +213,16 @@ pub fn map_table(param: &str, param2: &str, points: &[Point]) -> String {
         for c in &cols {
             let text = match cell.get(&(r.to_bits(), c.to_bits())) {
                 None => "—".to_string(),
+                Some(p) if measure == Measure::Regime => match p.regime() {
+                    None => "×".to_string(),
+                    Some(k) if p.mixed() => format!("{}*", k.words()),
+                    Some(k) => k.words().to_string(),
+                },
                 Some(p) if p.n == 0 => "×".to_string(),
-                Some(p) if p.diverged > 0 => format!("{:.2}†", p.mean),
-                Some(p) => format!("{:.2}", p.mean),
+                Some(p) if p.diverged > 0 => format!("{:.d$}†", p.mean),
+                Some(p) => format!("{:.d$}", p.mean),
             };
-            out.push_str(&format!(" {text:>8}"));
+            out.push_str(&format!(" {text:>width$}"));
         }
         out.push('\n');
     }
