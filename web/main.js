@@ -753,6 +753,7 @@ async function main() {
     param2: $('sweep-param2'), from2: $('sweep-from2'), to2: $('sweep-to2'), count2: $('sweep-count2'),
     trials: $('sweep-trials'), workers: $('sweep-workers'), run: $('sweep-run'), cancel: $('sweep-cancel'),
     progress: $('sweep-progress'), status: $('sweep-status'), canvas: $('sweep-canvas'), ask: $('sweep-ask'),
+    measure: $('sweep-measure'),
   }, { highContrast: () => app.ui.highContrast, onStart: () => app.link(), budget: app.viewTable.sweep_budget, trialMs: app.viewTable.sweep_trial_ms });
   $('sweep-ask-run').addEventListener('click', () => $('sweep-run').click());
   $('dismiss-problems').addEventListener('click', () => { $('link-problems').hidden = true; });

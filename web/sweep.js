@@ -1,5 +1,5 @@
-// The Sweep panel: final |error| against a parameter over seeds, computed by Web Workers on all
-// cores, with progress, ETA and Cancel.
+// The Sweep panel: final |error| — or another measure, or the regime of each run — against a
+// parameter over seeds, computed by Web Workers on all cores, with progress, ETA and Cancel.
 import { Playground } from './pkg/bgloop.js';
 import { fitCanvas } from './charts.js';
 import { download, svgToPng } from './export.js';
@@ -12,7 +12,7 @@ const SWEEP_FIGURE_SIZE = [900, 520];
 function sweepSvg(pg, { spec, outcomes }) {
   const shown = pg.shownConfig();
   const marker = spec.param2 ? [shown[spec.param], shown[spec.param2]] : null;
-  return Playground.sweepSvg(spec.param, [spec.from, spec.to], spec.param2, spec.values, spec.values2 ?? [], outcomes, [spec.seeds, spec.trials], marker, SWEEP_FIGURE_SIZE);
+  return Playground.sweepSvg(spec.param, [spec.from, spec.to], spec.param2, spec.values, spec.values2 ?? [], outcomes, [spec.seeds, spec.trials], marker, SWEEP_FIGURE_SIZE, measureOf(spec));
 }
 
 /** The export buttons: enabled once a sweep has finished; SVG, or the SVG drawn as a PNG at 2×. */
@@ -59,16 +59,29 @@ function fillParamMenu(schema, param, none) {
   param.value = chosen;
 }
 
+/** The measures a sweep can show (core's keys), in menu order. */
+const MEASURES = ['error', 'executed', 'reward', 'reach', 'adapt', 'regime'];
+
+/** What the sweep `spec` shows: the menu's choice when it started, or what its link asked for. */
+const measureOf = (spec) => spec?.measure ?? 'error';
+
+/** Fills the "Show" menu in the page's language (the choice is kept). */
+function fillMeasureMenu(menu) {
+  const chosen = menu.value || 'error';
+  menu.replaceChildren(...MEASURES.map((m) => new Option(t(`measure-${m}`), m)));
+  menu.value = chosen;
+}
+
 /** Draws the sweep so far: its curve, or its map (and says the cell being read). */
 function drawSweep(pg, state, canvas, hc, readout) {
   const { spec, outcomes } = state;
   if (!spec) return;
   if (spec.param2) {
     const shown = pg.shownConfig();
-    state.layout = Playground.drawSweepMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), hc, [shown[spec.param], shown[spec.param2]]);
+    state.layout = Playground.drawSweepMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), hc, [shown[spec.param], shown[spec.param2]], measureOf(spec));
     readout.show();
   } else {
-    Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), hc);
+    Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), hc, measureOf(spec));
   }
 }
 
@@ -95,7 +108,7 @@ function readForm(pg, els) {
   const spec = {
     param: param.value, from: f, to: upTo, trials: tr, seeds: s, base: pg.pendingEntries(), param2,
     values: uniq(jobs.map((j) => j.value)), values2: param2 ? uniq(jobs.map((j) => j.value2)) : null,
-    count: c, range2,
+    count: c, range2, measure: els.measure.value || 'error',
   };
   return { jobs, n, spec };
 }
@@ -107,6 +120,16 @@ function readForm(pg, els) {
 export function setupSweep(pg, schema, els, { highContrast, onStart, budget = Infinity, trialMs = 2 }) {
   const { param, workers, run, cancel, progress, status, canvas } = els;
   setupMenus(schema, els);
+  fillMeasureMenu(els.measure);
+  // Another measure redraws the sweep at once (the runs carry every measure) and is kept in the
+  // link.
+  els.measure.addEventListener('change', () => {
+    if (state.spec) state.spec.measure = els.measure.value;
+    state.points = null;
+    draw();
+    readout.show();
+    if (state.spec) onStart?.();
+  });
   const cores = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 16));
   workers.max = cores;
   workers.value = cores;
@@ -172,6 +195,7 @@ export function setupSweep(pg, schema, els, { highContrast, onStart, budget = In
     relanguage(fresh) {
       fillParamMenu(fresh, param, null);
       fillParamMenu(fresh, els.param2, t('sweep-none'));
+      fillMeasureMenu(els.measure);
       say(...state.said);
       readout.show();
       draw();
@@ -253,7 +277,8 @@ function setupReadout(state, canvas, out) {
     let said = t('sweep-cell-pending');
     if (cell && cell.n === 0) said = t('sweep-cell-all-diverged', { n: cell.diverged });
     else if (cell) said = t('sweep-cell', { mean: fixed(cell.mean, 1), sd: fixed(cell.sd, 1), n: cell.n, min: fixed(cell.min, 1), max: fixed(cell.max, 1), diverged });
-    out.textContent = `${spec.param} ${num(x)}, ${spec.param2} ${num(y)}: ${said}`;
+    const regime = cell ? regimeSaid(Playground.sweepCell(state.outcomes, spec.param, spec.param2, x, y)) : '';
+    out.textContent = `${spec.param} ${num(x)}, ${spec.param2} ${num(y)}: ${regime}${said}`;
   };
   const nearest = (values, v) => values.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(values[best] - v) ? i : best), 0);
   canvas.addEventListener('pointermove', (e) => {
@@ -282,6 +307,27 @@ function setupReadout(state, canvas, out) {
   return { show: say };
 }
 
+/**
+ * A cell's regime and its figures in words (core's `sweepCell`): "no movement (3 of 3 seeds):
+ * 12% of reaches executed, reach time 290 ms, mean reward 0.05 — why: … · ", or '' for runs
+ * made before regimes.
+ */
+function regimeSaid(c) {
+  if (!c || c.regimes.length === 0) return '';
+  const [[regime, count]] = c.regimes;
+  const others = c.regimes.slice(1).map(([r, n]) => `${t(`regime-${r}`)} ${n}`).join(', ');
+  const figures = [
+    c.executed != null ? t('sweep-cell-executed', { percent: fixed(100 * c.executed, 0) }) : null,
+    c.reach_ms != null ? t('sweep-cell-reach', { ms: fixed(c.reach_ms, 0) }) : t('sweep-cell-no-reach'),
+    c.reward != null ? t('sweep-cell-reward', { reward: fixed(c.reward, 2) }) : null,
+    t('sweep-cell-adapted', { n: c.adapted_runs, runs: c.runs }),
+  ].filter(Boolean).join(', ');
+  return t('sweep-cell-regime', {
+    regime: t(`regime-${regime}`), count, runs: c.runs - c.diverged,
+    others: others ? t('sweep-cell-others', { others }) : '', figures, why: t(`regime-why-${regime}`),
+  });
+}
+
 /** Forgets the last sweep: no spec, no outcomes, an empty plot. */
 function forget(state, { progress, canvas }) {
   state.spec = null;
@@ -299,6 +345,7 @@ function sweepLink(spec) {
   const parts = [axis(spec.param, spec.from, spec.to, spec.count)];
   if (spec.param2) parts.push(axis(spec.param2, ...spec.range2));
   parts.push(`seeds:${spec.seeds}`, `trials:${spec.trials}`);
+  if (measureOf(spec) !== 'error') parts.push(`measure:${spec.measure}`);
   return parts.join(',');
 }
 
@@ -306,10 +353,12 @@ function sweepLink(spec) {
 function fillFromLink(els, value) {
   const set = (el, v) => { el.value = String(v); el.dispatchEvent(new Event('change')); };
   const axes = [];
+  let measure = 'error';
   for (const part of value.split(',')) {
     const [k, ...rest] = part.split(':');
     if (k === 'seeds') els.seeds.value = rest[0];
     else if (k === 'trials') els.trials.value = rest[0];
+    else if (k === 'measure') measure = rest[0];
     else axes.push([k, ...rest]);
   }
   const [first, second] = axes;
@@ -317,6 +366,7 @@ function fillFromLink(els, value) {
   [els.from.value, els.to.value, els.count.value] = first.slice(1);
   set(els.param2, second ? second[0] : '');
   if (second) [els.from2.value, els.to2.value, els.count2.value] = second.slice(1);
+  els.measure.value = measure;
 }
 
 /** Runs `jobs` on `n` Web Workers, reporting progress and an ETA, drawing as outcomes arrive (at

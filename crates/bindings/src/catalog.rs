@@ -98,6 +98,27 @@ impl Playground {
         to_js(&sweep::summarize(&outcomes))
     }
 
+    /// What the sweep's cell at `value` (and `value2` in a map) says when read: `{ runs, diverged,
+    /// regimes: [[regime, count], …], error: [mean, sd], executed, reward, reach_ms, adapt,
+    /// adapted_runs }` (each mean over the runs that have it; null before any run).
+    #[wasm_bindgen(js_name = sweepCell)]
+    pub fn sweep_cell(
+        outcomes: JsValue,
+        param: JsValue,
+        param2: JsValue,
+        value: f64,
+        value2: Option<f64>,
+    ) -> Result<JsValue, JsError> {
+        let param = text(&param, "param")?;
+        let param2 = if param2.is_undefined() || param2.is_null() {
+            None
+        } else {
+            Some(text(&param2, "param2")?)
+        };
+        let outcomes = crate::boundary::outcomes(&outcomes, &param, param2.as_deref())?;
+        to_js(&sweep::cell(&outcomes, value, value2))
+    }
+
     /// Runs one sweep job on `base` (an object of entries, e.g. `pendingEntries()`): `{ value,
     /// seed, final_error, executed, … }`; with `param2` and `value2`, one cell of a map. Used by
     /// the sweep's Web Workers.

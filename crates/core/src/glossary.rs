@@ -29,7 +29,7 @@ pub const ENTRIES: &[Entry] = &[
         id: "basal-ganglia",
         term: "Basal ganglia (BG)",
         written: &["basal ganglia", "BG"],
-        text: "A group of nuclei under the cortex (striatum, STN, GPi and others) that receive from the cortex and send back to it through the thalamus, forming a loop. They are where reward shapes movement; they degenerate in Parkinson's disease.",
+        text: "A group of nuclei under the cortex (striatum, STN, GPi and others) that receive from the cortex and send back to it through the thalamus, forming a loop. They are where reward shapes movement. In Parkinson's disease it is not they that degenerate but the dopamine neurons of the substantia nigra that supply them.",
     },
     Entry {
         id: "striatum",
@@ -71,13 +71,13 @@ pub const ENTRIES: &[Entry] = &[
         id: "tonic-dopamine",
         term: "Dopamine (tonic level, DA)",
         written: &["Dopamine", "dopamine", "DA"],
-        text: "The steady level of dopamine in the striatum, the Dopamine control (1 is normal). Lowering it models the dopamine loss of Parkinson's disease: the striatal route weakens, reaches slow down. It is not the teaching signal, which is a brief change on top of it.",
+        text: "The level of dopamine in the striatum, the Dopamine control (1 is normal). Lowering it models the loss of dopamine neurons in Parkinson's disease: the striatal route weakens and reaches slow down, and — since the same neurons carry the teaching signal — a rewarded reach teaches less (see Teaching signal).",
     },
     Entry {
         id: "teaching-signal",
         term: "Teaching signal (reward prediction error, RPE)",
         written: &["reward prediction error", "teaching signal", "RPE", "δ"],
-        text: "Reward minus the reward the model expected for that target: positive after a better-than-expected reach, negative after a worse one. Carried by brief changes of dopamine, it strengthens or weakens the synapses that drove the reach.",
+        text: "Reward minus the reward the model expected for that target: positive after a better-than-expected reach (a burst of dopamine), negative after a worse one (a pause). It strengthens or weakens the synapses that drove the reach. With fewer dopamine neurons the bursts shrink while the pauses remain.",
     },
     Entry {
         id: "rotation",
@@ -95,7 +95,7 @@ pub const ENTRIES: &[Entry] = &[
         id: "parkinsons",
         term: "Parkinson's disease",
         written: &["Parkinson's disease", "Parkinson's"],
-        text: "A disease in which the neurons that supply the striatum with dopamine die. Movements become slow and small; the model shows the slowing when the tonic dopamine level is lowered.",
+        text: "A disease in which the dopamine neurons of the substantia nigra, which supply the striatum, die. Movements become slow and small, and learning from rewards is impaired. The model's Dopamine control below 1 is this loss: reaches slow and a new rotation is learned more slowly (the Dopamine loss preset).",
     },
 ];
 

@@ -24,7 +24,7 @@ pub struct PhenomenaOptions {
 impl Default for PhenomenaOptions {
     fn default() -> Self {
         PhenomenaOptions {
-            seeds: 4,
+            seeds: 8,
             long_run: Some(LongRunOptions::default()),
         }
     }
@@ -139,15 +139,40 @@ pub fn rotation_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> 
     )?])
 }
 
-/// P2: a smaller target (narrower binary reward window) slows adaptation.
+/// Trials over which P2 takes the mean |error|: the adaptation itself (both windows are adapted
+/// well before trial 100 on most seeds).
+const P2_TRIALS: u32 = 100;
+
+/// P2: a smaller target (narrower binary reward window) slows adaptation — measured as the area
+/// under the learning curve, the mean |error| of the executed reaches over the first 100 trials
+/// (docs/model.md says why not the trials to a 10° criterion).
 pub fn target_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
-    Ok(vec![slower(
-        opts,
+    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
+    let jobs: Vec<(&str, u64)> = ["15", "6"]
+        .into_iter()
+        .flat_map(|w| seeds.iter().map(move |&s| (w, s)))
+        .collect();
+    let errors: Vec<f64> = par_map(&jobs, |&(width, seed)| -> Result<f64, ClaimError> {
+        let mut sim = Simulation::from_config(rotation(seed, &[("reward_width_deg", width)])?)?;
+        sim.run_trials(P2_TRIALS)?;
+        Ok(mean(
+            sim.history()
+                .iter()
+                .filter(|r| r.executed)
+                .map(|r| r.error_deg.abs()),
+        ))
+    })
+    .into_iter()
+    .collect::<Result<_, _>>()?;
+    let (wide, narrow) = errors.split_at(seeds.len());
+    let (wide, narrow) = (median(wide.to_vec()), median(narrow.to_vec()));
+    Ok(vec![check(
         "P2",
-        "binary, 30°: median trials to adapt, window 6° / 15°",
-        &[("reward_width_deg", "15")],
-        &[("reward_width_deg", "6")],
-    )?])
+        "binary, 30°: mean |error| over trials 1–100, window 6° / 15° (medians)",
+        narrow / wide,
+        format!("{:.2} (median {narrow:.1}° vs {wide:.1}°)", narrow / wide),
+        Bound::AtLeast(1.25),
+    )])
 }
 
 /// P3: more targets slow adaptation, faster than linearly; every target adapts and none ends

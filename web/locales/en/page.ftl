@@ -166,6 +166,20 @@ sweep-cell = final |error| { $mean }° ± { $sd } ({ $n ->
    *[other] { $n } seeds
 }, { $min }–{ $max }°{ $diverged })
 sweep-cell-diverged = ; { $n } diverged (left out)
+sweep-measure = Show
+sweep-cell-regime = { $regime } ({ $count } of { $runs } seeds{ $others }): { $figures }. Why: { $why } —{" "}
+sweep-cell-others = ; other seeds: { $others }
+sweep-cell-executed = { $percent }% of reaches executed
+sweep-cell-reach = reach time { $ms } ms
+sweep-cell-no-reach = no reach made
+sweep-cell-reward = mean reward { $reward }
+sweep-cell-adapted = { $n } of { $runs } runs adapted at some point
+regime-why-adapted = exploration found the reward window and dopamine-dependent plasticity shifted the reach onto it.
+regime-why-not-adapted = reaches are made and now and then rewarded, but the mean |error| of the last 50 trials stays above 10°.
+regime-why-adapted-then-lost = an earlier stretch of 50 trials was adapted, the last one is more than 5° worse: a later change of the experiment (or of the loop) undid it.
+regime-why-never-rewarded = fewer than 1 reach in 100 was rewarded: the loop's exploration never carried the cursor into the reward window, so there was nothing to learn from (a weak loop barely moves the cortical plan).
+regime-why-no-movement = fewer than half the reaches were made: with little dopamine the striatum's drive is weak and a strong loop loses its selective GPi dip (the loss of selection of Leblois et al. 2006), so the thalamus releases no plan to move; the mean |error| then mixes reaches made and not made.
+regime-why-oscillating = the loop at these settings oscillates (probed without noise, as claim C4: GPi at about 10 Hz), and the reaches it drives are not adapted.
 sweep-cell-pending = not computed yet
 sweep-cell-all-diverged = every run diverged ({ $n })
 sweep-problem = { $why }

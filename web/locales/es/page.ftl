@@ -166,6 +166,20 @@ sweep-cell = |error| final { $mean }° ± { $sd } ({ $n ->
    *[other] { $n } semillas
 }, { $min }–{ $max }°{ $diverged })
 sweep-cell-diverged = ; divergentes: { $n } (excluidas)
+sweep-measure = Mostrar
+sweep-cell-regime = { $regime } ({ $count } de { $runs } semillas{ $others }): { $figures }. Por qué: { $why } —{" "}
+sweep-cell-others = ; otras semillas: { $others }
+sweep-cell-executed = { $percent } % de los alcances ejecutados
+sweep-cell-reach = duración del alcance { $ms } ms
+sweep-cell-no-reach = ningún alcance ejecutado
+sweep-cell-reward = recompensa media { $reward }
+sweep-cell-adapted = { $n } de { $runs } simulaciones se adaptaron en algún momento
+regime-why-adapted = la exploración encontró la ventana de recompensa y la plasticidad dependiente de la dopamina desplazó el alcance hacia ella.
+regime-why-not-adapted = los alcances se ejecutan y a veces se recompensan, pero el |error| medio de los últimos 50 ensayos sigue por encima de 10°.
+regime-why-adapted-then-lost = un tramo anterior de 50 ensayos estaba adaptado y el último es más de 5° peor: un cambio posterior del experimento (o del bucle) lo deshizo.
+regime-why-never-rewarded = menos de 1 alcance de cada 100 fue recompensado: la exploración del bucle nunca llevó el cursor a la ventana de recompensa, así que no había nada de lo que aprender (un bucle débil apenas mueve el plan cortical).
+regime-why-no-movement = menos de la mitad de los alcances se ejecutaron: con poca dopamina el impulso del estriado es débil y un bucle fuerte pierde la depresión selectiva del GPi (la pérdida de selección de Leblois et al. 2006), así que el tálamo no libera ningún plan de movimiento; el |error| medio mezcla entonces alcances hechos y no hechos.
+regime-why-oscillating = con estos ajustes el bucle oscila (sondeado sin ruido, como en la afirmación C4: el GPi a unos 10 Hz), y los alcances que produce no están adaptados.
 sweep-cell-pending = aún sin calcular
 sweep-cell-all-diverged = todas las simulaciones divergieron ({ $n })
 sweep-problem = { $why }

@@ -166,6 +166,20 @@ sweep-cell = |erreur| finale { $mean }° ± { $sd } ({ $n ->
    *[other] { $n } graines
 }, { $min }–{ $max }°{ $diverged })
 sweep-cell-diverged = ; divergées : { $n } (écartées)
+sweep-measure = Afficher
+sweep-cell-regime = { $regime } ({ $count } graines sur { $runs }{ $others }) : { $figures }. Pourquoi : { $why } —{" "}
+sweep-cell-others = ; autres graines : { $others }
+sweep-cell-executed = { $percent } % des mouvements exécutés
+sweep-cell-reach = durée du mouvement { $ms } ms
+sweep-cell-no-reach = aucun mouvement exécuté
+sweep-cell-reward = récompense moyenne { $reward }
+sweep-cell-adapted = { $n } simulations sur { $runs } adaptées à un moment
+regime-why-adapted = l'exploration a trouvé la fenêtre de récompense et la plasticité dépendante de la dopamine y a déplacé le mouvement.
+regime-why-not-adapted = les mouvements sont exécutés et de temps en temps récompensés, mais l'|erreur| moyenne des 50 derniers essais reste au-dessus de 10°.
+regime-why-adapted-then-lost = une période antérieure de 50 essais était adaptée, la dernière est pire de plus de 5° : un changement ultérieur de l'expérience (ou de la boucle) l'a défaite.
+regime-why-never-rewarded = moins d'un mouvement sur 100 a été récompensé : l'exploration de la boucle n'a jamais amené le curseur dans la fenêtre de récompense, il n'y avait donc rien à apprendre (une boucle faible déplace à peine le plan cortical).
+regime-why-no-movement = moins de la moitié des mouvements ont été exécutés : avec peu de dopamine, l'entrée du striatum est faible et une boucle forte perd le creux sélectif du GPi (la perte de sélection de Leblois et al. 2006) ; le thalamus ne libère alors aucun plan de mouvement, et l'|erreur| moyenne mêle mouvements faits et non faits.
+regime-why-oscillating = la boucle oscille avec ces réglages (sondée sans bruit, comme dans l'affirmation C4 : le GPi à environ 10 Hz), et les mouvements qu'elle produit ne sont pas adaptés.
 sweep-cell-pending = pas encore calculé
 sweep-cell-all-diverged = toutes les simulations ont divergé ({ $n })
 sweep-problem = { $why }

@@ -45,6 +45,14 @@ pub struct SweepSpec {
     pub seeds: u32,
     /// Trials per run (≥ FINAL_WINDOW).
     pub trials: u32,
+    /// What its table, map and figure show (a link's `measure:regime`; the |error| if absent).
+    #[serde(skip_serializing_if = "is_error")]
+    pub measure: Measure,
+}
+
+/// Whether a sweep shows the default measure (left out of JSON and links).
+fn is_error(m: &Measure) -> bool {
+    *m == Measure::Error
 }
 
 /// One run of a sweep.
@@ -319,6 +327,7 @@ impl SweepSpec {
             second: None,
             seeds: whole("seeds", seeds, 1, MAX_SEEDS).map_err(text)?,
             trials: whole("trials", trials, MIN_TRIALS, MAX_TRIALS).map_err(text)?,
+            measure: Measure::Error,
         };
         spec.validate(base)?;
         Ok(spec)
@@ -385,15 +394,17 @@ impl SweepSpec {
             second,
             seeds,
             trials,
+            measure: Measure::Error,
         };
         spec.validate(&Config::default())?;
         Ok(spec)
     }
 
     /// Reads a link's `sweep=` value, `key:from:to:count` (once, or twice for a map) with
-    /// `seeds:K` and `trials:N` (defaults 3 and 300), comma-separated.
+    /// `seeds:K`, `trials:N` (defaults 3 and 300) and `measure:M` (what the map shows, default
+    /// `error`), comma-separated.
     pub fn from_link(value: &str) -> Result<SweepSpec, String> {
-        let (mut seeds, mut trials) = (3u32, 300u32);
+        let (mut seeds, mut trials, mut measure) = (3u32, 300u32, Measure::Error);
         let mut axes: Vec<String> = Vec::new();
         for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let pieces: Vec<&str> = part.split(':').collect();
@@ -408,17 +419,21 @@ impl SweepSpec {
                         format!("`trials:{n}` must be a whole number in {MIN_TRIALS}–{MAX_TRIALS}")
                     })?
                 }
+                ["measure", m] => {
+                    measure = Measure::parse(m).map_err(|e| e.replace("--measure ", "measure:"))?
+                }
                 [key, from, to, count] => axes.push(format!("{key}={from}:{to}:{count}")),
                 _ => {
                     return Err(format!(
-                        "{:?} must be key:from:to:count, seeds:K or trials:N",
+                        "{:?} must be key:from:to:count, seeds:K, trials:N or measure:M",
                         crate::format::short(part, crate::format::QUOTED)
                     ))
                 }
             }
         }
         let axes: Vec<&str> = axes.iter().map(String::as_str).collect();
-        Self::parse_all(&axes, seeds, trials).map_err(|e| e.replace("--param ", ""))
+        let spec = Self::parse_all(&axes, seeds, trials).map_err(|e| e.replace("--param ", ""))?;
+        Ok(SweepSpec { measure, ..spec })
     }
 
     /// The sweep as a link's `sweep=` value (what [`SweepSpec::from_link`] reads).
@@ -442,6 +457,9 @@ impl SweepSpec {
         }
         parts.push(format!("seeds:{}", self.seeds));
         parts.push(format!("trials:{}", self.trials));
+        if self.measure != Measure::Error {
+            parts.push(format!("measure:{}", self.measure.key()));
+        }
         parts.join(",")
     }
 
@@ -717,7 +735,7 @@ mod summary;
 
 pub use measure::Measure;
 pub use merge::{check_complete, check_outcomes};
-pub use summary::{map_table, regimes_text, summarize, summarize_by, table};
+pub use summary::{cell, map_table, regimes_text, summarize, summarize_by, table, CellFigures};
 
 #[cfg(test)]
 mod tests {
@@ -746,6 +764,7 @@ mod tests {
                         second: None,
                         seeds: 1,
                         trials: 50,
+                        measure: Measure::Error,
                     };
                     let v = s.values();
                     assert_eq!((v[0], v[v.len() - 1]), (from, to), "{} ×{count}", spec.key);
@@ -800,6 +819,7 @@ mod tests {
             second: None,
             seeds: 2,
             trials: 200,
+            measure: Measure::Error,
         };
         let outcomes: Vec<Outcome> = spec
             .jobs()

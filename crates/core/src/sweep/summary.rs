@@ -231,3 +231,68 @@ pub fn map_table(param: &str, param2: &str, points: &[Point], measure: Measure) 
     }
     out
 }
+
+/// What one value or cell of a sweep says when a reader points at it: its runs' regimes and the
+/// mean of every measure over them (each over the runs that have it).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct CellFigures {
+    /// Runs of the cell so far (diverged ones included).
+    pub runs: usize,
+    /// Runs that diverged.
+    pub diverged: usize,
+    /// Regimes with their counts, most common first.
+    pub regimes: Vec<(Regime, usize)>,
+    /// Mean final |error| and its SD over seeds, degrees.
+    pub error: Option<(f64, f64)>,
+    /// Mean fraction of reaches executed.
+    pub executed: Option<f64>,
+    /// Mean reward.
+    pub reward: Option<f64>,
+    /// Mean reach time, ms.
+    pub reach_ms: Option<f64>,
+    /// Mean trials to adapt (a run that never did counts its trials).
+    pub adapt: Option<f64>,
+    /// Runs that adapted at some point.
+    pub adapted_runs: usize,
+}
+
+/// The figures of the cell at `value` (and `value2`, in a map) of `outcomes`; `None` if it has no
+/// run yet.
+pub fn cell(outcomes: &[Outcome], value: f64, value2: Option<f64>) -> Option<CellFigures> {
+    let mut runs: Vec<&Outcome> = outcomes
+        .iter()
+        .filter(|o| {
+            o.value.to_bits() == value.to_bits()
+                && o.value2.map(f64::to_bits) == value2.map(f64::to_bits)
+        })
+        .collect();
+    if runs.is_empty() {
+        return None;
+    }
+    runs.sort_by_key(|o| o.seed);
+    let mean_of = |m: Measure| {
+        let xs: Vec<f64> = runs.iter().filter_map(|o| m.value(o)).collect();
+        (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
+    };
+    let errors: Vec<f64> = runs
+        .iter()
+        .filter_map(|o| Measure::Error.value(o))
+        .collect();
+    let error = mean_of(Measure::Error).map(|m| {
+        let n = errors.len();
+        let var = errors.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (n.max(2) - 1) as f64;
+        (m, if n > 1 { crate::math::sqrt(var) } else { 0.0 })
+    });
+    let regimes: Vec<Regime> = runs.iter().filter_map(|o| o.regime).collect();
+    Some(CellFigures {
+        runs: runs.len(),
+        diverged: runs.iter().filter(|o| o.diverged.is_some()).count(),
+        regimes: count_regimes(&regimes),
+        error,
+        executed: mean_of(Measure::Executed),
+        reward: mean_of(Measure::Reward),
+        reach_ms: mean_of(Measure::Reach),
+        adapt: mean_of(Measure::Adapt),
+        adapted_runs: runs.iter().filter(|o| o.adapt_trials.is_some()).count(),
+    })
+}
