@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from './browser.mjs';
 import { serve, ROOT } from './server.mjs';
+import { VERSION } from './links.mjs';
 
 const DIST = path.join(ROOT, 'dist');
 let browser;
@@ -30,7 +31,7 @@ async function exercise(url) {
     await page.waitForFunction((n) => window.bgloop.playground.trialCount() === n, i, { polling: 20 });
   }
   assert.match(await page.locator('#status').textContent(), /^Trial 3 · rotation/);
-  assert.match(await page.evaluate(() => location.hash), /^#v=3&preset=rotation/);
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`^#v=${VERSION}&preset=rotation`));
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, [], 'no requests to other origins');
   return page;

@@ -2,6 +2,11 @@
 // runs: golden configurations, a v1 link, schedules (steps and ramps), comparisons (a preset, B's own
 // event) and the story presets. Used by tests/wasm-node.test.mjs (wasm in Node) and
 // tests/cross-engine.test.mjs (Chromium, Firefox, WebKit).
+import { readFileSync } from 'node:fs';
+
+/** The link version the model writes, read from core (`record::VERSION`): links copied now carry `v=` with it. */
+export const VERSION = Number(readFileSync(new URL('../crates/core/src/record.rs', import.meta.url), 'utf8').match(/pub const VERSION: u32 = (\d+);/)[1]);
+
 export const DETERMINISM_LINKS = [
   ['#preset=rotation&seed=1', 12],
   ['#preset=babbling&seed=7', 12],
@@ -12,6 +17,8 @@ export const DETERMINISM_LINKS = [
   ['#preset=rotation&seed=5&b.@8.loop_strength=0.25&cortex_noise=0.01', 16],
   ['#preset=savings&seed=1', 510], // past both events (trials 301 and 501)
   ['#preset=shaping&seed=3', 30],
+  ['#v=3&preset=rotation&seed=2&dopamine=0.6', 40], // v3: the level does not reach the teaching signal
+  ['#preset=rotation&seed=2&dopamine=0.6', 40], // v4: bursts scaled by the dopamine left
 ];
 
 /** In the page: the fraction of canvas `id`'s pixels that are drawn (opaque, not near white). */

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch } from './browser.mjs';
 import { serve, ROOT } from './server.mjs';
-import { DETERMINISM_LINKS } from './links.mjs';
+import { DETERMINISM_LINKS, VERSION } from './links.mjs';
 
 let browser; let server; let hostServer;
 const CLI = path.join(ROOT, 'target', 'release', 'bgloop');
@@ -92,7 +92,7 @@ test('a copied link reproduces the run bit for bit, in a fresh page and in the n
   await a.page.waitForFunction(() => /Link copied/.test(document.getElementById('share-status').textContent), null, { timeout: 5000, polling: 50 });
   const link = await a.page.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, await a.page.evaluate(() => location.href), 'the address bar holds the same link');
-  assert.match(link, /#v=3&preset=rotation&loop_strength=0\.8&seed=5/);
+  assert.match(link, new RegExp(`#v=${VERSION}&preset=rotation&loop_strength=0\\.8&seed=5`));
   await a.context.close();
 
   const b = await open(`#${link.split('#')[1]}`);
@@ -116,7 +116,7 @@ test('hand-written links work', async () => {
   assert.equal(cfg.rotation_deg, 30);
   assert.equal(await page.getByLabel('Preset').inputValue(), 'rotation');
   assert.ok(await page.locator('#link-problems').isHidden());
-  assert.match(await page.evaluate(() => location.hash), /^#v=3&preset=rotation&loop_strength=0\.8&seed=5/);
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`^#v=${VERSION}&preset=rotation&loop_strength=0\\.8&seed=5`));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -148,7 +148,7 @@ test('exports: JSON document, PNG and SVG figures', async () => {
   await stepTrials(page, 5);
   const json = JSON.parse((await downloadText(page, 'Export JSON')).data.toString());
   assert.equal(json.format, 'bgloop-run');
-  assert.equal(json.version, 3);
+  assert.equal(json.version, VERSION);
   assert.equal(json.seed, 2);
   assert.equal(json.config.rotation_deg, 30);
   assert.equal(json.records.length, 5);
@@ -161,7 +161,7 @@ test('exports: JSON document, PNG and SVG figures', async () => {
   assert.match(svg.name, /\.svg$/);
   const text = svg.data.toString();
   // A handout: title, seed, trials, the non-default parameters, the link and a caption.
-  for (const said of ['Adapting to a 30° rotation', 'seed 2 · trials 1–5', 'Rotation 30°', 'Reward binary', '#v=3&amp;preset=rotation&amp;seed=2', 'Left: cursor paths']) {
+  for (const said of ['Adapting to a 30° rotation', 'seed 2 · trials 1–5', 'Rotation 30°', 'Reward binary', `#v=${VERSION}&amp;preset=rotation&amp;seed=2`, 'Left: cursor paths']) {
     assert.ok(text.includes(said), `the SVG says ${said}`);
   }
   assert.ok(text.startsWith('<svg') && text.includes('Cortex') && text.includes('reward'));
@@ -556,7 +556,7 @@ test('the Embed dialog writes a <bgloop-demo> line that shows every view in a 68
   await page.getByLabel('Stop at trial').fill('120');
   await page.getByLabel('Stop at trial').dispatchEvent('input');
   const element = await page.locator('#embed-code').inputValue();
-  assert.match(element, /^<script src="http:\/\/[^"]+\/web\/bgloop-embed\.js" defer><\/script>\n<bgloop-demo link="#v=3&amp;preset=rotation&amp;seed=2&amp;speed=2&amp;to=120"><\/bgloop-demo>$/);
+  assert.match(element, new RegExp(`^<script src="http://[^"]+/web/bgloop-embed\\.js" defer></script>\n<bgloop-demo link="#v=${VERSION}&amp;preset=rotation&amp;seed=2&amp;speed=2&amp;to=120"></bgloop-demo>$`));
   // The iframe fallback carries the height measured in the preview.
   await page.waitForFunction(() => /height="\d+"/.test(document.getElementById('embed-iframe').value) && !/measuring/.test(document.getElementById('embed-height').textContent), null, { timeout: 45000 });
   const iframe = await page.locator('#embed-iframe').inputValue();

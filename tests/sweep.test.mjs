@@ -171,10 +171,10 @@ test('a map is read cell by cell: the pointer or the arrow keys say a cell\'s me
   await page.waitForFunction(() => document.getElementById('sweep-status').textContent.startsWith('Done'), null, { timeout: 60000, polling: 100 });
   await page.locator('#sweep-canvas').focus();
   const readout = page.locator('#sweep-readout');
-  assert.match(await readout.textContent(), /^loop_strength 0\.25, dopamine 0\.5: final \|error\| \d+\.\d° ± \d+\.\d \(2 seeds, \d+\.\d–\d+\.\d°\)$/);
+  assert.match(await readout.textContent(), /^loop_strength 0\.25, dopamine 0\.5: .+ — final \|error\| \d+\.\d° ± \d+\.\d \(2 seeds, \d+\.\d–\d+\.\d°\)$/);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowUp');
-  assert.match(await readout.textContent(), /^loop_strength 1, dopamine 1\.5: final \|error\|/);
+  assert.match(await readout.textContent(), /^loop_strength 1, dopamine 1\.5: .+ — final \|error\|/);
   // The pointer over the bottom-left cell reads that cell.
   const box = await page.locator('#sweep-canvas').boundingBox();
   await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.75);
