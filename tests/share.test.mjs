@@ -523,7 +523,7 @@ test('host messages and tours refuse what they cannot do, and say so', async () 
     [{ type: 'bgloop:configure', config: { a: { loop_strength: 1 } } }, /`b` must be an object/],
     [{ type: 'bgloop:configure', config: { b: null } }, /`b` must be an object/],
     [{ type: 'bgloop:configure', config: { a: 5, b: {} } }, /`a` must be an object/],
-    [{ type: 'bgloop:tour', step: 1e9 }, /tour step 1000000000 does not exist: this tour has steps 1–10/],
+    [{ type: 'bgloop:tour', step: 1e9 }, /tour step 1000000000 does not exist: this tour has steps 1–\d+/],
     [{ type: 'bgloop:tour', step: 30 }, /tour step 30 does not exist/],
     [{ type: 'bgloop:tour', tour: { title: 'x'.repeat(70_000), steps: [] } }, /characters long; at most 65536/],
   ];

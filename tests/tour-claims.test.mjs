@@ -119,10 +119,27 @@ const CLAIMS = [
     const late = pg.view().results.find((r) => r.window.from === 601);
     assert.ok(late.b.figures.error_deg.mean > late.a.figures.error_deg.mean + 8, 'B stays off, A learns');
   }],
-  ['half the dopamine: reaches slow, B still learns: the result over each named window', ({ pg, step }) => {
+  ['half the dopamine neurons: reaches slow, the new step is learned more slowly: the result over each named window', ({ pg, step }) => {
     resultOverNamedWindows(pg, step);
     const slow = pg.view().results.find((r) => r.window.from === 351);
     assert.ok(slow.b.figures.reach_ms > slow.a.figures.reach_ms * 1.2, 'B slower than A');
+    const learning = pg.view().results.find((r) => r.window.from === 451);
+    assert.ok(learning.b.figures.error_deg.mean > learning.a.figures.error_deg.mean, 'B further from the new step than A over 451–500');
+  }],
+  ['the regime map: a weak loop is never rewarded, a strong loop at low dopamine makes no movement, the loop adapts between', ({ pg, step }) => {
+    // The step's sweep, cell by cell, as the page's workers run it (the same wasm call).
+    const sweep = new URLSearchParams(step.link).get('sweep');
+    const axes = Object.fromEntries(sweep.split(',').map((p) => p.split(':')).map(([k, ...v]) => [k, v.map(Number)]));
+    assert.equal(sweep.split(',').find((p) => p.startsWith('measure:')), 'measure:regime', 'the step shows regimes');
+    const [seeds, trials] = [axes.seeds[0], axes.trials[0]];
+    const [l0, l1] = axes.loop_strength;
+    const [d0, d1] = axes.dopamine;
+    const regime = (l, d) => Array.from({ length: seeds }, (_, s) => Playground.runSweepJob(pg.pendingEntries(), 'loop_strength', l, s + 1, trials, 'dopamine', d).regime);
+    for (const d of [d0, d1]) assert.deepEqual(regime(l0, d), Array(seeds).fill('never-rewarded'), `λ ${l0}, dopamine ${d}`);
+    assert.deepEqual(regime(l1, d0), Array(seeds).fill('no-movement'), `λ ${l1}, dopamine ${d0}`);
+    assert.deepEqual(regime(1, 1), Array(seeds).fill('adapted'), 'λ 1, dopamine 1');
+    assert.match(step.text, new RegExp(`weak loop \\(λ ${l0}\\) is never rewarded`));
+    assert.match(step.text, new RegExp(`\\(λ ${l1}, dopamine ${d0}\\) makes no movement`));
   }],
 ];
 

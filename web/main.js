@@ -533,6 +533,9 @@ function openLink(app, link, { speed } = {}) {
   app.ui.loop = v.loop === '1';
   app.applySpeed();
   app.render();
+  // A step's sweep (the tour's regime map) opens as a link's would: run at once within the link
+  // budget, asked for otherwise and always in an embed; a step without one clears the last.
+  if (v.sweep) app.sweep?.fromLink(v.sweep, { embedded: app.ui.embedded }); else app.sweep?.clear();
   return opened;
 }
 

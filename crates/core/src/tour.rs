@@ -22,7 +22,7 @@ pub struct Step {
     /// The speed it runs them at (an index into [`view::SPEEDS`]).
     #[serde(default = "default_speed")]
     pub speed: usize,
-    /// The view to look at (a part name: `reach`, `learning`, `activity`, `circuit`).
+    /// The view to look at (a part name: `reach`, `learning`, `activity`, `circuit`, `sweep`).
     pub view: String,
 }
 
@@ -46,7 +46,7 @@ pub const MAX_STEP_TRIALS: u32 = 5_000;
 /// The longest tour file, bytes.
 pub const MAX_JSON: usize = 65_536;
 /// The views a step may point at.
-pub const VIEWS: &[&str] = &["reach", "learning", "activity", "circuit"];
+pub const VIEWS: &[&str] = &["reach", "learning", "activity", "circuit", "sweep"];
 
 /// The built-in tour as JSON (`tour.json` beside this file): the paper's argument in eight
 /// steps, then two experiments from the lab and the clinic. Read by [`Tour::from_json`] like any

@@ -156,5 +156,28 @@ fn v3_links_with_lowered_dopamine_replay_their_original_runs_bit_for_bit() {
         };
         let expected = std::fs::read_to_string(golden(file)).expect("golden file");
         assert_eq!(text, expected, "{link} no longer replays its original run");
+        let notes = permalink::decode(link).notes;
+        assert!(
+            notes.iter().any(|n| n.contains("v=3")),
+            "{link} says it keeps its v3 meaning: {notes:?}"
+        );
     }
+    // A v3 link that never lowers dopamine replays the same run in v4: no note.
+    assert!(permalink::decode("#v=3&preset=rotation&seed=2")
+        .notes
+        .is_empty());
+    let same = |v: &str| {
+        let mut sim = permalink::decode(&format!("#v={v}&preset=rotation&seed=2"))
+            .experiment
+            .a
+            .simulation()
+            .expect("valid");
+        sim.run_trials(30).expect("finite");
+        record::csv(sim.history())
+    };
+    assert_eq!(
+        same("3"),
+        same("4"),
+        "at normal dopamine v3 and v4 are one model"
+    );
 }

@@ -307,3 +307,113 @@ fn windows_to(link: &str) -> u32 {
         .and_then(|(_, v)| v.parse().ok())
         .unwrap_or_else(|| panic!("{link} carries its end trial (to=)"))
 }
+
+/// The numbers a number-bearing pattern finds in `text` (panics naming the pattern if absent).
+fn numbers_after(text: &str, before: &str, count: usize) -> Vec<f64> {
+    let at = text
+        .find(before)
+        .unwrap_or_else(|| panic!("{before:?} not in {text:?}"));
+    let mut rest = &text[at + before.len()..];
+    let mut out = Vec::new();
+    while out.len() < count {
+        let start = rest
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or_else(|| panic!("{count} numbers after {before:?} in {text:?}"));
+        rest = &rest[start..];
+        let (x, after) = number(rest).expect("a number");
+        out.push(x);
+        rest = after;
+    }
+    out
+}
+
+/// A comparison preset's runs A and B on `seed` for `trials` trials.
+fn pair(
+    name: &str,
+    seed: u64,
+    trials: u32,
+) -> (Vec<bgloop_core::TrialRecord>, Vec<bgloop_core::TrialRecord>) {
+    let base = bgloop_core::Config {
+        seed,
+        ..bgloop_core::Config::default()
+    };
+    let e = bgloop_core::presets::preset(name)
+        .expect("preset")
+        .experiment_over(base)
+        .expect("valid");
+    let run = |p: &bgloop_core::Protocol| {
+        let mut sim = p.simulation().expect("valid");
+        sim.run_trials(trials).expect("finite");
+        sim.history().to_vec()
+    };
+    (run(&e.a), run(&e.b.expect("a comparison")))
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
+}
+
+/// The dopamine presets' paragraphs state the half-step times of the 20° step at trial 401
+/// (medians of the seeds they name) and the reach-time ratio; the runs give them. The numbers are
+/// read from the English texts, so a changed text is checked as written.
+#[test]
+fn the_dopamine_presets_state_the_half_step_times_and_reach_slowing_their_runs_show() {
+    use bgloop_core::regime::half_step_time;
+    let watch = |name: &str| bgloop_core::presets::preset(name).expect("preset").watch;
+    let parkinson = watch("dopamine-loss");
+    let tonic = watch("tonic-dopamine");
+    let [b, a] = numbers_after(parkinson, "half the step is learned in ", 2)[..] else {
+        unreachable!()
+    };
+    let [from, to] = numbers_after(parkinson, "medians of seeds ", 2)[..] else {
+        unreachable!()
+    };
+    let [low, high] = numbers_after(parkinson, "reaches become slower (", 2)[..] else {
+        unreachable!()
+    };
+    let only = numbers_after(tonic, "half the step in ", 1)[0];
+    let lost = numbers_after(tonic, ") against ", 1)[0];
+    let half =
+        |r: &[bgloop_core::TrialRecord]| half_step_time(r, 401, 20.0).map_or(300.0, f64::from);
+    let reach = |r: &[bgloop_core::TrialRecord]| {
+        let v: Vec<f64> = r
+            .iter()
+            .filter(|r| (301..=400).contains(&r.trial))
+            .filter_map(|r| r.reach_ms)
+            .collect();
+        v.iter().sum::<f64>() / v.len() as f64
+    };
+    let (mut ha, mut hb, mut ht) = (Vec::new(), Vec::new(), Vec::new());
+    for seed in from as u64..=to as u64 {
+        let (ra, rb) = pair("dopamine-loss", seed, 700);
+        let ratio = reach(&rb) / reach(&ra);
+        assert!(
+            (low - 0.05..high + 0.05).contains(&ratio),
+            "seed {seed}: reach time B / A {ratio:.2}, the text says {low}–{high}×"
+        );
+        ha.push(half(&ra));
+        hb.push(half(&rb));
+        ht.push(half(&pair("tonic-dopamine", seed, 700).1));
+    }
+    let (ma, mb, mt) = (median(ha), median(hb), median(ht));
+    assert_eq!(
+        (mb.round(), ma.round()),
+        (b, a),
+        "Parkinson's: B {mb} vs A {ma}"
+    );
+    assert_eq!(
+        (mt.round(), mb.round()),
+        (only, lost),
+        "tonic only {mt} vs {mb}"
+    );
+    assert!(
+        mb > mt && mb > ma,
+        "the teaching signal's loss slows learning"
+    );
+}

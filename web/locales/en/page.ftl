@@ -167,13 +167,19 @@ sweep-cell = final |error| { $mean }° ± { $sd } ({ $n ->
 }, { $min }–{ $max }°{ $diverged })
 sweep-cell-diverged = ; { $n } diverged (left out)
 sweep-measure = Show
-sweep-cell-regime = { $regime } ({ $count } of { $runs } seeds{ $others }): { $figures }. Why: { $why } —{" "}
+sweep-cell-regime = { $regime } ({ $count } of { $runs ->
+    [one] 1 seed
+   *[other] { $runs } seeds
+}{ $others }): { $figures }. Why: { $why } —{" "}
 sweep-cell-others = ; other seeds: { $others }
 sweep-cell-executed = { $percent }% of reaches executed
 sweep-cell-reach = reach time { $ms } ms
 sweep-cell-no-reach = no reach made
 sweep-cell-reward = mean reward { $reward }
-sweep-cell-adapted = { $n } of { $runs } runs adapted at some point
+sweep-cell-adapted = { $n } of { $runs ->
+    [one] 1 run
+   *[other] { $runs } runs
+} adapted at some point
 regime-why-adapted = exploration found the reward window and dopamine-dependent plasticity shifted the reach onto it.
 regime-why-not-adapted = reaches are made and now and then rewarded, but the mean |error| of the last 50 trials stays above 10°.
 regime-why-adapted-then-lost = an earlier stretch of 50 trials was adapted, the last one is more than 5° worse: a later change of the experiment (or of the loop) undid it.

@@ -167,13 +167,19 @@ sweep-cell = |error| final { $mean }° ± { $sd } ({ $n ->
 }, { $min }–{ $max }°{ $diverged })
 sweep-cell-diverged = ; divergentes: { $n } (excluidas)
 sweep-measure = Mostrar
-sweep-cell-regime = { $regime } ({ $count } de { $runs } semillas{ $others }): { $figures }. Por qué: { $why } —{" "}
+sweep-cell-regime = { $regime } ({ $count } de { $runs ->
+    [one] 1 semilla
+   *[other] { $runs } semillas
+}{ $others }): { $figures }. Por qué: { $why } —{" "}
 sweep-cell-others = ; otras semillas: { $others }
 sweep-cell-executed = { $percent } % de los alcances ejecutados
 sweep-cell-reach = duración del alcance { $ms } ms
 sweep-cell-no-reach = ningún alcance ejecutado
 sweep-cell-reward = recompensa media { $reward }
-sweep-cell-adapted = { $n } de { $runs } simulaciones se adaptaron en algún momento
+sweep-cell-adapted = { $n } de { $runs ->
+    [one] 1 simulación se adaptó
+   *[other] { $runs } simulaciones se adaptaron
+} en algún momento
 regime-why-adapted = la exploración encontró la ventana de recompensa y la plasticidad dependiente de la dopamina desplazó el alcance hacia ella.
 regime-why-not-adapted = los alcances se ejecutan y a veces se recompensan, pero el |error| medio de los últimos 50 ensayos sigue por encima de 10°.
 regime-why-adapted-then-lost = un tramo anterior de 50 ensayos estaba adaptado y el último es más de 5° peor: un cambio posterior del experimento (o del bucle) lo deshizo.

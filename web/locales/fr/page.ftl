@@ -167,13 +167,19 @@ sweep-cell = |erreur| finale { $mean }° ± { $sd } ({ $n ->
 }, { $min }–{ $max }°{ $diverged })
 sweep-cell-diverged = ; divergées : { $n } (écartées)
 sweep-measure = Afficher
-sweep-cell-regime = { $regime } ({ $count } graines sur { $runs }{ $others }) : { $figures }. Pourquoi : { $why } —{" "}
+sweep-cell-regime = { $regime } ({ $count ->
+    [one] 1 graine
+   *[other] { $count } graines
+} sur { $runs }{ $others }) : { $figures }. Pourquoi : { $why } —{" "}
 sweep-cell-others = ; autres graines : { $others }
 sweep-cell-executed = { $percent } % des mouvements exécutés
 sweep-cell-reach = durée du mouvement { $ms } ms
 sweep-cell-no-reach = aucun mouvement exécuté
 sweep-cell-reward = récompense moyenne { $reward }
-sweep-cell-adapted = { $n } simulations sur { $runs } adaptées à un moment
+sweep-cell-adapted = { $n ->
+    [one] 1 simulation adaptée
+   *[other] { $n } simulations adaptées
+} sur { $runs } à un moment
 regime-why-adapted = l'exploration a trouvé la fenêtre de récompense et la plasticité dépendante de la dopamine y a déplacé le mouvement.
 regime-why-not-adapted = les mouvements sont exécutés et de temps en temps récompensés, mais l'|erreur| moyenne des 50 derniers essais reste au-dessus de 10°.
 regime-why-adapted-then-lost = une période antérieure de 50 essais était adaptée, la dernière est pire de plus de 5° : un changement ultérieur de l'expérience (ou de la boucle) l'a défaite.
