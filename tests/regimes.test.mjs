@@ -56,6 +56,18 @@ test('the regime map of a sweep link: no movement and never rewarded, as the CLI
   assert.ok(await share([0x00, 0x72, 0xb2]) > 0.02, 'a never-rewarded cell is drawn');
   assert.ok(await share([0x56, 0xb4, 0xe9]) > 0.02, 'a no-movement cell is drawn');
 
+  // A screen-reader user gets the same map: the canvas's name counts the regimes, and its data
+  // table holds each cell's regime.
+  const label = await page.locator('#sweep-canvas').getAttribute('aria-label');
+  assert.match(label, new RegExp(`${await said(page, 'regime-never-rewarded')} 1`), label);
+  assert.match(label, new RegExp(`${await said(page, 'regime-no-movement')} 1`), label);
+  const table = await page.locator('details.data[data-view="sweep"] table').evaluate((el) => [...el.rows].map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.deepEqual(table[0], ['loop_strength \\ dopamine', '0.5', '1.5']);
+  assert.deepEqual(table.slice(1), [
+    ['0.5', await said(page, `regime-${cli['0.5,0.5']}`), await said(page, 'regime-never-rewarded')],
+    ['1.5', await said(page, 'regime-no-movement'), await said(page, `regime-${cli['1.5,1.5']}`)],
+  ]);
+
   // The readout says the regime, the figures that make it, and why — in the catalog's words.
   await page.locator('#sweep-canvas').focus();
   const readout = page.locator('#sweep-readout');

@@ -10,7 +10,7 @@ import { resultSentence } from './result.js';
 const VIEWS = ['reach', 'learning', 'circuit', 'activity'];
 
 /** Writes `table` ({ caption, head, rows }) into `box` as an HTML table (text nodes only). */
-function writeTable(box, table) {
+export function writeTable(box, table) {
   const el = document.createElement('table');
   const caption = document.createElement('caption');
   caption.textContent = table.caption;

@@ -4,6 +4,7 @@ import { Playground } from './pkg/bgloop.js';
 import { fitCanvas } from './charts.js';
 import { download, svgToPng } from './export.js';
 import { t, fixed, num } from './i18n.js';
+import { writeTable } from './describe.js';
 
 /** The size of an exported sweep figure, CSS px (as `bgloop sweep --figure`). */
 const SWEEP_FIGURE_SIZE = [900, 520];
@@ -83,6 +84,11 @@ function drawSweep(pg, state, canvas, hc, readout) {
   } else {
     Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), hc, measureOf(spec));
   }
+  // The sweep in words (core's): the canvas's name with its counts, and its data table.
+  const d = Playground.describeSweep(outcomes, spec.param, spec.param2, spec.values, spec.values2 ?? [], measureOf(spec));
+  canvas.setAttribute('aria-label', d.label);
+  const box = document.querySelector('details.data[data-view="sweep"] .data-body');
+  if (box) writeTable(box, d.table);
 }
 
 /** The two parameter menus: the swept parameter, and the second one of a map (or none). */
@@ -336,6 +342,7 @@ function forget(state, { progress, canvas }) {
   $readout().textContent = '';
   progress.value = 0;
   canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+  document.querySelector('details.data[data-view="sweep"] .data-body')?.replaceChildren();
 }
 
 /** A started sweep `spec` as a link's `sweep=` value (null for none). */

@@ -119,6 +119,47 @@ impl Playground {
         to_js(&sweep::cell(&outcomes, value, value2))
     }
 
+    /// A sweep in words, in the page's language: `{ label, table: { caption, head, rows } }` —
+    /// the text alternative of its canvas and its data table, a row per value of `param` and a
+    /// column per value of `param2` (for a map), each cell `measure`'s mean or the regime.
+    #[wasm_bindgen(js_name = describeSweep)]
+    pub fn describe_sweep(
+        outcomes: JsValue,
+        param: JsValue,
+        param2: JsValue,
+        values: Vec<f64>,
+        values2: Vec<f64>,
+        measure: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let param = text(&param, "param")?;
+        let param2 = if param2.is_undefined() || param2.is_null() {
+            None
+        } else {
+            Some(text(&param2, "param2")?)
+        };
+        let measure = match measure {
+            None => sweep::Measure::Error,
+            Some(m) => sweep::Measure::parse(&m)
+                .map_err(|e| js_error(e.replace("--measure", "`measure`")))?,
+        };
+        for (v, name) in [(&values, "values"), (&values2, "values2")] {
+            if v.len() > 200 || v.iter().any(|x| !x.is_finite()) {
+                return Err(js_error(format!(
+                    "`{name}` must be at most 200 finite numbers"
+                )));
+            }
+        }
+        let outcomes = crate::boundary::outcomes(&outcomes, &param, param2.as_deref())?;
+        let points = sweep::summarize_by(&outcomes, measure);
+        to_js(&bgloop_charts::describe::sweep(
+            language::words(),
+            (&param, &values),
+            param2.as_deref().map(|p| (p, values2.as_slice())),
+            &points,
+            measure,
+        ))
+    }
+
     /// Runs one sweep job on `base` (an object of entries, e.g. `pendingEntries()`): `{ value,
     /// seed, final_error, executed, … }`; with `param2` and `value2`, one cell of a map. Used by
     /// the sweep's Web Workers.

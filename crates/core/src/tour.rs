@@ -168,7 +168,11 @@ mod tests {
         let tour =
             Tour::from_json(BUILTIN_JSON).expect("the built-in tour's JSON reads and checks");
         assert_eq!(builtin(), tour);
-        assert_eq!(tour.steps.len(), 10);
+        assert_eq!(tour.steps.len(), 11);
+        assert_eq!(
+            tour.steps[10].view, "sweep",
+            "the last step looks at the regime map"
+        );
         let json = serde_json::to_string(&tour).expect("serialises");
         assert_eq!(Tour::from_json(&json), Ok(tour));
     }
@@ -190,8 +194,8 @@ mod tests {
                 "step 2: `link`: `loop_strength` = 9 is out of range 0–2",
             ),
             (
-                tour(&[step("preset=rotation", "sweep", 1)]),
-                "step 1: `view` = \"sweep\" is not one of",
+                tour(&[step("preset=rotation", "parameters", 1)]),
+                "step 1: `view` = \"parameters\" is not one of",
             ),
             (
                 tour(&[step("preset=rotation", "reach", 9999)]),

@@ -186,6 +186,11 @@ regime-why-adapted-then-lost = an earlier stretch of 50 trials was adapted, the 
 regime-why-never-rewarded = fewer than 1 reach in 100 was rewarded: the loop's exploration never carried the cursor into the reward window, so there was nothing to learn from (a weak loop barely moves the cortical plan).
 regime-why-no-movement = fewer than half the reaches were made: with little dopamine the striatum's drive is weak and a strong loop loses its selective GPi dip (the loss of selection of Leblois et al. 2006), so the thalamus releases no plan to move; the mean |error| then mixes reaches made and not made.
 regime-why-oscillating = the loop at these settings oscillates (probed without noise, as claim C4: GPi at about 10 Hz), and the reaches it drives are not adapted.
+sweep-described = Sweep: { $measure } against { $param }{ $param2 ->
+    [none] {""}
+   *[other] {" "}and { $param2 }
+}; { $done } of { $cells } cells computed.
+sweep-table-caption = { $measure } at each value (mean over seeds; a regime: that of most seeds, * when they differ)
 sweep-cell-pending = not computed yet
 sweep-cell-all-diverged = every run diverged ({ $n })
 sweep-problem = { $why }

@@ -186,6 +186,11 @@ regime-why-adapted-then-lost = un tramo anterior de 50 ensayos estaba adaptado y
 regime-why-never-rewarded = menos de 1 alcance de cada 100 fue recompensado: la exploración del bucle nunca llevó el cursor a la ventana de recompensa, así que no había nada de lo que aprender (un bucle débil apenas mueve el plan cortical).
 regime-why-no-movement = menos de la mitad de los alcances se ejecutaron: con poca dopamina el impulso del estriado es débil y un bucle fuerte pierde la depresión selectiva del GPi (la pérdida de selección de Leblois et al. 2006), así que el tálamo no libera ningún plan de movimiento; el |error| medio mezcla entonces alcances hechos y no hechos.
 regime-why-oscillating = con estos ajustes el bucle oscila (sondeado sin ruido, como en la afirmación C4: el GPi a unos 10 Hz), y los alcances que produce no están adaptados.
+sweep-described = Barrido: { $measure } según { $param }{ $param2 ->
+    [none] {""}
+   *[other] {" "}y { $param2 }
+}; { $done } de { $cells } casillas calculadas.
+sweep-table-caption = { $measure } en cada valor (media sobre las semillas; un régimen: el de la mayoría de las semillas, * cuando difieren)
 sweep-cell-pending = aún sin calcular
 sweep-cell-all-diverged = todas las simulaciones divergieron ({ $n })
 sweep-problem = { $why }

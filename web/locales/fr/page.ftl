@@ -186,6 +186,11 @@ regime-why-adapted-then-lost = une période antérieure de 50 essais était adap
 regime-why-never-rewarded = moins d'un mouvement sur 100 a été récompensé : l'exploration de la boucle n'a jamais amené le curseur dans la fenêtre de récompense, il n'y avait donc rien à apprendre (une boucle faible déplace à peine le plan cortical).
 regime-why-no-movement = moins de la moitié des mouvements ont été exécutés : avec peu de dopamine, l'entrée du striatum est faible et une boucle forte perd le creux sélectif du GPi (la perte de sélection de Leblois et al. 2006) ; le thalamus ne libère alors aucun plan de mouvement, et l'|erreur| moyenne mêle mouvements faits et non faits.
 regime-why-oscillating = la boucle oscille avec ces réglages (sondée sans bruit, comme dans l'affirmation C4 : le GPi à environ 10 Hz), et les mouvements qu'elle produit ne sont pas adaptés.
+sweep-described = Balayage : { $measure } en fonction de { $param }{ $param2 ->
+    [none] {""}
+   *[other] {" "}et de { $param2 }
+} ; { $done } cases calculées sur { $cells }.
+sweep-table-caption = { $measure } pour chaque valeur (moyenne sur les graines ; un régime : celui de la plupart des graines, * quand elles diffèrent)
 sweep-cell-pending = pas encore calculé
 sweep-cell-all-diverged = toutes les simulations ont divergé ({ $n })
 sweep-problem = { $why }
