@@ -448,6 +448,108 @@ fn activity(words: &Catalog, trace: &Trace) -> Described {
     }
 }
 
+/// A sweep in words: the map's (or curve's) text alternative — what it shows, how many cells are
+/// computed and, for the regime map, how many cells fall in each regime — and its data table, a
+/// row per value of `param` and a column per value of `param2` (one column for a curve), each
+/// cell the measure's mean over seeds or the regime of most seeds (`*` when they differ).
+pub fn sweep(
+    words: &Catalog,
+    (param, values): (&str, &[f64]),
+    second: Option<(&str, &[f64])>,
+    points: &[bgloop_core::sweep::Point],
+    measure: bgloop_core::sweep::Measure,
+) -> Described {
+    use bgloop_core::sweep::Measure;
+    let what = words.text(&format!("measure-{}", measure.key()));
+    let cell_text = |p: &bgloop_core::sweep::Point| match (measure, p.regime()) {
+        (Measure::Regime, Some(r)) => {
+            let name = words.text(&format!("regime-{}", r.key()));
+            if p.mixed() {
+                format!("{name} *")
+            } else {
+                name
+            }
+        }
+        _ if p.n == 0 => words.text("chart-diverged"),
+        (Measure::Executed, _) => format!("{}%", words.number((100.0 * p.mean).round())),
+        (Measure::Reward, _) => words.number((p.mean * 100.0).round() / 100.0),
+        (Measure::Error, _) | (Measure::Regime, _) => {
+            format!("{}°", words.number((p.mean * 10.0).round() / 10.0))
+        }
+        _ => words.number(p.mean.round()),
+    };
+    let find = |x: f64, y: Option<f64>| {
+        points.iter().find(|p| {
+            p.value.to_bits() == x.to_bits() && p.value2.map(f64::to_bits) == y.map(f64::to_bits)
+        })
+    };
+    let shown = |v: f64| words.number((v * 1000.0).round() / 1000.0);
+    let pending = words.text("sweep-cell-pending");
+    let (head, rows): (Vec<String>, Vec<Vec<String>>) =
+        match second {
+            Some((param2, values2)) => (
+                std::iter::once(format!("{param} \\ {param2}"))
+                    .chain(values2.iter().map(|&y| shown(y)))
+                    .collect(),
+                values
+                    .iter()
+                    .map(|&x| {
+                        std::iter::once(shown(x))
+                            .chain(values2.iter().map(|&y| {
+                                find(x, Some(y)).map_or_else(|| pending.clone(), cell_text)
+                            }))
+                            .collect()
+                    })
+                    .collect(),
+            ),
+            None => (
+                vec![param.to_string(), what.clone()],
+                values
+                    .iter()
+                    .map(|&x| {
+                        vec![
+                            shown(x),
+                            find(x, None).map_or_else(|| pending.clone(), cell_text),
+                        ]
+                    })
+                    .collect(),
+            ),
+        };
+    let cells = values.len() * second.map_or(1, |(_, v)| v.len());
+    let computed = points.len().min(cells);
+    let mut label = words.format(
+        &Msg::new("sweep-described")
+            .text("measure", what.clone())
+            .text("param", param.to_string())
+            .text(
+                "param2",
+                second.map_or_else(|| "none".to_string(), |(p, _)| p.to_string()),
+            )
+            .count("done", computed as i64)
+            .count("cells", cells as i64),
+    );
+    if measure == Measure::Regime {
+        let counts: Vec<String> = bgloop_core::regime::Regime::ALL
+            .iter()
+            .filter_map(|&r| {
+                let n = points.iter().filter(|p| p.regime() == Some(r)).count();
+                (n > 0).then(|| format!("{} {n}", words.text(&format!("regime-{}", r.key()))))
+            })
+            .collect();
+        if !counts.is_empty() {
+            label.push_str(&format!(" {}.", counts.join(", ")));
+        }
+    }
+    Described {
+        label,
+        table: Table {
+            caption: words.format(&Msg::new("sweep-table-caption").text("measure", what)),
+            head,
+            rows,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -560,107 +662,5 @@ mod tests {
         );
         let none = describe(&Session::new(std::iter::empty::<(&str, f64)>()).expect("defaults"));
         assert!(none.circuit.table.rows.is_empty());
-    }
-}
-
-/// A sweep in words: the map's (or curve's) text alternative — what it shows, how many cells are
-/// computed and, for the regime map, how many cells fall in each regime — and its data table, a
-/// row per value of `param` and a column per value of `param2` (one column for a curve), each
-/// cell the measure's mean over seeds or the regime of most seeds (`*` when they differ).
-pub fn sweep(
-    words: &Catalog,
-    (param, values): (&str, &[f64]),
-    second: Option<(&str, &[f64])>,
-    points: &[bgloop_core::sweep::Point],
-    measure: bgloop_core::sweep::Measure,
-) -> Described {
-    use bgloop_core::sweep::Measure;
-    let what = words.text(&format!("measure-{}", measure.key()));
-    let cell_text = |p: &bgloop_core::sweep::Point| match (measure, p.regime()) {
-        (Measure::Regime, Some(r)) => {
-            let name = words.text(&format!("regime-{}", r.key()));
-            if p.mixed() {
-                format!("{name} *")
-            } else {
-                name
-            }
-        }
-        _ if p.n == 0 => words.text("chart-diverged"),
-        (Measure::Executed, _) => format!("{}%", words.number((100.0 * p.mean).round())),
-        (Measure::Reward, _) => words.number((p.mean * 100.0).round() / 100.0),
-        (Measure::Error, _) | (Measure::Regime, _) => {
-            format!("{}°", words.number((p.mean * 10.0).round() / 10.0))
-        }
-        _ => words.number(p.mean.round()),
-    };
-    let find = |x: f64, y: Option<f64>| {
-        points.iter().find(|p| {
-            p.value.to_bits() == x.to_bits() && p.value2.map(f64::to_bits) == y.map(f64::to_bits)
-        })
-    };
-    let shown = |v: f64| words.number((v * 1000.0).round() / 1000.0);
-    let pending = words.text("sweep-cell-pending");
-    let (head, rows): (Vec<String>, Vec<Vec<String>>) =
-        match second {
-            Some((param2, values2)) => (
-                std::iter::once(format!("{param} \\ {param2}"))
-                    .chain(values2.iter().map(|&y| shown(y)))
-                    .collect(),
-                values
-                    .iter()
-                    .map(|&x| {
-                        std::iter::once(shown(x))
-                            .chain(values2.iter().map(|&y| {
-                                find(x, Some(y)).map_or_else(|| pending.clone(), cell_text)
-                            }))
-                            .collect()
-                    })
-                    .collect(),
-            ),
-            None => (
-                vec![param.to_string(), what.clone()],
-                values
-                    .iter()
-                    .map(|&x| {
-                        vec![
-                            shown(x),
-                            find(x, None).map_or_else(|| pending.clone(), cell_text),
-                        ]
-                    })
-                    .collect(),
-            ),
-        };
-    let cells = values.len() * second.map_or(1, |(_, v)| v.len());
-    let computed = points.len().min(cells);
-    let mut label = words.format(
-        &Msg::new("sweep-described")
-            .text("measure", what.clone())
-            .text("param", param.to_string())
-            .text(
-                "param2",
-                second.map_or_else(|| "none".to_string(), |(p, _)| p.to_string()),
-            )
-            .count("done", computed as i64)
-            .count("cells", cells as i64),
-    );
-    if measure == Measure::Regime {
-        let counts: Vec<String> = bgloop_core::regime::Regime::ALL
-            .iter()
-            .filter_map(|&r| {
-                let n = points.iter().filter(|p| p.regime() == Some(r)).count();
-                (n > 0).then(|| format!("{} {n}", words.text(&format!("regime-{}", r.key()))))
-            })
-            .collect();
-        if !counts.is_empty() {
-            label.push_str(&format!(" {}.", counts.join(", ")));
-        }
-    }
-    Described {
-        label,
-        table: Table {
-            caption: words.format(&Msg::new("sweep-table-caption").text("measure", what)),
-            head,
-            rows,
-        },
     }
 }
