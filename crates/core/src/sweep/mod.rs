@@ -806,6 +806,48 @@ mod tests {
         assert!(e.contains("`loop_strength` = 3 is out of range 0–2"), "{e}");
     }
 
+    /// The regimes a student meets on the rotation preset's maps, each where docs/model.md says:
+    /// a weak loop is never rewarded, a strong loop at low dopamine makes no movement, the
+    /// default adapts — and a run that adapted to 30° and cannot follow a step to 60° with a weak
+    /// loop is "adapted then lost". Each outcome carries the link version.
+    #[test]
+    fn sweeps_classify_the_regimes_of_the_rotation_preset() {
+        let rotation = crate::permalink::decode("#preset=rotation").experiment.a;
+        let regime = |base: &Protocol, l: f64, key: &str, v: f64, seed: u64, trials: u32| {
+            let mut p = base.clone();
+            p.config.set(key, Input::Num(v)).expect("in range");
+            let job = Job {
+                index: 0,
+                value: l,
+                seed,
+                index2: None,
+                value2: None,
+            };
+            let o = run(&p, "loop_strength", job, trials).expect("runs");
+            assert_eq!(o.version, Some(crate::record::VERSION));
+            o.regime.expect("a regime")
+        };
+        assert_eq!(
+            regime(&rotation, 0.25, "dopamine", 1.0, 1, 300),
+            Regime::NeverRewarded
+        );
+        assert_eq!(
+            regime(&rotation, 1.5, "dopamine", 0.5, 1, 300),
+            Regime::NoMovement
+        );
+        assert_eq!(
+            regime(&rotation, 1.0, "dopamine", 1.0, 1, 300),
+            Regime::Adapted
+        );
+        let step = crate::permalink::decode("#preset=rotation&@151.rotation_deg=60")
+            .experiment
+            .a;
+        assert_eq!(
+            regime(&step, 0.5, "exploration_noise", 0.08, 1, 300),
+            Regime::AdaptedThenLost
+        );
+    }
+
     #[test]
     fn a_small_sweep_shows_the_loop_strength_effect() {
         let base = crate::presets::preset("rotation")
