@@ -18,7 +18,7 @@ const state = (page) => page.evaluate(() => ({
   counter: document.getElementById('tour-counter').textContent,
   title: document.getElementById('tour-title').textContent,
   focused: document.activeElement?.id,
-  outlined: [...document.querySelectorAll('.tour-focus')].map((e) => e.dataset.part),
+  outlined: [...document.querySelectorAll('.tour-focus')].map((e) => e.closest('[data-part]')?.dataset.part),
   trials: window.bgloop.playground.trialCount(),
   hash: location.hash,
 }));

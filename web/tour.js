@@ -87,7 +87,10 @@ function outline(view, reduced) {
   document.querySelectorAll('.tour-focus').forEach((e) => e.classList.remove('tour-focus'));
   document.body.classList.toggle('touring', Boolean(view));
   if (!view) return;
-  const shown = document.querySelector(`.views [data-part="${view}"]`);
+  // A tall part (the sweep panel, its form above its map) outlines its `.tour-target`: what the
+  // step talks about, so it fits below the step's text.
+  const part = document.querySelector(`.views [data-part="${view}"]`);
+  const shown = part?.querySelector('.tour-target') ?? part;
   if (!shown) return;
   shown.classList.add('tour-focus');
   document.documentElement.style.setProperty('--tour-h', `${Math.ceil($('tour').getBoundingClientRect().height)}px`);
