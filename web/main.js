@@ -535,6 +535,8 @@ function openLink(app, link, { speed } = {}) {
   app.render();
   // A step's sweep (the tour's regime map) opens as a link's would: run at once within the link
   // budget, asked for otherwise and always in an embed; a step without one clears the last.
+  app.ui.sweep = v.sweep ?? null;
+  document.body.classList.toggle('has-sweep', Boolean(v.sweep));
   if (v.sweep) app.sweep?.fromLink(v.sweep, { embedded: app.ui.embedded }); else app.sweep?.clear();
   return opened;
 }
@@ -706,9 +708,12 @@ function reopen(app, api) {
     // Always asked, even for the language shown: a catalog still on its way for an older link
     // must not win over this one.
     if (app.ui.lang) app.setLanguage(app.ui.lang).catch((e) => app.showError(e));
+    // A tour step opens its own link, sweep included (a step is a fresh load of its link).
     if (at) app.tour.open(at, { focus: false });
-    else runToEnd(app);
-    if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded }); else app.sweep.clear();
+    else {
+      runToEnd(app);
+      if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded }); else app.sweep.clear();
+    }
     // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
     tellHost('bgloop:ready', api.state());
     app.tellHeight(true);
@@ -768,10 +773,13 @@ async function main() {
   if (langProblem) sayLanguageProblem(app, langProblem);
   // A link whose language core reads otherwise than the first look above (a second `lang=`).
   else if (app.ui.lang && app.ui.lang !== Playground.language()) app.setLanguage(app.ui.lang).catch((e) => sayLanguageProblem(app, e));
+  // A tour step opens its own link, its sweep included; otherwise a link with a sweep recomputes
+  // it (after the experiment it sweeps is open).
   if (tourAt) app.tour.open(tourAt, { focus: false });
-  else runToEnd(app);
-  // A link with a sweep recomputes it (after the experiment it sweeps is open).
-  if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded });
+  else {
+    runToEnd(app);
+    if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded });
+  }
   // A link typed into the address bar, or a host changing the iframe's hash, opens that
   // experiment exactly as a fresh load would (our own replaceState never fires this).
   window.addEventListener('hashchange', () => reopen(app, api));

@@ -283,7 +283,13 @@ function setupReadout(state, canvas, out) {
     let said = t('sweep-cell-pending');
     if (cell && cell.n === 0) said = t('sweep-cell-all-diverged', { n: cell.diverged });
     else if (cell) said = t('sweep-cell', { mean: fixed(cell.mean, 1), sd: fixed(cell.sd, 1), n: cell.n, min: fixed(cell.min, 1), max: fixed(cell.max, 1), diverged });
-    const regime = cell ? regimeSaid(Playground.sweepCell(state.outcomes, spec.param, spec.param2, x, y)) : '';
+    // The cell's figures from core, computed again only when the cell or its runs changed.
+    const key = `${x},${y},${state.outcomes.length},${spec.measure}`;
+    if (cell && state.cellKey !== key) {
+      state.cellKey = key;
+      state.cellSaid = regimeSaid(Playground.sweepCell(state.outcomes, spec.param, spec.param2, x, y));
+    }
+    const regime = cell ? state.cellSaid : '';
     out.textContent = `${spec.param} ${num(x)}, ${spec.param2} ${num(y)}: ${regime}${said}`;
   };
   const nearest = (values, v) => values.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(values[best] - v) ? i : best), 0);

@@ -470,7 +470,8 @@ pub fn sweep(
                 name
             }
         }
-        _ if p.n == 0 => words.text("chart-diverged"),
+        _ if p.n == 0 && p.diverged > 0 => words.text("chart-diverged"),
+        _ if p.n == 0 => "—".to_string(),
         (Measure::Executed, _) => format!("{}%", words.number((100.0 * p.mean).round())),
         (Measure::Reward, _) => words.number((p.mean * 100.0).round() / 100.0),
         (Measure::Error, _) | (Measure::Regime, _) => {

@@ -383,6 +383,7 @@ fn draw_cells<DB: DrawingBackend>(
                             mark.to_string()
                         }
                     }
+                    (0, 0) => "—".to_string(),
                     (0, _) => format!("× {}", style.words.text("chart-diverged")),
                     (_, 0) => measure_text(map.measure, p.mean, style),
                     _ => format!("{}†", measure_text(map.measure, p.mean, style)),

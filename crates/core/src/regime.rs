@@ -91,7 +91,7 @@ impl Regime {
 /// What a run measured, over its final window (the result of [`crate::result`]) and over the run.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Measures {
-    /// Mean |error| over the final window, degrees (of the reaches made).
+    /// Mean |error| over the final window, degrees (every trial, as the result computes it).
     pub error_deg: f64,
     /// Fraction of the final window's reaches executed.
     pub executed: f64,
@@ -150,29 +150,17 @@ impl Measures {
     }
 }
 
-/// The lowest mean |error| (reaches made) over any window of [`result::LAST`] consecutive trials;
-/// infinity if no window has a reach.
+/// The lowest mean |error| over any window of [`result::LAST`] consecutive trials, computed as the
+/// result computes it (every trial of the window, made or not); infinity for a shorter run.
 fn best_window(records: &[TrialRecord]) -> f64 {
     let n = result::LAST as usize;
-    let mut best = f64::INFINITY;
-    let (mut sum, mut count) = (0.0, 0usize);
-    for (i, r) in records.iter().enumerate() {
-        if r.executed {
-            sum += r.error_deg.abs();
-            count += 1;
-        }
-        if i >= n {
-            let out = &records[i - n];
-            if out.executed {
-                sum -= out.error_deg.abs();
-                count -= 1;
-            }
-        }
-        if i + 1 >= n && count * 2 >= n {
-            best = best.min(sum / count as f64);
-        }
+    if records.len() < n {
+        return f64::INFINITY;
     }
-    best
+    records
+        .windows(n)
+        .map(|w| w.iter().map(|r| r.error_deg.abs()).sum::<f64>() / n as f64)
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Trials until the run adapted: the trial (counted from the run's first) at which the mean
@@ -273,6 +261,19 @@ mod tests {
         // …but a final window within the margin of the best is not "lost".
         let near = run(|t| (if t <= 100 { 9.0 } else { 13.0 }, true, 0.5), 200);
         assert_eq!(regime(&near), Regime::NotAdapted);
+        // Reaches made and not made are counted alike, in the final window and in the best one
+        // (as the result counts them): a steady mix is not "lost".
+        let mixed = run(
+            |t| {
+                if t % 5 < 3 {
+                    (2.0, true, 1.0)
+                } else {
+                    (40.0, false, 0.0)
+                }
+            },
+            200,
+        );
+        assert_eq!(regime(&mixed), Regime::NotAdapted);
         // The loop's rhythm explains a run that moves, is rewarded and fails — no other.
         let with_rhythm = |r: &[TrialRecord]| Measures::of(r).expect("reaches").regime(true);
         assert_eq!(with_rhythm(&near), Regime::Oscillating);

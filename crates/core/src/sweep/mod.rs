@@ -686,7 +686,7 @@ pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcom
     p.config.seed = job.seed;
     let mut sim = p.simulation().map_err(|e| e.to_string())?;
     sim.set_history_cap(trials as usize + 2);
-    let mut diverged = sim
+    let diverged = sim
         .run_trials(trials)
         .err()
         .map(|e: Divergence| e.to_string());
@@ -697,17 +697,10 @@ pub fn run(base: &Protocol, param: &str, job: Job, trials: u32) -> Result<Outcom
         .is_none()
         .then(|| Measures::of(sim.history()))
         .flatten();
-    let oscillating = match (&diverged, measures) {
-        (None, Some(_)) => match crate::claims::probe_rhythm_of(sim.config()) {
-            Ok(d) => d.oscillating(),
-            Err(e) => {
-                diverged = Some(e.to_string());
-                false
-            }
-        },
-        _ => false,
-    };
-    let measures = measures.filter(|_| diverged.is_none());
+    // A probe that cannot run (its noiseless loop runs away) says nothing of the run itself: the
+    // run keeps its figures and is simply not called oscillating.
+    let oscillating = measures.is_some()
+        && crate::claims::probe_rhythm_of(sim.config()).is_ok_and(|d| d.oscillating());
     Ok(Outcome {
         param: param.to_string(),
         value: job.value,

@@ -160,9 +160,16 @@ pub fn table(param: &str, points: &[Point], measure: Measure) -> String {
             0 => String::new(),
             k => format!("   ({k} diverged)"),
         };
-        if p.n == 0 {
+        if p.n == 0 && p.diverged > 0 {
             out.push_str(&format!(
                 "{:>20}  every run diverged{diverged}\n",
+                shown(p.value)
+            ));
+            continue;
+        }
+        if p.n == 0 {
+            out.push_str(&format!(
+                "{:>20}  — (no run has this measure: no reach made, or an older file)\n",
                 shown(p.value)
             ));
             continue;
@@ -194,7 +201,11 @@ pub fn map_table(param: &str, param2: &str, points: &[Point], measure: Measure) 
         .filter_map(|p| Some(((p.value.to_bits(), p.value2?.to_bits()), p)))
         .collect();
     let any_diverged = points.iter().any(|p| p.diverged > 0);
-    let seeds = points.iter().map(|p| p.n + p.diverged).max().unwrap_or(0);
+    let seeds = points
+        .iter()
+        .map(|p| p.n.max(p.regimes.iter().map(|(_, k)| *k).sum::<usize>()) + p.diverged)
+        .max()
+        .unwrap_or(0);
     let what = match measure {
         Measure::Regime => "regime (of most seeds; * the seeds differ)".to_string(),
         m => format!("mean {}", m.header()),
@@ -218,7 +229,8 @@ pub fn map_table(param: &str, param2: &str, points: &[Point], measure: Measure) 
                     Some(k) if p.mixed() => format!("{}*", k.words()),
                     Some(k) => k.words().to_string(),
                 },
-                Some(p) if p.n == 0 => "×".to_string(),
+                Some(p) if p.n == 0 && p.diverged > 0 => "×".to_string(),
+                Some(p) if p.n == 0 => "—".to_string(),
                 Some(p) if p.diverged > 0 => format!("{:.d$}†", p.mean),
                 Some(p) => format!("{:.d$}", p.mean),
             };
