@@ -349,6 +349,9 @@ function forget(state, { progress, canvas }) {
   progress.value = 0;
   canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
   document.querySelector('details.data[data-view="sweep"] .data-body')?.replaceChildren();
+  // The canvas's name goes back to the catalog's, not the last sweep's counts.
+  const label = Playground.message('sweep-canvas', null).attributes['aria-label'];
+  if (label) canvas.setAttribute('aria-label', label);
 }
 
 /** A started sweep `spec` as a link's `sweep=` value (null for none). */

@@ -93,6 +93,28 @@ pub fn draw<DB: DrawingBackend>(
         };
         Circle::new((p.value, p.mean.min(y_max)), style.px(4.5), fill.filled())
     }))?;
+    // On a regime curve each point also carries its regime's mark and name above it, so colour is
+    // never the only cue.
+    if measure == Measure::Regime {
+        for p in &finished {
+            if let Some(r) = p.regime() {
+                let name = style.words.text(&format!("regime-{}", r.key()));
+                let star = if p.mixed() { "*" } else { "" };
+                let label = EmptyElement::at((p.value, p.mean.min(y_max)))
+                    + Text::new(
+                        format!("{} {name}{star}", regime_mark(r)),
+                        (0, -style.pxi(8.0)),
+                        style.font(9.5).color(&style.ink()).pos(
+                            plotters::style::text_anchor::Pos::new(
+                                plotters::style::text_anchor::HPos::Center,
+                                plotters::style::text_anchor::VPos::Bottom,
+                            ),
+                        ),
+                    );
+                chart.draw_series(std::iter::once(label))?;
+            }
+        }
+    }
     Ok(())
 }
 
