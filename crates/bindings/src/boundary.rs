@@ -163,6 +163,23 @@ fn short(s: &str) -> String {
     bgloop_core::format::short(s, bgloop_core::format::QUOTED)
 }
 
+/// An optional text argument (`undefined` or `null`: none), bounded like [`text`].
+pub fn optional_text(value: &JsValue, name: &str) -> Result<Option<String>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        text(value, name).map(Some)
+    }
+}
+
+/// A sweep's measure as JavaScript names it (`"error"`, `"regime"`, …; absent: the |error|).
+pub fn measure(measure: Option<String>) -> Result<bgloop_core::sweep::Measure, JsError> {
+    measure.map_or(Ok(bgloop_core::sweep::Measure::Error), |m| {
+        bgloop_core::sweep::Measure::parse(&m)
+            .map_err(|e| js_error(e.replace("--measure", "`measure`")))
+    })
+}
+
 /// A text argument `name`, or an error naming it.
 pub fn text(value: &JsValue, name: &str) -> Result<String, JsError> {
     match value.as_string() {

@@ -89,11 +89,7 @@ impl Playground {
         param2: JsValue,
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
-        let param2 = if param2.is_undefined() || param2.is_null() {
-            None
-        } else {
-            Some(text(&param2, "param2")?)
-        };
+        let param2 = crate::boundary::optional_text(&param2, "param2")?;
         let outcomes = crate::boundary::outcomes(&outcomes, &param, param2.as_deref())?;
         to_js(&sweep::summarize(&outcomes))
     }
@@ -110,11 +106,7 @@ impl Playground {
         value2: Option<f64>,
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
-        let param2 = if param2.is_undefined() || param2.is_null() {
-            None
-        } else {
-            Some(text(&param2, "param2")?)
-        };
+        let param2 = crate::boundary::optional_text(&param2, "param2")?;
         let outcomes = crate::boundary::outcomes(&outcomes, &param, param2.as_deref())?;
         to_js(&sweep::cell(&outcomes, value, value2))
     }
@@ -132,16 +124,8 @@ impl Playground {
         measure: Option<String>,
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
-        let param2 = if param2.is_undefined() || param2.is_null() {
-            None
-        } else {
-            Some(text(&param2, "param2")?)
-        };
-        let measure = match measure {
-            None => sweep::Measure::Error,
-            Some(m) => sweep::Measure::parse(&m)
-                .map_err(|e| js_error(e.replace("--measure", "`measure`")))?,
-        };
+        let param2 = crate::boundary::optional_text(&param2, "param2")?;
+        let measure = crate::boundary::measure(measure)?;
         for (v, name) in [(&values, "values"), (&values2, "values2")] {
             if v.len() > 200 || v.iter().any(|x| !x.is_finite()) {
                 return Err(js_error(format!(

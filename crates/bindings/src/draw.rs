@@ -227,7 +227,7 @@ impl Playground {
         measure: Option<String>,
     ) -> Result<(), JsError> {
         let param = boundary::text(&param, "param")?;
-        let measure = measure_of(measure)?;
+        let measure = boundary::measure(measure)?;
         let outcomes = boundary::outcomes(&outcomes, &param, None)?;
         let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
         let from = checked("from", from, -1e9, 1e9)?;
@@ -258,7 +258,7 @@ impl Playground {
     ) -> Result<JsValue, JsError> {
         let param = boundary::text(&param, "param")?;
         let param2 = boundary::text(&param2, "param2")?;
-        let measure = measure_of(measure)?;
+        let measure = boundary::measure(measure)?;
         let outcomes = boundary::outcomes(&outcomes, &param, Some(&param2))?;
         let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
         let finite = |v: &[f64], name: &str| -> Result<(), JsError> {
@@ -307,12 +307,8 @@ impl Playground {
         measure: Option<String>,
     ) -> Result<String, JsError> {
         let param = boundary::text(&param, "param")?;
-        let param2 = if param2.is_undefined() || param2.is_null() {
-            None
-        } else {
-            Some(boundary::text(&param2, "param2")?)
-        };
-        let measure = measure_of(measure)?;
+        let param2 = boundary::optional_text(&param2, "param2")?;
+        let measure = boundary::measure(measure)?;
         let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
         let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
         let two = |v: &[f64], name: &str| -> Result<(f64, f64), JsError> {
@@ -434,12 +430,4 @@ impl Playground {
             })
         })
     }
-}
-
-/// A sweep's measure as JavaScript names it (`"error"`, `"regime"`, …; absent: the |error|).
-fn measure_of(measure: Option<String>) -> Result<bgloop_core::sweep::Measure, JsError> {
-    measure.map_or(Ok(bgloop_core::sweep::Measure::Error), |m| {
-        bgloop_core::sweep::Measure::parse(&m)
-            .map_err(|e| js_error(e.replace("--measure", "`measure`")))
-    })
 }
