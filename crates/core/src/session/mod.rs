@@ -3,23 +3,25 @@
 //! and the trace settings. The page's bindings only translate to and from JavaScript; everything
 //! here is tested natively. Run B's worker feed lives in [`feed`].
 
+mod compare;
+mod export;
 mod feed;
+mod live;
 mod snapshot;
+mod stepping;
 
 pub use feed::FeedStart;
+pub use live::EventItem;
 pub use snapshot::{Description, Snapshot};
 
 use crate::config::{Config, ConfigErrors};
-use crate::experiment::{Divergence, Simulation};
-use crate::i18n::{Catalog, Msg};
+use crate::experiment::Simulation;
+use crate::i18n::Catalog;
 use crate::permalink::{self, Permalink};
 use crate::presets;
 use crate::protocol::{Experiment, Protocol};
-use crate::record::{self, TrialRecord};
 use crate::result::{Results, Window};
-use crate::schedule::{Change, Event};
 use crate::schema::{self, Input, ParamError};
-use serde::Serialize;
 
 /// Longest slice of simulated time one [`Session::step`] accepts, ms.
 pub const MAX_STEP_MS: f64 = 600_000.0;
@@ -81,28 +83,6 @@ pub enum Run {
     A,
     /// The run being changed.
     B,
-}
-
-/// An event of the run in focus as a front end lists it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct EventItem {
-    /// The first trial it applies to.
-    pub trial: u32,
-    /// The parameter it changes.
-    pub key: String,
-    /// The event as a link writes it (`@151.gpi_output=0`).
-    pub text: String,
-    /// The event for readers, short (`GPi off`, `λ 0.5`): the list and the learning view's marks.
-    pub label: String,
-    /// The event in a sentence (`Loop strength 0.5`).
-    pub description: String,
-    /// Whether it has applied already (it can no longer be removed).
-    pub applied: bool,
-}
-
-/// An error as the session's stepping calls report it: its sentence.
-fn text(e: impl std::fmt::Display) -> String {
-    e.to_string()
 }
 
 impl Session {
@@ -212,91 +192,6 @@ impl Session {
         p.schedule.config_in(&p.config, self.focus_next_boundary())
     }
 
-    /// The events of the run in focus, each saying whether it has applied.
-    pub fn events(&self) -> Vec<EventItem> {
-        let next = self.focus_next_boundary();
-        self.focus()
-            .schedule()
-            .events()
-            .iter()
-            .map(|e| EventItem {
-                trial: e.trial,
-                key: e.key.to_string(),
-                text: e.to_text(),
-                label: e.label_in(self.words),
-                description: e.description_in(self.words),
-                applied: e.trial < next,
-            })
-            .collect()
-    }
-
-    /// The changes to mark on the learning view, `(first trial, label)`: run A's, then run B's
-    /// own, labelled "B: …", while comparing.
-    pub fn markers(&self) -> Vec<(u32, String)> {
-        let a = self.a.schedule();
-        let mut out: Vec<(u32, String)> = a
-            .events()
-            .iter()
-            .map(|e| (e.trial, e.label_in(self.words)))
-            .collect();
-        if let Some(b) = &self.b {
-            out.extend(
-                b.schedule()
-                    .beyond(a)
-                    .iter()
-                    .map(|e| (e.trial, format!("B: {}", e.label_in(self.words)))),
-            );
-        }
-        out
-    }
-
-    /// While comparing, the two runs' names for legends and the status line, from their first
-    /// difference: `["A: Loop strength 1", "B: 0.25"]`.
-    pub fn run_names(&self) -> Option<[String; 2]> {
-        let words = self.words;
-        let b = self.b.as_ref()?;
-        let (a, b) = (self.a.protocol(), b.protocol());
-        let diff = b.diff(&a);
-        let more = match diff.len() {
-            0 | 1 => String::new(),
-            n => words.format(&Msg::new("run-more").count("n", n as i64 - 1)),
-        };
-        let names = match diff.first() {
-            None => ["A".to_string(), words.text("run-b-unchanged")],
-            Some((key, _)) if key.starts_with('@') => {
-                let label = b.schedule.beyond(&a.schedule).first().map(|e| {
-                    words.format(
-                        &Msg::new("run-from-trial")
-                            .text("change", e.label_in(words))
-                            .count("trial", e.trial),
-                    )
-                });
-                [
-                    "A".to_string(),
-                    format!("B: {}{more}", label.unwrap_or_default()),
-                ]
-            }
-            Some((key, value)) => {
-                let spec = crate::config::spec(key);
-                let label = match spec {
-                    Some(_) => words.text(&format!("param-{key}")),
-                    None => key.clone(),
-                };
-                let unit = spec.map_or(String::new(), |s| words.unit_suffix(s.unit));
-                let before = a.config.get(key).map(|v| v.to_text()).unwrap_or_default();
-                let said = |v: &str| match spec {
-                    Some(s) => snapshot::value_in(words, s, v),
-                    None => v.to_string(),
-                };
-                [
-                    format!("A: {label} {}{unit}", said(&before)),
-                    format!("B: {}{unit}{more}", said(value)),
-                ]
-            }
-        };
-        Some(names)
-    }
-
     /// Speaks `words`' language from now on (status, events, run names, figure header).
     pub fn set_words(&mut self, words: &'static Catalog) {
         self.words = words;
@@ -334,157 +229,6 @@ impl Session {
         next.config.validate()?;
         *self.focus_next_mut() = next;
         Ok(())
-    }
-
-    /// Whether run A has an event of `key` at `trial` while comparing: run B keeps every event
-    /// it shares with A (a link can only add to or replace them).
-    fn shared_with_a(&self, trial: u32, key: &str) -> bool {
-        self.b.is_some()
-            && self
-                .a
-                .schedule()
-                .events()
-                .iter()
-                .any(|e| e.trial == trial && e.key == key)
-    }
-
-    /// Changes a live parameter of the run in focus from the next trial on, without a reset: the
-    /// change becomes an event of its schedule (and of what the next reset replays). Before the
-    /// first trial has begun it simply changes the run's configuration. Returns the trial it
-    /// applies from.
-    pub fn intervene(&mut self, key: &str, value: impl Into<Input>) -> Result<u32, ConfigErrors> {
-        self.settle();
-        let value = value.into();
-        let trial = self.focus().next_boundary();
-        // Checks that the key is live and the value in range, whatever the trial.
-        let event = Event::step(trial, key, value.clone())?;
-        let shared = self.shared_with_a(trial, key);
-        if trial == 1 && !shared {
-            return self.change_start(key, value);
-        }
-        let focus = self.focus_mut();
-        // A change back to the value the run would have anyway is no event (and undoes one made
-        // for the same trial).
-        let mut without = focus.schedule().clone();
-        without.remove(trial, key);
-        let unchanged = !shared
-            && match event.change {
-                Change::Step(v) => without.config_in(focus.config(), trial).get(key) == Some(v),
-                Change::Ramp { .. } => false,
-            };
-        if unchanged {
-            focus.remove_event(trial, key);
-            self.replay_next(|p| {
-                p.schedule.remove(trial, key);
-                Ok(())
-            })?;
-        } else {
-            focus.add_event(event)?;
-            self.replay_next(|p| p.schedule.add(event))?;
-        }
-        Ok(trial)
-    }
-
-    /// A live change before anything has run: the run in focus starts with `value` (replacing a
-    /// trial-1 event of `key`), and so does what the next reset runs.
-    fn change_start(&mut self, key: &str, value: Input) -> Result<u32, ConfigErrors> {
-        let mut running = self.focus().protocol();
-        running.schedule.remove(1, key);
-        running.config.set(key, value.clone())?;
-        running.config.validate()?;
-        let mut sim = running.simulation()?;
-        keep_traces(&mut sim, self.traces, self.history_cap);
-        self.replay_next(|p| {
-            p.schedule.remove(1, key);
-            p.config.set(key, value.clone())
-        })?;
-        *self.focus_mut() = sim;
-        Ok(1)
-    }
-
-    /// Makes a live change of the run in focus part of what the next reset replays for it: run B
-    /// while comparing; else run A, and run B of a comparison set up for the next reset (which
-    /// is A with its differences). One event at a time, so pending changes made before it stay.
-    fn replay_next(
-        &mut self,
-        change: impl FnMut(&mut Protocol) -> Result<(), ParamError>,
-    ) -> Result<(), ParamError> {
-        match &self.b {
-            Some(b) => {
-                let mut change = change;
-                change(self.next.b.get_or_insert_with(|| b.protocol()))
-            }
-            None => self.next.for_each_run(change),
-        }
-    }
-
-    /// Removes the not-yet-applied event of `key` at `trial` from the run in focus; returns
-    /// whether there was one. While comparing, run B keeps the events it shares with run A (a
-    /// link can only add to them).
-    pub fn cancel_event(&mut self, trial: u32, key: &str) -> bool {
-        self.settle();
-        if self.shared_with_a(trial, key) {
-            return false;
-        }
-        let removed = self.focus_mut().remove_event(trial, key);
-        if removed {
-            // Removing never fails.
-            let _ = self.replay_next(|p| {
-                p.schedule.remove(trial, key);
-                Ok(())
-            });
-        }
-        removed
-    }
-
-    /// Pins the running experiment as run A and starts run B as its exact copy (same seed, same
-    /// schedule, same trials so far); from now on changes go to B. Pending changes move to B.
-    pub fn compare(&mut self) {
-        self.settle();
-        if self.b.is_some() {
-            return;
-        }
-        // B starts as what runs (its events included); pending changes of the parameters move
-        // to B, A is pinned as it runs.
-        let mut b = self.a.protocol();
-        b.config = self.next.a.config.clone();
-        self.next = Experiment::compare(self.a.protocol(), b);
-        self.b = Some(self.a.clone());
-        self.generation = self.generation.wrapping_add(1);
-    }
-
-    /// Sets up a comparison for the next reset: run A is the pending protocol with settings `a`,
-    /// run B is run A with settings `b` (all or nothing; errors name run and key).
-    pub fn configure_comparison<'a, I, J, V, W>(&mut self, a: I, b: J) -> Result<(), ConfigErrors>
-    where
-        I: IntoIterator<Item = (&'a str, V)>,
-        J: IntoIterator<Item = (&'a str, W)>,
-        V: Into<Input>,
-        W: Into<Input>,
-    {
-        self.settle();
-        let mut next = Experiment::single(self.next.a.clone());
-        next.apply(a)?;
-        next.validate()?;
-        next.apply_b(b)?;
-        next.validate()?;
-        self.next = next;
-        Ok(())
-    }
-
-    /// Ends a comparison, keeping run B (the run in focus) as the only run.
-    pub fn end_comparison(&mut self) {
-        self.settle();
-        let Some(b) = self.b.take() else {
-            return;
-        };
-        self.a = b;
-        // What the next reset runs for B becomes the only run's (unless a preset or the defaults
-        // chosen meanwhile already replaced the comparison).
-        if let Some(next_b) = self.next.b.take() {
-            self.next.a = next_b;
-        }
-        self.generation = self.generation.wrapping_add(1);
     }
 
     /// The pending configuration becomes the preset `name`'s (keeping the seed); a comparison
@@ -572,11 +316,6 @@ impl Session {
         self.reset(None)
     }
 
-    /// The link of the running experiment (both runs while comparing) with view `options`.
-    pub fn permalink(&self, options: &[(&str, &str)]) -> String {
-        permalink::encode(self.running_preset, &self.experiment(), options)
-    }
-
     /// Starts new runs from naive synapses with the pending experiment (and `seed`, if given, for
     /// both runs), keeping the trace settings.
     pub fn reset(&mut self, seed: Option<f64>) -> Result<(), ConfigErrors> {
@@ -627,111 +366,6 @@ impl Session {
         Ok(())
     }
 
-    /// Moves run A with `f`, then brings run B level with it — even when A fails, so what is
-    /// exported is the same with or without a feed. Every stepping call goes through here, so
-    /// none can leave B behind.
-    fn advance<T>(
-        &mut self,
-        f: impl FnOnce(&mut Simulation) -> Result<T, Divergence>,
-    ) -> Result<T, String> {
-        let moved = f(&mut self.a);
-        let level = self.keep_up();
-        let moved = moved.map_err(|e| crate::i18n::Said::said_in(&e, self.words))?;
-        level?;
-        Ok(moved)
-    }
-
-    /// Advances simulated time by `ms` (checked); returns how many trials of run A ended. Run B
-    /// keeps up trial for trial.
-    pub fn step(&mut self, ms: f64) -> Result<u32, String> {
-        let ms = schema::in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(text)?;
-        self.advance(|a| a.advance(ms))
-            .map(|done| done.len() as u32)
-    }
-
-    /// Runs A's trial in progress (or a new one) for at most `ms` (checked), stopping at its end;
-    /// returns its record if it ended (B then runs the same trial whole).
-    pub fn step_trial_slice(&mut self, ms: f64) -> Result<Option<TrialRecord>, String> {
-        let ms = schema::in_range("ms", ms, 0.0, MAX_STEP_MS).map_err(text)?;
-        self.advance(|a| a.run_trial_slice(ms))
-    }
-
-    /// Runs to the end of run A's trial in progress, or one whole trial, and brings run B level;
-    /// returns A's record.
-    pub fn step_trial(&mut self) -> Result<TrialRecord, String> {
-        self.advance(Simulation::run_trial)
-    }
-
-    /// Runs `n` whole trials of each run (checked); returns how many ran.
-    pub fn run_trials(&mut self, n: f64) -> Result<u32, String> {
-        let n = schema::whole("n", n, 0, MAX_TRIALS_PER_CALL).map_err(text)?;
-        self.advance(|a| a.run_trials(n))
-    }
-
-    /// Brings run B to as many finished trials as run A (unless B is fed from elsewhere).
-    fn keep_up(&mut self) -> Result<(), String> {
-        if self.feed.active() {
-            return Ok(());
-        }
-        if let Some(b) = &mut self.b {
-            while b.trials_done() < self.a.trials_done() {
-                b.run_trial().map_err(|e| {
-                    let said = crate::i18n::Said::said_in(&e, self.words);
-                    self.words
-                        .format(&Msg::new("rejected-run-b").text("error", said))
-                })?;
-            }
-        }
-        Ok(())
-    }
-
-    /// The records of `run` after trial `after` that are still kept, oldest first (empty for B
-    /// when not comparing).
-    pub fn records_after(&self, run: Run, after: u32) -> &[TrialRecord] {
-        let Some(sim) = self.run(run) else {
-            return &[];
-        };
-        let h = sim.history();
-        let start = h.partition_point(|r| r.trial <= after);
-        &h[start..]
-    }
-
-    /// The trial records as CSV — the text of `bgloop run --format csv` on the session's link
-    /// (with a first column `run` while comparing).
-    pub fn csv(&self) -> String {
-        match &self.b {
-            None => record::csv(self.a.history()),
-            Some(b) => record::csv_runs(&[("A", self.a.history()), ("B", b.history())]),
-        }
-    }
-
-    /// Version, configuration, schedule, seed and trial records as a JSON document (both runs
-    /// while comparing) — the text of `bgloop run --format json` on the session's link.
-    pub fn json(&self) -> String {
-        let doc = self.json_records();
-        // The result rides along (its numbers, in no language): `"result": [{ window, a, b }]`.
-        let result = serde_json::to_string(&self.results()).unwrap_or_else(|_| "[]".into());
-        match doc.trim_end().strip_suffix('}') {
-            Some(head) => format!("{head},\"result\":{result}}}\n"),
-            None => doc,
-        }
-    }
-
-    /// The records document (`bgloop run --format json`'s text).
-    fn json_records(&self) -> String {
-        let (pa, a) = (self.a.protocol(), self.a.history());
-        match &self.b {
-            None => record::json_document(&pa.config, &pa.schedule, a),
-            Some(b) => {
-                let pb = b.protocol();
-                record::json_runs(&[
-                    ("A", &pa.config, &pa.schedule, a),
-                    ("B", &pb.config, &pb.schedule, b.history()),
-                ])
-            }
-        }
-    }
-
     /// The first trial a change to the run in focus applies from. While B is fed from elsewhere
     /// it may lag A; the change will apply once B is level, from A's next boundary.
     pub fn focus_next_boundary(&self) -> u32 {
@@ -754,6 +388,7 @@ fn keep_traces(sim: &mut Simulation, traces: TraceSettings, cap: Option<usize>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schedule::Event;
 
     fn session() -> Session {
         Session::new(std::iter::empty::<(&str, f64)>()).expect("defaults")

@@ -1,0 +1,107 @@
+//! A comparison: two runs with one seed, trial for trial — starting, setting up and ending one,
+//! and the names the runs go by.
+
+use super::{snapshot, Session};
+use crate::config::ConfigErrors;
+use crate::i18n::Msg;
+use crate::protocol::Experiment;
+use crate::schema::Input;
+
+impl Session {
+    /// Pins the running experiment as run A and starts run B as its exact copy (same seed, same
+    /// schedule, same trials so far); from now on changes go to B. Pending changes move to B.
+    pub fn compare(&mut self) {
+        self.settle();
+        if self.b.is_some() {
+            return;
+        }
+        // B starts as what runs (its events included); pending changes of the parameters move
+        // to B, A is pinned as it runs.
+        let mut b = self.a.protocol();
+        b.config = self.next.a.config.clone();
+        self.next = Experiment::compare(self.a.protocol(), b);
+        self.b = Some(self.a.clone());
+        self.generation = self.generation.wrapping_add(1);
+    }
+
+    /// Sets up a comparison for the next reset: run A is the pending protocol with settings `a`,
+    /// run B is run A with settings `b` (all or nothing; errors name run and key).
+    pub fn configure_comparison<'a, I, J, V, W>(&mut self, a: I, b: J) -> Result<(), ConfigErrors>
+    where
+        I: IntoIterator<Item = (&'a str, V)>,
+        J: IntoIterator<Item = (&'a str, W)>,
+        V: Into<Input>,
+        W: Into<Input>,
+    {
+        self.settle();
+        let mut next = Experiment::single(self.next.a.clone());
+        next.apply(a)?;
+        next.validate()?;
+        next.apply_b(b)?;
+        next.validate()?;
+        self.next = next;
+        Ok(())
+    }
+
+    /// Ends a comparison, keeping run B (the run in focus) as the only run.
+    pub fn end_comparison(&mut self) {
+        self.settle();
+        let Some(b) = self.b.take() else {
+            return;
+        };
+        self.a = b;
+        // What the next reset runs for B becomes the only run's (unless a preset or the defaults
+        // chosen meanwhile already replaced the comparison).
+        if let Some(next_b) = self.next.b.take() {
+            self.next.a = next_b;
+        }
+        self.generation = self.generation.wrapping_add(1);
+    }
+
+    /// While comparing, the two runs' names for legends and the status line, from their first
+    /// difference: `["A: Loop strength 1", "B: 0.25"]`.
+    pub fn run_names(&self) -> Option<[String; 2]> {
+        let words = self.words;
+        let b = self.b.as_ref()?;
+        let (a, b) = (self.a.protocol(), b.protocol());
+        let diff = b.diff(&a);
+        let more = match diff.len() {
+            0 | 1 => String::new(),
+            n => words.format(&Msg::new("run-more").count("n", n as i64 - 1)),
+        };
+        let names = match diff.first() {
+            None => ["A".to_string(), words.text("run-b-unchanged")],
+            Some((key, _)) if key.starts_with('@') => {
+                let label = b.schedule.beyond(&a.schedule).first().map(|e| {
+                    words.format(
+                        &Msg::new("run-from-trial")
+                            .text("change", e.label_in(words))
+                            .count("trial", e.trial),
+                    )
+                });
+                [
+                    "A".to_string(),
+                    format!("B: {}{more}", label.unwrap_or_default()),
+                ]
+            }
+            Some((key, value)) => {
+                let spec = crate::config::spec(key);
+                let label = match spec {
+                    Some(_) => words.text(&format!("param-{key}")),
+                    None => key.clone(),
+                };
+                let unit = spec.map_or(String::new(), |s| words.unit_suffix(s.unit));
+                let before = a.config.get(key).map(|v| v.to_text()).unwrap_or_default();
+                let said = |v: &str| match spec {
+                    Some(s) => snapshot::value_in(words, s, v),
+                    None => v.to_string(),
+                };
+                [
+                    format!("A: {label} {}{unit}", said(&before)),
+                    format!("B: {}{unit}{more}", said(value)),
+                ]
+            }
+        };
+        Some(names)
+    }
+}

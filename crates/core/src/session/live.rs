@@ -1,0 +1,167 @@
+//! Live changes: a change made while a run goes on becomes an event of its schedule (and of what
+//! the next reset replays), and the events a front end lists.
+
+use super::{keep_traces, Session};
+use crate::config::ConfigErrors;
+use crate::protocol::Protocol;
+use crate::schedule::{Change, Event};
+use crate::schema::{Input, ParamError};
+use serde::Serialize;
+
+/// An event of the run in focus as a front end lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventItem {
+    /// The first trial it applies to.
+    pub trial: u32,
+    /// The parameter it changes.
+    pub key: String,
+    /// The event as a link writes it (`@151.gpi_output=0`).
+    pub text: String,
+    /// The event for readers, short (`GPi off`, `λ 0.5`): the list and the learning view's marks.
+    pub label: String,
+    /// The event in a sentence (`Loop strength 0.5`).
+    pub description: String,
+    /// Whether it has applied already (it can no longer be removed).
+    pub applied: bool,
+}
+
+impl Session {
+    /// The events of the run in focus, each saying whether it has applied.
+    pub fn events(&self) -> Vec<EventItem> {
+        let next = self.focus_next_boundary();
+        self.focus()
+            .schedule()
+            .events()
+            .iter()
+            .map(|e| EventItem {
+                trial: e.trial,
+                key: e.key.to_string(),
+                text: e.to_text(),
+                label: e.label_in(self.words),
+                description: e.description_in(self.words),
+                applied: e.trial < next,
+            })
+            .collect()
+    }
+
+    /// The changes to mark on the learning view, `(first trial, label)`: run A's, then run B's
+    /// own, labelled "B: …", while comparing.
+    pub fn markers(&self) -> Vec<(u32, String)> {
+        let a = self.a.schedule();
+        let mut out: Vec<(u32, String)> = a
+            .events()
+            .iter()
+            .map(|e| (e.trial, e.label_in(self.words)))
+            .collect();
+        if let Some(b) = &self.b {
+            out.extend(
+                b.schedule()
+                    .beyond(a)
+                    .iter()
+                    .map(|e| (e.trial, format!("B: {}", e.label_in(self.words)))),
+            );
+        }
+        out
+    }
+
+    /// Whether run A has an event of `key` at `trial` while comparing: run B keeps every event
+    /// it shares with A (a link can only add to or replace them).
+    fn shared_with_a(&self, trial: u32, key: &str) -> bool {
+        self.b.is_some()
+            && self
+                .a
+                .schedule()
+                .events()
+                .iter()
+                .any(|e| e.trial == trial && e.key == key)
+    }
+
+    /// Changes a live parameter of the run in focus from the next trial on, without a reset: the
+    /// change becomes an event of its schedule (and of what the next reset replays). Before the
+    /// first trial has begun it simply changes the run's configuration. Returns the trial it
+    /// applies from.
+    pub fn intervene(&mut self, key: &str, value: impl Into<Input>) -> Result<u32, ConfigErrors> {
+        self.settle();
+        let value = value.into();
+        let trial = self.focus().next_boundary();
+        // Checks that the key is live and the value in range, whatever the trial.
+        let event = Event::step(trial, key, value.clone())?;
+        let shared = self.shared_with_a(trial, key);
+        if trial == 1 && !shared {
+            return self.change_start(key, value);
+        }
+        let focus = self.focus_mut();
+        // A change back to the value the run would have anyway is no event (and undoes one made
+        // for the same trial).
+        let mut without = focus.schedule().clone();
+        without.remove(trial, key);
+        let unchanged = !shared
+            && match event.change {
+                Change::Step(v) => without.config_in(focus.config(), trial).get(key) == Some(v),
+                Change::Ramp { .. } => false,
+            };
+        if unchanged {
+            focus.remove_event(trial, key);
+            self.replay_next(|p| {
+                p.schedule.remove(trial, key);
+                Ok(())
+            })?;
+        } else {
+            focus.add_event(event)?;
+            self.replay_next(|p| p.schedule.add(event))?;
+        }
+        Ok(trial)
+    }
+
+    /// A live change before anything has run: the run in focus starts with `value` (replacing a
+    /// trial-1 event of `key`), and so does what the next reset runs.
+    fn change_start(&mut self, key: &str, value: Input) -> Result<u32, ConfigErrors> {
+        let mut running = self.focus().protocol();
+        running.schedule.remove(1, key);
+        running.config.set(key, value.clone())?;
+        running.config.validate()?;
+        let mut sim = running.simulation()?;
+        keep_traces(&mut sim, self.traces, self.history_cap);
+        self.replay_next(|p| {
+            p.schedule.remove(1, key);
+            p.config.set(key, value.clone())
+        })?;
+        *self.focus_mut() = sim;
+        Ok(1)
+    }
+
+    /// Makes a live change of the run in focus part of what the next reset replays for it: run B
+    /// while comparing; else run A, and run B of a comparison set up for the next reset (which
+    /// is A with its differences). One event at a time, so pending changes made before it stay.
+    fn replay_next(
+        &mut self,
+        change: impl FnMut(&mut Protocol) -> Result<(), ParamError>,
+    ) -> Result<(), ParamError> {
+        match &self.b {
+            Some(b) => {
+                let mut change = change;
+                change(self.next.b.get_or_insert_with(|| b.protocol()))
+            }
+            None => self.next.for_each_run(change),
+        }
+    }
+
+    /// Removes the not-yet-applied event of `key` at `trial` from the run in focus; returns
+    /// whether there was one. While comparing, run B keeps the events it shares with run A (a
+    /// link can only add to them).
+    pub fn cancel_event(&mut self, trial: u32, key: &str) -> bool {
+        self.settle();
+        if self.shared_with_a(trial, key) {
+            return false;
+        }
+        let removed = self.focus_mut().remove_event(trial, key);
+        if removed {
+            // Removing never fails.
+            let _ = self.replay_next(|p| {
+                p.schedule.remove(trial, key);
+                Ok(())
+            });
+        }
+        removed
+    }
+}
