@@ -1,58 +1,35 @@
 //! Permalinks: the state of an experiment as a readable URL fragment that people can edit by hand,
-//! e.g. `#v=2&preset=rotation&loop_strength=0.8&seed=5&hand=1`.
+//! e.g. `#v=4&preset=rotation&loop_strength=0.8&seed=5&hand=1`.
 //!
 //! One codec serves the page, the embed API and the CLI (`bgloop run --permalink`), so a link
 //! reproduces the same run everywhere. Decoding never fails: every entry that cannot be used is
-//! listed with the reason, and the rest of the link still applies.
+//! listed with the reason, and the rest of the link still applies. Reading a link is here
+//! (splitting, the header, the parameters and events); [`codec`] escapes text, [`options`] checks
+//! view options, [`legacy`] keeps older versions replaying, [`encode`] writes a link.
+
+mod codec;
+mod encode;
+mod legacy;
+mod options;
+
+use codec::{fragment, quoted};
+pub use codec::{percent_decode, percent_encode};
+pub use encode::encode;
+use legacy::lowers_dopamine;
+pub use legacy::{defaults_of, RETIRED_KEYS, V1_DEFAULTS, V2_DEFAULTS, V3_DEFAULTS};
+use options::{check_view, drop_windows_beyond_end};
 
 use crate::config::Config;
-use crate::i18n::Msg;
 use crate::presets;
 use crate::protocol::{Experiment, Protocol};
 use crate::schema::{Input, ParamError};
-use crate::view::{self, ViewKind};
+use crate::view;
 use serde::Serialize;
 
 /// The version of permalinks and export formats (links of older versions replay with the defaults
 /// they were made with: [`V2_DEFAULTS`], then [`V1_DEFAULTS`] over them).
 pub use crate::record::VERSION;
 
-/// The defaults of version 3 that version 4 changed: a v1–v3 link is read over these (the
-/// dopamine level did not reach the teaching signal), so it replays the run it was made from.
-pub const V3_DEFAULTS: &[(&str, &str)] = &[("teaching_signal", "separate")];
-
-/// The defaults of version 2 that version 3 changed: a v1 or v2 link is read over these, so it
-/// replays the run it was made from, bit for bit.
-pub const V2_DEFAULTS: &[(&str, &str)] = &[("cue_weight_bound", "update")];
-
-/// The defaults of version 1 that version 2 changed (applied over [`V2_DEFAULTS`]).
-pub const V1_DEFAULTS: &[(&str, &str)] = &[
-    ("learning_rate", "2"),
-    ("cue_learning_rate", "0"),
-    ("plasticity_rule", "hebbian"),
-];
-
-/// Keys that links once carried and that no longer mean anything: read, ignored, and said so.
-pub const RETIRED_KEYS: &[(&str, &str)] = &[(
-    "untuned_drive",
-    "was never applied by the model (it had no effect) and is no longer a parameter",
-)];
-
-/// The defaults a link of `version` is read over.
-pub fn defaults_of(version: u32) -> Config {
-    let mut c = Config::default();
-    // The old defaults are in range (tested); a failure would leave today's defaults.
-    if version <= 3 {
-        let _ = c.apply(V3_DEFAULTS.iter().copied());
-    }
-    if version <= 2 {
-        let _ = c.apply(V2_DEFAULTS.iter().copied());
-    }
-    if version == 1 {
-        let _ = c.apply(V1_DEFAULTS.iter().copied());
-    }
-    c
-}
 /// Links longer than this are cut (and say so).
 pub const MAX_LINK_CHARS: usize = 16_384;
 /// Entries beyond this many are ignored (and say so).
@@ -99,153 +76,6 @@ pub struct Permalink {
     pub rejected: Vec<Rejected>,
     /// Remarks about the whole link (newer version, truncated link).
     pub notes: Vec<String>,
-}
-
-/// Decodes `%XX` escapes (and nothing else: `+` stays `+`, as in `1e+3`); `None` if malformed or
-/// not UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// Escapes everything but letters, digits and `-._,+@` as `%XX`.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        // `:` is kept as is (a fragment may hold it): sweeps read `key:from:to:count`.
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b',' | b'+' | b'@' | b':')
-        {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// The fragment of a link: what follows `#` (or `?` if there is no `#`), or the whole text.
-fn fragment(link: &str) -> &str {
-    let s = link.trim();
-    if let Some((_, f)) = s.split_once('#') {
-        f
-    } else if let Some((_, q)) = s.split_once('?') {
-        q
-    } else {
-        s
-    }
-}
-
-/// Checks a `tour=` value: a step number, or a same-origin `.json` path with an optional step.
-fn check_tour(key: &str, value: &str) -> Result<String, ParamError> {
-    let max = view::MAX_TOUR_STEPS;
-    if let Ok(n) = value.parse::<usize>() {
-        return if (1..=max).contains(&n) {
-            Ok(n.to_string())
-        } else {
-            Err(refused("error-tour-step", key, n.to_string(), max))
-        };
-    }
-    // A path on this site: no scheme, no host, no backslash, ending in .json; and
-    // optionally the step of that tour, `tours/mine.json:3`.
-    let (path, step) = match value.rsplit_once(':') {
-        Some((path, n)) => (path, Some(n.parse::<usize>().ok())),
-        None => (value, None),
-    };
-    let safe = path.ends_with(".json")
-        && !path.contains(':')
-        && !path.starts_with("//")
-        && path
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-._/~".contains(c))
-        && step.is_none_or(|n| n.is_some_and(|n| (1..=max).contains(&n)));
-    if safe {
-        Ok(value.to_string())
-    } else {
-        Err(refused("error-tour-file", key, quoted(value), max))
-    }
-}
-
-/// A view option's value as an error quotes it.
-fn quoted(value: &str) -> String {
-    format!("{:?}", crate::format::short(value, 40))
-}
-
-/// A refused view option: `id` with the option, its value and the largest allowed number.
-fn refused(id: &'static str, key: &str, value: String, max: usize) -> ParamError {
-    ParamError::localized(
-        key,
-        Msg::new(id)
-            .text("field", key)
-            .text("value", value)
-            .count("max", max as i64),
-    )
-}
-
-/// Checks a view option's value against [`view::OPTIONS`]; returns its canonical text.
-fn check_view(option: &view::ViewOption, value: &str) -> Result<String, ParamError> {
-    let key = option.key;
-    match option.kind {
-        ViewKind::Flag => match value {
-            "1" | "true" | "on" | "" => Ok("1".to_string()),
-            "0" | "false" | "off" => Ok("0".to_string()),
-            _ => Err(refused("error-flag", key, quoted(value), 1)),
-        },
-        ViewKind::Speed => match value.parse::<usize>() {
-            Ok(s) if s < view::SPEEDS.len() => Ok(s.to_string()),
-            _ => Err(refused(
-                "error-speed",
-                key,
-                quoted(value),
-                view::SPEEDS.len() - 1,
-            )),
-        },
-        ViewKind::Lang => crate::i18n::Lang::parse(key, value).map(|l| l.code().to_string()),
-        ViewKind::Sweep => crate::sweep::SweepSpec::from_link(value)
-            .map(|s| s.to_link())
-            .map_err(|e| ParamError::new(key, format!("`{key}`: {e}"))),
-        ViewKind::Trial => match value.parse::<u32>() {
-            Ok(n) if (1..=view::MAX_END_TRIAL).contains(&n) => Ok(n.to_string()),
-            _ => Err(refused(
-                "error-end-trial",
-                key,
-                quoted(value),
-                view::MAX_END_TRIAL as usize,
-            )),
-        },
-        ViewKind::Window => crate::result::Window::parse_list(key, value, view::MAX_END_TRIAL)
-            .map(|w| crate::result::Window::list_text(&w)),
-        ViewKind::Tour => check_tour(key, value),
-        ViewKind::Parts => {
-            let mut names = Vec::new();
-            for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                if view::part(name).is_some() || crate::config::spec(name).is_some() {
-                    names.push(name.to_string());
-                } else {
-                    let parts: Vec<&str> = view::PARTS.iter().map(|p| p.name).collect();
-                    return Err(ParamError::localized(
-                        key,
-                        Msg::new("error-hide-part")
-                            .text("field", key)
-                            .text("value", quoted(name))
-                            .text("parts", parts.join(", ")),
-                    ));
-                }
-            }
-            Ok(names.join(","))
-        }
-    }
 }
 
 /// One `key=value` entry of a link, percent-decoded, with its text as it appeared.
@@ -340,19 +170,6 @@ pub fn decode(link: &str) -> Permalink {
         rejected: found.rejected,
         notes: found.notes,
     }
-}
-
-/// Whether a run's dopamine level is ever below 1 (from the start or by an event): where links
-/// of version 3 and 4 differ.
-fn lowers_dopamine(p: &Protocol) -> bool {
-    p.config.dopamine < 1.0
-        || p.schedule.events().iter().any(|e| {
-            e.key == "dopamine"
-                && match e.change {
-                    crate::schedule::Change::Step(v) => v.as_f64().is_some_and(|x| x < 1.0),
-                    crate::schedule::Change::Ramp { from, to, .. } => from.min(to) < 1.0,
-                }
-        })
 }
 
 /// Pass 1: the link's entries, percent-decoded, within the length and entry limits.
@@ -533,39 +350,6 @@ fn apply_entries<'e>(
     (protocol, view, set)
 }
 
-/// A `window=` that ends after the link's `to=` would never be complete: it is refused, naming
-/// both.
-fn drop_windows_beyond_end(
-    view: &mut Vec<(String, String)>,
-    entries: &[&Entry],
-    found: &mut Findings,
-) {
-    let value = |k: &str| view.iter().find(|(vk, _)| vk == k).map(|(_, v)| v.clone());
-    let (Some(windows), Some(end)) = (value("window"), value("to")) else {
-        return;
-    };
-    let end: u32 = end.parse().unwrap_or(u32::MAX);
-    let parsed = crate::result::Window::parse_list("window", &windows, view::MAX_END_TRIAL)
-        .unwrap_or_default();
-    if parsed.iter().all(|w| w.to <= end) {
-        return;
-    }
-    view.retain(|(k, _)| k != "window");
-    let shown = entries
-        .iter()
-        .rev()
-        .find(|e| e.key == "window")
-        .map_or_else(|| format!("window={windows}"), |e| e.shown.clone());
-    let err = ParamError::localized(
-        "window",
-        Msg::new("error-window-beyond")
-            .text("field", "window")
-            .text("value", windows)
-            .count("end", i64::from(end)),
-    );
-    found.reject_param("window", &shown, err, false);
-}
-
 /// Pass 4: cross-parameter constraints — each offending key goes back to `base`, named with the
 /// entry that set it.
 fn undo_violations(config: &mut Config, base: &Config, set: &[&Entry], found: &mut Findings) {
@@ -585,77 +369,6 @@ fn undo_violations(config: &mut Config, base: &Config, set: &[&Entry], found: &m
     if config.validate().is_err() {
         *config = base.clone();
     }
-}
-
-/// Encodes a run as a link fragment (without `#`): version, preset, every parameter that differs
-/// from the preset (schema keys, schema order), the seed, the events beyond the preset's, then
-/// run B's differences from A (`b.…`) if it is a comparison, then the view options.
-pub fn encode(preset: Option<&str>, experiment: &Experiment, options: &[(&str, &str)]) -> String {
-    let (a, b) = (&experiment.a, experiment.b.as_ref());
-    // A preset can be the link's base only if the runs still have its events, and if it is a
-    // comparison preset, only for a comparison that still has run B's events.
-    let has_events = |run: &Protocol, of: &Protocol| {
-        of.schedule.events().iter().all(|e| {
-            run.schedule
-                .events()
-                .iter()
-                .any(|x| x.trial == e.trial && x.key == e.key)
-        })
-    };
-    let preset = preset
-        .and_then(presets::preset)
-        .and_then(|p| Some((p, p.protocol().ok()?)))
-        .filter(|(p, base)| {
-            a.schedule.extends(&base.schedule)
-                && match (p.compare_over(a).ok().flatten(), b) {
-                    (None, _) => true,
-                    (Some(pb), Some(b)) => has_events(b, &pb),
-                    (Some(_), None) => false,
-                }
-        });
-    let b_base = preset
-        .as_ref()
-        .and_then(|(p, _)| p.compare_over(a).ok().flatten())
-        .unwrap_or_else(|| a.clone());
-    let base = preset
-        .as_ref()
-        .map_or_else(Protocol::default, |(_, base)| base.clone());
-    let mut parts = vec![format!("v={VERSION}")];
-    if let Some((p, _)) = &preset {
-        parts.push(format!("preset={}", p.name));
-    }
-    let entry = |k: &str, v: &str| format!("{}={}", k, percent_encode(v));
-    let diff = a.diff(&base);
-    for (k, v) in diff
-        .iter()
-        .filter(|(k, _)| !k.starts_with('@') && k != "seed")
-    {
-        parts.push(entry(k, v));
-    }
-    parts.push(format!("seed={}", a.config.seed));
-    for (k, v) in diff.iter().filter(|(k, _)| k.starts_with('@')) {
-        parts.push(entry(k, v));
-    }
-    if let Some(b) = b {
-        let diff = b.diff(&b_base);
-        for (k, v) in &diff {
-            parts.push(entry(&format!("{B_PREFIX}{k}"), v));
-        }
-        // A comparison whose B is still A's copy: one entry says there is a run B.
-        if diff.is_empty() && b_base == *a {
-            parts.push(format!("{B_PREFIX}seed={}", b.config.seed));
-        }
-    }
-    // View options in table order, checked as `decode` checks them; bad and unknown ones are
-    // dropped, so a link never carries what its own decoder would refuse.
-    for option in view::OPTIONS {
-        if let Some((k, v)) = options.iter().find(|(k, _)| *k == option.key) {
-            if let Ok(v) = check_view(option, v) {
-                parts.push(format!("{k}={}", percent_encode(&v)));
-            }
-        }
-    }
-    parts.join("&")
 }
 
 #[cfg(test)]
