@@ -3,7 +3,8 @@
 //! same session and said in the same words as the page.
 
 use crate::args::Args;
-use crate::{usage, words, Failure, Start, UsageError};
+use crate::cmd::start::Start;
+use crate::{usage, words, Failure, UsageError};
 use bgloop_core::result::Window;
 use bgloop_core::session::{Session, MAX_TRIALS_PER_CALL};
 
