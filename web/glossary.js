@@ -24,21 +24,9 @@ export function setupGlossary() {
   let { entries, forms } = readEntries();
   const dialog = $('glossary-dialog');
   const list = $('glossary-list');
-  const fill = () => {
-    list.replaceChildren();
-    for (const e of entries) {
-      const dt = document.createElement('dt');
-      dt.id = `term-${e.id}`;
-      dt.tabIndex = -1;
-      dt.textContent = e.term;
-      const dd = document.createElement('dd');
-      dd.textContent = e.text;
-      list.append(dt, dd);
-    }
-  };
-  fill();
+  fillList(list, entries);
   /** Reads the glossary again in the page's (new) language. */
-  const reload = () => { ({ entries, forms } = readEntries()); fill(); };
+  const reload = () => { ({ entries, forms } = readEntries()); fillList(list, entries); };
 
   const open = (id) => {
     if (!dialog.open) dialog.showModal();
@@ -54,34 +42,59 @@ export function setupGlossary() {
 
   /** Writes `text` into `element`; the first use of each term becomes a button to its entry. */
   const linkTerms = (element, text) => {
-    const found = [];
-    for (const f of forms) {
-      if (found.some((m) => m.id === f.id)) continue;
-      const m = f.re.exec(text);
-      if (!m) continue;
-      const from = m.index + m[1].length;
-      const to = from + m[2].length;
-      if (found.some((x) => from < x.to && x.from < to)) continue;
-      found.push({ id: f.id, term: f.term, from, to });
-    }
-    found.sort((a, b) => a.from - b.from);
-    const nodes = [];
-    let at = 0;
-    for (const m of found) {
-      nodes.push(text.slice(at, m.from));
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'term';
-      // A tab stop, opened with Enter or Space like any button (WCAG 2.1.1); the skip buttons
-      // at the top jump past them to Play and to the parameters.
-      b.textContent = text.slice(m.from, m.to);
-      b.title = t('glossary-what', { term: m.term });
-      b.addEventListener('click', () => open(m.id));
-      nodes.push(b);
-      at = m.to;
-    }
-    nodes.push(text.slice(at));
-    element.replaceChildren(...nodes);
+    element.replaceChildren(...termNodes(text, firstUses(forms, text), open));
   };
   return { open, linkTerms, reload };
+}
+
+/** Writes the glossary's `entries` into the dialog's list: each term, then its text. */
+function fillList(list, entries) {
+  list.replaceChildren();
+  for (const e of entries) {
+    const dt = document.createElement('dt');
+    dt.id = `term-${e.id}`;
+    dt.tabIndex = -1;
+    dt.textContent = e.term;
+    const dd = document.createElement('dd');
+    dd.textContent = e.text;
+    list.append(dt, dd);
+  }
+}
+
+/** The first use of each term in `text` (by its `forms`, longest first; uses never overlap), in
+ * the order they come: `{ id, term, from, to }`. */
+function firstUses(forms, text) {
+  const found = [];
+  for (const f of forms) {
+    if (found.some((m) => m.id === f.id)) continue;
+    const m = f.re.exec(text);
+    if (!m) continue;
+    const from = m.index + m[1].length;
+    const to = from + m[2].length;
+    if (found.some((x) => from < x.to && x.from < to)) continue;
+    found.push({ id: f.id, term: f.term, from, to });
+  }
+  found.sort((a, b) => a.from - b.from);
+  return found;
+}
+
+/** `text` as text nodes, each use in `found` a button that opens its entry (`open(id)`). */
+function termNodes(text, found, open) {
+  const nodes = [];
+  let at = 0;
+  for (const m of found) {
+    nodes.push(text.slice(at, m.from));
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'term';
+    // A tab stop, opened with Enter or Space like any button (WCAG 2.1.1); the skip buttons
+    // at the top jump past them to Play and to the parameters.
+    b.textContent = text.slice(m.from, m.to);
+    b.title = t('glossary-what', { term: m.term });
+    b.addEventListener('click', () => open(m.id));
+    nodes.push(b);
+    at = m.to;
+  }
+  nodes.push(text.slice(at));
+  return nodes;
 }

@@ -34,32 +34,10 @@ function setupEmbedDialog(pg, viewOptions, say) {
   const boxes = [...document.querySelectorAll('input[name="embed-view"]')];
   const preview = $('embed-preview');
   let measured = null;
-  const choices = () => {
-    const to = $('embed-to').value.trim();
-    const n = Number(to);
-    if (to !== '' && (!Number.isInteger(n) || n < 1 || n > 100000)) throw new Error(t('embed-stop-range', { value: to.slice(0, 20) }));
-    const hide = VIEWS.filter((v) => !boxes.find((b) => b.value === v).checked);
-    return { to: to === '' ? null : n, loop: $('embed-loop').checked, hide };
-  };
   const write = () => {
-    const problem = $('embed-problem');
-    let c;
-    try { c = choices(); problem.hidden = true; } catch (e) { problem.hidden = false; problem.textContent = e.message; return; }
-    const v = viewOptions();
-    // The demo is the experiment: a sweep (recomputed by every reader) and a tour step stay out.
-    delete v.to; delete v.loop; delete v.tour; delete v.hide; delete v.sweep;
-    if (c.to !== null) v.to = String(c.to);
-    if (c.loop && c.to !== null) v.loop = '1';
-    // The element says its language as an attribute; the iframe keeps it in its link.
-    const lang = v.lang ?? null;
-    delete v.lang;
-    const link = pg.permalink(v);
-    const site = location.href.split('#')[0];
-    $('embed-code').value = elementSnippet(site, `#${link}`, c.hide, lang);
-    const hide = c.hide.length ? `&hide=${c.hide.join(',')}` : '';
-    const src = `${site}#${link}&embed=1${hide}${lang ? `&lang=${lang}` : ''}`;
-    $('embed-iframe').value = embedSnippet(src, measured ?? 640);
-    $('embed-height').textContent = measured ? t('embed-measured', { height: Math.ceil(measured), width: COLUMN }) : t('embed-measuring');
+    const c = readChoices(boxes);
+    if (!c) return;
+    const src = writeSnippets(pg, viewOptions(), c, measured);
     if (preview.dataset.src !== src) {
       preview.dataset.src = src;
       measured = null;
@@ -78,6 +56,50 @@ function setupEmbedDialog(pg, viewOptions, say) {
   });
   dialog.addEventListener('input', write);
   dialog.addEventListener('change', write);
+  wireEmbedButtons(dialog, preview, { write, viewOptions, say });
+}
+
+/** The dialog's choices — the views shown (`boxes`), the end trial and loop — or null when the
+ * end trial is not a trial (the problem is said in the dialog). */
+function readChoices(boxes) {
+  const problem = $('embed-problem');
+  try {
+    const to = $('embed-to').value.trim();
+    const n = Number(to);
+    if (to !== '' && (!Number.isInteger(n) || n < 1 || n > 100000)) throw new Error(t('embed-stop-range', { value: to.slice(0, 20) }));
+    const hide = VIEWS.filter((v) => !boxes.find((b) => b.value === v).checked);
+    problem.hidden = true;
+    return { to: to === '' ? null : n, loop: $('embed-loop').checked, hide };
+  } catch (e) {
+    problem.hidden = false;
+    problem.textContent = e.message;
+    return null;
+  }
+}
+
+/** Writes both snippets for the page's view options `v` and the dialog's choices `c`, the iframe
+ * at its `measured` height once known; returns the embed's address (the preview shows it). */
+function writeSnippets(pg, v, c, measured) {
+  // The demo is the experiment: a sweep (recomputed by every reader) and a tour step stay out.
+  delete v.to; delete v.loop; delete v.tour; delete v.hide; delete v.sweep;
+  if (c.to !== null) v.to = String(c.to);
+  if (c.loop && c.to !== null) v.loop = '1';
+  // The element says its language as an attribute; the iframe keeps it in its link.
+  const lang = v.lang ?? null;
+  delete v.lang;
+  const link = pg.permalink(v);
+  const site = location.href.split('#')[0];
+  $('embed-code').value = elementSnippet(site, `#${link}`, c.hide, lang);
+  const hide = c.hide.length ? `&hide=${c.hide.join(',')}` : '';
+  const src = `${site}#${link}&embed=1${hide}${lang ? `&lang=${lang}` : ''}`;
+  $('embed-iframe').value = embedSnippet(src, measured ?? 640);
+  $('embed-height').textContent = measured ? t('embed-measured', { height: Math.ceil(measured), width: COLUMN }) : t('embed-measuring');
+  return src;
+}
+
+/** The dialog's buttons: Embed opens it (with the page's end trial and loop), the copy buttons
+ * copy a snippet, Close closes it and empties the preview. */
+function wireEmbedButtons(dialog, preview, { write, viewOptions, say }) {
   $('embed').addEventListener('click', () => {
     const v = viewOptions();
     $('embed-to').value = v.to ?? '';

@@ -149,85 +149,96 @@ function closer(app, section, reduced, forget) {
   };
 }
 
+/** Step `n` (from 1) of `tour`, or an error naming the steps there are. */
+function checkStep(tour, n) {
+  if (Number.isInteger(n) && n >= 1 && n <= tour.steps.length) return n;
+  throw new Error(t('tour-no-step', { step: String(n).slice(0, 20), steps: tour.steps.length }));
+}
+
 /**
  * Wires the tour. `app` supplies `pg`, `openLink(link)` (opens an experiment as a fresh load
  * would), `runTrials(n, speed)` (plays until n trials have run), `setPlaying`, `render` and `link`.
  */
 export function setupTour(app) {
   const els = { section: $('tour'), title: $('tour-title'), text: $('tour-text'), counter: $('tour-counter'), back: $('tour-back'), next: $('tour-next'), problem: $('tour-problem') };
-  const { section, title, back, next, problem } = els;
   const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-  let tour = Playground.tour();
-  $('tour-open').textContent = t('tour-open', { steps: tour.steps.length });
-  let opened = 0; // tours opened so far (see `open`)
-  let source = null; // a tour file's path, '' for a tour given as an object, null for the built-in tour
-  let index = -1;
-
-  /** Step `n` (from 1) of the current tour, or an error naming the steps there are. */
-  const checkStep = (n) => {
-    if (Number.isInteger(n) && n >= 1 && n <= tour.steps.length) return n;
-    throw new Error(t('tour-no-step', { step: String(n).slice(0, 20), steps: tour.steps.length }));
-  };
+  /** The tour (`tour`); where it came from (`source`: a tour file's path, '' for a tour given as
+   * an object, null for the built-in tour); the step shown (`index`, from 0; -1 when closed); the
+   * tours opened so far (`opened`, see `open`). */
+  const state = { tour: Playground.tour(), source: null, index: -1, opened: 0 };
+  $('tour-open').textContent = t('tour-open', { steps: state.tour.steps.length });
 
   /** Shows step `i` (from 0) and runs it. */
   const show = (i, { focus = true } = {}) => {
-    index = Math.max(0, Math.min(tour.steps.length - 1, i));
-    const step = tour.steps[index];
-    fillStep(els, tour, index, app.glossary.linkTerms);
+    const { tour } = state;
+    state.index = Math.max(0, Math.min(tour.steps.length - 1, i));
+    const step = tour.steps[state.index];
+    fillStep(els, tour, state.index, app.glossary.linkTerms);
     app.openLink(step.link, { speed: step.speed });
     outline(step.view, reduced);
     app.link();
-    if (focus) title.focus({ preventScroll: true });
+    if (focus) els.title.focus({ preventScroll: true });
     runStep(app, step, reduced);
   };
 
-  const close = closer(app, section, reduced, () => { index = -1; });
+  const close = closer(app, els.section, reduced, () => { state.index = -1; });
 
-  wireButtons({ back, next }, { at: () => index, count: () => tour.steps.length, show, close });
+  wireButtons(els, { at: () => state.index, count: () => state.tour.steps.length, show, close });
 
-  const fail = (text) => sayProblem(app, { section, problem }, text);
+  const fail = (text) => sayProblem(app, els, text);
 
+  return tourControls(app, state, els, { show, close, fail });
+}
+
+/** What the page, its links, a host and scripts may ask of the tour (`app.tour`). */
+function tourControls(app, state, els, { show, close, fail }) {
   return {
     /** The step shown (from 1), or the tour file and its step (`file.json:3`), for the link;
      * null when closed. */
-    linkValue: () => (index < 0 ? null : (source ? `${source}:${index + 1}` : String(index + 1))),
+    linkValue: () => (state.index < 0 ? null : (state.source ? `${state.source}:${state.index + 1}` : String(state.index + 1))),
     /** Opens step `n` (from 1) of the current tour; an error names the steps there are. */
-    step: (n, opts) => show(checkStep(n) - 1, opts),
+    step: (n, opts) => show(checkStep(state.tour, n) - 1, opts),
     /** Replaces the tour with `candidate` (an object or JSON text), checked by core; opens step 1. */
     load(candidate, opts) {
-      opened += 1;
-      tour = Playground.parseTour(tourText(candidate));
-      source = '';
+      state.opened += 1;
+      state.tour = Playground.parseTour(tourText(candidate));
+      state.source = '';
       show(0, opts);
     },
     /** Opens the tour named by a link's `tour=` value: a step number, or a same-origin file
      * with an optional step (`tours/mine.json:2`). A step that does not exist is said. */
-    async open(value, opts) {
-      // Each opening is numbered: a file that arrives after a newer link was opened is dropped.
-      const mine = ++opened;
-      const link = app.linkNumber?.();
-      if (/^\d+$/.test(value)) {
-        try { show(checkStep(Number(value)) - 1, opts); } catch (e) { fail(t('tour-failed', { why: e.message })); }
-        return;
-      }
-      const [, file, at] = /^(.*?)(?::(\d+))?$/.exec(value);
-      try {
-        const loaded = await tourFile(file);
-        if (mine !== opened || link !== app.linkNumber?.()) return;
-        tour = loaded;
-        source = file;
-        show(checkStep(at ? Number(at) : 1) - 1, opts);
-      } catch (e) {
-        if (mine !== opened || link !== app.linkNumber?.()) return;
-        fail(t('tour-file-failed', { file: file.slice(0, 80), why: (e && e.message) || String(e) }));
-      }
+    open(value, opts) {
+      return openTour(app, state, value, opts, { show, fail });
     },
     /** Writes the tour again in the page's new language (the step shown is not run again). */
     relanguage() {
-      if (source === null) tour = Playground.tour();
+      if (state.source === null) state.tour = Playground.tour();
       $('tour-open').textContent = t('tour-open', { steps: Playground.tour().steps.length });
-      if (index >= 0) fillStep(els, tour, index, app.glossary.linkTerms);
+      if (state.index >= 0) fillStep(els, state.tour, state.index, app.glossary.linkTerms);
     },
     close,
   };
+}
+
+/** Opens a link's `tour=` value (see `open`): a step of the current tour, or a step of a tour file
+ * once it has arrived — dropped if a newer tour or link was opened meanwhile. */
+async function openTour(app, state, value, opts, { show, fail }) {
+  // Each opening is numbered: a file that arrives after a newer link was opened is dropped.
+  const mine = ++state.opened;
+  const link = app.linkNumber?.();
+  if (/^\d+$/.test(value)) {
+    try { show(checkStep(state.tour, Number(value)) - 1, opts); } catch (e) { fail(t('tour-failed', { why: e.message })); }
+    return;
+  }
+  const [, file, at] = /^(.*?)(?::(\d+))?$/.exec(value);
+  try {
+    const loaded = await tourFile(file);
+    if (mine !== state.opened || link !== app.linkNumber?.()) return;
+    state.tour = loaded;
+    state.source = file;
+    show(checkStep(state.tour, at ? Number(at) : 1) - 1, opts);
+  } catch (e) {
+    if (mine !== state.opened || link !== app.linkNumber?.()) return;
+    fail(t('tour-file-failed', { file: file.slice(0, 80), why: (e && e.message) || String(e) }));
+  }
 }

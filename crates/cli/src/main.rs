@@ -36,7 +36,6 @@ mod args;
 mod bench;
 mod cmd;
 mod png;
-mod summary;
 
 use args::{Args, UsageError};
 

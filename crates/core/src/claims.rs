@@ -277,32 +277,37 @@ fn adapted_error(sim: &Simulation) -> f64 {
     mean(abs_errors(&h[h.len().saturating_sub(50)..]))
 }
 
+/// C1's figures on one seed: fraction executed and amplitude off/on with GPi off after 400
+/// trials, the error before (the worse of the plain and the consolidated run), and the error with
+/// GPi off without and with consolidation.
+fn gpi_off_seed(seed: u64, dt_ms: f64) -> Result<[f64; 5], ClaimError> {
+    let mut sim = Simulation::from_config(preset_config("rotation", seed, dt_ms))?;
+    sim.run_trials(400)?;
+    let adapted = adapted_error(&sim);
+    let off = probes(&mut sim, 10, probe(Some(0.0)))?;
+    let on = probes(&mut sim, 10, probe(None))?;
+    let mut cons_config = preset_config("rotation", seed, dt_ms);
+    cons_config.consolidation_rate = 0.003;
+    let mut cons = Simulation::from_config(cons_config)?;
+    cons.run_trials(800)?;
+    let cons_adapted = adapted_error(&cons);
+    let cons_off = probes(&mut cons, 10, probe(Some(0.0)))?;
+    Ok([
+        executed_fraction(&off),
+        amplitude(&off) / amplitude(&on),
+        adapted.max(cons_adapted),
+        mean(abs_errors(&off)),
+        mean(abs_errors(&cons_off)),
+    ])
+}
+
 /// C1: execution without BG output, and its rescue by consolidation — on every seed, each of
 /// which must have adapted before GPi is switched off.
 pub fn execution_without_gpi(opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
     let seeds = opts.seed_list(opts.seeds);
-    let runs = par_map(&seeds, |&seed| -> Result<_, ClaimError> {
-        let mut sim = Simulation::from_config(preset_config("rotation", seed, opts.dt_ms))?;
-        sim.run_trials(400)?;
-        let adapted = adapted_error(&sim);
-        let off = probes(&mut sim, 10, probe(Some(0.0)))?;
-        let on = probes(&mut sim, 10, probe(None))?;
-        let mut cons_config = preset_config("rotation", seed, opts.dt_ms);
-        cons_config.consolidation_rate = 0.003;
-        let mut cons = Simulation::from_config(cons_config)?;
-        cons.run_trials(800)?;
-        let cons_adapted = adapted_error(&cons);
-        let cons_off = probes(&mut cons, 10, probe(Some(0.0)))?;
-        Ok([
-            executed_fraction(&off),
-            amplitude(&off) / amplitude(&on),
-            adapted.max(cons_adapted),
-            mean(abs_errors(&off)),
-            mean(abs_errors(&cons_off)),
-        ])
-    })
-    .into_iter()
-    .collect::<Result<Vec<_>, _>>()?;
+    let runs = par_map(&seeds, |&seed| gpi_off_seed(seed, opts.dt_ms))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
     let col = |k: usize| runs.iter().map(|r| r[k]).collect::<Vec<f64>>();
     let id = opts.label("C1");
     Ok(vec![
@@ -782,34 +787,37 @@ fn target_sweep(
 /// Trials of babbling before the hit rate is measured (the last 100 of them).
 const BABBLING_TRIALS: usize = 600;
 
+/// C5's figures on one seed, with or without consolidation: the naive hit rate, the hit rate over
+/// trials 501–600, and the hit rate with GPi off after babbling.
+fn babbling_seed(seed: u64, consolidate: bool, dt_ms: f64) -> Result<(f64, f64, f64), ClaimError> {
+    let mut c = preset_config("babbling", seed, dt_ms);
+    if consolidate {
+        c.consolidation_rate = 0.003;
+    }
+    let gpi = c.gpi_output;
+    let mut sim = Simulation::from_config(c)?;
+    // Naive: probe reaches before any learning, 10 to each target.
+    let naive = target_sweep(&mut sim.clone(), gpi, 10)?;
+    let trials = if consolidate { 1500 } else { BABBLING_TRIALS };
+    let rec: Vec<TrialRecord> = (0..trials)
+        .map(|_| sim.run_trial())
+        .collect::<Result<_, _>>()?;
+    let off = target_sweep(&mut sim, 0.0, 3)?;
+    Ok((
+        hit_rate(&naive),
+        hit_rate(&rec[BABBLING_TRIALS - 100..BABBLING_TRIALS]),
+        hit_rate(&off),
+    ))
+}
+
 /// C5: motor babbling turns random reaches into target-directed ones.
 pub fn babbling_learns_to_reach(opts: &ClaimOptions) -> Result<Vec<Check>, ClaimError> {
     let seeds = opts.seed_list(opts.babbling_seeds);
     let mut jobs: Vec<(u64, bool)> = seeds.iter().map(|&s| (s, false)).collect();
     jobs.extend(seeds.iter().map(|&s| (s, true)));
-    let runs = par_map(
-        &jobs,
-        |&(seed, consolidate)| -> Result<(f64, f64, f64), ClaimError> {
-            let mut c = preset_config("babbling", seed, opts.dt_ms);
-            if consolidate {
-                c.consolidation_rate = 0.003;
-            }
-            let gpi = c.gpi_output;
-            let mut sim = Simulation::from_config(c)?;
-            // Naive: probe reaches before any learning, 10 to each target.
-            let naive = target_sweep(&mut sim.clone(), gpi, 10)?;
-            let trials = if consolidate { 1500 } else { BABBLING_TRIALS };
-            let rec: Vec<TrialRecord> = (0..trials)
-                .map(|_| sim.run_trial())
-                .collect::<Result<_, _>>()?;
-            let off = target_sweep(&mut sim, 0.0, 3)?;
-            Ok((
-                hit_rate(&naive),
-                hit_rate(&rec[BABBLING_TRIALS - 100..BABBLING_TRIALS]),
-                hit_rate(&off),
-            ))
-        },
-    )
+    let runs = par_map(&jobs, |&(seed, consolidate)| {
+        babbling_seed(seed, consolidate, opts.dt_ms)
+    })
     .into_iter()
     .collect::<Result<Vec<_>, _>>()?;
     let k = seeds.len();

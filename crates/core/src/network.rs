@@ -451,16 +451,7 @@ impl Network {
             cur: self.head * n,
             next: (self.head + 1) % self.rows * n,
         };
-        let d = self.delays;
-        let row = |steps: usize| self.row(steps)..self.row(steps) + n;
-        let (r_ct, r_sc, r_nc, r_gs, r_gn, r_tg) = (
-            row(d.ct),
-            row(d.sc),
-            row(d.nc),
-            row(d.gs),
-            row(d.gn),
-            row(d.tg),
-        );
+        let [r_ct, r_sc, r_nc, r_gs, r_gn, r_tg] = self.delayed_rows();
         let Network {
             coef,
             cos,
@@ -504,13 +495,36 @@ impl Network {
         ];
         *moments = population_moments(&bc[at.next..at.next + n], cos, sin);
         self.head = (self.head + 1) % self.rows;
-        match (0..5).find(|&p| peak[p].is_nan() || peak[p] > RATE_LIMIT) {
-            None => Ok(()),
-            Some(p) => Err(Runaway {
-                population: Population::ALL[p],
-                rate: peak[p],
-            }),
-        }
+        check_rates(peak)
+    }
+
+    /// The rows each pathway reads this step, by its delay: cortex from thalamus, striatum and
+    /// STN from cortex, GPi from striatum and from STN, thalamus from GPi.
+    #[inline(always)]
+    fn delayed_rows(&self) -> [std::ops::Range<usize>; 6] {
+        let (n, d) = (self.n, self.delays);
+        let row = |steps: usize| self.row(steps)..self.row(steps) + n;
+        [
+            row(d.ct),
+            row(d.sc),
+            row(d.nc),
+            row(d.gs),
+            row(d.gn),
+            row(d.tg),
+        ]
+    }
+}
+
+/// The first population (in stage order) whose peak rate is not a number or over
+/// [`RATE_LIMIT`], as a runaway.
+#[inline(always)]
+fn check_rates(peak: [f64; 5]) -> Result<(), Runaway> {
+    match (0..5).find(|&p| peak[p].is_nan() || peak[p] > RATE_LIMIT) {
+        None => Ok(()),
+        Some(p) => Err(Runaway {
+            population: Population::ALL[p],
+            rate: peak[p],
+        }),
     }
 }
 

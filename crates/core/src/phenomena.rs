@@ -175,22 +175,39 @@ pub fn target_size(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     )])
 }
 
+/// P3's runs: the rotation with each of `counts` targets on seeds 1 to `seeds`, in that order.
+fn runs_by_target_count(
+    counts: &[u32],
+    seeds: usize,
+    trials: usize,
+) -> Result<Vec<Adaptation>, ClaimError> {
+    let jobs: Vec<(u32, u64)> = counts
+        .iter()
+        .flat_map(|&k| (1..=seeds as u64).map(move |s| (k, s)))
+        .collect();
+    par_map(&jobs, |&(k, seed)| {
+        adaptation(rotation(seed, &[("targets", &k.to_string())])?, trials)
+    })
+    .into_iter()
+    .collect()
+}
+
+/// Figures as a check shows them: whole numbers, comma-separated.
+fn whole_numbers(v: &[f64]) -> String {
+    v.iter()
+        .map(|t| format!("{t:.0}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// P3: more targets slow adaptation, faster than linearly; every target adapts and none ends
 /// worse than the rotation itself.
 pub fn target_count(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
     let counts = [1u32, 2, 4, 8];
     let trials = 3000;
-    let seeds: Vec<u64> = (1..=u64::from(opts.seeds.max(1))).collect();
-    let jobs: Vec<(u32, u64)> = counts
-        .iter()
-        .flat_map(|&k| seeds.iter().map(move |&s| (k, s)))
-        .collect();
-    let runs: Vec<Adaptation> = par_map(&jobs, |&(k, seed)| {
-        adaptation(rotation(seed, &[("targets", &k.to_string())])?, trials)
-    })
-    .into_iter()
-    .collect::<Result<_, _>>()?;
-    let by_count: Vec<&[Adaptation]> = runs.chunks(seeds.len()).collect();
+    let seeds = opts.seeds.max(1) as usize;
+    let runs = runs_by_target_count(&counts, seeds, trials)?;
+    let by_count: Vec<&[Adaptation]> = runs.chunks(seeds).collect();
     let times: Vec<f64> = by_count
         .iter()
         .map(|runs| median(runs.iter().map(|a| trial_count(a, trials)).collect()))
@@ -205,12 +222,6 @@ pub fn target_count(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
         .zip(counts)
         .map(|(t, k)| t / f64::from(k))
         .collect();
-    let shown = |v: &[f64]| {
-        v.iter()
-            .map(|t| format!("{t:.0}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let finals: Vec<f64> = runs
         .iter()
         .flat_map(|a| a.final_by_target.iter().copied())
@@ -234,14 +245,14 @@ pub fn target_count(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> {
             "P3",
             "median trials to adapt rise with targets (8 / 1)",
             times[3] / times[0],
-            shown(&times),
+            whole_numbers(&times),
             Bound::AtLeast(2.0),
         ),
         check(
             "P3",
             "faster than linearly: trials per target, 4 / 1 and 8 / 1 (lower)",
             (per_target[2] / per_target[0]).min(per_target[3] / per_target[0]),
-            shown(&per_target),
+            whole_numbers(&per_target),
             Bound::AtLeast(1.1),
         ),
     ])
@@ -435,6 +446,20 @@ fn half_step(records: &[TrialRecord]) -> f64 {
         .map_or(f64::from(DOPAMINE_TRIALS + 1 - STEP_TRIAL), f64::from)
 }
 
+/// Reach time of run B over run A's over trials 301–400.
+fn reach_ratio(a: &[TrialRecord], b: &[TrialRecord]) -> f64 {
+    reach_time(b, 301, 400) / reach_time(a, 301, 400)
+}
+
+/// The median over seeds of run A's (or, with `b`, run B's) half-step time.
+fn median_half_step(runs: &[Pair], b: bool) -> f64 {
+    median(
+        runs.iter()
+            .map(|(x, y)| half_step(if b { y } else { x }))
+            .collect(),
+    )
+}
+
 /// P6: dopamine loss after adaptation, as the loss of dopamine neurons (preset `dopamine-loss`):
 /// slower reaches, still made; the new 20° step learned more slowly than at normal dopamine — and
 /// more slowly than when only the tonic level falls (preset `tonic-dopamine`), which is how the
@@ -449,19 +474,10 @@ pub fn dopamine_loss(opts: &PhenomenaOptions) -> Result<Vec<Check>, ClaimError> 
         .into_iter()
         .collect::<Result<Vec<_>, _>>()?;
     let (parkinson, tonic) = runs.split_at(seeds.len());
-    let reach_ratio =
-        |a: &[TrialRecord], b: &[TrialRecord]| reach_time(b, 301, 400) / reach_time(a, 301, 400);
-    let medians = |runs: &[Pair], b: bool| {
-        median(
-            runs.iter()
-                .map(|(x, y)| half_step(if b { y } else { x }))
-                .collect(),
-        )
-    };
     let (a, pd, only) = (
-        medians(parkinson, false),
-        medians(parkinson, true),
-        medians(tonic, true),
+        median_half_step(parkinson, false),
+        median_half_step(parkinson, true),
+        median_half_step(tonic, true),
     );
     Ok(vec![
         every_seed(

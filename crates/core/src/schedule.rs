@@ -11,7 +11,7 @@
 use crate::config::{spec, unknown_key, Config};
 use crate::format::num;
 use crate::i18n::Catalog;
-use crate::schema::{Domain, Input, ParamError, Value};
+use crate::schema::{Domain, Input, ParamError, ParamSpec, Value};
 
 /// The last trial an event may name.
 pub const MAX_TRIAL: u32 = 1_000_000;
@@ -76,6 +76,12 @@ fn trial_number(text: &str) -> Result<u32, String> {
     }
 }
 
+/// An event's value `v` checked against its parameter (`text` is the whole event, for errors).
+fn event_value(text: &str, spec: &ParamSpec, v: &str) -> Result<Value, ParamError> {
+    spec.check(&Input::Text(v.to_string()))
+        .map_err(|e| event_value_error(text, e))
+}
+
 impl Event {
     /// Reads an event from its link form: `at` is the part before `=` without the `@`
     /// (`150.gpi_output` or `50-250.rotation_deg`), `value` the part after (`0` or `0..60`).
@@ -104,10 +110,6 @@ impl Event {
                 "a ramp's value is from..to with two dots, e.g. 0..60",
             ));
         }
-        let check = |v: &str| {
-            spec.check(&Input::Text(v.to_string()))
-                .map_err(|e| event_value_error(&text, e))
-        };
         if when.trim().starts_with('-') {
             return Err(event_error(
                 &text,
@@ -115,47 +117,67 @@ impl Event {
             ));
         }
         match when.split_once('-') {
-            None => {
-                let trial = trial_number(when).map_err(|m| event_error(&text, m))?;
-                if value.contains("..") {
-                    return Err(event_error(
-                        &text,
-                        "a ramp needs a range of trials: @first-last.key=from..to",
-                    ));
-                }
-                Ok(Event {
-                    trial,
-                    key: spec.key,
-                    change: Change::Step(check(value)?),
-                })
-            }
-            Some((first, last)) => {
-                let trial = trial_number(first).map_err(|m| event_error(&text, m))?;
-                let until = trial_number(last).map_err(|m| event_error(&text, m))?;
-                if until <= trial {
-                    return Err(event_error(
-                        &text,
-                        "a ramp's last trial must come after its first",
-                    ));
-                }
-                if !matches!(spec.domain, Domain::Real { .. }) {
-                    return Err(event_error(
-                        &text,
-                        format!("`{key}` can only step, not ramp ({})", spec.allowed()),
-                    ));
-                }
-                let (a, b) = value
-                    .split_once("..")
-                    .ok_or_else(|| event_error(&text, "a ramp's value is from..to, e.g. 0..60"))?;
-                match (check(a)?, check(b)?) {
-                    (Value::Num(from), Value::Num(to)) => Ok(Event {
-                        trial,
-                        key: spec.key,
-                        change: Change::Ramp { until, from, to },
-                    }),
-                    _ => Err(event_error(&text, "a ramp's ends must be numbers")),
-                }
-            }
+            None => Event::parse_step(&text, spec, when, value),
+            Some((first, last)) => Event::parse_ramp(&text, spec, (first, last), value),
+        }
+    }
+
+    /// A step event, `@trial.key=value` (`text` is the whole event, for errors).
+    fn parse_step(
+        text: &str,
+        spec: &'static ParamSpec,
+        when: &str,
+        value: &str,
+    ) -> Result<Event, ParamError> {
+        let trial = trial_number(when).map_err(|m| event_error(text, m))?;
+        if value.contains("..") {
+            return Err(event_error(
+                text,
+                "a ramp needs a range of trials: @first-last.key=from..to",
+            ));
+        }
+        Ok(Event {
+            trial,
+            key: spec.key,
+            change: Change::Step(event_value(text, spec, value)?),
+        })
+    }
+
+    /// A ramp event, `@first-last.key=from..to` (`text` is the whole event, for errors).
+    fn parse_ramp(
+        text: &str,
+        spec: &'static ParamSpec,
+        (first, last): (&str, &str),
+        value: &str,
+    ) -> Result<Event, ParamError> {
+        let trial = trial_number(first).map_err(|m| event_error(text, m))?;
+        let until = trial_number(last).map_err(|m| event_error(text, m))?;
+        if until <= trial {
+            return Err(event_error(
+                text,
+                "a ramp's last trial must come after its first",
+            ));
+        }
+        if !matches!(spec.domain, Domain::Real { .. }) {
+            return Err(event_error(
+                text,
+                format!(
+                    "`{}` can only step, not ramp ({})",
+                    spec.key,
+                    spec.allowed()
+                ),
+            ));
+        }
+        let (a, b) = value
+            .split_once("..")
+            .ok_or_else(|| event_error(text, "a ramp's value is from..to, e.g. 0..60"))?;
+        match (event_value(text, spec, a)?, event_value(text, spec, b)?) {
+            (Value::Num(from), Value::Num(to)) => Ok(Event {
+                trial,
+                key: spec.key,
+                change: Change::Ramp { until, from, to },
+            }),
+            _ => Err(event_error(text, "a ramp's ends must be numbers")),
         }
     }
 

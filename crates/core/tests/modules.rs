@@ -1,7 +1,10 @@
-//! The house's rule for core: no two modules use each other, directly or round a loop. Reads every
-//! reference to another module in `src/` — `crate::module`, grouped uses (`use crate::{a::X, b}`)
-//! and `super::` paths, with whole names (digits included: `i18n`) — outside comments and the test
-//! module at a file's end (`experiment/*.rs` count as `experiment`), and looks for a cycle.
+//! The house's rule for every crate (core, bindings, charts, the CLI): no two modules use each
+//! other, directly or round a loop. Reads every reference to another module in a crate's `src/` —
+//! `crate::module`, grouped uses (`use crate::{a::X, b}`) and `super::` paths, with whole names
+//! (digits included: `i18n`) — outside comments and the test module at a file's end
+//! (`experiment/*.rs` count as `experiment`), and looks for a cycle. Only names of the crate's
+//! modules count (`crate::usage`, a function at the root, is not a module); the root (`lib.rs`,
+//! `main.rs`) is where modules are declared, not one of them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -49,11 +52,31 @@ fn refs_from(code: &str, root: &str) -> Vec<String> {
     out
 }
 
-/// The modules each module uses.
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+/// The `src/` folder of the workspace's crate `name` (`core`, `bindings`, `charts`, `cli`).
+fn src_of(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(name)
+        .join("src")
+}
+
+/// The module a source file belongs to: its stem at the top, its folder's name below.
+fn module_of(path: &Path) -> Option<String> {
+    match path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+    {
+        Some("src") => path.file_stem().and_then(|s| s.to_str()).map(String::from),
+        Some(dir) => Some(dir.to_string()),
+        None => None,
+    }
+}
+
+/// The modules each module of the crate in `src` uses.
+fn graph_of(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(&src).expect("src") {
+    for entry in std::fs::read_dir(src).expect("src") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
             for sub in std::fs::read_dir(&path).expect("dir") {
@@ -63,25 +86,14 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
             files.push(path);
         }
     }
+    files.retain(|p| p.extension().is_some_and(|e| e == "rs"));
+    let modules: BTreeSet<String> = files.iter().filter_map(|p| module_of(p)).collect();
     let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for path in files
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-    {
-        let module = match path
-            .parent()
-            .and_then(|p| p.file_name())
-            .and_then(|n| n.to_str())
-        {
-            Some("src") => path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("")
-                .to_string(),
-            Some(dir) => dir.to_string(),
-            None => continue,
+    for path in files {
+        let Some(module) = module_of(&path) else {
+            continue;
         };
-        if module == "lib" {
+        if module == "lib" || module == "main" {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("source");
@@ -107,10 +119,8 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
         ));
         let set = uses.entry(module.clone()).or_default();
         for name in names {
-            // `crate::Config` and other items re-exported at the crate root name no module:
-            // module names are lower case.
-            let is_module = name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
-            if is_module && name != module && name != "self" {
+            // `crate::Config`, `crate::usage` and other items at the crate root name no module.
+            if modules.contains(&name) && name != module {
                 set.insert(name);
             }
         }
@@ -144,10 +154,9 @@ fn cycle(
     None
 }
 
-#[test]
-fn no_two_core_modules_use_each_other_even_round_a_loop() {
-    let uses = graph();
-    assert!(uses.len() > 15, "read the modules: {:?}", uses.keys());
+/// The loops among the modules of the crate in `src` ("a → b → a"), and how many modules it has.
+fn loops_in(src: &Path) -> (Vec<String>, usize) {
+    let uses = graph_of(src);
     let mut done = BTreeSet::new();
     let mut found = Vec::new();
     for start in uses.keys() {
@@ -159,11 +168,39 @@ fn no_two_core_modules_use_each_other_even_round_a_loop() {
             done.insert(start.clone());
         }
     }
-    assert!(
-        found.is_empty(),
-        "module loops in core:\n{}",
-        found.join("\n")
-    );
+    (found, uses.len())
+}
+
+#[test]
+fn no_two_modules_of_any_crate_use_each_other_even_round_a_loop() {
+    for (name, at_least) in [("core", 15), ("bindings", 5), ("charts", 7), ("cli", 4)] {
+        let (found, modules) = loops_in(&src_of(name));
+        assert!(modules >= at_least, "{name}: read {modules} modules");
+        assert!(
+            found.is_empty(),
+            "module loops in {name}:\n{}",
+            found.join("\n")
+        );
+    }
+}
+
+#[test]
+fn a_loop_is_found_through_a_folder_and_a_grouped_use() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("modules-probe");
+    let _ = std::fs::remove_dir_all(&dir);
+    let src = dir.join("src");
+    std::fs::create_dir_all(src.join("cmd")).expect("probe folders");
+    let write = |p: &str, text: &str| std::fs::write(src.join(p), text).expect("probe file");
+    write("main.rs", "mod cmd;\nmod summary;\nfn usage() {}\n");
+    write("cmd/mod.rs", "pub mod start;\n");
+    write("cmd/start.rs", "use crate::{usage, summary::Text};\n");
+    write("summary.rs", "use crate::cmd::start::Start;\n");
+    let (found, modules) = loops_in(&src);
+    assert_eq!(modules, 2, "cmd and summary");
+    assert_eq!(found, vec!["cmd → summary → cmd"]);
+    // Without the back reference, no loop.
+    write("summary.rs", "pub struct Text;\n");
+    assert!(loops_in(&src).0.is_empty());
 }
 
 #[test]
@@ -175,5 +212,6 @@ fn the_reader_sees_grouped_uses_super_paths_and_names_with_digits() {
     // In a folder's file, `super::super::x` is the crate's module `x`.
     assert_eq!(refs_from("super::super::x::Y", "super::super::"), vec!["x"]);
     // The graph holds the language module by its whole name.
-    assert!(graph().contains_key("i18n"), "{:?}", graph().keys());
+    let core = graph_of(&src_of("core"));
+    assert!(core.contains_key("i18n"), "{:?}", core.keys());
 }

@@ -10,4 +10,5 @@ pub(crate) mod presets;
 pub(crate) mod run;
 pub(crate) mod schema;
 pub(crate) mod start;
+pub(crate) mod summary;
 pub(crate) mod sweep;

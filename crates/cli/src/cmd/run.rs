@@ -3,7 +3,8 @@
 
 use crate::args::Args;
 use crate::cmd::start::build_start;
-use crate::{summary, usage, writing, Failure};
+use crate::cmd::summary;
+use crate::{usage, writing, Failure};
 use bgloop_core::{record, Simulation};
 use std::io::Write;
 use std::process::ExitCode;

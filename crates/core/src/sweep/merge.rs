@@ -152,6 +152,19 @@ pub fn check_complete(outcomes: &[Outcome]) -> Result<(), String> {
     let values2 = grid
         .second
         .map_or_else(|| vec![f64::NAN], |a| values_of(a.from, a.to, a.count));
+    let have = runs_present(outcomes, &grid, &values, &values2)?;
+    report_missing(outcomes, &grid, (&values, &values2), &have)
+}
+
+/// Which runs of `grid` the outcomes hold, `[value][value2][seed - 1]`; an outcome of another
+/// sweep, off the grid or of a seed beyond it is refused.
+fn runs_present(
+    outcomes: &[Outcome],
+    grid: &Grid,
+    values: &[f64],
+    values2: &[f64],
+) -> Result<Vec<Vec<Vec<bool>>>, String> {
+    let grid = *grid;
     let mut have = vec![vec![vec![false; grid.seeds as usize]; values2.len()]; values.len()];
     for o in outcomes {
         let g = o.grid.unwrap_or(grid);
@@ -182,6 +195,17 @@ pub fn check_complete(outcomes: &[Outcome]) -> Result<(), String> {
         }
         have[g.index as usize][j][(o.seed - 1) as usize] = true;
     }
+    Ok(have)
+}
+
+/// Every run of the sweep present, or an error naming the cells with seeds missing.
+fn report_missing(
+    outcomes: &[Outcome],
+    grid: &Grid,
+    (values, values2): (&[f64], &[f64]),
+    have: &[Vec<Vec<bool>>],
+) -> Result<(), String> {
+    let first = &outcomes[0];
     let mut missing = Vec::new();
     for (i, v) in values.iter().enumerate() {
         for (j, w) in values2.iter().enumerate() {
@@ -231,60 +255,74 @@ pub fn check_outcomes(outcomes: &[Outcome]) -> Result<(), (usize, String)> {
     let spec2 = first.param2.as_deref().map(real).transpose()?;
     let mut seen = std::collections::BTreeSet::new();
     for (i, o) in outcomes.iter().enumerate() {
-        let out_of_range = |s: &crate::ParamSpec, key: &str, v: f64| {
-            s.check(&Input::Num(v))
-                .err()
-                .map(|_| format!("`{key}` = {} is outside its range {}", num(v), s.allowed()))
-        };
-        let problem = if o.param != first.param || o.param2 != first.param2 {
-            Some(format!(
-                "sweeps of different parameters ({} and {}) cannot be merged",
-                params(first),
-                params(o)
-            ))
-        } else if o.trials != first.trials {
-            Some(format!(
-                "runs of {} and {} trials cannot be merged (the shards used different --trials)",
-                first.trials, o.trials
-            ))
-        } else if !(super::MIN_TRIALS..=super::MAX_TRIALS).contains(&o.trials) {
-            Some(format!(
-                "runs of {} trials are not a sweep's (a sweep runs {}–{} trials)",
-                o.trials,
-                super::MIN_TRIALS,
-                super::MAX_TRIALS
-            ))
-        } else if let Some(p) = out_of_range(spec, &o.param, o.value) {
-            Some(p)
-        } else if let Some(p) = spec2.zip(o.param2.as_deref()).and_then(|(s, k)| {
-            o.value2.map_or_else(
-                || Some(format!("`{k}` has no value")),
-                |v| out_of_range(s, k, v),
-            )
-        }) {
-            Some(p)
-        } else if o.diverged.is_none() && !(0.0..=180.0).contains(&o.final_error) {
-            Some(format!(
-                "final |error| {} is not in 0–180°",
-                num(o.final_error)
-            ))
-        } else if !(0.0..=1.0).contains(&o.executed) {
-            Some(format!(
-                "fraction executed {} is not in 0–1",
-                num(o.executed)
-            ))
-        } else if !seen.insert((o.value.to_bits(), o.value2.map(f64::to_bits), o.seed)) {
-            Some(format!(
-                "the run {}, seed {} appears twice (was a shard merged twice?)",
-                place(o),
-                o.seed
-            ))
-        } else {
-            None
-        };
+        let problem = mismatch(first, o, spec, spec2).or_else(|| {
+            let again = !seen.insert((o.value.to_bits(), o.value2.map(f64::to_bits), o.seed));
+            again.then(|| {
+                format!(
+                    "the run {}, seed {} appears twice (was a shard merged twice?)",
+                    place(o),
+                    o.seed
+                )
+            })
+        });
         if let Some(p) = problem {
             return Err((i, p));
         }
     }
     Ok(())
+}
+
+/// What is wrong with outcome `o` on its own or beside the `first` (another parameter or trial
+/// count, a value out of range, an impossible figure), if anything.
+fn mismatch(
+    first: &Outcome,
+    o: &Outcome,
+    spec: &crate::ParamSpec,
+    spec2: Option<&crate::ParamSpec>,
+) -> Option<String> {
+    let out_of_range = |s: &crate::ParamSpec, key: &str, v: f64| {
+        s.check(&Input::Num(v))
+            .err()
+            .map(|_| format!("`{key}` = {} is outside its range {}", num(v), s.allowed()))
+    };
+    if o.param != first.param || o.param2 != first.param2 {
+        Some(format!(
+            "sweeps of different parameters ({} and {}) cannot be merged",
+            params(first),
+            params(o)
+        ))
+    } else if o.trials != first.trials {
+        Some(format!(
+            "runs of {} and {} trials cannot be merged (the shards used different --trials)",
+            first.trials, o.trials
+        ))
+    } else if !(super::MIN_TRIALS..=super::MAX_TRIALS).contains(&o.trials) {
+        Some(format!(
+            "runs of {} trials are not a sweep's (a sweep runs {}–{} trials)",
+            o.trials,
+            super::MIN_TRIALS,
+            super::MAX_TRIALS
+        ))
+    } else if let Some(p) = out_of_range(spec, &o.param, o.value) {
+        Some(p)
+    } else if let Some(p) = spec2.zip(o.param2.as_deref()).and_then(|(s, k)| {
+        o.value2.map_or_else(
+            || Some(format!("`{k}` has no value")),
+            |v| out_of_range(s, k, v),
+        )
+    }) {
+        Some(p)
+    } else if o.diverged.is_none() && !(0.0..=180.0).contains(&o.final_error) {
+        Some(format!(
+            "final |error| {} is not in 0–180°",
+            num(o.final_error)
+        ))
+    } else if !(0.0..=1.0).contains(&o.executed) {
+        Some(format!(
+            "fraction executed {} is not in 0–1",
+            num(o.executed)
+        ))
+    } else {
+        None
+    }
 }

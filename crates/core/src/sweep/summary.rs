@@ -40,48 +40,48 @@ pub fn summarize_by(outcomes: &[Outcome], measure: Measure) -> Vec<Point> {
         ));
         cell.3.extend(o.regime);
     }
-    cells
-        .into_values()
-        .map(|(v, w, mut runs, regimes)| {
-            // Seed by seed, whatever order the shards came in: the sums are then the same bits.
-            runs.sort_by_key(|&(seed, _, _)| seed);
-            let diverged = runs.iter().filter(|(_, _, d)| *d).count();
-            let xs: Vec<f64> = runs
-                .into_iter()
-                .map(|(_, e, _)| e)
-                .filter(|e| !e.is_nan())
-                .collect();
-            let regimes = count_regimes(&regimes);
-            let n = xs.len();
-            if n == 0 {
-                return Point {
-                    value: v,
-                    value2: w,
-                    mean: 0.0,
-                    sd: 0.0,
-                    min: 0.0,
-                    max: 0.0,
-                    n,
-                    diverged,
-                    regimes,
-                };
-            }
-            let mean = xs.iter().sum::<f64>() / n as f64;
-            let var =
-                xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n.max(2) - 1) as f64;
-            Point {
-                value: v,
-                value2: w,
-                mean,
-                sd: if n > 1 { crate::math::sqrt(var) } else { 0.0 },
-                min: xs.iter().copied().fold(f64::INFINITY, f64::min),
-                max: xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-                n,
-                diverged,
-                regimes,
-            }
-        })
-        .collect()
+    cells.into_values().map(point_of).collect()
+}
+
+/// A cell's point: the mean, spread and range of its runs' figures (seed by seed), the diverged
+/// runs and the regimes.
+fn point_of((v, w, mut runs, regimes): Cell) -> Point {
+    // Seed by seed, whatever order the shards came in: the sums are then the same bits.
+    runs.sort_by_key(|&(seed, _, _)| seed);
+    let diverged = runs.iter().filter(|(_, _, d)| *d).count();
+    let xs: Vec<f64> = runs
+        .into_iter()
+        .map(|(_, e, _)| e)
+        .filter(|e| !e.is_nan())
+        .collect();
+    let regimes = count_regimes(&regimes);
+    let n = xs.len();
+    if n == 0 {
+        return Point {
+            value: v,
+            value2: w,
+            mean: 0.0,
+            sd: 0.0,
+            min: 0.0,
+            max: 0.0,
+            n,
+            diverged,
+            regimes,
+        };
+    }
+    let mean = xs.iter().sum::<f64>() / n as f64;
+    let var = xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n.max(2) - 1) as f64;
+    Point {
+        value: v,
+        value2: w,
+        mean,
+        sd: if n > 1 { crate::math::sqrt(var) } else { 0.0 },
+        min: xs.iter().copied().fold(f64::INFINITY, f64::min),
+        max: xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        n,
+        diverged,
+        regimes,
+    }
 }
 
 /// Regimes with their counts, most common first (ties in legend order).

@@ -1,0 +1,105 @@
+// The page's state: the app object the other modules share (the model, the page-only state, the
+// views and the status line), and what the page keeps of itself in its link (the view options).
+
+import { Playground } from './pkg/bgloop.js';
+import { Views, prefersContrast } from './charts.js';
+import { syncHash } from './permalink.js';
+import { StatusLine } from './status.js';
+import { describer } from './describe.js';
+import { render } from './render.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** An error's words (its message, or the thing itself as text). */
+export const message = (e) => (e && e.message) || String(e);
+
+/**
+ * The page's state and elements, shared by the wiring functions of the other modules. What the
+ * page shows of the model comes from one snapshot (`pg.view()`) rendered by `app.render()` after
+ * any change; what belongs to the page alone (embedding, hidden parts, the reader's pause, trials
+ * already reported to a host) lives in `app.ui`.
+ */
+export function createApp(pg) {
+  /** Page-only state: in an embed?, the parts hidden (`hide=`), whether the reader paused, the
+   * high-contrast theme, the trial the run stops at (`to=`) and whether it then starts again
+   * (`loop=`), the last run generation rendered, and the trials of A and B already told to the
+   * host. */
+  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, window: null, loop: false, sweep: null, lang: null, generation: null, reported: 0, reportedB: 0, links: 0 };
+  const app = {
+    pg,
+    ui,
+    schema: Playground.schema(),
+    presets: Playground.presets(),
+    viewTable: Playground.viewOptions(),
+    views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), circuit: $('circuit'), showHand: $('show-hand') }, { highContrast: () => ui.highContrast }),
+    status: new StatusLine($('status'), $('announce')),
+    describe: describer(pg),
+    speed: $('speed'),
+    /** Says the content's height to the host again (set by the embed layout). */
+    tellHeight: () => {},
+  };
+  document.body.classList.toggle('hc', ui.highContrast);
+  app.setHighContrast = (on) => setHighContrast(app, on);
+  app.showError = (e) => { const box = $('error'); box.hidden = !e; box.textContent = e ? message(e) : ''; };
+  app.say = (text) => { $('share-status').textContent = text; };
+  // The address bar always holds the running experiment.
+  app.viewOptions = () => viewOptions(app);
+  app.link = () => syncHash(pg, app.viewOptions);
+  app.fullLink = () => fullLink(app);
+  app.render = (opts) => render(app, opts);
+  // Many changes in one frame (a flood of host messages) render once, in the next frame.
+  let queued = false;
+  app.changed = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; app.render(); });
+  };
+  return app;
+}
+
+/** Switches the high-contrast theme of the page and every chart. */
+function setHighContrast(app, on) {
+  app.ui.highContrast = on;
+  document.body.classList.toggle('hc', on);
+  const box = $('high-contrast');
+  if (box) box.checked = on;
+  app.views.invalidate(); app.views.draw();
+  app.sweep?.redraw();
+  app.link?.();
+}
+
+/** The page's view options as a link keeps them (speed, hand path, embed, hidden parts, theme,
+ * end trial, windows, loop, language, sweep and tour step). */
+function viewOptions(app) {
+  const { ui } = app;
+  const v = { speed: app.speed.value };
+  if ($('show-hand').checked) v.hand = '1';
+  if (ui.embedded) v.embed = '1';
+  if (ui.hiddenParts.length) v.hide = ui.hiddenParts.join(',');
+  if (ui.highContrast) v.hc = '1';
+  if (ui.endTrial !== null) v.to = String(ui.endTrial);
+  if (ui.window) v.window = ui.window;
+  if (ui.loop) v.loop = '1';
+  if (ui.lang) v.lang = ui.lang;
+  const sweep = app.sweep?.linkValue();
+  if (sweep) v.sweep = sweep;
+  const step = app.tour?.linkValue();
+  if (step) v.tour = step;
+  return v;
+}
+
+/** The full page's link to the running experiment (an embed's link without `embed=`). */
+function fullLink(app) {
+  const v = app.viewOptions();
+  delete v.embed;
+  return `${location.href.split('#')[0]}#${app.pg.permalink(v)}`;
+}
+
+/** The hand-path and high-contrast checkboxes: the first is kept in the link, the second switches
+ * the theme. */
+export function setupViewToggles(app) {
+  $('show-hand').addEventListener('change', app.link);
+  const contrast = $('high-contrast');
+  contrast.checked = app.ui.highContrast;
+  contrast.addEventListener('change', () => app.setHighContrast(contrast.checked));
+}

@@ -1,0 +1,75 @@
+// The parameters: their controls (built from the schema, again after a change of language), the
+// preset menu, and the parts and controls a link hides (`hide=`).
+
+import { buildControls } from './controls.js';
+import { message } from './app.js';
+import { t } from './i18n.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** The parameter controls (from the schema) and the preset menu. */
+export function setupParameters(app) {
+  const { pg } = app;
+  const presetSelect = $('preset');
+  buildParameters(app);
+  presetSelect.addEventListener('change', () => {
+    try {
+      if (presetSelect.value) pg.usePreset(presetSelect.value); else pg.useDefaults();
+      pg.reset();
+      app.showError(null);
+    } catch (e) { app.showError(e); }
+    app.render();
+  });
+}
+
+/** Builds (again, after a change of language) the controls and the preset menu's entries. */
+export function buildParameters(app) {
+  const { pg, presets } = app;
+  const presetSelect = $('preset');
+  const specs = new Map(app.schema.map((s) => [s.key, s]));
+  const begun = () => pg.trialCount() > 0 || pg.timeInTrial() > 0;
+  const controls = buildControls($('controls'), app.schema, { linkTerms: app.glossary.linkTerms }, (key, value, final) => {
+    try {
+      const spec = specs.get(key);
+      if (spec && spec.live) {
+        // A live parameter changes the running experiment from its next trial (on release of
+        // a slider once the run has begun), and the change is kept as an event of the run.
+        if (!final && begun()) return null;
+        const from = pg.intervene(key, value);
+        // The note says the change as core says it; a change back to the value in force is no
+        // change, and says nothing.
+        const event = from > 1 ? pg.events().find((e) => e.trial === from && e.key === key) : null;
+        const live = $('live');
+        live.hidden = !event;
+        live.textContent = event ? t(pg.comparing ? 'live-kept-b' : 'live-kept', { change: event.description, trial: from }) : '';
+      } else {
+        pg.configure({ [key]: value });
+      }
+      app.render();
+      return null;
+    } catch (e) {
+      return message(e);
+    }
+  });
+  app.controls = controls;
+  let watched = null;
+  app.renderPreset = (name) => {
+    presetSelect.value = name || '';
+    if (watched === (name || '')) return;
+    watched = name || '';
+    const p = presets.find((x) => x.name === name);
+    app.glossary.linkTerms($('preset-watch'), p ? p.watch : t('preset-custom-watch'));
+  };
+  presetSelect.replaceChildren(new Option(t('preset-custom'), ''));
+  // Titles for readers; the claim ids (C1…C5) stay in the docs and the CLI.
+  for (const p of presets) presetSelect.append(new Option(p.title, p.name));
+}
+
+/** Hides the parts and parameter controls the link names (`hide=`); again after the controls
+ * are rebuilt (a change of language). */
+export function markHidden(app) {
+  for (const name of app.ui.hiddenParts) {
+    document.querySelectorAll(`[data-part="${name}"]`).forEach((e) => e.setAttribute('data-hidden', ''));
+    document.getElementById(`p-${name}`)?.closest('.param')?.setAttribute('data-hidden', '');
+  }
+}
