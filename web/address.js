@@ -1,13 +1,13 @@
 // Opening links: the address bar's link when the page loads and whenever it changes, and a tour
 // step's link. Each opens its experiment and its view options as a fresh load would.
 
-import { Playground } from './pkg/bgloop.js';
 import { showLinkProblems } from './permalink.js';
 import { tellHost } from './embed.js';
 import { message } from './app.js';
 import { markHidden } from './parameters.js';
 import { runToEnd } from './end.js';
 import { sayLanguageProblem } from './language.js';
+import { currentLanguage } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -88,7 +88,7 @@ export function openFirstAddress(app, langProblem) {
   app.render();
   if (langProblem) sayLanguageProblem(app, langProblem);
   // A link whose language core reads otherwise than the first look above (a second `lang=`).
-  else if (app.ui.lang && app.ui.lang !== Playground.language()) app.setLanguage(app.ui.lang).catch((e) => sayLanguageProblem(app, e));
+  else if (app.ui.lang && app.ui.lang !== currentLanguage()) app.setLanguage(app.ui.lang).catch((e) => sayLanguageProblem(app, e));
   // A tour step opens its own link, its sweep included; otherwise a link with a sweep recomputes
   // it (after the experiment it sweeps is open).
   if (tourAt) app.tour.open(tourAt, { focus: false });

@@ -1,6 +1,6 @@
 // Controls generated from the core parameter schema: no parameter is listed in JavaScript.
 
-import { t, num } from './i18n.js';
+import { t, num, sayAhead } from './i18n.js';
 
 const el = (tag, props = {}, ...children) => {
   const e = document.createElement(tag);
@@ -90,6 +90,8 @@ function makeControl(spec, onChange, inputs, linkTerms) {
  */
 export function buildControls(root, schema, { linkTerms }, onChange) {
   const inputs = new Map();
+  // Every number box's label, said in one call (not one per control).
+  sayAhead('number-box', schema.filter((s) => s.domain.type === 'real').map((s) => ({ label: s.label })));
   const make = (spec) => makeControl(spec, onChange, inputs, linkTerms);
   const primary = schema.filter((s) => s.primary);
   root.replaceChildren();

@@ -2,7 +2,7 @@
 // applies (the controls mark them too).
 
 import { Playground } from './pkg/bgloop.js';
-import { t } from './i18n.js';
+import { t, currentLanguage } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -13,7 +13,7 @@ export function setupEvents(app) {
   let shown = '';
   app.renderEvents = (events) => {
     // The same events in another language are other words: the language is part of the key.
-    const key = Playground.language() + JSON.stringify(events);
+    const key = currentLanguage() + JSON.stringify(events);
     if (key === shown) return;
     shown = key;
     app.controls.schedule(events);

@@ -3,7 +3,7 @@
 // Text is written with text nodes only, never as HTML.
 
 import { Playground } from './pkg/bgloop.js';
-import { t } from './i18n.js';
+import { t, sayAhead } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -13,6 +13,8 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * (older Safari cannot parse one): the character before is matched and skipped. */
 function readEntries() {
   const entries = Playground.glossary();
+  // Every term's button title, said in one call (not one per button).
+  sayAhead('glossary-what', entries.map((e) => ({ term: e.term })));
   const forms = entries
     .flatMap((e) => e.written.map((w) => ({ id: e.id, term: e.term, re: new RegExp(`(^|[^\\p{L}\\p{N}])(${escape(w)})(?![\\p{L}\\p{N}])`, 'u') })))
     .sort((a, b) => b.re.source.length - a.re.source.length);

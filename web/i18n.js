@@ -15,6 +15,50 @@ export const languages = () => Playground.languages();
 /** Ids asked for that the catalog lacks, each said once on the console. */
 const missing = new Set();
 
+/** The current language's fixed words (every message without arguments) and decimal mark, read
+ * from the model in one call per language: a language switch does not cross into wasm once per
+ * word. Messages with arguments are formatted by the model each time (plurals, numbers). */
+let fixedWords = null;
+
+/** The fixed words of the model's language (read on first use and after each switch). */
+function words() {
+  if (!fixedWords) fixedWords = Playground.messages();
+  return fixedWords;
+}
+
+/** The code of the language the page reads in (`en`, `fr`, `es`), without asking the model. */
+export const currentLanguage = () => words().lang;
+
+/** Words with arguments said ahead, in one call, for the current language: `id\0args` → text. */
+const ahead = new Map();
+
+/** The key of message `id` with `args` in {@link ahead}. */
+const aheadKey = (id, args) => `${id}\u0000${JSON.stringify(args)}`;
+
+/** Forgets the fixed words and the words said ahead (the model's language changed). */
+const forgetWords = () => { fixedWords = null; ahead.clear(); };
+
+/** Says message `id` with each of `list`'s arguments in one call to the model, so that the `t`
+ * calls that follow (a title per glossary term, a label per number box) need none. */
+export function sayAhead(id, list) {
+  const fresh = list.filter((a) => !ahead.has(aheadKey(id, a)));
+  if (!fresh.length) return;
+  const texts = Playground.texts(id, fresh);
+  fresh.forEach((a, i) => ahead.set(aheadKey(id, a), texts[i]));
+}
+
+/** Whether `args` carries anything. */
+const hasArgs = (args) => args !== null && args !== undefined && Object.keys(args).length > 0;
+
+/** Message `id` as `{ value, attributes }`, with `args` filled in. */
+export function message(id, args) {
+  if (!hasArgs(args)) {
+    const m = (fixedWords ?? words()).messages[id];
+    if (m) return m;
+  }
+  return Playground.message(id, hasArgs(args) ? args : null);
+}
+
 /** Whether the catalog has no message `id` (neither a value nor attributes). */
 const isMissing = (id) => {
   const m = Playground.message(id, null);
@@ -25,7 +69,9 @@ const isMissing = (id) => {
  * An id the catalog lacks shows as itself and is an error on the console (every browser test
  * fails on console errors, so an id built at run time, `speed-${i}`, cannot go missing quietly). */
 export const t = (id, args) => {
-  const text = Playground.t(id, args ?? null);
+  const fixed = hasArgs(args) ? undefined : (fixedWords ?? words()).messages[id];
+  const early = fixed || !hasArgs(args) ? undefined : ahead.get(aheadKey(id, args));
+  const text = fixed ? (fixed.value ?? id) : (early ?? Playground.t(id, args ?? null));
   if (text === id && !missing.has(id) && isMissing(id)) {
     missing.add(id);
     console.error(`bgloop: the catalog has no message \`${id}\``);
@@ -33,8 +79,18 @@ export const t = (id, args) => {
   return text;
 };
 
-/** `x` written for the reader's language (a decimal comma in French and Spanish). */
-export const num = (x) => Playground.formatNumber(x);
+/** `x` written for the reader's language (a decimal comma in French and Spanish): the shortest
+ * exact form, as the model writes it (the model itself for the rare number JavaScript would
+ * write otherwise: exponents, -0, not finite). */
+export const num = (x) => {
+  const a = Math.abs(x);
+  if (typeof x !== 'number' || !Number.isFinite(x) || Object.is(x, -0) || (x !== 0 && (a < 1e-6 || a >= 1e16))) {
+    return Playground.formatNumber(x);
+  }
+  const mark = (fixedWords ?? words()).mark;
+  const s = String(x);
+  return mark === '.' ? s : s.replace('.', mark);
+};
 
 /** `x` with `decimals` decimals, written for the reader's language. */
 export const fixed = (x, decimals) => Playground.formatFixed(x, decimals);
@@ -78,6 +134,8 @@ export async function useLanguage(pg, code, isCurrent = () => true) {
   // A newer choice (another link, the menu) came while this catalog was on its way: it wins.
   if (!isCurrent()) return false;
   pg.setLanguage(code, files);
+  forgetWords();
+  words();
   document.documentElement.lang = code;
   translate(document);
   return true;
@@ -87,7 +145,7 @@ export async function useLanguage(pg, code, isCurrent = () => true) {
 export function translate(root) {
   for (const el of root.querySelectorAll('[data-l10n-id]')) {
     const args = el.dataset.l10nArgs ? JSON.parse(el.dataset.l10nArgs) : null;
-    const m = Playground.message(el.dataset.l10nId, args);
+    const m = message(el.dataset.l10nId, args);
     if (m.value !== null && m.value !== undefined) el.textContent = m.value;
     for (const [name, value] of Object.entries(m.attributes)) {
       if (ATTRIBUTES.has(name)) el.setAttribute(name, value);

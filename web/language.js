@@ -4,7 +4,7 @@
 import { Playground } from './pkg/bgloop.js';
 import { message } from './app.js';
 import { buildParameters, markHidden } from './parameters.js';
-import { t, languages, useLanguage } from './i18n.js';
+import { t, languages, useLanguage, currentLanguage } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,13 +21,13 @@ export function setupLanguage(app) {
     option.lang = l.code;
     menu.append(option);
   }
-  menu.value = app.pg.constructor.language();
+  menu.value = currentLanguage();
   /** Reads the page in `code` from now on, as the reader chose it (so the link keeps it). */
   let asked = 0;
   app.setLanguage = async (code) => {
     // The last choice wins, whatever order the catalogs arrive in.
     const mine = ++asked;
-    const before = Playground.language();
+    const before = currentLanguage();
     if (!(await useLanguage(app.pg, code, () => mine === asked))) return;
     if (code !== before) {
       app.schema = Playground.schema();
@@ -46,7 +46,7 @@ export function setupLanguage(app) {
     app.render();
   };
   menu.addEventListener('change', () => {
-    app.setLanguage(menu.value).catch((e) => { app.showError(e); menu.value = Playground.language(); });
+    app.setLanguage(menu.value).catch((e) => { app.showError(e); menu.value = currentLanguage(); });
   });
 }
 

@@ -42,7 +42,10 @@ export class Player {
     this.speedIndex = Math.max(0, Math.min(this.speeds.length - 1, index | 0));
     const animated = this.speeds[this.speedIndex].simPerReal !== null;
     // Animated speeds sample finely; trial speeds coarsely (hand path and rings at 2 ms).
-    this.pg.recordTraces(animated ? 1 : 2, true);
+    // Sampling changes only with the kind of speed (a language switch re-applies the same one).
+    const every = animated ? 1 : 2;
+    if (every !== this.traceEveryMs) this.pg.recordTraces(every, true);
+    this.traceEveryMs = every;
     this.owed = 0;
   }
 

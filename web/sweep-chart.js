@@ -5,7 +5,7 @@
 import { Playground } from './pkg/bgloop.js';
 import { fitCanvas } from './charts.js';
 import { download, svgToPng } from './export.js';
-import { t, fixed, num } from './i18n.js';
+import { t, fixed, num, message } from './i18n.js';
 import { writeTable } from './describe.js';
 import { measureOf } from './sweep-form.js';
 
@@ -149,6 +149,6 @@ export function forget(state, { progress, canvas }) {
   canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
   document.querySelector('details.data[data-view="sweep"] .data-body')?.replaceChildren();
   // The canvas's name goes back to the catalog's, not the last sweep's counts.
-  const label = Playground.message('sweep-canvas', null).attributes['aria-label'];
+  const label = message('sweep-canvas', null).attributes['aria-label'];
   if (label) canvas.setAttribute('aria-label', label);
 }

@@ -212,8 +212,9 @@ function tourControls(app, state, els, { show, close, fail }) {
     },
     /** Writes the tour again in the page's new language (the step shown is not run again). */
     relanguage() {
-      if (state.source === null) state.tour = Playground.tour();
-      $('tour-open').textContent = t('tour-open', { steps: Playground.tour().steps.length });
+      const builtIn = Playground.tour();
+      if (state.source === null) state.tour = builtIn;
+      $('tour-open').textContent = t('tour-open', { steps: builtIn.steps.length });
       if (state.index >= 0) fillStep(els, state.tour, state.index, app.glossary.linkTerms);
     },
     close,

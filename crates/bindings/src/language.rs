@@ -26,6 +26,9 @@ pub fn words() -> &'static Catalog {
     CURRENT.with(Cell::get)
 }
 
+/// The most arguments one [`Playground::texts`] call says a message with.
+const MAX_TEXTS: usize = 4096;
+
 /// The longest catalog file read, bytes (each is a few tens of KB).
 const MAX_FILE_BYTES: usize = 512 * 1024;
 
@@ -295,12 +298,54 @@ impl Playground {
         to_js(&message_of(words(), &id, &args))
     }
 
+    /// Every message of the page's catalog that takes no argument, said, with the language's
+    /// decimal mark: `{ lang, mark, messages: { id: { value, attributes } } }`. The page reads its
+    /// fixed words from it after a language switch in one call, not one call per word.
+    pub fn messages() -> Result<JsValue, JsError> {
+        let words = words();
+        let messages: serde_json::Map<String, Value> = words
+            .shape()
+            .iter()
+            .filter(|(_, shape)| shape.variables.is_empty())
+            .map(|(id, _)| (id.clone(), message_of(words, id, &[])))
+            .collect();
+        to_js(&json!({
+            "lang": words.lang().code(),
+            "mark": words.lang().decimal_mark().to_string(),
+            "messages": messages,
+        }))
+    }
+
     /// The text of message `id` with `args` (`{ name: text or number }`, optional) in the
     /// page's language.
     pub fn t(id: JsValue, args: JsValue) -> Result<String, JsError> {
         let id = text(&id, "id")?;
         let args = arguments(&id, &args)?;
         Ok(words().value_with(&id, &args).unwrap_or(id))
+    }
+
+    /// Message `id` said once for each of `list`'s arguments (`[{ term: "…" }, …]`, at most
+    /// [`MAX_TEXTS`]): the words a page builds many of (a title per glossary term, a label per
+    /// number box) in one call.
+    pub fn texts(id: JsValue, list: JsValue) -> Result<Vec<String>, JsError> {
+        let id = text(&id, "id")?;
+        let items = js_sys::Array::is_array(&list)
+            .then(|| js_sys::Array::from(&list))
+            .ok_or_else(|| js_error("texts: the list must be an array of arguments"))?;
+        let n = items.length();
+        if n as usize > MAX_TEXTS {
+            return Err(js_error(format!(
+                "texts: {n} arguments; at most {MAX_TEXTS} at once"
+            )));
+        }
+        let args = (0..n)
+            .map(|i| arguments(&id, &items.get(i)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let words = words();
+        Ok(args
+            .iter()
+            .map(|a| words.value_with(&id, a).unwrap_or_else(|| id.clone()))
+            .collect())
     }
 
     /// `x` written for the page's language (`0,25` in French), never for a link.

@@ -53,8 +53,40 @@ impl Session {
         }
     }
 
-    /// The link of the running experiment (both runs while comparing) with view `options`.
+    /// The link of the running experiment (both runs while comparing) with view `options`. It is
+    /// encoded only when the experiment, its preset or the options changed since the last call:
+    /// a page that asks every frame encodes once per change ([`Session::link_encodes`] counts).
     pub fn permalink(&self, options: &[(&str, &str)]) -> String {
-        permalink::encode(self.running_preset, &self.experiment(), options)
+        let key = LinkKey {
+            preset: self.running_preset,
+            experiment: self.experiment(),
+            options: options
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        };
+        let mut cache = self.link.borrow_mut();
+        if let Some((cached, text)) = cache.as_ref() {
+            if *cached == key {
+                return text.clone();
+            }
+        }
+        let text = permalink::encode(key.preset, &key.experiment, options);
+        *cache = Some((key, text.clone()));
+        self.link_encodes.set(self.link_encodes.get() + 1);
+        text
     }
+
+    /// How many times [`Session::permalink`] has encoded a link (not answered from its cache).
+    pub fn link_encodes(&self) -> u64 {
+        self.link_encodes.get()
+    }
+}
+
+/// What a link is encoded from: equal keys give equal links.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct LinkKey {
+    preset: Option<&'static str>,
+    experiment: crate::protocol::Experiment,
+    options: Vec<(String, String)>,
 }

@@ -74,6 +74,10 @@ pub struct Session {
     words: &'static Catalog,
     /// The windows a link named for the result (`window=301-400`); none: the last trials run.
     windows: Vec<Window>,
+    /// The last link encoded and what it was encoded from (see [`Session::permalink`]).
+    link: std::cell::RefCell<Option<(export::LinkKey, String)>>,
+    /// Links encoded so far.
+    link_encodes: std::cell::Cell<u64>,
 }
 
 /// Which run of a comparison.
@@ -107,6 +111,8 @@ impl Session {
             generation: 0,
             words: Catalog::english(),
             windows: Vec::new(),
+            link: Default::default(),
+            link_encodes: Default::default(),
         })
     }
 
@@ -683,6 +689,43 @@ mod tests {
                 ("A", s.sim().history()),
                 ("B", s.sim_b().expect("comparing").history())
             ])
+        );
+    }
+
+    #[test]
+    fn the_link_is_encoded_once_per_change_however_often_it_is_asked() {
+        let mut s = session();
+        let options = [("speed", "2")];
+        let first = s.permalink(&options);
+        let before = s.link_encodes();
+        for _ in 0..100 {
+            assert_eq!(s.permalink(&options), first);
+        }
+        assert_eq!(s.link_encodes(), before, "asked again, nothing changed");
+        s.run_trials(3.0).expect("runs");
+        assert_eq!(
+            s.permalink(&options),
+            first,
+            "trials run do not change the link"
+        );
+        assert_eq!(s.link_encodes(), before);
+        // A live change, a view option and a reset with a preset each make a new link, once.
+        s.intervene("loop_strength", 0.5).expect("live");
+        let changed = s.permalink(&options);
+        assert_ne!(changed, first);
+        assert!(changed.contains("@4.loop_strength=0.5"), "{changed}");
+        assert_eq!(s.permalink(&options), changed);
+        assert_eq!(s.link_encodes(), before + 1);
+        assert!(s.permalink(&[("speed", "3")]).contains("speed=3"));
+        assert_eq!(s.link_encodes(), before + 2);
+        s.use_preset("rotation").expect("preset");
+        s.reset(None).expect("reset");
+        assert!(s.permalink(&options).contains("preset=rotation"));
+        assert_eq!(s.link_encodes(), before + 3);
+        assert_eq!(
+            s.view().link_encodes,
+            before + 3,
+            "the view carries the count"
         );
     }
 

@@ -41,6 +41,8 @@ pub struct Snapshot {
     pub said: Vec<SaidResult>,
     /// The named windows as a link writes them (`301-400`), if any.
     pub window: Option<String>,
+    /// Links encoded so far (a link is encoded once per change, not per frame).
+    pub link_encodes: u64,
 }
 
 /// What a figure says of the experiment it shows: a title and one line of settings.
@@ -143,6 +145,7 @@ impl Session {
             results,
             said,
             window: (!self.windows().is_empty()).then(|| Window::list_text(self.windows())),
+            link_encodes: self.link_encodes(),
         }
     }
 
