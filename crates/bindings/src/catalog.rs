@@ -20,7 +20,18 @@ impl Playground {
     /// name: `{ options, speeds, default_speed, parts }`.
     #[wasm_bindgen(js_name = viewOptions)]
     pub fn view_options() -> Result<JsValue, JsError> {
-        to_js(&bgloop_core::view::TABLE)
+        // Each speed's name, in the page's language (`speed-<index>` in the catalog).
+        let mut table = serde_json::to_value(bgloop_core::view::TABLE).map_err(js_error)?;
+        let words = language::words();
+        for (i, speed) in table["speeds"]
+            .as_array_mut()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            speed["label"] = serde_json::json!(words.text(&format!("speed-{i}")));
+        }
+        to_js(&table)
     }
     /// The built-in guided tour: `{ title, steps: [{ title, text, link, trials, speed, view }] }`.
     pub fn tour() -> Result<JsValue, JsError> {

@@ -202,19 +202,7 @@ pub fn glossary_in(words: &Catalog) -> Result<Value, JsError> {
 
 /// The built-in tour in `words`' language (links, trials and views unchanged).
 pub fn tour_in(words: &Catalog) -> Result<Value, JsError> {
-    let mut value = serde_json::to_value(bgloop_core::tour::builtin()).map_err(js_error)?;
-    value["title"] = json!(words.text("tour-title"));
-    for (i, step) in value["steps"]
-        .as_array_mut()
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
-        let id = format!("tour-step-{}", i + 1);
-        step["title"] = json!(words.text(&id));
-        step["text"] = json!(words.attr(&id, "text"));
-    }
-    Ok(value)
+    serde_json::to_value(bgloop_core::tour::builtin_in(words)).map_err(js_error)
 }
 
 /// The catalog files' texts a page passes: an array of strings, or `null`/`undefined` for none.

@@ -52,7 +52,7 @@ fn main() {
             if e.rate.parse::<f64>().map_or(true, |r| !r.is_finite()) {
                 non_finite += 1;
             }
-            *diverged.entry(e.population.to_string()).or_default() += 1;
+            *diverged.entry(e.population.key().to_string()).or_default() += 1;
             if examples.len() < 3 {
                 examples.push(format!(
                     "{e}\n  config: #{}",

@@ -201,249 +201,192 @@ const TARGETS: &[f64] = &[1.0, 2.0, 4.0, 8.0];
 parameters! {
     // ---------------------------------------------------------------- loop
     /// λ: scales the modulated thalamo-cortical transmission (loop strength).
-    loop_strength: f64 = 1.0 => Meta::real("Loop strength", Group::Loop, 0.0, 2.0, 0.05).live().symbol("λ").primary()
-        .meaning("Scales the thalamo-cortical transmission around its reference rate, so the loop gains (G₊ = 2.82λ direct, G₋ = 2.85λ hyperdirect) change while the resting operating point stays put.")
+    loop_strength: f64 = 1.0 => Meta::real(Group::Loop, 0.0, 2.0, 0.05).live().symbol("λ").primary()
         .source("this reconstruction");
     /// DA: dopamine level, scaling cortico-striatal transmission.
-    dopamine: f64 = 1.0 => Meta::real("Dopamine", Group::Loop, 0.0, 2.0, 0.05).live().symbol("DA")
-        .meaning("The dopamine level (1 = normal): it scales cortico-striatal transmission and, below 1, the teaching signal's bursts (see Teaching signal). Lowered, it models the loss of dopamine neurons in Parkinson's disease: reaches slow, rewarded reaches teach less, and at very low levels the hyperdirect loop takes over and oscillates.")
+    dopamine: f64 = 1.0 => Meta::real(Group::Loop, 0.0, 2.0, 0.05).live().symbol("DA")
         .source("Leblois et al. 2006")
-        .built_for(0.5, 1.5, "lower dopamine slows reaches and below about 0.3 stops them (without noise the loop oscillates instead, claim C4); above 1.5 nothing adapts");
+        .built_for(0.5, 1.5);
     /// κ: strength of GPi/SNr inhibition of the thalamus (1 intact, 0 inactivated).
-    gpi_output: f64 = 1.0 => Meta::real("GPi output", Group::Loop, 0.0, 1.0, 0.05).live().symbol("κ").primary()
-        .meaning("Strength of the GPi/SNr inhibition of the thalamus: 1 intact, 0 inactivated (as by a lesion or muscimol).")
+    gpi_output: f64 = 1.0 => Meta::real(Group::Loop, 0.0, 1.0, 0.05).live().symbol("κ").primary()
         .source("1 intact, 0 inactivated");
 
     // ---------------------------------------------------------------- cortex
     /// J₁: cosine-tuned recurrent excitation of the cortical ring.
-    cortical_recurrence: f64 = 3.0 => Meta::real("Cortical recurrence", Group::Cortex, 0.0, 6.0, 0.1).symbol("J₁").primary()
-        .meaning("Strength of the direction-tuned recurrent excitation in the cortical ring; above about 2.5 the ring holds a bump of activity (the reach plan) after the cue is gone.")
+    cortical_recurrence: f64 = 3.0 => Meta::real(Group::Cortex, 0.0, 6.0, 0.1).symbol("J₁").primary()
         .source("ring-attractor theory (Ben-Yishai et al. 1995)")
-        .built_for(1.5, 4.5, "below, no reach is made (without the held target the plan needs about 2.5, claim C3); above, the plan is too rigid to adapt");
+        .built_for(1.5, 4.5);
     /// J₀: uniform recurrent inhibition of the cortical ring.
-    cortical_inhibition: f64 = -2.0 => Meta::real("Cortical inhibition", Group::Cortex, -6.0, 0.0, 0.1).symbol("J₀")
-        .meaning("Uniform recurrent inhibition in the cortical ring; it keeps the bump narrow and the total activity bounded.")
+    cortical_inhibition: f64 = -2.0 => Meta::real(Group::Cortex, -6.0, 0.0, 0.1).symbol("J₀")
         .source("ring-attractor theory (Hansel & Sompolinsky 1998)")
-        .built_for(-4.5, -0.75, "with no inhibition the plan is too broad to adapt, with more the cortex falls silent");
+        .built_for(-4.5, -0.75);
     /// D_c: net tonic drive of the cortex when the thalamus sits at its reference rate.
-    cortical_drive: f64 = 0.15 => Meta::real("Cortical drive", Group::Cortex, 0.0, 0.5, 0.01).symbol("D_c")
-        .meaning("Net tonic input to every cortical unit when the thalamus fires at its reference rate.")
+    cortical_drive: f64 = 0.15 => Meta::real(Group::Cortex, 0.0, 0.5, 0.01).symbol("D_c")
         .source("calibrated")
-        .built_for(0.05, 0.5, "with no drive no reach is made");
+        .built_for(0.05, 0.5);
     /// T_ref: reference thalamic rate around which the loop strength scales transmission.
-    reference_thalamus: f64 = 0.19 => Meta::real("Reference thalamic rate", Group::Cortex, 0.05, 0.4, 0.01).symbol("T_ref")
-        .meaning("The thalamic rate around which loop strength scales transmission (about the mean thalamic rate during a reach).")
+    reference_thalamus: f64 = 0.19 => Meta::real(Group::Cortex, 0.05, 0.4, 0.01).symbol("T_ref")
         .source("calibrated")
-        .built_for(0.05, 0.27, "higher reference rates leave the cortex too little net drive to reach");
+        .built_for(0.05, 0.27);
     /// K₀: whether the cue→cortex map starts as the identity (on) or empty (off: babbling).
-    innate_cue_map: bool = true => Meta::choice("Innate cue map", Group::Cortex, ON_OFF).symbol("K₀")
-        .meaning("On: the visual target excites the matching cortical direction from the start. Off: the map starts empty and reaches must be learned by babbling.")
+    innate_cue_map: bool = true => Meta::choice(Group::Cortex, ON_OFF).symbol("K₀")
         .source("this reconstruction (babbling, claim C5)");
     /// η_K: slow reward-gated consolidation of the cue→cortex map.
-    consolidation_rate: f64 = 0.0 => Meta::real("Consolidation rate", Group::Cortex, 0.0, 0.05, 0.001).live().symbol("η_K")
-        .meaning("Rate at which rewarded reaches are slowly copied into the cue→cortex map, so they survive without the basal ganglia (0 = off).")
+    consolidation_rate: f64 = 0.0 => Meta::real(Group::Cortex, 0.0, 0.05, 0.001).live().symbol("η_K")
         .source("this reconstruction (claim C1, C5)")
-        .built_for(0.0, 0.019, "faster consolidation copies unrewarded drift into the cortex: adaptation is lost, and errors can grow beyond the rotation");
+        .built_for(0.0, 0.019);
 
     // ---------------------------------------------------------------- task
     /// φ: visuomotor rotation of the cursor relative to the hand.
-    rotation_deg: f64 = 0.0 => Meta::real("Rotation", Group::Task, -90.0, 90.0, 1.0).live().symbol("φ").unit("°").primary()
-        .meaning("The cursor is the hand rotated by this angle; the reach must adapt to bring the cursor onto the target.")
+    rotation_deg: f64 = 0.0 => Meta::real(Group::Task, -90.0, 90.0, 1.0).live().symbol("φ").unit("°").primary()
         .source("task");
     /// Number of evenly spaced targets, one drawn at random each trial.
-    targets: u32 = 1 => Meta::set("Targets", Group::Task, TARGETS)
-        .meaning("Number of evenly spaced targets (the first at 0°); each trial draws one at random.")
+    targets: u32 = 1 => Meta::set(Group::Task, TARGETS)
         .source("task");
     /// Trials without rotation before the rotation starts.
-    baseline_trials: u32 = 0 => Meta::int("Baseline trials", Group::Task, 0.0, 10_000.0).unit("trials")
-        .meaning("Trials without rotation before the rotation starts.")
+    baseline_trials: u32 = 0 => Meta::int(Group::Task, 0.0, 10_000.0).unit("trials")
         .source("task");
     /// A_cue: strength of the visual cue during the cue period.
-    cue_strength: f64 = 0.3 => Meta::real("Cue strength", Group::Task, 0.0, 2.0, 0.01).live().symbol("A_cue")
-        .meaning("Strength of the visual target input to cortex during the cue period.")
+    cue_strength: f64 = 0.3 => Meta::real(Group::Task, 0.0, 2.0, 0.01).live().symbol("A_cue")
         .source("calibrated");
     /// A_hold: strength of the held target after the cue period.
-    cue_hold: f64 = 0.03 => Meta::real("Held target", Group::Task, 0.0, 0.2, 0.005).live().symbol("A_hold")
-        .meaning("Weak target input kept on after the cue period; it anchors the plan (0 leaves the plan to the attractor alone).")
+    cue_hold: f64 = 0.03 => Meta::real(Group::Task, 0.0, 0.2, 0.005).live().symbol("A_hold")
         .source("calibrated")
-        .built_for(0.0, 0.075, "a stronger held target pins the reach to the target so nothing adapts");
+        .built_for(0.0, 0.075);
     /// t_cue: end of the cue period.
-    cue_ms: f64 = 100.0 => Meta::real("Cue duration", Group::Task, 0.0, 1000.0, 10.0).symbol("t_cue").unit("ms")
-        .meaning("Duration of the strong visual cue at the start of the trial.")
+    cue_ms: f64 = 100.0 => Meta::real(Group::Task, 0.0, 1000.0, 10.0).symbol("t_cue").unit("ms")
         .source("calibrated")
-        .built_for(0.0, 200.0, "a cue that lasts to the go signal (250 ms) pins the reach to the target so nothing adapts");
+        .built_for(0.0, 200.0);
     /// t_go: go signal; the hand moves from then on.
-    go_ms: f64 = 250.0 => Meta::real("Go time", Group::Task, 0.0, 3000.0, 10.0).symbol("t_go").unit("ms")
-        .meaning("Time of the go signal; from then on the hand follows the cortical population vector (at or after the trial's end: no movement).")
+    go_ms: f64 = 250.0 => Meta::real(Group::Task, 0.0, 3000.0, 10.0).symbol("t_go").unit("ms")
         .source("calibrated");
     /// T_max: longest trial.
-    trial_ms: f64 = 600.0 => Meta::real("Trial length", Group::Task, 100.0, 3000.0, 10.0).symbol("T_max").unit("ms")
-        .meaning("Longest trial; a reach that has not covered the target distance by then is not executed and earns no reward.")
+    trial_ms: f64 = 600.0 => Meta::real(Group::Task, 100.0, 3000.0, 10.0).symbol("T_max").unit("ms")
         .source("calibrated");
     /// k_hand: hand speed per unit of population-vector length.
-    hand_gain: f64 = 0.111 => Meta::real("Hand gain", Group::Task, 0.01, 1.0, 0.001).live().symbol("k_hand").unit("/ms")
-        .meaning("Hand speed per unit of cortical population-vector length, in target distances per ms (a reach takes about 120–200 ms).")
+    hand_gain: f64 = 0.111 => Meta::real(Group::Task, 0.01, 1.0, 0.001).live().symbol("k_hand").unit("/ms")
         .source("calibrated")
-        .built_for(0.05, 1.0, "slower hands do not reach the target distance within the trial");
+        .built_for(0.05, 1.0);
     /// κ_v: sharpness of the striatal visual target code.
-    visual_sharpness: f64 = 8.0 => Meta::real("Visual sharpness", Group::Task, 1.0, 30.0, 0.5).symbol("κ_v")
-        .meaning("Sharpness of the visual target code sent to striatum (von Mises concentration).")
+    visual_sharpness: f64 = 8.0 => Meta::real(Group::Task, 1.0, 30.0, 0.5).symbol("κ_v")
         .source("this reconstruction")
-        .built_for(3.0, 30.0, "a blurrier target code no longer tells the targets apart");
+        .built_for(3.0, 30.0);
 
     // ---------------------------------------------------------------- reward & learning
     /// Reward: graded (Gaussian in the error) or binary (hit within a window).
-    reward: RewardKind = RewardKind::Graded => Meta::choice("Reward", Group::Learning, &["graded", "binary"]).live().primary()
-        .meaning("Graded: reward falls off smoothly with the cursor error. Binary: reward 1 only when the error is within the reward width.")
+    reward: RewardKind = RewardKind::Graded => Meta::choice(Group::Learning, &["graded", "binary"]).live().primary()
         .source("Darshan, Leblois & Hansel 2014");
     /// σ_R (graded) or w (binary): reward width.
-    reward_width_deg: f64 = 10.0 => Meta::real("Reward width", Group::Learning, 2.0, 45.0, 0.5).live().symbol("σ_R / w").unit("°")
-        .meaning("Width of the graded reward, or half-width of the binary reward window.")
+    reward_width_deg: f64 = 10.0 => Meta::real(Group::Learning, 2.0, 45.0, 0.5).live().symbol("σ_R / w").unit("°")
         .source("task")
-        .built_for(4.0, 25.0, "a narrower window is rarely hit and the error stays near 12°; a wider one rewards nearly every reach, leaving little to learn from");
+        .built_for(4.0, 25.0);
     /// η: learning rate of the target → striatum synapses, the plasticity that adapts reaches.
-    cue_learning_rate: f64 = 1.0 => Meta::real("Learning rate", Group::Learning, 0.0, 5.0, 0.1).live().symbol("η").primary()
-        .meaning("Rate of dopamine-dependent plasticity of the cortico-striatal synapses that carry the target (from target-selective cortex): they learn which striatal cells to recruit for each target (0 freezes them).")
+    cue_learning_rate: f64 = 1.0 => Meta::real(Group::Learning, 0.0, 5.0, 0.1).live().symbol("η").primary()
         .source("Darshan, Leblois & Hansel 2014 (target-selective input); calibrated");
     /// η_M: learning rate of the motor ring's own projection to striatum (off by default).
-    learning_rate: f64 = 0.0 => Meta::real("Motor-map learning rate", Group::Learning, 0.0, 20.0, 0.1).live().symbol("η_M")
-        .meaning("Plasticity of the projection from the motor cortex ring itself to striatum. Its broad, shared code makes what is learned for one target act on all of them (0 = off; see the model notes on several targets).")
+    learning_rate: f64 = 0.0 => Meta::real(Group::Learning, 0.0, 20.0, 0.1).live().symbol("η_M")
         .source("this reconstruction (v1 default 2)");
     /// α_R: rate at which the expected reward tracks the obtained reward.
-    rpe_rate: f64 = 0.2 => Meta::real("Reward expectation rate", Group::Learning, 0.0, 1.0, 0.01).live().symbol("α_R")
-        .meaning("How fast the expected reward (per target) follows the rewards obtained; the dopamine signal is reward minus expectation.")
+    rpe_rate: f64 = 0.2 => Meta::real(Group::Learning, 0.0, 1.0, 0.01).live().symbol("α_R")
         .source("this reconstruction")
-        .built_for(0.1, 1.0, "with no expectation every reward is a surprise and a miss teaches nothing: adaptation stalls near 15°");
+        .built_for(0.1, 1.0);
     /// Whether the dopamine level also scales the teaching signal (v4) or only the drive (v3).
-    teaching_signal: TeachingSignal = TeachingSignal::Dopamine => Meta::choice("Teaching signal", Group::Learning, &["dopamine", "separate"])
-        .meaning("Dopamine: the teaching signal is carried by the dopamine neurons that remain, so with the Dopamine control below 1 a better-than-expected reach (a burst of dopamine) teaches in proportion to the level, while a worse-than-expected one (a pause) teaches as before; above 1 nothing changes. Separate: the teaching signal does not depend on the Dopamine control, which then scales only the cortico-striatal drive (links of version 3).")
+    teaching_signal: TeachingSignal = TeachingSignal::Dopamine => Meta::choice(Group::Learning, &["dopamine", "separate"])
         .source("Frank, Seeberger & O'Reilly 2004 (bursts lost more than pauses); v4");
     /// Balanced, Hebbian or covariance form of the cortico-striatal rule.
-    plasticity_rule: PlasticityRule = PlasticityRule::Balanced => Meta::choice("Plasticity rule", Group::Learning, &["balanced", "hebbian", "covariance"])
-        .meaning("Balanced: weight change ∝ dopamine × (striatal activity − its mean over the ring) × presynaptic activity, so total drive is conserved. Hebbian: raw striatal activity. Covariance: striatal activity relative to its running mean over trials.")
+    plasticity_rule: PlasticityRule = PlasticityRule::Balanced => Meta::choice(Group::Learning, &["balanced", "hebbian", "covariance"])
         .source("this reconstruction (balance: Miller & MacKay 1994)");
     /// Where the target → striatum weights are kept ≥ 0: at the synapse (v3) or after each update (v2).
-    cue_weight_bound: CueBound = CueBound::Synapse => Meta::choice("Weight floor", Group::Learning, &["synapse", "update"])
-        .meaning("Synapse: the learned change of each target → striatum synapse is kept with its sign and the synapse transmits its positive part, so depressions are remembered and the balanced rule conserves the total drive. Update: weights are clipped at 0 after every update (links of version 2); depressions of silent synapses are lost and over thousands of trials the total drive creeps up until GPi falls silent.")
+    cue_weight_bound: CueBound = CueBound::Synapse => Meta::choice(Group::Learning, &["synapse", "update"])
         .source("this reconstruction (v3; docs/model.md, Learning that holds)");
     /// w_max: upper bound of a cortico-striatal weight.
-    weight_max: f64 = 10.0 => Meta::real("Weight ceiling", Group::Learning, 0.5, 50.0, 0.5).symbol("w_max")
-        .meaning("Upper bound of each motor-ring → striatum weight (weights are also kept ≥ 0); it matters only when the motor-map learning rate is above 0.")
+    weight_max: f64 = 10.0 => Meta::real(Group::Learning, 0.5, 50.0, 0.5).symbol("w_max")
         .source("this reconstruction");
 
     // ---------------------------------------------------------------- noise
     /// σ_s: exploration noise into striatum (Ornstein–Uhlenbeck).
-    exploration_noise: f64 = 0.1 => Meta::real("Exploration noise", Group::Noise, 0.0, 1.0, 0.01).live().symbol("σ_s")
-        .meaning("Slow (Ornstein–Uhlenbeck) noise into striatum: the trial-to-trial variability that reward learning selects from.")
+    exploration_noise: f64 = 0.1 => Meta::real(Group::Noise, 0.0, 1.0, 0.01).live().symbol("σ_s")
         .source("calibrated")
-        .built_for(0.05, 0.3, "without noise there is nothing to select; with more, reaches scatter so widely that the error stays at 9–14°");
+        .built_for(0.05, 0.3);
     /// σ_g: white noise into GPi.
-    gpi_noise: f64 = 0.02 => Meta::real("GPi noise", Group::Noise, 0.0, 0.5, 0.005).live().symbol("σ_g")
-        .meaning("Fast white noise into GPi (input SD × √ms).")
+    gpi_noise: f64 = 0.02 => Meta::real(Group::Noise, 0.0, 0.5, 0.005).live().symbol("σ_g")
         .source("calibrated");
     /// σ_c: white noise into cortex.
-    cortex_noise: f64 = 0.0 => Meta::real("Cortex noise", Group::Noise, 0.0, 0.5, 0.005).live().symbol("σ_c")
-        .meaning("Fast white noise into cortex (input SD × √ms).")
+    cortex_noise: f64 = 0.0 => Meta::real(Group::Noise, 0.0, 0.5, 0.005).live().symbol("σ_c")
         .source("calibrated")
-        .built_for(0.0, 0.3, "more fast noise breaks the reach itself: reaches fail or miss");
+        .built_for(0.0, 0.3);
 
     // ---------------------------------------------------------------- simulation
     /// N: units per ring.
-    ring_size: u32 = 64 => Meta::int("Ring size", Group::Simulation, 8.0, 256.0).symbol("N").unit("units")
-        .meaning("Number of direction-tuned units in each of the five rings.")
+    ring_size: u32 = 64 => Meta::int(Group::Simulation, 8.0, 256.0).symbol("N").unit("units")
         .source("this reconstruction");
     /// dt: integration time step.
-    dt_ms: f64 = 0.5 => Meta::real("Time step", Group::Simulation, 0.1, 1.0, 0.05).symbol("dt").unit("ms")
-        .meaning("Integration time step (exponential Euler).")
+    dt_ms: f64 = 0.5 => Meta::real(Group::Simulation, 0.1, 1.0, 0.05).symbol("dt").unit("ms")
         .source("Leblois et al. 2006 code");
     /// The seed of the run's one random generator.
-    seed: u64 = 1 => Meta::int("Seed", Group::Simulation, 0.0, MAX_SEED as f64).primary()
-        .meaning("Seed of the run's random generator: the same seed and parameters give the same run, bit for bit, everywhere.")
+    seed: u64 = 1 => Meta::int(Group::Simulation, 0.0, MAX_SEED as f64).primary()
         .source("—");
 
     // ---------------------------------------------------------------- gains
     /// g_sc: cortex → striatum gain (diagonal of the initial weights).
-    g_sc: f64 = 0.8 => Meta::real("Cortex → striatum", Group::Gains, 0.0, 3.0, 0.01).symbol("g_sc")
-        .meaning("Initial topographic cortico-striatal weight.")
+    g_sc: f64 = 0.8 => Meta::real(Group::Gains, 0.0, 3.0, 0.01).symbol("g_sc")
         .source("Leblois et al. 2006 (reduced model)");
     /// g_gs: striatum → GPi inhibition.
-    g_gs: f64 = 12.14 => Meta::real("Striatum → GPi", Group::Gains, 0.0, 30.0, 0.01).symbol("g_gs")
-        .meaning("Inhibition of GPi by striatum (direct pathway).")
+    g_gs: f64 = 12.14 => Meta::real(Group::Gains, 0.0, 30.0, 0.01).symbol("g_gs")
         .source("Leblois et al. 2006 (reduced model)");
     /// g_tg: GPi → thalamus inhibition.
-    g_tg: f64 = 0.3 => Meta::real("GPi → thalamus", Group::Gains, 0.0, 1.0, 0.01).symbol("g_tg")
-        .meaning("Inhibition of thalamus by GPi.")
+    g_tg: f64 = 0.3 => Meta::real(Group::Gains, 0.0, 1.0, 0.01).symbol("g_tg")
         .source("Leblois et al. 2006 (reduced model)");
     /// g_ct: thalamus → cortex excitation.
-    g_ct: f64 = 0.969 => Meta::real("Thalamus → cortex", Group::Gains, 0.0, 3.0, 0.001).symbol("g_ct")
-        .meaning("Excitation of cortex by thalamus.")
+    g_ct: f64 = 0.969 => Meta::real(Group::Gains, 0.0, 3.0, 0.001).symbol("g_ct")
         .source("Leblois et al. 2006 (reduced model)");
     /// g_nc: cortex → STN excitation.
-    g_nc: f64 = 2.0 => Meta::real("Cortex → STN", Group::Gains, 0.0, 5.0, 0.01).symbol("g_nc")
-        .meaning("Excitation of STN by cortex (hyperdirect pathway).")
+    g_nc: f64 = 2.0 => Meta::real(Group::Gains, 0.0, 5.0, 0.01).symbol("g_nc")
         .source("Leblois et al. 2006 (reduced model)");
     /// g_gn: STN → GPi excitation.
-    g_gn: f64 = 4.9 => Meta::real("STN → GPi", Group::Gains, 0.0, 10.0, 0.01).symbol("g_gn")
-        .meaning("Excitation of GPi by STN.")
+    g_gn: f64 = 4.9 => Meta::real(Group::Gains, 0.0, 10.0, 0.01).symbol("g_gn")
         .source("Leblois et al. 2006 (reduced model)");
     /// γ: fraction of STN → GPi excitation spread evenly over the ring.
-    stn_spread: f64 = 0.4 => Meta::real("STN spread", Group::Gains, 0.0, 1.0, 0.01).symbol("γ")
-        .meaning("Fraction of the STN → GPi excitation that is spread evenly over the ring rather than topographic.")
+    stn_spread: f64 = 0.4 => Meta::real(Group::Gains, 0.0, 1.0, 0.01).symbol("γ")
         .source("Leblois et al. 2006 (reduced model)");
 
     // ---------------------------------------------------------------- backgrounds
     /// I_s: background input to striatum.
-    i_s: f64 = 0.0 => Meta::real("Striatum background", Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_s")
-        .meaning("Constant input to every striatal unit.").source("Leblois et al. 2006");
+    i_s: f64 = 0.0 => Meta::real(Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_s").source("Leblois et al. 2006");
     /// I_n: background input to STN.
-    i_n: f64 = 0.1 => Meta::real("STN background", Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_n")
-        .meaning("Constant input to every STN unit.").source("Leblois et al. 2006");
+    i_n: f64 = 0.1 => Meta::real(Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_n").source("Leblois et al. 2006");
     /// I_g: background input to GPi.
-    i_g: f64 = -0.09 => Meta::real("GPi background", Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_g")
-        .meaning("Constant input to every GPi unit.").source("Leblois et al. 2006");
+    i_g: f64 = -0.09 => Meta::real(Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_g").source("Leblois et al. 2006");
     /// I_t: background input to thalamus.
-    i_t: f64 = 0.25 => Meta::real("Thalamus background", Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_t")
-        .meaning("Constant input to every thalamic unit.").source("Leblois et al. 2006");
+    i_t: f64 = 0.25 => Meta::real(Group::Backgrounds, -1.0, 1.0, 0.01).symbol("I_t").source("Leblois et al. 2006");
 
     // ---------------------------------------------------------------- time constants
     /// τ_c: cortical time constant.
-    tau_c: f64 = 10.0 => Meta::real("Cortex τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_c").unit("ms")
-        .meaning("Time constant of cortical units.").source("calibrated");
+    tau_c: f64 = 10.0 => Meta::real(Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_c").unit("ms").source("calibrated");
     /// τ_s: striatal time constant.
-    tau_s: f64 = 5.0 => Meta::real("Striatum τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_s").unit("ms")
-        .meaning("Time constant of striatal units.").source("Leblois et al. 2006");
+    tau_s: f64 = 5.0 => Meta::real(Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_s").unit("ms").source("Leblois et al. 2006");
     /// τ_n: STN time constant.
-    tau_n: f64 = 5.0 => Meta::real("STN τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_n").unit("ms")
-        .meaning("Time constant of STN units.").source("Leblois et al. 2006");
+    tau_n: f64 = 5.0 => Meta::real(Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_n").unit("ms").source("Leblois et al. 2006");
     /// τ_g: GPi time constant.
-    tau_g: f64 = 5.0 => Meta::real("GPi τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_g").unit("ms")
-        .meaning("Time constant of GPi units.").source("Leblois et al. 2006");
+    tau_g: f64 = 5.0 => Meta::real(Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_g").unit("ms").source("Leblois et al. 2006");
     /// τ_t: thalamic time constant.
-    tau_t: f64 = 5.0 => Meta::real("Thalamus τ", Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_t").unit("ms")
-        .meaning("Time constant of thalamic units.").source("Leblois et al. 2006");
+    tau_t: f64 = 5.0 => Meta::real(Group::TimeConstants, 1.0, 100.0, 0.5).symbol("τ_t").unit("ms").source("Leblois et al. 2006");
     /// τ_ζ: correlation time of the exploration noise.
-    tau_explore: f64 = 50.0 => Meta::real("Exploration noise τ", Group::TimeConstants, 1.0, 1000.0, 1.0).symbol("τ_ζ").unit("ms")
-        .meaning("Correlation time of the striatal exploration noise.").source("calibrated");
+    tau_explore: f64 = 50.0 => Meta::real(Group::TimeConstants, 1.0, 1000.0, 1.0).symbol("τ_ζ").unit("ms").source("calibrated");
 
     // ---------------------------------------------------------------- delays
     /// d_sc: cortex → striatum delay.
-    d_sc: f64 = 6.0 => Meta::real("Cortex → striatum delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_sc").unit("ms")
-        .meaning("Axonal delay from cortex to striatum.").source("Leblois et al. 2006");
+    d_sc: f64 = 6.0 => Meta::real(Group::Delays, 0.0, 50.0, 0.5).symbol("d_sc").unit("ms").source("Leblois et al. 2006");
     /// d_gs: striatum → GPi delay.
-    d_gs: f64 = 9.5 => Meta::real("Striatum → GPi delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_gs").unit("ms")
-        .meaning("Axonal delay from striatum to GPi.").source("Leblois et al. 2006");
+    d_gs: f64 = 9.5 => Meta::real(Group::Delays, 0.0, 50.0, 0.5).symbol("d_gs").unit("ms").source("Leblois et al. 2006");
     /// d_tg: GPi → thalamus delay.
-    d_tg: f64 = 5.0 => Meta::real("GPi → thalamus delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_tg").unit("ms")
-        .meaning("Axonal delay from GPi to thalamus.").source("Leblois et al. 2006");
+    d_tg: f64 = 5.0 => Meta::real(Group::Delays, 0.0, 50.0, 0.5).symbol("d_tg").unit("ms").source("Leblois et al. 2006");
     /// d_ct: thalamus → cortex delay.
-    d_ct: f64 = 5.0 => Meta::real("Thalamus → cortex delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_ct").unit("ms")
-        .meaning("Axonal delay from thalamus to cortex.").source("Leblois et al. 2006");
+    d_ct: f64 = 5.0 => Meta::real(Group::Delays, 0.0, 50.0, 0.5).symbol("d_ct").unit("ms").source("Leblois et al. 2006");
     /// d_nc: cortex → STN delay.
-    d_nc: f64 = 5.0 => Meta::real("Cortex → STN delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_nc").unit("ms")
-        .meaning("Axonal delay from cortex to STN.").source("Leblois et al. 2006");
+    d_nc: f64 = 5.0 => Meta::real(Group::Delays, 0.0, 50.0, 0.5).symbol("d_nc").unit("ms").source("Leblois et al. 2006");
     /// d_gn: STN → GPi delay.
-    d_gn: f64 = 5.0 => Meta::real("STN → GPi delay", Group::Delays, 0.0, 50.0, 0.5).symbol("d_gn").unit("ms")
-        .meaning("Axonal delay from STN to GPi.").source("Leblois et al. 2006");
+    d_gn: f64 = 5.0 => Meta::real(Group::Delays, 0.0, 50.0, 0.5).symbol("d_gn").unit("ms").source("Leblois et al. 2006");
 }
 
 /// The parameter table, in display order.
@@ -554,11 +497,11 @@ impl Config {
 
     /// A sentence for each parameter set outside the range the model was built for
     /// ([`crate::schema::BuiltFor`]), in schema order.
-    pub fn notes(&self) -> Vec<String> {
+    pub fn notes(&self, words: &crate::i18n::Catalog) -> Vec<String> {
         schema()
             .iter()
             .filter_map(|s| match self.get(s.key)? {
-                Value::Num(x) => s.outside_built_for(x),
+                Value::Num(x) => s.outside_built_for(x, words),
                 Value::Choice(_) => None,
             })
             .collect()
@@ -688,14 +631,16 @@ mod tests {
     fn every_default_is_valid_and_every_row_is_documented() {
         Config::default().validate().expect("defaults are valid");
         for s in schema() {
+            let meaning = s.meaning_in(crate::i18n::Catalog::english());
             assert!(
-                !s.meaning.is_empty() && !s.source.is_empty(),
+                !meaning.is_empty() && !s.source.is_empty(),
                 "{} undocumented",
                 s.key
             );
+            assert!(meaning.ends_with('.'), "{}: meaning is one sentence", s.key);
             assert!(
-                s.meaning.ends_with('.'),
-                "{}: meaning is one sentence",
+                s.built_for.is_none() || !s.why_in(crate::i18n::Catalog::english()).is_empty(),
+                "{}: says what goes wrong outside its range",
                 s.key
             );
         }

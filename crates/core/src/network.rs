@@ -40,6 +40,7 @@ impl Population {
     ];
 
     /// A short lowercase name for catalogs and files (`stn`).
+    /// (Its name for people is the catalog's `population-<key>`.)
     pub fn key(self) -> &'static str {
         match self {
             Population::Cortex => "cortex",
@@ -47,17 +48,6 @@ impl Population {
             Population::Stn => "stn",
             Population::Gpi => "gpi",
             Population::Thalamus => "thalamus",
-        }
-    }
-
-    /// A name for people (in English; a page's language has `population-<key>`).
-    pub fn label(self) -> &'static str {
-        match self {
-            Population::Cortex => "Cortex",
-            Population::Striatum => "Striatum",
-            Population::Stn => "STN",
-            Population::Gpi => "GPi",
-            Population::Thalamus => "Thalamus",
         }
     }
 }

@@ -7,21 +7,39 @@ use crate::protocol::{Experiment, Protocol};
 /// A named starting point for an experiment.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Preset {
-    /// Stable name, used by `--preset` and `preset=` in permalinks.
+    /// Stable name, used by `--preset` and `preset=` in permalinks. Its words — a title, one line
+    /// on what it sets up (`.description`), a paragraph on what to watch (`.watch`) — are the
+    /// catalog's `preset-<name>` ([`Preset::title_in`] and the others).
     pub name: &'static str,
-    /// A short title for menus.
-    pub title: &'static str,
     /// The claim of docs/model.md it illustrates.
     pub claim: &'static str,
-    /// One line: what it sets up.
-    pub description: &'static str,
-    /// A short paragraph for readers: what to watch for and what to try.
-    pub watch: &'static str,
     /// The settings that differ from the defaults, as `key=value` text; `@…` keys are events
     /// ([`crate::schedule`]).
     pub settings: &'static [(&'static str, &'static str)],
     /// If the preset is a comparison: run B's differences from run A, as `key=value` text.
     pub compare: &'static [(&'static str, &'static str)],
+}
+
+impl Preset {
+    /// The catalog id of the preset's words.
+    fn words_id(&self) -> String {
+        format!("preset-{}", self.name)
+    }
+
+    /// Its title for menus, in `words`' language.
+    pub fn title_in(&self, words: &crate::i18n::Catalog) -> String {
+        words.text(&self.words_id())
+    }
+
+    /// One line on what it sets up, in `words`' language.
+    pub fn description_in(&self, words: &crate::i18n::Catalog) -> String {
+        words.attr(&self.words_id(), "description")
+    }
+
+    /// What to watch for and what to try, in `words`' language.
+    pub fn watch_in(&self, words: &crate::i18n::Catalog) -> String {
+        words.attr(&self.words_id(), "watch")
+    }
 }
 
 const ROTATION: &[(&str, &str)] = &[
@@ -34,19 +52,13 @@ const ROTATION: &[(&str, &str)] = &[
 pub const PRESETS: &[Preset] = &[
     Preset {
         name: "rotation",
-        title: "Adapting to a 30° rotation",
         claim: "C2",
-        description: "The cursor is rotated by 30°; binary reward within 10° of the target.",
-        watch: "The first reaches land 30° off. Exploration noise in the basal ganglia makes some reaches land closer; those are rewarded, dopamine strengthens the cortico-striatal synapses that drove them, and within about 30 trials the cursor error shrinks to a few degrees.",
         settings: ROTATION,
         compare: &[],
     },
     Preset {
         name: "weak-loop",
-        title: "A weak loop cannot adapt",
         claim: "C2",
-        description: "The rotation task with the loop strength cut to 0.25.",
-        watch: "Reaches still start and reach the target distance, but the error stays near 30°: with a weak loop, the basal ganglia can no longer steer the cortical plan, so neither exploration nor learning moves the reach. Raise Loop strength to 1 while it runs: from the next trial the loop is strong again and the error falls within a few dozen trials (the change is kept in the link, and Reset replays the run with it).",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -57,10 +69,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "gpi-off",
-        title: "GPi off after learning",
         claim: "C1",
-        description: "The rotation task; GPi output is switched off after trial 400.",
-        watch: "After 400 trials the reach is adapted. Then GPi output is silenced: reaches are still made, as fast and as large as before (execution does not need basal-ganglia output), but the error jumps back to about 30°: the adaptation lived in the loop.",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -71,10 +80,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "gpi-off-first",
-        title: "GPi off before learning",
         claim: "C1",
-        description: "The rotation task twice: A as usual, B with GPi output switched off from the first trial.",
-        watch: "Run B has its basal-ganglia output switched off from the first trial. Both runs make every reach. But B's reaches are all alike, exactly 30° off: the variation that let some of A's reaches land closer came through the basal ganglia, so no reach of B is ever rewarded and B never adapts, while A's error falls to a few degrees. Making a movement does not need the loop; learning one does.",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -84,10 +90,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "consolidation",
-        title: "Consolidation: the adapted reach survives",
         claim: "C1",
-        description: "The rotation task with slow cortical consolidation; GPi output off after trial 800.",
-        watch: "Rewarded reaches are slowly copied into the cue→cortex map. When GPi output is switched off after trial 800, the adapted reach now survives: the basal ganglia taught the cortex.",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -99,19 +102,13 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "strong-vs-weak",
-        title: "Strong loop vs weak loop, side by side",
         claim: "C2",
-        description: "The rotation task twice from the same seed: A with the loop at full strength, B with it cut to 0.25.",
-        watch: "Both runs start 30° off and see the same noise. A's error (orange) falls to a few degrees within about 30 trials; B's (purple, dashed) stays near 30°: with a weak loop the basal ganglia cannot steer the cortical plan, so nothing that is learned reaches the movement. Reaches in B are still made: a weak loop leaves execution intact.",
         settings: ROTATION,
         compare: &[("loop_strength", "0.25")],
     },
     Preset {
         name: "inactivate-gpi",
-        title: "Learn, then inactivate GPi: with and without consolidation",
         claim: "C1",
-        description: "The rotation task; GPi output is switched off from trial 401 in both runs. B also consolidates rewarded reaches into the cortex (rate 0.003).",
-        watch: "For 400 trials both runs adapt. Then GPi output is silenced in both: reaches are still made (execution does not need basal-ganglia output), but A's error jumps back to 30° (its adaptation lived in the loop), while B's stays near zero: the basal ganglia had slowly taught the cortex, and the adapted reach survives without them.",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -122,10 +119,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "shaping",
-        title: "Shaping: an abrupt vs a gradual 60° rotation",
         claim: "C2",
-        description: "Binary reward within 10°. A: the cursor is rotated by 60° from the first trial. B: the rotation grows from 0° to 60° over trials 1–400.",
-        watch: "In A almost no reach lands within the 10° window, so almost nothing is rewarded and the error stays near 60° for hundreds of trials. In B each small step of the rotation leaves many reaches close enough to be rewarded, and the cursor follows the growing rotation within about 15–20°. This reconstruction holds the gradually learned 60° only loosely once the ramp ends; with graded reward both runs learn (open the link #preset=shaping&reward=graded&reward_width_deg=15: entries without b. apply to both runs).",
         settings: &[
             ("rotation_deg", "60"),
             ("reward", "binary"),
@@ -135,10 +129,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "savings",
-        title: "Rotation, washout, re-exposure: no savings here",
         claim: "C2",
-        description: "A 30° rotation for trials 1–300, none for 301–500 (washout), then the same rotation again from trial 501.",
-        watch: "The reach adapts, then washes out when the rotation is removed (the after-effect shows as an error in the other direction), then the rotation returns. People relearn faster the second time (savings). This model does not: relearning from trial 501 is about as slow as the first learning, because washout unlearns the same synapses that learning set, and nothing remembers that this rotation was met before.",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -150,10 +141,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "learning-blocked",
-        title: "Block learning after adaptation: the reach is kept, a new rotation is not learned",
         claim: "C1",
-        description: "The 30° rotation task in both runs, with a further 20° added from trial 401 (50° in all). B: dopamine-dependent plasticity is blocked from trial 301 (learning rate 0).",
-        watch: "Both runs adapt to 30°. From trial 301 B can no longer learn, yet its reaches stay adapted: what was learned is kept and used without the teaching signal. From trial 401 the rotation grows to 50°: A learns the extra 20° within about a hundred trials, while B's error stays at 20°: its hand still goes exactly where it learned to go. Ghanayim et al. (Nat Commun 2025) saw the same in mice when they blocked dopamine's input to motor cortex: learned reaches stayed intact, new learning stopped. (In this model plasticity sits at the cortico-striatal synapses, so it is blocked there.)",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -164,10 +152,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "dopamine-loss",
-        title: "Dopamine loss after learning (as in Parkinson's disease)",
         claim: "P6",
-        description: "The 30° rotation task in both runs, with a further 20° added from trial 401. B: half the dopamine neurons are lost from trial 301 (dopamine 0.5): the tonic level and the teaching signal's bursts both halve.",
-        watch: "Parkinson's disease destroys the dopamine neurons of the substantia nigra that supply the striatum. Here B loses half of them from trial 301: its reaches become slower (1.4–1.7× A's reach time over trials 301–400), and when the rotation grows to 50° from trial 401, B learns the extra 20° more slowly: half the step is learned in 54 trials against A's 33 (medians of seeds 1–8), because a rewarded reach now sends a smaller burst of dopamine. Patients off medication also learn less from positive outcomes (Frank et al. 2004). Compare the preset Tonic dopamine only, where the same loss spares the teaching signal: reaches slow just as much, learning is less slowed. At much lower dopamine and without noise the loop oscillates at about 10 Hz instead (the Loop dynamics preset).",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -178,10 +163,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "tonic-dopamine",
-        title: "Tonic dopamine only: a loss that spares the teaching signal",
         claim: "P6",
-        description: "The dopamine-loss experiment with the teaching signal kept apart from the dopamine level in both runs: B's tonic level falls to 0.5 from trial 301, its teaching signal does not.",
-        watch: "A contrast no disease makes: only the steady level of dopamine falls, the bursts that teach stay whole. B's reaches slow as in the Parkinson's experiment, yet it learns the extra 20° from trial 401 almost as fast as A: half the step in 35 trials (median of seeds 1–8) against 54 with the bursts lost too. This was the model's dopamine loss before link version 4.",
         settings: &[
             ("rotation_deg", "30"),
             ("reward", "binary"),
@@ -193,10 +175,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "attractor",
-        title: "The cortical attractor holds the plan",
         claim: "C3",
-        description: "No learning and no held target: the cue lasts 100 ms, then the cortex is on its own.",
-        watch: "Watch the cortex row of the activity view: a bump forms during the cue and persists after it, because recurrent excitation holds it. Set Cortical recurrence to 1 and Reset: the bump dies with the cue, and reaches wander in random directions driven by loop noise.",
         settings: &[
             ("learning_rate", "0"),
             ("cue_learning_rate", "0"),
@@ -206,10 +185,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "dynamics",
-        title: "Loop dynamics: selection or oscillation",
         claim: "C4",
-        description: "Low dopamine (0.2), no exploration noise, no movement, 1.5 s trials.",
-        watch: "With dopamine at 0.2, the hyperdirect STN loop dominates and GPi oscillates at about 10 Hz: stripes in the GPi row. Set Dopamine back to 1 and press Step: in the next trial GPi activity becomes a selective dip under the cortical bump, the loop's normal, focused state.",
         settings: &[
             ("exploration_noise", "0"),
             ("learning_rate", "0"),
@@ -222,10 +198,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "babbling",
-        title: "Motor babbling: learning to reach",
         claim: "C5",
-        description: "Eight targets, no innate cue map: reaches start random and become target-directed.",
-        watch: "The cortex receives no map from the visual targets, so early reaches go anywhere. Rewarded reaches teach the striatum which cells to activate for each target, and after a few hundred trials most reaches hit their target.",
         settings: &[
             ("targets", "8"),
             ("innate_cue_map", "off"),
@@ -312,7 +285,7 @@ mod tests {
             for k in &changed {
                 assert!(p.settings.iter().any(|(s, _)| s == k), "{}: {k}", p.name);
             }
-            assert!(!p.watch.is_empty());
+            assert!(!p.watch_in(crate::i18n::Catalog::english()).is_empty());
         }
         assert!(preset("rotation").is_some());
         assert!(preset("nope").is_none());

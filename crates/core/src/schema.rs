@@ -51,20 +51,17 @@ impl Group {
         Group::Delays,
     ];
 
-    /// A heading for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Group::Loop => "Loop",
-            Group::Cortex => "Cortex",
-            Group::Task => "Task",
-            Group::Learning => "Reward & learning",
-            Group::Noise => "Noise",
-            Group::Simulation => "Simulation",
-            Group::Gains => "Gains",
-            Group::Backgrounds => "Background inputs",
-            Group::TimeConstants => "Time constants",
-            Group::Delays => "Delays",
-        }
+    /// The group's name in links and JSON (`time-constants`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Its heading in `words`' language (the catalog's `group-<name>`).
+    pub fn label_in(self, words: &Catalog) -> String {
+        words.text(&format!("group-{}", self.name()))
     }
 
     /// Whether the group belongs under "Advanced".
@@ -274,8 +271,6 @@ pub struct BuiltFor {
     pub min: f64,
     /// Highest value of the range.
     pub max: f64,
-    /// What happens outside it, in a few words.
-    pub why: &'static str,
 }
 
 impl BuiltFor {
@@ -289,10 +284,10 @@ impl BuiltFor {
 /// with the derived facts a view needs: `unit_text`, `group_label`, `advanced`, `allowed`.
 #[derive(Clone, Debug)]
 pub struct ParamSpec {
-    /// Stable key used by permalinks, the CLI and JS configs.
+    /// Stable key used by permalinks, the CLI and JS configs. Its label, meaning and what goes
+    /// wrong outside the range it was built for are in the catalog (`param-<key>`, `.meaning`,
+    /// `.why`): [`ParamSpec::label_in`] and the others say them.
     pub key: &'static str,
-    /// Label for controls.
-    pub label: &'static str,
     /// The symbol in the equations (docs/model.md), or empty.
     pub symbol: &'static str,
     /// Unit, or empty for dimensionless quantities.
@@ -305,8 +300,6 @@ pub struct ParamSpec {
     pub domain: Domain,
     /// The default value.
     pub default: Value,
-    /// One sentence: what the parameter means.
-    pub meaning: &'static str,
     /// Where the default comes from.
     pub source: &'static str,
     /// The range the model was built for, if narrower than the allowed one.
@@ -321,20 +314,24 @@ impl Serialize for ParamSpec {
         use serde::ser::SerializeStruct;
         let mut m = s.serialize_struct("ParamSpec", 16)?;
         m.serialize_field("key", self.key)?;
-        m.serialize_field("label", self.label)?;
+        let english = Catalog::english();
+        m.serialize_field("label", &self.label_in(english))?;
         m.serialize_field("symbol", self.symbol)?;
         m.serialize_field("unit", self.unit)?;
         m.serialize_field("unit_text", &unit_suffix(self.unit))?;
         m.serialize_field("group", &self.group)?;
-        m.serialize_field("group_label", self.group.label())?;
+        m.serialize_field("group_label", &self.group.label_in(english))?;
         m.serialize_field("advanced", &self.group.advanced())?;
         m.serialize_field("primary", &self.primary)?;
         m.serialize_field("domain", &self.domain)?;
         m.serialize_field("allowed", &self.allowed())?;
         m.serialize_field("default", &self.default)?;
-        m.serialize_field("meaning", self.meaning)?;
+        m.serialize_field("meaning", &self.meaning_in(english))?;
         m.serialize_field("source", self.source)?;
-        m.serialize_field("built_for", &self.built_for)?;
+        let built_for = self.built_for.map(
+            |b| serde_json::json!({ "min": b.min, "max": b.max, "why": self.why_in(english) }),
+        );
+        m.serialize_field("built_for", &built_for)?;
         m.serialize_field("live", &self.live)?;
         m.end()
     }
@@ -343,28 +340,24 @@ impl Serialize for ParamSpec {
 /// Builder for [`ParamSpec`] rows, used by the `parameters!` table.
 #[derive(Clone, Debug)]
 pub struct Meta {
-    label: &'static str,
     symbol: &'static str,
     unit: &'static str,
     group: Group,
     primary: bool,
     domain: Domain,
-    meaning: &'static str,
     source: &'static str,
     built_for: Option<BuiltFor>,
     live: bool,
 }
 
 impl Meta {
-    fn with(label: &'static str, group: Group, domain: Domain) -> Self {
+    fn with(group: Group, domain: Domain) -> Self {
         Meta {
-            label,
             symbol: "",
             unit: "",
             group,
             primary: false,
             domain,
-            meaning: "",
             source: "",
             built_for: None,
             live: false,
@@ -372,23 +365,23 @@ impl Meta {
     }
 
     /// A real-valued parameter.
-    pub fn real(label: &'static str, group: Group, min: f64, max: f64, step: f64) -> Self {
-        Meta::with(label, group, Domain::Real { min, max, step })
+    pub fn real(group: Group, min: f64, max: f64, step: f64) -> Self {
+        Meta::with(group, Domain::Real { min, max, step })
     }
 
     /// A whole-number parameter.
-    pub fn int(label: &'static str, group: Group, min: f64, max: f64) -> Self {
-        Meta::with(label, group, Domain::Int { min, max })
+    pub fn int(group: Group, min: f64, max: f64) -> Self {
+        Meta::with(group, Domain::Int { min, max })
     }
 
     /// A parameter taking one of a few whole numbers.
-    pub fn set(label: &'static str, group: Group, values: &'static [f64]) -> Self {
-        Meta::with(label, group, Domain::Set { values })
+    pub fn set(group: Group, values: &'static [f64]) -> Self {
+        Meta::with(group, Domain::Set { values })
     }
 
     /// A parameter taking one of a few names.
-    pub fn choice(label: &'static str, group: Group, options: &'static [&'static str]) -> Self {
-        Meta::with(label, group, Domain::Choice { options })
+    pub fn choice(group: Group, options: &'static [&'static str]) -> Self {
+        Meta::with(group, Domain::Choice { options })
     }
 
     /// The symbol in the equations.
@@ -409,12 +402,6 @@ impl Meta {
         self
     }
 
-    /// One sentence: what the parameter means.
-    pub fn meaning(mut self, meaning: &'static str) -> Self {
-        self.meaning = meaning;
-        self
-    }
-
     /// Where the default comes from.
     pub fn source(mut self, source: &'static str) -> Self {
         self.source = source;
@@ -427,9 +414,9 @@ impl Meta {
         self
     }
 
-    /// The range the model was built for, and what goes wrong outside it.
-    pub fn built_for(mut self, min: f64, max: f64, why: &'static str) -> Self {
-        self.built_for = Some(BuiltFor { min, max, why });
+    /// The range the model was built for (what goes wrong outside it is the catalog's `.why`).
+    pub fn built_for(mut self, min: f64, max: f64) -> Self {
+        self.built_for = Some(BuiltFor { min, max });
         self
     }
 
@@ -437,14 +424,12 @@ impl Meta {
     pub fn finish(self, key: &'static str, default: Value) -> ParamSpec {
         ParamSpec {
             key,
-            label: self.label,
             symbol: self.symbol,
             unit: self.unit,
             group: self.group,
             primary: self.primary,
             domain: self.domain,
             default,
-            meaning: self.meaning,
             source: self.source,
             built_for: self.built_for,
             live: self.live,
@@ -453,17 +438,49 @@ impl Meta {
 }
 
 impl ParamSpec {
-    /// If `value` lies outside the range the model was built for, a sentence saying so.
-    pub fn outside_built_for(&self, value: f64) -> Option<String> {
+    /// The catalog id of the parameter's words (`param-loop_strength`).
+    fn words_id(&self) -> String {
+        format!("param-{}", self.key)
+    }
+
+    /// The control's label in `words`' language.
+    pub fn label_in(&self, words: &Catalog) -> String {
+        words.text(&self.words_id())
+    }
+
+    /// One sentence, what the parameter means, in `words`' language.
+    pub fn meaning_in(&self, words: &Catalog) -> String {
+        words.attr(&self.words_id(), "meaning")
+    }
+
+    /// What goes wrong outside the range the model was built for, in `words`' language (empty
+    /// for a parameter without such a range).
+    pub fn why_in(&self, words: &Catalog) -> String {
+        match self.built_for {
+            Some(_) => words.attr(&self.words_id(), "why"),
+            None => String::new(),
+        }
+    }
+
+    /// If `value` lies outside the range the model was built for, a sentence saying so in
+    /// `words`' language (`Dopamine = 0.3: Outside the range …`).
+    pub fn outside_built_for(&self, value: f64, words: &Catalog) -> Option<String> {
         let b = self.built_for?;
         (value < b.min || value > b.max).then(|| {
-            format!(
-                "{} = {}{} is outside the range this model was built for ({}): {}",
-                self.label,
-                num(value),
-                unit_suffix(self.unit),
-                b.range_text(self.unit),
-                b.why
+            let said = words.format(
+                &Msg::new("error-built-for")
+                    .text(
+                        "range",
+                        words.marked_between_digits(&b.range_text(self.unit)),
+                    )
+                    .text("why", self.why_in(words)),
+            );
+            let unit = words.unit_suffix(self.unit);
+            words.format(
+                &Msg::new("note-built-for")
+                    .text("label", self.label_in(words))
+                    .text("value", format!("{}{unit}", words.number(value)))
+                    .text("sentence", said),
             )
         })
     }
@@ -619,6 +636,7 @@ fn show(input: &Input) -> String {
 
 /// The parameter table as a Markdown table (used in docs/model.md; a test keeps it in sync).
 pub fn markdown(specs: &[ParamSpec]) -> String {
+    let english = Catalog::english();
     let mut out = String::new();
     for group in Group::ALL {
         let rows: Vec<&ParamSpec> = specs.iter().filter(|s| s.group == group).collect();
@@ -626,7 +644,7 @@ pub fn markdown(specs: &[ParamSpec]) -> String {
             continue;
         }
         let adv = if group.advanced() { " (advanced)" } else { "" };
-        let _ = writeln!(out, "\n### {}{adv}\n", group.label());
+        let _ = writeln!(out, "\n### {}{adv}\n", group.label_in(english));
         out.push_str("| key | symbol | meaning | default | allowed | source |\n");
         out.push_str("|---|---|---|---|---|---|\n");
         for s in rows {
@@ -640,8 +658,8 @@ pub fn markdown(specs: &[ParamSpec]) -> String {
                 "| `{}` | {} | **{}.** {}{} | {} | {} | {} |",
                 s.key,
                 s.symbol,
-                s.label,
-                s.meaning,
+                s.label_in(english),
+                s.meaning_in(english),
                 if s.live {
                     " *Live: may change during a run.*"
                 } else {
@@ -704,24 +722,24 @@ mod tests {
             };
             assert!(min <= b.min && b.min < b.max && b.max <= max, "{}", s.key);
             let default = s.default.as_f64().unwrap_or(f64::NAN);
+            let en = Catalog::english();
             assert!(
-                s.outside_built_for(default).is_none(),
+                s.outside_built_for(default, en).is_none(),
                 "{}: default outside",
                 s.key
             );
-            let below = s.outside_built_for(b.min - (b.max - b.min));
-            let above = s.outside_built_for(b.max + (b.max - b.min));
+            let below = s.outside_built_for(b.min - (b.max - b.min), en);
+            let above = s.outside_built_for(b.max + (b.max - b.min), en);
             assert!(below.is_some() || b.min == min, "{}", s.key);
             assert!(above.is_some() || b.max == max, "{}", s.key);
             assert!(above
                 .or(below)
-                .is_some_and(|t| t.contains(s.label) && t.contains(b.why)));
+                .is_some_and(|t| t.contains(&s.label_in(en)) && t.contains(&s.why_in(en))));
         }
     }
 
     fn real() -> ParamSpec {
-        Meta::real("Loop strength", Group::Loop, 0.0, 2.0, 0.05)
-            .finish("loop_strength", Value::Num(1.0))
+        Meta::real(Group::Loop, 0.0, 2.0, 0.05).finish("loop_strength", Value::Num(1.0))
     }
 
     #[test]
@@ -743,27 +761,26 @@ mod tests {
 
     #[test]
     fn integers_sets_and_choices() {
-        let i = Meta::int("Seed", Group::Simulation, 0.0, 10.0).finish("seed", Value::Num(1.0));
+        let i = Meta::int(Group::Simulation, 0.0, 10.0).finish("seed", Value::Num(1.0));
         assert!(i
             .check(&Input::Num(2.5))
             .unwrap_err()
             .message
             .contains("whole number"));
-        let set = Meta::set("Targets", Group::Task, &[1.0, 2.0, 4.0, 8.0])
-            .finish("targets", Value::Num(1.0));
+        let set = Meta::set(Group::Task, &[1.0, 2.0, 4.0, 8.0]).finish("targets", Value::Num(1.0));
         assert_eq!(set.check(&"4".into()), Ok(Value::Num(4.0)));
         assert_eq!(
             set.check(&"3".into()).unwrap_err().message,
             "`targets` = 3 is not one of: 1, 2, 4, 8"
         );
-        let c = Meta::choice("Reward", Group::Learning, &["graded", "binary"])
+        let c = Meta::choice(Group::Learning, &["graded", "binary"])
             .finish("reward", Value::Choice("graded"));
         assert_eq!(c.check(&"Binary".into()), Ok(Value::Choice("binary")));
         assert_eq!(
             c.check(&"gaussian".into()).unwrap_err().message,
             "`reward` = \"gaussian\" is not one of: graded, binary"
         );
-        let sw = Meta::choice("Map", Group::Cortex, &["on", "off"])
+        let sw = Meta::choice(Group::Cortex, &["on", "off"])
             .finish("innate_cue_map", Value::Choice("on"));
         assert_eq!(sw.check(&Input::Bool(false)), Ok(Value::Choice("off")));
         assert_eq!(sw.check(&"true".into()), Ok(Value::Choice("on")));

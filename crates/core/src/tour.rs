@@ -11,9 +11,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
-    /// A short title.
+    /// A short title (the built-in tour's are the catalog's `tour-step-<n>`; a missing one is
+    /// refused as empty).
+    #[serde(default)]
     pub title: String,
-    /// Two to four plain sentences.
+    /// Two to four plain sentences (the built-in tour's are `tour-step-<n>.text`).
+    #[serde(default)]
     pub text: String,
     /// The experiment it sets: a permalink fragment, e.g. `preset=rotation&seed=1`.
     pub link: String,
@@ -34,7 +37,8 @@ fn default_speed() -> usize {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tour {
-    /// The tour's title.
+    /// The tour's title (the built-in tour's is the catalog's `tour-title`).
+    #[serde(default)]
     pub title: String,
     /// Its steps, in order.
     pub steps: Vec<Step>,
@@ -53,13 +57,33 @@ pub const VIEWS: &[&str] = &["reach", "learning", "activity", "circuit", "sweep"
 /// communicator's tour (a test checks it).
 pub const BUILTIN_JSON: &str = include_str!("tour.json");
 
-/// The built-in tour (empty, so the page says so, if its JSON were ever broken: a test fails
-/// first).
+/// The built-in tour with its words in English (empty, so the page says so, if its JSON were ever
+/// broken: a test fails first).
 pub fn builtin() -> Tour {
-    Tour::from_json(BUILTIN_JSON).unwrap_or_else(|_| Tour {
+    builtin_in(crate::i18n::Catalog::english())
+}
+
+/// The built-in tour with its words in `words`' language: the steps of [`BUILTIN_JSON`] (links,
+/// trials, speeds, views) and their titles and texts from the catalog (`tour-title`,
+/// `tour-step-<n>` and its `.text`), checked as any tour is.
+pub fn builtin_in(words: &crate::i18n::Catalog) -> Tour {
+    let empty = Tour {
         title: String::new(),
         steps: Vec::new(),
-    })
+    };
+    let Ok(mut tour) = serde_json::from_str::<Tour>(BUILTIN_JSON) else {
+        return empty;
+    };
+    tour.title = words.text("tour-title");
+    for (i, step) in tour.steps.iter_mut().enumerate() {
+        let id = format!("tour-step-{}", i + 1);
+        step.title = words.text(&id);
+        step.text = words.attr(&id, "text");
+    }
+    if tour.check().is_err() {
+        return empty;
+    }
+    tour
 }
 
 /// Where in a tour serde's path `steps[1].trials` points, for people: "step 2: `trials`: ".
@@ -165,9 +189,16 @@ mod tests {
 
     #[test]
     fn the_builtin_tour_is_valid_and_round_trips_as_json() {
-        let tour =
-            Tour::from_json(BUILTIN_JSON).expect("the built-in tour's JSON reads and checks");
-        assert_eq!(builtin(), tour);
+        // The JSON holds no words (the catalog does): read as a communicator's tour it is
+        // refused for its empty title; with the catalog's words it is a valid tour.
+        let bare = Tour::from_json(BUILTIN_JSON).expect_err("no words in the JSON");
+        assert!(bare.contains("`title`"), "{bare}");
+        let tour = builtin();
+        tour.check().expect("the built-in tour checks");
+        assert_eq!(
+            tour.title,
+            crate::i18n::Catalog::english().text("tour-title")
+        );
         assert_eq!(tour.steps.len(), 11);
         assert_eq!(
             tour.steps[10].view, "sweep",

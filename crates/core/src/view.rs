@@ -98,11 +98,9 @@ pub const OPTIONS: &[ViewOption] = &[
     },
 ];
 
-/// A playing speed of the page.
+/// A playing speed of the page (its name is the catalog's `speed-<index>`).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Speed {
-    /// Its name on the page.
-    pub label: &'static str,
     /// Simulated ms per real ms, for the animated speeds (a reach is watched as it unfolds).
     pub sim_per_real: Option<f64>,
     /// Whole trials per second, for the others; `None` with no `sim_per_real`: as fast as the
@@ -113,27 +111,22 @@ pub struct Speed {
 /// The speed levels, slowest first; `speed=` in a link is an index into them.
 pub const SPEEDS: &[Speed] = &[
     Speed {
-        label: "slow motion",
         sim_per_real: Some(0.3),
         trials_per_second: None,
     },
     Speed {
-        label: "real time",
         sim_per_real: Some(1.0),
         trials_per_second: None,
     },
     Speed {
-        label: "10 trials/s",
         sim_per_real: None,
         trials_per_second: Some(10.0),
     },
     Speed {
-        label: "100 trials/s",
         sim_per_real: None,
         trials_per_second: Some(100.0),
     },
     Speed {
-        label: "fast-forward",
         sim_per_real: None,
         trials_per_second: None,
     },
@@ -292,11 +285,10 @@ mod tests {
     #[test]
     fn speeds_are_either_animated_or_counted() {
         assert!(DEFAULT_SPEED < SPEEDS.len());
-        for s in SPEEDS {
+        for (i, s) in SPEEDS.iter().enumerate() {
             assert!(
                 !(s.sim_per_real.is_some() && s.trials_per_second.is_some()),
-                "{}",
-                s.label
+                "speed {i}"
             );
         }
     }

@@ -4,7 +4,7 @@
 //! glossary occur in that language's texts.
 
 use bgloop_core::i18n::{Catalog, Lang, FILES};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn folder(lang: Lang) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -36,6 +36,15 @@ fn every_language_has_every_id_with_the_same_attributes_and_variables() {
     for lang in [Lang::Fr, Lang::Es] {
         let (other, _) = read(lang);
         assert_eq!(other.differences(&english), Vec::<String>::new());
+        // The built-in tour in this language is a valid tour (its words fit the limits).
+        let tour = bgloop_core::tour::builtin_in(&other);
+        assert_eq!(tour.steps.len(), bgloop_core::tour::builtin().steps.len());
+        assert_ne!(
+            tour.title,
+            bgloop_core::tour::builtin().title,
+            "{}",
+            lang.code()
+        );
     }
     // A translation that lost an id, gave a container a value, or renamed a variable is caught.
     let broken = Catalog::parse(
@@ -68,62 +77,67 @@ fn every_id_the_program_asks_for_exists() {
         has(format!("param-{}", spec.key));
         let group = serde_json::to_value(spec.group).expect("serialises");
         has(format!("group-{}", group.as_str().expect("a name")));
-        assert_eq!(
-            english.text(&format!("group-{}", group.as_str().expect("a name"))),
-            spec.group.label()
-        );
+        assert_eq!(spec.group.name(), group.as_str().expect("a name"));
         if let bgloop_core::schema::Domain::Choice { options } = spec.domain {
             for o in options {
                 has(format!("option-{o}"));
             }
         }
-        if spec.built_for.is_some() {
-            assert_eq!(
-                english.attr(&format!("param-{}", spec.key), "why"),
-                spec.built_for
-                    .map(|b| b.why.to_string())
-                    .unwrap_or_default()
-            );
-        }
-        // The catalog is the source of the page's words; the table's English stays equal to it.
-        assert_eq!(english.text(&format!("param-{}", spec.key)), spec.label);
+        // The catalog is the only home of a parameter's words: its label, its meaning, and — for a
+        // parameter with a range it was built for, and only then — what goes wrong outside it.
+        let id = format!("param-{}", spec.key);
+        let shape = english.shape().get(&id).expect("the parameter's message");
+        assert!(shape.value, "{id} has a label");
+        assert!(shape.attributes.contains("meaning"), "{id} has a meaning");
         assert_eq!(
-            english.attr(&format!("param-{}", spec.key), "meaning"),
-            spec.meaning
+            shape.attributes.contains("why"),
+            spec.built_for.is_some(),
+            "{id}: `.why` exactly when the parameter has a range it was built for"
         );
+        assert_eq!(spec.label_in(&english), english.text(&id));
+        assert_eq!(spec.meaning_in(&english), english.attr(&id, "meaning"));
     }
     for p in bgloop_core::presets::PRESETS {
-        has(format!("preset-{}", p.name));
-        assert_eq!(english.text(&format!("preset-{}", p.name)), p.title);
-        assert_eq!(
-            english.attr(&format!("preset-{}", p.name), "watch"),
-            p.watch
-        );
+        let id = format!("preset-{}", p.name);
+        let shape = english.shape().get(&id).expect("the preset's message");
+        assert!(shape.value, "{id} has a title");
+        for attr in ["description", "watch"] {
+            assert!(shape.attributes.contains(attr), "{id} has `.{attr}`");
+        }
     }
     for e in bgloop_core::glossary::ENTRIES {
         has(format!("term-{}", e.id));
-        assert_eq!(english.attr(&format!("term-{}", e.id), "text"), e.text);
+        let shape = english
+            .shape()
+            .get(&format!("term-{}", e.id))
+            .expect("the term");
+        assert!(
+            shape.value
+                && shape.attributes.contains("text")
+                && shape.attributes.contains("written")
+        );
     }
     for pop in bgloop_core::Population::ALL {
         has(format!("population-{}", pop.key()));
-        assert_eq!(
-            english.text(&format!("population-{}", pop.key())),
-            pop.label()
-        );
     }
     for phase in bgloop_core::Phase::ALL {
         has(format!("phase-{}", phase.as_str()));
     }
-    for (i, speed) in bgloop_core::view::SPEEDS.iter().enumerate() {
-        assert_eq!(english.text(&format!("speed-{i}")), speed.label);
+    for i in 0..bgloop_core::view::SPEEDS.len() {
+        has(format!("speed-{i}"));
     }
+    assert!(!english.has(&format!("speed-{}", bgloop_core::view::SPEEDS.len())));
     let tour = bgloop_core::tour::builtin();
-    assert_eq!(english.text("tour-title"), tour.title);
-    for (i, step) in tour.steps.iter().enumerate() {
-        assert_eq!(english.text(&format!("tour-step-{}", i + 1)), step.title);
-        assert_eq!(
-            english.attr(&format!("tour-step-{}", i + 1), "text"),
-            step.text
+    has("tour-title".to_string());
+    for i in 0..tour.steps.len() {
+        let shape = english
+            .shape()
+            .get(&format!("tour-step-{}", i + 1))
+            .expect("the step");
+        assert!(
+            shape.value && shape.attributes.contains("text"),
+            "step {}",
+            i + 1
         );
     }
     assert!(
@@ -283,4 +297,75 @@ fn the_teacher_s_page_in_each_language_has_the_english_page_s_links_and_figures(
             "{code}: the same figures as the English page"
         );
     }
+}
+
+/// The product code of every crate (each file up to its test module, without comment lines),
+/// with its path.
+fn product_rust() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                // Code only: comments (doc comments included) may name what the catalog says.
+                let code: String = text
+                    .split("#[cfg(test)]")
+                    .next()
+                    .unwrap_or("")
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("//"))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                out.push((path.display().to_string(), code));
+            }
+        }
+    }
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut out = Vec::new();
+    for name in ["core", "bindings", "charts", "cli"] {
+        walk(&crates.join(name).join("src"), &mut out);
+    }
+    out
+}
+
+/// The reader-facing English of the catalog: every value and attribute without arguments that is
+/// a phrase (four words or more).
+fn english_phrases() -> Vec<(String, String)> {
+    let (english, _) = read(Lang::En);
+    let mut out = Vec::new();
+    for (id, shape) in english.shape() {
+        let parts = std::iter::once(shape.value.then(|| english.text(id)))
+            .chain(shape.attributes.iter().map(|a| Some(english.attr(id, a))));
+        for text in parts.flatten() {
+            if text.split_whitespace().count() >= 4 && !text.contains('{') {
+                out.push((id.clone(), text));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_catalog_s_english_is_written_nowhere_in_the_rust_sources() {
+    let phrases = english_phrases();
+    assert!(phrases.len() > 150, "{} phrases read", phrases.len());
+    let sources = product_rust();
+    assert!(sources.len() > 60, "{} files read", sources.len());
+    let mut found = Vec::new();
+    for (id, text) in &phrases {
+        // Rust writes `"` and `\` escaped; the rest of a phrase as it is.
+        let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
+        for (path, code) in &sources {
+            if code.contains(text.as_str()) || code.contains(escaped.as_str()) {
+                found.push(format!("{path}: {id}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English written twice:\n{}",
+        found.join("\n")
+    );
 }

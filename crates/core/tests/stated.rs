@@ -365,9 +365,13 @@ fn median(mut v: Vec<f64>) -> f64 {
 #[test]
 fn the_dopamine_presets_state_the_half_step_times_and_reach_slowing_their_runs_show() {
     use bgloop_core::regime::half_step_time;
-    let watch = |name: &str| bgloop_core::presets::preset(name).expect("preset").watch;
-    let parkinson = watch("dopamine-loss");
-    let tonic = watch("tonic-dopamine");
+    let watch = |name: &str| {
+        bgloop_core::presets::preset(name)
+            .expect("preset")
+            .watch_in(bgloop_core::i18n::Catalog::english())
+    };
+    let parkinson = &watch("dopamine-loss");
+    let tonic = &watch("tonic-dopamine");
     let [b, a] = numbers_after(parkinson, "half the step is learned in ", 2)[..] else {
         unreachable!()
     };

@@ -12,6 +12,7 @@ error-not-whole-in = `{ $field }` = { $value } must be a whole number in { $allo
 error-unknown-parameter = unknown parameter { $key } (`bgloop schema` lists them)
 error-not-a-language = `{ $field }` = { $value } is not a language bgloop speaks: { $allowed }
 error-built-for = Outside the range this model was built for ({ $range }): { $why }.
+note-built-for = { $label } = { $value }: { $sentence }
 
 ## The phases of a run
 phase-baseline = baseline

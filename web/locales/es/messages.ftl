@@ -12,6 +12,7 @@ error-not-whole-in = `{ $field }` = { $value } debe ser un número entero en { $
 error-unknown-parameter = parámetro desconocido { $key } (`bgloop schema` los enumera)
 error-not-a-language = `{ $field }` = { $value } no es un idioma que bgloop hable: { $allowed }
 error-built-for = Fuera del rango para el que se construyó este modelo ({ $range }): { $why }.
+note-built-for = { $label } = { $value }: { $sentence }
 
 ## Las fases de una simulación
 phase-baseline = línea base

@@ -12,6 +12,7 @@ error-not-whole-in = `{ $field }` = { $value } doit être un nombre entier dans 
 error-unknown-parameter = paramètre inconnu { $key } (`bgloop schema` les liste)
 error-not-a-language = `{ $field }` = { $value } n'est pas une langue que bgloop parle : { $allowed }
 error-built-for = En dehors de l'intervalle pour lequel ce modèle a été conçu ({ $range }) : { $why }.
+note-built-for = { $label } = { $value } : { $sentence }
 
 ## Les phases d'une simulation
 phase-baseline = référence

@@ -9,7 +9,12 @@ use std::process::ExitCode;
 pub(crate) fn command(args: &mut Args) -> Result<ExitCode, Failure> {
     args.finish()?;
     for p in presets::PRESETS {
-        outln!("{:<14} {} [{}]", p.name, p.description, p.claim);
+        outln!(
+            "{:<14} {} [{}]",
+            p.name,
+            p.description_in(crate::words()),
+            p.claim
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -31,7 +31,7 @@ pub(crate) fn build_start(args: &mut Args) -> Result<Start, UsageError> {
         .apply(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(usage)?;
     experiment.validate().map_err(usage)?;
-    for note in experiment.a.config.notes() {
+    for note in experiment.a.config.notes(crate::words()) {
         eprintln!("bgloop: note: {note}");
     }
     Ok(Start {

@@ -537,7 +537,10 @@ mod tests {
         b.take_handover(&crafted).expect("in range");
         match b.run_trial() {
             Ok(r) => assert!(r.error_deg.is_finite() && r.amplitude.is_finite(), "{r:?}"),
-            Err(d) => assert!(d.cause.len() > 10, "halted with a cause: {d:?}"),
+            Err(d) => assert!(
+                d.to_string().contains("Likely cause"),
+                "halted with a cause: {d:?}"
+            ),
         }
     }
 }

@@ -24,36 +24,45 @@ use crate::task;
 use recorder::Recorder;
 use trial::{Setup, Trial};
 
-/// A run that stopped because the network left its safe range.
-#[derive(Clone, Debug, PartialEq, thiserror::Error, serde::Serialize)]
-#[error("the run diverged in trial {trial} at {time_ms} ms: {population} rate {rate} (limit {RATE_LIMIT}). Likely cause: {cause}. Reset with other values.")]
+/// A run that stopped because the network left its safe range. It is said by the catalog
+/// (`error-diverged`, with the population's name and the likely cause, `cause-<…>`) in the
+/// reader's language; its `Display` is the English sentence.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Divergence {
     /// The trial in which it happened.
     pub trial: u32,
     /// Time in the trial, ms.
     pub time_ms: f64,
     /// The population whose rate ran away.
-    pub population: &'static str,
+    pub population: Population,
     /// The offending rate (text, since it may be NaN).
     pub rate: String,
-    /// The parameters most likely responsible, in words.
-    pub cause: &'static str,
 }
 
+impl Divergence {
+    /// The catalog id of the parameters most likely responsible (`cause-stn-gpi`).
+    pub fn cause_id(&self) -> String {
+        format!("cause-{}", cause_key(self.population))
+    }
+}
+
+impl std::fmt::Display for Divergence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::Said::said_in(
+            self,
+            crate::i18n::Catalog::english(),
+        ))
+    }
+}
+
+impl std::error::Error for Divergence {}
+
 impl crate::i18n::Said for Divergence {
-    /// The same sentence in `words`' language: the population and the likely cause by their
-    /// catalog names, the numbers the reader's way.
+    /// The sentence in `words`' language: the population and the likely cause by their catalog
+    /// names, the numbers the reader's way.
     fn said_in(&self, words: &crate::i18n::Catalog) -> String {
-        let pop = Population::ALL
-            .into_iter()
-            .find(|p| p.label() == self.population);
-        let (population, cause) = match pop {
-            Some(p) => (
-                words.text(&format!("population-{}", p.key())),
-                words.text(&format!("cause-{}", cause_key(p))),
-            ),
-            None => (self.population.to_string(), self.cause.to_string()),
-        };
+        let population = words.text(&format!("population-{}", self.population.key()));
+        let cause = words.text(&self.cause_id());
         words.format(
             &crate::i18n::Msg::new("error-diverged")
                 .count("trial", self.trial)
@@ -66,22 +75,13 @@ impl crate::i18n::Said for Divergence {
     }
 }
 
-/// The catalog name of [`likely_cause`]'s sentence for `p`.
+/// The catalog name of the likely cause of a runaway rate of `p`.
 fn cause_key(p: Population) -> &'static str {
     match p {
         Population::Cortex => "cortex",
         Population::Striatum => "striatum",
         Population::Stn | Population::Gpi => "stn-gpi",
         Population::Thalamus => "thalamus",
-    }
-}
-
-fn likely_cause(p: Population) -> &'static str {
-    match p {
-        Population::Cortex => "cortical recurrence (cortical_recurrence) too strong for the inhibition, or too much drive (cortical_drive, cue_strength, loop_strength with g_ct)",
-        Population::Striatum => "cortico-striatal weights too strong (dopamine, g_sc, weight_max, cue_learning_rate, learning_rate)",
-        Population::Stn | Population::Gpi => "subthalamo-pallidal gains too strong (g_nc, g_gn)",
-        Population::Thalamus => "thalamic background or gains too strong (i_t, g_ct)",
     }
 }
 
@@ -397,9 +397,8 @@ impl Simulation {
         let d = Divergence {
             trial: trial.setup.number,
             time_ms: (trial.step + 1) as f64 * self.config.dt_ms,
-            population: population.label(),
+            population,
             rate: crate::format::num(rate),
-            cause: likely_cause(population),
         };
         self.halted = Some(d.clone());
         d
@@ -531,11 +530,17 @@ mod tests {
             let d = Divergence {
                 trial: 12,
                 time_ms: 312.5,
-                population: p.label(),
+                population: p,
                 rate: "NaN".to_string(),
-                cause: likely_cause(p),
             };
             assert_eq!(d.said_in(Catalog::english()), d.to_string());
+            // Every population and cause has its words (every language has the English ids:
+            // tests/catalogs.rs).
+            let said = d.to_string();
+            assert!(
+                !said.contains("cause-") && !said.contains("population-"),
+                "{said}"
+            );
         }
     }
 
