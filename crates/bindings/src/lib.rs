@@ -241,7 +241,7 @@ impl Playground {
                 "key": r.key,
                 "reason": r.reason_in(language::words()),
             })).collect::<Vec<_>>(),
-            "notes": decoded.notes,
+            "notes": decoded.notes_in(language::words()),
         }))
     }
 

@@ -369,3 +369,33 @@ fn the_catalog_s_english_is_written_nowhere_in_the_rust_sources() {
         found.join("\n")
     );
 }
+
+#[test]
+fn a_link_s_notes_and_refusals_are_said_in_the_reader_s_language() {
+    let (english, _) = read(Lang::En);
+    let link =
+        "v=1&preset=nope&untuned_drive=1&b.v=2&b.hand=1&=3&%ZZ=1&b.gpi_off_after=3&loop_strength=9";
+    let decoded = bgloop_core::permalink::decode(link);
+    assert!(decoded.notes.len() >= 2, "{:?}", decoded.notes);
+    assert!(decoded.rejected.len() >= 5, "{:?}", decoded.rejected);
+    for lang in [Lang::Fr, Lang::Es] {
+        let (other, _) = read(lang);
+        let said: Vec<(String, String)> = decoded
+            .notes_in(&other)
+            .into_iter()
+            .zip(decoded.notes_in(&english))
+            .chain(
+                decoded
+                    .rejected
+                    .iter()
+                    .map(|r| (r.reason_in(&other), r.reason_in(&english))),
+            )
+            .collect();
+        for (theirs, ours) in said {
+            assert_ne!(theirs, ours, "{}: said in English", lang.code());
+            for id in ["link-note", "rejected-", "retired-"] {
+                assert!(!theirs.contains(id), "{}: {theirs}", lang.code());
+            }
+        }
+    }
+}

@@ -156,7 +156,7 @@ fn v3_links_with_lowered_dopamine_replay_their_original_runs_bit_for_bit() {
         };
         let expected = std::fs::read_to_string(golden(file)).expect("golden file");
         assert_eq!(text, expected, "{link} no longer replays its original run");
-        let notes = permalink::decode(link).notes;
+        let notes = permalink::decode(link).notes_in(bgloop_core::i18n::Catalog::english());
         assert!(
             notes.iter().any(|n| n.contains("v=3")),
             "{link} says it keeps its v3 meaning: {notes:?}"

@@ -90,3 +90,22 @@ error-window-beyond = `{ $field }` = { $value } ends after trial { $end }, where
 error-tour-step = `{ $field }` = { $value } must be a step in 1–{ $max }
 error-tour-file = `{ $field }` = { $value } must be a step number or a path on this site to a .json tour, with its step if not the first, e.g. tours/mine.json or tours/mine.json:3
 error-hide-part = `{ $field }` names { $value }, which is neither a part of the page ({ $parts }) nor a parameter
+
+## Notes and refusals of a link (said in the reader's language wherever the link is opened).
+link-note-too-long = the link is longer than { $max } characters; the entries from character { $from } on were ignored
+link-note-too-many = the link has more than { $max } entries; the rest were ignored
+link-note-newer = this link was made by a newer version of bgloop (v={ $version }; this is v={ $current }): entries it does not know are listed
+link-note-v1 = this link was made before the learning rule was revised for several targets (v=1): it replays with the learning settings it was made with
+link-note-v2 = this link was made before learned depressions were kept (v=2), when learning slowly silenced GPi over thousands of trials: it replays with the learning settings it was made with (weight floor: update)
+link-note-v3-dopamine = this link was made before dopamine loss also weakened the teaching signal (v=3): it replays as it was made, the dopamine level scaling only the cortico-striatal drive (teaching signal: separate)
+link-note-retired = `{ $key }` { $why }: ignored
+retired-untuned_drive = was never applied by the model (it had no effect) and is no longer a parameter
+rejected-no-key = an entry without a key (entries are key=value)
+rejected-no-key-b = an entry without a key (run B's entries are b.key=value)
+rejected-percent = `{ $key }`: not valid percent-encoding (use %XX escapes of UTF-8)
+rejected-version = `v` = { $value } must be a version number such as { $current }
+rejected-preset = `preset` = { $value } is not one of: { $names }
+rejected-b-event = `{ $key }`: run B's changes over time are events, e.g. b.@151.{ $live }=0
+rejected-b-header = `{ $key }`: run B shares run A's version and preset; set B's differences as b.key=value
+rejected-b-view = `{ $key }`: view options apply to the whole page, not to run B
+rejected-said = { $reason }

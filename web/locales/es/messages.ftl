@@ -90,3 +90,22 @@ error-window-beyond = `{ $field }` = { $value } termina después del ensayo { $e
 error-tour-step = `{ $field }` = { $value } debe ser un paso en 1–{ $max }
 error-tour-file = `{ $field }` = { $value } debe ser un número de paso o una ruta en este sitio a una visita .json, con su paso si no es el primero, p. ej. tours/mine.json o tours/mine.json:3
 error-hide-part = `{ $field }` nombra { $value }, que no es ni una parte de la página ({ $parts }) ni un parámetro
+
+## Notes and refusals of a link (said in the reader's language wherever the link is opened).
+link-note-too-long = el enlace tiene más de { $max } caracteres; se ignoraron las entradas desde el carácter { $from }
+link-note-too-many = el enlace tiene más de { $max } entradas; se ignoraron las demás
+link-note-newer = este enlace se hizo con una versión más reciente de bgloop (v={ $version }; esta es v={ $current }): se listan las entradas que no conoce
+link-note-v1 = este enlace se hizo antes de revisar la regla de aprendizaje para varios objetivos (v=1): se reproduce con los ajustes de aprendizaje con que se hizo
+link-note-v2 = este enlace se hizo antes de conservar las depresiones aprendidas (v=2), cuando el aprendizaje silenciaba lentamente el GPi a lo largo de miles de ensayos: se reproduce con los ajustes de aprendizaje con que se hizo (suelo de los pesos: actualización)
+link-note-v3-dopamine = este enlace se hizo antes de que la pérdida de dopamina debilitara también la señal de enseñanza (v=3): se reproduce tal como se hizo, con el nivel de dopamina escalando solo la entrada corticoestriatal (señal de enseñanza: separada)
+link-note-retired = `{ $key }` { $why }: ignorada
+retired-untuned_drive = nunca la aplicó el modelo (no tenía efecto) y ya no es un parámetro
+rejected-no-key = una entrada sin clave (las entradas son clave=valor)
+rejected-no-key-b = una entrada sin clave (las entradas de la simulación B son b.clave=valor)
+rejected-percent = `{ $key }`: codificación porcentual no válida (use escapes %XX de UTF-8)
+rejected-version = `v` = { $value } debe ser un número de versión, como { $current }
+rejected-preset = `preset` = { $value } no es uno de: { $names }
+rejected-b-event = `{ $key }`: los cambios de la simulación B a lo largo del tiempo son eventos, p. ej. b.@151.{ $live }=0
+rejected-b-header = `{ $key }`: la simulación B comparte la versión y el preajuste de la simulación A; indique las diferencias de B como b.clave=valor
+rejected-b-view = `{ $key }`: las opciones de vista se aplican a toda la página, no a la simulación B
+rejected-said = { $reason }

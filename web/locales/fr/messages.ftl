@@ -90,3 +90,22 @@ error-window-beyond = `{ $field }` = { $value } finit après l'essai { $end }, o
 error-tour-step = `{ $field }` = { $value } doit être une étape dans 1–{ $max }
 error-tour-file = `{ $field }` = { $value } doit être un numéro d'étape ou un chemin sur ce site vers une visite .json, avec son étape si ce n'est pas la première, p. ex. tours/mine.json ou tours/mine.json:3
 error-hide-part = `{ $field }` nomme { $value }, qui n'est ni une partie de la page ({ $parts }) ni un paramètre
+
+## Notes and refusals of a link (said in the reader's language wherever the link is opened).
+link-note-too-long = le lien dépasse { $max } caractères ; les entrées à partir du caractère { $from } ont été ignorées
+link-note-too-many = le lien a plus de { $max } entrées ; les suivantes ont été ignorées
+link-note-newer = ce lien a été créé par une version plus récente de bgloop (v={ $version } ; celle-ci est v={ $current }) : les entrées qu'elle ne connaît pas sont listées
+link-note-v1 = ce lien a été créé avant la révision de la règle d'apprentissage pour plusieurs cibles (v=1) : il rejoue avec les réglages d'apprentissage de l'époque
+link-note-v2 = ce lien a été créé avant que les dépressions apprises ne soient conservées (v=2), quand l'apprentissage faisait lentement taire le GPi sur des milliers d'essais : il rejoue avec les réglages d'apprentissage de l'époque (plancher des poids : mise à jour)
+link-note-v3-dopamine = ce lien a été créé avant que la perte de dopamine n'affaiblisse aussi le signal d'apprentissage (v=3) : il rejoue tel qu'il a été fait, le niveau de dopamine ne modulant que l'entrée cortico-striatale (signal d'apprentissage : séparé)
+link-note-retired = `{ $key }` { $why } : ignorée
+retired-untuned_drive = n'a jamais été appliquée par le modèle (elle n'avait aucun effet) et n'est plus un paramètre
+rejected-no-key = une entrée sans clé (les entrées s'écrivent clé=valeur)
+rejected-no-key-b = une entrée sans clé (les entrées de la simulation B s'écrivent b.clé=valeur)
+rejected-percent = `{ $key }` : encodage pourcent invalide (utilisez des échappements %XX de l'UTF-8)
+rejected-version = `v` = { $value } doit être un numéro de version, par exemple { $current }
+rejected-preset = `preset` = { $value } n'est pas l'un de : { $names }
+rejected-b-event = `{ $key }` : les changements de la simulation B au cours du temps sont des événements, par ex. b.@151.{ $live }=0
+rejected-b-header = `{ $key }` : la simulation B partage la version et le préréglage de la simulation A ; indiquez les différences de B par b.clé=valeur
+rejected-b-view = `{ $key }` : les options d'affichage s'appliquent à toute la page, pas à la simulation B
+rejected-said = { $reason }

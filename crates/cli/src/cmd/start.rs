@@ -65,14 +65,14 @@ fn starting_point(args: &mut Args) -> Result<Starting, UsageError> {
                     permalink::VERSION
                 )));
             }
-            for note in &decoded.notes {
+            for note in decoded.notes_in(crate::words()) {
                 eprintln!("bgloop: note: {note}");
             }
             if !decoded.rejected.is_empty() {
                 let reasons: Vec<String> = decoded
                     .rejected
                     .iter()
-                    .map(|r| format!("{} ({})", r.reason, r.entry))
+                    .map(|r| format!("{} ({})", r.reason_in(crate::words()), r.entry))
                     .collect();
                 return Err(UsageError::new(format!(
                     "--permalink: {}",

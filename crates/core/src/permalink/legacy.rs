@@ -19,11 +19,9 @@ pub const V1_DEFAULTS: &[(&str, &str)] = &[
     ("plasticity_rule", "hebbian"),
 ];
 
-/// Keys that links once carried and that no longer mean anything: read, ignored, and said so.
-pub const RETIRED_KEYS: &[(&str, &str)] = &[(
-    "untuned_drive",
-    "was never applied by the model (it had no effect) and is no longer a parameter",
-)];
+/// Keys that links once carried and that no longer mean anything: read, ignored, and said so
+/// (each with the catalog id of why).
+pub const RETIRED_KEYS: &[(&str, &str)] = &[("untuned_drive", "retired-untuned_drive")];
 
 /// The defaults a link of `version` is read over.
 pub fn defaults_of(version: u32) -> Config {

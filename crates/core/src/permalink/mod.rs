@@ -20,6 +20,7 @@ pub use legacy::{defaults_of, RETIRED_KEYS, V1_DEFAULTS, V2_DEFAULTS, V3_DEFAULT
 use options::{check_view, drop_windows_beyond_end};
 
 use crate::config::Config;
+use crate::i18n::Msg;
 use crate::presets;
 use crate::protocol::{Experiment, Protocol};
 use crate::schema::{Input, ParamError};
@@ -42,19 +43,18 @@ pub struct Rejected {
     pub entry: String,
     /// Its key.
     pub key: String,
-    /// A sentence naming the key and what is allowed (in English).
+    /// A sentence naming the key and what is allowed, in English (the catalog's words for
+    /// [`Rejected::why`]).
     pub reason: String,
-    /// The same sentence for a reader's language, if it can be said in every language.
+    /// Why it was not used, for any reader's language.
     #[serde(skip)]
-    pub said: Option<crate::i18n::Msg>,
+    pub why: Msg,
 }
 
 impl Rejected {
     /// Why it was not used, in `words`' language.
     pub fn reason_in(&self, words: &crate::i18n::Catalog) -> String {
-        self.said
-            .as_ref()
-            .map_or_else(|| self.reason.clone(), |m| words.format(m))
+        words.format(&self.why)
     }
 }
 
@@ -74,8 +74,16 @@ pub struct Permalink {
     pub view: Vec<(String, String)>,
     /// Entries that were not used, with reasons.
     pub rejected: Vec<Rejected>,
-    /// Remarks about the whole link (newer version, truncated link).
-    pub notes: Vec<String>,
+    /// Remarks about the whole link (newer version, truncated link), for any reader's language.
+    #[serde(skip)]
+    pub notes: Vec<Msg>,
+}
+
+impl Permalink {
+    /// The remarks about the whole link in `words`' language.
+    pub fn notes_in(&self, words: &crate::i18n::Catalog) -> Vec<String> {
+        self.notes.iter().map(|m| words.format(m)).collect()
+    }
 }
 
 /// One `key=value` entry of a link, percent-decoded, with its text as it appeared.
@@ -92,33 +100,31 @@ pub const B_PREFIX: &str = "b.";
 #[derive(Default)]
 struct Findings {
     rejected: Vec<Rejected>,
-    notes: Vec<String>,
+    notes: Vec<Msg>,
 }
 
 impl Findings {
-    /// A parameter's value refused: its error, said in every language it can be.
+    /// A parameter's value refused: its error, said in every language it can be (an error with
+    /// no message of its own is said as it was written).
     fn reject_param(&mut self, key: &str, entry: &str, err: ParamError, for_b: bool) {
-        let reason = if for_b {
-            format!("run B: {}", err.message)
+        let said = err
+            .msg
+            .unwrap_or_else(|| Msg::new("rejected-said").text("reason", err.message));
+        let why = if for_b {
+            Msg::new("rejected-run-b").said("error", said)
         } else {
-            err.message
+            said
         };
-        self.reject(key, entry, reason);
-        if let (Some(last), Some(msg)) = (self.rejected.last_mut(), err.msg) {
-            last.said = Some(if for_b {
-                crate::i18n::Msg::new("rejected-run-b").said("error", msg)
-            } else {
-                msg
-            });
-        }
+        self.reject(key, entry, why);
     }
 
-    fn reject(&mut self, key: &str, entry: &str, reason: String) {
+    /// An entry not used, and why.
+    fn reject(&mut self, key: &str, entry: &str, why: Msg) {
         self.rejected.push(Rejected {
             entry: entry.to_string(),
             key: crate::format::short(key, 40),
-            reason,
-            said: None,
+            reason: crate::i18n::Catalog::english().format(&why),
+            why,
         });
     }
 }
@@ -156,9 +162,7 @@ pub fn decode(link: &str) -> Permalink {
             .flatten()
             .any(lowers_dopamine)
     {
-        found.notes.push(
-            "this link was made before dopamine loss also weakened the teaching signal (v=3): it replays as it was made, the dopamine level scaling only the cortico-striatal drive (teaching signal: separate)".to_string(),
-        );
+        found.notes.push(Msg::new("link-note-v3-dopamine"));
     }
     // View options in table order, as `encode` writes them.
     view.sort_by_key(|(k, _)| view::OPTIONS.iter().position(|o| o.key == k));
@@ -183,27 +187,26 @@ fn split_entries(link: &str, found: &mut Findings) -> Vec<Entry> {
         // Never apply an entry cut in half: drop everything from the last entry the cut reached.
         let whole = frag[..cut].rfind('&').unwrap_or(0);
         frag = &frag[..whole];
-        found.notes.push(format!(
-            "the link is longer than {MAX_LINK_CHARS} characters; the entries from character {whole} on were ignored"
-        ));
+        found.notes.push(
+            Msg::new("link-note-too-long")
+                .count("max", MAX_LINK_CHARS as i64)
+                .count("from", whole as i64),
+        );
     }
     let mut entries = Vec::new();
     for (n, raw) in frag.split('&').filter(|p| !p.is_empty()).enumerate() {
         if n == MAX_ENTRIES {
-            found.notes.push(format!(
-                "the link has more than {MAX_ENTRIES} entries; the rest were ignored"
-            ));
+            found
+                .notes
+                .push(Msg::new("link-note-too-many").count("max", MAX_ENTRIES as i64));
             break;
         }
         let shown = crate::format::short(raw, 80);
         let (k, v) = raw.split_once('=').unwrap_or((raw, ""));
         match (percent_decode(k), percent_decode(v)) {
-            (Some(k), _) if k.trim().is_empty() => found.rejected.push(Rejected {
-                key: String::new(),
-                entry: shown,
-                reason: "an entry without a key (entries are key=value)".into(),
-                said: None,
-            }),
+            (Some(k), _) if k.trim().is_empty() => {
+                found.reject("", &shown, Msg::new("rejected-no-key"));
+            }
             (Some(k), Some(v)) => entries.push(Entry {
                 key: k.trim().to_string(),
                 value: v.trim().to_string(),
@@ -214,14 +217,8 @@ fn split_entries(link: &str, found: &mut Findings) -> Vec<Entry> {
                     || crate::format::short(k, 40),
                     |d| crate::format::short(d.trim(), 40),
                 );
-                found.rejected.push(Rejected {
-                    reason: format!(
-                        "`{key}`: not valid percent-encoding (use %XX escapes of UTF-8)"
-                    ),
-                    key,
-                    entry: shown,
-                    said: None,
-                });
+                let why = Msg::new("rejected-percent").text("key", key.clone());
+                found.reject(&key, &shown, why);
             }
         }
     }
@@ -239,10 +236,9 @@ fn read_header(entries: &[Entry], found: &mut Findings) -> (u32, Option<&'static
                 _ => found.reject(
                     &e.key,
                     &e.shown,
-                    format!(
-                        "`v` = {:?} must be a version number such as {VERSION}",
-                        crate::format::short(&e.value, 40)
-                    ),
+                    Msg::new("rejected-version")
+                        .text("value", format!("{:?}", crate::format::short(&e.value, 40)))
+                        .text("current", VERSION.to_string()),
                 ),
             },
             "preset" => match presets::preset(&e.value) {
@@ -250,29 +246,25 @@ fn read_header(entries: &[Entry], found: &mut Findings) -> (u32, Option<&'static
                 None => found.reject(
                     &e.key,
                     &e.shown,
-                    format!(
-                        "`preset` = {:?} is not one of: {}",
-                        crate::format::short(&e.value, 40),
-                        presets::names()
-                    ),
+                    Msg::new("rejected-preset")
+                        .text("value", format!("{:?}", crate::format::short(&e.value, 40)))
+                        .text("names", presets::names()),
                 ),
             },
             _ => {}
         }
     }
     if version > VERSION {
-        found.notes.push(format!(
-            "this link was made by a newer version of bgloop (v={version}; this is v={VERSION}): entries it does not know are listed"
-        ));
+        found.notes.push(
+            Msg::new("link-note-newer")
+                .text("version", version.to_string())
+                .text("current", VERSION.to_string()),
+        );
     }
     if version == 1 {
-        found.notes.push(
-            "this link was made before the learning rule was revised for several targets (v=1): it replays with the learning settings it was made with".to_string(),
-        );
+        found.notes.push(Msg::new("link-note-v1"));
     } else if version == 2 {
-        found.notes.push(
-            "this link was made before learned depressions were kept (v=2), when learning slowly silenced GPi over thousands of trials: it replays with the learning settings it was made with (weight floor: update)".to_string(),
-        );
+        found.notes.push(Msg::new("link-note-v2"));
     }
     (version, preset)
 }
@@ -296,11 +288,7 @@ fn apply_entries<'e>(
             None => (full, false),
         };
         if key.is_empty() {
-            found.reject(
-                "",
-                &e.shown,
-                "an entry without a key (run B's entries are b.key=value)".into(),
-            );
+            found.reject("", &e.shown, Msg::new("rejected-no-key-b"));
             continue;
         }
         if for_b {
@@ -308,18 +296,28 @@ fn apply_entries<'e>(
                 found.reject(
                     full,
                     &e.shown,
-                    format!("`{full}`: run B's changes over time are events, e.g. b.@151.{live}=0"),
+                    Msg::new("rejected-b-event")
+                        .text("key", full)
+                        .text("live", live),
                 );
                 continue;
             }
         }
         if let Some((_, why)) = RETIRED_KEYS.iter().find(|(k, _)| *k == key) {
-            found.notes.push(format!("`{full}` {why}: ignored"));
+            found.notes.push(
+                Msg::new("link-note-retired")
+                    .text("key", full)
+                    .said("why", Msg::new(why)),
+            );
             continue;
         }
         if key == "v" || key == "preset" {
             if for_b {
-                found.reject(full, &e.shown, format!("`{full}`: run B shares run A's version and preset; set B's differences as b.key=value"));
+                found.reject(
+                    full,
+                    &e.shown,
+                    Msg::new("rejected-b-header").text("key", full),
+                );
             }
             continue;
         }
@@ -328,7 +326,7 @@ fn apply_entries<'e>(
                 found.reject(
                     full,
                     &e.shown,
-                    format!("`{full}`: view options apply to the whole page, not to run B"),
+                    Msg::new("rejected-b-view").text("key", full),
                 );
                 continue;
             }
@@ -489,7 +487,10 @@ mod tests {
             assert!(keys.contains(&k), "{k} rejected: {keys:?}");
         }
         assert!(reasons.contains(&"`loop_strength` = 9 is out of range 0–2"));
-        assert!(p.notes.iter().any(|n| n.contains("newer version")));
+        assert!(p
+            .notes_in(crate::i18n::Catalog::english())
+            .iter()
+            .any(|n| n.contains("newer version")));
     }
 
     #[test]
@@ -558,12 +559,14 @@ mod tests {
             crate::config::CueBound::Update
         );
         assert!(
-            link.notes.iter().any(|n| n.contains("v=2")),
+            link.notes_in(crate::i18n::Catalog::english())
+                .iter()
+                .any(|n| n.contains("v=2")),
             "{:?}",
             link.notes
         );
         assert!(
-            link.notes
+            link.notes_in(crate::i18n::Catalog::english())
                 .iter()
                 .any(|n| n.contains("untuned_drive") && n.contains("ignored")),
             "{:?}",
