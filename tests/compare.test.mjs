@@ -50,7 +50,9 @@ test('GPi output turned off during play: the change is marked, kept in the link,
   await a.page.evaluate(() => window.bgloop.playground.stepTrial());
   const n = await trials(a.page);
   const item = a.page.locator('#events li').first();
-  assert.equal(await item.textContent(), `from trial ${from}: GPi off`);
+  assert.match(await item.textContent(), new RegExp(`^from trial ${from}: GPi off`));
+  // A live change: Reset would start over with GPi off from trial 1 unless it is kept.
+  assert.equal(await item.locator('button.keep').count(), 1, 'the change can be kept after Reset');
   const hash = await a.page.evaluate(() => location.hash);
   assert.match(hash, new RegExp(`&@${from}\\.gpi_output=0`), 'the address bar holds the change');
   const records = await a.page.evaluate(() => window.bgloop.playground.recordsAfter(0));

@@ -131,6 +131,18 @@ impl Playground {
         Ok(cancelled)
     }
 
+    /// Keeps the live change of `key` at `trial` as a scheduled event: Reset then replays it from
+    /// that trial instead of starting with its value (the default). Returns whether it was a live
+    /// change not yet kept.
+    #[wasm_bindgen(js_name = keepEvent)]
+    pub fn keep_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
+        let key = text(&key, "key")?;
+        let trial =
+            schema::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL).map_err(js_error)?;
+        let kept = self.session_mut()?.keep_event(trial, &key);
+        Ok(kept)
+    }
+
     /// The changes to mark: `[{ trial, label }]` — run A's events, then run B's own ("B: …").
     pub fn markers(&self) -> Result<JsValue, JsError> {
         to_js(&self.with(|s| s.markers())?)

@@ -67,6 +67,10 @@ events-list =
 event-item = from trial { $trial }: { $change }
 event-remove =
     .aria-label = Remove the change at trial { $trial }: { $change }
+event-keep = Keep after Reset
+    .aria-label = Keep the change at trial { $trial } after Reset: { $change }
+    .title = Reset starts over with the value the control shows; kept, the change is replayed from its trial instead
+event-kept = (kept after Reset)
 live-kept = { $change } from trial { $trial }: kept in the link.
 live-kept-b = { $change } from trial { $trial } (run B): kept in the link.
 

@@ -67,6 +67,10 @@ events-list =
 event-item = desde el ensayo { $trial }: { $change }
 event-remove =
     .aria-label = Quitar el cambio del ensayo { $trial }: { $change }
+event-keep = Conservar tras Reiniciar
+    .aria-label = Conservar el cambio del ensayo { $trial } tras Reiniciar: { $change }
+    .title = Reiniciar vuelve a empezar con el valor que muestra el control; conservado, el cambio se repite desde su ensayo
+event-kept = (conservado tras Reiniciar)
 live-kept = { $change } desde el ensayo { $trial }: guardado en el enlace.
 live-kept-b = { $change } desde el ensayo { $trial } (simulación B): guardado en el enlace.
 

@@ -67,6 +67,10 @@ events-list =
 event-item = à partir de l'essai { $trial } : { $change }
 event-remove =
     .aria-label = Supprimer le changement de l'essai { $trial } : { $change }
+event-keep = Garder après Réinitialiser
+    .aria-label = Garder le changement de l'essai { $trial } après Réinitialiser : { $change }
+    .title = Réinitialiser recommence avec la valeur qu'affiche la commande ; gardé, le changement est rejoué à partir de son essai
+event-kept = (gardé après Réinitialiser)
 live-kept = { $change } à partir de l'essai { $trial } : gardé dans le lien.
 live-kept-b = { $change } à partir de l'essai { $trial } (simulation B) : gardé dans le lien.
 

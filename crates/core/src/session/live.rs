@@ -23,6 +23,13 @@ pub struct EventItem {
     pub description: String,
     /// Whether it has applied already (it can no longer be removed).
     pub applied: bool,
+    /// Whether Reset replays it as a scheduled event: an event of the link or preset, or a live
+    /// change the reader kept ([`Session::keep_event`]). A live change not kept is folded into
+    /// the start by Reset (the run begins with the value the control shows).
+    pub kept: bool,
+    /// Whether it is a live change made in this run (kept or not), not an event of the link or
+    /// the preset.
+    pub live: bool,
 }
 
 impl Session {
@@ -40,6 +47,9 @@ impl Session {
                 label: e.label_in(self.words),
                 description: e.description_in(self.words),
                 applied: e.trial < next,
+                kept: !self.live.contains(&(e.trial, e.key)),
+                live: self.live.contains(&(e.trial, e.key))
+                    || self.kept.contains(&(e.trial, e.key)),
             })
             .collect()
     }
@@ -106,9 +116,13 @@ impl Session {
                 p.schedule.remove(trial, key);
                 Ok(())
             })?;
+            self.live.retain(|&l| l != (trial, event.key));
         } else {
             focus.add_event(event)?;
             self.replay_next(|p| p.schedule.add(event))?;
+            if !self.live.contains(&(trial, event.key)) {
+                self.live.push((trial, event.key));
+            }
         }
         Ok(trial)
     }
@@ -155,6 +169,8 @@ impl Session {
             return false;
         }
         let removed = self.focus_mut().remove_event(trial, key);
+        self.live.retain(|&(t, k)| (t, k) != (trial, key));
+        self.kept.retain(|&(t, k)| (t, k) != (trial, key));
         if removed {
             // Removing never fails.
             let _ = self.replay_next(|p| {
@@ -163,5 +179,16 @@ impl Session {
             });
         }
         removed
+    }
+
+    /// Keeps the live change of `key` at `trial` as a scheduled event: Reset replays it from that
+    /// trial instead of starting with its value. Returns whether there was such a live change.
+    pub fn keep_event(&mut self, trial: u32, key: &str) -> bool {
+        let Some(i) = self.live.iter().position(|&(t, k)| (t, k) == (trial, key)) else {
+            return false;
+        };
+        let change = self.live.remove(i);
+        self.kept.push(change);
+        true
     }
 }

@@ -78,6 +78,12 @@ pub struct Session {
     link: std::cell::RefCell<Option<(export::LinkKey, String)>>,
     /// Links encoded so far.
     link_encodes: std::cell::Cell<u64>,
+    /// The live changes made to the run in focus since it started, `(trial, key)`, that Reset
+    /// folds into its start (the values the controls show) unless the reader kept them as
+    /// scheduled events ([`Session::keep_event`]).
+    live: Vec<(u32, &'static str)>,
+    /// The live changes the reader kept as scheduled events (Reset replays them).
+    kept: Vec<(u32, &'static str)>,
 }
 
 /// Which run of a comparison.
@@ -113,6 +119,8 @@ impl Session {
             windows: Vec::new(),
             link: Default::default(),
             link_encodes: Default::default(),
+            live: Vec::new(),
+            kept: Vec::new(),
         })
     }
 
@@ -257,6 +265,9 @@ impl Session {
         };
         self.next = preset.experiment_over(base)?;
         self.preset = Some(preset.name);
+        // The live changes belonged to the experiment the preset replaces.
+        self.live.clear();
+        self.kept.clear();
         Ok(())
     }
 
@@ -268,6 +279,8 @@ impl Session {
         p.config.seed = self.focus_next().config.seed;
         self.next = Experiment::single(p);
         self.preset = None;
+        self.live.clear();
+        self.kept.clear();
     }
 
     /// Opens a link: its experiment and preset become the pending ones and a new run starts.
@@ -319,6 +332,8 @@ impl Session {
         self.feed.drop();
         self.next = experiment;
         self.preset = preset;
+        self.live.clear();
+        self.kept.clear();
         self.reset(None)
     }
 
@@ -326,7 +341,7 @@ impl Session {
     /// both runs), keeping the trace settings.
     pub fn reset(&mut self, seed: Option<f64>) -> Result<(), ConfigErrors> {
         self.feed.drop();
-        let mut next = self.next.clone();
+        let mut next = self.restart();
         if let Some(s) = seed {
             next.set_seed(s)?;
         }
@@ -338,8 +353,37 @@ impl Session {
         self.b = b;
         self.running_preset = self.preset;
         self.next = next;
+        self.live.clear();
+        self.kept.clear();
         self.generation = self.generation.wrapping_add(1);
         Ok(())
+    }
+
+    /// What Reset starts: the pending experiment, with each live change not kept as a scheduled
+    /// event folded into the start — the run begins with the value the control shows, and the
+    /// change is no longer an event.
+    fn restart(&self) -> Experiment {
+        let mut next = self.next.clone();
+        let shown = self.shown_config();
+        for &(trial, key) in &self.live {
+            let Some(value) = shown.get(key) else {
+                continue;
+            };
+            let protocols = std::iter::once(&mut next.a).chain(next.b.as_mut());
+            for p in protocols {
+                if p.schedule
+                    .events()
+                    .iter()
+                    .any(|e| e.trial == trial && e.key == key)
+                {
+                    p.schedule.remove(trial, key);
+                    // The value was in range when it was set live; a failure leaves the event out
+                    // and the start as it was.
+                    let _ = p.config.set(key, Input::Text(value.to_text()));
+                }
+            }
+        }
+        next
     }
 
     /// Records traces every `every_ms` ms (0 turns them off), with or without the rings.
@@ -551,6 +595,69 @@ mod tests {
         other.run_trials(8.0).expect("runs");
         assert_eq!(csv_of(&other), csv_of(&s));
         assert_eq!(s.markers(), vec![(6, "GPi off".to_string())]);
+    }
+
+    #[test]
+    fn reset_starts_over_with_what_the_controls_show_unless_a_change_is_kept() {
+        let mut s = session();
+        s.use_preset("rotation").expect("exists");
+        s.reset(Some(3.0)).expect("reset");
+        s.run_trials(41.0).expect("runs");
+        assert_eq!(s.intervene("loop_strength", 0.75), Ok(42));
+        let link = s.permalink(&[]);
+        assert!(
+            link.contains("@42.loop_strength=0.75"),
+            "the link replays the run: {link}"
+        );
+        let item = s.events().into_iter().next().expect("the change is listed");
+        assert!(
+            !item.kept,
+            "a live change is not kept until the reader says so"
+        );
+        s.reset(None).expect("reset");
+        assert_eq!(
+            s.sim().config().loop_strength,
+            0.75,
+            "trial 1 runs at the value shown"
+        );
+        assert!(
+            s.sim().schedule().events().is_empty(),
+            "and no change is scheduled"
+        );
+        assert_eq!(s.shown_config().loop_strength, 0.75);
+        assert!(!s.permalink(&[]).contains("@42"), "{}", s.permalink(&[]));
+        // Kept as a scheduled event, it replays from its trial.
+        s.run_trials(10.0).expect("runs");
+        assert_eq!(s.intervene("loop_strength", 0.5), Ok(11));
+        assert!(s.keep_event(11, "loop_strength"), "a live change to keep");
+        assert!(s.events()[0].kept);
+        s.reset(None).expect("reset");
+        assert_eq!(
+            s.sim().config().loop_strength,
+            0.75,
+            "starts as before the kept change"
+        );
+        assert_eq!(
+            s.sim().schedule().events().len(),
+            1,
+            "the kept change is an event"
+        );
+        assert!(s.permalink(&[]).contains("@11.loop_strength=0.5"));
+        assert!(
+            !s.keep_event(11, "loop_strength"),
+            "a preset's or link's event is kept already"
+        );
+        // A live change undone, or a preset chosen since, leaves nothing to fold.
+        s.run_trials(3.0).expect("runs");
+        assert_eq!(s.intervene("gpi_output", 0.0), Ok(4));
+        s.use_preset("weak-loop").expect("exists");
+        s.reset(None).expect("reset");
+        assert_eq!(s.sim().config().loop_strength, 0.25);
+        assert_eq!(
+            s.sim().config().gpi_output,
+            1.0,
+            "the old run's change is gone"
+        );
     }
 
     #[test]
