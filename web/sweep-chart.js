@@ -89,7 +89,7 @@ export function setupReadout(state, canvas, out) {
       state.cellSaid = regimeSaid(Playground.sweepCell(state.outcomes, spec.param, spec.param2, x, y));
     }
     const regime = cell ? state.cellSaid : '';
-    out.textContent = `${spec.param} ${num(x)}, ${spec.param2} ${num(y)}: ${regime}${said}`;
+    out.textContent = t('sweep-cell-at', { x: `${spec.param} ${num(x)}`, y: `${spec.param2} ${num(y)}`, said: `${regime}${said}` });
   };
   const nearest = (values, v) => values.reduce((best, x, i) => (Math.abs(x - v) < Math.abs(values[best] - v) ? i : best), 0);
   canvas.addEventListener('pointermove', (e) => {

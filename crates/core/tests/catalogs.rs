@@ -399,3 +399,79 @@ fn a_link_s_notes_and_refusals_are_said_in_the_reader_s_language() {
         }
     }
 }
+
+/// The places in `text` where a colon ends a word with no space before it (French writes
+/// `A : rotation`, with a no-break space), URLs and times aside.
+fn colons_without_space(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let after = chars.get(i + 1).copied();
+        let ends_clause = after.is_none_or(char::is_whitespace);
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let spaced = before.is_none_or(|b| b.is_whitespace() || b == '\u{a0}' || b == '\u{202f}');
+        if c == ':' && ends_clause && !spaced {
+            let from = i.saturating_sub(20);
+            out.push(chars[from..(i + 2).min(chars.len())].iter().collect());
+        }
+    }
+    out
+}
+
+#[test]
+fn french_puts_a_space_before_every_colon_in_the_catalog_and_in_what_the_session_says() {
+    let (french, texts) = read(Lang::Fr);
+    // The catalog's own words.
+    let mut found: Vec<String> = Vec::new();
+    for (id, shape) in french.shape() {
+        if shape.value {
+            found.extend(
+                colons_without_space(&french.text(id))
+                    .into_iter()
+                    .map(|c| format!("{id}: {c}")),
+            );
+        }
+        for a in &shape.attributes {
+            found.extend(
+                colons_without_space(&french.attr(id, a))
+                    .into_iter()
+                    .map(|c| format!("{id}.{a}: {c}")),
+            );
+        }
+    }
+    assert!(texts.len() == FILES.len());
+    // What the session composes from it: a comparison's status, run names, marks and settings.
+    let french: &'static Catalog = Box::leak(Box::new(french));
+    let mut s =
+        bgloop_core::session::Session::new(std::iter::empty::<(&str, f64)>()).expect("defaults");
+    s.set_words(french);
+    s.open_permalink("#preset=strong-vs-weak&seed=2&b.@3.gpi_output=0")
+        .expect("opens");
+    s.run_trials(4.0).expect("runs");
+    let view = s.view();
+    let mut said = vec![view.status.clone(), s.description().settings];
+    said.extend(view.run_names.into_iter().flatten());
+    said.extend(s.markers().into_iter().map(|(_, m)| m));
+    said.extend(
+        view.said
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap_or_default()),
+    );
+    for text in &said {
+        found.extend(
+            colons_without_space(text)
+                .into_iter()
+                .map(|c| format!("said: {c}")),
+        );
+    }
+    assert!(
+        said.iter()
+            .any(|t| t.contains(" :") || t.contains("\u{a0}:")),
+        "{said:?}"
+    );
+    assert!(
+        found.is_empty(),
+        "colons without a space in French:\n{}",
+        found.join("\n")
+    );
+}

@@ -56,6 +56,7 @@ result-joiner = { "; " }
 ## The names of the two runs of a comparison
 run-more = { " " }(+{ $n } more)
 run-b-unchanged = B (no change yet)
+run-named = { $run }: { $name }
 run-from-trial = { $change } from trial { $trial }
 
 ## A figure's header

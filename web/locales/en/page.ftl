@@ -196,6 +196,7 @@ sweep-described = Sweep: { $measure } against { $param }{ $param2 ->
 }; { $done } of { $cells } cells computed.
 sweep-table-caption = { $measure } at each value (mean over seeds; a regime: that of most seeds, * when they differ)
 sweep-cell-pending = not computed yet
+sweep-cell-at = { $x }, { $y }: { $said }
 sweep-cell-all-diverged = every run diverged ({ $n })
 sweep-problem = { $why }
 sweep-stopped = The sweep stopped: { $why }

@@ -56,6 +56,7 @@ result-joiner = { "; " }
 ## Los nombres de las dos simulaciones de una comparación
 run-more = { " " }(+{ $n } más)
 run-b-unchanged = B (aún sin cambios)
+run-named = { $run }: { $name }
 run-from-trial = { $change } desde el ensayo { $trial }
 
 ## La cabecera de una figura

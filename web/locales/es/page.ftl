@@ -196,6 +196,7 @@ sweep-described = Barrido: { $measure } según { $param }{ $param2 ->
 }; { $done } de { $cells } casillas calculadas.
 sweep-table-caption = { $measure } en cada valor (media sobre las semillas; un régimen: el de la mayoría de las semillas, * cuando difieren)
 sweep-cell-pending = aún sin calcular
+sweep-cell-at = { $x }, { $y }: { $said }
 sweep-cell-all-diverged = todas las simulaciones divergieron ({ $n })
 sweep-problem = { $why }
 sweep-stopped = El barrido se detuvo: { $why }

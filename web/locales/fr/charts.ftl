@@ -27,8 +27,8 @@ chart-diverged = divergé
 
 ## La légende de la vue du circuit et sa sortie coupée
 chart-gpi-output-off = sortie du GPi coupée
-chart-reaching = { $ms } ms, atteinte
-chart-planning = { $ms } ms, planification
+chart-reaching = { $ms } ms, mouvement en cours
+chart-planning = { $ms } ms, préparation du mouvement
 chart-between-trials = entre deux essais
 chart-colours = rouge au-dessus du repos, bleu en dessous
 chart-inhibits = ⊣ inhibe

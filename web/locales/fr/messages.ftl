@@ -56,6 +56,7 @@ result-joiner = { "\u00A0; " }
 ## Les noms des deux simulations d'une comparaison
 run-more = { " " }(+{ $n } autres)
 run-b-unchanged = B (pas encore de changement)
+run-named = { $run } : { $name }
 run-from-trial = { $change } à partir de l'essai { $trial }
 
 ## L'en-tête d'une figure

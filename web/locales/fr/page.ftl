@@ -196,6 +196,7 @@ sweep-described = Balayage : { $measure } en fonction de { $param }{ $param2 ->
 } ; { $done } cases calculées sur { $cells }.
 sweep-table-caption = { $measure } pour chaque valeur (moyenne sur les graines ; un régime : celui de la plupart des graines, * quand elles diffèrent)
 sweep-cell-pending = pas encore calculé
+sweep-cell-at = { $x }, { $y } : { $said }
 sweep-cell-all-diverged = toutes les simulations ont divergé ({ $n })
 sweep-problem = { $why }
 sweep-stopped = Le balayage s'est arrêté : { $why }

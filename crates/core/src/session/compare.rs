@@ -81,7 +81,7 @@ impl Session {
                 });
                 [
                     "A".to_string(),
-                    format!("B: {}{more}", label.unwrap_or_default()),
+                    named(words, "B", format!("{}{more}", label.unwrap_or_default())),
                 ]
             }
             Some((key, value)) => {
@@ -97,11 +97,17 @@ impl Session {
                     None => v.to_string(),
                 };
                 [
-                    format!("A: {label} {}{unit}", said(&before)),
-                    format!("B: {}{unit}{more}", said(value)),
+                    named(words, "A", format!("{label} {}{unit}", said(&before))),
+                    named(words, "B", format!("{}{unit}{more}", said(value))),
                 ]
             }
         };
         Some(names)
     }
+}
+
+/// A run's name and what it is, in `words`' language (`A: Loop strength 1`; French puts a space
+/// before the colon).
+pub(super) fn named(words: &crate::i18n::Catalog, run: &str, name: String) -> String {
+    words.format(&Msg::new("run-named").text("run", run).text("name", name))
 }

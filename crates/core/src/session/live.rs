@@ -1,6 +1,7 @@
 //! Live changes: a change made while a run goes on becomes an event of its schedule (and of what
 //! the next reset replays), and the events a front end lists.
 
+use super::compare::named;
 use super::{keep_traces, Session};
 use crate::config::ConfigErrors;
 use crate::protocol::Protocol;
@@ -68,7 +69,7 @@ impl Session {
                 b.schedule()
                     .beyond(a)
                     .iter()
-                    .map(|e| (e.trial, format!("B: {}", e.label_in(self.words)))),
+                    .map(|e| (e.trial, named(self.words, "B", e.label_in(self.words)))),
             );
         }
         out

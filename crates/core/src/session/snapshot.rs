@@ -186,7 +186,7 @@ impl Session {
         if let Some(b) = &experiment.b {
             let own = settings_of(b, &experiment.a, words);
             if !own.is_empty() {
-                parts.push(format!("B: {}", own.join(", ")));
+                parts.push(super::compare::named(words, "B", own.join(", ")));
             }
         }
         Description {
@@ -225,12 +225,16 @@ impl Session {
             .first()
             .or_else(|| self.records_after(Run::B, 0).last());
         let run = |name: &str, x: Option<&TrialRecord>| match x {
-            Some(x) => format!(
-                "{name}: {}, {}",
-                phase(words, x.phase),
-                outcome(words, x, "status-outcome-short")
+            Some(x) => super::compare::named(
+                words,
+                name,
+                format!(
+                    "{}, {}",
+                    phase(words, x.phase),
+                    outcome(words, x, "status-outcome-short")
+                ),
             ),
-            None => format!("{name}: —"),
+            None => super::compare::named(words, name, "—".to_string()),
         };
         let b_name = match b {
             Some(b) if b.trial != r.trial => {
