@@ -286,10 +286,14 @@ test('every preset paragraph\'s instruction works when followed literally', asyn
   const late = await page.evaluate(() => { const e = window.bgloop.playground.column('abs_error'); return e.slice(-40).reduce((a, b) => a + b, 0) / 40; });
   const early = await page.evaluate(() => { const e = window.bgloop.playground.column('abs_error'); return e.slice(20, 60).reduce((a, b) => a + b, 0) / 40; });
   assert.ok(early > 20 && late < 12, `the error falls once the loop is strong: ${early.toFixed(1)}° → ${late.toFixed(1)}°`);
-  // Reset replays the run with the change, and the control says so (no silent snap-back).
+  // "Reset then starts over with the loop strong from trial 1": the control shows 1 and no change
+  // is scheduled (the reader did not keep it).
+  assert.match(await page.locator('#preset-watch').textContent(), /Reset then starts over with the loop strong from trial 1/);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
-  assert.equal(await page.getByLabel('Loop strength (number)').inputValue(), '0.25');
-  assert.match(await page.locator('#p-loop_strength-scheduled').textContent(), /→ 1 from trial 61 \(a scheduled change, kept in the link\)/);
+  assert.equal(await page.getByLabel('Loop strength (number)').inputValue(), '1');
+  assert.equal(await page.evaluate(() => window.bgloop.playground.config().loop_strength), 1);
+  assert.ok(await page.locator('#p-loop_strength-scheduled').isHidden(), 'nothing scheduled');
+  assert.deepEqual(await page.evaluate(() => window.bgloop.playground.events()), []);
   assert.deepEqual(problems, []);
   await page.close();
 

@@ -118,7 +118,7 @@ export function reopen(app, api) {
       if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded }); else app.sweep.clear();
     }
     // A host that changed the frame's hash (an element's link, hide or tour) waits for this.
-    tellHost('bgloop:ready', api.state());
+    tellHost('bgloop:ready', { ...api.state(), title: document.getElementById('intro-title')?.textContent || null });
     app.tellHeight(true);
   } catch (e) {
     app.showError(e);

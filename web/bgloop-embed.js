@@ -114,6 +114,10 @@ class BgloopDemo extends HTMLElement {
     if (data.type === 'bgloop:resize' && Number.isFinite(data.height) && data.height > 0) {
       this.frame.style.height = `${Math.ceil(data.height)}px`;
     }
+    if (data.type === 'bgloop:ready' && typeof data.title === 'string' && data.title && !this.hasAttribute('title')) {
+      // The demo's own title (its preset's), so two demos on one page are told apart.
+      this.frame.title = data.title.slice(0, 200);
+    }
     if (data.type === 'bgloop:ready' && this.state !== 'detached') {
       // Commands given before the playground was ready are sent now, in order.
       this.state = 'ready';

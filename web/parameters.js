@@ -59,6 +59,10 @@ export function buildParameters(app) {
     watched = name || '';
     const p = presets.find((x) => x.name === name);
     app.glossary.linkTerms($('preset-watch'), p ? p.watch : t('preset-custom-watch'));
+    // An embed's title and plain sentence: the preset's, in the reader's language.
+    $('intro').hidden = !p;
+    $('intro-title').textContent = p ? p.title : '';
+    app.glossary.linkTerms($('intro-sentence'), p ? p.description : '');
   };
   presetSelect.replaceChildren(new Option(t('preset-custom'), ''));
   // Titles for readers; the claim ids (C1…C5) stay in the docs and the CLI.

@@ -9,7 +9,7 @@ const $ = (id) => document.getElementById(id);
 /** The column width the snippets are measured for, CSS px (a typical article column). */
 export const COLUMN = 680;
 /** The views an embed can show (the rest of the page is never shown in an embed). */
-const VIEWS = ['reach', 'learning', 'circuit', 'activity'];
+const VIEWS = ['intro', 'reach', 'learning', 'circuit', 'activity'];
 const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The `<bgloop-demo>` snippet: the element's script (from this site) and the element (in
@@ -22,9 +22,10 @@ export function elementSnippet(site, link, hide, lang = null) {
   return `<script src="${attr(script)}" defer><\/script>\n<bgloop-demo link="${attr(link)}"${hidden}></bgloop-demo>`;
 }
 
-/** The iframe snippet for embedding `src` at `height` px (measured for a COLUMN-wide frame). */
-export function embedSnippet(src, height = 640) {
-  return `<iframe src="${attr(src)}" title="${attr(t('embed-frame-title'))}" width="${COLUMN}" height="${Math.ceil(height)}" style="border:0;width:100%;max-width:${COLUMN}px" loading="lazy"></iframe>`;
+/** The iframe snippet for embedding `src` at `height` px (measured for a COLUMN-wide frame), titled
+ * `title` (the preset's title; the generic one without a preset). */
+export function embedSnippet(src, height = 640, title = t('embed-frame-title')) {
+  return `<iframe src="${attr(src)}" title="${attr(title)}" width="${COLUMN}" height="${Math.ceil(height)}" style="border:0;width:100%;max-width:${COLUMN}px" loading="lazy"></iframe>`;
 }
 
 /** The Embed dialog: choices (views, end trial, loop), both snippets and a live preview whose
@@ -92,9 +93,15 @@ function writeSnippets(pg, v, c, measured) {
   $('embed-code').value = elementSnippet(site, `#${link}`, c.hide, lang);
   const hide = c.hide.length ? `&hide=${c.hide.join(',')}` : '';
   const src = `${site}#${link}&embed=1${hide}${lang ? `&lang=${lang}` : ''}`;
-  $('embed-iframe').value = embedSnippet(src, measured ?? 640);
+  $('embed-iframe').value = embedSnippet(src, measured ?? 640, frameTitle());
   $('embed-height').textContent = measured ? t('embed-measured', { height: Math.ceil(measured), width: COLUMN }) : t('embed-measuring');
   return src;
+}
+
+/** The embed's title: the running preset's, else the generic one (two demos on a page differ). */
+function frameTitle() {
+  const title = document.getElementById('intro-title')?.textContent ?? '';
+  return title ? t('embed-frame-title-of', { title }) : t('embed-frame-title');
 }
 
 /** The dialog's buttons: Embed opens it (with the page's end trial and loop), the copy buttons

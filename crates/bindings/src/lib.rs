@@ -15,9 +15,10 @@ mod data;
 mod draw;
 mod feed;
 mod language;
+mod live;
 
 use bgloop_core::session::Session;
-use bgloop_core::{schema, Input};
+use bgloop_core::Input;
 use boundary::{js_error, settings, text};
 use std::cell::{Ref, RefCell, RefMut};
 use std::collections::BTreeMap;
@@ -108,39 +109,6 @@ impl Playground {
     pub fn configure(&self, partial: JsValue) -> Result<(), JsError> {
         let pairs = settings(&partial, "configure")?;
         self.change(|s| s.configure(borrowed(&pairs)))
-    }
-
-    /// Changes a live parameter (schema `live`) of the run in focus from the next trial on,
-    /// without a reset; the change becomes an event of the run's schedule, so its link replays
-    /// it. Returns the trial it applies from. Errors name the key and its range, or say that the
-    /// parameter applies only on Reset.
-    pub fn intervene(&self, key: JsValue, value: JsValue) -> Result<u32, JsError> {
-        let key = text(&key, "key")?;
-        let value = boundary::input(&value, &key)?;
-        self.change(|s| s.intervene(&key, value))
-    }
-
-    /// Removes the run in focus's change of `key` at `trial` if it has not applied yet; returns
-    /// whether there was one.
-    #[wasm_bindgen(js_name = cancelEvent)]
-    pub fn cancel_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
-        let key = text(&key, "key")?;
-        let trial =
-            schema::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL).map_err(js_error)?;
-        let cancelled = self.session_mut()?.cancel_event(trial, &key);
-        Ok(cancelled)
-    }
-
-    /// Keeps the live change of `key` at `trial` as a scheduled event: Reset then replays it from
-    /// that trial instead of starting with its value (the default). Returns whether it was a live
-    /// change not yet kept.
-    #[wasm_bindgen(js_name = keepEvent)]
-    pub fn keep_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
-        let key = text(&key, "key")?;
-        let trial =
-            schema::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL).map_err(js_error)?;
-        let kept = self.session_mut()?.keep_event(trial, &key);
-        Ok(kept)
     }
 
     /// The changes to mark: `[{ trial, label }]` — run A's events, then run B's own ("B: …").

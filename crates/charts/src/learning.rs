@@ -145,8 +145,9 @@ struct Span {
     legend_rows: u32,
 }
 
-/// Where the legend starts and how wide an entry is, CSS px.
+/// Where the legend starts, CSS px.
 const LEGEND_X: f64 = 48.0;
+/// The width of an entry whose text cannot be measured.
 const LEGEND_ENTRY: f64 = 160.0;
 
 /// Draws the learning view — one run or two compared, with the schedules' markers — filling
@@ -169,15 +170,17 @@ pub fn draw_view<DB: DrawingBackend>(
         )
         .min(180.0);
     let (w, _) = area.dim_in_pixel();
+    let entries = match &view.b {
+        None => legend_single(style).to_vec(),
+        Some((_, [name_a, name_b])) => legend_compared(name_a, name_b, style),
+    };
     let span = Span {
         first,
         x_max: first + (n.max(50) as f64),
         y_max: (y_max / 15.0).ceil() * 15.0,
-        legend_rows: if f64::from(w) < style.px(LEGEND_X + 2.0 * LEGEND_ENTRY) as f64 {
-            2
-        } else {
-            1
-        },
+        legend_rows: legend_places(area, &entries, style)
+            .last()
+            .map_or(1, |&(row, _)| row + 1),
     };
     let mut chart = axes(area, span, style)?;
     draw_phases(&mut chart, s.phase, span, f64::from(w), style)?;
@@ -185,9 +188,9 @@ pub fn draw_view<DB: DrawingBackend>(
     match &view.b {
         None => {
             draw_curves(&mut chart, s, span, f64::from(w), Look::single(), style)?;
-            draw_legend(area, span.legend_rows, &legend_single(style), style)
+            draw_legend(area, &entries, style)
         }
-        Some((b, [name_a, name_b])) => {
+        Some((b, _)) => {
             draw_curves(
                 &mut chart,
                 s,
@@ -204,11 +207,7 @@ pub fn draw_view<DB: DrawingBackend>(
                 Look::run(RUN_B, true),
                 style,
             )?;
-            let entries = [
-                (CURSOR, name_a.clone(), false),
-                (RUN_B, name_b.clone(), true),
-            ];
-            draw_legend(area, span.legend_rows, &entries, style)
+            draw_legend(area, &entries, style)
         }
     }
 }
@@ -233,11 +232,12 @@ impl Look {
         }
     }
 
-    /// A run of a comparison: both curves in the run's colour (|error| thick, reward thin).
+    /// A run of a comparison: |error| thick in the run's colour, reward thin in the reward
+    /// colour (so it is never read as error), both dashed for run B.
     fn run(color: RGBColor, dashed: bool) -> Self {
         Look {
             error: color,
-            reward: color,
+            reward: REWARD,
             dashed,
             dots: false,
         }
@@ -249,6 +249,22 @@ fn legend_single(style: &Style) -> [(RGBColor, String, bool); 2] {
     [
         (CURSOR, style.words.text("chart-error-mean"), false),
         (REWARD, style.words.text("chart-reward-mean"), false),
+    ]
+}
+
+/// The legend of a comparison: each run's |error| by its name, then each run's reward (thin, in
+/// the reward colour, on the right axis).
+fn legend_compared(name_a: &str, name_b: &str, style: &Style) -> Vec<(RGBColor, String, bool)> {
+    let reward = |run: &str| {
+        style
+            .words
+            .format(&bgloop_core::i18n::Msg::new("chart-reward-of").text("run", run))
+    };
+    vec![
+        (CURSOR, name_a.to_string(), false),
+        (RUN_B, name_b.to_string(), true),
+        (REWARD, reward("A"), false),
+        (REWARD, reward("B"), true),
     ]
 }
 
@@ -489,35 +505,58 @@ fn interpolate(line: &[(f64, f64)], x: f64) -> f64 {
     }
 }
 
+/// Where each legend entry goes, `(row, x)` in pixels: entries follow each other by their
+/// measured widths and wrap to a new row rather than run off the view or into each other.
+fn legend_places<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(RGBColor, String, bool)],
+    style: &Style,
+) -> Vec<(u32, i32)> {
+    let (w, _) = area.dim_in_pixel();
+    let f = style.font(11.0);
+    let (start, sample, gap) = (style.pxi(LEGEND_X), style.pxi(18.0), style.pxi(14.0));
+    let mut places = Vec::with_capacity(entries.len());
+    let (mut row, mut x) = (0, start);
+    for (_, label, _) in entries {
+        let text = area
+            .estimate_text_size(label, &f.clone().into())
+            .map_or(style.pxi(LEGEND_ENTRY), |(tw, _)| tw as i32);
+        let width = sample + text + gap;
+        if x > start && x + width > w as i32 {
+            row += 1;
+            x = start;
+        }
+        places.push((row, x));
+        x += width;
+    }
+    places
+}
+
 /// The legend at the top left: a line sample (dashed for run B) and a label per entry.
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    rows: u32,
     entries: &[(RGBColor, String, bool)],
     style: &Style,
 ) -> Result<(), DrawError> {
     let f = style.font(11.0);
-    let mut y = style.pxi(4.0);
-    let mut x = style.pxi(LEGEND_X);
-    for (k, (color, label, dashed)) in entries.iter().enumerate() {
-        // A narrow view (a phone) puts the second entry on its own line rather than cut it.
-        if k > 0 && rows > 1 {
-            x = style.pxi(LEGEND_X);
-            y += style.pxi(13.0);
-        }
+    let places = legend_places(area, entries, style);
+    for ((color, label, dashed), &(row, x)) in entries.iter().zip(&places) {
+        let y = style.pxi(4.0) + style.pxi(13.0) * row as i32;
         let y_line = y + style.pxi(7.0);
         let pieces: Vec<(i32, i32)> = if *dashed {
             vec![(0, 5), (9, 14)]
         } else {
             vec![(0, 14)]
         };
+        // A reward sample is thin, as its line is.
+        let width = if *color == REWARD { 1.5 } else { 2.5 };
         for (a, b) in pieces {
             area.draw(&PathElement::new(
                 vec![
                     (x + style.pxi(f64::from(a)), y_line),
                     (x + style.pxi(f64::from(b)), y_line),
                 ],
-                color.stroke_width(style.px(2.5)),
+                color.stroke_width(style.px(width)),
             ))?;
         }
         area.draw(&Text::new(
@@ -525,7 +564,6 @@ fn draw_legend<DB: DrawingBackend>(
             (x + style.pxi(18.0), y),
             f.clone().color(&style.ink()),
         ))?;
-        x += style.pxi(LEGEND_ENTRY);
     }
     Ok(())
 }

@@ -153,6 +153,10 @@ pub struct Part {
 /// Every part of the page that can be hidden.
 pub const PARTS: &[Part] = &[
     Part {
+        name: "intro",
+        label: "an embed's title and plain sentence",
+    },
+    Part {
         name: "header",
         label: "the title and introduction",
     },

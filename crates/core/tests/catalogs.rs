@@ -104,6 +104,14 @@ fn every_id_the_program_asks_for_exists() {
         for attr in ["description", "watch"] {
             assert!(shape.attributes.contains(attr), "{id} has `.{attr}`");
         }
+        // A comparison names its runs in words (`strong loop`, `weak loop`), never a bare symbol.
+        for attr in ["run-a", "run-b"] {
+            assert_eq!(
+                shape.attributes.contains(attr),
+                !p.compare.is_empty(),
+                "{id}: `.{attr}` exactly for a comparison"
+            );
+        }
     }
     for e in bgloop_core::glossary::ENTRIES {
         has(format!("term-{}", e.id));

@@ -14,6 +14,7 @@ chart-reward = reward
 chart-error = |error|
 chart-error-mean = |error|, 20-trial mean
 chart-reward-mean = reward, 20-trial mean
+chart-reward-of = reward { $run } (right axis)
 chart-cursor = cursor
 chart-cursor-a = cursor A
 chart-cursor-b = cursor B

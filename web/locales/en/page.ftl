@@ -222,6 +222,8 @@ embed-preview-label = Preview in a 680 px article column
 embed-preview =
     .title = Preview of the embedded demo
 embed-frame-title = bgloop: reward-driven adaptation in a basal ganglia–cortex loop
+embed-frame-title-of = bgloop: { $title }
+embed-show-intro = Title and plain sentence
 embed-stop-range = Stop at trial: `to` = { $value } must be a trial number in 1–100000
 copy-embed = Copy the element
 copy-iframe = Copy the iframe

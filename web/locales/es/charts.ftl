@@ -14,6 +14,7 @@ chart-reward = recompensa
 chart-error = |error|
 chart-error-mean = |error|, media de 20 ensayos
 chart-reward-mean = recompensa, media de 20 ensayos
+chart-reward-of = recompensa { $run } (eje derecho)
 chart-cursor = cursor
 chart-cursor-a = cursor A
 chart-cursor-b = cursor B

@@ -222,6 +222,8 @@ embed-preview-label = Vista previa en una columna de artículo de 680 px
 embed-preview =
     .title = Vista previa de la demo insertada
 embed-frame-title = bgloop: adaptación guiada por la recompensa en un bucle ganglios basales–corteza
+embed-frame-title-of = bgloop: { $title }
+embed-show-intro = Título y frase sencilla
 embed-stop-range = Detener en el ensayo: `to` = { $value } debe ser un número de ensayo en 1–100000
 copy-embed = Copiar el elemento
 copy-iframe = Copiar el iframe

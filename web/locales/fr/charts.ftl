@@ -14,6 +14,7 @@ chart-reward = récompense
 chart-error = |erreur|
 chart-error-mean = |erreur|, moy. 20 essais
 chart-reward-mean = récompense, moy. 20 essais
+chart-reward-of = récompense { $run } (axe de droite)
 chart-cursor = curseur
 chart-cursor-a = curseur A
 chart-cursor-b = curseur B

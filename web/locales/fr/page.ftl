@@ -222,6 +222,8 @@ embed-preview-label = Aperçu dans une colonne d'article de 680 px
 embed-preview =
     .title = Aperçu de la démo intégrée
 embed-frame-title = bgloop : adaptation guidée par la récompense dans une boucle ganglions de la base–cortex
+embed-frame-title-of = bgloop : { $title }
+embed-show-intro = Titre et phrase simple
 embed-stop-range = Arrêt à l'essai : `to` = { $value } doit être un numéro d'essai dans 1–100000
 copy-embed = Copier l'élément
 copy-iframe = Copier l'iframe

@@ -4,7 +4,7 @@
 use super::{snapshot, Session};
 use crate::config::ConfigErrors;
 use crate::i18n::Msg;
-use crate::protocol::Experiment;
+use crate::protocol::{Experiment, Protocol};
 use crate::schema::Input;
 
 impl Session {
@@ -58,12 +58,16 @@ impl Session {
         self.generation = self.generation.wrapping_add(1);
     }
 
-    /// While comparing, the two runs' names for legends and the status line, from their first
-    /// difference: `["A: Loop strength 1", "B: 0.25"]`.
+    /// While comparing, the two runs' names for legends and the status line: the preset's names
+    /// in words while the runs are still its own (`["A: strong loop", "B: weak loop"]`), else from
+    /// their first difference (`["A: Loop strength 1", "B: 0.25"]`).
     pub fn run_names(&self) -> Option<[String; 2]> {
         let words = self.words;
         let b = self.b.as_ref()?;
         let (a, b) = (self.a.protocol(), b.protocol());
+        if let Some(names) = self.preset_run_names(&a, &b) {
+            return Some(names);
+        }
         let diff = b.diff(&a);
         let more = match diff.len() {
             0 | 1 => String::new(),
@@ -110,4 +114,26 @@ impl Session {
 /// before the colon).
 pub(super) fn named(words: &crate::i18n::Catalog, run: &str, name: String) -> String {
     words.format(&Msg::new("run-named").text("run", run).text("name", name))
+}
+
+impl Session {
+    /// The running comparison preset's names for its runs (`.run-a`, `.run-b` in the catalog), if
+    /// both runs are still the preset's own (any seed).
+    fn preset_run_names(&self, a: &Protocol, b: &Protocol) -> Option<[String; 2]> {
+        let words = self.words;
+        let preset = crate::presets::preset(self.running_preset?)?;
+        let id = format!("preset-{}", preset.name);
+        if !words.shape().get(&id)?.attributes.contains("run-b") {
+            return None;
+        }
+        let mut own = preset.protocol().ok()?;
+        own.config.seed = a.config.seed;
+        if own != *a || preset.compare_over(a).ok()?.as_ref() != Some(b) {
+            return None;
+        }
+        Some([
+            named(words, "A", words.attr(&id, "run-a")),
+            named(words, "B", words.attr(&id, "run-b")),
+        ])
+    }
 }

@@ -2,7 +2,8 @@
 //! the next reset replays), and the events a front end lists.
 
 use super::compare::named;
-use super::{keep_traces, Session};
+use super::runs::keep_traces;
+use super::Session;
 use crate::config::ConfigErrors;
 use crate::protocol::Protocol;
 use crate::schedule::{Change, Event};

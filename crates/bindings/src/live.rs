@@ -1,0 +1,44 @@
+//! Live changes: a change of a live parameter during a run (an event of the run), removing one
+//! not yet applied, and keeping one as a scheduled event after Reset. Forwards and conversions
+//! only.
+
+use crate::boundary::{self, js_error, text};
+use crate::Playground;
+use bgloop_core::schema;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Playground {
+    /// Changes a live parameter (schema `live`) of the run in focus from the next trial on,
+    /// without a reset; the change becomes an event of the run's schedule, so its link replays
+    /// it. Returns the trial it applies from. Errors name the key and its range, or say that the
+    /// parameter applies only on Reset.
+    pub fn intervene(&self, key: JsValue, value: JsValue) -> Result<u32, JsError> {
+        let key = text(&key, "key")?;
+        let value = boundary::input(&value, &key)?;
+        self.change(|s| s.intervene(&key, value))
+    }
+
+    /// Removes the run in focus's change of `key` at `trial` if it has not applied yet; returns
+    /// whether there was one.
+    #[wasm_bindgen(js_name = cancelEvent)]
+    pub fn cancel_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
+        let key = text(&key, "key")?;
+        let trial =
+            schema::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL).map_err(js_error)?;
+        let cancelled = self.session_mut()?.cancel_event(trial, &key);
+        Ok(cancelled)
+    }
+
+    /// Keeps the live change of `key` at `trial` as a scheduled event: Reset then replays it from
+    /// that trial instead of starting with its value (the default). Returns whether it was a live
+    /// change not yet kept.
+    #[wasm_bindgen(js_name = keepEvent)]
+    pub fn keep_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
+        let key = text(&key, "key")?;
+        let trial =
+            schema::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL).map_err(js_error)?;
+        let kept = self.session_mut()?.keep_event(trial, &key);
+        Ok(kept)
+    }
+}
