@@ -77,7 +77,7 @@ const CLAIMS = [
     assert.ok(over(a, 411, 460, err) > 25, 'A back at 30°');
     assert.ok(over(b, 411, 460, err) < 10, 'B keeps its adapted reach');
   }],
-  ['the cortical bump persists after the 100 ms cue; no reach is made, as the status line says', ({ pg, a }) => {
+  ['a paler cortical band persists after the 100 ms cue, through the go signal; no reach is made, as the status line says', ({ pg, a }) => {
     assert.equal(a[0].executed, false);
     assert.match(pg.view().status, /not executed \(no reach, no reward\)/);
     const n = pg.ringSize();
@@ -92,19 +92,27 @@ const CLAIMS = [
     const avg = late.reduce((s, x) => s + x, 0) / n;
     assert.ok(peak > 3 * avg && peak > 0.1, `cortex at 60% of the trial: peak ${peak.toFixed(2)}, mean ${avg.toFixed(2)}`);
   }],
-  ['with a fifth of the dopamine GPi oscillates at about 10 Hz', ({ pg }) => {
+  ['with a fifth of the dopamine the whole loop oscillates at about 10 Hz, the thalamus most of all', ({ pg }) => {
     const n = pg.ringSize();
     const rings = pg.traceRings();
     const samples = rings.length / (5 * n);
-    // GPi is ring 3: its mean rate over time, and the rising crossings of its own mean.
-    const gpi = Array.from({ length: samples }, (_, k) => mean(Array.from(rings.subarray(k * 5 * n + 3 * n, k * 5 * n + 4 * n))));
-    const half = gpi.slice(Math.floor(samples / 4));
-    const m = mean(half);
-    let rises = 0;
-    for (let k = 1; k < half.length; k += 1) if (half[k - 1] < m && half[k] >= m) rises += 1;
-    const seconds = (half.length * 1) / 1000;
-    const hz = rises / seconds;
-    assert.ok(hz > 6 && hz < 15, `GPi rhythm ${hz.toFixed(1)} Hz`);
+    // Ring r's mean rate over time (0 cortex … 3 GPi, 4 thalamus), after the cue.
+    const ring = (r) => Array.from({ length: samples }, (_, k) => mean(Array.from(rings.subarray(k * 5 * n + r * n, k * 5 * n + (r + 1) * n)))).slice(Math.floor(samples / 4));
+    // The rhythm: rising crossings of the ring's own mean, per second (1 ms samples).
+    const hz = (x) => {
+      const m = mean(x);
+      let rises = 0;
+      for (let k = 1; k < x.length; k += 1) if (x[k - 1] < m && x[k] >= m) rises += 1;
+      return rises / (x.length / 1000);
+    };
+    // How deep the swing is against the ring's mean rate: what the strip's colour shows.
+    const depth = (x) => { const m = mean(x); return Math.sqrt(mean(x.map((v) => (v - m) ** 2))) / Math.max(m, 1e-9); };
+    for (const [name, r] of [['GPi', 3], ['thalamus', 4]]) {
+      const f = hz(ring(r));
+      assert.ok(f > 6 && f < 15, `${name} rhythm ${f.toFixed(1)} Hz`);
+    }
+    const [thal, gpi] = [depth(ring(4)), depth(ring(3))];
+    assert.ok(thal > 2 * gpi, `the thalamus swings most: ${thal.toFixed(2)} vs GPi ${gpi.toFixed(2)}`);
   }],
   ['after a few hundred trials most reaches hit', ({ a }) => {
     const hits = over(a, 501, 600, (r) => (err(r) < 10 ? 1 : 0));

@@ -147,8 +147,8 @@ struct Span {
 
 /// Where the legend starts, CSS px.
 const LEGEND_X: f64 = 48.0;
-/// The width of an entry whose text cannot be measured.
-const LEGEND_ENTRY: f64 = 160.0;
+/// The width of one character of a legend's 11 px text, on average, CSS px.
+const LEGEND_CHAR: f64 = 6.0;
 
 /// Draws the learning view — one run or two compared, with the schedules' markers — filling
 /// `area`. Run B is drawn in its own colour with dashed lines.
@@ -513,14 +513,13 @@ fn legend_places<DB: DrawingBackend>(
     style: &Style,
 ) -> Vec<(u32, i32)> {
     let (w, _) = area.dim_in_pixel();
-    let f = style.font(11.0);
     let (start, sample, gap) = (style.pxi(LEGEND_X), style.pxi(18.0), style.pxi(14.0));
     let mut places = Vec::with_capacity(entries.len());
     let (mut row, mut x) = (0, start);
     for (_, label, _) in entries {
-        let text = area
-            .estimate_text_size(label, &f.clone().into())
-            .map_or(style.pxi(LEGEND_ENTRY), |(tw, _)| tw as i32);
+        // Estimated from the characters, not measured: a browser and the native CLI measure fonts
+        // differently, and the figure must be the same bytes in both.
+        let text = style.pxi(LEGEND_CHAR * label.chars().count() as f64);
         let width = sample + text + gap;
         if x > start && x + width > w as i32 {
             row += 1;

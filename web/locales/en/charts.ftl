@@ -28,7 +28,7 @@ chart-diverged = diverged
 
 ## The circuit view's caption and its cut output
 chart-gpi-output-off = GPi output off
-chart-reaching = { $ms } ms, reaching
+chart-reaching = { $ms } ms, movement period
 chart-planning = { $ms } ms, planning
 chart-between-trials = between trials
 chart-colours = red above rest, blue below

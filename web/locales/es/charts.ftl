@@ -28,7 +28,7 @@ chart-diverged = divergente
 
 ## El pie de la vista del circuito y su salida cortada
 chart-gpi-output-off = salida del GPi apagada
-chart-reaching = { $ms } ms, movimiento en curso
+chart-reaching = { $ms } ms, periodo de movimiento
 chart-planning = { $ms } ms, preparación del movimiento
 chart-between-trials = entre ensayos
 chart-colours = rojo sobre reposo, azul bajo reposo

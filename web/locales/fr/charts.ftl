@@ -28,7 +28,7 @@ chart-diverged = divergé
 
 ## La légende de la vue du circuit et sa sortie coupée
 chart-gpi-output-off = sortie du GPi coupée
-chart-reaching = { $ms } ms, mouvement en cours
+chart-reaching = { $ms } ms, période de mouvement
 chart-planning = { $ms } ms, préparation du mouvement
 chart-between-trials = entre deux essais
 chart-colours = rouge au-dessus du repos, bleu en dessous
