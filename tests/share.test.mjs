@@ -408,6 +408,45 @@ test('the embed fits its frame: at 760 × 640 and 560 × 420 the reach and learn
   }
 });
 
+test('the Embed dialog\'s iframe lines show every view whole at 320, 390 and 1280 px on another origin, and title the frame', async () => {
+  const { page, context } = await open('#preset=strong-vs-weak&seed=2');
+  await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  await page.waitForFunction(() => !/measuring/.test(document.getElementById('embed-height').textContent), null, { timeout: 45000 });
+  const lines = await page.locator('#embed-iframe').inputValue();
+  const title = await page.locator('#intro-title').textContent();
+  await context.close();
+  const [frameLine, ...script] = lines.split('\n');
+  assert.match(frameLine, new RegExp(`title="bgloop: ${title}"`), 'the frame is titled with the preset');
+  const code = script.join('\n').replace(/^<script>/, '').replace(/<\/script>$/, '');
+  for (const width of [320, 390, 1280]) {
+    const hostContext = await browser.newContext({ viewport: { width, height: 900 } });
+    const host = await hostContext.newPage();
+    await host.goto(hostServer.url);
+    await host.evaluate(([html, js]) => {
+      const column = document.createElement('article');
+      column.style.cssText = 'width:100%;max-width:680px;margin:0 auto';
+      column.innerHTML = html;
+      document.body.append(column);
+      const s = document.createElement('script');
+      s.textContent = js;
+      document.body.append(s);
+    }, [frameLine, code]);
+    const frame = host.frameLocator('article iframe');
+    await frame.locator('html[data-ready=true]').waitFor({ timeout: 20000 });
+    // The frame is sized by the snippet's script once the embed says its height (not waited on
+    // as a condition: without the script the check below says what is cut).
+    await host.waitForFunction(() => document.querySelector('article iframe').style.height !== '', null, { timeout: 8000 }).catch(() => {});
+    await host.waitForTimeout(600);
+    const inside = await frame.locator('body').evaluate(() => ({
+      cut: document.documentElement.scrollHeight - innerHeight,
+      views: ['reach', 'learning', 'circuit', 'activity'].map((id) => { const r = document.getElementById(id).getBoundingClientRect(); return [id, r.height > 50 && r.bottom <= innerHeight + 1]; }),
+    }));
+    assert.ok(inside.cut <= 1, `${width} px: ${inside.cut} px of the embed cut off`);
+    for (const [id, whole] of inside.views) assert.ok(whole, `${width} px: the ${id} view is whole`);
+    await hostContext.close();
+  }
+});
+
 test('<bgloop-demo> states: commands wait while loading (bounded, in order), and every change — link, hide, tour, moving the element — waits for ready again', async () => {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
   const page = await context.newPage();
