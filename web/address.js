@@ -35,6 +35,7 @@ function openLink(app, link, { speed } = {}) {
   if (speed !== undefined) app.speed.value = String(speed);
   app.ui.endTrial = v.to !== undefined ? Number(v.to) : null;
   app.ui.loop = v.loop === '1';
+  app.setFocus(v.focus ?? null);
   app.applySpeed();
   app.render();
   // A step's sweep (the tour's regime map) opens as a link's would: run at once within the link
@@ -63,6 +64,7 @@ function openAddress(app) {
     app.ui.loop = v.loop === '1';
     if (v.hc !== undefined) app.setHighContrast(v.hc === '1');
     if (v.lang !== undefined) app.ui.lang = v.lang;
+    app.setFocus(v.focus ?? null);
     app.ui.sweep = v.sweep ?? null;
     document.body.classList.toggle('has-sweep', Boolean(v.sweep));
     tour = v.tour ?? null;
@@ -71,6 +73,7 @@ function openAddress(app) {
     pg.reset();
     pg.setWindows(null);
     Object.assign(app.ui, { embedded: false, hiddenParts: [], endTrial: null, loop: false, sweep: null });
+    app.setFocus(null);
     document.body.classList.remove('has-sweep');
   }
   markHidden(app);

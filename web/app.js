@@ -24,14 +24,14 @@ export function createApp(pg) {
    * high-contrast theme, the trial the run stops at (`to=`) and whether it then starts again
    * (`loop=`), the last run generation rendered, and the trials of A and B already told to the
    * host. */
-  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, window: null, loop: false, sweep: null, lang: null, generation: null, reported: 0, reportedB: 0, links: 0 };
+  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, window: null, loop: false, sweep: null, lang: null, focus: null, generation: null, reported: 0, reportedB: 0, links: 0 };
   const app = {
     pg,
     ui,
     schema: Playground.schema(),
     presets: Playground.presets(),
     viewTable: Playground.viewOptions(),
-    views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), circuit: $('circuit'), showHand: $('show-hand') }, { highContrast: () => ui.highContrast }),
+    views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), circuit: $('circuit'), showHand: $('show-hand') }, { highContrast: () => ui.highContrast, focus: () => ui.focus }),
     status: new StatusLine($('status'), $('announce')),
     describe: describer(pg),
     speed: $('speed'),
@@ -40,6 +40,7 @@ export function createApp(pg) {
   };
   document.body.classList.toggle('hc', ui.highContrast);
   app.setHighContrast = (on) => setHighContrast(app, on);
+  app.setFocus = (view) => setFocus(app, view);
   app.showError = (e) => { const box = $('error'); box.hidden = !e; box.textContent = e ? message(e) : ''; };
   app.say = (text) => { $('share-status').textContent = text; };
   // The address bar always holds the running experiment.
@@ -55,6 +56,16 @@ export function createApp(pg) {
     requestAnimationFrame(() => { queued = false; app.render(); });
   };
   return app;
+}
+
+/** Enlarges `view` (`reach`, `learning`, `circuit`, `activity`) for a projector, or shows every
+ * view again (`null`): the layout, the chart's text size, the view buttons and the link follow. */
+function setFocus(app, view) {
+  app.ui.focus = view;
+  if (view) document.body.dataset.focus = view; else delete document.body.dataset.focus;
+  for (const b of document.querySelectorAll('button.enlarge')) b.setAttribute('aria-pressed', String(b.dataset.view === view));
+  app.views.invalidate(); app.views.draw();
+  app.link?.();
 }
 
 /** Switches the high-contrast theme of the page and every chart. */
@@ -81,6 +92,7 @@ function viewOptions(app) {
   if (ui.window) v.window = ui.window;
   if (ui.loop) v.loop = '1';
   if (ui.lang) v.lang = ui.lang;
+  if (ui.focus) v.focus = ui.focus;
   const sweep = app.sweep?.linkValue();
   if (sweep) v.sweep = sweep;
   const step = app.tour?.linkValue();
@@ -102,4 +114,11 @@ export function setupViewToggles(app) {
   const contrast = $('high-contrast');
   contrast.checked = app.ui.highContrast;
   contrast.addEventListener('change', () => app.setHighContrast(contrast.checked));
+  // Each view's Enlarge button: pressed, the view fills the page beside the result; again, back.
+  for (const b of document.querySelectorAll('button.enlarge')) {
+    b.addEventListener('click', () => {
+      app.setFocus(app.ui.focus === b.dataset.view ? null : b.dataset.view);
+      b.scrollIntoView({ block: 'nearest' });
+    });
+  }
 }

@@ -14,14 +14,19 @@ export function fitCanvas(canvas) {
   return dpr;
 }
 
+/** How much larger an enlarged view draws its text and lines: its 11 px labels become 19 px, for a
+ * projector. */
+export const FOCUS_ZOOM = 1.7;
+
 /** Whether the reader's system asks for more contrast: the page's starting theme. */
 export const prefersContrast = () => window.matchMedia?.('(prefers-contrast: more)').matches ?? false;
 
 /** Owns the four canvases and redraws them when the model or their size changes. */
 export class Views {
   /** `highContrast()` says the page's theme (the page's store holds it). */
-  constructor(playground, { reach, learning, activity, circuit, showHand }, { highContrast }) {
+  constructor(playground, { reach, learning, activity, circuit, showHand }, { highContrast, focus = () => null }) {
     this.pg = playground;
+    this.focus = focus;
     this.canvases = { reach, learning, activity, circuit };
     this.showHand = showHand;
     this.highContrast = highContrast;
@@ -41,11 +46,13 @@ export class Views {
     this.dirty = false;
     const { reach, learning, activity, circuit } = this.canvases;
     const hc = this.highContrast();
-    this.pg.drawReach(reach, this.showHand.checked, fitCanvas(reach), hc);
-    this.pg.drawLearning(learning, fitCanvas(learning), hc);
-    this.pg.drawActivity(activity, fitCanvas(activity), hc);
+    // An enlarged view (focus=) is drawn with its text and lines FOCUS_ZOOM times larger.
+    const scale = (name, canvas) => fitCanvas(canvas) * (this.focus() === name ? FOCUS_ZOOM : 1);
+    this.pg.drawReach(reach, this.showHand.checked, scale('reach', reach), hc);
+    this.pg.drawLearning(learning, scale('learning', learning), hc);
+    this.pg.drawActivity(activity, scale('activity', activity), hc);
     // A hidden view (hide=circuit) has no box to fit: skip it.
-    if (circuit.offsetParent !== null) this.pg.drawCircuit(circuit, fitCanvas(circuit), hc);
+    if (circuit.offsetParent !== null) this.pg.drawCircuit(circuit, scale('circuit', circuit), hc);
     if (!this.firstDrawn) {
       this.firstDrawn = true;
       performance.mark('bgloop:first-chart');

@@ -26,7 +26,12 @@ pub enum ViewKind {
     Lang,
     /// Ranges of trials `FROM-TO`, comma-separated ([`crate::result::Window`]).
     Window,
+    /// One of the views ([`FOCUS_VIEWS`]).
+    View,
 }
+
+/// The views `focus=` may enlarge.
+pub const FOCUS_VIEWS: &[&str] = &["reach", "learning", "circuit", "activity"];
 
 /// One view option of a link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -85,6 +90,11 @@ pub const OPTIONS: &[ViewOption] = &[
         key: "sweep",
         kind: ViewKind::Sweep,
         meaning: "A sweep to compute on opening, e.g. sweep=loop_strength:0.25:1.5:6,dopamine:0.5:1.5:5,seeds:3,trials:300 (one parameter for a curve, two for a map).",
+    },
+    ViewOption {
+        key: "focus",
+        kind: ViewKind::View,
+        meaning: "Enlarges one view (reach, learning, circuit or activity) with larger text, the result beside it: for a projector.",
     },
     ViewOption {
         key: "lang",

@@ -82,6 +82,7 @@ cause-thalamus = thalamic background or gains too strong (i_t, g_ct)
 
 ## A link's view options
 error-flag = `{ $field }` = { $value } must be 1 or 0
+error-view = `{ $field }` = { $value } is not one of the views: { $views }
 error-speed = `{ $field }` = { $value } must be a whole number in 0–{ $max }
 error-end-trial = `{ $field }` = { $value } must be a trial number in 1–{ $max }
 error-window-form = `{ $field }` = { $value } must be a range of trials FROM-TO within 1–{ $max }, e.g. 301-400 (up to 4, comma-separated)

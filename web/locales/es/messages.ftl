@@ -82,6 +82,7 @@ cause-thalamus = fondo talámico o ganancias demasiado fuertes (i_t, g_ct)
 
 ## Las opciones de vista de un enlace
 error-flag = `{ $field }` = { $value } debe ser 1 o 0
+error-view = `{ $field }` = { $value } no es una de las vistas: { $views }
 error-speed = `{ $field }` = { $value } debe ser un número entero en 0–{ $max }
 error-end-trial = `{ $field }` = { $value } debe ser un número de ensayo en 1–{ $max }
 error-window-form = `{ $field }` = { $value } debe ser un rango de ensayos DESDE-HASTA dentro de 1–{ $max }, p. ej. 301-400 (hasta 4, separados por comas)

@@ -82,6 +82,7 @@ cause-thalamus = entrée de fond du thalamus ou gains trop forts (i_t, g_ct)
 
 ## Les options d'affichage d'un lien
 error-flag = `{ $field }` = { $value } doit valoir 1 ou 0
+error-view = `{ $field }` = { $value } n'est pas l'une des vues : { $views }
 error-speed = `{ $field }` = { $value } doit être un nombre entier dans 0–{ $max }
 error-end-trial = `{ $field }` = { $value } doit être un numéro d'essai dans 1–{ $max }
 error-window-form = `{ $field }` = { $value } doit être une plage d'essais DE-À dans 1–{ $max }, par ex. 301-400 (jusqu'à 4, séparées par des virgules)

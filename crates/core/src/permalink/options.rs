@@ -66,6 +66,7 @@ pub(super) fn check_view(option: &view::ViewOption, value: &str) -> Result<Strin
             )),
         },
         ViewKind::Lang => crate::i18n::Lang::parse(key, value).map(|l| l.code().to_string()),
+        ViewKind::View => check_focus(key, value),
         ViewKind::Sweep => crate::sweep::SweepSpec::from_link(value)
             .map(|s| s.to_link())
             .map_err(|e| ParamError::new(key, format!("`{key}`: {e}"))),
@@ -81,25 +82,42 @@ pub(super) fn check_view(option: &view::ViewOption, value: &str) -> Result<Strin
         ViewKind::Window => crate::result::Window::parse_list(key, value, view::MAX_END_TRIAL)
             .map(|w| crate::result::Window::list_text(&w)),
         ViewKind::Tour => check_tour(key, value),
-        ViewKind::Parts => {
-            let mut names = Vec::new();
-            for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                if view::part(name).is_some() || crate::config::spec(name).is_some() {
-                    names.push(name.to_string());
-                } else {
-                    let parts: Vec<&str> = view::PARTS.iter().map(|p| p.name).collect();
-                    return Err(ParamError::localized(
-                        key,
-                        Msg::new("error-hide-part")
-                            .text("field", key)
-                            .text("value", quoted(name))
-                            .text("parts", parts.join(", ")),
-                    ));
-                }
-            }
-            Ok(names.join(","))
+        ViewKind::Parts => check_parts(key, value),
+    }
+}
+
+/// Checks a `focus=` value: one of the views.
+fn check_focus(key: &str, value: &str) -> Result<String, ParamError> {
+    match view::FOCUS_VIEWS.iter().find(|v| **v == value) {
+        Some(v) => Ok(v.to_string()),
+        None => Err(ParamError::localized(
+            key,
+            Msg::new("error-view")
+                .text("field", key)
+                .text("value", quoted(value))
+                .text("views", view::FOCUS_VIEWS.join(", ")),
+        )),
+    }
+}
+
+/// Checks a `hide=` value: parts of the page and parameters' keys, comma-separated.
+fn check_parts(key: &str, value: &str) -> Result<String, ParamError> {
+    let mut names = Vec::new();
+    for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        if view::part(name).is_some() || crate::config::spec(name).is_some() {
+            names.push(name.to_string());
+        } else {
+            let parts: Vec<&str> = view::PARTS.iter().map(|p| p.name).collect();
+            return Err(ParamError::localized(
+                key,
+                Msg::new("error-hide-part")
+                    .text("field", key)
+                    .text("value", quoted(name))
+                    .text("parts", parts.join(", ")),
+            ));
         }
     }
+    Ok(names.join(","))
 }
 
 /// A `window=` that ends after the link's `to=` would never be complete: it is refused, naming
