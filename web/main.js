@@ -46,7 +46,7 @@ async function main() {
   const api = expose(app);
   app.player.twin.prepare();
   document.documentElement.dataset.ready = 'true';
-  tellHost('bgloop:ready', api.state());
+  tellHost('bgloop:ready', { ...api.state(), title: document.getElementById('intro-title')?.textContent || null });
 }
 
 /** Sets up every part of the page, each from its own module, in the order they rely on each

@@ -22,22 +22,16 @@ export function elementSnippet(site, link, hide, lang = null) {
   return `<script src="${attr(script)}" defer><\/script>\n<bgloop-demo link="${attr(link)}"${hidden}></bgloop-demo>`;
 }
 
-/** A short name for `text` (for an element id): the same text gives the same name. */
-function shortHash(text) {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
-  return h.toString(36);
-}
-
 /** The iframe snippet for embedding `src`: the frame, titled `title` (the preset's title; the
  * generic one without a preset), at `height` px (measured for a COLUMN-wide frame: what a site
  * that allows no scripts gets), then three lines of script that size it to its content at any
  * width (the embed says its height, `bgloop:resize`), so no view is ever cut. */
 export function embedSnippet(src, height = 640, title = t('embed-frame-title')) {
-  const id = `bgloop-${shortHash(src)}`;
-  const frame = `<iframe id="${id}" src="${attr(src)}" title="${attr(title)}" width="${COLUMN}" height="${Math.ceil(height)}" style="border:0;width:100%;max-width:${COLUMN}px" loading="lazy"></iframe>`;
-  const fit = `<script>addEventListener("message", function (e) { var f = document.getElementById("${id}");
-  if (f && e.source === f.contentWindow && e.data && e.data.type === "bgloop:resize" && e.data.height > 0) f.style.height = Math.ceil(e.data.height) + "px";
+  // The script finds its frame by the message's source, so two demos on one page (even of one
+  // link) each get their own height.
+  const frame = `<iframe data-bgloop src="${attr(src)}" title="${attr(title)}" width="${COLUMN}" height="${Math.ceil(height)}" style="border:0;width:100%;max-width:${COLUMN}px" loading="lazy"></iframe>`;
+  const fit = `<script>addEventListener("message", function (e) { var fs = document.querySelectorAll("iframe[data-bgloop]");
+  for (var i = 0; i < fs.length; i++) if (e.source === fs[i].contentWindow && e.data && e.data.type === "bgloop:resize" && e.data.height > 0) fs[i].style.height = Math.ceil(e.data.height) + "px";
 });<\/script>`;
   return `${frame}\n${fit}`;
 }

@@ -3,7 +3,7 @@
 
 use super::compare::named;
 use super::runs::keep_traces;
-use super::Session;
+use super::{LiveChange, Session};
 use crate::config::ConfigErrors;
 use crate::protocol::Protocol;
 use crate::schedule::{Change, Event};
@@ -38,6 +38,7 @@ impl Session {
     /// The events of the run in focus, each saying whether it has applied.
     pub fn events(&self) -> Vec<EventItem> {
         let next = self.focus_next_boundary();
+        let for_b = self.b.is_some();
         self.focus()
             .schedule()
             .events()
@@ -49,9 +50,9 @@ impl Session {
                 label: e.label_in(self.words),
                 description: e.description_in(self.words),
                 applied: e.trial < next,
-                kept: !self.live.contains(&(e.trial, e.key)),
-                live: self.live.contains(&(e.trial, e.key))
-                    || self.kept.contains(&(e.trial, e.key)),
+                kept: !self.is_live((for_b, e.trial, e.key)),
+                live: self.is_live((for_b, e.trial, e.key))
+                    || self.kept.contains(&(for_b, e.trial, e.key)),
             })
             .collect()
     }
@@ -118,15 +119,33 @@ impl Session {
                 p.schedule.remove(trial, key);
                 Ok(())
             })?;
-            self.live.retain(|&l| l != (trial, event.key));
+            self.forget_live(trial, event.key);
         } else {
             focus.add_event(event)?;
             self.replay_next(|p| p.schedule.add(event))?;
-            if !self.live.contains(&(trial, event.key)) {
-                self.live.push((trial, event.key));
+            self.forget_live(trial, event.key);
+            // A change back to the run's own event (its preset's or link's) is no live change.
+            let started = match &self.b {
+                Some(_) => self.started.b.as_ref().unwrap_or(&self.started.a),
+                None => &self.started.a,
+            };
+            if !started.schedule.events().contains(&event) {
+                self.live.push((self.b.is_some(), trial, event.key));
             }
         }
         Ok(trial)
+    }
+
+    /// Whether `change` is a live change Reset would fold into the start.
+    fn is_live(&self, change: LiveChange) -> bool {
+        self.live.contains(&change)
+    }
+
+    /// Forgets the live change of `key` at `trial` of the run in focus, kept or not.
+    fn forget_live(&mut self, trial: u32, key: &str) {
+        let for_b = self.b.is_some();
+        self.live.retain(|&l| l != (for_b, trial, key));
+        self.kept.retain(|&l| l != (for_b, trial, key));
     }
 
     /// A live change before anything has run: the run in focus starts with `value` (replacing a
@@ -171,9 +190,8 @@ impl Session {
             return false;
         }
         let removed = self.focus_mut().remove_event(trial, key);
-        self.live.retain(|&(t, k)| (t, k) != (trial, key));
-        self.kept.retain(|&(t, k)| (t, k) != (trial, key));
         if removed {
+            self.forget_live(trial, key);
             // Removing never fails.
             let _ = self.replay_next(|p| {
                 p.schedule.remove(trial, key);
@@ -186,7 +204,8 @@ impl Session {
     /// Keeps the live change of `key` at `trial` as a scheduled event: Reset replays it from that
     /// trial instead of starting with its value. Returns whether there was such a live change.
     pub fn keep_event(&mut self, trial: u32, key: &str) -> bool {
-        let Some(i) = self.live.iter().position(|&(t, k)| (t, k) == (trial, key)) else {
+        let for_b = self.b.is_some();
+        let Some(i) = self.live.iter().position(|&l| l == (for_b, trial, key)) else {
             return false;
         };
         let change = self.live.remove(i);

@@ -82,10 +82,16 @@ pub struct Session {
     /// The live changes made to the run in focus since it started, `(trial, key)`, that Reset
     /// folds into its start (the values the controls show) unless the reader kept them as
     /// scheduled events ([`Session::keep_event`]).
-    live: Vec<(u32, &'static str)>,
+    live: Vec<LiveChange>,
     /// The live changes the reader kept as scheduled events (Reset replays them).
-    kept: Vec<(u32, &'static str)>,
+    kept: Vec<LiveChange>,
+    /// The experiment the running runs started with: a change back to one of its own events is no
+    /// live change.
+    started: Experiment,
 }
+
+/// A live change: whether it was made to run B of a comparison, its first trial and its key.
+type LiveChange = (bool, u32, &'static str);
 
 /// Which run of a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +128,7 @@ impl Session {
             link_encodes: Default::default(),
             live: Vec::new(),
             kept: Vec::new(),
+            started: Experiment::default(),
         })
     }
 
@@ -557,6 +564,68 @@ mod tests {
             1.0,
             "the old run's change is gone"
         );
+    }
+
+    #[test]
+    fn reset_folds_each_run_s_own_live_changes_and_never_a_preset_s_events() {
+        // A change on the single run, then B's own while comparing: each run starts with its own.
+        let mut s = session();
+        s.use_preset("rotation").expect("exists");
+        s.reset(Some(2.0)).expect("reset");
+        s.run_trials(29.0).expect("runs");
+        s.intervene("loop_strength", 0.5).expect("live");
+        s.compare();
+        s.run_trials(30.0).expect("runs");
+        s.intervene("loop_strength", 0.25).expect("live");
+        s.reset(None).expect("reset");
+        let b = s.sim_b().expect("still comparing");
+        assert_eq!(
+            s.sim().config().loop_strength,
+            0.5,
+            "A: its change before the comparison"
+        );
+        assert_eq!(b.config().loop_strength, 0.25, "B: its own last change");
+        assert!(s.sim().schedule().events().is_empty() && b.schedule().events().is_empty());
+        // A live change of a key the preset also changes later stays an event (folding it would
+        // move the preset's change): B of dopamine-loss keeps its loss at 301.
+        let mut s = session();
+        s.open_permalink("#preset=dopamine-loss&seed=1")
+            .expect("opens");
+        s.run_trials(99.0).expect("runs");
+        s.intervene("dopamine", 0.8).expect("live");
+        s.reset(None).expect("reset");
+        let b = s.sim_b().expect("comparing");
+        assert_eq!(b.config().dopamine, 1.0, "B starts with normal dopamine");
+        let keys: Vec<(u32, &str)> = b
+            .schedule()
+            .events()
+            .iter()
+            .map(|e| (e.trial, e.key))
+            .collect();
+        assert!(
+            keys.contains(&(100, "dopamine")) && keys.contains(&(301, "dopamine")),
+            "{keys:?}"
+        );
+        // A change to the preset's own event and back is no live change.
+        let mut s = session();
+        s.open_permalink("#preset=gpi-off&seed=1").expect("opens");
+        s.run_trials(400.0).expect("runs");
+        s.intervene("gpi_output", 0.5).expect("live");
+        s.intervene("gpi_output", 0.0).expect("live");
+        assert!(s.events().iter().all(|e| !e.live), "{:?}", s.events());
+        s.reset(None).expect("reset");
+        assert_eq!(
+            s.sim().config().gpi_output,
+            1.0,
+            "GPi on until the preset turns it off"
+        );
+        assert_eq!(s.sim().schedule().events().len(), 1);
+        // Cancelling a change that has applied removes nothing and leaves it live.
+        s.run_trials(10.0).expect("runs");
+        s.intervene("loop_strength", 0.5).expect("live");
+        s.run_trials(1.0).expect("runs");
+        assert!(!s.cancel_event(11, "loop_strength"));
+        assert!(s.events().iter().any(|e| e.live && !e.kept));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Starting runs: opening an experiment, Reset (which starts over with what the controls show),
 //! and the trace settings and history cap every new run keeps.
 
-use super::{Session, TraceSettings, MAX_TRACE_EVERY_MS};
+use super::{LiveChange, Session, TraceSettings, MAX_TRACE_EVERY_MS};
 use crate::config::ConfigErrors;
 use crate::experiment::Simulation;
-use crate::protocol::Experiment;
+use crate::protocol::{Experiment, Protocol};
+use crate::schedule::Change;
 use crate::schema::{self, Input};
 
 impl Session {
@@ -40,33 +41,23 @@ impl Session {
         self.next = next;
         self.live.clear();
         self.kept.clear();
+        self.started = self.experiment();
         self.generation = self.generation.wrapping_add(1);
         Ok(())
     }
 
-    /// What Reset starts: the pending experiment, with each live change not kept as a scheduled
-    /// event folded into the start — the run begins with the value the control shows, and the
-    /// change is no longer an event.
+    /// What Reset starts: the pending experiment, with the live changes not kept as scheduled
+    /// events folded into the start — each run begins with the value its last live change of a key
+    /// set, and those changes are no longer events. A key that also has other events (a preset's,
+    /// a link's, a kept change, a ramp) keeps all its events: folding it would change what they do.
+    /// Changes made on a single run belong to every run of the next experiment; those made while
+    /// comparing, to run B only.
     fn restart(&self) -> Experiment {
         let mut next = self.next.clone();
-        let shown = self.shown_config();
-        for &(trial, key) in &self.live {
-            let Some(value) = shown.get(key) else {
-                continue;
-            };
-            let protocols = std::iter::once(&mut next.a).chain(next.b.as_mut());
-            for p in protocols {
-                if p.schedule
-                    .events()
-                    .iter()
-                    .any(|e| e.trial == trial && e.key == key)
-                {
-                    p.schedule.remove(trial, key);
-                    // The value was in range when it was set live; a failure leaves the event out
-                    // and the start as it was.
-                    let _ = p.config.set(key, Input::Text(value.to_text()));
-                }
-            }
+        let single: Vec<LiveChange> = self.live.iter().copied().filter(|l| !l.0).collect();
+        fold_live(&mut next.a, &single);
+        if let Some(b) = next.b.as_mut() {
+            fold_live(b, &self.live);
         }
         next
     }
@@ -108,5 +99,33 @@ pub(super) fn keep_traces(sim: &mut Simulation, traces: TraceSettings, cap: Opti
     sim.record_rings(traces.rings);
     if let Some(cap) = cap {
         sim.set_history_cap(cap);
+    }
+}
+
+/// Folds the live changes `live` into `p`'s start (see [`Session::restart`]).
+fn fold_live(p: &mut Protocol, live: &[LiveChange]) {
+    let mut keys: Vec<&'static str> = live.iter().map(|l| l.2).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    for key in keys {
+        let events: Vec<(u32, Change)> = p
+            .schedule
+            .events()
+            .iter()
+            .filter(|e| e.key == key)
+            .map(|e| (e.trial, e.change))
+            .collect();
+        let all_live = events.iter().all(|&(trial, change)| {
+            matches!(change, Change::Step(_)) && live.iter().any(|l| (l.1, l.2) == (trial, key))
+        });
+        let last = events.iter().max_by_key(|(trial, _)| *trial);
+        let Some(&(_, Change::Step(value))) = last.filter(|_| all_live) else {
+            continue;
+        };
+        for (trial, _) in &events {
+            p.schedule.remove(*trial, key);
+        }
+        // The value was in range when it was set live; a failure leaves the start as it was.
+        let _ = p.config.set(key, Input::Text(value.to_text()));
     }
 }
