@@ -23,11 +23,8 @@ impl Playground {
     /// whether there was one.
     #[wasm_bindgen(js_name = cancelEvent)]
     pub fn cancel_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
-        let key = text(&key, "key")?;
-        let trial =
-            schema::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL).map_err(js_error)?;
-        let cancelled = self.session_mut()?.cancel_event(trial, &key);
-        Ok(cancelled)
+        let (trial, key) = event_at(trial, &key)?;
+        Ok(self.session_mut()?.cancel_event(trial, &key))
     }
 
     /// Keeps the live change of `key` at `trial` as a scheduled event: Reset then replays it from
@@ -35,10 +32,15 @@ impl Playground {
     /// change not yet kept.
     #[wasm_bindgen(js_name = keepEvent)]
     pub fn keep_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
-        let key = text(&key, "key")?;
-        let trial =
-            schema::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL).map_err(js_error)?;
-        let kept = self.session_mut()?.keep_event(trial, &key);
-        Ok(kept)
+        let (trial, key) = event_at(trial, &key)?;
+        Ok(self.session_mut()?.keep_event(trial, &key))
     }
+}
+
+/// An event's place as JavaScript names it: its trial (a whole number, checked) and its key.
+fn event_at(trial: f64, key: &JsValue) -> Result<(u32, String), JsError> {
+    let key = text(key, "key")?;
+    let trial =
+        schema::whole("trial", trial, 1, bgloop_core::schedule::MAX_TRIAL).map_err(js_error)?;
+    Ok((trial, key))
 }
