@@ -50,10 +50,10 @@ fs.mkdirSync(path.join(dist, 'examples'), { recursive: true });
 for (const f of fs.readdirSync(path.join(root, 'examples'))) {
   if (/\.(html|json|png|css|js)$/.test(f)) fs.copyFileSync(path.join(root, 'examples', f), path.join(dist, 'examples', f));
 }
-// The teacher's page, in each language (its links open ../index.html).
+// The teacher's kit (plan, worksheet, answer key), in each language (its links open ../index.html).
 fs.mkdirSync(path.join(dist, 'docs'), { recursive: true });
 for (const f of fs.readdirSync(path.join(root, 'docs'))) {
-  if (/^teaching(\.\w+)?\.html$/.test(f)) fs.copyFileSync(path.join(root, 'docs', f), path.join(dist, 'docs', f));
+  if (/^(teaching|worksheet|key)(\.\w+)?\.html$|^kit\.css$/.test(f)) fs.copyFileSync(path.join(root, 'docs', f), path.join(dist, 'docs', f));
 }
 for (const f of ['bgloop.js', 'bgloop_bg.wasm', 'bgloop.d.ts']) {
   fs.copyFileSync(path.join(root, 'web', 'pkg', f), path.join(dist, 'web', 'pkg', f));

@@ -137,3 +137,67 @@ test('every tour step brings its outlined view on screen, below its text, at 128
     await context.close();
   }
 });
+
+test('the teacher\'s kit: its pages are written from their texts (node scripts/kit.mjs), in every language', async () => {
+  const { languages, pages } = await import('../scripts/kit.mjs');
+  const fs = await import('node:fs');
+  const langs = languages();
+  assert.deepEqual(langs, ['en', 'es', 'fr']);
+  for (const lang of langs) {
+    for (const [file, html] of Object.entries(pages(lang))) {
+      assert.equal(fs.readFileSync(new URL(`../docs/${file}`, import.meta.url), 'utf8'), html, `docs/${file} is stale: run node scripts/kit.mjs`);
+    }
+  }
+});
+
+test('the teacher\'s kit printed: the worksheet puts each activity on its own sheet with a box per step, the plan and key print without their page links; axe finds nothing serious', async () => {
+  const path = await import('node:path');
+  const axe = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules', 'axe-core', 'axe.min.js');
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
+  const page = await context.newPage();
+  for (const lang of ['', '.fr', '.es']) {
+    for (const kind of ['teaching', 'worksheet', 'key']) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(`${server.url}docs/${kind}${lang}.html`);
+      await page.addScriptTag({ path: axe });
+      const found = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+      const serious = found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0].target}`);
+      assert.deepEqual(serious, [], `${kind}${lang}`);
+      // The three pages link each other on screen.
+      assert.equal(await page.locator('nav.kit-pages a').count(), 3, `${kind}${lang}`);
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('nav.kit-pages').isVisible(), false, `${kind}${lang}: page links not printed`);
+      if (kind !== 'worksheet') continue;
+      const sheets = await page.locator('section.kit-activity').evaluateAll((ss) => ss.map((s) => ({
+        breakBefore: getComputedStyle(s).breakBefore,
+        boxes: s.querySelectorAll('.kit-box').length,
+        link: s.querySelector('a[href*="#"]')?.textContent ?? '',
+      })));
+      assert.equal(sheets.length, 3, `${kind}${lang}`);
+      sheets.forEach((s, i) => {
+        assert.equal(s.boxes, 3, `${kind}${lang}: activity ${i + 1} has a box to predict, to note the result and to explain`);
+        assert.match(s.link, /preset=.*&to=\d+.*hc=1/, `${kind}${lang}: activity ${i + 1} prints its link`);
+        if (i > 0) assert.equal(s.breakBefore, 'page', `${kind}${lang}: activity ${i + 1} starts a sheet`);
+      });
+    }
+  }
+  await context.close();
+});
+
+test('a printed playground carries the link that replays its run and none of its controls', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}#preset=rotation&seed=3&speed=4&to=40`);
+  await page.waitForFunction(() => document.getElementById('pause').disabled && window.bgloop.playground.trialCount() >= 40, null, { timeout: 30000 });
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const printed = await page.locator('#print-link').textContent();
+  assert.equal(await page.locator('#print-link').isVisible(), true);
+  const link = printed.slice(printed.indexOf('http'));
+  assert.equal(link, await page.evaluate(() => location.href), printed);
+  for (const id of ['play', 'reset', 'lang', 'end-note', 'tour-open']) {
+    assert.equal(await page.locator(`#${id}`).isVisible(), false, `#${id} is not printed`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.locator('#print-link').isVisible(), false, 'on screen the link is in the address bar');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

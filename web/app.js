@@ -7,6 +7,7 @@ import { syncHash } from './permalink.js';
 import { StatusLine } from './status.js';
 import { describer } from './describe.js';
 import { render } from './render.js';
+import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -121,4 +122,8 @@ export function setupViewToggles(app) {
       b.scrollIntoView({ block: 'nearest' });
     });
   }
+  // A printed page carries the link that replays its run (the controls are not printed).
+  window.addEventListener('beforeprint', () => {
+    $('print-link').textContent = t('print-link', { link: app.fullLink() });
+  });
 }

@@ -247,7 +247,7 @@ fn numbers_are_written_the_language_s_way_in_text_never_in_links() {
 }
 
 #[test]
-fn the_teacher_s_page_in_each_language_has_the_english_page_s_links_and_figures() {
+fn the_teacher_s_kit_in_each_language_has_the_english_pages_links_and_figures() {
     let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs");
     let read = |name: &str| {
         std::fs::read_to_string(docs.join(name)).unwrap_or_else(|e| panic!("docs/{name}: {e}"))
@@ -275,23 +275,30 @@ fn the_teacher_s_page_in_each_language_has_the_english_page_s_links_and_figures(
         out.sort();
         out
     };
-    let english = read("teaching.html");
-    for lang in [Lang::Fr, Lang::Es] {
+    for (kind, lang) in ["teaching", "worksheet", "key"]
+        .into_iter()
+        .flat_map(|kind| [(kind, Lang::Fr), (kind, Lang::Es)])
+    {
+        let english = read(&format!("{kind}.html"));
         let code = lang.code();
-        let page = read(&format!("teaching.{code}.html"));
+        let page = read(&format!("{kind}.{code}.html"));
         assert!(
             page.contains(&format!("<html lang=\"{code}\">")),
-            "{code}: the page says its language"
+            "{kind}.{code}: the page says its language"
         );
         let expected: Vec<String> = links(&english)
             .iter()
             .map(|l| match l.split_once('#') {
                 Some((base, rest)) => format!("{base}#lang={code}&amp;{rest}"),
                 None if l == "../index.html" => format!("{l}#lang={code}"),
-                None => l.clone(),
+                // The kit's three pages link each other in the page's language.
+                None => match l.strip_suffix(".html") {
+                    Some(page) if !page.contains('/') => format!("{page}.{code}.html"),
+                    _ => l.clone(),
+                },
             })
             .collect();
-        assert_eq!(links(&page), expected, "{code}: the same links, in {code}");
+        assert_eq!(links(&page), expected, "{kind}.{code}: the same links, in {code}");
         // Links hold numbers too: compare the text's figures without them.
         let strip = |p: &str| {
             p.split("href=\"")
@@ -302,7 +309,7 @@ fn the_teacher_s_page_in_each_language_has_the_english_page_s_links_and_figures(
         assert_eq!(
             figures(&strip_lang(strip(&page))),
             figures(&strip(&english)),
-            "{code}: the same figures as the English page"
+            "{kind}.{code}: the same figures as the English page"
         );
     }
 }

@@ -286,11 +286,12 @@ fn the_teacher_s_activities_state_the_result_their_links_show_on_seeds_1_to_8() 
             .next()
             .unwrap_or_default();
         let to: u32 = windows_to(link);
+        // The answer key's paragraphs are quoted (`> `) in the kit's text.
         let shows = section
             .split("\n\n")
-            .find(|p| p.starts_with("What the model shows"))
-            .unwrap_or_else(|| panic!("an activity without what it shows: {link}"))
-            .replace('\n', " ");
+            .map(|p| p.replace("\n> ", " ").replace('\n', " "))
+            .find(|p| p.starts_with("> What the model shows"))
+            .unwrap_or_else(|| panic!("an activity without what it shows: {link}"));
         let n = check(&format!("activity {}", activities + 1), &shows, link, to);
         assert!(n >= 3, "activity {}: {n} figures", activities + 1);
         activities += 1;

@@ -283,3 +283,5 @@ listen-how = 4 s of sound: pitch follows the mean |error| over the trials run, h
 listen-nothing = Nothing to play yet: run some trials first.
 listen-playing = Playing the learning curve for 4 seconds: the pitch falls as the error falls.
 listen-playing-both = Playing both learning curves for 4 seconds: A on the left, B on the right; the pitch falls as the error falls.
+# Printed at the top of a printed page (the controls are not printed).
+print-link = Replay this run: { $link }

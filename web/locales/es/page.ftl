@@ -283,3 +283,5 @@ listen-how = 4 s de sonido: el tono sigue el |error| medio a lo largo de los ens
 listen-nothing = Aún no hay nada que reproducir: haga primero algunos ensayos.
 listen-playing = Reproduciendo la curva de aprendizaje durante 4 segundos: el tono baja cuando el error baja.
 listen-playing-both = Reproduciendo ambas curvas de aprendizaje durante 4 segundos: A a la izquierda, B a la derecha; el tono baja cuando el error baja.
+# Printed at the top of a printed page (the controls are not printed).
+print-link = Repetir esta simulación: { $link }

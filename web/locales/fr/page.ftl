@@ -283,3 +283,5 @@ listen-how = 4 s de son : la hauteur suit l'|erreur| moyenne au fil des essais,
 listen-nothing = Rien à jouer pour l'instant : lancez d'abord quelques essais.
 listen-playing = Lecture de la courbe d'apprentissage pendant 4 secondes : le son descend quand l'erreur diminue.
 listen-playing-both = Lecture des deux courbes d'apprentissage pendant 4 secondes : A à gauche, B à droite ; le son descend quand l'erreur diminue.
+# Printed at the top of a printed page (the controls are not printed).
+print-link = Rejouer cette simulation : { $link }
