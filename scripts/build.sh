@@ -19,4 +19,8 @@ cargo build --release -q -p bgloop-cli
 # A failure here fails the build: a page shared without its preview image looks broken.
 ./target/release/bgloop figure --preset rotation --seed 1 --trials 150 --size 1200x630 --out web/preview.png
 echo "[build] web/preview.png: the link-preview figure"
+# Each preset's own preview image and landing page, in every language (web/share/). Link previews
+# need absolute image addresses: set BGLOOP_SITE_URL when building for a site.
+./target/release/bgloop share --out web/share ${BGLOOP_SITE_URL:+--site "$BGLOOP_SITE_URL"} > /dev/null
+echo "[build] web/share: each preset's preview image and landing page"
 node scripts/dist.mjs

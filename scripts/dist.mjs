@@ -37,6 +37,11 @@ for (const f of fs.readdirSync(path.join(root, 'web'))) {
   // sweep-worker.js is copied too: workers load it by URL.
   if (/\.(js|css|png)$/.test(f)) fs.copyFileSync(path.join(root, 'web', f), path.join(dist, 'web', f));
 }
+// Each preset's preview image and landing page (written by `bgloop share` in scripts/build.sh).
+fs.mkdirSync(path.join(dist, 'web', 'share'), { recursive: true });
+for (const f of fs.readdirSync(path.join(root, 'web', 'share'))) {
+  if (/\.(html|png)$/.test(f)) fs.copyFileSync(path.join(root, 'web', 'share', f), path.join(dist, 'web', 'share', f));
+}
 // The message catalogs: the page fetches a language's files when a reader chooses it.
 for (const lang of fs.readdirSync(path.join(root, 'web', 'locales'))) {
   fs.mkdirSync(path.join(dist, 'web', 'locales', lang), { recursive: true });

@@ -56,7 +56,7 @@ impl<'a> Runs<'a> {
     pub fn reach_scene(&self, show_hand: bool) -> reach::ReachScene<'a> {
         match &self.b {
             None => reach::ReachScene::of(self.a, show_hand),
-            Some((b, _)) => reach::ReachScene::of_pair(self.a, b, show_hand),
+            Some((b, names)) => reach::ReachScene::of_pair(self.a, b, names.clone(), show_hand),
         }
     }
 }
@@ -115,6 +115,9 @@ pub struct Header {
     /// The result, a line per window and run ("Last 50 trials (251–300) — A: mean |error| …"):
     /// the page's Result box, under the views.
     pub result: Vec<String>,
+    /// What each view shows, one line at the foot: a comparison's names its runs and says which
+    /// lines are dashed (the learning view's run B only), a single run's names none.
+    pub caption: String,
 }
 
 impl Header {
@@ -143,11 +146,18 @@ impl Header {
             })
             .take(MAX_RESULT_LINES)
             .collect();
+        let caption = match session.run_names() {
+            Some([a, b]) => {
+                words.format(&Msg::new("figure-caption-compare").text("a", a).text("b", b))
+            }
+            None => words.text("figure-caption"),
+        };
         Header {
             title: d.title,
             settings: d.settings,
             link: format!("{link_base}#{}", session.permalink(&[])),
             result,
+            caption,
         }
     }
 }
@@ -215,6 +225,11 @@ impl Figure {
         Ok(())
     }
 
+    /// The language its words are in.
+    pub fn words(&self) -> &'static Catalog {
+        self.words
+    }
+
     /// It as an SVG document of `width × height` pixels.
     pub fn svg(&self, width: u32, height: u32) -> Result<String, DrawError> {
         crate::svg_of((width, height), self.words, |area, style| {
@@ -233,6 +248,29 @@ fn fitted(text: &str, size: f64, width: u32) -> String {
     }
     let kept: String = text.chars().take(most.saturating_sub(1)).collect();
     format!("{}…", kept.trim_end())
+}
+
+/// `text` broken into at most `lines` lines of `width` pixels at `size` pixels per em, at spaces
+/// (widths estimated as in [`fitted`]); the last line is cut with "…" if the text is longer.
+fn wrapped(text: &str, size: f64, width: u32, lines: usize) -> Vec<String> {
+    let most = (f64::from(width) / (0.58 * size)).floor() as usize;
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let fits = line.chars().count() + 1 + word.chars().count() <= most;
+        if !line.is_empty() && !fits && out.len() + 1 < lines {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push(line);
+    if let Some(last) = out.last_mut() {
+        *last = fitted(last, size, width);
+    }
+    out
 }
 
 /// Draws the header (title, settings, link) at the top of `area` and the caption at its foot;
@@ -264,17 +302,20 @@ fn draw_header<DB: DrawingBackend>(
     for (text, font, y) in lines {
         area.draw(&Text::new(text, (pad, style.pxi(y)), font))?;
     }
-    let caption = fitted(&style.words.text("figure-caption"), size(11.5), width);
-    area.draw(&Text::new(
-        caption,
-        (pad, h as i32 - style.pxi(18.0)),
-        small.clone(),
-    ))?;
+    let caption = wrapped(&header.caption, size(11.5), width, 2);
+    let below = 16.0 * (caption.len() - 1) as f64;
+    for (k, line) in caption.into_iter().enumerate() {
+        area.draw(&Text::new(
+            line,
+            (pad, h as i32 - style.pxi(18.0 + below - 16.0 * k as f64)),
+            small.clone(),
+        ))?;
+    }
     // The result, a line per window and run, above the caption.
     let result = style.font(11.5).color(&style.ink());
     let lines = header.result.len();
     for (k, line) in header.result.iter().enumerate() {
-        let y = 18.0 + 16.0 * (lines - k) as f64;
+        let y = 18.0 + below + 16.0 * (lines - k) as f64;
         area.draw(&Text::new(
             fitted(line, size(11.5), width),
             (pad, h as i32 - style.pxi(y)),
@@ -282,7 +323,7 @@ fn draw_header<DB: DrawingBackend>(
         ))?;
     }
     let top = style.px(68.0);
-    let foot = style.px(22.0 + 16.0 * lines as f64);
+    let foot = style.px(22.0 + below + 16.0 * lines as f64);
     Ok(area.margin(top, foot, 0, 0))
 }
 

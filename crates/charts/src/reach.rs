@@ -69,6 +69,8 @@ pub struct ReachScene<'a> {
     pub show_hand: bool,
     /// Run B of a comparison: its earlier paths and its last one, drawn in its own colour.
     pub b: Option<(Vec<Path<'a>>, Option<Path<'a>>)>,
+    /// The two runs' names in a comparison ("A: strong loop"), for the legend.
+    pub names: Option<[String; 2]>,
 }
 
 impl<'a> ReachScene<'a> {
@@ -97,6 +99,7 @@ impl<'a> ReachScene<'a> {
             current,
             show_hand,
             b: None,
+            names: None,
         }
     }
 
@@ -105,11 +108,13 @@ impl<'a> ReachScene<'a> {
     pub fn of_pair(
         a: &'a bgloop_core::Simulation,
         b: &'a bgloop_core::Simulation,
+        names: [String; 2],
         show_hand: bool,
     ) -> Self {
         let other = ReachScene::of(b, false);
         ReachScene {
             b: Some((other.history, other.current)),
+            names: Some(names),
             ..ReachScene::of(a, show_hand)
         }
     }
@@ -127,6 +132,7 @@ impl<'a> ReachScene<'a> {
             b: self
                 .b
                 .map(|(history, current)| (own(history), current.map(Path::into_owned))),
+            names: self.names,
         }
     }
 }
@@ -157,7 +163,7 @@ pub fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(-LIM..LIM, -LIM..LIM)?;
     draw_workspace(&mut chart, scene, style)?;
     draw_paths(&mut chart, scene, style)?;
-    draw_legend(&area, scene.show_hand, scene.b.is_some(), style)
+    draw_legend(&area, scene.show_hand, scene.names.as_ref(), style)
 }
 
 /// The target-distance circle, the centre, axes through it, and the targets.
@@ -273,18 +279,18 @@ fn draw_paths<DB: DrawingBackend>(
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     show_hand: bool,
-    compare: bool,
+    names: Option<&[String; 2]>,
     style: &Style,
 ) -> Result<(), DrawError> {
     let font = style.font(12.0);
     let x0 = style.pxi(10.0);
     let mut y = style.pxi(8.0);
     let words = style.words;
-    let mut entries = if compare {
-        vec![
-            (CURSOR, words.text("chart-cursor-a")),
-            (RUN_B, words.text("chart-cursor-b")),
-        ]
+    let cursor_of = |run: &str| {
+        words.format(&bgloop_core::i18n::Msg::new("chart-cursor-of").text("run", run.to_string()))
+    };
+    let mut entries = if let Some([a, b]) = names {
+        vec![(CURSOR, cursor_of(a)), (RUN_B, cursor_of(b))]
     } else {
         vec![(CURSOR, words.text("chart-cursor"))]
     };

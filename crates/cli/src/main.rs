@@ -8,6 +8,7 @@
 //! bgloop phenomena [--seeds K] [--long-seeds K]
 //! bgloop schema [--format json|markdown]
 //! bgloop presets
+//! bgloop share --out DIR [--site URL]
 //! bgloop sweep … / bgloop merge FILE… / bgloop figure … / bgloop bench …
 //! ```
 //! Bad flags or values print one line naming the flag or key and what is allowed, and exit 2.
@@ -51,6 +52,7 @@ const USAGE: &str = "usage:
   bgloop phenomena [--seeds K] [--long-seeds K]
   bgloop schema [--format json|markdown]
   bgloop presets
+  bgloop share --out DIR [--site URL]   (each preset's preview image and landing page, in every language)
   bgloop sweep [--preset NAME | --permalink LINK] [--set key=value]... --param key=from:to:count [--param key2=from:to:count] [--seeds K] [--trials N] [--shard K/N] [--measure error|executed|reward|reach|adapt|regime] [--jsonl] [--out FILE] [--figure FILE.svg|FILE.png]
   bgloop merge FILE... [--measure error|executed|reward|reach|adapt|regime] [--json]
   bgloop bench [--trials N] [--json] [--dump-deterministic]
@@ -112,6 +114,7 @@ fn dispatch(argv: &[String]) -> Result<ExitCode, Failure> {
         "merge" => cmd::merge::command(&mut args),
         "schema" => cmd::schema::command(&mut args),
         "presets" => cmd::presets::command(&mut args),
+        "share" => cmd::share::command(&mut args),
         "help" | "--help" | "-h" => {
             outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -36,7 +36,9 @@ fn register_font() -> Result<(), Failure> {
 
 /// Draws `figure` into the PNG file `path`, `size` pixels.
 pub fn write(path: &str, figure: &Figure, size: (u32, u32)) -> Result<(), Failure> {
-    draw(path, size, |area, style| figure.draw(area, style))
+    draw_in(path, size, figure.words(), |area, style| {
+        figure.draw(area, style)
+    })
 }
 
 /// Draws with `f` into the PNG file `path`, `size` pixels (what names the file in errors:
@@ -49,12 +51,25 @@ pub fn draw(
         &bgloop_charts::Style,
     ) -> Result<(), bgloop_charts::DrawError>,
 ) -> Result<(), Failure> {
+    // In `--lang`'s language, as the SVG figures are.
+    draw_in(path, size, crate::words(), f)
+}
+
+/// [`draw`] in the language of `words`.
+fn draw_in(
+    path: &str,
+    size: (u32, u32),
+    words: &'static bgloop_core::i18n::Catalog,
+    f: impl FnOnce(
+        &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+        &bgloop_charts::Style,
+    ) -> Result<(), bgloop_charts::DrawError>,
+) -> Result<(), Failure> {
     register_font()?;
     let fail = |e: &dyn std::fmt::Display| Failure::Run(format!("{path:?}: {e}"));
     let area = BitMapBackend::new(path, size).into_drawing_area();
-    // In `--lang`'s language, as the SVG figures are.
     let style = bgloop_charts::Style {
-        words: crate::words(),
+        words,
         ..bgloop_charts::Style::default()
     };
     f(&area, &style).map_err(|e| fail(&e))?;

@@ -209,6 +209,12 @@ pub const PRESETS: &[Preset] = &[
     },
 ];
 
+/// Trials a preview shows after a preset's last change, that change's own trial included.
+pub const SHOWN_AFTER_CHANGE: u32 = 60;
+
+/// The fewest trials a preview shows.
+pub const SHOWN_AT_LEAST: u32 = 150;
+
 /// The preset called `name`.
 pub fn preset(name: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.name == name)
@@ -244,6 +250,21 @@ impl Preset {
     /// The preset's experiment over the defaults.
     pub fn experiment(&self) -> Result<Experiment, ConfigErrors> {
         self.experiment_over(Config::default())
+    }
+
+    /// How many trials a preview of the preset shows: through its last scheduled change and
+    /// [`SHOWN_AFTER_CHANGE`] trials after it, and at least [`SHOWN_AT_LEAST`] (adapting to a
+    /// rotation).
+    pub fn shown_trials(&self) -> u32 {
+        let last = self.experiment().map_or(0, |e| {
+            [Some(&e.a), e.b.as_ref()]
+                .into_iter()
+                .flatten()
+                .flat_map(|p| p.schedule.events().iter().map(|event| event.trial))
+                .max()
+                .unwrap_or(0)
+        });
+        (last + SHOWN_AFTER_CHANGE - 1).max(SHOWN_AT_LEAST)
     }
 
     /// Run B of a comparison preset: run A with the preset's `compare` entries.

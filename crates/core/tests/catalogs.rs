@@ -298,7 +298,11 @@ fn the_teacher_s_kit_in_each_language_has_the_english_pages_links_and_figures() 
                 },
             })
             .collect();
-        assert_eq!(links(&page), expected, "{kind}.{code}: the same links, in {code}");
+        assert_eq!(
+            links(&page),
+            expected,
+            "{kind}.{code}: the same links, in {code}"
+        );
         // Links hold numbers too: compare the text's figures without them.
         let strip = |p: &str| {
             p.split("href=\"")

@@ -112,7 +112,11 @@ fn each_activity_s_run_step_states_how_long_its_link_plays() {
         let rate = speed
             .trials_per_second
             .unwrap_or_else(|| panic!("{heading}: a link the class times plays at a fixed rate"));
-        assert_eq!(view("hc"), 1.0, "{heading}: a projector's link is in high contrast");
+        assert_eq!(
+            view("hc"),
+            1.0,
+            "{heading}: a projector's link is in high contrast"
+        );
         let run = body
             .lines()
             .find(|l| l.starts_with("- **Run.**"))
@@ -139,7 +143,11 @@ fn the_projected_plan_holds_no_answer_and_the_key_holds_every_one() {
         .filter(|p| p.starts_with("> "))
         .map(|p| p.replace("\n> ", " ").trim_start_matches("> ").to_string())
         .collect();
-    assert_eq!(answers.len(), 6, "what the model shows and an answer per activity");
+    assert_eq!(
+        answers.len(),
+        6,
+        "what the model shows and an answer per activity"
+    );
     for answer in answers {
         // A phrase from the answer's middle, as the HTML writes it (`|` and `°` as they are).
         let words: Vec<&str> = answer.split_whitespace().collect();

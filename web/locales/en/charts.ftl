@@ -16,8 +16,7 @@ chart-error-mean = |error|, 20-trial mean
 chart-reward-mean = reward, 20-trial mean
 chart-reward-of = reward { $run } (right axis)
 chart-cursor = cursor
-chart-cursor-a = cursor A
-chart-cursor-b = cursor B
+chart-cursor-of = cursor, { $run }
 chart-hand = hand
 chart-target = target
 chart-below-rest = below rest
@@ -36,7 +35,8 @@ chart-inhibits = ⊣ inhibits
 
 ## Exported figures
 figure-result = { $heading } — { $line }
-figure-caption = Left: cursor paths of the last trials (B dashed). Top right: |error| and reward per trial. Bottom right: the five rings of run A in the last trial, red above rest, blue below.
+figure-caption = Left: cursor paths of the last trials. Top right: |error| (thick) and reward (thin, right axis) per trial. Bottom right: the five rings in the last trial, red above rest, blue below.
+figure-caption-compare = Left: cursor paths of the last trials, { $a } in orange, { $b } in purple. Top right: |error| (thick) and reward (thin, right axis) per trial, A solid, B dashed. Bottom right: the five rings of run A in the last trial, red above rest, blue below.
 chart-sweep-title = Final |error| (mean of the last { $window } trials), { $seeds ->
     [one] 1 seed
    *[other] { $seeds } seeds
@@ -110,3 +110,6 @@ chart-sweep-measure-title = { $measure } (last { $window } trials), { $seeds ->
     [one] 1 seed
    *[other] { $seeds } seeds
 } × { $trials } trials per run
+# A preset's landing page (bgloop share): its link to the playground and its image's text.
+share-page-open = Open this experiment in the playground →
+share-page-image = The experiment's figure after { $trials } trials: reach paths, |error| and reward per trial, and the activity of the five populations in the last trial.

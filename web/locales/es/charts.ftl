@@ -16,8 +16,7 @@ chart-error-mean = |error|, media de 20 ensayos
 chart-reward-mean = recompensa, media de 20 ensayos
 chart-reward-of = recompensa { $run } (eje derecho)
 chart-cursor = cursor
-chart-cursor-a = cursor A
-chart-cursor-b = cursor B
+chart-cursor-of = cursor, { $run }
 chart-hand = mano
 chart-target = objetivo
 chart-below-rest = bajo reposo
@@ -36,7 +35,8 @@ chart-inhibits = ⊣ inhibe
 
 ## Figuras exportadas
 figure-result = { $heading } — { $line }
-figure-caption = Izquierda: trayectorias del cursor en los últimos ensayos (B, discontinua). Arriba a la derecha: |error| y recompensa por ensayo. Abajo a la derecha: los cinco anillos de la simulación A en el último ensayo, rojo sobre reposo, azul bajo reposo.
+figure-caption = Izquierda: trayectorias del cursor en los últimos ensayos. Arriba a la derecha: |error| (línea gruesa) y recompensa (línea fina, eje derecho) por ensayo. Abajo a la derecha: los cinco anillos en el último ensayo, rojo sobre reposo, azul bajo reposo.
+figure-caption-compare = Izquierda: trayectorias del cursor en los últimos ensayos, { $a } en naranja, { $b } en morado. Arriba a la derecha: |error| (línea gruesa) y recompensa (línea fina, eje derecho) por ensayo, A continua, B discontinua. Abajo a la derecha: los cinco anillos de la simulación A en el último ensayo, rojo sobre reposo, azul bajo reposo.
 chart-sweep-title = |error| final (media de los últimos { $window } ensayos), { $seeds ->
     [one] 1 semilla
    *[other] { $seeds } semillas
@@ -110,3 +110,6 @@ chart-sweep-measure-title = { $measure } (últimos { $window } ensayos), { $seed
     [one] 1 semilla
    *[other] { $seeds } semillas
 } × { $trials } ensayos por simulación
+# A preset's landing page (bgloop share): its link to the playground and its image's text.
+share-page-open = Abrir este experimento en el modelo interactivo →
+share-page-image = La figura del experimento tras { $trials } ensayos: trayectorias, |error| y recompensa por ensayo, y la actividad de las cinco poblaciones en el último ensayo.

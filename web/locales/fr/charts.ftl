@@ -16,8 +16,7 @@ chart-error-mean = |erreur|, moy. 20 essais
 chart-reward-mean = récompense, moy. 20 essais
 chart-reward-of = récompense { $run } (axe de droite)
 chart-cursor = curseur
-chart-cursor-a = curseur A
-chart-cursor-b = curseur B
+chart-cursor-of = curseur, { $run }
 chart-hand = main
 chart-target = cible
 chart-below-rest = sous le repos
@@ -36,7 +35,8 @@ chart-inhibits = ⊣ inhibe
 
 ## Figures exportées
 figure-result = { $heading } — { $line }
-figure-caption = À gauche : trajets du curseur lors des derniers essais (B en tirets). En haut à droite : |erreur| et récompense par essai. En bas à droite : les cinq anneaux de la simulation A au dernier essai, rouge au-dessus du repos, bleu en dessous.
+figure-caption = À gauche : trajets du curseur lors des derniers essais. En haut à droite : |erreur| (trait épais) et récompense (trait fin, axe de droite) par essai. En bas à droite : les cinq anneaux au dernier essai, rouge au-dessus du repos, bleu en dessous.
+figure-caption-compare = À gauche : trajets du curseur lors des derniers essais, { $a } en orange, { $b } en violet. En haut à droite : |erreur| (trait épais) et récompense (trait fin, axe de droite) par essai, A en trait plein, B en tirets. En bas à droite : les cinq anneaux de la simulation A au dernier essai, rouge au-dessus du repos, bleu en dessous.
 chart-sweep-title = |erreur| finale (moyenne des { $window } derniers essais), { $seeds ->
     [one] 1 graine
    *[other] { $seeds } graines
@@ -110,3 +110,6 @@ chart-sweep-measure-title = { $measure } (derniers { $window } essais), { $seeds
     [one] 1 graine
    *[other] { $seeds } graines
 } × { $trials } essais par simulation
+# A preset's landing page (bgloop share): its link to the playground and its image's text.
+share-page-open = Ouvrir cette expérience dans le simulateur →
+share-page-image = La figure de l'expérience après { $trials } essais : trajets, |erreur| et récompense par essai, et l'activité des cinq populations au dernier essai.

@@ -9,6 +9,7 @@ pub(crate) mod phenomena;
 pub(crate) mod presets;
 pub(crate) mod run;
 pub(crate) mod schema;
+pub(crate) mod share;
 pub(crate) mod start;
 pub(crate) mod summary;
 pub(crate) mod sweep;
