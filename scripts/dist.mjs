@@ -18,6 +18,10 @@ function dependencyOrder(entry, seen = new Set(), out = []) {
   for (const [, from] of read(entry).matchAll(/^import\s+.+?\s+from\s+'(.+?)';\s*$/gm)) {
     dependencyOrder(path.posix.normalize(path.posix.join(dir, from)), seen, out);
   }
+  // A module loaded when first used (`import('./clip.js')`) is inlined too.
+  for (const [, from] of read(entry).matchAll(/\bimport\('(\.\/.+?)'\)/g)) {
+    dependencyOrder(path.posix.normalize(path.posix.join(dir, from)), seen, out);
+  }
   out.push(entry);
   return out;
 }
@@ -92,6 +96,8 @@ function wrap(file) {
     exported.push(`${JSON.stringify(name)}: ${name}`);
     return `${kind} ${name}`;
   });
+  // Inlined, a module loaded when used is already there.
+  src = src.replace(/\bimport\('(\.\/.+?)'\)/g, (_, from) => `Promise.resolve(__modules[${JSON.stringify(path.posix.normalize(path.posix.join(dir, from)))}])`);
   if (/^\s*(import|export)\s/m.test(src)) throw new Error(`${file}: an import or export the bundler does not understand`);
   return `__modules[${JSON.stringify(file)}] = (() => {\n${src}\nreturn { ${exported.join(', ')} };\n})();\n`;
 }

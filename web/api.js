@@ -122,5 +122,9 @@ function scriptingApi(app, api) {
     tour: app.tour,
     endComparison: () => { pg.endComparison(); app.render(); },
     sweepOutcomes: () => app.sweep.outcomes(),
+    /** Trials `from`–`to` of the run as a clip: `{ kind: 'webm' | 'png-zip', blob, poster, frames,
+     * seconds, bytes }` (`digests: true` adds each frame's pixel hash; `video: false` asks for the
+     * PNG frames). */
+    recordClip: (options) => app.recordClip(options),
   };
 }

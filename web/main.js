@@ -17,6 +17,7 @@ import { expose } from './api.js';
 import { tellHost } from './embed.js';
 import { setupSweep } from './sweep.js';
 import { setupShare } from './share.js';
+import { setupClip } from './clip-dialog.js';
 import { setupListen } from './listen.js';
 import { setupTour } from './tour.js';
 import { setupGlossary } from './glossary.js';
@@ -63,6 +64,7 @@ function setupPage(app) {
   setupLanguage(app);
   setupViewToggles(app);
   setupShare(app.pg, app.views, app);
+  app.recordClip = setupClip(app);
   setupLinks(app);
   app.tour = setupTour(app);
   // A tour that cannot be opened (a file that fails, a step that does not exist) is said on the

@@ -106,6 +106,28 @@ struct Landing<'a> {
 }
 
 impl Landing<'_> {
+    /// The preview image's address: absolute under `--site`, else beside the page.
+    fn image_address(&self) -> String {
+        match self.site {
+            Some(site) => format!("{site}web/share/{}", self.image),
+            None => self.image.clone(),
+        }
+    }
+
+    /// The playground's link to the preset, in the page's language, stopping at the trial the
+    /// preview shows (HTML-escaped).
+    fn open_link(&self) -> String {
+        let lang = match self.lang {
+            Lang::En => String::new(),
+            other => format!("lang={}&amp;", other.code()),
+        };
+        format!(
+            "../../index.html#{lang}preset={}&amp;to={}",
+            self.preset.name,
+            self.preset.shown_trials()
+        )
+    }
+
     /// The page: the preset's title and paragraph, a link that opens it in the playground, and its
     /// figure with the figure's caption and result as text. A CSP like every page of the site.
     fn html(&self) -> String {
@@ -116,18 +138,8 @@ impl Landing<'_> {
         let code = self.lang.code();
         let trials = self.preset.shown_trials();
         let alt = escape(&w.format(&Msg::new("share-page-image").count("trials", trials)));
-        let image = match self.site {
-            Some(site) => format!("{site}web/share/{}", self.image),
-            None => self.image.clone(),
-        };
-        let lang_arg = match self.lang {
-            Lang::En => String::new(),
-            other => format!("lang={}&amp;", other.code()),
-        };
-        let open = format!(
-            "../../index.html#{lang_arg}preset={}&amp;to={trials}",
-            self.preset.name
-        );
+        let image = self.image_address();
+        let open = self.open_link();
         let caption = self
             .caption
             .iter()
