@@ -63,6 +63,9 @@ test('dist/bgloop.html works opened from disk (file://)', async () => {
   assert.ok(existsSync(file));
   const page = await exercise(`${pathToFileURL(file).href}#preset=rotation&seed=4`);
   assert.equal(await page.evaluate(() => window.bgloop.config.seed), 4);
+  // The recorder, loaded when used, is inside the single file too.
+  const clip = await page.evaluate(() => window.bgloop.recordClip({ from: 1, to: 3 }).then((c) => ({ kind: c.kind, frames: c.frames })));
+  assert.deepEqual(clip, { kind: 'webm', frames: 3 });
   await page.close();
 });
 
