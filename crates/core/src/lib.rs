@@ -37,6 +37,7 @@ pub mod record;
 pub mod regime;
 pub mod result;
 pub mod rng;
+pub mod said;
 pub mod schedule;
 pub mod schema;
 pub mod session;

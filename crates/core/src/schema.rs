@@ -6,7 +6,8 @@
 //! checks a value against it.
 
 use crate::format::num;
-use crate::i18n::{Arg, Catalog, Msg};
+use crate::i18n::Catalog;
+use crate::said::{Arg, Msg};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -609,7 +610,7 @@ fn refusal(id: &'static str, field: &str, value: Arg, allowed: &str) -> Msg {
     let mut msg = Msg::new(id).text("field", field);
     msg.args.push(("value", value));
     // A unit that is a word (`1–100000 trials`) is said in the reader's language.
-    let with_unit = crate::i18n::WORD_UNITS.iter().find_map(|u| {
+    let with_unit = crate::said::WORD_UNITS.iter().find_map(|u| {
         allowed
             .strip_suffix(&format!(" {u}"))
             .map(|numbers| Arg::WithUnit(numbers.to_string(), u))

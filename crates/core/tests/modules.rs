@@ -215,3 +215,15 @@ fn the_reader_sees_grouped_uses_super_paths_and_names_with_digits() {
     let core = graph_of(&src_of("core"));
     assert!(core.contains_key("i18n"), "{:?}", core.keys());
 }
+
+#[test]
+fn what_core_says_lives_below_the_schema_and_the_languages() {
+    // DESIGN's house: `Msg` sits in a small `said` module that uses no other module of the crate,
+    // and the schema takes it from there, not from the language module.
+    let core = graph_of(&src_of("core"));
+    let said = core.get("said").expect("core has a said module");
+    assert!(said.is_empty(), "said uses {said:?}");
+    let schema_code = std::fs::read_to_string(src_of("core").join("schema.rs")).expect("schema.rs");
+    assert!(schema_code.contains("use crate::said::{Arg, Msg};"));
+    assert!(core.get("i18n").is_some_and(|uses| uses.contains("said")));
+}
