@@ -43,7 +43,9 @@ for (const f of fs.readdirSync(path.join(root, 'web'))) {
 }
 // Each preset's preview image and landing page (written by `bgloop share` in scripts/build.sh).
 fs.mkdirSync(path.join(dist, 'web', 'share'), { recursive: true });
-for (const f of fs.readdirSync(path.join(root, 'web', 'share'))) {
+const shared = path.join(root, 'web', 'share');
+if (!fs.existsSync(shared)) throw new Error('web/share is missing: scripts/build.sh writes it (bgloop share --out web/share)');
+for (const f of fs.readdirSync(shared)) {
   if (/\.(html|png)$/.test(f)) fs.copyFileSync(path.join(root, 'web', 'share', f), path.join(dist, 'web', 'share', f));
 }
 // The message catalogs: the page fetches a language's files when a reader chooses it.

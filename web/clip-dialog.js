@@ -8,7 +8,7 @@ const $ = (id) => document.getElementById(id);
 
 /** The recorder module, loaded once, when first used. */
 let recorder = null;
-const loadRecorder = () => (recorder ??= import('./clip.js'));
+const loadRecorder = () => (recorder ??= import('./clip.js').catch((e) => { recorder = null; throw e; }));
 
 /** A size in bytes as the reader reads it ("1.4 MB"). */
 const sizeOf = (bytes) => (bytes >= 1e6
@@ -41,19 +41,21 @@ async function replan(el) {
   const [a, b] = [Number(el.from.value), Number(el.to.value)];
   const { clipProblem, CLIP } = await loadRecorder();
   const why = clipProblem(a, b);
-  const fromBad = !(Number.isInteger(a) && a >= 1);
+  const fromBad = clipProblem(a, a) !== null;
   el.problem.hidden = !why;
   el.problem.textContent = why ?? '';
   el.from.setAttribute('aria-invalid', String(Boolean(why) && fromBad));
   el.to.setAttribute('aria-invalid', String(Boolean(why) && !fromBad));
   el.plan.textContent = why ? '' : t('clip-plan', { frames: b - a + 1, seconds: num((b - a + 1) / CLIP.fps), fps: CLIP.fps });
-  el.record.disabled = Boolean(why);
+  el.record.disabled = Boolean(why) || el.busy;
 }
 
 /** Records the chosen trials, showing progress; then says the clip's length and size and offers it. */
 async function recordChosen(app, el) {
   const [a, b] = [Number(el.from.value), Number(el.to.value)];
-  el.record.disabled = true;
+  // One recording at a time: the range is fixed while it runs.
+  el.busy = true;
+  for (const input of [el.from, el.to, el.record]) input.disabled = true;
   el.downloads.hidden = true;
   el.progress.hidden = false;
   el.progress.value = 0;
@@ -75,8 +77,9 @@ async function recordChosen(app, el) {
     el.done.textContent = t('clip-failed', { why: (e && e.message) || String(e) });
     return null;
   } finally {
+    el.busy = false;
     el.progress.hidden = true;
-    el.record.disabled = false;
+    for (const input of [el.from, el.to, el.record]) input.disabled = false;
   }
 }
 
@@ -93,10 +96,11 @@ export function setupClip(app) {
     el.downloads.hidden = true;
     el.progress.hidden = true;
     el.dialog.showModal();
-    replan(el);
+    plan();
   });
-  el.from.addEventListener('input', () => replan(el));
-  el.to.addEventListener('input', () => replan(el));
+  const plan = () => replan(el).catch((e) => { el.problem.hidden = false; el.problem.textContent = t('clip-failed', { why: (e && e.message) || String(e) }); });
+  el.from.addEventListener('input', plan);
+  el.to.addEventListener('input', plan);
   el.record.addEventListener('click', async () => { result = await recordChosen(app, el); });
   const name = () => `${stem(app.pg)}-clip-${el.from.value}-${el.to.value}`;
   el.download.addEventListener('click', () => {

@@ -114,6 +114,52 @@ async function png(canvas) {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
+/** A VP8 encoder of the clip's frames into `chunks` (`{ data, key, ms }`); `failed()` is its
+ * asynchronous error, if any. */
+function vp8Encoder(chunks) {
+  let failure = null;
+  const encoder = new VideoEncoder({
+    output: (chunk) => {
+      const data = new Uint8Array(chunk.byteLength);
+      chunk.copyTo(data);
+      chunks.push({ data, key: chunk.type === 'key', ms: Math.round(chunk.timestamp / 1000) });
+    },
+    error: (e) => { failure = e; },
+  });
+  encoder.configure(encoderConfig());
+  return { encoder, failed: () => failure };
+}
+
+/** Encodes `frame` as the clip's `k`-th frame, keeping the encoder's queue short. */
+async function encodeFrame({ encoder, failed }, frame, k) {
+  if (failed()) throw failed();
+  const vf = new VideoFrame(frame, { timestamp: Math.round((k * 1e6) / CLIP.fps), duration: Math.round(1e6 / CLIP.fps) });
+  try {
+    encoder.encode(vf, { keyFrame: k % 50 === 0 });
+  } finally {
+    vf.close();
+  }
+  // Memory stays flat on long clips.
+  while (encoder.encodeQueueSize > 4) await new Promise((r) => setTimeout(r, 5));
+}
+
+/** A model replaying `link`, stopped after trial `from - 1`, recording the next trial's traces. */
+function replay(link, from) {
+  const pg = new Playground(undefined);
+  try {
+    // No ring traces while skipping ahead: only the frames' trials need them.
+    pg.recordTraces(2, false);
+    const opened = pg.openPermalink(link);
+    if (opened.rejected?.length) throw new Error(t('clip-error-link'));
+    if (from > 1) pg.runTrials(from - 1);
+    pg.recordTraces(2, true);
+    return pg;
+  } catch (e) {
+    pg.free();
+    throw e;
+  }
+}
+
 /**
  * Records trials `from`–`to` of the run `link` (a permalink without `#`) replays. `onProgress(done,
  * total)` is told after each frame; `digests` asks for each frame's pixel hash. Returns `{ kind:
@@ -123,53 +169,32 @@ async function png(canvas) {
 export async function recordClip({ link, title, from, to, hc = false, onProgress = () => {}, digests = false, video = true }) {
   const problem = clipProblem(from, to);
   if (problem) throw new Error(problem);
-  const pg = new Playground(undefined);
+  const pg = replay(link, from);
+  const chunks = [];
+  const vp8 = video && (await canEncodeVideo()) ? vp8Encoder(chunks) : null;
   try {
-    pg.recordTraces(2, true);
-    const opened = pg.openPermalink(link);
-    if (opened.rejected?.length) throw new Error(t('clip-error-link'));
-    if (from > 1) pg.runTrials(from - 1);
     const frame = canvasOf(CLIP.width, CLIP.height);
     const parts = { reach: canvasOf(500, 540), learning: canvasOf(716, 380) };
     const total = to - from + 1;
-    const encode = video && (await canEncodeVideo());
-    const chunks = [];
     const pngs = [];
     const hashes = [];
-    let failure = null;
-    const encoder = encode ? new VideoEncoder({
-      output: (chunk) => {
-        const data = new Uint8Array(chunk.byteLength);
-        chunk.copyTo(data);
-        chunks.push({ data, key: chunk.type === 'key' });
-      },
-      error: (e) => { failure = e; },
-    }) : null;
-    encoder?.configure(encoderConfig());
     const shown = `${location.href.split('#')[0]}#${link}`;
     for (let k = 0; k < total; k += 1) {
       pg.stepTrial();
       drawFrame(frame, pg, parts, { title, link: shown, from, to, hc });
       if (digests) hashes.push(await digest(frame));
-      if (encoder) {
-        const vf = new VideoFrame(frame, { timestamp: Math.round((k * 1e6) / CLIP.fps), duration: Math.round(1e6 / CLIP.fps) });
-        encoder.encode(vf, { keyFrame: k % 50 === 0 });
-        vf.close();
-        // Keep the encoder's queue short: memory stays flat on long clips.
-        while (encoder.encodeQueueSize > 4) await new Promise((r) => setTimeout(r, 5));
-      } else {
-        pngs.push({ name: `frame-${String(from + k).padStart(6, '0')}.png`, data: await png(frame) });
-      }
-      if (failure) throw failure;
+      if (vp8) await encodeFrame(vp8, frame, k);
+      else pngs.push({ name: `frame-${String(from + k).padStart(6, '0')}.png`, data: await png(frame) });
       onProgress(k + 1, total);
     }
-    if (encoder) { await encoder.flush(); encoder.close(); }
-    if (failure) throw failure;
+    if (vp8) await vp8.encoder.flush();
+    if (vp8?.failed()) throw vp8.failed();
     const poster = new Blob([await png(frame)], { type: 'image/png' });
-    const bytes = encoder ? webm(chunks, CLIP) : zip(pngs);
-    const blob = new Blob([bytes], { type: encoder ? 'video/webm' : 'application/zip' });
-    return { kind: encoder ? 'webm' : 'png-zip', blob, poster, frames: total, seconds: total / CLIP.fps, bytes: blob.size, ...(digests ? { digests: hashes } : {}) };
+    const bytes = vp8 ? webm(chunks, CLIP) : zip(pngs);
+    const blob = new Blob([bytes], { type: vp8 ? 'video/webm' : 'application/zip' });
+    return { kind: vp8 ? 'webm' : 'png-zip', blob, poster, frames: total, seconds: total / CLIP.fps, bytes: blob.size, ...(digests ? { digests: hashes } : {}) };
   } finally {
+    if (vp8 && vp8.encoder.state !== 'closed') vp8.encoder.close();
     pg.free();
   }
 }

@@ -42,7 +42,8 @@ function el(id, ...data) {
 const CLUSTER_FRAMES = 100;
 
 /**
- * A WebM file of VP8 `frames` (`{ data: Uint8Array, key: boolean }`, one every `1000 / fps` ms),
+ * A WebM file of VP8 `frames` (`{ data: Uint8Array, key: boolean, ms? }`: at `ms`, or one every
+ * `1000 / fps` ms),
  * `width × height` pixels.
  */
 export function webm(frames, { width, height, fps }) {
@@ -61,11 +62,13 @@ export function webm(frames, { width, height, fps }) {
     const blocks = frames.slice(start, start + CLUSTER_FRAMES).map((f, k) => {
       const head = new Uint8Array(4);
       head[0] = 0x81; // track 1
-      new DataView(head.buffer).setInt16(1, ms(start + k) - ms(start));
+      // The encoder's own time of the frame where it gives one (a dropped frame leaves a gap).
+      const at = (i) => frames[i].ms ?? ms(i);
+      new DataView(head.buffer).setInt16(1, at(start + k) - at(start));
       head[3] = f.key ? 0x80 : 0x00;
       return el('A3', head, f.data);
     });
-    clusters.push(el('1F43B675', el('E7', uint(ms(start))), ...blocks));
+    clusters.push(el('1F43B675', el('E7', uint(frames[start].ms ?? ms(start))), ...blocks));
   }
   return concat([header, el('18538067', info, tracks, ...clusters)]);
 }
@@ -80,6 +83,10 @@ function crc32(bytes) {
   return ~c >>> 0;
 }
 
+/** The files' date in the archive: 1 January 1980, the first a ZIP can say (the clip's frames
+ * are the same whenever they are made). */
+const DOS_DATE = (1 << 5) | 1;
+
 /** A ZIP archive (stored, not compressed: PNGs are compressed already) of `files`
  * (`{ name, data: Uint8Array }`). */
 export function zip(files) {
@@ -91,12 +98,12 @@ export function zip(files) {
     const crc = crc32(f.data);
     const local = new Uint8Array(30);
     const v = new DataView(local.buffer);
-    v.setUint32(0, 0x04034b50, true); v.setUint16(4, 20, true); v.setUint32(14, crc, true);
+    v.setUint32(0, 0x04034b50, true); v.setUint16(4, 20, true); v.setUint16(12, DOS_DATE, true); v.setUint32(14, crc, true);
     v.setUint32(18, f.data.length, true); v.setUint32(22, f.data.length, true); v.setUint16(26, name.length, true);
     parts.push(local, name, f.data);
     const entry = new Uint8Array(46);
     const e = new DataView(entry.buffer);
-    e.setUint32(0, 0x02014b50, true); e.setUint16(4, 20, true); e.setUint16(6, 20, true); e.setUint32(16, crc, true);
+    e.setUint32(0, 0x02014b50, true); e.setUint16(4, 20, true); e.setUint16(6, 20, true); e.setUint16(14, DOS_DATE, true); e.setUint32(16, crc, true);
     e.setUint32(20, f.data.length, true); e.setUint32(24, f.data.length, true); e.setUint16(28, name.length, true);
     e.setUint32(42, offset, true);
     central.push(entry, name);

@@ -267,10 +267,8 @@ fn wrapped(text: &str, size: f64, width: u32, lines: usize) -> Vec<String> {
         line.push_str(word);
     }
     out.push(line);
-    if let Some(last) = out.last_mut() {
-        *last = fitted(last, size, width);
-    }
-    out
+    // A word wider than the line, or the text left over on the last line, is cut.
+    out.iter().map(|l| fitted(l, size, width)).collect()
 }
 
 /// Draws the header (title, settings, link) at the top of `area` and the caption at its foot;
@@ -346,6 +344,21 @@ pub fn svg(runs: &Runs<'_>, show_hand: bool, width: u32, height: u32) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_wraps_at_spaces_and_cuts_what_does_not_fit() {
+        // 58 px at 10 px per em: 10 characters a line.
+        assert_eq!(wrapped("aaa bbb ccc", 10.0, 58, 2), vec!["aaa bbb", "ccc"]);
+        assert_eq!(
+            wrapped("aaa bbb ccc ddd eee", 10.0, 58, 2),
+            vec!["aaa bbb", "ccc ddd e…"]
+        );
+        // A word wider than a line is cut on whichever line it falls.
+        for line in wrapped("abcdefghijklmnop qrs", 10.0, 58, 2) {
+            assert!(line.chars().count() <= 10, "{line}");
+        }
+        assert_eq!(wrapped("", 10.0, 58, 2), vec![""]);
+    }
 
     #[test]
     fn the_figure_is_an_svg_with_all_three_views() {

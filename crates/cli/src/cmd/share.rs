@@ -16,6 +16,8 @@ const SIZE: (u32, u32) = (1200, 630);
 
 /// `bgloop share --out DIR [--site URL]`: runs every preset once (its [`Preset::shown_trials`])
 /// and writes, per language, `<preset>[.<lang>].png` and `<preset>[.<lang>].html` into `DIR`.
+/// The pages are made for `DIR` = the site's `web/share/` (they link `../../index.html` and
+/// `../share.css`), as the build writes them.
 pub(crate) fn command(args: &mut Args) -> Result<ExitCode, Failure> {
     let out = args
         .value("--out")?
@@ -109,7 +111,7 @@ impl Landing<'_> {
     /// The preview image's address: absolute under `--site`, else beside the page.
     fn image_address(&self) -> String {
         match self.site {
-            Some(site) => format!("{site}web/share/{}", self.image),
+            Some(site) => escape(&format!("{site}web/share/{}", self.image)),
             None => self.image.clone(),
         }
     }
