@@ -153,6 +153,14 @@ test('where video cannot be encoded the frames come as PNGs in a ZIP, one per tr
     const name = new TextDecoder().decode(bytes.slice(30, 30 + 16));
     return { kind: c.kind, files, name, frames: c.frames };
   });
+  // A script's bad input is refused with the field and its range, never a throw.
+  const refused = await page.evaluate(async () => Promise.all(
+    [null, { from: -1, to: 3 }, { from: 1, to: 3000 }, { from: 5, to: 2 }].map((o) => window.bgloop.recordClip(o).then(() => 'made', (e) => e.message)),
+  ));
+  assert.match(refused[0], /^To trial: a whole number from 1 to/);
+  assert.match(refused[1], /^From trial: a whole number from 1 to/);
+  assert.match(refused[2], /at most 2000 trials/);
+  assert.match(refused[3], /^To trial: a whole number from 5 to/);
   assert.equal(zip.kind, 'png-zip');
   assert.equal(zip.files, 8);
   assert.equal(zip.name, 'frame-000005.png');

@@ -108,10 +108,15 @@ export function setupClip(app) {
   });
   $('clip-poster').addEventListener('click', () => { if (result) download(`${name()}-poster.png`, result.poster); });
   $('clip-close').addEventListener('click', () => el.dialog.close());
-  return (options = {}) => record(app, {
-    from: Number(options.from ?? 1),
-    to: Number(options.to ?? app.pg.trialCount()),
-    digests: Boolean(options.digests),
-    video: options.video !== false,
-  });
+  // Whatever a script passes (nothing, null, a throwing getter), the answer is a promise: a clip,
+  // or a refusal that names the field.
+  return async (options) => {
+    const o = options ?? {};
+    return record(app, {
+      from: Number(o.from ?? 1),
+      to: Number(o.to ?? app.pg.trialCount()),
+      digests: Boolean(o.digests),
+      video: o.video !== false,
+    });
+  };
 }
