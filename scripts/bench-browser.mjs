@@ -67,7 +67,7 @@ try {
       const pg = window.bgloop.playground;
       const t = performance.now();
       window.bgloop.runTrials(300);
-      while (pg.trialCount() < 300 || pg.feeding() != null) await new Promise((r) => setTimeout(r, 5));
+      while (pg.trialCount() < 300 || pg.view().feeding != null) await new Promise((r) => setTimeout(r, 5));
       return (performance.now() - t) / 1000;
     });
     await p.close();

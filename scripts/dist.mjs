@@ -109,7 +109,7 @@ const wasm = fs.readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm'));
 // (English is in the wasm module already), in the order web/i18n.js hands them to the model.
 const pkg = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
 pkg.initSync({ module: fs.readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
-const CATALOG_FILES = pkg.Playground.catalogFiles();
+const CATALOG_FILES = pkg.Words.catalogFiles();
 const catalogs = Object.fromEntries(fs.readdirSync(path.join(root, 'web', 'locales')).filter((l) => l !== 'en')
   .map((l) => [l, CATALOG_FILES.map((f) => read(`web/locales/${l}/${f}`))]));
 const script = [

@@ -202,7 +202,7 @@ test('keyboard only: Loop strength is at most 8 Tab presses from the top; change
   }
   assert.ok(reached, `Loop strength reached in ${presses} Tab presses`);
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
-  const strength = await page.evaluate(() => window.bgloop.playground.config().loop_strength);
+  const strength = await page.evaluate(() => window.bgloop.playground.view().config.loop_strength);
   assert.ok(strength < 1, `Loop strength lowered to ${strength}`);
   // Back to the Run-to field (before the parameters), type a trial, run to it.
   for (let i = 0; i < 40; i++) {
@@ -217,7 +217,7 @@ test('keyboard only: Loop strength is at most 8 Tab presses from the top; change
   const ax = (await axNodes(page)).map((n) => n.name);
   assert.ok(ax.includes('Last 50 trials (31–80)'), 'the result heading');
   assert.ok(ax.some((n) => /^mean \|error\| \d+\.\d° \(SD/.test(n)), 'the result figures');
-  assert.equal(await page.evaluate(() => window.bgloop.playground.config().loop_strength), strength, 'the run used the lowered strength');
+  assert.equal(await page.evaluate(() => window.bgloop.playground.view().config.loop_strength), strength, 'the run used the lowered strength');
   await context.close();
 });
 

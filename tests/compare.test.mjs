@@ -55,7 +55,7 @@ test('GPi output turned off during play: the change is marked, kept in the link,
   assert.equal(await item.locator('button.keep').count(), 1, 'the change can be kept after Reset');
   const hash = await a.page.evaluate(() => location.hash);
   assert.match(hash, new RegExp(`&@${from}\\.gpi_output=0`), 'the address bar holds the change');
-  const records = await a.page.evaluate(() => window.bgloop.playground.recordsAfter(0));
+  const records = await a.page.evaluate(() => window.bgloop.playground.view(0).records.A);
   assert.equal(records[from - 2].phase, 'rotation');
   assert.equal(records[from - 1].phase, 'gpi-off', 'the change applies from its trial');
   assert.ok(records.slice(from - 1).every((r) => r.executed), 'reaches are still made without GPi output');
@@ -79,9 +79,9 @@ test('GPi output turned off during play: the change is marked, kept in the link,
 test('a comparison preset runs both runs and draws both curves; its CSV has a run column and matches the CLI', async () => {
   const { page, context, problems } = await open('#preset=rotation&seed=2');
   await page.getByLabel('Preset').selectOption('strong-vs-weak');
-  await page.waitForFunction(() => window.bgloop.playground.comparing);
+  await page.waitForFunction(() => window.bgloop.playground.view().comparing);
   // The preset names its runs in words (read from the catalog, not copied here).
-  const names = await page.evaluate(() => window.bgloop.playground.constructor.message('preset-strong-vs-weak', null).attributes);
+  const names = await page.evaluate(() => window.bgloop.Words.message('preset-strong-vs-weak', null).attributes);
   const note = await page.locator('#compare-note').textContent();
   assert.ok(note.includes(`A: ${names['run-a']}`) && note.includes(`B: ${names['run-b']}`), note);
   await page.evaluate(() => { window.bgloop.playground.runTrials(120); window.bgloop.redraw(); });
@@ -116,14 +116,14 @@ test('Compare pins run A; a change then goes to run B from the next trial; the l
   await page.waitForFunction(() => /b\.@6\.loop_strength=0\.25/.test(location.hash));
   assert.equal(await page.locator('#live').textContent(), 'Loop strength 0.25 from trial 6 (run B): kept in the link.');
   await page.evaluate(() => { window.bgloop.playground.runTrials(10); window.bgloop.redraw(); });
-  const rec = (run) => page.evaluate((run) => window.bgloop.playground.recordsAfter(0, run), run);
+  const rec = (run) => page.evaluate((run) => window.bgloop.playground.view(0).records[run], run);
   const [a, b] = [await rec('A'), await rec('B')];
   assert.deepEqual(a.slice(0, 5), b.slice(0, 5), 'the same run before the change');
   assert.notDeepEqual(a.slice(5), b.slice(5), 'B differs from trial 6');
   assert.match(await page.locator('#compare-note').textContent(), /B: λ 0\.25 from trial 6/);
   await page.getByRole('button', { name: 'End comparison', exact: true }).click();
-  assert.equal(await page.evaluate(() => window.bgloop.playground.comparing), false);
-  assert.deepEqual(await page.evaluate(() => window.bgloop.playground.recordsAfter(0)), b, 'run B stays');
+  assert.equal(await page.evaluate(() => window.bgloop.playground.view().comparing), false);
+  assert.deepEqual(await page.evaluate(() => window.bgloop.playground.view(0).records.A), b, 'run B stays');
   assert.match(await page.evaluate(() => location.hash), /@6\.loop_strength=0\.25/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -133,7 +133,7 @@ test('fast-forwarding a comparison runs B on a second core (a worker); its CSV i
   const { page, context, problems } = await open('#preset=strong-vs-weak&seed=5&speed=4');
   const level = (n) => page.waitForFunction((n) => {
     const pg = window.bgloop.playground;
-    return pg.trialCount() >= n && pg.feeding() == null && document.getElementById('play').disabled === false;
+    return pg.trialCount() >= n && pg.view().feeding == null && document.getElementById('play').disabled === false;
   }, n, { timeout: 60000 });
   // Long enough for the worker to load the module and hand B back, even on a busy machine.
   await page.evaluate(() => window.bgloop.runTrials(400));
@@ -172,7 +172,7 @@ test('run B diverging on its worker pauses the page with B\'s message, as on one
   const wild = 'g_sc=3&dopamine=2&g_gs=0&cortical_inhibition=0&cortical_recurrence=3.8&cortical_drive=0.5&cue_strength=2&g_ct=3';
   const b = wild.split('&').map((e) => `b.${e}`).join('&');
   const { page, context, problems } = await open(`#seed=3&${b}&speed=4`);
-  assert.ok(await page.evaluate(() => window.bgloop.playground.comparing));
+  assert.ok(await page.evaluate(() => window.bgloop.playground.view().comparing));
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForFunction(() => !document.getElementById('error').hidden, null, { timeout: 30000, polling: 50 });
   assert.match(await page.locator('#error').textContent(), /run B: the run diverged in trial \d+/);
@@ -197,7 +197,8 @@ test('run B\'s worker ignores malformed messages and still runs B afterwards', a
       { type: 'start', feed: 1, link: '#seed=1', state: new Float64Array(3), target: 1e300, traceEveryMs: 0, traceRings: false }]) {
       worker.postMessage(junk);
     }
-    const start = pg.startFeed();
+    pg.feed(false);
+    const start = pg.feed(true);
     worker.postMessage({ type: 'start', feed: start.feed, link: start.link, state: start.state, traceEveryMs: start.traceEveryMs, traceRings: start.traceRings, target: 8 }, [start.state.buffer]);
     const t0 = performance.now();
     while (!replies.some((r) => r.state) && performance.now() - t0 < 15000) await new Promise((r) => setTimeout(r, 50));

@@ -91,7 +91,7 @@ async function check(name, launch, t) {
     // fresh load and run as many trials.
     const { href, n, csv } = await engine.evaluate(async () => {
       const pg = window.bgloop.playground;
-      if (pg.timeInTrial() > 0) pg.stepTrial();
+      if (pg.view().time_in_trial_ms > 0) pg.stepTrial();
       window.bgloop.intervene('loop_strength', 0.5);
       pg.runTrials(3);
       window.bgloop.link();

@@ -81,7 +81,7 @@ test('Play: the trial counter rises and all three views are drawn; Pause stops i
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForFunction(() => window.bgloop.playground.trialCount() >= 3, null, { timeout: 20000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const at = () => page.evaluate(() => [window.bgloop.playground.trialCount(), window.bgloop.playground.timeInTrial()]);
+  const at = () => page.evaluate(() => [window.bgloop.playground.trialCount(), window.bgloop.playground.view().time_in_trial_ms]);
   const [n, t] = await at();
   assert.ok(n >= 3);
   // Long enough for a playing run to finish a trial at any speed (a trial is at most 600 ms of
@@ -107,7 +107,7 @@ test('Step advances exactly one trial', async () => {
   for (const expected of [1, 2, 3]) {
     await step.click();
     // A step runs its trial in slices: wait for it to end, then check it was exactly one.
-    await page.waitForFunction((n) => window.bgloop.playground.trialCount() >= n && window.bgloop.playground.timeInTrial() === 0, expected, { polling: 20 });
+    await page.waitForFunction((n) => window.bgloop.playground.trialCount() >= n && window.bgloop.playground.view().time_in_trial_ms === 0, expected, { polling: 20 });
     assert.equal(await trials(page), expected);
   }
   await page.close();
@@ -129,9 +129,9 @@ test('every preset runs', async () => {
     assert.ok(watch.length > 40, `${name} explains what to watch`);
     // The controls show the run in focus: run B of a comparison preset.
     const cfg = await page.evaluate(() => window.bgloop.config);
-    const events = await page.evaluate(() => window.bgloop.playground.events().map((e) => e.text));
+    const events = await page.evaluate(() => window.bgloop.playground.view().events.map((e) => e.text));
     const preset = await page.evaluate((n) => window.bgloop.presets.find((p) => p.name === n), name);
-    assert.equal(await page.evaluate(() => window.bgloop.playground.comparing), preset.compare.length > 0, `${name}: a comparison`);
+    assert.equal(await page.evaluate(() => window.bgloop.playground.view().comparing), preset.compare.length > 0, `${name}: a comparison`);
     for (const [k, v] of [...preset.settings, ...preset.compare]) {
       if (k.startsWith('@')) assert.ok(events.includes(`${k}=${v}`), `${name}: event ${k}=${v} in ${events}`);
       else if (!preset.compare.some(([c]) => c === k) || preset.compare.some(([c, cv]) => c === k && cv === v)) assert.equal(String(cfg[k]), v, `${name}: ${k}`);
@@ -237,7 +237,7 @@ test('touch, 360 px: tap Play, drag a slider, open Advanced and the Embed dialog
   await page.mouse.down();
   await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 8 });
   await page.mouse.up();
-  assert.ok(await page.evaluate(() => window.bgloop.playground.shownConfig().loop_strength) < 0.5, 'the drag lowered the loop strength (a live change, from the next trial)');
+  assert.ok(await page.evaluate(() => window.bgloop.playground.view().shown.loop_strength) < 0.5, 'the drag lowered the loop strength (a live change, from the next trial)');
   await page.getByText('Advanced', { exact: true }).tap();
   assert.ok(await page.locator('details.advanced').evaluate((d) => d.open), 'Advanced opens on tap');
   await page.getByRole('button', { name: 'Embed', exact: true }).tap();
@@ -259,7 +259,7 @@ test('touch, 360 px: tap Play, drag a slider, open Advanced and the Embed dialog
 async function stepOnce(page) {
   const n = await trials(page);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await page.waitForFunction((k) => window.bgloop.playground.trialCount() === k + 1 && window.bgloop.playground.timeInTrial() === 0, n, { polling: 20 });
+  await page.waitForFunction((k) => window.bgloop.playground.trialCount() === k + 1 && window.bgloop.playground.view().time_in_trial_ms === 0, n, { polling: 20 });
 }
 
 /** Plays until `n` trials in all, then waits for the pause. */
@@ -291,9 +291,9 @@ test('every preset paragraph\'s instruction works when followed literally', asyn
   assert.match(await page.locator('#preset-watch').textContent(), /Reset then starts over with the loop strong from trial 1/);
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   assert.equal(await page.getByLabel('Loop strength (number)').inputValue(), '1');
-  assert.equal(await page.evaluate(() => window.bgloop.playground.config().loop_strength), 1);
+  assert.equal(await page.evaluate(() => window.bgloop.playground.view().config.loop_strength), 1);
   assert.ok(await page.locator('#p-loop_strength-scheduled').isHidden(), 'nothing scheduled');
-  assert.deepEqual(await page.evaluate(() => window.bgloop.playground.events()), []);
+  assert.deepEqual(await page.evaluate(() => window.bgloop.playground.view().events), []);
   assert.deepEqual(problems, []);
   await page.close();
 
@@ -302,8 +302,8 @@ test('every preset paragraph\'s instruction works when followed literally', asyn
   ({ page, problems } = await open(undefined, '#preset=dynamics&seed=1'));
   const gpiSdAtBump = () => page.evaluate(() => {
     const pg = window.bgloop.playground;
-    const n = pg.ringSize();
-    const rings = pg.traceRings();
+    const n = pg.traces().ring_size;
+    const rings = pg.traces().rings;
     const samples = rings.length / (5 * n);
     const at = (k, ring, i) => rings[(k * 5 + ring) * n + i];
     const cortex = Array.from({ length: n }, (_, i) => { let s = 0; for (let k = 0; k < samples; k++) s += at(k, 0, i); return s; });

@@ -23,9 +23,9 @@ async function open(hash, viewport = { width: 760, height: 640 }) {
 test('an embed of each comparison preset shows its title and plain sentence and names its runs in words', async () => {
   const probe = await open('#preset=rotation');
   const presets = await probe.page.evaluate(() => {
-    const Playground = window.bgloop.playground.constructor;
-    return Playground.presets().filter((p) => p.compare.length).map((p) => {
-      const m = Playground.message(`preset-${p.name}`, null).attributes;
+    const { Words } = window.bgloop;
+    return Words.presets().filter((p) => p.compare.length).map((p) => {
+      const m = Words.message(`preset-${p.name}`, null).attributes;
       return { name: p.name, title: p.title, description: p.description, a: m['run-a'], b: m['run-b'] };
     });
   });
@@ -50,7 +50,7 @@ test('hide=intro hides the title and sentence; the full page never shows them; t
   await page.close();
   ({ page } = await open('#preset=strong-vs-weak', { width: 1280, height: 800 }));
   assert.ok(await page.locator('#intro-title').isHidden(), 'only an embed shows it');
-  const title = await page.evaluate(() => window.bgloop.playground.constructor.presets().find((p) => p.name === 'strong-vs-weak').title);
+  const title = await page.evaluate(() => window.bgloop.Words.presets().find((p) => p.name === 'strong-vs-weak').title);
   await page.click('#embed');
   await page.waitForFunction(() => document.getElementById('embed-iframe').value.includes('title='));
   const line = await page.locator('#embed-iframe').inputValue();

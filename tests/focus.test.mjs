@@ -21,8 +21,11 @@ async function open(hash) {
     const patch = () => {
       const P = window.bgloop?.playground?.constructor;
       if (!P || P.prototype.__patched) return;
-      const draw = P.prototype.drawLearning;
-      P.prototype.drawLearning = function (canvas, scale, hc) { window.__scales.push(scale / devicePixelRatio); return draw.call(this, canvas, scale, hc); };
+      const draw = P.prototype.draw;
+      P.prototype.draw = function (canvas, part, options) {
+        if (part === 'learning') window.__scales.push(options.scale / devicePixelRatio);
+        return draw.call(this, canvas, part, options);
+      };
       P.prototype.__patched = true;
     };
     setInterval(patch, 5);

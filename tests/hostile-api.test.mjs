@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { initSync, Playground } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
+const { initSync, Playground, Words, Sweeps } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
 initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
 
 function deep(levels, leaf = 0.5) {
@@ -52,28 +52,52 @@ const makers = [
 /** Every method, with arguments that work: each hostile value is tried in each position in turn,
  * the other positions keeping these, so the call reaches the code behind every argument. */
 const methods = [
-  ['configure', [{ loop_strength: 1 }]], ['usePreset', ['rotation']], ['useDefaults', []],
+  ['configure', [{ loop_strength: 1 }]], ['usePreset', ['rotation']], ['usePreset', [null]],
   ['openPermalink', ['#seed=3&ring_size=16&trial_ms=300']], ['permalink', [{ hand: '1' }]], ['reset', [1]],
-  ['recordTraces', [1, true]], ['step', [10]], ['stepTrial', []], ['runTrials', [1]], ['config', []],
-  ['pendingConfig', []], ['hasPendingChanges', []], ['sweepJobs', ['loop_strength', 0.5, 1, 3, 1, 10]],
-  ['trialCount', []], ['timeInTrial', []], ['lastRecord', []], ['column', ['error_deg', 'A']], ['phaseCodes', []],
-  ['phaseOf', [1]], ['currentTrial', []], ['csv', []], ['json', []], ['traceHand', []], ['traceRings', []],
-  ['ringSize', []], ['halted', []], ['drawReach', [null, true, 1, false]], ['drawLearning', [null, 1, false]],
-  ['drawActivity', [null, 1, false]], ['drawCircuit', [null, 1, false]], ['figureSvg', [true, 600, 400]],
-  ['intervene', ['loop_strength', 0.5]], ['cancelEvent', [5, 'loop_strength']], ['markers', []], ['events', []],
-  ['compare', []], ['endComparison', []], ['runNames', []], ['shownConfig', []], ['pendingEntries', []],
-  ['configureComparison', [{}, { loop_strength: 0.25 }]], ['recordsAfter', [0, 'A']], ['stepTrialSlice', [5]],
-  ['setHistoryCap', [1000]], ['startFeed', []], ['feedB', [1, new Float64Array(4)]], ['stopFeed', []],
-  ['feeding', []], ['handover', [0]],
+  ['recordTraces', [1, true]], ['step', [10]], ['stepTrial', []], ['stepTrial', [5]], ['runTrials', [1]],
+  ['trialCount', []], ['view', [0]], ['view', [{ A: 0, B: 0 }]], ['describe', []], ['column', ['error_deg', 'A']],
+  ['curve', [10, 'A']], ['csv', []], ['json', []], ['traces', []],
+  ['draw', [null, 'reach', { scale: 1, highContrast: false, hand: true }]], ['figureSvg', [true, 600, 400]],
+  ['intervene', ['loop_strength', 0.5]], ['editEvent', [5, 'loop_strength', 'cancel']], ['editEvent', [5, 'loop_strength', 'keep']],
+  ['compare', []], ['compare', [false]], ['configureComparison', [{}, { loop_strength: 0.25 }]], ['setWindows', ['1-2']],
+  ['setHistoryCap', [1000]], ['feed', [true]], ['feedB', [1, new Float64Array(4)]], ['feed', [false]], ['handover', [0]],
 ];
 const statics = [
+  ['twin', ['#seed=2', new Float64Array(8)]],
+];
+const words = [
   ['schema', []], ['presets', []], ['viewOptions', []], ['tour', []], ['parseTour', ['{"title":"t","steps":[]}']],
-  ['runSweepJob', [{ ring_size: 16, trial_ms: 300 }, 'loop_strength', 0.5, 1, 5]],
-  ['drawSweep', [null, 'loop_strength', 0, 1, [], 1, false]], ['phaseNames', []], ['twin', ['#seed=2', new Float64Array(8)]],
+  ['glossary', []], ['languages', []], ['catalogFiles', []], ['language', []], ['hasLanguage', ['fr']],
+  ['setLanguage', ['en', null]], ['message', ['play', null]], ['messages', []], ['t', ['tour-open', { steps: 3 }]],
+  ['texts', ['tour-open', [{ steps: 1 }]]], ['formatNumber', [0.5]], ['formatFixed', [0.5, 2]], ['phaseNames', []],
+  ['memoryBytes', []],
+];
+const sweeps = [
+  ['jobs', [null, 'loop_strength', 0.5, 1, 3, 1, 10]], ['points', [[], 'loop_strength', null]],
+  ['cell', [[], 'loop_strength', null, 0.5]], ['describe', [[], 'loop_strength', null, [0.5], []]],
+  ['run', [{ ring_size: 16, trial_ms: 300 }, 'loop_strength', 0.5, 1, 5]],
+  ['draw', [null, 'loop_strength', 0, 1, [], 1, false]], ['drawMap', [null, 'loop_strength', 'dopamine', [0.5], [1], [], 1, false]],
+  ['svg', ['loop_strength', [0, 1], null, [0.5], [], [], [1, 10], null, [600, 400]]],
 ];
 
+/** The names a class exports to JavaScript: its methods (instance or static), not wasm-bindgen's own. */
+function exported(target) {
+  const own = Object.getOwnPropertyNames(target).filter((n) => typeof target[n] === 'function' || Object.getOwnPropertyDescriptor(target, n).get);
+  return own.filter((n) => !['constructor', 'free', '__wrap', '__destroy_into_raw', 'length', 'name', 'prototype'].includes(n)).sort();
+}
+
+test('Playground is one door: at most 30 methods, and this test calls every method of each class', () => {
+  const instance = exported(Playground.prototype);
+  const own = [...instance, ...exported(Playground)];
+  assert.ok(own.length + 1 <= 30, `Playground exports ${own.length} methods and its constructor: ${own.join(', ')}`);
+  assert.deepEqual([...new Set(methods.map(([n]) => n))].sort(), instance, 'every instance method is attacked');
+  assert.deepEqual(statics.map(([n]) => n).sort(), exported(Playground), 'every static method is attacked');
+  assert.deepEqual(words.map(([n]) => n).sort(), exported(Words), 'every Words function is attacked');
+  assert.deepEqual(sweeps.map(([n]) => n).sort(), exported(Sweeps), 'every Sweeps function is attacked');
+});
+
 function canary(pg) {
-  assert.ok(Array.isArray(Playground.schema()), 'the module answers');
+  assert.ok(Array.isArray(Words.schema()), 'the module answers');
   pg.configure({ loop_strength: 1 });
   const before = pg.trialCount();
   assert.equal(pg.runTrials(1), 1, 'the object still simulates');
@@ -100,16 +124,18 @@ test('hostile values at every argument of every method: errors only, never a tra
     canary(pg);
     // Keep the run small and the next call's state plain.
     if (pg.trialCount() > 50) pg.reset(1);
-    if (pg.feeding() != null) pg.stopFeed();
+    pg.feed(false);
+    if (Words.language() !== 'en') Words.setLanguage('en', null);
   };
-  for (const [target, list] of [[pg, methods], [Playground, statics]]) {
-    for (const [name, good] of list) {
-      if (good.length === 0) { call(target, name, [], name); tried.add(`${name}()`); continue; }
+  sweeps.find(([n]) => n === 'jobs')[1][0] = pg; // a sweep's jobs are of a playground's pending experiment
+  for (const [target, list] of [[pg, methods], [Playground, statics], [Words, words], [Sweeps, sweeps]]) {
+    for (const [li, [name, good]] of list.entries()) {
+      if (good.length === 0) { call(target, name, [], name); tried.add(`${name}[${li}]()`); continue; }
       for (let at = 0; at < good.length; at++) {
         makers.forEach((make, k) => {
           const args = good.map((g, i) => (i === at ? make() : g));
           call(target, name, args, `${name} argument ${at} = maker ${k}`);
-          tried.add(`${name}#${at}#${k}`);
+          tried.add(`${name}#${li}#${at}#${k}`);
         });
       }
     }
@@ -119,7 +145,7 @@ test('hostile values at every argument of every method: errors only, never a tra
     try { new Playground(make()).free(); } catch (e) { errors++; assert.ok(!(e instanceof WebAssembly.RuntimeError), String(e)); }
     canary(pg);
   }
-  const pairs = [...methods, ...statics].reduce((n, [, good]) => n + good.length, 0) * makers.length;
+  const pairs = [...methods, ...statics, ...words, ...sweeps].reduce((n, [, good]) => n + good.length, 0) * makers.length;
   assert.equal([...tried].filter((t) => t.includes('#')).length, pairs, 'every (argument, value) pair was tried');
   assert.ok(calls > 2000 && errors > 1000, `${calls} calls, ${errors} errors`);
   pg.free();
@@ -136,12 +162,18 @@ test('the messages say what is wrong', () => {
   assert.match(msg(() => pg.column(123)), /`name` must be a string, not number/);
   assert.match(msg(() => pg.openPermalink({})), /`link` must be a string, not object/);
   assert.match(msg(() => pg.usePreset(5)), /`name` must be a string, not number/);
-  assert.match(msg(() => pg.drawActivity(null, 1, false)), /`canvas` must be a <canvas> element/);
+  assert.match(msg(() => pg.draw(null, 'activity', { scale: 1 })), /`canvas` must be a <canvas> element/);
+  assert.match(msg(() => pg.draw(null, 'activity', { scale: 'big' })), /`options.scale` must be a number \(0.25–8\)/);
+  assert.match(msg(() => pg.draw(null, 'reach', { colour: 1 })), /`options` may hold scale, highContrast and hand, not "colour"/);
+  assert.match(msg(() => pg.view('recent')), /`since` must be a trial number or \{ A, B \}/);
+  assert.match(msg(() => pg.view(-1)), /`since` = -1 is out of range/);
+  assert.match(msg(() => pg.editEvent(2, 'gpi_output', 'drop')), /`action` must be "cancel" or "keep", not "drop"/);
+  assert.match(msg(() => pg.stepTrial('soon')), /`ms` must be a number of milliseconds, or left out/);
   assert.match(msg(() => pg.intervene('ring_size', 32)), /`@1\.ring_size=32`: `ring_size` cannot change during a run \(it applies on Reset\)/);
   assert.match(msg(() => pg.intervene('gpi_output', 7)), /`gpi_output` = 7 is out of range 0–1/);
-  assert.match(msg(() => pg.recordsAfter(0, 'C')), /`run` must be "A" or "B"/);
+  assert.match(msg(() => pg.column('error_deg', 'C')), /`run` must be "A" or "B"/);
   assert.match(msg(() => pg.configureComparison({}, { loop_strength: 9 })), /run B: `loop_strength` = 9 is out of range 0–2/);
-  assert.match(msg(() => pg.cancelEvent(0.5, 'gpi_output')), /`trial` = 0.5 is out of range 1–1000000/);
+  assert.match(msg(() => pg.editEvent(0.5, 'gpi_output', 'cancel')), /`trial` = 0.5 is out of range 1–1000000/);
   assert.match(msg(() => pg.feedB(1, [1, 2])), /`state` must be a Float64Array \(a handover\), not object/);
   assert.match(msg(() => pg.feedB(-1, new Float64Array(4))), /`feed` = -1 is out of range/);
   assert.match(msg(() => Playground.twin('#seed=2', new Float64Array(8))), /handover is malformed \(unknown format\)/);

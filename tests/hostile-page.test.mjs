@@ -53,39 +53,35 @@ test('throwing canvas members and prototype setters never lock the playground (e
       return pg;
     };
     const canvas = () => { const c = document.createElement('canvas'); c.width = 300; c.height = 200; return c; };
-    const draws = [
-      ['drawReach', (pg, c) => pg.drawReach(c, true, 1, false)],
-      ['drawLearning', (pg, c) => pg.drawLearning(c, 1, false)],
-      ['drawActivity', (pg, c) => pg.drawActivity(c, 1, false)],
-      ['drawCircuit', (pg, c) => pg.drawCircuit(c, 1, false)],
-    ];
+    const draws = ['reach', 'learning', 'activity', 'circuit'].map((part) => [part, (pg, c) => pg.draw(c, part, { scale: 1, hand: true })]);
+    const { Words, Sweeps } = window.bgloop;
     const outputs = [
-      ['lastRecord', (pg) => pg.lastRecord()], ['events', (pg) => pg.events()], ['config', (pg) => pg.config()],
-      ['pendingConfig', (pg) => pg.pendingConfig()], ['pendingEntries', (pg) => pg.pendingEntries()],
-      ['shownConfig', (pg) => pg.shownConfig()], ['markers', (pg) => pg.markers()], ['runNames', (pg) => pg.runNames()],
-      ['recordsAfter A', (pg) => pg.recordsAfter(0, 'A')], ['recordsAfter B', (pg) => pg.recordsAfter(0, 'B')],
-      ['stepTrial', (pg) => pg.stepTrial()], ['stepTrialSlice', (pg) => pg.stepTrialSlice(1000)],
+      ['view', (pg) => pg.view({ A: 0, B: 0 })], ['describe', (pg) => pg.describe()], ['traces', (pg) => pg.traces()],
+      ['stepTrial', (pg) => pg.stepTrial()], ['stepTrial slice', (pg) => pg.stepTrial(1000)],
       ['openPermalink', (pg) => pg.openPermalink('#preset=rotation&seed=3&ring_size=16&trial_ms=300')],
-      ['sweepJobs', (pg) => pg.sweepJobs('loop_strength', 0.5, 1, 3, 1, 10)],
-      ['startFeed', (pg) => pg.startFeed()], ['column', (pg) => pg.column('error_deg', 'B')],
-      ['traceHand', (pg) => pg.traceHand()], ['traceRings', (pg) => pg.traceRings()], ['handover', (pg) => pg.handover(0)],
+      ['sweep jobs', (pg) => Sweeps.jobs(pg, 'loop_strength', 0.5, 1, 3, 1, 10)],
+      ['feed', (pg) => pg.feed(true)], ['column', (pg) => pg.column('error_deg', 'B')], ['curve', (pg) => pg.curve(10, 'B')],
+      ['handover', (pg) => pg.handover(0)],
       ['figureSvg', (pg) => pg.figureSvg(true, 600, 400)], ['csv', (pg) => pg.csv()], ['json', (pg) => pg.json()],
       ['intervene', (pg) => pg.intervene('loop_strength', 0.5)], ['permalink', (pg) => pg.permalink({ hand: '1' })],
-      ['schema', () => Playground.schema()], ['presets', () => Playground.presets()], ['tour', () => Playground.tour()],
-      ['viewOptions', () => Playground.viewOptions()],
+      ['schema', () => Words.schema()], ['presets', () => Words.presets()], ['tour', () => Words.tour()],
+      ['viewOptions', () => Words.viewOptions()], ['messages', () => Words.messages()], ['glossary', () => Words.glossary()],
+      ['view since', (pg) => pg.view(0)], ['sweep points', () => Sweeps.points([{ value: 0.5, seed: 1, trials: 10, final_error: 3, executed: 1 }], 'loop_strength', null)],
+      ['sweep describe', () => Sweeps.describe([], 'loop_strength', null, [0.5], [])],
+      ['sweep svg', () => Sweeps.svg('loop_strength', [0, 1], null, [0.5], [], [], [1, 10], null, [600, 400])],
     ];
     const canaryFails = [];
     let attacks = 0;
     const canary = (pg, what) => {
       try {
-        if (pg.feeding() != null) pg.stopFeed();
+        pg.feed(false);
         const n = pg.trialCount();
         if (pg.runTrials(1) !== 1 || pg.trialCount() !== n + 1) throw new Error('ran no trial');
         pg.reset(2);
         pg.runTrials(2);
         const c = canvas();
         for (const [, draw] of draws) draw(pg, c);
-        pg.lastRecord();
+        pg.view(0);
       } catch (e) {
         canaryFails.push(`${what}: ${e.message}`);
       }

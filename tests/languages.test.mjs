@@ -109,7 +109,7 @@ test('every id the page asks for exists in the catalog, with the arguments it us
   const asked = [];
   for (const f of fs.readdirSync(path.join(ROOT, 'web')).filter((x) => x.endsWith('.js'))) {
     const src = fs.readFileSync(path.join(ROOT, 'web', f), 'utf8');
-    // t('id', { a, b: … }), t(cond ? 'x' : 'y', { … }), Playground.message('id', { … })
+    // t('id', { a, b: … }), t(cond ? 'x' : 'y', { … }), Words.message('id', { … })
     for (const m of src.matchAll(/\b(?:t|message)\(\s*(?:[\w.]+\s*\?\s*'([\w-]+)'\s*:\s*'([\w-]+)'|'([\w-]+)')\s*(,\s*\{)?/g)) {
       const names = m[4] ? argumentNames(src, m.index + m[0].length) : [];
       for (const id of [m[1], m[2], m[3]].filter(Boolean)) asked.push({ at: f, id, names });
@@ -192,7 +192,7 @@ test('a run that diverges says why in Spanish, naming the population and the lik
 for (const lang of ['fr', 'es']) {
   test(`the tour in ${lang} runs from the first step to the last, every step in ${lang}`, async () => {
     const { page, context, problems } = await open(`#lang=${lang}`, { reducedMotion: 'reduce' });
-    const tour = await page.evaluate(() => window.bgloop.playground.constructor.tour());
+    const tour = await page.evaluate(() => window.bgloop.Words.tour());
     const en = catalog('en');
     await page.locator('#tour-open').click();
     for (let i = 0; i < tour.steps.length; i++) {
@@ -351,17 +351,17 @@ for (const [lang, w, h] of [['fr', 1280, 800], ['fr', 390, 844], ['es', 1280, 80
 }
 
 test('every id the page builds at run time exists (enumerated), and a missing one is a console error', async () => {
-  const { initSync, Playground } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
+  const { initSync, Playground, Words, Sweeps } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
   initSync({ module: fs.readFileSync(path.join(ROOT, 'web', 'pkg', 'bgloop_bg.wasm')) });
-  const exists = (id) => { const m = Playground.message(id, null); return (m.value ?? null) !== null || Object.keys(m.attributes).length > 0; };
+  const exists = (id) => { const m = Words.message(id, null); return (m.value ?? null) !== null || Object.keys(m.attributes).length > 0; };
   const built = [
     // `speed-${i}` (the speed menu), `phase-${name}`, `population-${key}`, `table-${state}`,
     // `param-${key}`, `group-${group}`, `option-${value}`: every value their code can build.
-    ...Playground.viewOptions().speeds.map((_, i) => `speed-${i}`),
-    ...Playground.phaseNames().map((p) => `phase-${p}`),
+    ...Words.viewOptions().speeds.map((_, i) => `speed-${i}`),
+    ...Words.phaseNames().map((p) => `phase-${p}`),
     ...['cortex', 'striatum', 'stn', 'gpi', 'thalamus'].map((p) => `population-${p}`),
     ...['above', 'below', 'near'].map((s) => `table-${s}`),
-    ...Playground.schema().flatMap((s) => [`param-${s.key}`, ...(s.domain?.options ?? []).map((o) => `option-${o}`)]),
+    ...Words.schema().flatMap((s) => [`param-${s.key}`, ...(s.domain?.options ?? []).map((o) => `option-${o}`)]),
   ];
   assert.ok(built.length > 70, `${built.length} ids`);
   assert.deepEqual(built.filter((id) => !exists(id)), []);

@@ -31,7 +31,7 @@ test(`${TRIALS} trials in the page: bounded memory, steady speed`, { timeout: 1_
     const d = performance.now();
     window.bgloop.redraw();
     const draw = performance.now() - d;
-    return { trials: pg.trialCount(), trialsPerS: 1000 / (sim / 1000), drawMs: draw, heap: performance.memory?.usedJSHeapSize ?? null, wasm: P.wasmMemoryBytes() };
+    return { trials: pg.trialCount(), trialsPerS: 1000 / (sim / 1000), drawMs: draw, heap: performance.memory?.usedJSHeapSize ?? null, wasm: window.bgloop.Words.memoryBytes() };
   });
   const samples = [await sample()];
   while (samples.at(-1).trials < TRIALS) samples.push(await sample());

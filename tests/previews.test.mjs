@@ -54,7 +54,7 @@ test('every preset has its own preview image and landing page in every language;
       const opened = await context.newPage();
       await opened.goto(seen.open);
       await opened.waitForSelector('html[data-ready=true]', { timeout: 15000 });
-      const there = await opened.evaluate(() => ({ preset: window.bgloop.playground.preset, names: window.bgloop.playground.runNames?.() ?? null, lang: document.documentElement.lang }));
+      const there = await opened.evaluate(() => ({ preset: window.bgloop.playground.view().preset, names: window.bgloop.playground.view().run_names ?? null, lang: document.documentElement.lang }));
       await opened.close();
       assert.equal(there.preset, name, seen.open);
       assert.equal(there.lang, lang, seen.open);

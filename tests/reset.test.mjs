@@ -20,7 +20,7 @@ const slide = (page, value) => page.evaluate((v) => {
 
 const state = (page) => page.evaluate(() => {
   const pg = window.bgloop.playground;
-  return { trials: pg.trialCount(), shown: pg.view().shown.loop_strength, running: pg.config().loop_strength, events: pg.events(), hash: location.hash };
+  return { trials: pg.trialCount(), shown: pg.view().shown.loop_strength, running: pg.view().config.loop_strength, events: pg.view().events, hash: location.hash };
 });
 
 test('after changing Loop strength on a played run, Reset starts trial 1 at the new value with no scheduled change; a kept change is replayed', async () => {

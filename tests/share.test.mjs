@@ -311,7 +311,7 @@ test('a host receives every trial record of both runs of a comparison, B include
   await host.waitForFunction(() => window.received.filter((m) => m.type === 'bgloop:trial').flatMap((m) => m.records).length >= 400, null, { timeout: 60000, polling: 100 });
   await host.evaluate(() => window.send({ type: 'bgloop:pause' }));
   const inner = host.frames()[1];
-  await inner.waitForFunction(() => window.bgloop.playground.feeding() == null && document.getElementById('play').disabled === false, null, { timeout: 30000 });
+  await inner.waitForFunction(() => window.bgloop.playground.view().feeding == null && document.getElementById('play').disabled === false, null, { timeout: 30000 });
   const [count, twin] = await inner.evaluate(() => [window.bgloop.playground.trialCount(), window.bgloop.twin]);
   assert.ok(twin.handovers >= 1, `B ran on its worker (${twin.handovers} handovers)`);
   // The pause's last B trials are posted with the next report, at the latest on the next redraw.
@@ -527,7 +527,7 @@ test('the README\'s scripting example keeps the address bar: a reload keeps the 
   assert.match(await page.evaluate(() => location.hash), /@6\.loop_strength=0\.5/);
   await page.reload();
   await page.waitForSelector('html[data-ready=true]');
-  const events = await page.evaluate(() => window.bgloop.playground.events().map((e) => `${e.trial}.${e.key}`));
+  const events = await page.evaluate(() => window.bgloop.playground.view().events.map((e) => `${e.trial}.${e.key}`));
   assert.deepEqual(events.sort(), ['6.gpi_output', '6.loop_strength']);
   assert.deepEqual(problems, []);
   await context.close();
@@ -577,7 +577,7 @@ test('host messages and tours refuse what they cannot do, and say so', async () 
   // In the page: a step that does not exist is said; a tour file's link keeps its step.
   const { page, context: c2, problems } = await open('#tour=30');
   await page.waitForFunction(() => !document.getElementById('tour-problem').hidden);
-  const steps = await page.evaluate(() => window.bgloop.playground.constructor.tour().steps.length);
+  const steps = await page.evaluate(() => window.bgloop.Words.tour().steps.length);
   assert.match(await page.locator('#tour-problem').textContent(), new RegExp(`tour step 30 does not exist: this tour has steps 1–${steps}$`));
   await page.evaluate(() => { location.hash = '#tour=examples/tour-example.json:2'; });
   await page.waitForFunction(() => document.getElementById('tour-counter').textContent.includes('step 2 of'), null, { timeout: 10000 });

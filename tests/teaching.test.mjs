@@ -67,7 +67,7 @@ test('a pause at a counted speed lands between trials: the views show the last w
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForFunction(() => window.bgloop.playground.trialCount() >= 8, null, { timeout: 30000, polling: 50 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  assert.equal(await page.evaluate(() => window.bgloop.playground.timeInTrial()), 0, 'no trial left half run');
+  assert.equal(await page.evaluate(() => window.bgloop.playground.view().time_in_trial_ms), 0, 'no trial left half run');
   assert.match(await page.locator('#status').textContent(), /^Trial \d+ ·/);
   await context.close();
 });

@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { initSync, Playground } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
+const { initSync, Playground, Words, Sweeps } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
 initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
 
-const tour = Playground.tour();
+const tour = Words.tour();
 const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const over = (records, from, to, f) => mean(records.filter((r) => r.trial >= from && r.trial <= to).map(f));
 const err = (r) => Math.abs(r.error_deg);
@@ -26,8 +26,8 @@ function runStep(i, traces = false) {
   const opened = pg.openPermalink(step.link);
   assert.deepEqual(opened.rejected, [], step.link);
   pg.runTrials(step.trials);
-  const a = pg.recordsAfter(0, 'A');
-  const b = pg.comparing ? pg.recordsAfter(0, 'B') : null;
+  const a = pg.view(0).records.A;
+  const b = pg.view().comparing ? pg.view(0).records.B : null;
   return { step, pg, a, b };
 }
 
@@ -80,8 +80,8 @@ const CLAIMS = [
   ['a paler cortical band persists after the 100 ms cue, through the go signal; no reach is made, as the status line says', ({ pg, a }) => {
     assert.equal(a[0].executed, false);
     assert.match(pg.view().status, /not executed \(no reach, no reward\)/);
-    const n = pg.ringSize();
-    const rings = pg.traceRings();
+    const n = pg.traces().ring_size;
+    const rings = pg.traces().rings;
     const samples = rings.length / (5 * n);
     const times = [...Array(samples).keys()];
     // Cortex is ring 0: its peak well after the cue (ends at 100 ms + onset) is still far above
@@ -93,8 +93,8 @@ const CLAIMS = [
     assert.ok(peak > 3 * avg && peak > 0.1, `cortex at 60% of the trial: peak ${peak.toFixed(2)}, mean ${avg.toFixed(2)}`);
   }],
   ['with a fifth of the dopamine the whole loop oscillates at about 10 Hz, the thalamus most of all', ({ pg }) => {
-    const n = pg.ringSize();
-    const rings = pg.traceRings();
+    const n = pg.traces().ring_size;
+    const rings = pg.traces().rings;
     const samples = rings.length / (5 * n);
     // Ring r's mean rate over time (0 cortex … 3 GPi, 4 thalamus), after the cue.
     const ring = (r) => Array.from({ length: samples }, (_, k) => mean(Array.from(rings.subarray(k * 5 * n + r * n, k * 5 * n + (r + 1) * n)))).slice(Math.floor(samples / 4));
@@ -142,7 +142,7 @@ const CLAIMS = [
     const [seeds, trials] = [axes.seeds[0], axes.trials[0]];
     const [l0, l1] = axes.loop_strength;
     const [d0, d1] = axes.dopamine;
-    const regime = (l, d) => Array.from({ length: seeds }, (_, s) => Playground.runSweepJob(pg.pendingEntries(), 'loop_strength', l, s + 1, trials, 'dopamine', d).regime);
+    const regime = (l, d) => Array.from({ length: seeds }, (_, s) => Sweeps.run(pg.view().pending_entries, 'loop_strength', l, s + 1, trials, 'dopamine', d).regime);
     for (const d of [d0, d1]) assert.deepEqual(regime(l0, d), Array(seeds).fill('never-rewarded'), `λ ${l0}, dopamine ${d}`);
     assert.deepEqual(regime(l1, d0), Array(seeds).fill('no-movement'), `λ ${l1}, dopamine ${d0}`);
     assert.deepEqual(regime(1, 1), Array(seeds).fill('adapted'), 'λ 1, dopamine 1');

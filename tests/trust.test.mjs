@@ -46,24 +46,24 @@ test('<bgloop-demo src> frames only http(s): a javascript: or data: address runs
 });
 
 test('a catalog nested 5,000 deep is refused with the file and line; the module keeps working', async () => {
-  const { initSync, Playground } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
+  const { initSync, Playground, Words, Sweeps } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
   initSync({ module: readFileSync(path.join(ROOT, 'web', 'pkg', 'bgloop_bg.wasm')) });
-  const files = Playground.catalogFiles().map((f) => readFileSync(path.join(ROOT, 'web', 'locales', 'fr', f), 'utf8'));
-  const page = Playground.catalogFiles().indexOf('page.ftl');
+  const files = Words.catalogFiles().map((f) => readFileSync(path.join(ROOT, 'web', 'locales', 'fr', f), 'utf8'));
+  const page = Words.catalogFiles().indexOf('page.ftl');
   files[page] = `hostile = ${'{ '.repeat(5000)}x${' }'.repeat(5000)}\n${files[page]}`;
   const pg = new Playground(undefined);
-  assert.throws(() => pg.setLanguage('fr', files), /fr\/page\.ftl: line 1: placeables nested more than 16 deep/);
+  assert.throws(() => Words.setLanguage('fr', files), /fr\/page\.ftl: line 1: placeables nested more than 16 deep/);
   // Nothing trapped: the same object and a new one still work, in English.
   pg.runTrials(3);
   assert.equal(pg.trialCount(), 3);
-  assert.equal(Playground.language(), 'en');
+  assert.equal(Words.language(), 'en');
   const again = new Playground(undefined);
   again.runTrials(1);
   assert.equal(again.trialCount(), 1);
   // Files that are not an array of texts: a sentence, not a TypeError.
-  assert.throws(() => pg.setLanguage('fr', null), (e) => e.name !== 'TypeError' && /`files` must hold the text of the 5 catalog files/.test(e.message));
-  assert.throws(() => pg.setLanguage('fr', 42), /`files` must be an array/);
-  pg.setLanguage('en', null);
+  assert.throws(() => Words.setLanguage('fr', null), (e) => e.name !== 'TypeError' && /`files` must hold the text of the 5 catalog files/.test(e.message));
+  assert.throws(() => Words.setLanguage('fr', 42), /`files` must be an array/);
+  Words.setLanguage('en', null);
   pg.free(); again.free();
 });
 
@@ -142,7 +142,7 @@ test('the last link wins: a tour file that arrives after a newer link was opened
   await page.evaluate(() => { location.hash = '#preset=weak-loop&seed=2'; });
   await page.waitForTimeout(3000);
   assert.equal(await page.locator('#tour').isHidden(), true, 'the late tour did not open');
-  assert.equal(await page.evaluate(() => window.bgloop.playground.preset), 'weak-loop');
+  assert.equal(await page.evaluate(() => window.bgloop.playground.view().preset), 'weak-loop');
   await context.close();
 });
 
@@ -162,11 +162,11 @@ test('a sweep is at most 100,000 runs, in the page as in the bindings and the CL
 test('a big map is drawn a few times a second at most, and reading a cell does not summarise every run again', async () => {
   const { page, context } = await openPage(browser, `${server.url}#preset=rotation`);
   const counts = await page.evaluate(async () => {
-    const P = window.bgloop.playground.constructor;
+    const S = window.bgloop.Sweeps;
     const calls = { draw: 0, points: 0 };
-    const [draw, points] = [P.drawSweepMap, P.sweepPoints];
-    P.drawSweepMap = (...a) => { calls.draw += 1; return draw.apply(P, a); };
-    P.sweepPoints = (...a) => { calls.points += 1; return points.apply(P, a); };
+    const [draw, points] = [S.drawMap, S.points];
+    S.drawMap = (...a) => { calls.draw += 1; return draw.apply(S, a); };
+    S.points = (...a) => { calls.points += 1; return points.apply(S, a); };
     const set = (id, v) => { const el = document.getElementById(id); el.value = String(v); el.dispatchEvent(new Event('change')); };
     set('sweep-param', 'loop_strength'); set('sweep-from', 0.25); set('sweep-to', 1.5); set('sweep-count', 6);
     set('sweep-param2', 'dopamine'); set('sweep-from2', 0.5); set('sweep-to2', 1.5); set('sweep-count2', 5);

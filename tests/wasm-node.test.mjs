@@ -10,7 +10,7 @@ import { DETERMINISM_LINKS } from './links.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'target', 'release', 'bgloop');
-const { initSync, Playground } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
+const { initSync, Playground, Words, Sweeps } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
 initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
 
 function native(args) {
@@ -67,7 +67,7 @@ for (const [link, trials] of DETERMINISM_LINKS) {
 test('stepTrial on a comparison brings run B level, trial for trial', () => {
   const pg = new Playground(undefined);
   pg.openPermalink('#preset=strong-vs-weak&seed=2');
-  assert.ok(pg.comparing);
+  assert.ok(pg.view().comparing);
   for (let i = 0; i < 3; i += 1) pg.stepTrial();
   const a = pg.column('trial', 'A');
   const b = pg.column('trial', 'B');
@@ -84,29 +84,29 @@ test('the schema objects carry the fields the bindings document', () => {
     .split(';')[0].split(',').map((s) => s.trim());
   // As sets: the page's schema is written in its language through a JSON value, whose keys are
   // in alphabetical order.
-  assert.deepEqual(Object.keys(Playground.schema()[0]).sort(), [...listed].sort());
+  assert.deepEqual(Object.keys(Words.schema()[0]).sort(), [...listed].sort());
 });
 
 test('a map job or map spec that names one parameter twice is refused at the boundary', () => {
-  assert.throws(() => Playground.runSweepJob({}, 'loop_strength', 0.5, 1, 60, 'loop_strength', 1), /`loop_strength` is swept already/);
+  assert.throws(() => Sweeps.run({}, 'loop_strength', 0.5, 1, 60, 'loop_strength', 1), /`loop_strength` is swept already/);
   const pg = new Playground(undefined);
-  assert.throws(() => pg.sweepJobs('loop_strength', 0, 1, 2, 1, 60, 'loop_strength', [0, 1, 2]), /`loop_strength` is swept already/);
-  assert.throws(() => pg.sweepJobs('loop_strength', 0, 1, 200, 100, 60, 'dopamine', [0.5, 1.5, 200]), /at most 100000/);
+  assert.throws(() => Sweeps.jobs(pg, 'loop_strength', 0, 1, 2, 1, 60, 'loop_strength', [0, 1, 2]), /`loop_strength` is swept already/);
+  assert.throws(() => Sweeps.jobs(pg, 'loop_strength', 0, 1, 200, 100, 60, 'dopamine', [0.5, 1.5, 200]), /at most 100000/);
   pg.free();
 });
 
 test('setLanguage refuses an incomplete or oversized catalog and the page keeps its language; unknown message arguments are ignored', () => {
   const pg = new Playground(undefined);
-  assert.throws(() => pg.setLanguage('es', ['play = Reproducir\n', '', '', '', '']), /the es catalog does not match the page \(\d+ problems; first: es lacks `/);
-  assert.throws(() => pg.setLanguage('es', ['x = ' + 'a'.repeat(600 * 1024), '', '', '', '']), /es\/page\.ftl is \d+ bytes long; a catalog file holds at most 524288/);
-  assert.throws(() => pg.setLanguage('de', []), /`lang` = "de" is not a language bgloop speaks: en, fr, es/);
-  assert.equal(Playground.language(), 'en');
-  assert.equal(Playground.t('tour-open', { steps: 3, bogus: 1, constructor: 2 }), 'Take the tour: the paper in 3 steps');
-  const files = Playground.catalogFiles().map((f) => readFileSync(path.join(root, 'web', 'locales', 'es', f), 'utf8'));
-  pg.setLanguage('es', files);
-  assert.equal(Playground.language(), 'es');
-  assert.match(Playground.t('tour-open', { steps: 3 }), /3/);
-  pg.setLanguage('en', []);
+  assert.throws(() => Words.setLanguage('es', ['play = Reproducir\n', '', '', '', '']), /the es catalog does not match the page \(\d+ problems; first: es lacks `/);
+  assert.throws(() => Words.setLanguage('es', ['x = ' + 'a'.repeat(600 * 1024), '', '', '', '']), /es\/page\.ftl is \d+ bytes long; a catalog file holds at most 524288/);
+  assert.throws(() => Words.setLanguage('de', []), /`lang` = "de" is not a language bgloop speaks: en, fr, es/);
+  assert.equal(Words.language(), 'en');
+  assert.equal(Words.t('tour-open', { steps: 3, bogus: 1, constructor: 2 }), 'Take the tour: the paper in 3 steps');
+  const files = Words.catalogFiles().map((f) => readFileSync(path.join(root, 'web', 'locales', 'es', f), 'utf8'));
+  Words.setLanguage('es', files);
+  assert.equal(Words.language(), 'es');
+  assert.match(Words.t('tour-open', { steps: 3 }), /3/);
+  Words.setLanguage('en', []);
   pg.free();
 });
 

@@ -4,6 +4,7 @@
 
 import { listenToHost, tellHost, playWhenVisible } from './embed.js';
 import { runAtOnce } from './end.js';
+import { Words, Sweeps } from './pkg/bgloop.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,10 +32,14 @@ function hostApi(app) {
       if (tour !== undefined) app.tour.load(tour, { focus: false });
       if (step !== undefined) app.tour.step(step, { focus: false });
     },
-    state: () => ({
-      config: pg.config(), preset: pg.preset ?? null, trial: pg.trialCount(), playing: app.player.playing,
-      permalink: app.fullLink(), lastRecord: pg.lastRecord(), comparing: pg.comparing, runNames: pg.runNames(), events: pg.events(),
-    }),
+    state: () => {
+      const view = pg.view();
+      return {
+        config: view.config, preset: view.preset ?? null, trial: view.trials, playing: app.player.playing,
+        permalink: app.fullLink(), lastRecord: view.last_record ?? null, comparing: view.comparing,
+        runNames: view.run_names ?? null, events: view.events,
+      };
+    },
   };
 }
 
@@ -99,8 +104,11 @@ function scriptingApi(app, api) {
   const { pg } = app;
   return {
     playground: pg,
-    get config() { return pg.config(); },
-    get pendingConfig() { return pg.pendingConfig(); },
+    /** The module's page words (`Words.t`, `Words.schema`, …) and sweep functions (`Sweeps.run`, …). */
+    Words,
+    Sweeps,
+    get config() { return pg.view().config; },
+    get pendingConfig() { return pg.view().pending_config; },
     get schema() { return app.schema; },
     views: app.viewTable,
     get presets() { return app.presets; },
@@ -120,7 +128,7 @@ function scriptingApi(app, api) {
     intervene: (key, value) => { const from = pg.intervene(key, value); app.render(); return from; },
     compare: () => { pg.compare(); app.render(); },
     tour: app.tour,
-    endComparison: () => { pg.endComparison(); app.render(); },
+    endComparison: () => { pg.compare(false); app.render(); },
     sweepOutcomes: () => app.sweep.outcomes(),
     /** Trials `from`–`to` of the run as a clip: `{ kind: 'webm' | 'png-zip', blob, poster, frames,
      * seconds, bytes }` (`digests: true` adds each frame's pixel hash; `video: false` asks for the

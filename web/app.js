@@ -1,7 +1,7 @@
 // The page's state: the app object the other modules share (the model, the page-only state, the
 // views and the status line), and what the page keeps of itself in its link (the view options).
 
-import { Playground } from './pkg/bgloop.js';
+import { Words } from './pkg/bgloop.js';
 import { Views, prefersContrast } from './charts.js';
 import { syncHash } from './permalink.js';
 import { StatusLine } from './status.js';
@@ -29,9 +29,9 @@ export function createApp(pg) {
   const app = {
     pg,
     ui,
-    schema: Playground.schema(),
-    presets: Playground.presets(),
-    viewTable: Playground.viewOptions(),
+    schema: Words.schema(),
+    presets: Words.presets(),
+    viewTable: Words.viewOptions(),
     views: new Views(pg, { reach: $('reach'), learning: $('learning'), activity: $('activity'), circuit: $('circuit'), showHand: $('show-hand') }, { highContrast: () => ui.highContrast, focus: () => ui.focus }),
     status: new StatusLine($('status'), $('announce')),
     describe: describer(pg),

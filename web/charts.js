@@ -48,11 +48,11 @@ export class Views {
     const hc = this.highContrast();
     // An enlarged view (focus=) is drawn with its text and lines FOCUS_ZOOM times larger.
     const scale = (name, canvas) => fitCanvas(canvas) * (this.focus() === name ? FOCUS_ZOOM : 1);
-    this.pg.drawReach(reach, this.showHand.checked, scale('reach', reach), hc);
-    this.pg.drawLearning(learning, scale('learning', learning), hc);
-    this.pg.drawActivity(activity, scale('activity', activity), hc);
+    this.pg.draw(reach, 'reach', { hand: this.showHand.checked, scale: scale('reach', reach), highContrast: hc });
+    this.pg.draw(learning, 'learning', { scale: scale('learning', learning), highContrast: hc });
+    this.pg.draw(activity, 'activity', { scale: scale('activity', activity), highContrast: hc });
     // A hidden view (hide=circuit) has no box to fit: skip it.
-    if (circuit.offsetParent !== null) this.pg.drawCircuit(circuit, scale('circuit', circuit), hc);
+    if (circuit.offsetParent !== null) this.pg.draw(circuit, 'circuit', { scale: scale('circuit', circuit), highContrast: hc });
     if (!this.firstDrawn) {
       this.firstDrawn = true;
       performance.mark('bgloop:first-chart');

@@ -17,7 +17,7 @@ const sizeOf = (bytes) => (bytes >= 1e6
 
 /** The clip's title: the preset's title in the reader's language, or the custom run's. */
 function clipTitle(app) {
-  const preset = app.presets.find((p) => p.name === app.pg.preset);
+  const preset = app.presets.find((p) => p.name === app.pg.view().preset);
   return preset ? preset.title : t('figure-custom');
 }
 

@@ -50,8 +50,8 @@ function drawFrame(frame, pg, parts, { title, link, from, to, hc }) {
   const ink = '#111827';
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, CLIP.width, CLIP.height);
-  pg.drawReach(parts.reach, false, CHART_SCALE, hc);
-  pg.drawLearning(parts.learning, CHART_SCALE, hc);
+  pg.draw(parts.reach, 'reach', { scale: CHART_SCALE, highContrast: hc });
+  pg.draw(parts.learning, 'learning', { scale: CHART_SCALE, highContrast: hc });
   ctx.drawImage(parts.reach, 24, 96);
   ctx.drawImage(parts.learning, 540, 96);
   ctx.fillStyle = ink;

@@ -31,7 +31,7 @@ export function setupCompare(app) {
     end.focus();
   });
   end.addEventListener('click', () => {
-    pg.endComparison();
+    pg.compare(false);
     app.render();
     start.focus();
   });

@@ -12,7 +12,7 @@ function removeButton(app, e) {
   remove.textContent = '✕';
   remove.setAttribute('aria-label', message('event-remove', { trial: e.trial, change: e.label }).attributes['aria-label']);
   remove.addEventListener('click', () => {
-    app.pg.cancelEvent(e.trial, e.key);
+    app.pg.editEvent(e.trial, e.key, 'cancel');
     app.render();
   });
   return remove;
@@ -28,7 +28,7 @@ function keepButton(app, e) {
   keep.title = m.attributes.title;
   keep.setAttribute('aria-label', m.attributes['aria-label']);
   keep.addEventListener('click', () => {
-    app.pg.keepEvent(e.trial, e.key);
+    app.pg.editEvent(e.trial, e.key, 'keep');
     app.render();
   });
   return keep;

@@ -15,8 +15,8 @@ export function download(name, data, type) {
 
 /** A file name stem for the running experiment, e.g. `bgloop-rotation-seed1-trial120`. */
 export function stem(pg) {
-  const cfg = pg.config();
-  return `bgloop-${pg.preset || 'custom'}-seed${cfg.seed}-trial${pg.trialCount()}`;
+  const view = pg.view();
+  return `bgloop-${view.preset || 'custom'}-seed${view.config.seed}-trial${view.trials}`;
 }
 
 /** The exported figure's size, CSS pixels (as `bgloop figure`'s default). */

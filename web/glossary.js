@@ -2,7 +2,7 @@
 // (a tour step, a preset's paragraph, a control's meaning) made a button that opens its entry.
 // Text is written with text nodes only, never as HTML.
 
-import { Playground } from './pkg/bgloop.js';
+import { Words } from './pkg/bgloop.js';
 import { t, sayAhead } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,7 +12,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * form as a whole word (no letter or digit either side), longest forms first. No lookbehind
  * (older Safari cannot parse one): the character before is matched and skipped. */
 function readEntries() {
-  const entries = Playground.glossary();
+  const entries = Words.glossary();
   // Every term's button title, said in one call (not one per button).
   sayAhead('glossary-what', entries.map((e) => ({ term: e.term })));
   const forms = entries

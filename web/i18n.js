@@ -3,14 +3,14 @@
 // module (the first load fetches nothing more), French and Spanish are fetched when chosen. The
 // sentences are made in Rust (core's i18n), so the page, the CLI and the errors say the same.
 
-import { Playground } from './pkg/bgloop.js';
+import { Words } from './pkg/bgloop.js';
 
 /** The attributes a catalog message may set on its element (`.aria-label = …`; `.href`: the
  * teacher's page in the reader's language). */
 const ATTRIBUTES = new Set(['aria-label', 'placeholder', 'title', 'content', 'alt', 'href']);
 
 /** The languages there are: `[{ code, name }]`. */
-export const languages = () => Playground.languages();
+export const languages = () => Words.languages();
 
 /** Ids asked for that the catalog lacks, each said once on the console. */
 const missing = new Set();
@@ -22,7 +22,7 @@ let fixedWords = null;
 
 /** The fixed words of the model's language (read on first use and after each switch). */
 function words() {
-  if (!fixedWords) fixedWords = Playground.messages();
+  if (!fixedWords) fixedWords = Words.messages();
   return fixedWords;
 }
 
@@ -43,7 +43,7 @@ const forgetWords = () => { fixedWords = null; ahead.clear(); };
 export function sayAhead(id, list) {
   const fresh = list.filter((a) => !ahead.has(aheadKey(id, a)));
   if (!fresh.length) return;
-  const texts = Playground.texts(id, fresh);
+  const texts = Words.texts(id, fresh);
   fresh.forEach((a, i) => ahead.set(aheadKey(id, a), texts[i]));
 }
 
@@ -56,12 +56,12 @@ export function message(id, args) {
     const m = (fixedWords ?? words()).messages[id];
     if (m) return m;
   }
-  return Playground.message(id, hasArgs(args) ? args : null);
+  return Words.message(id, hasArgs(args) ? args : null);
 }
 
 /** Whether the catalog has no message `id` (neither a value nor attributes). */
 const isMissing = (id) => {
-  const m = Playground.message(id, null);
+  const m = Words.message(id, null);
   return (m.value === null || m.value === undefined) && Object.keys(m.attributes).length === 0;
 };
 
@@ -71,7 +71,7 @@ const isMissing = (id) => {
 export const t = (id, args) => {
   const fixed = hasArgs(args) ? undefined : (fixedWords ?? words()).messages[id];
   const early = fixed || !hasArgs(args) ? undefined : ahead.get(aheadKey(id, args));
-  const text = fixed ? (fixed.value ?? id) : (early ?? Playground.t(id, args ?? null));
+  const text = fixed ? (fixed.value ?? id) : (early ?? Words.t(id, args ?? null));
   if (text === id && !missing.has(id) && isMissing(id)) {
     missing.add(id);
     console.error(`bgloop: the catalog has no message \`${id}\``);
@@ -85,7 +85,7 @@ export const t = (id, args) => {
 export const num = (x) => {
   const a = Math.abs(x);
   if (typeof x !== 'number' || !Number.isFinite(x) || Object.is(x, -0) || (x !== 0 && (a < 1e-6 || a >= 1e16))) {
-    return Playground.formatNumber(x);
+    return Words.formatNumber(x);
   }
   const mark = (fixedWords ?? words()).mark;
   const s = String(x);
@@ -93,7 +93,7 @@ export const num = (x) => {
 };
 
 /** `x` with `decimals` decimals, written for the reader's language. */
-export const fixed = (x, decimals) => Playground.formatFixed(x, decimals);
+export const fixed = (x, decimals) => Words.formatFixed(x, decimals);
 
 /**
  * The language to open in: the link's `lang=` if it names one, else the first of the browser's
@@ -115,7 +115,7 @@ async function fetchCatalog(code) {
   // The single-file build carries its catalogs inside (it is opened from disk).
   const inside = globalThis.BGLOOP_CATALOGS?.[code];
   if (inside) return inside;
-  const files = Playground.catalogFiles();
+  const files = Words.catalogFiles();
   return Promise.all(files.map(async (file) => {
     const url = new URL(`./locales/${code}/${file}`, import.meta.url);
     const r = await fetch(url);
@@ -125,15 +125,15 @@ async function fetchCatalog(code) {
 }
 
 /**
- * Switches `pg` and the page to `code`: fetches its catalog the first time, then writes every
+ * Switches the page (and every playground in it: the language has one holder, the module) to `code`: fetches its catalog the first time, then writes every
  * element marked `data-l10n-id` again. Resolves (true) once the page reads in that language, or
  * (false) without switching if `isCurrent()` says a newer choice was made meanwhile.
  */
 export async function useLanguage(pg, code, isCurrent = () => true) {
-  const files = Playground.hasLanguage(code) ? [] : await fetchCatalog(code);
+  const files = Words.hasLanguage(code) ? [] : await fetchCatalog(code);
   // A newer choice (another link, the menu) came while this catalog was on its way: it wins.
   if (!isCurrent()) return false;
-  pg.setLanguage(code, files);
+  Words.setLanguage(code, files);
   forgetWords();
   words();
   document.documentElement.lang = code;

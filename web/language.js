@@ -1,7 +1,7 @@
 // The page's language: the language menu, a change of language while the page runs (every word
 // and view written again), and a language that could not be loaded.
 
-import { Playground } from './pkg/bgloop.js';
+import { Words } from './pkg/bgloop.js';
 import { message } from './app.js';
 import { buildParameters, markHidden } from './parameters.js';
 import { t, languages, useLanguage, currentLanguage } from './i18n.js';
@@ -30,8 +30,8 @@ export function setupLanguage(app) {
     const before = currentLanguage();
     if (!(await useLanguage(app.pg, code, () => mine === asked))) return;
     if (code !== before) {
-      app.schema = Playground.schema();
-      app.presets = Playground.presets();
+      app.schema = Words.schema();
+      app.presets = Words.presets();
       app.glossary.reload();
       relinkHints(app);
       buildParameters(app);

@@ -49,7 +49,7 @@ export function schedule(ctx, curves, start = ctx.currentTime) {
 
 /** The curves of `pg`'s runs (A, and B while comparing). */
 export function curvesOf(pg) {
-  const runs = pg.comparing ? ['A', 'B'] : ['A'];
+  const runs = pg.view().comparing ? ['A', 'B'] : ['A'];
   return runs.map((run) => ({ run, values: pg.curve(POINTS, run) }));
 }
 
@@ -73,7 +73,7 @@ export function setupListen(pg, button, { say }) {
     await ctx.resume();
     voices = schedule(ctx, curves);
     button.setAttribute('aria-pressed', 'true');
-    say(t(pg.comparing ? 'listen-playing-both' : 'listen-playing'));
+    say(t(pg.view().comparing ? 'listen-playing-both' : 'listen-playing'));
     voices[0].onended = () => { voices = []; button.setAttribute('aria-pressed', 'false'); };
   });
   return { stop };

@@ -14,7 +14,7 @@ export function setupParameters(app) {
   buildParameters(app);
   presetSelect.addEventListener('change', () => {
     try {
-      if (presetSelect.value) pg.usePreset(presetSelect.value); else pg.useDefaults();
+      pg.usePreset(presetSelect.value || null);
       pg.reset();
       app.showError(null);
     } catch (e) { app.showError(e); }
@@ -27,7 +27,7 @@ export function buildParameters(app) {
   const { pg, presets } = app;
   const presetSelect = $('preset');
   const specs = new Map(app.schema.map((s) => [s.key, s]));
-  const begun = () => pg.trialCount() > 0 || pg.timeInTrial() > 0;
+  const begun = () => { const v = pg.view(); return v.trials > 0 || v.time_in_trial_ms > 0; };
   const controls = buildControls($('controls'), app.schema, { linkTerms: app.glossary.linkTerms }, (key, value, final) => {
     try {
       const spec = specs.get(key);
@@ -38,10 +38,11 @@ export function buildParameters(app) {
         const from = pg.intervene(key, value);
         // The note says the change as core says it; a change back to the value in force is no
         // change, and says nothing.
-        const event = from > 1 ? pg.events().find((e) => e.trial === from && e.key === key) : null;
+        const view = pg.view();
+        const event = from > 1 ? view.events.find((e) => e.trial === from && e.key === key) : null;
         const live = $('live');
         live.hidden = !event;
-        live.textContent = event ? t(pg.comparing ? 'live-kept-b' : 'live-kept', { change: event.description, trial: from }) : '';
+        live.textContent = event ? t(view.comparing ? 'live-kept-b' : 'live-kept', { change: event.description, trial: from }) : '';
       } else {
         pg.configure({ [key]: value });
       }

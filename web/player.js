@@ -64,7 +64,7 @@ export class Player {
     this.endTwin();
     // At counted speeds a pause lands between trials: the trial in progress runs to its end, so
     // the views show the last whole trial, never a fragment of the next.
-    if (wasPlaying && !this.speeds[this.speedIndex].simPerReal && this.pg.timeInTrial() > 0) {
+    if (wasPlaying && !this.speeds[this.speedIndex].simPerReal && this.pg.view().time_in_trial_ms > 0) {
       try {
         this.pg.stepTrial();
       } catch (e) {
@@ -102,7 +102,7 @@ export class Player {
         const start = performance.now();
         try {
           while (performance.now() - start < BUDGET_MS) {
-            const r = this.pg.stepTrialSlice(SLICE_MS);
+            const r = this.pg.stepTrial(SLICE_MS);
             if (r) { resolve(r); return; }
           }
         } catch (e) { reject(e); return; }
@@ -118,13 +118,13 @@ export class Player {
   /** Runs toward the limit for one frame's budget; returns whether the limit was reached. */
   runLimited(speed, elapsed, start) {
     if (speed.simPerReal) {
-      this.pg.stepTrialSlice(Math.max(elapsed * speed.simPerReal, 0.5));
+      this.pg.stepTrial(Math.max(elapsed * speed.simPerReal, 0.5));
     } else {
       const fast = !Number.isFinite(speed.trialsPerSecond);
       if (!fast) this.owed = Math.min(this.owed + (elapsed / 1000) * speed.trialsPerSecond, 1e6);
       const budget = fast ? FAST_BUDGET_MS : BUDGET_MS;
       while ((fast || this.owed >= 1) && this.pg.trialCount() < this.limit && performance.now() - start < budget) {
-        if (this.pg.stepTrialSlice(SLICE_MS) && !fast) this.owed -= 1;
+        if (this.pg.stepTrial(SLICE_MS) && !fast) this.owed -= 1;
       }
     }
     return this.pg.trialCount() >= this.limit;

@@ -16,7 +16,9 @@ const $ = (id) => document.getElementById(id);
  */
 export function render(app, { quiet = false } = {}) {
   const { pg, ui } = app;
-  const view = pg.view();
+  // An embed's host is told of every new record: the view carries each run's since the last told.
+  const since = ui.embedded ? { A: ui.reported ?? 0, B: Math.min(ui.reportedB ?? 0, ui.reported ?? 0) } : undefined;
+  const view = pg.view(since);
   const fresh = view.generation !== ui.generation;
   ui.generation = view.generation;
   if (fresh) {
@@ -41,7 +43,7 @@ export function render(app, { quiet = false } = {}) {
   renderSummary(view, app.presets.find((p) => p.name === view.preset), Boolean(app.player?.playing));
   ui.window = view.window;
   renderEnd(app, view);
-  reportTrials(app, view);
+  reportTrials(app, view, fresh);
   app.link();
 }
 
@@ -71,17 +73,17 @@ function renderEnd(app, view) {
  * An embed tells its host about every finished trial: one event per frame with all of them
  * (and run B's, while comparing).
  */
-function reportTrials(app, view) {
-  const { pg, ui } = app;
+function reportTrials(app, view, fresh) {
+  const { ui } = app;
   const n = view.trials;
-  if (ui.embedded) {
-    const records = n > ui.reported ? pg.recordsAfter(ui.reported) : [];
-    const payload = { record: records.length ? records[records.length - 1] : pg.lastRecord(), records };
+  if (ui.embedded && !fresh) {
+    const records = view.records.A;
+    const payload = { record: records.length ? records[records.length - 1] : view.last_record, records };
     let bNew = 0;
     if (view.comparing) {
       // Run B may trail A (its worker hands it back in slices): B's records are sent from the
       // last one sent, so none is skipped or sent twice.
-      const b = pg.recordsAfter(Math.min(ui.reportedB, ui.reported), 'B');
+      const b = view.records.B;
       payload.b = { record: b[b.length - 1], records: b };
       bNew = b.length;
       if (bNew) ui.reportedB = b[b.length - 1].trial;

@@ -141,7 +141,7 @@ function wireEmbedButtons(dialog, preview, { write, viewOptions, say }) {
 export function setupShare(pg, views, { link, viewOptions, say }) {
   // In fast-forward a comparison's run B may be a few trials behind on its worker: exports bring it
   // level first (a divergence of B met on the way is reported by the player's next slice).
-  const level = () => { try { if (pg.feeding() != null) pg.stopFeed(); } catch { /* reported by the player */ } };
+  const level = () => { try { pg.feed(false); } catch { /* reported by the player */ } };
   $('copy-link').addEventListener('click', async () => {
     const ok = await copyText(link());
     say(t(ok ? 'copied-link' : 'copy-address-bar'));

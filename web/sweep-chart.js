@@ -2,7 +2,7 @@
 // words (the cell under the pointer, or chosen with the arrow keys), the SVG and PNG exports, and
 // an empty chart when a sweep is forgotten.
 
-import { Playground } from './pkg/bgloop.js';
+import { Sweeps } from './pkg/bgloop.js';
 import { fitCanvas } from './charts.js';
 import { download, svgToPng } from './export.js';
 import { t, fixed, num, message } from './i18n.js';
@@ -14,9 +14,9 @@ const SWEEP_FIGURE_SIZE = [900, 520];
 
 /** The sweep `state` as an SVG figure (the one `bgloop sweep --figure` draws). */
 function sweepSvg(pg, { spec, outcomes }) {
-  const shown = pg.shownConfig();
+  const shown = pg.view().shown;
   const marker = spec.param2 ? [shown[spec.param], shown[spec.param2]] : null;
-  return Playground.sweepSvg(spec.param, [spec.from, spec.to], spec.param2, spec.values, spec.values2 ?? [], outcomes, [spec.seeds, spec.trials], marker, SWEEP_FIGURE_SIZE, measureOf(spec));
+  return Sweeps.svg(spec.param, [spec.from, spec.to], spec.param2, spec.values, spec.values2 ?? [], outcomes, [spec.seeds, spec.trials], marker, SWEEP_FIGURE_SIZE, measureOf(spec));
 }
 
 /** The export buttons: enabled once a sweep has finished; SVG, or the SVG drawn as a PNG at 2×. */
@@ -32,14 +32,14 @@ export function drawSweep(pg, state, canvas, hc, readout) {
   const { spec, outcomes } = state;
   if (!spec) return;
   if (spec.param2) {
-    const shown = pg.shownConfig();
-    state.layout = Playground.drawSweepMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), hc, [shown[spec.param], shown[spec.param2]], measureOf(spec));
+    const shown = pg.view().shown;
+    state.layout = Sweeps.drawMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), hc, [shown[spec.param], shown[spec.param2]], measureOf(spec));
     readout.show();
   } else {
-    Playground.drawSweep(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), hc, measureOf(spec));
+    Sweeps.draw(canvas, spec.param, spec.from, spec.to, outcomes, fitCanvas(canvas), hc, measureOf(spec));
   }
   // The sweep in words (core's): the canvas's name with its counts, and its data table.
-  const d = Playground.describeSweep(outcomes, spec.param, spec.param2, spec.values, spec.values2 ?? [], measureOf(spec));
+  const d = Sweeps.describe(outcomes, spec.param, spec.param2, spec.values, spec.values2 ?? [], measureOf(spec));
   canvas.setAttribute('aria-label', d.label);
   const box = document.querySelector('details.data[data-view="sweep"] .data-body');
   if (box) writeTable(box, d.table);
@@ -58,7 +58,7 @@ function pointsOf(state) {
   const now = performance.now();
   const stale = state.pointsFor !== outcomes.length && (outcomes.length === state.total || !state.pointsAt || now - state.pointsAt > DRAW_EVERY_MS);
   if (!state.points || state.pointsSpec !== spec || stale) {
-    state.points = Playground.sweepPoints(outcomes, spec.param, spec.param2);
+    state.points = Sweeps.points(outcomes, spec.param, spec.param2);
     state.pointsFor = outcomes.length;
     state.pointsAt = now;
     state.pointsSpec = spec;
@@ -86,7 +86,7 @@ export function setupReadout(state, canvas, out) {
     const key = `${x},${y},${state.outcomes.length},${spec.measure}`;
     if (cell && state.cellKey !== key) {
       state.cellKey = key;
-      state.cellSaid = regimeSaid(Playground.sweepCell(state.outcomes, spec.param, spec.param2, x, y));
+      state.cellSaid = regimeSaid(Sweeps.cell(state.outcomes, spec.param, spec.param2, x, y));
     }
     const regime = cell ? state.cellSaid : '';
     out.textContent = t('sweep-cell-at', { x: `${spec.param} ${num(x)}`, y: `${spec.param2} ${num(y)}`, said: `${regime}${said}` });

@@ -1,12 +1,12 @@
 // A sweep worker: runs sweep jobs with its own copy of the wasm model.
-import init, { Playground } from './pkg/bgloop.js';
+import init, { Sweeps } from './pkg/bgloop.js';
 
 const ready = init();
 self.onmessage = async (event) => {
   await ready;
   const { id, base, param, value, seed, trials, param2, value2 } = event.data;
   try {
-    self.postMessage({ id, outcome: Playground.runSweepJob(base, param, value, seed, trials, param2 ?? null, value2 ?? null) });
+    self.postMessage({ id, outcome: Sweeps.run(base, param, value, seed, trials, param2 ?? null, value2 ?? null) });
   } catch (e) {
     self.postMessage({ id, error: (e && e.message) || String(e) });
   }

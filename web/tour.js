@@ -3,7 +3,7 @@
 // the view to look at. Back / Next, ← / →, focus on the step's title; under reduced motion a step
 // shows its end state at once.
 
-import { Playground } from './pkg/bgloop.js';
+import { Words } from './pkg/bgloop.js';
 import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -70,7 +70,7 @@ function fillStep({ section, problem, counter, title, text, back, next }, tour, 
 async function tourFile(file) {
   const url = new URL(file, location.href);
   if (url.origin !== location.origin) throw new Error('a tour file must come from this site');
-  return Playground.parseTour(await fetchTour(url));
+  return Words.parseTour(await fetchTour(url));
 }
 
 /** Shows a tour that could not be opened on the page and, in an embed, to the host. */
@@ -165,7 +165,7 @@ export function setupTour(app) {
   /** The tour (`tour`); where it came from (`source`: a tour file's path, '' for a tour given as
    * an object, null for the built-in tour); the step shown (`index`, from 0; -1 when closed); the
    * tours opened so far (`opened`, see `open`). */
-  const state = { tour: Playground.tour(), source: null, index: -1, opened: 0 };
+  const state = { tour: Words.tour(), source: null, index: -1, opened: 0 };
   $('tour-open').textContent = t('tour-open', { steps: state.tour.steps.length });
 
   /** Shows step `i` (from 0) and runs it. */
@@ -201,7 +201,7 @@ function tourControls(app, state, els, { show, close, fail }) {
     /** Replaces the tour with `candidate` (an object or JSON text), checked by core; opens step 1. */
     load(candidate, opts) {
       state.opened += 1;
-      state.tour = Playground.parseTour(tourText(candidate));
+      state.tour = Words.parseTour(tourText(candidate));
       state.source = '';
       show(0, opts);
     },
@@ -212,7 +212,7 @@ function tourControls(app, state, els, { show, close, fail }) {
     },
     /** Writes the tour again in the page's new language (the step shown is not run again). */
     relanguage() {
-      const builtIn = Playground.tour();
+      const builtIn = Words.tour();
       if (state.source === null) state.tour = builtIn;
       $('tour-open').textContent = t('tour-open', { steps: builtIn.steps.length });
       if (state.index >= 0) fillStep(els, state.tour, state.index, app.glossary.linkTerms);

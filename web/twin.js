@@ -18,17 +18,19 @@ export class TwinFeed {
   /** Loads the worker ahead of need (when a comparison starts playing): its module then compiles
    * while run A's first trials run. */
   prepare() {
-    if (!this.broken && this.pg.comparing) this.ensureWorker();
+    if (!this.broken && this.pg.view().comparing) this.ensureWorker();
   }
 
   /** Called as run A advances in fast-forward: starts the feed, or tells the twin how far A is. */
   sync() {
     const pg = this.pg;
-    if (this.broken || !pg.comparing) return;
-    if (this.feed === null || pg.feeding() !== this.feed) {
-      if (!this.ensureWorker()) return;
-      const start = pg.startFeed();
-      if (!start) return;
+    if (this.broken) return;
+    // The feed in progress, or a new one (null when not comparing): any change to the session
+    // ends a feed, and the next one starts the twin again from where B is.
+    const start = pg.feed(true);
+    if (!start) return;
+    if (start.feed !== this.feed) {
+      if (!this.ensureWorker()) { pg.feed(false); return; }
       this.feed = start.feed;
       this.worker.postMessage(
         {
@@ -53,7 +55,7 @@ export class TwinFeed {
       this.worker?.postMessage({ type: 'stop' });
       this.feed = null;
     }
-    if (this.pg.feeding() != null) this.pg.stopFeed();
+    this.pg.feed(false);
   }
 
   /** `stop`, leaving an error of run B to the player's next slice (which meets it again). */
@@ -75,7 +77,7 @@ export class TwinFeed {
     }
     this.worker.onmessage = ({ data }) => {
       if (!data || typeof data !== 'object') return;
-      if (data.feed !== this.feed || this.pg.feeding() !== this.feed) return;
+      if (data.feed !== this.feed) return;
       if (data.error) {
         // The worker cannot run B (its module or the twin failed to load): B runs here from now
         // on. Otherwise B failed on the worker (a divergence): B is brought level here, meets the

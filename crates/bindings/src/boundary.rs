@@ -368,3 +368,77 @@ pub fn outcomes(
         })
         .collect()
 }
+
+/// The trials after which `view` gives the records: `undefined`/`null` (no records), a trial
+/// number for both runs, or `{ A, B }` (either may be left out: 0).
+pub fn since(value: &JsValue) -> Result<Option<crate::view::Since>, JsError> {
+    let trial =
+        |name: &str, x: f64| bgloop_core::schema::whole(name, x, 0, u32::MAX).map_err(js_error);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if let Some(x) = value.as_f64() {
+        let n = trial("since", x)?;
+        return Ok(Some(crate::view::Since { a: n, b: n }));
+    }
+    let wrong = || js_error("`since` must be a trial number or { A, B } with trial numbers");
+    if !value.is_object() {
+        return Err(wrong());
+    }
+    let mut since = crate::view::Since { a: 0, b: 0 };
+    for (key, v) in settings(value, "since")? {
+        let x = match (key.as_str(), v) {
+            ("A" | "B", Input::Num(x)) => x,
+            _ => return Err(wrong()),
+        };
+        if key == "A" {
+            since.a = trial("since.A", x)?;
+        } else {
+            since.b = trial("since.B", x)?;
+        }
+    }
+    Ok(Some(since))
+}
+
+/// How a view is drawn: see [`draw_options`].
+#[derive(Clone, Copy, Debug)]
+pub struct DrawOptions {
+    /// The device pixel ratio the canvas is sized for.
+    pub scale: f64,
+    /// The high-contrast theme.
+    pub high_contrast: bool,
+    /// Hand paths beside the cursor's (the reach view).
+    pub hand: bool,
+}
+
+/// `draw`'s options, `{ scale, highContrast, hand }` (each optional; `undefined`/`null`: all
+/// defaults — scale 1, the usual theme, no hand paths). An unknown key or a wrong type is an
+/// error naming it.
+pub fn draw_options(value: &JsValue) -> Result<DrawOptions, JsError> {
+    let mut o = DrawOptions {
+        scale: 1.0,
+        high_contrast: false,
+        hand: false,
+    };
+    if value.is_undefined() || value.is_null() {
+        return Ok(o);
+    }
+    for (key, v) in settings(value, "options")? {
+        match (key.as_str(), v) {
+            ("scale", Input::Num(x)) => o.scale = x,
+            ("highContrast", Input::Bool(b)) => o.high_contrast = b,
+            ("hand", Input::Bool(b)) => o.hand = b,
+            ("scale", _) => return Err(js_error("`options.scale` must be a number (0.25–8)")),
+            ("highContrast" | "hand", _) => {
+                return Err(js_error(format!("`options.{key}` must be true or false")))
+            }
+            _ => {
+                return Err(js_error(format!(
+                    "`options` may hold scale, highContrast and hand, not {:?}",
+                    bounded_short(&key)
+                )))
+            }
+        }
+    }
+    Ok(o)
+}

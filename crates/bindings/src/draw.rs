@@ -22,7 +22,7 @@ use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 /// A number argument from JS, checked to be finite and in range (the error names it).
-fn checked(name: &str, x: f64, min: f64, max: f64) -> Result<f64, JsError> {
+pub(crate) fn checked(name: &str, x: f64, min: f64, max: f64) -> Result<f64, JsError> {
     bgloop_core::schema::in_range(name, x, min, max).map_err(js_error)
 }
 
@@ -62,7 +62,7 @@ fn target(canvas: &JsValue, scale: f64, high_contrast: bool) -> Result<Target, J
 
 /// Charts measure their text in the page (plotters lays out a styled element), so drawing needs
 /// a document with a body; elsewhere (Node, a worker) this is an error, not a trap.
-fn document() -> Result<web_sys::Document, JsError> {
+pub(crate) fn document() -> Result<web_sys::Document, JsError> {
     web_sys::window()
         .and_then(|w| w.document())
         .filter(|d| d.body().is_some())
@@ -165,7 +165,7 @@ fn chart(
 
 /// Draws a chart on `canvas` (checked) at the page's `scale` and theme with `draw`, which gets
 /// a plotters area and the style.
-fn plot(
+pub(crate) fn plot(
     canvas: &JsValue,
     scale: f64,
     high_contrast: bool,
@@ -182,175 +182,26 @@ fn plot(
 
 #[wasm_bindgen]
 impl Playground {
-    /// Draws the reach view: targets, the current cursor path, the last paths fading, and (if
-    /// `showHand`) hand paths beside them.
-    #[wasm_bindgen(js_name = drawReach)]
-    pub fn draw_reach(
-        &self,
-        canvas: JsValue,
-        show_hand: bool,
-        scale: f64,
-        high_contrast: bool,
-    ) -> Result<(), JsError> {
-        let scene = self.with(|s| Runs::of_session(s).reach_scene(show_hand).into_owned())?;
-        plot(&canvas, scale, high_contrast, |area, style| {
-            reach::draw(area, &scene, style)
-        })
-    }
-
-    /// Draws the learning view: |error| and reward per trial with running means and phases.
-    #[wasm_bindgen(js_name = drawLearning)]
-    pub fn draw_learning(
-        &self,
-        canvas: JsValue,
-        scale: f64,
-        high_contrast: bool,
-    ) -> Result<(), JsError> {
-        let scene = self.with(|s| LearningScene::of(&Runs::of_session(s)))?;
-        plot(&canvas, scale, high_contrast, |area, style| {
-            scene.draw(area, style)
-        })
-    }
-
-    /// Draws a sweep's outcomes so far (`[{ value, seed, final_error, … }]`) against `param` over
-    /// `[from, to]`.
-    #[wasm_bindgen(js_name = drawSweep)]
-    #[allow(clippy::too_many_arguments)]
-    pub fn draw_sweep(
-        canvas: JsValue,
-        param: JsValue,
-        from: f64,
-        to: f64,
-        outcomes: JsValue,
-        scale: f64,
-        high_contrast: bool,
-        measure: Option<String>,
-    ) -> Result<(), JsError> {
-        let param = boundary::text(&param, "param")?;
-        let measure = boundary::measure(measure)?;
-        let outcomes = boundary::outcomes(&outcomes, &param, None)?;
-        let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
-        let from = checked("from", from, -1e9, 1e9)?;
-        let to = checked("to", to, -1e9, 1e9)?;
-        plot(&canvas, scale, high_contrast, |area, style| {
-            bgloop_charts::sweep::draw(area, &param, (from, to), &outcomes, &points, measure, style)
-        })
-    }
-
-    /// Draws a map of a two-parameter sweep's outcomes so far (`[{ value, value2, seed,
-    /// final_error, … }]`): `param` (x) over `values`, `param2` (y) over `values2`, a ring on
-    /// `marker` (`[x, y]`, the current settings; optional). Returns where the cells are, `{
-    /// pixels: [left, top, right, bottom], x: [lo, hi], y: [lo, hi] }`, for reading a cell under
-    /// the pointer.
-    #[wasm_bindgen(js_name = drawSweepMap)]
-    #[allow(clippy::too_many_arguments)]
-    pub fn draw_sweep_map(
-        canvas: JsValue,
-        param: JsValue,
-        param2: JsValue,
-        values: Vec<f64>,
-        values2: Vec<f64>,
-        outcomes: JsValue,
-        scale: f64,
-        high_contrast: bool,
-        marker: Option<Vec<f64>>,
-        measure: Option<String>,
-    ) -> Result<JsValue, JsError> {
-        let param = boundary::text(&param, "param")?;
-        let param2 = boundary::text(&param2, "param2")?;
-        let measure = boundary::measure(measure)?;
-        let outcomes = boundary::outcomes(&outcomes, &param, Some(&param2))?;
-        let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
-        let finite = |v: &[f64], name: &str| -> Result<(), JsError> {
-            if v.is_empty() || v.len() > 200 || v.iter().any(|x| !x.is_finite()) {
-                return Err(js_error(format!("`{name}` must be 1–200 finite numbers")));
-            }
-            Ok(())
-        };
-        finite(&values, "values")?;
-        finite(&values2, "values2")?;
-        let marker = marker
-            .filter(|m| m.len() == 2 && m.iter().all(|x| x.is_finite()))
-            .map(|m| (m[0], m[1]));
-        let map = bgloop_charts::sweep::Map {
-            x: (&param, &values),
-            y: (&param2, &values2),
-            points: &points,
-            marker,
-            measure,
-            trials: outcomes.first().map_or(1, |o| o.trials),
-        };
-        let mut layout = None;
-        plot(&canvas, scale, high_contrast, |area, style| {
-            layout = Some(bgloop_charts::sweep::draw_map(area, &map, style)?);
-            Ok(())
-        })?;
-        crate::to_js(&layout)
-    }
-
-    /// A sweep as a figure to hand out, one SVG document (`width × height` pixels): a title (seeds,
-    /// trials, the final window) over the curve of `param` over `[from, to]`, or — with `param2`
-    /// — the map over `values` × `values2` with a ring on `marker`; what `bgloop sweep --figure`
-    /// draws.
-    #[wasm_bindgen(js_name = sweepSvg)]
-    #[allow(clippy::too_many_arguments)]
-    pub fn sweep_svg(
-        param: JsValue,
-        range: Vec<f64>,
-        param2: JsValue,
-        values: Vec<f64>,
-        values2: Vec<f64>,
-        outcomes: JsValue,
-        runs: Vec<f64>,
-        marker: Option<Vec<f64>>,
-        size: Vec<f64>,
-        measure: Option<String>,
-    ) -> Result<String, JsError> {
-        let param = boundary::text(&param, "param")?;
-        let param2 = boundary::optional_text(&param2, "param2")?;
-        let measure = boundary::measure(measure)?;
-        let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
-        let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
-        let two = |v: &[f64], name: &str| -> Result<(f64, f64), JsError> {
-            match v {
-                [a, b] if a.is_finite() && b.is_finite() => Ok((*a, *b)),
-                _ => Err(js_error(format!("`{name}` must be two finite numbers"))),
-            }
-        };
-        let (from, to) = two(&range, "range")?;
-        let (seeds, trials) = two(&runs, "runs")?;
-        let (w, h) = two(&size, "size")?;
-        let w = checked("width", w, 300.0, 8000.0)? as u32;
-        let h = checked("height", h, 200.0, 8000.0)? as u32;
-        let seeds = checked("seeds", seeds, 1.0, 100.0)? as u32;
-        let trials = checked("trials", trials, 1.0, 100_000.0)? as u32;
-        let marker = marker
-            .filter(|m| m.len() == 2 && m.iter().all(|x| x.is_finite()))
-            .map(|m| (m[0], m[1]));
-        let map = param2.as_deref().map(|p2| bgloop_charts::sweep::Map {
-            x: (&param, &values),
-            y: (p2, &values2),
-            points: &points,
-            marker,
-            measure,
-            trials,
-        });
-        let figure = bgloop_charts::sweep::SweepFigure {
-            title: bgloop_charts::sweep::SweepFigure::title_for(
-                seeds,
-                trials,
-                measure,
-                crate::language::words(),
-            ),
-            curve: (&param, (from, to)),
-            outcomes: &outcomes,
-            points: &points,
-            map,
-            measure,
-            words: crate::language::words(),
-        };
-        document()?;
-        figure.svg(w, h).map_err(js_error)
+    /// Draws view `part` of the page on `canvas`: `"reach"` (targets, the current cursor path, the
+    /// last paths fading and, with `options.hand`, hand paths beside them), `"learning"` (|error|
+    /// and reward per trial with running means and phases), `"circuit"` (the loop's five
+    /// populations coloured by their activity now, run A while comparing) or `"activity"` (the
+    /// five rings over the current trial as heat strips). `options`: `{ scale, highContrast,
+    /// hand }` — the device pixel ratio the canvas is sized for (0.25–8, default 1), the theme
+    /// and the hand paths.
+    pub fn draw(&self, canvas: JsValue, part: JsValue, options: JsValue) -> Result<(), JsError> {
+        let part = boundary::text(&part, "part")?;
+        let o = boundary::draw_options(&options)?;
+        match part.as_str() {
+            "reach" => self.draw_reach(canvas, o.hand, o.scale, o.high_contrast),
+            "learning" => self.draw_learning(canvas, o.scale, o.high_contrast),
+            "circuit" => self.draw_circuit(canvas, o.scale, o.high_contrast),
+            "activity" => self.draw_activity(canvas, o.scale, o.high_contrast),
+            other => Err(js_error(format!(
+                "`part` must be \"reach\", \"learning\", \"circuit\" or \"activity\", not {:?}",
+                boundary::bounded_short(other)
+            ))),
+        }
     }
 
     /// The figure as one SVG document (`width × height` pixels): a title, the settings, seed,
@@ -376,11 +227,40 @@ impl Playground {
         document()?;
         figure.svg(w, h).map_err(js_error)
     }
+}
+
+impl Playground {
+    /// Draws the reach view: targets, the current cursor path, the last paths fading, and (if
+    /// `showHand`) hand paths beside them.
+    fn draw_reach(
+        &self,
+        canvas: JsValue,
+        show_hand: bool,
+        scale: f64,
+        high_contrast: bool,
+    ) -> Result<(), JsError> {
+        let scene = self.with(|s| Runs::of_session(s).reach_scene(show_hand).into_owned())?;
+        plot(&canvas, scale, high_contrast, |area, style| {
+            reach::draw(area, &scene, style)
+        })
+    }
+
+    /// Draws the learning view: |error| and reward per trial with running means and phases.
+    fn draw_learning(
+        &self,
+        canvas: JsValue,
+        scale: f64,
+        high_contrast: bool,
+    ) -> Result<(), JsError> {
+        let scene = self.with(|s| LearningScene::of(&Runs::of_session(s)))?;
+        plot(&canvas, scale, high_contrast, |area, style| {
+            scene.draw(area, style)
+        })
+    }
 
     /// Draws the circuit view: the loop's five populations coloured by their activity now, the
     /// loop strength, dopamine and GPi output on their connections (run A while comparing).
-    #[wasm_bindgen(js_name = drawCircuit)]
-    pub fn draw_circuit(
+    fn draw_circuit(
         &self,
         canvas: JsValue,
         scale: f64,
@@ -395,8 +275,7 @@ impl Playground {
     }
 
     /// Draws the activity view: the five rings over the current trial as heat strips.
-    #[wasm_bindgen(js_name = drawActivity)]
-    pub fn draw_activity(
+    fn draw_activity(
         &self,
         canvas: JsValue,
         scale: f64,

@@ -11,14 +11,25 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl Playground {
-    /// Starts running a comparison's run B elsewhere (a worker): from now on run A advances
-    /// alone here and B takes the handovers given to `feedB`, until `stopFeed` or any change to
-    /// the session brings B level with A here. Returns `{ feed, link, state, traceEveryMs,
-    /// traceRings }` — the feed's number, B's link for `Playground.twin`, B's state as a
-    /// `Float64Array`, and how traces are recorded here (for the twin's `recordTraces`) — or
-    /// `null` when not comparing.
-    #[wasm_bindgen(js_name = startFeed)]
-    pub fn start_feed(&self) -> Result<JsValue, JsError> {
+    /// With `on` true: starts running a comparison's run B elsewhere (a worker): from now on run
+    /// A advances alone here and B takes the handovers given to `feedB`, until `feed(false)` or
+    /// any change to the session brings B level with A here. Returns `{ feed, link, state,
+    /// traceEveryMs, traceRings }` — the feed's number, B's link for `Playground.twin`, B's state
+    /// as a `Float64Array`, and how traces are recorded here (for the twin's `recordTraces`) — or
+    /// `null` when not comparing. While a feed is in progress, it returns only `{ feed }`, that
+    /// feed's number (no second feed starts): a page calls it as A advances, and starts its
+    /// worker's twin when the number is new. With `on` false: ends the feed, if one is in progress, running here whatever
+    /// trials B still lacks, and returns `null`.
+    pub fn feed(&self, on: bool) -> Result<JsValue, JsError> {
+        if !on {
+            if self.read(None, Session::feeding).is_some() {
+                self.change(|s| s.stop_feed())?;
+            }
+            return Ok(JsValue::NULL);
+        }
+        if let Some(feed) = self.read(None, Session::feeding) {
+            return to_js(&serde_json::json!({ "feed": feed }));
+        }
         let Some(start) = self.session_mut()?.start_feed() else {
             return Ok(JsValue::NULL);
         };
@@ -32,7 +43,7 @@ impl Playground {
             "traceRings": start.traces.rings,
         }))?;
         let state = Float64Array::from(start.state.as_slice());
-        js_sys::Reflect::set(&out, &"state".into(), &state).map_err(|_| js_error("startFeed"))?;
+        js_sys::Reflect::set(&out, &"state".into(), &state).map_err(|_| js_error("feed"))?;
         Ok(out)
     }
     /// Takes a handover of run B from feed `feed` (a `Float64Array` from a twin's `handover`).
@@ -45,16 +56,7 @@ impl Playground {
         let words = boundary::words(&state, "state")?;
         self.change(|s| s.feed_b(feed, &words))
     }
-    /// Ends the feed of run B, if any, running here whatever trials B still lacks.
-    #[wasm_bindgen(js_name = stopFeed)]
-    pub fn stop_feed(&self) -> Result<(), JsError> {
-        self.change(|s| s.stop_feed())
-    }
-    /// The number of the feed in progress, or `null`.
-    pub fn feeding(&self) -> Option<u32> {
-        self.read(None, |s| s.feeding())
-    }
-    /// A worker's twin of run B: the run of `link` continued from `state` (see `startFeed`).
+    /// A worker's twin of run B: the run of `link` continued from `state` (see `feed`).
     /// Errors if the link or the state is not valid.
     pub fn twin(link: JsValue, state: JsValue) -> Result<Playground, JsError> {
         let link = text(&link, "link")?;

@@ -2,12 +2,12 @@
 //! catalogs a page has loaded, and the page's own words by id.
 //!
 //! English is compiled in; the page fetches another language's files when a reader chooses it
-//! and hands their text to [`Playground::set_language`]. The schema, presets, glossary, tour,
+//! and hands their text to [`Words::set_language`]. The schema, presets, glossary, tour,
 //! status line, run names, events, chart words and errors then come in that language. Links, CSV
 //! and JSON never change with it.
 
 use crate::boundary::{js_error, text};
-use crate::{to_js, Playground};
+use crate::to_js;
 use bgloop_core::i18n::{Catalog, Lang, FILES};
 use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
@@ -232,8 +232,15 @@ fn file_texts(files: &JsValue) -> Result<Vec<String>, JsError> {
         .collect()
 }
 
+/// The page's words, as one namespace for JavaScript (`Words.t(…)`, `Words.setLanguage(…)`,
+/// `Words.schema()`, …): the languages, the catalog the page reads now (the one holder of the
+/// page's language), its messages, numbers written the language's way, and what the page reads
+/// once in it (schema, presets, glossary, tour, view options).
 #[wasm_bindgen]
-impl Playground {
+pub struct Words;
+
+#[wasm_bindgen]
+impl Words {
     /// The languages there are: `[{ code, name }]`, English first.
     pub fn languages() -> Result<JsValue, JsError> {
         let list: Vec<Value> = Lang::ALL
@@ -268,13 +275,12 @@ impl Playground {
     /// files (see `catalogFiles`), or empty for English or a language loaded before. A broken
     /// file is an error naming the file and the line; the language then stays as it was.
     #[wasm_bindgen(js_name = setLanguage)]
-    pub fn set_language(&self, code: JsValue, files: JsValue) -> Result<(), JsError> {
+    pub fn set_language(code: JsValue, files: JsValue) -> Result<(), JsError> {
         let code = text(&code, "lang")?;
         let files = file_texts(&files)?;
         let lang = Lang::parse("lang", &code).map_err(|e| js_error(e.said_in(words())))?;
         let c = catalog(lang, &files)?;
         CURRENT.with(|w| w.set(c));
-        self.session_mut()?.set_words(c);
         Ok(())
     }
 
@@ -347,5 +353,27 @@ impl Playground {
     pub fn format_fixed(x: f64, decimals: f64) -> Result<String, JsError> {
         let d = bgloop_core::schema::whole("decimals", decimals, 0, 12).map_err(js_error)?;
         Ok(words().fixed(x, d as usize))
+    }
+
+    /// The names of the trial phases (a record's `phase`), in their codes' order.
+    #[wasm_bindgen(js_name = phaseNames)]
+    pub fn phase_names() -> Vec<String> {
+        bgloop_core::Phase::ALL
+            .iter()
+            .map(|p| p.as_str().to_string())
+            .collect()
+    }
+
+    /// Bytes of linear memory the wasm module holds (for measuring long runs).
+    #[wasm_bindgen(js_name = memoryBytes)]
+    pub fn memory_bytes() -> f64 {
+        use wasm_bindgen::JsCast;
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map_or(0.0, |m| {
+                m.buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(0.0, |b| f64::from(b.byte_length()))
+            })
     }
 }

@@ -16,11 +16,16 @@ mod draw;
 mod feed;
 mod language;
 mod live;
+mod sweeps;
+mod view;
+
+pub use language::Words;
+pub use sweeps::Sweeps;
 
 use bgloop_core::session::Session;
 use bgloop_core::Input;
 use boundary::{js_error, settings, text};
-use std::cell::{Ref, RefCell, RefMut};
+use std::cell::{RefCell, RefMut};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
@@ -49,17 +54,15 @@ pub struct Playground {
 }
 
 impl Playground {
-    /// The session, to read.
-    fn session(&self) -> Result<Ref<'_, Session>, JsError> {
-        self.session
-            .try_borrow()
-            .map_err(|_| js_error("the playground is busy (a call is still running)"))
+    /// The session, to read (it speaks the page's language: see [`Playground::session_mut`]).
+    fn session(&self) -> Result<RefMut<'_, Session>, JsError> {
+        self.session_mut()
     }
 
     /// `f` of the session, or `default` in the (unreachable) case that it is borrowed. `f` must
     /// not call into JavaScript: it returns plain data, converted after the session is released.
     fn read<T>(&self, default: T, f: impl FnOnce(&Session) -> T) -> T {
-        self.session.try_borrow().map_or(default, |s| f(&s))
+        self.session_mut().map_or(default, |s| f(&s))
     }
 
     /// `f` of the session as plain data, the session released before anything reaches
@@ -82,11 +85,16 @@ impl Playground {
         outcome.map_err(|e| js_error(e.said_in(language::words())))
     }
 
-    /// The session, to change.
+    /// The session, to change. The page's language has one holder, the module's (see
+    /// [`language::words`]): the session is told it at every borrow, so what it says (status,
+    /// events, run names, figure header) is always in the page's language.
     fn session_mut(&self) -> Result<RefMut<'_, Session>, JsError> {
-        self.session
+        let mut s = self
+            .session
             .try_borrow_mut()
-            .map_err(|_| js_error("the playground is busy (a call is still running)"))
+            .map_err(|_| js_error("the playground is busy (a call is still running)"))?;
+        s.set_words(language::words());
+        Ok(s)
     }
 }
 
@@ -96,9 +104,8 @@ impl Playground {
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Playground, JsError> {
         let pairs = settings(&config, "config")?;
-        let mut session = Session::new(borrowed(&pairs))
+        let session = Session::new(borrowed(&pairs))
             .map_err(|e| js_error(bgloop_core::i18n::Said::said_in(&e, language::words())))?;
-        session.set_words(language::words());
         Ok(Playground {
             session: RefCell::new(session),
         })
@@ -111,16 +118,17 @@ impl Playground {
         self.change(|s| s.configure(borrowed(&pairs)))
     }
 
-    /// The changes to mark: `[{ trial, label }]` — run A's events, then run B's own ("B: …").
-    pub fn markers(&self) -> Result<JsValue, JsError> {
-        to_js(&self.with(|s| s.markers())?)
-    }
-
-    /// Everything the page shows now, in one object: `{ generation, trials, time_in_trial_ms,
-    /// comparing, run_names, preset, pending, shown, events, status, halted }` (see core's
-    /// `session::Snapshot`). The page renders it after any change.
-    pub fn view(&self) -> Result<JsValue, JsError> {
-        to_js(&self.with(Session::view)?)
+    /// Everything the page shows now, in one object (core's `session::Snapshot`: `{ generation,
+    /// trials, time_in_trial_ms, comparing, run_names, preset, pending, shown, events, status,
+    /// halted, results, said, window, link_encodes }`) with the run's `config`, the
+    /// `pending_config`, the `pending_entries` a sweep runs, the `markers`, the `current_trial`,
+    /// the `feeding` feed, the `last_record` and, if `since` is given (a trial number for both
+    /// runs, or `{ A, B }`), the `records` of each run after it: `{ A: […], B: […] }`. The page
+    /// renders it after any change; an embed's host gets the new records from it.
+    pub fn view(&self, since: JsValue) -> Result<JsValue, JsError> {
+        let since = boundary::since(&since)?;
+        let view = self.with(|s| view::of(s, since))?;
+        to_js(&view.map_err(js_error)?)
     }
 
     /// The four views in words, in the page's language: `{ reach, learning, circuit, activity }`,
@@ -130,15 +138,17 @@ impl Playground {
         to_js(&self.with(bgloop_charts::describe::describe)?)
     }
 
-    /// The events of the run in focus: `[{ trial, key, text, label, applied }]`.
-    pub fn events(&self) -> Result<JsValue, JsError> {
-        to_js(&self.with(Session::events)?)
-    }
-
-    /// Pins the running experiment as run A and starts run B as its copy (same seed, schedule
-    /// and trials so far); from now on changes go to B and both advance trial for trial.
-    pub fn compare(&self) -> Result<(), JsError> {
-        self.session_mut()?.compare();
+    /// With `on` true or left out: pins the running experiment as run A and starts run B as its
+    /// copy (same seed, schedule and trials so far); from now on changes go to B and both advance
+    /// trial for trial. With `on` false: ends a comparison, keeping run B (the run in focus) as
+    /// the only run.
+    pub fn compare(&self, on: Option<bool>) -> Result<(), JsError> {
+        let mut s = self.session_mut()?;
+        if on.unwrap_or(true) {
+            s.compare();
+        } else {
+            s.end_comparison();
+        }
         Ok(())
     }
 
@@ -151,53 +161,16 @@ impl Playground {
         self.change(|s| s.configure_comparison(borrowed(&a), borrowed(&b)))
     }
 
-    /// Ends a comparison, keeping run B (the run in focus) as the only run.
-    #[wasm_bindgen(js_name = endComparison)]
-    pub fn end_comparison(&self) -> Result<(), JsError> {
-        self.session_mut()?.end_comparison();
-        Ok(())
-    }
-
-    /// Whether two runs are being compared.
-    #[wasm_bindgen(getter)]
-    pub fn comparing(&self) -> bool {
-        self.read(false, |s| s.sim_b().is_some())
-    }
-
-    /// While comparing, the runs' names from their first difference (`["A: Loop strength 1",
-    /// "B: 0.25"]`), else `null`.
-    #[wasm_bindgen(js_name = runNames)]
-    pub fn run_names(&self) -> Result<JsValue, JsError> {
-        to_js(&self.with(|s| s.run_names())?)
-    }
-
-    /// The configuration the controls show for the run in focus: what the next trial runs with,
-    /// pending changes included.
-    #[wasm_bindgen(js_name = shownConfig)]
-    pub fn shown_config(&self) -> Result<JsValue, JsError> {
-        to_js(&self.with(|s| s.shown_config())?)
-    }
-
-    /// Replaces the pending configuration with a preset's (keeping the seed); `reset` applies it.
+    /// Replaces the pending configuration with a preset's (keeping the seed), or with `null` the
+    /// defaults; `reset` applies it.
     #[wasm_bindgen(js_name = usePreset)]
     pub fn use_preset(&self, name: JsValue) -> Result<(), JsError> {
+        if name.is_null() {
+            self.session_mut()?.use_defaults();
+            return Ok(());
+        }
         let name = text(&name, "name")?;
         self.change(|s| s.use_preset(&name))
-    }
-
-    /// Forgets the preset: the pending configuration becomes the defaults (keeping the seed).
-    #[wasm_bindgen(js_name = useDefaults)]
-    pub fn use_defaults(&self) -> Result<(), JsError> {
-        self.session_mut()?.use_defaults();
-        Ok(())
-    }
-
-    /// The preset the running configuration started from, if any.
-    #[wasm_bindgen(getter)]
-    pub fn preset(&self) -> Option<String> {
-        self.session()
-            .ok()
-            .and_then(|s| s.running_preset().map(str::to_string))
     }
 
     /// Opens a permalink (a URL, `#…` or `key=value&…`): its configuration becomes the pending one
@@ -278,18 +251,18 @@ impl Playground {
     }
 
     /// Runs to the end of the trial in progress, or one whole trial (run B too, while
-    /// comparing); returns run A's record.
+    /// comparing), and returns run A's record. With `ms`, runs it for at most `ms` of simulated
+    /// time and returns its record if it ended, else `null`: the page's Step runs a trial in
+    /// such slices, so a long trial never blocks the page.
     #[wasm_bindgen(js_name = stepTrial)]
-    pub fn step_trial(&self) -> Result<JsValue, JsError> {
-        let r = self.change(|s| s.step_trial())?;
-        to_js(&r)
-    }
-
-    /// Runs the trial in progress (or a new one) for at most `ms` of simulated time, stopping at
-    /// its end; returns its record if it ended, else `null`. The page's Step runs a trial this
-    /// way, in slices, so a long trial never blocks the page.
-    #[wasm_bindgen(js_name = stepTrialSlice)]
-    pub fn step_trial_slice(&self, ms: f64) -> Result<JsValue, JsError> {
+    pub fn step_trial(&self, ms: JsValue) -> Result<JsValue, JsError> {
+        if ms.is_undefined() || ms.is_null() {
+            let r = self.change(|s| s.step_trial())?;
+            return to_js(&r);
+        }
+        let ms = ms
+            .as_f64()
+            .ok_or_else(|| js_error("`ms` must be a number of milliseconds, or left out"))?;
         match self.change(|s| s.step_trial_slice(ms))? {
             Some(r) => to_js(&r),
             None => Ok(JsValue::NULL),
@@ -309,60 +282,9 @@ impl Playground {
         self.change(|s| s.run_trials(n))
     }
 
-    /// The configuration the run in focus started with.
-    pub fn config(&self) -> Result<JsValue, JsError> {
-        to_js(&self.with(|s| s.focus().config().clone())?)
-    }
-
-    /// The configuration the next `reset` applies (to the run in focus).
-    #[wasm_bindgen(js_name = pendingConfig)]
-    pub fn pending_config(&self) -> Result<JsValue, JsError> {
-        to_js(&self.with(|s| s.pending().clone())?)
-    }
-
-    /// The pending configuration and its events as one object of entries (`{ loop_strength: "1",
-    /// …, "@401.gpi_output": "0" }`): what a sweep job runs.
-    #[wasm_bindgen(js_name = pendingEntries)]
-    pub fn pending_entries(&self) -> Result<JsValue, JsError> {
-        let entries: BTreeMap<String, String> =
-            self.with(|s| s.pending_entries())?.into_iter().collect();
-        to_js(&entries)
-    }
-
-    /// Whether the pending configuration differs from the running one.
-    #[wasm_bindgen(js_name = hasPendingChanges)]
-    pub fn has_pending_changes(&self) -> bool {
-        self.session().is_ok_and(|s| s.has_pending_changes())
-    }
-
     /// Number of finished trials.
     #[wasm_bindgen(js_name = trialCount)]
     pub fn trial_count(&self) -> u32 {
         self.read(0, |s| s.sim().trials_done())
-    }
-
-    /// Simulated time within the trial in progress, ms.
-    #[wasm_bindgen(js_name = timeInTrial)]
-    pub fn time_in_trial(&self) -> f64 {
-        self.read(0.0, |s| s.sim().time_in_trial_ms())
-    }
-
-    /// The phase name of trial `n` under the running configuration.
-    #[wasm_bindgen(js_name = phaseOf)]
-    pub fn phase_of(&self, n: u32) -> String {
-        self.read(String::new(), |s| {
-            s.sim().phase_of(n.max(1)).as_str().to_string()
-        })
-    }
-
-    /// The number of the trial in progress (or the next one).
-    #[wasm_bindgen(js_name = currentTrial)]
-    pub fn current_trial(&self) -> u32 {
-        self.read(1, |s| s.sim().current_trial_number())
-    }
-
-    /// Why the run stopped, if it diverged (`null` otherwise).
-    pub fn halted(&self) -> Option<String> {
-        self.read(None, |s| s.sim().halted().map(ToString::to_string))
     }
 }

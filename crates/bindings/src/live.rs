@@ -19,21 +19,21 @@ impl Playground {
         self.change(|s| s.intervene(&key, value))
     }
 
-    /// Removes the run in focus's change of `key` at `trial` if it has not applied yet; returns
-    /// whether there was one.
-    #[wasm_bindgen(js_name = cancelEvent)]
-    pub fn cancel_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
+    /// Edits the run in focus's live change of `key` at `trial`: `"cancel"` removes it if it has
+    /// not applied yet; `"keep"` keeps it as a scheduled event, so Reset replays it from that
+    /// trial instead of starting with its value (the default). Returns whether there was such a
+    /// change to edit.
+    #[wasm_bindgen(js_name = editEvent)]
+    pub fn edit_event(&self, trial: f64, key: JsValue, action: JsValue) -> Result<bool, JsError> {
         let (trial, key) = event_at(trial, &key)?;
-        Ok(self.session_mut()?.cancel_event(trial, &key))
-    }
-
-    /// Keeps the live change of `key` at `trial` as a scheduled event: Reset then replays it from
-    /// that trial instead of starting with its value (the default). Returns whether it was a live
-    /// change not yet kept.
-    #[wasm_bindgen(js_name = keepEvent)]
-    pub fn keep_event(&self, trial: f64, key: JsValue) -> Result<bool, JsError> {
-        let (trial, key) = event_at(trial, &key)?;
-        Ok(self.session_mut()?.keep_event(trial, &key))
+        match text(&action, "action")?.as_str() {
+            "cancel" => Ok(self.session_mut()?.cancel_event(trial, &key)),
+            "keep" => Ok(self.session_mut()?.keep_event(trial, &key)),
+            other => Err(js_error(format!(
+                "`action` must be \"cancel\" or \"keep\", not {:?}",
+                crate::boundary::bounded_short(other)
+            ))),
+        }
     }
 }
 

@@ -10,7 +10,7 @@
 
 use crate::config::{spec, unknown_key, Config};
 use crate::format::num;
-use crate::i18n::Catalog;
+use crate::i18n::{Catalog, Msg};
 use crate::schema::{Domain, Input, ParamError, ParamSpec, Value};
 
 /// The last trial an event may name.
@@ -46,34 +46,38 @@ pub struct Event {
     pub change: Change,
 }
 
-fn event_error(text: &str, message: impl std::fmt::Display) -> ParamError {
-    let shown = crate::format::short(text, 60);
-    ParamError::new(text, format!("`{shown}`: {message}"))
+/// A refused event: the event, then what is wrong with it (`msg`), in every language.
+fn event_error(text: &str, msg: Msg) -> ParamError {
+    ParamError::localized(
+        text,
+        Msg::new("error-in-event")
+            .text("event", crate::format::short(text, 60))
+            .said("error", msg),
+    )
 }
 
 /// A refused value in an event: the event, then the value's error, in every language it can be
 /// said in.
 fn event_value_error(text: &str, e: ParamError) -> ParamError {
     match e.msg {
-        Some(msg) => ParamError::localized(
-            text,
-            crate::i18n::Msg::new("error-in-event")
-                .text("event", crate::format::short(text, 60))
-                .said("error", msg),
-        ),
-        None => event_error(text, e.message),
+        Some(msg) => event_error(text, msg),
+        None => event_error(text, Msg::new("rejected-said").text("reason", e.message)),
     }
 }
 
 /// A trial number in 1–[`MAX_TRIAL`], or why not.
-fn trial_number(text: &str) -> Result<u32, String> {
+fn trial_number(text: &str) -> Result<u32, Msg> {
     match text.trim().parse::<u32>() {
         Ok(t) if (1..=MAX_TRIAL).contains(&t) => Ok(t),
-        _ => Err(format!(
-            "the trial {:?} must be a whole number in 1–{MAX_TRIAL}",
-            crate::format::short(text, 20)
-        )),
+        _ => Err(Msg::new("event-trial")
+            .text("trial", format!("{:?}", crate::format::short(text, 20)))
+            .num("max", f64::from(MAX_TRIAL))),
     }
+}
+
+/// What an event is: its two forms.
+fn event_form() -> Msg {
+    Msg::new("event-form")
 }
 
 /// An event's value `v` checked against its parameter (`text` is the whole event, for errors).
@@ -87,34 +91,26 @@ impl Event {
     /// (`150.gpi_output` or `50-250.rotation_deg`), `value` the part after (`0` or `0..60`).
     pub fn parse(at: &str, value: &str) -> Result<Event, ParamError> {
         let text = format!("@{at}={value}");
-        let (when, key) = at.split_once('.').ok_or_else(|| {
-            event_error(
-                &text,
-                "an event is @trial.key=value or @first-last.key=from..to",
-            )
-        })?;
+        let (when, key) = at
+            .split_once('.')
+            .ok_or_else(|| event_error(&text, event_form()))?;
         let key = key.trim();
-        let spec = spec(key).ok_or_else(|| event_error(&text, unknown_key(key).message))?;
+        let spec = spec(key).ok_or_else(|| event_value_error(&text, unknown_key(key)))?;
         if !spec.live {
             return Err(event_error(
                 &text,
-                format!(
-                    "`{key}` cannot change during a run (it applies on Reset); live parameters: {}",
-                    live_keys().join(", ")
-                ),
+                Msg::new("event-not-live")
+                    .text("key", key)
+                    .text("live", live_keys().join(", ")),
             ));
         }
         if value.contains("...") {
-            return Err(event_error(
-                &text,
-                "a ramp's value is from..to with two dots, e.g. 0..60",
-            ));
+            return Err(event_error(&text, Msg::new("event-ramp-dots")));
         }
         if when.trim().starts_with('-') {
-            return Err(event_error(
-                &text,
-                trial_number(when.trim()).err().unwrap_or_default(),
-            ));
+            if let Err(msg) = trial_number(when.trim()) {
+                return Err(event_error(&text, msg));
+            }
         }
         match when.split_once('-') {
             None => Event::parse_step(&text, spec, when, value),
@@ -131,10 +127,7 @@ impl Event {
     ) -> Result<Event, ParamError> {
         let trial = trial_number(when).map_err(|m| event_error(text, m))?;
         if value.contains("..") {
-            return Err(event_error(
-                text,
-                "a ramp needs a range of trials: @first-last.key=from..to",
-            ));
+            return Err(event_error(text, Msg::new("event-ramp-needs-trials")));
         }
         Ok(Event {
             trial,
@@ -153,43 +146,35 @@ impl Event {
         let trial = trial_number(first).map_err(|m| event_error(text, m))?;
         let until = trial_number(last).map_err(|m| event_error(text, m))?;
         if until <= trial {
-            return Err(event_error(
-                text,
-                "a ramp's last trial must come after its first",
-            ));
+            return Err(event_error(text, Msg::new("event-ramp-order")));
         }
         if !matches!(spec.domain, Domain::Real { .. }) {
             return Err(event_error(
                 text,
-                format!(
-                    "`{}` can only step, not ramp ({})",
-                    spec.key,
-                    spec.allowed()
-                ),
+                Msg::new("event-step-only")
+                    .text("key", spec.key)
+                    .text("allowed", spec.allowed()),
             ));
         }
         let (a, b) = value
             .split_once("..")
-            .ok_or_else(|| event_error(text, "a ramp's value is from..to, e.g. 0..60"))?;
+            .ok_or_else(|| event_error(text, Msg::new("event-ramp-value")))?;
         match (event_value(text, spec, a)?, event_value(text, spec, b)?) {
             (Value::Num(from), Value::Num(to)) => Ok(Event {
                 trial,
                 key: spec.key,
                 change: Change::Ramp { until, from, to },
             }),
-            _ => Err(event_error(text, "a ramp's ends must be numbers")),
+            _ => Err(event_error(text, Msg::new("event-ramp-numbers"))),
         }
     }
 
     /// Reads an event from its link form with the `@`: `@150.gpi_output=0`.
     pub fn from_text(text: &str) -> Result<Event, ParamError> {
         let body = text.trim().strip_prefix('@').unwrap_or(text.trim());
-        let (at, value) = body.split_once('=').ok_or_else(|| {
-            event_error(
-                text,
-                "an event is @trial.key=value or @first-last.key=from..to",
-            )
-        })?;
+        let (at, value) = body
+            .split_once('=')
+            .ok_or_else(|| event_error(text, event_form()))?;
         Event::parse(at, value)
     }
 
@@ -340,10 +325,8 @@ impl Schedule {
             return Ok(());
         }
         if self.events.len() >= MAX_EVENTS {
-            return Err(event_error(
-                &event.to_text(),
-                format!("a schedule holds at most {MAX_EVENTS} events"),
-            ));
+            let msg = Msg::new("event-too-many").num("max", MAX_EVENTS as f64);
+            return Err(event_error(&event.to_text(), msg));
         }
         let at = self.events.partition_point(|e| e.trial <= event.trial);
         self.events.insert(at, event);
@@ -434,12 +417,11 @@ pub fn legacy_event(key: &str, input: &Input) -> Option<Result<Option<Event>, Pa
         Some(n) if n.fract() == 0.0 && n >= 1.0 && n < f64::from(MAX_TRIAL) => {
             Event::step(n as u32 + 1, live, 0.0).map(Some)
         }
-        _ => Err(ParamError::new(
+        _ => Err(ParamError::localized(
             key,
-            format!(
-                "`{key}` must be a whole number of trials in 0–{} (0 = never)",
-                MAX_TRIAL - 1
-            ),
+            Msg::new("error-legacy-trials")
+                .text("field", key)
+                .num("max", f64::from(MAX_TRIAL - 1)),
         )),
     })
 }

@@ -393,10 +393,12 @@ fn the_catalog_s_english_is_written_nowhere_in_the_rust_sources() {
 fn a_link_s_notes_and_refusals_are_said_in_the_reader_s_language() {
     let (english, _) = read(Lang::En);
     let link =
-        "v=1&preset=nope&untuned_drive=1&b.v=2&b.hand=1&=3&%ZZ=1&b.gpi_off_after=3&loop_strength=9";
+        "v=1&preset=nope&untuned_drive=1&b.v=2&b.hand=1&=3&%ZZ=1&b.gpi_off_after=3&loop_strength=9\
+         &@9-3.rotation_deg=0..60&@4.ring_size=32&@x.gpi_output=0&@5-9.reward=graded..binary&@5.dopamine=0..1\
+         &@5-9.rotation_deg=0...60&gpi_off_after=2.5";
     let decoded = bgloop_core::permalink::decode(link);
     assert!(decoded.notes.len() >= 2, "{:?}", decoded.notes);
-    assert!(decoded.rejected.len() >= 5, "{:?}", decoded.rejected);
+    assert!(decoded.rejected.len() >= 12, "{:?}", decoded.rejected);
     for lang in [Lang::Fr, Lang::Es] {
         let (other, _) = read(lang);
         let said: Vec<(String, String)> = decoded
@@ -492,5 +494,217 @@ fn french_puts_a_space_before_every_colon_in_the_catalog_and_in_what_the_session
         found.is_empty(),
         "colons without a space in French:\n{}",
         found.join("\n")
+    );
+}
+
+/// Where product Rust may still write an English phrase, and why: what only a developer, a
+/// translator or the CLI's user reads (the README's "Still English in Rust" says the same). Every
+/// other reader-facing sentence is a catalog message.
+const ENGLISH_ALLOWED: &[(&str, &str)] = &[
+    (
+        "cli/src/",
+        "the CLI's usage, flag errors and tables (figures, notes and presets follow --lang)",
+    ),
+    (
+        "core/src/claims.rs",
+        "the labels of `bgloop claims`, a developer's check of the paper",
+    ),
+    (
+        "core/src/phenomena.rs",
+        "the labels of `bgloop phenomena`, a developer's check",
+    ),
+    (
+        "core/src/longrun.rs",
+        "the labels of the long-run invariants, a developer's check",
+    ),
+    (
+        "core/src/config.rs",
+        "each parameter's source: a citation (authors, year), as docs/model.md gives it",
+    ),
+    (
+        "core/src/schema.rs",
+        "the parameter table of docs/model.md (its notes) and the CLI's schema",
+    ),
+    (
+        "core/src/view.rs",
+        "the link grammar's view options and parts, described for developers",
+    ),
+    (
+        "core/src/i18n.rs",
+        "a broken catalog file's errors, for the translator who wrote it",
+    ),
+    (
+        "core/src/regime.rs",
+        "the regimes' English names for the CLI's sweep tables",
+    ),
+    (
+        "core/src/record.rs",
+        "a scripting API error: a column name that does not exist",
+    ),
+    (
+        "core/src/session/mod.rs",
+        "a scripting API error: a preset name that does not exist",
+    ),
+    (
+        "core/src/experiment/handover.rs",
+        "a malformed handover between the page and its own worker",
+    ),
+    (
+        "core/src/tour.rs",
+        "a custom tour file's errors (JSON errors are serde_json's own, in English)",
+    ),
+    (
+        "core/src/sweep/",
+        "sweep specs, merge files and the CLI's sweep tables",
+    ),
+    (
+        "bindings/src/",
+        "the scripting API's argument errors (a developer's console)",
+    ),
+];
+
+/// The string literals of Rust `code` (its comments skipped), each with its line.
+fn literals(code: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = code.chars().collect();
+    let (mut i, mut line, mut out) = (0, 1, Vec::new());
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '\n' {
+            line += 1;
+        } else if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        } else if c == '\'' {
+            // A char literal ('"', '\'', 'x'); a lifetime ('a) is left alone.
+            let end = if next == Some('\\') {
+                chars[i + 2..]
+                    .iter()
+                    .position(|&c| c == '\'')
+                    .map(|p| i + 3 + p)
+            } else if chars.get(i + 2) == Some(&'\'') {
+                Some(i + 3)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                i = end;
+                continue;
+            }
+        } else if c == '"'
+            || (c == 'r'
+                && matches!(next, Some('"' | '#'))
+                && !chars
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| p.is_alphanumeric() || *p == '_'))
+        {
+            let start_line = line;
+            let (hashes, mut j) = if c == 'r' {
+                let h = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
+                (Some(h), i + 2 + h)
+            } else {
+                (None, i + 1)
+            };
+            let mut text = String::new();
+            while j < chars.len() {
+                let d = chars[j];
+                if d == '\n' {
+                    line += 1;
+                }
+                match hashes {
+                    None if d == '\\' => {
+                        text.push(chars.get(j + 1).copied().unwrap_or(' '));
+                        j += 2;
+                        continue;
+                    }
+                    None if d == '"' => break,
+                    Some(h)
+                        if d == '"'
+                            && chars[j + 1..].iter().take(h).filter(|&&c| c == '#').count()
+                                == h =>
+                    {
+                        j += h;
+                        break;
+                    }
+                    _ => text.push(d),
+                }
+                j += 1;
+            }
+            out.push((start_line, text));
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether a literal is an English phrase: three or more words of letters, at least two of them
+/// lower-case words of the language (not keys such as `loop_strength`, ids or format strings).
+fn is_phrase(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '.'))
+        .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic() || c == '\''))
+        .collect();
+    words.len() >= 3
+        && words
+            .iter()
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '\''))
+            .count()
+            >= 2
+}
+
+#[test]
+fn the_literal_reader_sees_strings_and_skips_comments_chars_and_lifetimes() {
+    let code = "fn f<'a>(c: char) -> &'a str {\n    // \"not a literal here at all\"\n    let q = '\"';\n    let s = \"one \\\"two\\\" three\";\n    r#\"a raw \"quoted\" one\"#\n}\n";
+    let found = literals(code);
+    assert_eq!(
+        found,
+        vec![
+            (4, "one \"two\" three".to_string()),
+            (5, "a raw \"quoted\" one".to_string())
+        ]
+    );
+    assert!(is_phrase("the run diverged in trial {trial}"));
+    assert!(!is_phrase("loop_strength"));
+    assert!(!is_phrase("{}: {} {}"));
+    assert!(!is_phrase("error-in-event"));
+}
+
+#[test]
+fn no_english_phrase_is_written_in_product_rust_outside_the_allow_list() {
+    let sources = product_rust();
+    let allowed = |path: &str| {
+        let path = path.replace('\\', "/");
+        ENGLISH_ALLOWED.iter().position(|(p, _)| {
+            path.contains(&format!("/{p}")) || path.contains(&format!("crates/{p}"))
+        })
+    };
+    let mut found = Vec::new();
+    let mut used = vec![false; ENGLISH_ALLOWED.len()];
+    for (path, code) in &sources {
+        for (line, text) in literals(code).into_iter().filter(|(_, t)| is_phrase(t)) {
+            match allowed(path) {
+                Some(k) => used[k] = true,
+                None => found.push(format!("{path}:{line}: {text:?}")),
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English in product Rust (make it a catalog message, or add the file to ENGLISH_ALLOWED and the README with why):\n{}",
+        found.join("\n")
+    );
+    let stale: Vec<&str> = ENGLISH_ALLOWED
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|((p, _), _)| *p)
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "allowed but without English any more (remove them here and in the README): {stale:?}"
     );
 }

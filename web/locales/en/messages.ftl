@@ -111,3 +111,21 @@ rejected-b-event = `{ $key }`: run B's changes over time are events, e.g. b.@151
 rejected-b-header = `{ $key }`: run B shares run A's version and preset; set B's differences as b.key=value
 rejected-b-view = `{ $key }`: view options apply to the whole page, not to run B
 rejected-said = { $reason }
+
+## A change during a run, as a link writes it (@trial.key=value): why one is refused
+event-form = an event is @trial.key=value or @first-last.key=from..to
+event-not-live = `{ $key }` cannot change during a run (it applies on Reset); live parameters: { $live }
+event-ramp-dots = a ramp's value is from..to with two dots, e.g. 0..60
+event-trial = the trial { $trial } must be a whole number in 1–{ $max }
+event-ramp-needs-trials = a ramp needs a range of trials: @first-last.key=from..to
+event-ramp-order = a ramp's last trial must come after its first
+event-step-only = `{ $key }` can only step, not ramp ({ $allowed })
+event-ramp-value = a ramp's value is from..to, e.g. 0..60
+event-ramp-numbers = a ramp's ends must be numbers
+event-too-many = a schedule holds at most { $max } events
+event-begun = `{ $event }`: trial { $trial } has already begun; a change now applies from trial { $first }
+error-legacy-trials = `{ $field }` must be a whole number of trials in 0–{ $max } (0 = never)
+
+## Why a sweep cannot run on this experiment
+sweep-comparison = a sweep runs one experiment, and this one is a comparison (run B has its own settings): end the comparison, or choose a preset that is not one
+sweep-event = `{ $param }`: the experiment changes `{ $param }` from trial { $trial } ({ $event }), so a sweep would set it only before then; remove that event or sweep another parameter

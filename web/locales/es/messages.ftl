@@ -111,3 +111,21 @@ rejected-b-event = `{ $key }`: los cambios de la simulación B a lo largo del ti
 rejected-b-header = `{ $key }`: la simulación B comparte la versión y el preajuste de la simulación A; indique las diferencias de B como b.clave=valor
 rejected-b-view = `{ $key }`: las opciones de vista se aplican a toda la página, no a la simulación B
 rejected-said = { $reason }
+
+## Un cambio durante la simulación, tal como lo escribe un enlace (@ensayo.clave=valor): por qué se rechaza
+event-form = un evento se escribe @ensayo.clave=valor o @primero-último.clave=desde..hasta
+event-not-live = `{ $key }` no puede cambiar durante una simulación (se aplica al reiniciar); parámetros que pueden cambiar en marcha: { $live }
+event-ramp-dots = el valor de una rampa se escribe desde..hasta con dos puntos, p. ej. 0..60
+event-trial = el ensayo { $trial } debe ser un número entero entre 1 y { $max }
+event-ramp-needs-trials = una rampa necesita un intervalo de ensayos: @primero-último.clave=desde..hasta
+event-ramp-order = el último ensayo de una rampa debe venir después del primero
+event-step-only = `{ $key }` solo puede cambiar de golpe, no en rampa ({ $allowed })
+event-ramp-value = el valor de una rampa se escribe desde..hasta, p. ej. 0..60
+event-ramp-numbers = los extremos de una rampa deben ser números
+event-too-many = un programa contiene como máximo { $max } eventos
+event-begun = `{ $event }`: el ensayo { $trial } ya ha comenzado; un cambio se aplica ahora a partir del ensayo { $first }
+error-legacy-trials = `{ $field }` debe ser un número entero de ensayos entre 0 y { $max } (0 = nunca)
+
+## Por qué un barrido no puede hacerse sobre este experimento
+sweep-comparison = un barrido recorre un solo experimento, y este es una comparación (la simulación B tiene sus propios ajustes): termine la comparación, o elija un preajuste que no lo sea
+sweep-event = `{ $param }`: el experimento cambia `{ $param }` a partir del ensayo { $trial } ({ $event }), así que un barrido solo lo fijaría hasta entonces; quite ese evento o barra otro parámetro

@@ -111,3 +111,21 @@ rejected-b-event = `{ $key }` : les changements de la simulation B au cours du 
 rejected-b-header = `{ $key }` : la simulation B partage la version et le préréglage de la simulation A ; indiquez les différences de B par b.clé=valeur
 rejected-b-view = `{ $key }` : les options d'affichage s'appliquent à toute la page, pas à la simulation B
 rejected-said = { $reason }
+
+## Un changement en cours de simulation, tel qu'un lien l'écrit (@essai.clé=valeur) : pourquoi il est refusé
+event-form = un événement s'écrit @essai.clé=valeur ou @premier-dernier.clé=de..à
+event-not-live = `{ $key }` ne peut pas changer pendant une simulation (il s'applique à la réinitialisation) ; paramètres modifiables en cours de route : { $live }
+event-ramp-dots = la valeur d'une rampe s'écrit de..à avec deux points, p. ex. 0..60
+event-trial = l'essai { $trial } doit être un nombre entier entre 1 et { $max }
+event-ramp-needs-trials = une rampe demande une plage d'essais : @premier-dernier.clé=de..à
+event-ramp-order = le dernier essai d'une rampe doit venir après le premier
+event-step-only = `{ $key }` ne peut changer que d'un coup, pas en rampe ({ $allowed })
+event-ramp-value = la valeur d'une rampe s'écrit de..à, p. ex. 0..60
+event-ramp-numbers = les extrémités d'une rampe doivent être des nombres
+event-too-many = un programme contient au plus { $max } événements
+event-begun = `{ $event }` : l'essai { $trial } a déjà commencé ; un changement s'applique désormais à partir de l'essai { $first }
+error-legacy-trials = `{ $field }` doit être un nombre entier d'essais entre 0 et { $max } (0 = jamais)
+
+## Pourquoi un balayage ne peut pas porter sur cette expérience
+sweep-comparison = un balayage porte sur une seule expérience, et celle-ci est une comparaison (la simulation B a ses propres réglages) : terminez la comparaison, ou choisissez un préréglage qui n'en est pas une
+sweep-event = `{ $param }` : l'expérience change `{ $param }` à partir de l'essai { $trial } ({ $event }), donc un balayage ne le fixerait que jusque-là ; retirez cet événement ou balayez un autre paramètre

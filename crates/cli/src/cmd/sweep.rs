@@ -179,7 +179,9 @@ fn jobs_of(spec: &sweep::SweepSpec, shard: Option<&str>) -> Result<Vec<sweep::Jo
 pub(crate) fn command(args: &mut Args) -> Result<ExitCode, Failure> {
     let (base, _) = build_experiment(args)?;
     let r = request(args)?;
-    r.spec.check_experiment(&base).map_err(UsageError::new)?;
+    r.spec
+        .check_experiment(&base)
+        .map_err(|m| UsageError::new(words().format(&m)))?;
     let jobs = jobs_of(&r.spec, r.shard.as_deref())?;
     // The output is opened before the work: a folder that does not exist fails now, not after
     // hours of computing (a Slurm shard would lose its work).

@@ -181,13 +181,12 @@ impl Simulation {
     pub fn add_event(&mut self, event: Event) -> Result<(), ParamError> {
         let first = self.next_boundary();
         if event.trial < first {
-            return Err(ParamError::new(
+            return Err(ParamError::localized(
                 event.key,
-                format!(
-                    "`{}`: trial {} has already begun; a change now applies from trial {first}",
-                    event.to_text(),
-                    event.trial
-                ),
+                crate::i18n::Msg::new("event-begun")
+                    .text("event", event.to_text())
+                    .num("trial", f64::from(event.trial))
+                    .num("first", f64::from(first)),
             ));
         }
         self.schedule.add(event)

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::experiment::Divergence;
 use crate::protocol::Protocol;
 use crate::regime::{Measures, Regime};
+use crate::said::Msg;
 use crate::schema::{Domain, Input};
 use serde::{Deserialize, Serialize};
 
@@ -549,25 +550,25 @@ impl SweepSpec {
     /// Checks that `experiment` can be swept with this spec, for the page and the CLI alike: one
     /// run (a comparison would sweep run A alone), whose schedule does not change a swept
     /// parameter, with values in range.
-    pub fn check_experiment(&self, experiment: &crate::Experiment) -> Result<(), String> {
+    pub fn check_experiment(&self, experiment: &crate::Experiment) -> Result<(), Msg> {
         if experiment.is_comparison() {
-            return Err("a sweep runs one experiment, and this one is a comparison (run B has its own settings): end the comparison, or choose a preset that is not one".into());
+            return Err(Msg::new("sweep-comparison"));
         }
-        self.validate(&experiment.a.config)?;
+        self.validate(&experiment.a.config)
+            .map_err(|reason| Msg::new("rejected-said").text("reason", reason))?;
         self.check_schedule(&experiment.a)
     }
 
     /// Checks that no event of `base` changes a swept parameter.
-    pub fn check_schedule(&self, base: &Protocol) -> Result<(), String> {
+    pub fn check_schedule(&self, base: &Protocol) -> Result<(), Msg> {
         let params = std::iter::once(self.param.as_str())
             .chain(self.second.as_ref().map(|a| a.param.as_str()));
         for param in params {
             if let Some(e) = base.schedule.events().iter().find(|e| e.key == param) {
-                return Err(format!(
-                    "`{param}`: the experiment changes `{param}` from trial {} ({}), so a sweep would set it only before then; remove that event or sweep another parameter",
-                    e.trial,
-                    e.to_text()
-                ));
+                return Err(Msg::new("sweep-event")
+                    .text("param", param)
+                    .num("trial", f64::from(e.trial))
+                    .text("event", e.to_text()));
             }
         }
         Ok(())

@@ -1,0 +1,56 @@
+//! The one read of the page: the session's snapshot with what the page and an embed's host read
+//! beside it (the configurations, the markers, the records since the last frame), built as plain
+//! data while the session is borrowed and converted after. Forwards and conversions only.
+
+use bgloop_core::session::{Run, Session};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The trials after which the records are wanted: run A's and run B's.
+#[derive(Clone, Copy, Debug)]
+pub struct Since {
+    /// Records of run A after this trial.
+    pub a: u32,
+    /// Records of run B after this trial (while comparing).
+    pub b: u32,
+}
+
+/// Everything the page shows, as one JSON object: the snapshot's fields and, beside them,
+/// `config`, `pending_config`, `pending_entries`, `markers`, `current_trial`, `feeding`,
+/// `last_record` and (with `since`) `records: { A, B? }`.
+pub fn of(s: &Session, since: Option<Since>) -> Result<Value, serde_json::Error> {
+    let mut view = serde_json::to_value(s.view())?;
+    let entries: BTreeMap<String, String> = s.pending_entries().into_iter().collect();
+    let markers: Vec<Value> = s
+        .markers()
+        .into_iter()
+        .map(|(trial, label)| json!({ "trial": trial, "label": label }))
+        .collect();
+    let extra = json!({
+        "config": s.focus().config(),
+        "pending_config": s.pending(),
+        "pending_entries": entries,
+        "markers": markers,
+        "current_trial": s.sim().current_trial_number(),
+        "feeding": s.feeding(),
+        "last_record": s.sim().history().last(),
+    });
+    if let (Value::Object(v), Value::Object(e)) = (&mut view, extra) {
+        v.extend(e);
+        if let Some(since) = since {
+            let mut records = serde_json::Map::new();
+            records.insert(
+                "A".into(),
+                serde_json::to_value(s.records_after(Run::A, since.a))?,
+            );
+            if s.sim_b().is_some() {
+                records.insert(
+                    "B".into(),
+                    serde_json::to_value(s.records_after(Run::B, since.b))?,
+                );
+            }
+            v.insert("records".into(), Value::Object(records));
+        }
+    }
+    Ok(view)
+}
