@@ -168,6 +168,23 @@ test('fast-forwarding a comparison runs B on a second core (a worker); its CSV i
   await context.close();
 });
 
+test('a feed a script started first does not stop the page: fast-forward ends it and runs B on its own worker', async () => {
+  const { page, context, problems } = await open('#preset=strong-vs-weak&seed=3&speed=4');
+  const started = await page.evaluate(() => window.bgloop.playground.feed(true));
+  assert.ok(started?.state instanceof Object, 'the script holds a feed of its own');
+  await page.evaluate(() => window.bgloop.runTrials(120));
+  await page.waitForFunction(() => {
+    const pg = window.bgloop.playground;
+    const stopped = !document.getElementById('error').hidden;
+    return stopped || (pg.trialCount() >= 120 && pg.view().feeding == null && document.getElementById('play').disabled === false);
+  }, null, { timeout: 60000 });
+  assert.equal(await page.locator('#error').isHidden(), true, await page.locator('#error').textContent());
+  assert.ok(await trials(page) >= 120);
+  assert.ok((await page.evaluate(() => window.bgloop.twin.handovers)) >= 1, 'B came from the page\'s worker');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('run B diverging on its worker pauses the page with B\'s message, as on one thread, and nothing is thrown uncaught', async () => {
   const wild = 'g_sc=3&dopamine=2&g_gs=0&cortical_inhibition=0&cortical_recurrence=3.8&cortical_drive=0.5&cue_strength=2&g_ct=3';
   const b = wild.split('&').map((e) => `b.${e}`).join('&');

@@ -57,8 +57,11 @@ test('a language switch makes at most 20 calls into wasm (words are read in batc
         Object.defineProperty(obj, name, { ...d, get() { n += 1; return g.call(this); } });
       }
     };
+    // The playground's methods, and every function of the module's Words and Sweeps namespaces.
     for (const name of Object.getOwnPropertyNames(Class.prototype)) wrap(Class.prototype, name);
-    for (const name of Object.getOwnPropertyNames(Class)) if (!['length', 'name', 'prototype'].includes(name)) wrap(Class, name);
+    for (const cls of [Class, window.bgloop.Words, window.bgloop.Sweeps]) {
+      for (const name of Object.getOwnPropertyNames(cls)) if (!['length', 'name', 'prototype', '__wrap'].includes(name)) wrap(cls, name);
+    }
     const menu = document.getElementById('lang');
     menu.value = 'fr';
     menu.dispatchEvent(new Event('change', { bubbles: true }));

@@ -182,3 +182,24 @@ test('the messages say what is wrong', () => {
   assert.equal(pg.runTrials(1), 1);
   pg.free();
 });
+
+test('view and draw read their options as documented: a key left undefined is a default, a wrong one is named', () => {
+  const pg = new Playground(undefined);
+  pg.configure({ ring_size: 16, trial_ms: 300 });
+  pg.reset(1);
+  pg.runTrials(3);
+  const msg = (f) => { try { f(); } catch (e) { return e.message; } return 'no error'; };
+  // Records since trial 1 for A; B's list is there, empty, when not comparing.
+  const v = pg.view({ A: 1, B: undefined });
+  assert.deepEqual(v.records.A.map((r) => r.trial), [2, 3]);
+  assert.deepEqual(v.records.B, []);
+  assert.equal(v.last_record.trial, 3);
+  assert.equal(pg.view(3).records.A.length, 0);
+  assert.equal(pg.view().records, undefined, 'no records unless asked');
+  // draw's options: a non-object, a scale out of range, a key set to undefined.
+  assert.match(msg(() => pg.draw(null, 'learning', 2)), /`options` must be an object \{ scale, highContrast, hand \}/);
+  assert.match(msg(() => pg.draw(null, 'learning', { scale: 99 })), /`options.scale` = 99 is out of range 0.25–8/);
+  assert.match(msg(() => pg.draw(null, 'learning', { scale: 1, hand: undefined })), /`canvas` must be a <canvas> element/, 'undefined is a default');
+  assert.match(msg(() => pg.draw(null, 'chart', {})), /`part` must be "reach", "learning", "circuit" or "activity", not "chart"/);
+  pg.free();
+});

@@ -27,7 +27,7 @@ export function buildParameters(app) {
   const { pg, presets } = app;
   const presetSelect = $('preset');
   const specs = new Map(app.schema.map((s) => [s.key, s]));
-  const begun = () => { const v = pg.view(); return v.trials > 0 || v.time_in_trial_ms > 0; };
+  const begun = () => pg.trialCount() > 0 || pg.view().time_in_trial_ms > 0;
   const controls = buildControls($('controls'), app.schema, { linkTerms: app.glossary.linkTerms }, (key, value, final) => {
     try {
       const spec = specs.get(key);

@@ -27,10 +27,16 @@ export class TwinFeed {
     if (this.broken) return;
     // The feed in progress, or a new one (null when not comparing): any change to the session
     // ends a feed, and the next one starts the twin again from where B is.
-    const start = pg.feed(true);
+    let start = pg.feed(true);
     if (!start) return;
     if (start.feed !== this.feed) {
       if (!this.ensureWorker()) { pg.feed(false); return; }
+      if (!start.state) {
+        // A feed someone else started (a script): end it, and start ours from where B is.
+        pg.feed(false);
+        start = pg.feed(true);
+        if (!start?.state) return;
+      }
       this.feed = start.feed;
       this.worker.postMessage(
         {

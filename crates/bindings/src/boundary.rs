@@ -51,6 +51,26 @@ pub fn settings(value: &JsValue, what: &str) -> Result<Vec<(String, Input)>, JsE
     Ok(out)
 }
 
+/// Reads an options object `{ key: value, … }` of primitives; a key set to `undefined` or `null`
+/// is left out (every option is optional). `shape` says what the object should be, for the error
+/// when `value` is not an object.
+fn options(value: &JsValue, what: &str, shape: &str) -> Result<Vec<(String, Input)>, JsError> {
+    let object = object(value, what, shape)?;
+    let keys = keys(&object, what)?;
+    let object: &JsValue = object.as_ref();
+    let mut out = Vec::with_capacity(keys.len());
+    for key in keys {
+        let v = Reflect::get(object, &JsValue::from_str(&key))
+            .map_err(|_| js_error(format!("{what}: reading `{}` threw", short(&key))))?;
+        if v.is_undefined() || v.is_null() {
+            continue;
+        }
+        let input = primitive(&v, &key).map_err(|m| js_error(format!("{what}: {m}")))?;
+        out.push((key, input));
+    }
+    Ok(out)
+}
+
 /// A number, boolean or (bounded) string as an [`Input`], or what is wrong with it.
 fn primitive(v: &JsValue, key: &str) -> Result<Input, String> {
     if let Some(x) = v.as_f64() {
@@ -128,9 +148,8 @@ fn keys(object: &js_sys::Object, what: &str) -> Result<Vec<String>, JsError> {
         .map_err(|_| js_error(format!("{what}: its keys could not be read")))?;
     if keys.length() > MAX_KEYS {
         return Err(js_error(format!(
-            "{what} has {} keys; at most {MAX_KEYS} are read (the schema has {})",
-            keys.length(),
-            bgloop_core::schema().len()
+            "{what} has {} keys; at most {MAX_KEYS} are read",
+            keys.length()
         )));
     }
     keys.iter()
@@ -381,12 +400,13 @@ pub fn since(value: &JsValue) -> Result<Option<crate::view::Since>, JsError> {
         let n = trial("since", x)?;
         return Ok(Some(crate::view::Since { a: n, b: n }));
     }
-    let wrong = || js_error("`since` must be a trial number or { A, B } with trial numbers");
+    const SHAPE: &str = "a trial number or { A, B } with trial numbers";
+    let wrong = || js_error(format!("`since` must be {SHAPE}"));
     if !value.is_object() {
         return Err(wrong());
     }
     let mut since = crate::view::Since { a: 0, b: 0 };
-    for (key, v) in settings(value, "since")? {
+    for (key, v) in options(value, "`since`", SHAPE)? {
         let x = match (key.as_str(), v) {
             ("A" | "B", Input::Num(x)) => x,
             _ => return Err(wrong()),
@@ -423,7 +443,8 @@ pub fn draw_options(value: &JsValue) -> Result<DrawOptions, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(o);
     }
-    for (key, v) in settings(value, "options")? {
+    let shape = "an object { scale, highContrast, hand }, e.g. { scale: 2 }";
+    for (key, v) in options(value, "`options`", shape)? {
         match (key.as_str(), v) {
             ("scale", Input::Num(x)) => o.scale = x,
             ("highContrast", Input::Bool(b)) => o.high_contrast = b,

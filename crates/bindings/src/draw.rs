@@ -192,6 +192,7 @@ impl Playground {
     pub fn draw(&self, canvas: JsValue, part: JsValue, options: JsValue) -> Result<(), JsError> {
         let part = boundary::text(&part, "part")?;
         let o = boundary::draw_options(&options)?;
+        checked("options.scale", o.scale, 0.25, 8.0)?;
         match part.as_str() {
             "reach" => self.draw_reach(canvas, o.hand, o.scale, o.high_contrast),
             "learning" => self.draw_learning(canvas, o.scale, o.high_contrast),

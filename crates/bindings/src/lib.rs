@@ -123,7 +123,8 @@ impl Playground {
     /// halted, results, said, window, link_encodes }`) with the run's `config`, the
     /// `pending_config`, the `pending_entries` a sweep runs, the `markers`, the `current_trial`,
     /// the `feeding` feed, the `last_record` and, if `since` is given (a trial number for both
-    /// runs, or `{ A, B }`), the `records` of each run after it: `{ A: […], B: […] }`. The page
+    /// runs, or `{ A, B }`), the `records` of each run after it: `{ A: […], B: […] }` (B's empty
+    /// unless comparing). The page
     /// renders it after any change; an embed's host gets the new records from it.
     pub fn view(&self, since: JsValue) -> Result<JsValue, JsError> {
         let since = boundary::since(&since)?;

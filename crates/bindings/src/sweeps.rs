@@ -108,7 +108,7 @@ impl Sweeps {
         ))
     }
 
-    /// Runs one sweep job on `base` (an object of entries, e.g. `pendingEntries()`): `{ value,
+    /// Runs one sweep job on `base` (an object of entries, e.g. the view's `pending_entries`): `{ value,
     /// seed, final_error, executed, … }`; with `param2` and `value2`, one cell of a map. Used by
     /// the sweep's Web Workers.
     pub fn run(

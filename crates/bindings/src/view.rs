@@ -17,7 +17,7 @@ pub struct Since {
 
 /// Everything the page shows, as one JSON object: the snapshot's fields and, beside them,
 /// `config`, `pending_config`, `pending_entries`, `markers`, `current_trial`, `feeding`,
-/// `last_record` and (with `since`) `records: { A, B? }`.
+/// `last_record` and (with `since`) `records: { A, B }` (B's empty unless comparing).
 pub fn of(s: &Session, since: Option<Since>) -> Result<Value, serde_json::Error> {
     let mut view = serde_json::to_value(s.view())?;
     let entries: BTreeMap<String, String> = s.pending_entries().into_iter().collect();
@@ -43,12 +43,12 @@ pub fn of(s: &Session, since: Option<Since>) -> Result<Value, serde_json::Error>
                 "A".into(),
                 serde_json::to_value(s.records_after(Run::A, since.a))?,
             );
-            if s.sim_b().is_some() {
-                records.insert(
-                    "B".into(),
-                    serde_json::to_value(s.records_after(Run::B, since.b))?,
-                );
-            }
+            // Run B's records while comparing; none otherwise.
+            let b = match s.sim_b() {
+                Some(_) => serde_json::to_value(s.records_after(Run::B, since.b))?,
+                None => Value::Array(Vec::new()),
+            };
+            records.insert("B".into(), b);
             v.insert("records".into(), Value::Object(records));
         }
     }
