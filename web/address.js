@@ -8,6 +8,7 @@ import { markHidden } from './parameters.js';
 import { runToEnd } from './end.js';
 import { sayLanguageProblem } from './language.js';
 import { currentLanguage } from './i18n.js';
+import { readOptions } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,28 +22,23 @@ export function setupLinks(app) {
 }
 
 /**
- * Opens `link` as a fresh load would: its experiment, and its view options (hand path, speed,
- * embed, hide). `speed` overrides the link's. Returns the decoded link.
+ * Opens `link` (a tour step's) as a fresh load would: its experiment, and the view options a
+ * step sets (hand path, speed, end trial, loop, sweep, focus). `speed` overrides the link's.
+ * Returns the decoded link.
  */
 function openLink(app, link, { speed } = {}) {
   const { pg } = app;
   app.setPlaying(false);
   const opened = pg.openPermalink(link);
   showLinkProblems($('link-problems'), opened);
-  const v = opened.view;
-  $('show-hand').checked = v.hand === '1';
-  if (v.speed !== undefined) app.speed.value = v.speed;
+  readOptions(app, opened.view, { step: true });
   if (speed !== undefined) app.speed.value = String(speed);
-  app.ui.endTrial = v.to !== undefined ? Number(v.to) : null;
-  app.ui.loop = v.loop === '1';
-  app.setFocus(v.focus ?? null);
   app.applySpeed();
   app.render();
   // A step's sweep (the tour's regime map) opens as a link's would: run at once within the link
   // budget, asked for otherwise and always in an embed; a step without one clears the last.
-  app.ui.sweep = v.sweep ?? null;
-  document.body.classList.toggle('has-sweep', Boolean(v.sweep));
-  if (v.sweep) app.sweep?.fromLink(v.sweep, { embedded: app.ui.embedded }); else app.sweep?.clear();
+  const { sweep } = app.ui;
+  if (sweep) app.sweep?.fromLink(sweep, { embedded: app.ui.embedded }); else app.sweep?.clear();
   return opened;
 }
 
@@ -51,33 +47,18 @@ function openLink(app, link, { speed } = {}) {
 function openAddress(app) {
   const { pg } = app;
   document.querySelectorAll('[data-hidden]').forEach((e) => e.removeAttribute('data-hidden'));
-  let tour = null;
   if (location.hash.length > 1) {
     const opened = pg.openPermalink(location.hash);
     showLinkProblems($('link-problems'), opened);
-    const v = opened.view;
-    if (v.hand === '1') $('show-hand').checked = true;
-    if (v.speed !== undefined) app.speed.value = v.speed;
-    app.ui.embedded = v.embed === '1';
-    app.ui.hiddenParts = (v.hide || '').split(',').filter(Boolean);
-    app.ui.endTrial = v.to !== undefined ? Number(v.to) : null;
-    app.ui.loop = v.loop === '1';
-    if (v.hc !== undefined) app.setHighContrast(v.hc === '1');
-    if (v.lang !== undefined) app.ui.lang = v.lang;
-    app.setFocus(v.focus ?? null);
-    app.ui.sweep = v.sweep ?? null;
-    document.body.classList.toggle('has-sweep', Boolean(v.sweep));
-    tour = v.tour ?? null;
+    readOptions(app, opened.view);
   } else {
     pg.usePreset('rotation');
     pg.reset();
     pg.setWindows(null);
-    Object.assign(app.ui, { embedded: false, hiddenParts: [], endTrial: null, loop: false, sweep: null });
-    app.setFocus(null);
-    document.body.classList.remove('has-sweep');
+    readOptions(app, {});
   }
   markHidden(app);
-  return tour;
+  return app.ui.tourAt;
 }
 
 /**

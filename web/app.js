@@ -1,5 +1,5 @@
 // The page's state: the app object the other modules share (the model, the page-only state, the
-// views and the status line), and what the page keeps of itself in its link (the view options).
+// views and the status line), and the page's link (web/state.js keeps its view options).
 
 import { Words } from './pkg/bgloop.js';
 import { Views, prefersContrast } from './charts.js';
@@ -8,6 +8,7 @@ import { StatusLine } from './status.js';
 import { describer } from './describe.js';
 import { render } from './render.js';
 import { t } from './i18n.js';
+import { checkKeepers, writeOptions } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -25,7 +26,7 @@ export function createApp(pg) {
    * high-contrast theme, the trial the run stops at (`to=`) and whether it then starts again
    * (`loop=`), the last run generation rendered, and the trials of A and B already told to the
    * host. */
-  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, window: null, loop: false, sweep: null, lang: null, focus: null, generation: null, reported: 0, reportedB: 0, links: 0 };
+  const ui = { embedded: false, hiddenParts: [], userPaused: false, highContrast: prefersContrast(), endTrial: null, window: null, loop: false, sweep: null, lang: null, focus: null, tourAt: null, generation: null, reported: 0, reportedB: 0, links: 0 };
   const app = {
     pg,
     ui,
@@ -39,13 +40,15 @@ export function createApp(pg) {
     /** Says the content's height to the host again (set by the embed layout). */
     tellHeight: () => {},
   };
+  // Every view option of core's table is kept by the page (web/state.js), and nothing else.
+  checkKeepers(app.viewTable);
   document.body.classList.toggle('hc', ui.highContrast);
   app.setHighContrast = (on) => setHighContrast(app, on);
   app.setFocus = (view) => setFocus(app, view);
   app.showError = (e) => { const box = $('error'); box.hidden = !e; box.textContent = e ? message(e) : ''; };
   app.say = (text) => { $('share-status').textContent = text; };
   // The address bar always holds the running experiment.
-  app.viewOptions = () => viewOptions(app);
+  app.viewOptions = () => writeOptions(app);
   app.link = () => syncHash(pg, app.viewOptions);
   app.fullLink = () => fullLink(app);
   app.render = (opts) => render(app, opts);
@@ -78,27 +81,6 @@ function setHighContrast(app, on) {
   app.views.invalidate(); app.views.draw();
   app.sweep?.redraw();
   app.link?.();
-}
-
-/** The page's view options as a link keeps them (speed, hand path, embed, hidden parts, theme,
- * end trial, windows, loop, language, sweep and tour step). */
-function viewOptions(app) {
-  const { ui } = app;
-  const v = { speed: app.speed.value };
-  if ($('show-hand').checked) v.hand = '1';
-  if (ui.embedded) v.embed = '1';
-  if (ui.hiddenParts.length) v.hide = ui.hiddenParts.join(',');
-  if (ui.highContrast) v.hc = '1';
-  if (ui.endTrial !== null) v.to = String(ui.endTrial);
-  if (ui.window) v.window = ui.window;
-  if (ui.loop) v.loop = '1';
-  if (ui.lang) v.lang = ui.lang;
-  if (ui.focus) v.focus = ui.focus;
-  const sweep = app.sweep?.linkValue();
-  if (sweep) v.sweep = sweep;
-  const step = app.tour?.linkValue();
-  if (step) v.tour = step;
-  return v;
 }
 
 /** The full page's link to the running experiment (an embed's link without `embed=`). */
