@@ -79,6 +79,10 @@ test('a language switch makes at most 20 calls into wasm (words are read in batc
     num: document.querySelector('#controls input[type=range]').getAttribute('aria-valuetext'),
   }));
   assert.match(words.box, /\(nombre\)$/, words.box);
+  // Scripts read the speeds in the page's language too (`bgloop.views`).
+  const speed = await page.evaluate(() => window.bgloop.views.speeds.map((s) => s.label).join(' | '));
+  assert.doesNotMatch(speed, /slow motion|real time|fast-forward/, speed);
+  assert.match(speed, /ralenti \| temps réel/, speed);
   assert.match(words.term ?? '', /signifie|sens|veut dire/i, words.term);
   console.log(`# ${JSON.stringify(words)}`);
   await page.close();

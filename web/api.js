@@ -110,7 +110,8 @@ function scriptingApi(app, api) {
     get config() { return pg.view().config; },
     get pendingConfig() { return pg.view().pending_config; },
     get schema() { return app.schema; },
-    views: app.viewTable,
+    /** Link view options, speed levels (named in the page's language) and parts `hide=` may name. */
+    get views() { return app.viewTable; },
     get presets() { return app.presets; },
     play: api.play,
     pause: api.pause,

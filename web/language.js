@@ -32,6 +32,8 @@ export function setupLanguage(app) {
     if (code !== before) {
       app.schema = Words.schema();
       app.presets = Words.presets();
+      // The speeds' names scripts read (`bgloop.views`), from the words just read.
+      app.viewTable.speeds.forEach((speed, i) => { speed.label = t(`speed-${i}`); });
       app.glossary.reload();
       relinkHints(app);
       buildParameters(app);
