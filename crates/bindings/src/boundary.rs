@@ -388,9 +388,18 @@ pub fn outcomes(
         .collect()
 }
 
+/// The trials after which the records are wanted: run A's and run B's.
+#[derive(Clone, Copy, Debug)]
+pub struct Since {
+    /// Records of run A after this trial.
+    pub a: u32,
+    /// Records of run B after this trial (while comparing).
+    pub b: u32,
+}
+
 /// The trials after which `view` gives the records: `undefined`/`null` (no records), a trial
 /// number for both runs, or `{ A, B }` (either may be left out: 0).
-pub fn since(value: &JsValue) -> Result<Option<crate::view::Since>, JsError> {
+pub fn since(value: &JsValue) -> Result<Option<Since>, JsError> {
     let trial =
         |name: &str, x: f64| bgloop_core::schema::whole(name, x, 0, u32::MAX).map_err(js_error);
     if value.is_undefined() || value.is_null() {
@@ -398,14 +407,14 @@ pub fn since(value: &JsValue) -> Result<Option<crate::view::Since>, JsError> {
     }
     if let Some(x) = value.as_f64() {
         let n = trial("since", x)?;
-        return Ok(Some(crate::view::Since { a: n, b: n }));
+        return Ok(Some(Since { a: n, b: n }));
     }
     const SHAPE: &str = "a trial number or { A, B } with trial numbers";
     let wrong = || js_error(format!("`since` must be {SHAPE}"));
     if !value.is_object() {
         return Err(wrong());
     }
-    let mut since = crate::view::Since { a: 0, b: 0 };
+    let mut since = Since { a: 0, b: 0 };
     for (key, v) in options(value, "`since`", SHAPE)? {
         let x = match (key.as_str(), v) {
             ("A" | "B", Input::Num(x)) => x,

@@ -224,7 +224,8 @@ impl Playground {
         } else {
             boundary::text(&link_base, "linkBase")?
         };
-        let figure = self.with(|s| Figure::of_session(s, show_hand, &base))?;
+        let words = crate::language::words();
+        let figure = self.with(|s| Figure::of_session(s, show_hand, &base, words))?;
         document()?;
         figure.svg(w, h).map_err(js_error)
     }
@@ -240,7 +241,12 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let scene = self.with(|s| Runs::of_session(s).reach_scene(show_hand).into_owned())?;
+        let words = crate::language::words();
+        let scene = self.with(|s| {
+            Runs::of_session(s, words)
+                .reach_scene(show_hand)
+                .into_owned()
+        })?;
         plot(&canvas, scale, high_contrast, |area, style| {
             reach::draw(area, &scene, style)
         })
@@ -253,7 +259,8 @@ impl Playground {
         scale: f64,
         high_contrast: bool,
     ) -> Result<(), JsError> {
-        let scene = self.with(|s| LearningScene::of(&Runs::of_session(s)))?;
+        let words = crate::language::words();
+        let scene = self.with(|s| LearningScene::of(&Runs::of_session(s, words)))?;
         plot(&canvas, scale, high_contrast, |area, style| {
             scene.draw(area, style)
         })

@@ -25,7 +25,7 @@ pub use sweeps::Sweeps;
 use bgloop_core::session::Session;
 use bgloop_core::Input;
 use boundary::{js_error, settings, text};
-use std::cell::{RefCell, RefMut};
+use std::cell::{Ref, RefCell, RefMut};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
@@ -54,15 +54,17 @@ pub struct Playground {
 }
 
 impl Playground {
-    /// The session, to read (it speaks the page's language: see [`Playground::session_mut`]).
-    fn session(&self) -> Result<RefMut<'_, Session>, JsError> {
-        self.session_mut()
+    /// The session, to read.
+    fn session(&self) -> Result<Ref<'_, Session>, JsError> {
+        self.session
+            .try_borrow()
+            .map_err(|_| js_error("the playground is busy (a call is still running)"))
     }
 
     /// `f` of the session, or `default` in the (unreachable) case that it is borrowed. `f` must
     /// not call into JavaScript: it returns plain data, converted after the session is released.
     fn read<T>(&self, default: T, f: impl FnOnce(&Session) -> T) -> T {
-        self.session_mut().map_or(default, |s| f(&s))
+        self.session.try_borrow().map_or(default, |s| f(&s))
     }
 
     /// `f` of the session as plain data, the session released before anything reaches
@@ -85,16 +87,13 @@ impl Playground {
         outcome.map_err(|e| js_error(e.said_in(language::words())))
     }
 
-    /// The session, to change. The page's language has one holder, the module's (see
-    /// [`language::words`]): the session is told it at every borrow, so what it says (status,
-    /// events, run names, figure header) is always in the page's language.
+    /// The session, to change. It holds no language: what it says (status, events, run names,
+    /// figure header, errors) is said in the page's language, which has one holder, the module's
+    /// ([`language::words`]).
     fn session_mut(&self) -> Result<RefMut<'_, Session>, JsError> {
-        let mut s = self
-            .session
+        self.session
             .try_borrow_mut()
-            .map_err(|_| js_error("the playground is busy (a call is still running)"))?;
-        s.set_words(language::words());
-        Ok(s)
+            .map_err(|_| js_error("the playground is busy (a call is still running)"))
     }
 }
 
@@ -128,7 +127,8 @@ impl Playground {
     /// renders it after any change; an embed's host gets the new records from it.
     pub fn view(&self, since: JsValue) -> Result<JsValue, JsError> {
         let since = boundary::since(&since)?;
-        let view = self.with(|s| view::of(s, since))?;
+        let words = language::words();
+        let view = self.with(|s| view::of(s, since, words))?;
         to_js(&view.map_err(js_error)?)
     }
 
@@ -136,7 +136,8 @@ impl Playground {
     /// each `{ label, table: { caption, head, rows } }` — a canvas's accessible name (what it
     /// shows now, in numbers) and its data table.
     pub fn describe(&self) -> Result<JsValue, JsError> {
-        to_js(&self.with(bgloop_charts::describe::describe)?)
+        let words = language::words();
+        to_js(&self.with(|s| bgloop_charts::describe::describe(s, words))?)
     }
 
     /// With `on` true or left out: pins the running experiment as run A and starts run B as its

@@ -2,27 +2,20 @@
 //! beside it (the configurations, the markers, the records since the last frame), built as plain
 //! data while the session is borrowed and converted after. Forwards and conversions only.
 
+use crate::boundary::Since;
+use bgloop_core::i18n::Catalog;
 use bgloop_core::session::{Run, Session};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
-/// The trials after which the records are wanted: run A's and run B's.
-#[derive(Clone, Copy, Debug)]
-pub struct Since {
-    /// Records of run A after this trial.
-    pub a: u32,
-    /// Records of run B after this trial (while comparing).
-    pub b: u32,
-}
-
 /// Everything the page shows, as one JSON object: the snapshot's fields and, beside them,
 /// `config`, `pending_config`, `pending_entries`, `markers`, `current_trial`, `feeding`,
 /// `last_record` and (with `since`) `records: { A, B }` (B's empty unless comparing).
-pub fn of(s: &Session, since: Option<Since>) -> Result<Value, serde_json::Error> {
-    let mut view = serde_json::to_value(s.view())?;
+pub fn of(s: &Session, since: Option<Since>, words: &Catalog) -> Result<Value, serde_json::Error> {
+    let mut view = serde_json::to_value(s.view(words))?;
     let entries: BTreeMap<String, String> = s.pending_entries().into_iter().collect();
     let markers: Vec<Value> = s
-        .markers()
+        .markers(words)
         .into_iter()
         .map(|(trial, label)| json!({ "trial": trial, "label": label }))
         .collect();

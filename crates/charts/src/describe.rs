@@ -50,9 +50,8 @@ pub const MAX_BLOCKS: u32 = 12;
 /// this is "near rest" (the circuit view's colours are then pale).
 pub const NEAR_REST: f64 = 0.15;
 
-/// The four views of `session` in its language.
-pub fn describe(session: &Session) -> Descriptions {
-    let words = session.words();
+/// The four views of `session` in `words`' language.
+pub fn describe(session: &Session, words: &Catalog) -> Descriptions {
     let runs = runs_of(session);
     Descriptions {
         reach: reach(words, &runs),
@@ -180,7 +179,7 @@ fn learning(session: &Session, words: &Catalog, runs: &[(&str, &Simulation)]) ->
         words.format(
             &Msg::new("alt-learning")
                 .count("trials", i64::from(done))
-                .text("result", session.result_text()),
+                .text("result", session.result_text(words)),
         )
     };
     let size = block_size(done);
@@ -566,9 +565,11 @@ mod tests {
     #[test]
     fn the_learning_view_says_the_result_and_its_table_is_the_curve_in_blocks() {
         let s = session("preset=strong-vs-weak&seed=2", 120.0);
-        let d = describe(&s);
+        let d = describe(&s, Catalog::english());
         assert!(
-            d.learning.label.contains(&s.result_text()),
+            d.learning
+                .label
+                .contains(&s.result_text(Catalog::english())),
             "{}",
             d.learning.label
         );
@@ -592,7 +593,7 @@ mod tests {
     #[test]
     fn the_reach_view_says_each_run_s_last_reach() {
         let s = session("preset=strong-vs-weak&seed=2", 30.0);
-        let d = describe(&s);
+        let d = describe(&s, Catalog::english());
         let a = s.sim().history().last().expect("a trial");
         assert!(
             d.reach.label.contains(&format!("trial {}", a.trial)),
@@ -613,7 +614,7 @@ mod tests {
     #[test]
     fn the_circuit_and_activity_say_which_populations_are_above_or_below_rest_from_the_rings() {
         let s = session("preset=rotation&seed=1&gpi_output=0", 1.0);
-        let d = describe(&s);
+        let d = describe(&s, Catalog::english());
         assert_eq!(d.circuit.table.rows.len(), 5);
         assert!(
             d.circuit.label.contains("GPi output κ 0"),
@@ -661,7 +662,10 @@ mod tests {
             "{}",
             d.activity.label
         );
-        let none = describe(&Session::new(std::iter::empty::<(&str, f64)>()).expect("defaults"));
+        let none = describe(
+            &Session::new(std::iter::empty::<(&str, f64)>()).expect("defaults"),
+            Catalog::english(),
+        );
         assert!(none.circuit.table.rows.is_empty());
     }
 }

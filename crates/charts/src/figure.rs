@@ -36,13 +36,13 @@ impl<'a> Runs<'a> {
         }
     }
 
-    /// What a session runs: one run, or both runs of a comparison.
-    pub fn of_session(session: &'a Session) -> Self {
+    /// What a session runs: one run, or both runs of a comparison (named in `words`' language).
+    pub fn of_session(session: &'a Session, words: &Catalog) -> Self {
         Runs {
             a: session.sim(),
-            b: session.sim_b().zip(session.run_names()),
+            b: session.sim_b().zip(session.run_names(words)),
             markers: session
-                .markers()
+                .markers(words)
                 .into_iter()
                 .map(|(trial, label)| learning::Marker {
                     trial: f64::from(trial),
@@ -123,11 +123,10 @@ pub struct Header {
 impl Header {
     /// The header of what `session` runs; `link_base` (a page's address, or empty) goes before
     /// the session's `#…` link.
-    pub fn of_session(session: &Session, link_base: &str) -> Self {
-        let d = session.description();
-        let words = session.words();
+    pub fn of_session(session: &Session, link_base: &str, words: &Catalog) -> Self {
+        let d = session.description(words);
         let result = session
-            .view()
+            .view(words)
             .said
             .iter()
             .flat_map(|said| {
@@ -146,7 +145,7 @@ impl Header {
             })
             .take(MAX_RESULT_LINES)
             .collect();
-        let caption = match session.run_names() {
+        let caption = match session.run_names(words) {
             Some([a, b]) => {
                 words.format(&Msg::new("figure-caption-compare").text("a", a).text("b", b))
             }
@@ -193,12 +192,18 @@ impl Figure {
         }
     }
 
-    /// The figure of a session, with its header (title, settings, link from `link_base`).
-    pub fn of_session(session: &Session, show_hand: bool, link_base: &str) -> Self {
+    /// The figure of a session, with its header (title, settings, link from `link_base`), in
+    /// `words`' language.
+    pub fn of_session(
+        session: &Session,
+        show_hand: bool,
+        link_base: &str,
+        words: &'static Catalog,
+    ) -> Self {
         Figure {
-            header: Some(Header::of_session(session, link_base)),
-            words: session.words(),
-            ..Figure::of(&Runs::of_session(session), show_hand)
+            header: Some(Header::of_session(session, link_base, words)),
+            words,
+            ..Figure::of(&Runs::of_session(session, words), show_hand)
         }
     }
 
@@ -379,9 +384,9 @@ mod tests {
         s.open_permalink("preset=strong-vs-weak&seed=2")
             .expect("a link");
         s.run_trials(80.0).expect("finite");
-        let figure = Figure::of_session(&s, true, "");
+        let figure = Figure::of_session(&s, true, "", Catalog::english());
         let text = figure.svg(1200, 600).expect("draws");
-        let said = &s.view().said[0];
+        let said = &s.view(Catalog::english()).said[0];
         assert_eq!(said.runs.len(), 2);
         for (_, line) in &said.runs {
             // SVG escapes nothing in these lines but the bars of |error|, kept as they are.

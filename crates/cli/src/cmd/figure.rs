@@ -64,16 +64,17 @@ pub(crate) fn command(args: &mut Args) -> Result<ExitCode, Failure> {
     }
     args.finish()?;
     let mut session = Session::new(std::iter::empty::<(&str, f64)>()).map_err(usage)?;
-    session.set_words(words());
     session.record_traces(2.0, true).map_err(usage)?;
     session.open(experiment, preset).map_err(usage)?;
     let mut left = trials;
     while left > 0 {
         let n = left.min(bgloop_core::session::MAX_TRIALS_PER_CALL);
-        session.run_trials(f64::from(n)).map_err(Failure::Run)?;
+        session
+            .run_trials(f64::from(n))
+            .map_err(|e| Failure::Run(bgloop_core::i18n::Said::said_in(&e, words())))?;
         left -= n;
     }
-    let figure = bgloop_charts::figure::Figure::of_session(&session, !no_hand, &link_base);
+    let figure = bgloop_charts::figure::Figure::of_session(&session, !no_hand, &link_base, words());
     if let Some(path) = out
         .as_deref()
         .filter(|p| p.to_ascii_lowercase().ends_with(".png"))

@@ -27,12 +27,11 @@ pub(crate) fn command(args: &mut Args) -> Result<ExitCode, Failure> {
     let dir = Path::new(&out);
     std::fs::create_dir_all(dir).map_err(|e| Failure::Run(format!("--out {out:?}: {e}")))?;
     for preset in PRESETS {
-        let mut session = run(preset)?;
+        let session = run(preset)?;
         for lang in Lang::ALL {
             let words = Catalog::builtin(lang);
-            session.set_words(words);
             let name = file_stem(preset, lang);
-            let figure = Figure::of_session(&session, true, "");
+            let figure = Figure::of_session(&session, true, "", words);
             let image = dir.join(format!("{name}.png"));
             png::write(&image.to_string_lossy(), &figure, SIZE)?;
             let page = Landing {
@@ -41,7 +40,7 @@ pub(crate) fn command(args: &mut Args) -> Result<ExitCode, Failure> {
                 words,
                 image: format!("{name}.png"),
                 site: site.as_deref(),
-                caption: figure_caption(&session),
+                caption: figure_caption(&session, words),
             };
             let html = dir.join(format!("{name}.html"));
             std::fs::write(&html, page.html())
@@ -85,13 +84,13 @@ fn run(preset: &'static Preset) -> Result<Session, Failure> {
     session.open(experiment, Some(preset.name)).map_err(usage)?;
     session
         .run_trials(f64::from(preset.shown_trials()))
-        .map_err(Failure::Run)?;
+        .map_err(|e| Failure::Run(e.to_string()))?;
     Ok(session)
 }
 
 /// The figure's caption and result lines as the image draws them: the text alternative under it.
-fn figure_caption(session: &Session) -> Vec<String> {
-    let header = bgloop_charts::figure::Header::of_session(session, "");
+fn figure_caption(session: &Session, words: &Catalog) -> Vec<String> {
+    let header = bgloop_charts::figure::Header::of_session(session, "", words);
     let mut lines = header.result;
     lines.push(header.caption);
     lines

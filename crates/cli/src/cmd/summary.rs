@@ -28,7 +28,6 @@ pub(crate) fn run(args: &mut Args, start: Start, trials: u32) -> Result<String, 
         .into());
     }
     let mut session = Session::new(std::iter::empty::<(&str, f64)>()).map_err(usage)?;
-    session.set_words(words());
     session
         .open(start.experiment, start.preset)
         .map_err(usage)?;
@@ -36,7 +35,9 @@ pub(crate) fn run(args: &mut Args, start: Start, trials: u32) -> Result<String, 
     let mut left = trials;
     while left > 0 {
         let n = left.min(MAX_TRIALS_PER_CALL);
-        session.run_trials(f64::from(n)).map_err(Failure::Run)?;
+        session
+            .run_trials(f64::from(n))
+            .map_err(|e| Failure::Run(bgloop_core::i18n::Said::said_in(&e, words())))?;
         left -= n;
     }
     if json {
@@ -45,7 +46,7 @@ pub(crate) fn run(args: &mut Args, start: Start, trials: u32) -> Result<String, 
         return Ok(format!("{results}\n"));
     }
     let mut text = String::new();
-    for said in session.view().said {
+    for said in session.view(words()).said {
         text.push_str(&said.heading);
         text.push('\n');
         for (run, line) in &said.runs {

@@ -3,6 +3,7 @@
 
 use super::{snapshot, Session};
 use crate::config::ConfigErrors;
+use crate::i18n::Catalog;
 use crate::i18n::Msg;
 use crate::protocol::{Experiment, Protocol};
 use crate::schema::Input;
@@ -61,11 +62,10 @@ impl Session {
     /// While comparing, the two runs' names for legends and the status line: the preset's names
     /// in words while the runs are still its own (`["A: strong loop", "B: weak loop"]`), else from
     /// their first difference (`["A: Loop strength 1", "B: 0.25"]`).
-    pub fn run_names(&self) -> Option<[String; 2]> {
-        let words = self.words;
+    pub fn run_names(&self, words: &Catalog) -> Option<[String; 2]> {
         let b = self.b.as_ref()?;
         let (a, b) = (self.a.protocol(), b.protocol());
-        if let Some(names) = self.preset_run_names(&a, &b) {
+        if let Some(names) = self.preset_run_names(&a, &b, words) {
             return Some(names);
         }
         let diff = b.diff(&a);
@@ -119,8 +119,7 @@ pub(super) fn named(words: &crate::i18n::Catalog, run: &str, name: String) -> St
 impl Session {
     /// The running comparison preset's names for its runs (`.run-a`, `.run-b` in the catalog), if
     /// both runs are still the preset's own (any seed).
-    fn preset_run_names(&self, a: &Protocol, b: &Protocol) -> Option<[String; 2]> {
-        let words = self.words;
+    fn preset_run_names(&self, a: &Protocol, b: &Protocol, words: &Catalog) -> Option<[String; 2]> {
         let preset = crate::presets::preset(self.running_preset?)?;
         let id = format!("preset-{}", preset.name);
         if !words.shape().get(&id)?.attributes.contains("run-b") {

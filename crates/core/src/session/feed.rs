@@ -3,7 +3,7 @@
 //! that continues it — never past A. One mechanism, one name: the *feed* (the worker's session is
 //! B's *twin*, each slice of state a *handover*).
 
-use super::{Session, TraceSettings};
+use super::{Session, StepError, TraceSettings};
 use crate::experiment::HandoverError;
 use crate::protocol::Experiment;
 use crate::schema::Input;
@@ -90,7 +90,7 @@ impl Session {
     }
 
     /// Ends the feed (if any) and brings run B level with run A here.
-    pub fn stop_feed(&mut self) -> Result<(), String> {
+    pub fn stop_feed(&mut self) -> Result<(), StepError> {
         self.feed.drop();
         self.keep_up()
     }

@@ -36,7 +36,7 @@ pub struct EventItem {
 
 impl Session {
     /// The events of the run in focus, each saying whether it has applied.
-    pub fn events(&self) -> Vec<EventItem> {
+    pub fn events(&self, words: &crate::i18n::Catalog) -> Vec<EventItem> {
         let next = self.focus_next_boundary();
         let for_b = self.b.is_some();
         self.focus()
@@ -47,8 +47,8 @@ impl Session {
                 trial: e.trial,
                 key: e.key.to_string(),
                 text: e.to_text(),
-                label: e.label_in(self.words),
-                description: e.description_in(self.words),
+                label: e.label_in(words),
+                description: e.description_in(words),
                 applied: e.trial < next,
                 kept: !self.is_live((for_b, e.trial, e.key)),
                 live: self.is_live((for_b, e.trial, e.key))
@@ -59,19 +59,19 @@ impl Session {
 
     /// The changes to mark on the learning view, `(first trial, label)`: run A's, then run B's
     /// own, labelled "B: …", while comparing.
-    pub fn markers(&self) -> Vec<(u32, String)> {
+    pub fn markers(&self, words: &crate::i18n::Catalog) -> Vec<(u32, String)> {
         let a = self.a.schedule();
         let mut out: Vec<(u32, String)> = a
             .events()
             .iter()
-            .map(|e| (e.trial, e.label_in(self.words)))
+            .map(|e| (e.trial, e.label_in(words)))
             .collect();
         if let Some(b) = &self.b {
             out.extend(
                 b.schedule()
                     .beyond(a)
                     .iter()
-                    .map(|e| (e.trial, named(self.words, "B", e.label_in(self.words)))),
+                    .map(|e| (e.trial, named(words, "B", e.label_in(words)))),
             );
         }
         out

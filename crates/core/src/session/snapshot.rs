@@ -124,24 +124,24 @@ fn phase(words: &Catalog, p: crate::record::Phase) -> String {
 
 impl Session {
     /// Everything the page shows now.
-    pub fn view(&self) -> Snapshot {
+    pub fn view(&self, words: &Catalog) -> Snapshot {
         let results = self.results();
-        let said = results.iter().map(|r| r.said(self.words)).collect();
+        let said = results.iter().map(|r| r.said(words)).collect();
         Snapshot {
             generation: self.generation,
             trials: self.a.trials_done(),
             time_in_trial_ms: self.a.time_in_trial_ms(),
             comparing: self.b.is_some(),
-            run_names: self.run_names(),
+            run_names: self.run_names(words),
             preset: self.running_preset,
             pending: self.has_pending_changes(),
             shown: self.shown_config(),
-            events: self.events(),
-            status: self.status(),
+            events: self.events(words),
+            status: self.status(words),
             halted: self
                 .a
                 .halted()
-                .map(|d| crate::i18n::Said::said_in(d, self.words)),
+                .map(|d| crate::i18n::Said::said_in(d, words)),
             results,
             said,
             window: (!self.windows().is_empty()).then(|| Window::list_text(self.windows())),
@@ -150,23 +150,22 @@ impl Session {
     }
 
     /// The result as one paragraph in the session's language: a sentence per window.
-    pub fn result_text(&self) -> String {
+    pub fn result_text(&self, words: &Catalog) -> String {
         self.results()
             .iter()
-            .map(|r| r.said(self.words).sentence)
+            .map(|r| r.said(words).sentence)
             .collect::<Vec<_>>()
             .join(" ")
     }
 
     /// What a figure of this session says of it: its title, and the seed, trials and settings.
-    pub fn description(&self) -> Description {
-        let words = self.words;
+    pub fn description(&self, words: &Catalog) -> Description {
         let experiment = self.experiment();
         let mut title = match self.running_preset {
             Some(p) => words.text(&format!("preset-{p}")),
             None => words.text("figure-custom"),
         };
-        if let Some(names) = self.run_names() {
+        if let Some(names) = self.run_names(words) {
             title = words.format(
                 &Msg::new("figure-versus")
                     .text("title", title)
@@ -196,8 +195,7 @@ impl Session {
     }
 
     /// The status line: the last trial (of each run while comparing), or why the run stopped.
-    pub fn status(&self) -> String {
-        let words = self.words;
+    pub fn status(&self, words: &Catalog) -> String {
         if let Some(why) = self.a.halted() {
             let why = crate::i18n::Said::said_in(why, words);
             return words.format(&Msg::new("status-stopped").text("why", why));
