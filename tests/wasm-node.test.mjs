@@ -106,7 +106,25 @@ test('setLanguage refuses an incomplete or oversized catalog and the page keeps 
   Words.setLanguage('es', files);
   assert.equal(Words.language(), 'es');
   assert.match(Words.t('tour-open', { steps: 3 }), /3/);
+  // A sweep the form cannot run is refused in the page's language, each message from the catalog.
+  const refusal = (f) => { try { f(); } catch (e) { return e.message; } return 'accepted'; };
+  const said = [
+    refusal(() => Sweeps.jobs(pg, 'loop_strength', 0.5, 0.5, 3, 1, 60)),
+    refusal(() => Sweeps.jobs(pg, 'reward', 0, 1, 3, 1, 60)),
+    refusal(() => Sweeps.jobs(pg, 'loop_strength', 0, 1, 2, 1, 60, 'loop_strength', [0, 1, 2])),
+    refusal(() => Sweeps.jobs(pg, 'loop_strength', 0, 1, 200, 100, 60, 'dopamine', [0.5, 1.5, 200])),
+    refusal(() => Sweeps.jobs(pg, 'loop_strength', 0, 9, 3, 1, 60)),
+  ];
+  const spanish = ['sweep-one-value', 'sweep-not-real', 'sweep-twice', 'sweep-too-many-runs'].map((id) => Words.message(id, null).value ?? '');
   Words.setLanguage('en', []);
+  const english = ['sweep-one-value', 'sweep-not-real', 'sweep-twice', 'sweep-too-many-runs'].map((id) => Words.message(id, null).value ?? '');
+  // The longest stretch of a catalog value between its variables: words the sentence must carry.
+  const longest = (value) => value.split(/\{[^}]*\}/).map((p) => p.replace(/`/g, '').trim()).sort((x, y) => y.length - x.length)[0];
+  said.slice(0, 4).forEach((text, i) => {
+    assert.ok(longest(spanish[i]).length > 8 && text.includes(longest(spanish[i])), `${text} (expected "${longest(spanish[i])}")`);
+    assert.ok(!text.includes(longest(english[i])), `${text} is English`);
+  });
+  assert.match(said[4], /fuera del rango/, said[4]);
   pg.free();
 });
 

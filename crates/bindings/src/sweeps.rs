@@ -7,6 +7,11 @@ use crate::{language, to_js, Playground};
 use bgloop_core::sweep;
 use wasm_bindgen::prelude::*;
 
+/// A sweep's refusal as a JS error, in the page's language.
+fn said(e: sweep::SweepError) -> JsError {
+    js_error(bgloop_core::i18n::Said::said_in(&e, language::words()))
+}
+
 /// The sweep functions, as one namespace for JavaScript (`Sweeps.jobs(…)`, `Sweeps.run(…)`, …).
 #[wasm_bindgen]
 pub struct Sweeps;
@@ -33,21 +38,17 @@ impl Sweeps {
         let numbers = [from, to, count, seeds, trials];
         let next = playground.with(|s| s.next().clone())?;
         let pending = next.a.config.clone();
-        let mut spec =
-            sweep::SweepSpec::from_numbers(&param, numbers, &pending).map_err(js_error)?;
+        let mut spec = sweep::SweepSpec::from_numbers(&param, numbers, &pending).map_err(said)?;
         if !(param2.is_undefined() || param2.is_null()) {
             let param2 = text(&param2, "param2")?;
             let range: [f64; 3] = range2
                 .as_deref()
                 .and_then(|r| r.try_into().ok())
                 .ok_or_else(|| js_error("`range2` must be [from, to, count] for a map"))?;
-            spec = spec
-                .with_second(&param2, range, &pending)
-                .map_err(js_error)?;
+            spec = spec.with_second(&param2, range, &pending).map_err(said)?;
         }
         // The CLI's check, word for word: one run, no event on a swept parameter.
-        spec.check_experiment(&next)
-            .map_err(|m| js_error(language::words().format(&m)))?;
+        spec.check_experiment(&next).map_err(said)?;
         to_js(&spec.jobs())
     }
 

@@ -129,3 +129,8 @@ error-legacy-trials = `{ $field }` must be a whole number of trials in 0–{ $ma
 ## Why a sweep cannot run on this experiment
 sweep-comparison = a sweep runs one experiment, and this one is a comparison (run B has its own settings): end the comparison, or choose a preset that is not one
 sweep-event = `{ $param }`: the experiment changes `{ $param }` from trial { $trial } ({ $event }), so a sweep would set it only before then; remove that event or sweep another parameter
+sweep-not-real = `{ $param }` cannot be swept: only real-valued parameters can
+sweep-values = the number of values { $count } must be in 1–{ $max }
+sweep-one-value = `{ $param }` from { $from } to { $to } gives one value, not { $count }: give a count of 1 or two different ends
+sweep-twice = `{ $param }` is swept already: a map sweeps two different parameters
+sweep-too-many-runs = the sweep has { $runs } runs (values × values × seeds); at most { $max }

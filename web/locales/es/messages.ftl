@@ -129,3 +129,8 @@ error-legacy-trials = `{ $field }` debe ser un número entero de ensayos entre 0
 ## Por qué un barrido no puede hacerse sobre este experimento
 sweep-comparison = un barrido recorre un solo experimento, y este es una comparación (la simulación B tiene sus propios ajustes): termine la comparación, o elija un preajuste que no lo sea
 sweep-event = `{ $param }`: el experimento cambia `{ $param }` a partir del ensayo { $trial } ({ $event }), así que un barrido solo lo fijaría hasta entonces; quite ese evento o barra otro parámetro
+sweep-not-real = `{ $param }` no se puede barrer: solo se barren parámetros de valor real
+sweep-values = el número de valores { $count } debe estar entre 1 y { $max }
+sweep-one-value = `{ $param }` de { $from } a { $to } da un solo valor, no { $count }: pida 1 valor o dos extremos distintos
+sweep-twice = `{ $param }` ya se barre: un mapa barre dos parámetros distintos
+sweep-too-many-runs = el barrido tiene { $runs } simulaciones (valores × valores × semillas); como máximo { $max }

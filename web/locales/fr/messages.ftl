@@ -129,3 +129,8 @@ error-legacy-trials = `{ $field }` doit être un nombre entier d'essais entre 0 
 ## Pourquoi un balayage ne peut pas porter sur cette expérience
 sweep-comparison = un balayage porte sur une seule expérience, et celle-ci est une comparaison (la simulation B a ses propres réglages) : terminez la comparaison, ou choisissez un préréglage qui n'en est pas une
 sweep-event = `{ $param }` : l'expérience change `{ $param }` à partir de l'essai { $trial } ({ $event }), donc un balayage ne le fixerait que jusque-là ; retirez cet événement ou balayez un autre paramètre
+sweep-not-real = `{ $param }` ne peut pas être balayé : seuls les paramètres à valeurs réelles le peuvent
+sweep-values = le nombre de valeurs { $count } doit être entre 1 et { $max }
+sweep-one-value = `{ $param }` de { $from } à { $to } ne donne qu'une valeur, pas { $count } : demandez 1 valeur ou deux bornes différentes
+sweep-twice = `{ $param }` est déjà balayé : une carte balaie deux paramètres différents
+sweep-too-many-runs = le balayage compte { $runs } simulations (valeurs × valeurs × graines) ; au plus { $max }

@@ -181,7 +181,7 @@ pub(crate) fn command(args: &mut Args) -> Result<ExitCode, Failure> {
     let r = request(args)?;
     r.spec
         .check_experiment(&base)
-        .map_err(|m| UsageError::new(words().format(&m)))?;
+        .map_err(|e| UsageError::new(bgloop_core::i18n::Said::said_in(&e, words())))?;
     let jobs = jobs_of(&r.spec, r.shard.as_deref())?;
     // The output is opened before the work: a folder that does not exist fails now, not after
     // hours of computing (a Slurm shard would lose its work).

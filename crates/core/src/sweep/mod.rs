@@ -5,6 +5,7 @@
 
 use crate::config::Config;
 use crate::experiment::Divergence;
+use crate::i18n::{Catalog, Said};
 use crate::protocol::Protocol;
 use crate::regime::{Measures, Regime};
 use crate::said::Msg;
@@ -281,30 +282,58 @@ fn parse_axis(text: &str) -> Result<Axis, String> {
     })
 }
 
+/// Why a sweep cannot run as asked: a message of the catalog, a parameter's value, or a
+/// configuration it would make. Said in any language ([`Said`]); `Display` says it in English.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SweepError {
+    /// What the sweep asks for cannot be (its size, its parameters, its experiment).
+    Refused(Msg),
+    /// A value out of its parameter's range.
+    Value(crate::ParamError),
+    /// A corner of the sweep makes a configuration that is not valid.
+    Config(crate::config::ConfigErrors),
+}
+
+impl Said for SweepError {
+    fn said_in(&self, words: &Catalog) -> String {
+        match self {
+            SweepError::Refused(m) => words.format(m),
+            SweepError::Value(e) => e.said_in(words),
+            SweepError::Config(e) => e.said_in(words),
+        }
+    }
+}
+
+impl std::fmt::Display for SweepError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in(Catalog::english()))
+    }
+}
+
 /// Checks one axis: a real-valued parameter, a count in range.
-fn check_axis(axis: &Axis) -> Result<(), String> {
+fn check_axis(axis: &Axis) -> Result<(), SweepError> {
     let spec = crate::config::spec(&axis.param)
-        .ok_or_else(|| crate::config::unknown_key(&axis.param).message)?;
+        .ok_or_else(|| SweepError::Value(crate::config::unknown_key(&axis.param)))?;
     if !matches!(spec.domain, Domain::Real { .. }) {
-        return Err(format!(
-            "`{}` cannot be swept: only real-valued parameters can",
-            axis.param
+        return Err(SweepError::Refused(
+            Msg::new("sweep-not-real").text("param", axis.param.clone()),
         ));
     }
     if !(1..=MAX_VALUES).contains(&axis.count) {
-        return Err(format!(
-            "the number of values {} must be in 1–{MAX_VALUES}",
-            axis.count
+        return Err(SweepError::Refused(
+            Msg::new("sweep-values")
+                .num("count", f64::from(axis.count))
+                .num("max", f64::from(MAX_VALUES)),
         ));
     }
     if axis.count > 1 && axis.from == axis.to {
         // Every value would be the same: its runs would be counted as more seeds of one value.
-        return Err(format!(
-            "`{}` from {} to {} gives one value, not {}: give a count of 1 or two different ends",
-            axis.param,
-            crate::format::num(axis.from),
-            crate::format::num(axis.to),
-            axis.count
+        return Err(SweepError::Refused(
+            Msg::new("sweep-one-value")
+                .text("param", axis.param.clone())
+                .num("from", axis.from)
+                .num("to", axis.to)
+                .num("count", f64::from(axis.count)),
         ));
     }
     Ok(())
@@ -317,9 +346,9 @@ impl SweepSpec {
         param: &str,
         [from, to, count, seeds, trials]: [f64; 5],
         base: &Config,
-    ) -> Result<SweepSpec, String> {
+    ) -> Result<SweepSpec, SweepError> {
         use crate::schema::{in_range, whole};
-        let text = |e: crate::ParamError| e.message;
+        let text = SweepError::Value;
         let spec = SweepSpec {
             param: param.to_string(),
             from: in_range("from", from, -1e9, 1e9).map_err(text)?,
@@ -330,7 +359,7 @@ impl SweepSpec {
             trials: whole("trials", trials, MIN_TRIALS, MAX_TRIALS).map_err(text)?,
             measure: Measure::Error,
         };
-        spec.validate(base)?;
+        spec.check(base)?;
         Ok(spec)
     }
 
@@ -341,12 +370,12 @@ impl SweepSpec {
         param: &str,
         [from, to, count]: [f64; 3],
         base: &Config,
-    ) -> Result<SweepSpec, String> {
+    ) -> Result<SweepSpec, SweepError> {
         use crate::schema::{in_range, whole};
-        let text = |e: crate::ParamError| e.message;
+        let text = SweepError::Value;
         if param == self.param {
-            return Err(format!(
-                "`{param}` is swept already: a map sweeps two different parameters"
+            return Err(SweepError::Refused(
+                Msg::new("sweep-twice").text("param", param),
             ));
         }
         self.second = Some(Axis {
@@ -355,7 +384,7 @@ impl SweepSpec {
             to: in_range("to", to, -1e9, 1e9).map_err(text)?,
             count: whole("values", count, 1, MAX_VALUES).map_err(text)?,
         });
-        self.validate(base)?;
+        self.check(base)?;
         Ok(self)
     }
 
@@ -477,25 +506,28 @@ impl SweepSpec {
     /// Checks the spec against `base`: real parameters, values in their ranges (each corner of a
     /// map valid together), sensible sizes.
     pub fn validate(&self, base: &Config) -> Result<(), String> {
+        self.check(base).map_err(|e| e.to_string())
+    }
+
+    /// [`SweepSpec::validate`], with its reason said in any language.
+    pub fn check(&self, base: &Config) -> Result<(), SweepError> {
         check_axis(&self.first())?;
         if let Some(second) = &self.second {
             check_axis(second)?;
         }
-        if !(1..=MAX_SEEDS).contains(&self.seeds) {
-            return Err(format!("seeds {} must be in 1–{MAX_SEEDS}", self.seeds));
-        }
-        if !(MIN_TRIALS..=MAX_TRIALS).contains(&self.trials) {
-            return Err(format!(
-                "trials {} must be in {MIN_TRIALS}–{MAX_TRIALS}",
-                self.trials
-            ));
-        }
+        let whole = |field: &str, x: u32, min: u32, max: u32| {
+            crate::schema::whole(field, f64::from(x), min, max).map_err(SweepError::Value)
+        };
+        whole("seeds", self.seeds, 1, MAX_SEEDS)?;
+        whole("trials", self.trials, MIN_TRIALS, MAX_TRIALS)?;
         let runs = u64::from(self.count)
             * u64::from(self.second.as_ref().map_or(1, |a| a.count))
             * u64::from(self.seeds);
         if runs > u64::from(MAX_RUNS) {
-            return Err(format!(
-                "the sweep has {runs} runs (values × values × seeds); at most {MAX_RUNS}"
+            return Err(SweepError::Refused(
+                Msg::new("sweep-too-many-runs")
+                    .num("runs", runs as f64)
+                    .num("max", f64::from(MAX_RUNS)),
             ));
         }
         let seconds: Vec<Option<f64>> = match &self.second {
@@ -505,11 +537,12 @@ impl SweepSpec {
         for v in [self.from, self.to] {
             for &w in &seconds {
                 let mut c = base.clone();
-                c.set(&self.param, Input::Num(v)).map_err(|e| e.message)?;
+                c.set(&self.param, Input::Num(v))
+                    .map_err(SweepError::Value)?;
                 if let (Some(a), Some(w)) = (&self.second, w) {
-                    c.set(&a.param, Input::Num(w)).map_err(|e| e.message)?;
+                    c.set(&a.param, Input::Num(w)).map_err(SweepError::Value)?;
                 }
-                c.validate().map_err(|e| e.to_string())?;
+                c.validate().map_err(SweepError::Config)?;
             }
         }
         Ok(())
@@ -550,13 +583,13 @@ impl SweepSpec {
     /// Checks that `experiment` can be swept with this spec, for the page and the CLI alike: one
     /// run (a comparison would sweep run A alone), whose schedule does not change a swept
     /// parameter, with values in range.
-    pub fn check_experiment(&self, experiment: &crate::Experiment) -> Result<(), Msg> {
+    pub fn check_experiment(&self, experiment: &crate::Experiment) -> Result<(), SweepError> {
         if experiment.is_comparison() {
-            return Err(Msg::new("sweep-comparison"));
+            return Err(SweepError::Refused(Msg::new("sweep-comparison")));
         }
-        self.validate(&experiment.a.config)
-            .map_err(|reason| Msg::new("rejected-said").text("reason", reason))?;
+        self.check(&experiment.a.config)?;
         self.check_schedule(&experiment.a)
+            .map_err(SweepError::Refused)
     }
 
     /// Checks that no event of `base` changes a swept parameter.
