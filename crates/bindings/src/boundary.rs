@@ -34,27 +34,25 @@ pub fn settings(value: &JsValue, what: &str) -> Result<Vec<(String, Input)>, JsE
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    let object = object(
-        value,
-        what,
-        "an object of parameters, e.g. { loop_strength: 0.5 }",
-    )?;
-    let keys = keys(&object, what)?;
-    let object: &JsValue = object.as_ref();
-    let mut out = Vec::with_capacity(keys.len());
-    for key in keys {
-        let v = Reflect::get(object, &JsValue::from_str(&key))
-            .map_err(|_| js_error(format!("{what}: reading `{}` threw", short(&key))))?;
-        let input = primitive(&v, &key).map_err(|m| js_error(format!("{what}: {m}")))?;
-        out.push((key, input));
-    }
-    Ok(out)
+    let shape = "an object of parameters, e.g. { loop_strength: 0.5 }";
+    entries(value, what, shape, false)
 }
 
 /// Reads an options object `{ key: value, … }` of primitives; a key set to `undefined` or `null`
 /// is left out (every option is optional). `shape` says what the object should be, for the error
 /// when `value` is not an object.
 fn options(value: &JsValue, what: &str, shape: &str) -> Result<Vec<(String, Input)>, JsError> {
+    entries(value, what, shape, true)
+}
+
+/// The own entries of the object `value` as `(key, Input)` pairs (`what` and `shape` name it in
+/// errors); with `skip_unset`, a key whose value is `undefined` or `null` is left out.
+fn entries(
+    value: &JsValue,
+    what: &str,
+    shape: &str,
+    skip_unset: bool,
+) -> Result<Vec<(String, Input)>, JsError> {
     let object = object(value, what, shape)?;
     let keys = keys(&object, what)?;
     let object: &JsValue = object.as_ref();
@@ -62,7 +60,7 @@ fn options(value: &JsValue, what: &str, shape: &str) -> Result<Vec<(String, Inpu
     for key in keys {
         let v = Reflect::get(object, &JsValue::from_str(&key))
             .map_err(|_| js_error(format!("{what}: reading `{}` threw", short(&key))))?;
-        if v.is_undefined() || v.is_null() {
+        if skip_unset && (v.is_undefined() || v.is_null()) {
             continue;
         }
         let input = primitive(&v, &key).map_err(|m| js_error(format!("{what}: {m}")))?;
