@@ -3,16 +3,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cargo build --release --target wasm32-unknown-unknown -p bgloop-bindings
-wasm-bindgen --target web --out-dir web/pkg --out-name bgloop \
-  target/wasm32-unknown-unknown/release/bgloop_bindings.wasm
-if [ -x node_modules/.bin/wasm-opt ]; then
-  node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-simd \
-    web/pkg/bgloop_bg.wasm -o web/pkg/bgloop_bg.opt.wasm
-  mv web/pkg/bgloop_bg.opt.wasm web/pkg/bgloop_bg.wasm
-fi
-echo "[build] web/pkg: $(du -h web/pkg/bgloop_bg.wasm | cut -f1) wasm"
+# Two modules: the page's first load (bgloop: the playground and its words) and what loads when
+# first used (extras: sweeps and tours; the sweep workers load only this one).
+cargo build --release --target wasm32-unknown-unknown -p bgloop-bindings -p bgloop-extras
+for crate in bindings:bgloop extras:extras; do
+  wasm-bindgen --target web --out-dir web/pkg --out-name "${crate#*:}" \
+    "target/wasm32-unknown-unknown/release/bgloop_${crate%%:*}.wasm"
+  if [ -x node_modules/.bin/wasm-opt ]; then
+    node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-simd \
+      "web/pkg/${crate#*:}_bg.wasm" -o "web/pkg/${crate#*:}_bg.opt.wasm"
+    mv "web/pkg/${crate#*:}_bg.opt.wasm" "web/pkg/${crate#*:}_bg.wasm"
+  fi
+done
+echo "[build] web/pkg: $(du -h web/pkg/bgloop_bg.wasm | cut -f1) wasm, extras $(du -h web/pkg/extras_bg.wasm | cut -f1)"
 # The link-preview image (Open Graph / Twitter card): the rotation preset's figure, drawn by the
 # native figure code.
 cargo build --release -q -p bgloop-cli

@@ -66,7 +66,7 @@ fs.mkdirSync(path.join(dist, 'docs'), { recursive: true });
 for (const f of fs.readdirSync(path.join(root, 'docs'))) {
   if (/^(teaching|worksheet|key)(\.\w+)?\.html$|^kit\.css$/.test(f)) fs.copyFileSync(path.join(root, 'docs', f), path.join(dist, 'docs', f));
 }
-for (const f of ['bgloop.js', 'bgloop_bg.wasm', 'bgloop.d.ts']) {
+for (const f of ['bgloop.js', 'bgloop_bg.wasm', 'bgloop.d.ts', 'extras.js', 'extras_bg.wasm', 'extras.d.ts']) {
   fs.copyFileSync(path.join(root, 'web', 'pkg', f), path.join(dist, 'web', 'pkg', f));
 }
 
@@ -105,6 +105,7 @@ function wrap(file) {
 }
 
 const wasm = fs.readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm'));
+const extrasWasm = fs.readFileSync(path.join(root, 'web', 'pkg', 'extras_bg.wasm'));
 // Opened from disk the single file can fetch nothing: every language's catalog goes inside
 // (English is in the wasm module already), in the order web/i18n.js hands them to the model.
 const pkg = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
@@ -115,6 +116,8 @@ const catalogs = Object.fromEntries(fs.readdirSync(path.join(root, 'web', 'local
 const script = [
   'const __modules = {};',
   `globalThis.BGLOOP_WASM_BYTES = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));`,
+  // The second module (sweeps, tours) too: opened from disk, the file can fetch nothing.
+  `globalThis.BGLOOP_EXTRAS_BYTES = Uint8Array.from(atob(${JSON.stringify(extrasWasm.toString('base64'))}), (c) => c.charCodeAt(0));`,
   `globalThis.BGLOOP_CATALOGS = ${JSON.stringify(catalogs).replace(/</g, '\\u003c')};`,
   ...MODULES.map(wrap),
 ].join('\n');

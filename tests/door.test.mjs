@@ -57,9 +57,12 @@ test('a language switch makes at most 20 calls into wasm (words are read in batc
         Object.defineProperty(obj, name, { ...d, get() { n += 1; return g.call(this); } });
       }
     };
-    // The playground's methods, and every function of the module's Words and Sweeps namespaces.
+    // The playground's methods, and every function of the Words namespace and of the second
+    // module (loaded, as after a reader used a sweep: it too follows the language).
+    const extras = await window.bgloop.extras();
     for (const name of Object.getOwnPropertyNames(Class.prototype)) wrap(Class.prototype, name);
-    for (const cls of [Class, window.bgloop.Words, window.bgloop.Sweeps]) {
+    wrap(extras, 'useLanguage');
+    for (const cls of [Class, window.bgloop.Words, extras.Sweeps, extras.Tours]) {
       for (const name of Object.getOwnPropertyNames(cls)) if (!['length', 'name', 'prototype', '__wrap'].includes(name)) wrap(cls, name);
     }
     const menu = document.getElementById('lang');

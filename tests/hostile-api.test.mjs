@@ -10,8 +10,12 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { initSync, Playground, Words, Sweeps } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
+const { initSync, Playground, Words } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
 initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
+// The second module (sweeps, tours), as the page loads it on first use.
+const extras = await import(path.join(root, 'web', 'pkg', 'extras.js'));
+extras.initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'extras_bg.wasm')) });
+const { Sweeps, Tours } = extras;
 
 function deep(levels, leaf = 0.5) {
   let o = leaf;
@@ -59,26 +63,30 @@ const methods = [
   ['curve', [10, 'A']], ['csv', []], ['json', []], ['traces', []],
   ['draw', [null, 'reach', { scale: 1, highContrast: false, hand: true }]], ['figureSvg', [true, 600, 400]],
   ['intervene', ['loop_strength', 0.5]], ['editEvent', [5, 'loop_strength', 'cancel']], ['editEvent', [5, 'loop_strength', 'keep']],
-  ['compare', []], ['compare', [false]], ['configureComparison', [{}, { loop_strength: 0.25 }]], ['setWindows', ['1-2']],
+  ['compare', []], ['compare', [false]], ['compare', [{ a: {}, b: { loop_strength: 0.25 } }]], ['setWindows', ['1-2']],
   ['setHistoryCap', [1000]], ['feed', [true]], ['feedB', [1, new Float64Array(4)]], ['feed', [false]], ['handover', [0]],
+  ['sweepJobs', ['loop_strength', 0.5, 1, 3, 1, 10]],
 ];
 const statics = [
   ['twin', ['#seed=2', new Float64Array(8)]],
 ];
 const words = [
-  ['schema', []], ['presets', []], ['viewOptions', []], ['tour', []], ['parseTour', ['{"title":"t","steps":[]}']],
+  ['schema', []], ['presets', []], ['viewOptions', []],
   ['glossary', []], ['languages', []], ['catalogFiles', []], ['language', []], ['hasLanguage', ['fr']],
   ['setLanguage', ['en', null]], ['message', ['play', null]], ['messages', []], ['t', ['tour-open', { steps: 3 }]],
   ['texts', ['tour-open', [{ steps: 1 }]]], ['formatNumber', [0.5]], ['formatFixed', [0.5, 2]], ['phaseNames', []],
   ['memoryBytes', []],
 ];
 const sweeps = [
-  ['jobs', [null, 'loop_strength', 0.5, 1, 3, 1, 10]], ['points', [[], 'loop_strength', null]],
+  ['points', [[], 'loop_strength', null]],
   ['cell', [[], 'loop_strength', null, 0.5]], ['describe', [[], 'loop_strength', null, [0.5], []]],
   ['run', [{ ring_size: 16, trial_ms: 300 }, 'loop_strength', 0.5, 1, 5]],
   ['draw', [null, 'loop_strength', 0, 1, [], 1, false]], ['drawMap', [null, 'loop_strength', 'dopamine', [0.5], [1], [], 1, false]],
   ['svg', ['loop_strength', [0, 1], null, [0.5], [], [], [1, 10], null, [600, 400]]],
 ];
+const tours = [['builtin', []], ['parse', ['{"title":"t","steps":[]}']]];
+/** The second module's own functions (its language, set as the page sets it). */
+const extraFunctions = [['useLanguage', ['en', null]]];
 
 /** The names a class exports to JavaScript: its methods (instance or static), not wasm-bindgen's own. */
 function exported(target) {
@@ -94,6 +102,9 @@ test('Playground is one door: at most 30 methods, and this test calls every meth
   assert.deepEqual(statics.map(([n]) => n).sort(), exported(Playground), 'every static method is attacked');
   assert.deepEqual(words.map(([n]) => n).sort(), exported(Words), 'every Words function is attacked');
   assert.deepEqual(sweeps.map(([n]) => n).sort(), exported(Sweeps), 'every Sweeps function is attacked');
+  assert.deepEqual(tours.map(([n]) => n).sort(), exported(Tours), 'every Tours function is attacked');
+  const free = Object.keys(extras).filter((n) => typeof extras[n] === 'function' && !/^[A-Z]/.test(n) && !['default', 'initSync'].includes(n));
+  assert.deepEqual(extraFunctions.map(([n]) => n).sort(), free.sort(), 'every function of the second module is attacked');
 });
 
 function canary(pg) {
@@ -127,8 +138,7 @@ test('hostile values at every argument of every method: errors only, never a tra
     pg.feed(false);
     if (Words.language() !== 'en') Words.setLanguage('en', null);
   };
-  sweeps.find(([n]) => n === 'jobs')[1][0] = pg; // a sweep's jobs are of a playground's pending experiment
-  for (const [target, list] of [[pg, methods], [Playground, statics], [Words, words], [Sweeps, sweeps]]) {
+  for (const [target, list] of [[pg, methods], [Playground, statics], [Words, words], [Sweeps, sweeps], [Tours, tours], [extras, extraFunctions]]) {
     for (const [li, [name, good]] of list.entries()) {
       if (good.length === 0) { call(target, name, [], name); tried.add(`${name}[${li}]()`); continue; }
       for (let at = 0; at < good.length; at++) {
@@ -145,7 +155,7 @@ test('hostile values at every argument of every method: errors only, never a tra
     try { new Playground(make()).free(); } catch (e) { errors++; assert.ok(!(e instanceof WebAssembly.RuntimeError), String(e)); }
     canary(pg);
   }
-  const pairs = [...methods, ...statics, ...words, ...sweeps].reduce((n, [, good]) => n + good.length, 0) * makers.length;
+  const pairs = [...methods, ...statics, ...words, ...sweeps, ...tours, ...extraFunctions].reduce((n, [, good]) => n + good.length, 0) * makers.length;
   assert.equal([...tried].filter((t) => t.includes('#')).length, pairs, 'every (argument, value) pair was tried');
   assert.ok(calls > 2000 && errors > 1000, `${calls} calls, ${errors} errors`);
   pg.free();
@@ -172,7 +182,10 @@ test('the messages say what is wrong', () => {
   assert.match(msg(() => pg.intervene('ring_size', 32)), /`@1\.ring_size=32`: `ring_size` cannot change during a run \(it applies on Reset\)/);
   assert.match(msg(() => pg.intervene('gpi_output', 7)), /`gpi_output` = 7 is out of range 0–1/);
   assert.match(msg(() => pg.column('error_deg', 'C')), /`run` must be "A" or "B"/);
-  assert.match(msg(() => pg.configureComparison({}, { loop_strength: 9 })), /run B: `loop_strength` = 9 is out of range 0–2/);
+  assert.match(msg(() => pg.compare({ a: {}, b: { loop_strength: 9 } })), /run B: `loop_strength` = 9 is out of range 0–2/);
+  assert.match(msg(() => pg.compare({ b: { loop_strength: 0.25 }, c: 1 })), /`what` may hold `a` and `b`, not "c"/);
+  assert.match(msg(() => pg.compare({ a: {} })), /`what\.b` must say how run B differs from A/);
+  assert.match(msg(() => pg.compare('yes')), /`what` must be true \(start\), false \(end\) or \{ a, b \}/);
   assert.match(msg(() => pg.editEvent(0.5, 'gpi_output', 'cancel')), /`trial` = 0.5 is out of range 1–1000000/);
   assert.match(msg(() => pg.feedB(1, [1, 2])), /`state` must be a Float64Array \(a handover\), not object/);
   assert.match(msg(() => pg.feedB(-1, new Float64Array(4))), /`feed` = -1 is out of range/);

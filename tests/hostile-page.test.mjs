@@ -15,7 +15,7 @@ after(async () => { await browser?.close(); server?.close(); });
 
 test('throwing canvas members and prototype setters never lock the playground (every method × every attack)', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}#preset=strong-vs-weak&seed=2`);
-  const report = await page.evaluate(() => {
+  const report = await page.evaluate(async () => {
     const Playground = window.bgloop.playground.constructor;
     const canvasAttacks = {
       'width getter': (c) => Object.defineProperty(c, 'width', { get() { throw new Error('width'); } }),
@@ -46,7 +46,7 @@ test('throwing canvas members and prototype setters never lock the playground (e
     const fresh = () => {
       const pg = new Playground(undefined);
       pg.configure({ ring_size: 16, trial_ms: 300 });
-      pg.configureComparison({}, { loop_strength: 0.25 });
+      pg.compare({ a: {}, b: { loop_strength: 0.25 } });
       pg.reset(1);
       pg.recordTraces(1, true);
       pg.runTrials(3);
@@ -54,17 +54,18 @@ test('throwing canvas members and prototype setters never lock the playground (e
     };
     const canvas = () => { const c = document.createElement('canvas'); c.width = 300; c.height = 200; return c; };
     const draws = ['reach', 'learning', 'activity', 'circuit'].map((part) => [part, (pg, c) => pg.draw(c, part, { scale: 1, hand: true })]);
-    const { Words, Sweeps } = window.bgloop;
+    const { Words } = window.bgloop;
+    const { Sweeps, Tours } = await window.bgloop.extras();
     const outputs = [
       ['view', (pg) => pg.view({ A: 0, B: 0 })], ['describe', (pg) => pg.describe()], ['traces', (pg) => pg.traces()],
       ['stepTrial', (pg) => pg.stepTrial()], ['stepTrial slice', (pg) => pg.stepTrial(1000)],
       ['openPermalink', (pg) => pg.openPermalink('#preset=rotation&seed=3&ring_size=16&trial_ms=300')],
-      ['sweep jobs', (pg) => Sweeps.jobs(pg, 'loop_strength', 0.5, 1, 3, 1, 10)],
+      ['sweep jobs', (pg) => pg.sweepJobs('loop_strength', 0.5, 1, 3, 1, 10)],
       ['feed', (pg) => pg.feed(true)], ['column', (pg) => pg.column('error_deg', 'B')], ['curve', (pg) => pg.curve(10, 'B')],
       ['handover', (pg) => pg.handover(0)],
       ['figureSvg', (pg) => pg.figureSvg(true, 600, 400)], ['csv', (pg) => pg.csv()], ['json', (pg) => pg.json()],
       ['intervene', (pg) => pg.intervene('loop_strength', 0.5)], ['permalink', (pg) => pg.permalink({ hand: '1' })],
-      ['schema', () => Words.schema()], ['presets', () => Words.presets()], ['tour', () => Words.tour()],
+      ['schema', () => Words.schema()], ['presets', () => Words.presets()], ['tour', () => Tours.builtin()],
       ['viewOptions', () => Words.viewOptions()], ['messages', () => Words.messages()], ['glossary', () => Words.glossary()],
       ['view since', (pg) => pg.view(0)], ['sweep points', () => Sweeps.points([{ value: 0.5, seed: 1, trials: 10, final_error: 3, executed: 1 }], 'loop_strength', null)],
       ['sweep describe', () => Sweeps.describe([], 'loop_strength', null, [0.5], [])],

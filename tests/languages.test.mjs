@@ -192,7 +192,7 @@ test('a run that diverges says why in Spanish, naming the population and the lik
 for (const lang of ['fr', 'es']) {
   test(`the tour in ${lang} runs from the first step to the last, every step in ${lang}`, async () => {
     const { page, context, problems } = await open(`#lang=${lang}`, { reducedMotion: 'reduce' });
-    const tour = await page.evaluate(() => window.bgloop.Words.tour());
+    const tour = await page.evaluate(async () => (await window.bgloop.extras()).Tours.builtin());
     const en = catalog('en');
     await page.locator('#tour-open').click();
     for (let i = 0; i < tour.steps.length; i++) {
@@ -351,7 +351,7 @@ for (const [lang, w, h] of [['fr', 1280, 800], ['fr', 390, 844], ['es', 1280, 80
 }
 
 test('every id the page builds at run time exists (enumerated), and a missing one is a console error', async () => {
-  const { initSync, Playground, Words, Sweeps } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
+  const { initSync, Playground, Words } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
   initSync({ module: fs.readFileSync(path.join(ROOT, 'web', 'pkg', 'bgloop_bg.wasm')) });
   const exists = (id) => { const m = Words.message(id, null); return (m.value ?? null) !== null || Object.keys(m.attributes).length > 0; };
   const built = [

@@ -577,7 +577,7 @@ test('host messages and tours refuse what they cannot do, and say so', async () 
   // In the page: a step that does not exist is said; a tour file's link keeps its step.
   const { page, context: c2, problems } = await open('#tour=30');
   await page.waitForFunction(() => !document.getElementById('tour-problem').hidden);
-  const steps = await page.evaluate(() => window.bgloop.Words.tour().steps.length);
+  const steps = await page.evaluate(async () => (await window.bgloop.extras()).Tours.builtin().steps.length);
   assert.match(await page.locator('#tour-problem').textContent(), new RegExp(`tour step 30 does not exist: this tour has steps 1–${steps}$`));
   await page.evaluate(() => { location.hash = '#tour=examples/tour-example.json:2'; });
   await page.waitForFunction(() => document.getElementById('tour-counter').textContent.includes('step 2 of'), null, { timeout: 10000 });

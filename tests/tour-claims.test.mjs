@@ -8,10 +8,14 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { initSync, Playground, Words, Sweeps } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
+const { initSync, Playground, Words } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
 initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
+// The second module (sweeps, tours), as the page loads it on first use.
+const extras = await import(path.join(root, 'web', 'pkg', 'extras.js'));
+extras.initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'extras_bg.wasm')) });
+const { Sweeps, Tours } = extras;
 
-const tour = Words.tour();
+const tour = Tours.builtin();
 const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const over = (records, from, to, f) => mean(records.filter((r) => r.trial >= from && r.trial <= to).map(f));
 const err = (r) => Math.abs(r.error_deg);

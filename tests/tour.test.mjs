@@ -25,7 +25,7 @@ const state = (page) => page.evaluate(() => ({
 
 test('the whole tour by keyboard, forward and back (reduced motion: each step at its end state)', async () => {
   const { page, context, problems } = await open('', { reducedMotion: 'reduce' });
-  const tour = await page.evaluate(() => window.bgloop.Words.tour());
+  const tour = await page.evaluate(async () => (await window.bgloop.extras()).Tours.builtin());
   assert.ok(tour.steps.length >= 5 && tour.steps.length <= 11);
   await page.getByRole('button', { name: /Take the tour/ }).focus();
   await page.keyboard.press('Enter');
@@ -54,7 +54,7 @@ test('the whole tour by keyboard, forward and back (reduced motion: each step at
 
 test('a tour step runs its trials at its speed, then stops; a deep link opens that step', async () => {
   const { page, context, problems } = await open('#tour=3');
-  const tour = await page.evaluate(() => window.bgloop.Words.tour());
+  const tour = await page.evaluate(async () => (await window.bgloop.extras()).Tours.builtin());
   const step = tour.steps[2];
   assert.equal(await page.locator('#tour-title').textContent(), step.title);
   assert.equal(Number(await page.locator('#speed').inputValue()), step.speed, 'the slider shows the step\'s speed');
@@ -98,8 +98,9 @@ test('a tour loaded from a JSON file on the same site; a bad file says why', asy
   const msg = bad.page.locator('#tour-problem');
   await msg.waitFor({ state: 'visible' });
   assert.match(await msg.textContent(), /could not be opened: .*404/);
-  const invalid = await bad.page.evaluate(() => {
-    try { window.bgloop.Words.parseTour('{"title":"T","steps":[{"title":"a","text":"b","link":"loop_strength=9","trials":1,"view":"reach"}]}'); return 'accepted'; } catch (e) { return e.message; }
+  const invalid = await bad.page.evaluate(async () => {
+    const { Tours } = await window.bgloop.extras();
+    try { Tours.parse('{"title":"T","steps":[{"title":"a","text":"b","link":"loop_strength=9","trials":1,"view":"reach"}]}'); return 'accepted'; } catch (e) { return e.message; }
   });
   assert.match(invalid, /step 1: `link`: `loop_strength` = 9 is out of range 0–2/);
   await bad.context.close();

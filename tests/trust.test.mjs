@@ -46,7 +46,7 @@ test('<bgloop-demo src> frames only http(s): a javascript: or data: address runs
 });
 
 test('a catalog nested 5,000 deep is refused with the file and line; the module keeps working', async () => {
-  const { initSync, Playground, Words, Sweeps } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
+  const { initSync, Playground, Words } = await import(path.join(ROOT, 'web', 'pkg', 'bgloop.js'));
   initSync({ module: readFileSync(path.join(ROOT, 'web', 'pkg', 'bgloop_bg.wasm')) });
   const files = Words.catalogFiles().map((f) => readFileSync(path.join(ROOT, 'web', 'locales', 'fr', f), 'utf8'));
   const page = Words.catalogFiles().indexOf('page.ftl');
@@ -162,7 +162,7 @@ test('a sweep is at most 100,000 runs, in the page as in the bindings and the CL
 test('a big map is drawn a few times a second at most, and reading a cell does not summarise every run again', async () => {
   const { page, context } = await openPage(browser, `${server.url}#preset=rotation`);
   const counts = await page.evaluate(async () => {
-    const S = window.bgloop.Sweeps;
+    const S = (await window.bgloop.extras()).Sweeps;
     const calls = { draw: 0, points: 0 };
     const [draw, points] = [S.drawMap, S.points];
     S.drawMap = (...a) => { calls.draw += 1; return draw.apply(S, a); };

@@ -10,8 +10,12 @@ import { DETERMINISM_LINKS } from './links.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'target', 'release', 'bgloop');
-const { initSync, Playground, Words, Sweeps } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
+const { initSync, Playground, Words } = await import(path.join(root, 'web', 'pkg', 'bgloop.js'));
 initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm')) });
+// The second module (sweeps, tours), as the page loads it on first use.
+const extras = await import(path.join(root, 'web', 'pkg', 'extras.js'));
+extras.initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'extras_bg.wasm')) });
+const { Sweeps, Tours } = extras;
 
 function native(args) {
   assert.ok(existsSync(cli), `build the CLI first: ${cli}`);
@@ -90,8 +94,8 @@ test('the schema objects carry the fields the bindings document', () => {
 test('a map job or map spec that names one parameter twice is refused at the boundary', () => {
   assert.throws(() => Sweeps.run({}, 'loop_strength', 0.5, 1, 60, 'loop_strength', 1), /`loop_strength` is swept already/);
   const pg = new Playground(undefined);
-  assert.throws(() => Sweeps.jobs(pg, 'loop_strength', 0, 1, 2, 1, 60, 'loop_strength', [0, 1, 2]), /`loop_strength` is swept already/);
-  assert.throws(() => Sweeps.jobs(pg, 'loop_strength', 0, 1, 200, 100, 60, 'dopamine', [0.5, 1.5, 200]), /at most 100000/);
+  assert.throws(() => pg.sweepJobs('loop_strength', 0, 1, 2, 1, 60, 'loop_strength', [0, 1, 2]), /`loop_strength` is swept already/);
+  assert.throws(() => pg.sweepJobs('loop_strength', 0, 1, 200, 100, 60, 'dopamine', [0.5, 1.5, 200]), /at most 100000/);
   pg.free();
 });
 
@@ -109,11 +113,11 @@ test('setLanguage refuses an incomplete or oversized catalog and the page keeps 
   // A sweep the form cannot run is refused in the page's language, each message from the catalog.
   const refusal = (f) => { try { f(); } catch (e) { return e.message; } return 'accepted'; };
   const said = [
-    refusal(() => Sweeps.jobs(pg, 'loop_strength', 0.5, 0.5, 3, 1, 60)),
-    refusal(() => Sweeps.jobs(pg, 'reward', 0, 1, 3, 1, 60)),
-    refusal(() => Sweeps.jobs(pg, 'loop_strength', 0, 1, 2, 1, 60, 'loop_strength', [0, 1, 2])),
-    refusal(() => Sweeps.jobs(pg, 'loop_strength', 0, 1, 200, 100, 60, 'dopamine', [0.5, 1.5, 200])),
-    refusal(() => Sweeps.jobs(pg, 'loop_strength', 0, 9, 3, 1, 60)),
+    refusal(() => pg.sweepJobs('loop_strength', 0.5, 0.5, 3, 1, 60)),
+    refusal(() => pg.sweepJobs('reward', 0, 1, 3, 1, 60)),
+    refusal(() => pg.sweepJobs('loop_strength', 0, 1, 2, 1, 60, 'loop_strength', [0, 1, 2])),
+    refusal(() => pg.sweepJobs('loop_strength', 0, 1, 200, 100, 60, 'dopamine', [0.5, 1.5, 200])),
+    refusal(() => pg.sweepJobs('loop_strength', 0, 9, 3, 1, 60)),
   ];
   const spanish = ['sweep-one-value', 'sweep-not-real', 'sweep-twice', 'sweep-too-many-runs'].map((id) => Words.message(id, null).value ?? '');
   Words.setLanguage('en', []);

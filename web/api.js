@@ -4,7 +4,8 @@
 
 import { listenToHost, tellHost, playWhenVisible } from './embed.js';
 import { runAtOnce } from './end.js';
-import { Words, Sweeps } from './pkg/bgloop.js';
+import { Words } from './pkg/bgloop.js';
+import { loadExtras } from './extras.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,9 +29,9 @@ function hostApi(app) {
     reset: (seed) => app.reset(seed),
     step: () => app.stepOne(),
     // `{ step }` opens a step of the tour; `{ tour }` loads a tour (checked like a file).
-    tour: ({ step, tour }) => {
-      if (tour !== undefined) app.tour.load(tour, { focus: false });
-      if (step !== undefined) app.tour.step(step, { focus: false });
+    tour: async ({ step, tour }) => {
+      if (tour !== undefined) await app.tour.load(tour, { focus: false });
+      if (step !== undefined) await app.tour.step(step, { focus: false });
     },
     state: () => {
       const view = pg.view();
@@ -58,7 +59,7 @@ function configure(app, config) {
     const isObject = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
     if ('a' in config && !isObject(config.a)) throw new Error('`a` must be an object of parameters for both runs, e.g. { loop_strength: 1 }');
     if (!isObject(config.b)) throw new Error('`b` must be an object of run B\'s differences from A, e.g. { loop_strength: 0.25 }');
-    pg.configureComparison(config.a ?? {}, config.b);
+    pg.compare({ a: config.a ?? {}, b: config.b });
   } else {
     pg.configure(config);
   }
@@ -104,9 +105,11 @@ function scriptingApi(app, api) {
   const { pg } = app;
   return {
     playground: pg,
-    /** The module's page words (`Words.t`, `Words.schema`, …) and sweep functions (`Sweeps.run`, …). */
+    /** The module's page words (`Words.t`, `Words.schema`, …). */
     Words,
-    Sweeps,
+    /** The second module, loaded on first use: `(await bgloop.extras()).Sweeps` (a sweep's runs,
+     * summaries, charts, figure) and `.Tours` (the built-in tour, a tour read from JSON). */
+    extras: loadExtras,
     get config() { return pg.view().config; },
     get pendingConfig() { return pg.view().pending_config; },
     get schema() { return app.schema; },

@@ -49,7 +49,7 @@ export function listenToHost(api) {
           api.reset(data.seed);
           break;
         case 'bgloop:step': done = api.step(); break;
-        case 'bgloop:tour': api.tour(data); break;
+        case 'bgloop:tour': done = api.tour(data); break;
         default: break;
       }
       // A step runs in slices: its state is reported when the trial has ended.

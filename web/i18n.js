@@ -4,6 +4,7 @@
 // sentences are made in Rust (core's i18n), so the page, the CLI and the errors say the same.
 
 import { Words } from './pkg/bgloop.js';
+import { speak } from './extras.js';
 
 /** The attributes a catalog message may set on its element (`.aria-label = …`; `.href`: the
  * teacher's page in the reader's language). */
@@ -125,7 +126,8 @@ async function fetchCatalog(code) {
 }
 
 /**
- * Switches the page (and every playground in it: the language has one holder, the module) to `code`: fetches its catalog the first time, then writes every
+ * Switches the page (and every playground in it: each wasm module holds the language, and this is
+ * the one place that sets it) to `code`: fetches its catalog the first time, then writes every
  * element marked `data-l10n-id` again. Resolves (true) once the page reads in that language, or
  * (false) without switching if `isCurrent()` says a newer choice was made meanwhile.
  */
@@ -134,6 +136,7 @@ export async function useLanguage(pg, code, isCurrent = () => true) {
   // A newer choice (another link, the menu) came while this catalog was on its way: it wins.
   if (!isCurrent()) return false;
   Words.setLanguage(code, files);
+  speak(code, files);
   forgetWords();
   words();
   document.documentElement.lang = code;

@@ -2,12 +2,15 @@
 // words (the cell under the pointer, or chosen with the arrow keys), the SVG and PNG exports, and
 // an empty chart when a sweep is forgotten.
 
-import { Sweeps } from './pkg/bgloop.js';
+import { extrasNow } from './extras.js';
 import { fitCanvas } from './charts.js';
 import { download, svgToPng } from './export.js';
 import { t, fixed, num, message } from './i18n.js';
 import { writeTable } from './describe.js';
 import { measureOf } from './sweep-form.js';
+
+/** The sweep functions of the second module (loaded before a sweep starts: `startSweep`). */
+const sweeps = () => extrasNow().Sweeps;
 
 /** The size of an exported sweep figure, CSS px (as `bgloop sweep --figure`). */
 const SWEEP_FIGURE_SIZE = [900, 520];
@@ -16,7 +19,7 @@ const SWEEP_FIGURE_SIZE = [900, 520];
 function sweepSvg(pg, { spec, outcomes }) {
   const shown = pg.view().shown;
   const marker = spec.param2 ? [shown[spec.param], shown[spec.param2]] : null;
-  return Sweeps.svg(spec.param, [spec.from, spec.to], spec.param2, spec.values, spec.values2 ?? [], outcomes, [spec.seeds, spec.trials], marker, SWEEP_FIGURE_SIZE, measureOf(spec));
+  return sweeps().svg(spec.param, [spec.from, spec.to], spec.param2, spec.values, spec.values2 ?? [], outcomes, [spec.seeds, spec.trials], marker, SWEEP_FIGURE_SIZE, measureOf(spec));
 }
 
 /** The export buttons: enabled once a sweep has finished; SVG, or the SVG drawn as a PNG at 2×. */
@@ -30,7 +33,9 @@ export function setupExport(pg, state) {
 /** Draws the sweep so far: its curve, or its map (and says the cell being read). */
 export function drawSweep(pg, state, canvas, hc, readout) {
   const { spec, outcomes } = state;
-  if (!spec) return;
+  // Nothing to draw before a sweep, or while its module is on its way (it is drawn once there).
+  if (!spec || !extrasNow()) return;
+  const Sweeps = sweeps();
   if (spec.param2) {
     const shown = pg.view().shown;
     state.layout = Sweeps.drawMap(canvas, spec.param, spec.param2, spec.values, spec.values2, outcomes, fitCanvas(canvas), hc, [shown[spec.param], shown[spec.param2]], measureOf(spec));
@@ -58,7 +63,7 @@ function pointsOf(state) {
   const now = performance.now();
   const stale = state.pointsFor !== outcomes.length && (outcomes.length === state.total || !state.pointsAt || now - state.pointsAt > DRAW_EVERY_MS);
   if (!state.points || state.pointsSpec !== spec || stale) {
-    state.points = Sweeps.points(outcomes, spec.param, spec.param2);
+    state.points = sweeps().points(outcomes, spec.param, spec.param2);
     state.pointsFor = outcomes.length;
     state.pointsAt = now;
     state.pointsSpec = spec;
@@ -86,7 +91,7 @@ export function setupReadout(state, canvas, out) {
     const key = `${x},${y},${state.outcomes.length},${spec.measure}`;
     if (cell && state.cellKey !== key) {
       state.cellKey = key;
-      state.cellSaid = regimeSaid(Sweeps.cell(state.outcomes, spec.param, spec.param2, x, y));
+      state.cellSaid = regimeSaid(sweeps().cell(state.outcomes, spec.param, spec.param2, x, y));
     }
     const regime = cell ? state.cellSaid : '';
     out.textContent = t('sweep-cell-at', { x: `${spec.param} ${num(x)}`, y: `${spec.param2} ${num(y)}`, said: `${regime}${said}` });

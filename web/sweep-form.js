@@ -3,7 +3,6 @@
 // into the form.
 
 import { t } from './i18n.js';
-import { Sweeps } from './pkg/bgloop.js';
 
 /** The measures a sweep can show (core's keys), in menu order. */
 const MEASURES = ['error', 'executed', 'reward', 'reach', 'adapt', 'regime'];
@@ -72,7 +71,7 @@ export function readForm(pg, els) {
   const [f, upTo, c, s, tr] = [[from, 'sweep-from'], [to, 'sweep-to'], [count, 'sweep-count'], [seeds, 'sweep-seeds'], [trials, 'sweep-trials']].map(([el, id]) => fieldNumber(el, t(id)));
   const param2 = els.param2.value || null;
   const range2 = param2 ? [[els.from2, 'sweep-from2'], [els.to2, 'sweep-to2'], [els.count2, 'sweep-count2']].map(([el, id]) => fieldNumber(el, t(id))) : null;
-  const jobs = Sweeps.jobs(pg, param.value, f, upTo, c, s, tr, param2, range2);
+  const jobs = pg.sweepJobs(param.value, f, upTo, c, s, tr, param2, range2);
   const uniq = (xs) => [...new Set(xs)];
   const spec = {
     param: param.value, from: f, to: upTo, trials: tr, seeds: s, base: pg.view().pending_entries, param2,

@@ -1,5 +1,6 @@
-// A sweep worker: runs sweep jobs with its own copy of the wasm model.
-import init, { Sweeps } from './pkg/bgloop.js';
+// A sweep worker: runs sweep jobs with its own copy of the model, in the second module (it needs
+// nothing of the page's).
+import init, { Sweeps } from './pkg/extras.js';
 
 const ready = init();
 self.onmessage = async (event) => {

@@ -2,6 +2,7 @@
 // parameter over seeds, computed by Web Workers on all cores, with progress, ETA and Cancel.
 // The form is sweep-form.js's, the chart sweep-chart.js's; this module runs the sweep.
 import { t, fixed } from './i18n.js';
+import { loadExtras } from './extras.js';
 import { setupMenus, fillParamMenu, fillMeasureMenu, readForm, sweepLink, fillFromLink } from './sweep-form.js';
 import { drawSweep, setupReadout, setupExport, forget, $readout, DRAW_EVERY_MS } from './sweep-chart.js';
 
@@ -62,7 +63,7 @@ function changeMeasure({ state, els, draw, readout, onStart }) {
 }
 
 /** Starts the sweep the form asks for on the workers (a form that cannot be run says why). */
-function startSweep({ pg, els, state, say, draw, stop, exportable, onStart }) {
+async function startSweep({ pg, els, state, say, draw, stop, exportable, onStart }) {
   const { run, cancel, progress } = els;
   let jobs;
   let n;
@@ -73,6 +74,18 @@ function startSweep({ pg, els, state, say, draw, stop, exportable, onStart }) {
     say('sweep-problem', { why: e.message });
     return;
   }
+  run.disabled = true;
+  // The sweep's module (its workers load it too) is loaded the first time a sweep starts.
+  const { spec } = state;
+  try {
+    await loadExtras();
+  } catch (e) {
+    run.disabled = false;
+    say('sweep-problem', { why: e.message });
+    return;
+  }
+  // A link opened meanwhile has forgotten this sweep.
+  if (state.spec !== spec) return;
   state.outcomes = [];
   state.paused = false;
   state.total = jobs.length;

@@ -1,10 +1,12 @@
 // The guided tour: steps are data (core's built-in tour, or a checked JSON file), shown one at a
 // time above the views. Each step opens its experiment, runs its trials at its speed and outlines
 // the view to look at. Back / Next, ← / →, focus on the step's title; under reduced motion a step
-// shows its end state at once.
+// shows its end state at once. Tours are read by the second module (extras.js), loaded when a
+// tour is first opened; until then the tour's button says the step count index.html gives it (a
+// test keeps it the built-in tour's).
 
-import { Words } from './pkg/bgloop.js';
 import { t } from './i18n.js';
+import { loadExtras, extrasNow } from './extras.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -70,7 +72,15 @@ function fillStep({ section, problem, counter, title, text, back, next }, tour, 
 async function tourFile(file) {
   const url = new URL(file, location.href);
   if (url.origin !== location.origin) throw new Error('a tour file must come from this site');
-  return Words.parseTour(await fetchTour(url));
+  const text = await fetchTour(url);
+  return (await loadExtras()).Tours.parse(text);
+}
+
+/** Names the tour's button with the built-in `tour`'s step count (kept for the next language). */
+function name(tour) {
+  const open = $('tour-open');
+  open.dataset.l10nArgs = JSON.stringify({ steps: tour.steps.length });
+  open.textContent = t('tour-open', { steps: tour.steps.length });
 }
 
 /** Shows a tour that could not be opened on the page and, in an embed, to the host. */
@@ -127,12 +137,12 @@ function listenToKeys({ at, count, show, close }) {
 }
 
 /** The tour's buttons and keys: back, replay, next (or close on the last step), close, open. */
-function wireButtons({ back, next }, { at, count, show, close }) {
+function wireButtons({ back, next }, { at, count, show, close, start }) {
   back.addEventListener('click', () => show(at() - 1));
   $('tour-replay').addEventListener('click', () => show(at()));
   next.addEventListener('click', () => (at() >= count() - 1 ? close() : show(at() + 1)));
   $('tour-close').addEventListener('click', close);
-  $('tour-open').addEventListener('click', () => show(0));
+  $('tour-open').addEventListener('click', start);
   listenToKeys({ at, count, show, close });
 }
 
@@ -165,8 +175,15 @@ export function setupTour(app) {
   /** The tour (`tour`); where it came from (`source`: a tour file's path, '' for a tour given as
    * an object, null for the built-in tour); the step shown (`index`, from 0; -1 when closed); the
    * tours opened so far (`opened`, see `open`). */
-  const state = { tour: Words.tour(), source: null, index: -1, opened: 0 };
-  $('tour-open').textContent = t('tour-open', { steps: state.tour.steps.length });
+  const state = { tour: null, source: null, index: -1, opened: 0 };
+  /** The tour, the built-in one read on first use (null only until then). */
+  const ensure = async () => {
+    if (!state.tour) {
+      state.tour = (await loadExtras()).Tours.builtin();
+      name(state.tour);
+    }
+    return state.tour;
+  };
 
   /** Shows step `i` (from 0) and runs it. */
   const show = (i, { focus = true } = {}) => {
@@ -183,38 +200,48 @@ export function setupTour(app) {
 
   const close = closer(app, els.section, reduced, () => { state.index = -1; });
 
-  wireButtons(els, { at: () => state.index, count: () => state.tour.steps.length, show, close });
-
   const fail = (text) => sayProblem(app, els, text);
+  const start = () => ensure().then(() => show(0), (e) => fail(t('tour-failed', { why: e.message })));
 
-  return tourControls(app, state, els, { show, close, fail });
+  wireButtons(els, { at: () => state.index, count: () => state.tour.steps.length, show, close, start });
+
+  return tourControls(app, state, els, { show, close, fail, ensure });
 }
 
 /** What the page, its links, a host and scripts may ask of the tour (`app.tour`). */
-function tourControls(app, state, els, { show, close, fail }) {
+function tourControls(app, state, els, { show, close, fail, ensure }) {
   return {
     /** The step shown (from 1), or the tour file and its step (`file.json:3`), for the link;
      * null when closed. */
     linkValue: () => (state.index < 0 ? null : (state.source ? `${state.source}:${state.index + 1}` : String(state.index + 1))),
     /** Opens step `n` (from 1) of the current tour; an error names the steps there are. */
-    step: (n, opts) => show(checkStep(state.tour, n) - 1, opts),
+    async step(n, opts) {
+      show(checkStep(await ensure(), n) - 1, opts);
+    },
     /** Replaces the tour with `candidate` (an object or JSON text), checked by core; opens step 1. */
-    load(candidate, opts) {
-      state.opened += 1;
-      state.tour = Words.parseTour(tourText(candidate));
+    async load(candidate, opts) {
+      const mine = ++state.opened;
+      const text = tourText(candidate);
+      const { Tours } = await loadExtras();
+      // A newer tour was opened while the module was on its way: it wins.
+      if (mine !== state.opened) return;
+      state.tour = Tours.parse(text);
       state.source = '';
       show(0, opts);
     },
     /** Opens the tour named by a link's `tour=` value: a step number, or a same-origin file
      * with an optional step (`tours/mine.json:2`). A step that does not exist is said. */
     open(value, opts) {
-      return openTour(app, state, value, opts, { show, fail });
+      return openTour(app, state, value, opts, { show, fail, ensure });
     },
     /** Writes the tour again in the page's new language (the step shown is not run again). */
     relanguage() {
-      const builtIn = Words.tour();
+      // Never opened: the button was written again from index.html's count with the page.
+      const m = extrasNow();
+      if (!m || !state.tour) return;
+      const builtIn = m.Tours.builtin();
       if (state.source === null) state.tour = builtIn;
-      $('tour-open').textContent = t('tour-open', { steps: builtIn.steps.length });
+      name(builtIn);
       if (state.index >= 0) fillStep(els, state.tour, state.index, app.glossary.linkTerms);
     },
     close,
@@ -223,12 +250,16 @@ function tourControls(app, state, els, { show, close, fail }) {
 
 /** Opens a link's `tour=` value (see `open`): a step of the current tour, or a step of a tour file
  * once it has arrived — dropped if a newer tour or link was opened meanwhile. */
-async function openTour(app, state, value, opts, { show, fail }) {
+async function openTour(app, state, value, opts, { show, fail, ensure }) {
   // Each opening is numbered: a file that arrives after a newer link was opened is dropped.
   const mine = ++state.opened;
   const link = app.linkNumber?.();
   if (/^\d+$/.test(value)) {
-    try { show(checkStep(state.tour, Number(value)) - 1, opts); } catch (e) { fail(t('tour-failed', { why: e.message })); }
+    try {
+      const tour = await ensure();
+      if (mine !== state.opened || link !== app.linkNumber?.()) return;
+      show(checkStep(tour, Number(value)) - 1, opts);
+    } catch (e) { fail(t('tour-failed', { why: e.message })); }
     return;
   }
   const [, file, at] = /^(.*?)(?::(\d+))?$/.exec(value);

@@ -1,7 +1,7 @@
 //! What the page reads once and what needs no session: the parameter schema, the view options,
 //! tours, presets and the glossary, in the page's language. Forwards and conversions only.
 
-use crate::boundary::{js_error, text};
+use crate::boundary::js_error;
 use crate::language::{self, Words};
 use crate::to_js;
 use wasm_bindgen::prelude::*;
@@ -32,17 +32,6 @@ impl Words {
             speed["label"] = serde_json::json!(words.text(&format!("speed-{i}")));
         }
         to_js(&table)
-    }
-    /// The built-in guided tour: `{ title, steps: [{ title, text, link, trials, speed, view }] }`.
-    pub fn tour() -> Result<JsValue, JsError> {
-        to_js(&language::tour_in(language::words())?)
-    }
-    /// A tour written as JSON text, checked (each error names the step and the field).
-    #[wasm_bindgen(js_name = parseTour)]
-    pub fn parse_tour(json: JsValue) -> Result<JsValue, JsError> {
-        let json = text(&json, "tour")?;
-        let tour = bgloop_core::tour::Tour::from_json(&json).map_err(js_error)?;
-        to_js(&tour)
     }
     /// Plain words for newcomers: `[{ id, term, written, text }]` (core's glossary).
     pub fn glossary() -> Result<JsValue, JsError> {

@@ -9,33 +9,25 @@
 //! allowed range; nothing reachable from JavaScript panics on user input, so the object stays usable
 //! after any error.
 
-mod boundary;
 mod catalog;
 mod data;
 mod draw;
 mod feed;
 mod language;
 mod live;
-mod sweeps;
+mod sweep;
 mod view;
 
 pub use language::Words;
-pub use sweeps::Sweeps;
 
+pub(crate) use bgloop_boundary::read as boundary;
+pub(crate) use bgloop_boundary::to_js;
 use bgloop_core::session::Session;
 use bgloop_core::Input;
 use boundary::{js_error, settings, text};
 use std::cell::{Ref, RefCell, RefMut};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
-
-/// `value` as a plain JS value, built by `JSON.parse`: objects and arrays get only own data
-/// properties, so no setter a page put on `Object.prototype` or `Array.prototype` runs. Called
-/// only once the session is released.
-fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(js_error)?;
-    js_sys::JSON::parse(&text).map_err(|_| js_error("JSON.parse failed on a result"))
-}
 
 /// The pairs as the borrowed form core's `apply` takes.
 fn borrowed(pairs: &[(String, Input)]) -> impl Iterator<Item = (&str, Input)> {
@@ -140,27 +132,21 @@ impl Playground {
         to_js(&self.with(|s| bgloop_charts::describe::describe(s, words))?)
     }
 
-    /// With `on` true or left out: pins the running experiment as run A and starts run B as its
-    /// copy (same seed, schedule and trials so far); from now on changes go to B and both advance
-    /// trial for trial. With `on` false: ends a comparison, keeping run B (the run in focus) as
-    /// the only run.
-    pub fn compare(&self, on: Option<bool>) -> Result<(), JsError> {
-        let mut s = self.session_mut()?;
-        if on.unwrap_or(true) {
-            s.compare();
-        } else {
-            s.end_comparison();
+    /// With `what` true or left out: pins the running experiment as run A and starts run B as
+    /// its copy (same seed, schedule and trials so far); from now on changes go to B and both
+    /// advance trial for trial. With `what` false: ends a comparison, keeping run B (the run in
+    /// focus) as the only run. With `what` = `{ a, b }`: makes the next `reset` a comparison — run
+    /// A is the pending configuration with `a` (an object of entries, like `configure`'s; may be
+    /// left out), run B is run A with `b`. All or nothing.
+    pub fn compare(&self, what: JsValue) -> Result<(), JsError> {
+        match boundary::comparison(&what)? {
+            boundary::Comparison::Start => self.session_mut()?.compare(),
+            boundary::Comparison::End => self.session_mut()?.end_comparison(),
+            boundary::Comparison::Next { a, b } => {
+                return self.change(|s| s.configure_comparison(borrowed(&a), borrowed(&b)))
+            }
         }
         Ok(())
-    }
-
-    /// Makes the next `reset` a comparison: run A is the pending configuration with `a` (an
-    /// object of entries, like `configure`'s), run B is run A with `b`. All or nothing.
-    #[wasm_bindgen(js_name = configureComparison)]
-    pub fn configure_comparison(&self, a: JsValue, b: JsValue) -> Result<(), JsError> {
-        let a = settings(&a, "a")?;
-        let b = settings(&b, "b")?;
-        self.change(|s| s.configure_comparison(borrowed(&a), borrowed(&b)))
     }
 
     /// Replaces the pending configuration with a preset's (keeping the seed), or with `null` the

@@ -342,8 +342,12 @@ fn product_rust() -> Vec<(String, String)> {
     }
     let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut out = Vec::new();
-    for name in ["core", "bindings", "charts", "cli"] {
-        walk(&crates.join(name).join("src"), &mut out);
+    // Every crate of the workspace, new ones included.
+    for entry in std::fs::read_dir(&crates).expect("crates/").flatten() {
+        let src = entry.path().join("src");
+        if src.is_dir() {
+            walk(&src, &mut out);
+        }
     }
     out
 }
@@ -558,6 +562,14 @@ const ENGLISH_ALLOWED: &[(&str, &str)] = &[
     (
         "bindings/src/",
         "the scripting API's argument errors (a developer's console)",
+    ),
+    (
+        "boundary/src/",
+        "the scripting API's argument errors, shared by the page's two modules",
+    ),
+    (
+        "extras/src/",
+        "the sweep and tour functions' argument errors (a developer's console)",
     ),
 ];
 

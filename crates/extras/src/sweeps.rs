@@ -1,63 +1,28 @@
-//! Sweeps: the jobs of a sweep of one parameter or a map of two, one job run (in a sweep's
-//! worker), what the outcomes say (per value, per cell, in words), and their charts and SVG
-//! figure. Static: nothing here is kept between calls. Forwards and conversions only.
+//! Sweeps: one job of a sweep of one parameter or a map of two run (in a sweep's worker), what
+//! the outcomes say (per value, per cell, in words), and their charts and SVG figure. Static:
+//! nothing here is kept between calls. Forwards and conversions only. (A sweep's jobs come from
+//! the playground, `Playground.sweepJobs`: they are read off its pending experiment.)
 
-use crate::boundary::{self, js_error, settings, text};
-use crate::{language, to_js, Playground};
+use bgloop_boundary::canvas::{checked, document, plot};
+use bgloop_boundary::language::words;
+use bgloop_boundary::read::{self as boundary, js_error, settings, text};
+use bgloop_boundary::to_js;
 use bgloop_core::sweep;
 use wasm_bindgen::prelude::*;
 
 /// A sweep's refusal as a JS error, in the page's language.
-fn said(e: sweep::SweepError) -> JsError {
-    js_error(bgloop_core::i18n::Said::said_in(&e, language::words()))
-}
-
-/// The sweep functions, as one namespace for JavaScript (`Sweeps.jobs(…)`, `Sweeps.run(…)`, …).
+/// The sweep functions, as one namespace for JavaScript (`Sweeps.run(…)`, `Sweeps.draw(…)`, …).
 #[wasm_bindgen]
 pub struct Sweeps;
 
 #[wasm_bindgen]
 impl Sweeps {
-    /// The jobs of a sweep of `param` over `count` values from `from` to `to`, `seeds` seeds each,
-    /// `trials` trials per run, on the pending configuration — and, for a map, of a second
-    /// parameter `param2` over `count2` values from `from2` to `to2`: `[{ index, value, seed,
-    /// index2?, value2? }]`. Errors name the bad field and its range.
-    #[allow(clippy::too_many_arguments)]
-    pub fn jobs(
-        playground: &Playground,
-        param: JsValue,
-        from: f64,
-        to: f64,
-        count: f64,
-        seeds: f64,
-        trials: f64,
-        param2: JsValue,
-        range2: Option<Vec<f64>>,
-    ) -> Result<JsValue, JsError> {
-        let param = text(&param, "param")?;
-        let numbers = [from, to, count, seeds, trials];
-        let next = playground.with(|s| s.next().clone())?;
-        let pending = next.a.config.clone();
-        let mut spec = sweep::SweepSpec::from_numbers(&param, numbers, &pending).map_err(said)?;
-        if !(param2.is_undefined() || param2.is_null()) {
-            let param2 = text(&param2, "param2")?;
-            let range: [f64; 3] = range2
-                .as_deref()
-                .and_then(|r| r.try_into().ok())
-                .ok_or_else(|| js_error("`range2` must be [from, to, count] for a map"))?;
-            spec = spec.with_second(&param2, range, &pending).map_err(said)?;
-        }
-        // The CLI's check, word for word: one run, no event on a swept parameter.
-        spec.check_experiment(&next).map_err(said)?;
-        to_js(&spec.jobs())
-    }
-
     /// A sweep's outcomes (`[{ value, value2?, seed, final_error, … }]`) summarised per value or
     /// cell: `[{ value, value2?, mean, sd, min, max, n }]` (what the map's readout says).
     pub fn points(outcomes: JsValue, param: JsValue, param2: JsValue) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
-        let param2 = crate::boundary::optional_text(&param2, "param2")?;
-        let outcomes = crate::boundary::outcomes(&outcomes, &param, param2.as_deref())?;
+        let param2 = boundary::optional_text(&param2, "param2")?;
+        let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
         to_js(&sweep::summarize(&outcomes))
     }
 
@@ -72,8 +37,8 @@ impl Sweeps {
         value2: Option<f64>,
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
-        let param2 = crate::boundary::optional_text(&param2, "param2")?;
-        let outcomes = crate::boundary::outcomes(&outcomes, &param, param2.as_deref())?;
+        let param2 = boundary::optional_text(&param2, "param2")?;
+        let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
         to_js(&sweep::cell(&outcomes, value, value2))
     }
 
@@ -89,8 +54,8 @@ impl Sweeps {
         measure: Option<String>,
     ) -> Result<JsValue, JsError> {
         let param = text(&param, "param")?;
-        let param2 = crate::boundary::optional_text(&param2, "param2")?;
-        let measure = crate::boundary::measure(measure)?;
+        let param2 = boundary::optional_text(&param2, "param2")?;
+        let measure = boundary::measure(measure)?;
         for (v, name) in [(&values, "values"), (&values2, "values2")] {
             if v.len() > 200 || v.iter().any(|x| !x.is_finite()) {
                 return Err(js_error(format!(
@@ -98,10 +63,10 @@ impl Sweeps {
                 )));
             }
         }
-        let outcomes = crate::boundary::outcomes(&outcomes, &param, param2.as_deref())?;
+        let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
         let points = sweep::summarize_by(&outcomes, measure);
         to_js(&bgloop_charts::describe::sweep(
-            language::words(),
+            words(),
             (&param, &values),
             param2.as_deref().map(|p| (p, values2.as_slice())),
             &points,
@@ -152,9 +117,9 @@ impl Sweeps {
         let measure = boundary::measure(measure)?;
         let outcomes = boundary::outcomes(&outcomes, &param, None)?;
         let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
-        let from = crate::draw::checked("from", from, -1e9, 1e9)?;
-        let to = crate::draw::checked("to", to, -1e9, 1e9)?;
-        crate::draw::plot(&canvas, scale, high_contrast, |area, style| {
+        let from = checked("from", from, -1e9, 1e9)?;
+        let to = checked("to", to, -1e9, 1e9)?;
+        plot(&canvas, scale, high_contrast, |area, style| {
             bgloop_charts::sweep::draw(area, &param, (from, to), &outcomes, &points, measure, style)
         })
     }
@@ -203,11 +168,11 @@ impl Sweeps {
             trials: outcomes.first().map_or(1, |o| o.trials),
         };
         let mut layout = None;
-        crate::draw::plot(&canvas, scale, high_contrast, |area, style| {
+        plot(&canvas, scale, high_contrast, |area, style| {
             layout = Some(bgloop_charts::sweep::draw_map(area, &map, style)?);
             Ok(())
         })?;
-        crate::to_js(&layout)
+        to_js(&layout)
     }
 
     /// A sweep as a figure to hand out, one SVG document (`width × height` pixels): a title (seeds,
@@ -241,10 +206,10 @@ impl Sweeps {
         let (from, to) = two(&range, "range")?;
         let (seeds, trials) = two(&runs, "runs")?;
         let (w, h) = two(&size, "size")?;
-        let w = crate::draw::checked("width", w, 300.0, 8000.0)? as u32;
-        let h = crate::draw::checked("height", h, 200.0, 8000.0)? as u32;
-        let seeds = crate::draw::checked("seeds", seeds, 1.0, 100.0)? as u32;
-        let trials = crate::draw::checked("trials", trials, 1.0, 100_000.0)? as u32;
+        let w = checked("width", w, 300.0, 8000.0)? as u32;
+        let h = checked("height", h, 200.0, 8000.0)? as u32;
+        let seeds = checked("seeds", seeds, 1.0, 100.0)? as u32;
+        let trials = checked("trials", trials, 1.0, 100_000.0)? as u32;
         let marker = marker
             .filter(|m| m.len() == 2 && m.iter().all(|x| x.is_finite()))
             .map(|m| (m[0], m[1]));
@@ -257,20 +222,15 @@ impl Sweeps {
             trials,
         });
         let figure = bgloop_charts::sweep::SweepFigure {
-            title: bgloop_charts::sweep::SweepFigure::title_for(
-                seeds,
-                trials,
-                measure,
-                crate::language::words(),
-            ),
+            title: bgloop_charts::sweep::SweepFigure::title_for(seeds, trials, measure, words()),
             curve: (&param, (from, to)),
             outcomes: &outcomes,
             points: &points,
             map,
             measure,
-            words: crate::language::words(),
+            words: words(),
         };
-        crate::draw::document()?;
+        document()?;
         figure.svg(w, h).map_err(js_error)
     }
 }

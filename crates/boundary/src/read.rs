@@ -228,6 +228,64 @@ pub fn link(value: &JsValue, name: &str) -> Result<String, JsError> {
     Ok(s)
 }
 
+/// What `compare` was asked: start a comparison (`true` or left out), end it (`false`), or set
+/// up the next reset as one (`{ a, b }`: run A's entries and run B's differences, each as
+/// `configure` takes them; `a` may be left out).
+pub enum Comparison {
+    /// Pin the running experiment as run A and start run B as its copy.
+    Start,
+    /// End the comparison, keeping the run in focus.
+    End,
+    /// The next reset compares run A (`a`) with run B (`b`).
+    Next {
+        /// Run A's entries.
+        a: Vec<(String, Input)>,
+        /// Run B's differences from A.
+        b: Vec<(String, Input)>,
+    },
+}
+
+/// `compare`'s argument (see [`Comparison`]), or an error naming what it may be.
+pub fn comparison(value: &JsValue) -> Result<Comparison, JsError> {
+    const WANTED: &str = "true (start), false (end) or { a, b } (the next reset's runs)";
+    if value.is_undefined() || value.is_null() {
+        return Ok(Comparison::Start);
+    }
+    if let Some(on) = value.as_bool() {
+        return Ok(if on {
+            Comparison::Start
+        } else {
+            Comparison::End
+        });
+    }
+    let object = object(value, "`what`", WANTED)?;
+    if let Some(k) = keys(&object, "`what`")?
+        .into_iter()
+        .find(|k| k != "a" && k != "b")
+    {
+        return Err(js_error(format!(
+            "`what` may hold `a` and `b`, not \"{}\"",
+            short(&k)
+        )));
+    }
+    let a = get(&object, &JsValue::from_str("a"), "`what.a`")?;
+    let b = get(&object, &JsValue::from_str("b"), "`what.b`")?;
+    if b.is_undefined() {
+        return Err(js_error(
+            "`what.b` must say how run B differs from A, e.g. { loop_strength: 0.25 }",
+        ));
+    }
+    let a = if a.is_undefined() {
+        Vec::new()
+    } else {
+        settings(&a, "a")?
+    };
+    Ok(Comparison::Next {
+        a,
+        b: settings(&b, "b")?,
+    })
+}
+
 /// The prototype of `value`, read so that a revoked Proxy or a throwing trap is an error.
 fn prototype(value: &JsValue, what: &str) -> Result<JsValue, JsError> {
     Reflect::get_prototype_of(value)
@@ -368,7 +426,7 @@ pub fn outcomes(
                     Some(k) => Some(bgloop_core::regime::Regime::parse(&k).ok_or_else(|| {
                         js_error(format!(
                             "sweep outcomes: `regime` {:?} is not one of: {}",
-                            crate::boundary::bounded_short(&k),
+                            bounded_short(&k),
                             bgloop_core::regime::Regime::ALL.map(|r| r.key()).join(", ")
                         ))
                     })?),
@@ -379,7 +437,7 @@ pub fn outcomes(
                 value2: param2.map(|_| field(&o, "value2")).transpose()?,
                 diverged: get(&o, &JsValue::from_str("diverged"), WHAT)?
                     .as_string()
-                    .map(|s| crate::boundary::bounded_short(&s)),
+                    .map(|s| bounded_short(&s)),
                 experiment: None,
             })
         })
