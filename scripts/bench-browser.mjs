@@ -92,6 +92,8 @@ try {
     rows,
     first_chart_ms: ready,
     first_load: firstLoad,
+    // The second module (sweeps, tours), fetched only when first used: not in the first load.
+    extras_gz_bytes: ['extras.js', 'extras_bg.wasm'].reduce((n, f) => n + gzipSync(readFileSync(path.join(ROOT, 'web', 'pkg', f)), { level: 9 }).length, 0),
     modules_ms: startup['bgloop:modules'],
     wasm_ready_ms: startup['bgloop:wasm'],
     page_fast_forward_trials_per_s: fastForward,

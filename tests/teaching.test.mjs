@@ -118,7 +118,9 @@ test('every tour step brings its outlined view on screen, below its text, at 128
     await page.goto(`${server.url}#preset=rotation&seed=1`);
     await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
     await page.getByRole('button', { name: /Take the tour/ }).click();
-    const steps = await page.evaluate(() => window.bgloop.tour && document.getElementById('tour-counter').textContent.match(/of (\d+)/)[1]);
+    // The tour's module arrives on first use.
+    await page.waitForFunction(() => /of \d+/.test(document.getElementById('tour-counter').textContent));
+    const steps = await page.evaluate(() => document.getElementById('tour-counter').textContent.match(/of (\d+)/)[1]);
     for (let i = 1; i <= Number(steps); i += 1) {
       if (i > 1) await page.getByRole('button', { name: 'Next →' }).click();
       await page.waitForTimeout(150);

@@ -2,7 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
-import { serve } from './server.mjs';
+import { serve, ROOT } from './server.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { inkedFraction } from './links.mjs';
 
 let browser; let server;
@@ -22,6 +24,29 @@ const state = (page) => page.evaluate(() => ({
   trials: window.bgloop.playground.trialCount(),
   hash: location.hash,
 }));
+
+test('the tour loads its module when first opened, not with the page; its button counts the built-in tour\'s steps', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  const extras = (paths) => paths.filter((p) => /\/web\/pkg\/extras/.test(p));
+  assert.deepEqual(extras(fetched), [], 'the first load fetches no part of the second module');
+  const label = await page.locator('#tour-open').textContent();
+  await page.locator('#tour-open').click();
+  await page.waitForFunction(() => document.getElementById('tour-title').textContent.length > 0);
+  assert.ok(extras(fetched).some((p) => p.endsWith('extras_bg.wasm')), 'opening the tour fetched its module');
+  const tour = await page.evaluate(async () => (await window.bgloop.extras()).Tours.builtin());
+  assert.equal(await page.locator('#tour-title').textContent(), tour.steps[0].title);
+  // Before the tour is read, its button says index.html's count: it must be the tour's.
+  const html = readFileSync(path.join(ROOT, 'index.html'), 'utf8');
+  const args = JSON.parse(/id="tour-open"[^>]*data-l10n-args='([^']*)'/.exec(html)[1]);
+  assert.equal(args.steps, tour.steps.length, 'index.html gives the tour button the built-in tour\'s step count');
+  assert.ok(label.includes(String(tour.steps.length)), label);
+  await context.close();
+});
 
 test('the whole tour by keyboard, forward and back (reduced motion: each step at its end state)', async () => {
   const { page, context, problems } = await open('', { reducedMotion: 'reduce' });
