@@ -233,12 +233,13 @@ test('bgloop figure draws a comparison link exactly as the page exports it', asy
   const link = '#preset=strong-vs-weak&seed=3';
   const n = 40;
   const { page, context } = await open(link);
-  const svg = await page.evaluate(([link, n]) => {
+  const svg = await page.evaluate(async ([link, n]) => {
     const pg = window.bgloop.playground;
     pg.recordTraces(2, true);
     pg.openPermalink(link);
     pg.runTrials(n);
-    return pg.figureSvg(true, 1200, 560);
+    const figure = pg.figure(true);
+    return (await window.bgloop.extras()).Figures.svg(figure, 1200, 560);
   }, [link, n]);
   await context.close();
   const r = spawnSync(CLI, ['figure', '--permalink', link, '--trials', String(n)], { encoding: 'utf8', maxBuffer: 64 << 20 });

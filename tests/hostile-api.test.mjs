@@ -15,7 +15,7 @@ initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'bgloop_bg.wasm'))
 // The second module (sweeps, tours), as the page loads it on first use.
 const extras = await import(path.join(root, 'web', 'pkg', 'extras.js'));
 extras.initSync({ module: readFileSync(path.join(root, 'web', 'pkg', 'extras_bg.wasm')) });
-const { Sweeps, Tours } = extras;
+const { Sweeps, Tours, Figures } = extras;
 
 function deep(levels, leaf = 0.5) {
   let o = leaf;
@@ -61,7 +61,7 @@ const methods = [
   ['recordTraces', [1, true]], ['step', [10]], ['stepTrial', []], ['stepTrial', [5]], ['runTrials', [1]],
   ['trialCount', []], ['view', [0]], ['view', [{ A: 0, B: 0 }]], ['describe', []], ['column', ['error_deg', 'A']],
   ['curve', [10, 'A']], ['csv', []], ['json', []], ['traces', []],
-  ['draw', [null, 'reach', { scale: 1, highContrast: false, hand: true }]], ['figureSvg', [true, 600, 400]],
+  ['draw', [null, 'reach', { scale: 1, highContrast: false, hand: true }]], ['figure', [true, 'https://example.org/']],
   ['intervene', ['loop_strength', 0.5]], ['editEvent', [5, 'loop_strength', 'cancel']], ['editEvent', [5, 'loop_strength', 'keep']],
   ['compare', []], ['compare', [false]], ['compare', [{ a: {}, b: { loop_strength: 0.25 } }]], ['setWindows', ['1-2']],
   ['setHistoryCap', [1000]], ['feed', [true]], ['feedB', [1, new Float64Array(4)]], ['feed', [false]], ['handover', [0]],
@@ -85,6 +85,8 @@ const sweeps = [
   ['svg', ['loop_strength', [0, 1], null, [0.5], [], [], [1, 10], null, [600, 400]]],
 ];
 const tours = [['builtin', []], ['parse', ['{"title":"t","steps":[]}']]];
+/** A small figure to draw (read once the module is loaded, below). */
+const figures = [['svg', [null, 600, 400]]];
 /** The second module's own functions (its language, set as the page sets it). */
 const extraFunctions = [['useLanguage', ['en', null]]];
 
@@ -103,6 +105,7 @@ test('Playground is one door: at most 30 methods, and this test calls every meth
   assert.deepEqual(words.map(([n]) => n).sort(), exported(Words), 'every Words function is attacked');
   assert.deepEqual(sweeps.map(([n]) => n).sort(), exported(Sweeps), 'every Sweeps function is attacked');
   assert.deepEqual(tours.map(([n]) => n).sort(), exported(Tours), 'every Tours function is attacked');
+  assert.deepEqual(figures.map(([n]) => n).sort(), exported(Figures), 'every Figures function is attacked');
   const free = Object.keys(extras).filter((n) => typeof extras[n] === 'function' && !/^[A-Z]/.test(n) && !['default', 'initSync'].includes(n));
   assert.deepEqual(extraFunctions.map(([n]) => n).sort(), free.sort(), 'every function of the second module is attacked');
 });
@@ -138,7 +141,8 @@ test('hostile values at every argument of every method: errors only, never a tra
     pg.feed(false);
     if (Words.language() !== 'en') Words.setLanguage('en', null);
   };
-  for (const [target, list] of [[pg, methods], [Playground, statics], [Words, words], [Sweeps, sweeps], [Tours, tours], [extras, extraFunctions]]) {
+  figures[0][1][0] = pg.figure(true); // a real figure, read from this run
+  for (const [target, list] of [[pg, methods], [Playground, statics], [Words, words], [Sweeps, sweeps], [Tours, tours], [Figures, figures], [extras, extraFunctions]]) {
     for (const [li, [name, good]] of list.entries()) {
       if (good.length === 0) { call(target, name, [], name); tried.add(`${name}[${li}]()`); continue; }
       for (let at = 0; at < good.length; at++) {
@@ -155,7 +159,7 @@ test('hostile values at every argument of every method: errors only, never a tra
     try { new Playground(make()).free(); } catch (e) { errors++; assert.ok(!(e instanceof WebAssembly.RuntimeError), String(e)); }
     canary(pg);
   }
-  const pairs = [...methods, ...statics, ...words, ...sweeps, ...tours, ...extraFunctions].reduce((n, [, good]) => n + good.length, 0) * makers.length;
+  const pairs = [...methods, ...statics, ...words, ...sweeps, ...tours, ...figures, ...extraFunctions].reduce((n, [, good]) => n + good.length, 0) * makers.length;
   assert.equal([...tried].filter((t) => t.includes('#')).length, pairs, 'every (argument, value) pair was tried');
   assert.ok(calls > 2000 && errors > 1000, `${calls} calls, ${errors} errors`);
   pg.free();

@@ -55,7 +55,7 @@ test('throwing canvas members and prototype setters never lock the playground (e
     const canvas = () => { const c = document.createElement('canvas'); c.width = 300; c.height = 200; return c; };
     const draws = ['reach', 'learning', 'activity', 'circuit'].map((part) => [part, (pg, c) => pg.draw(c, part, { scale: 1, hand: true })]);
     const { Words } = window.bgloop;
-    const { Sweeps, Tours } = await window.bgloop.extras();
+    const { Sweeps, Tours, Figures } = await window.bgloop.extras();
     const outputs = [
       ['view', (pg) => pg.view({ A: 0, B: 0 })], ['describe', (pg) => pg.describe()], ['traces', (pg) => pg.traces()],
       ['stepTrial', (pg) => pg.stepTrial()], ['stepTrial slice', (pg) => pg.stepTrial(1000)],
@@ -63,7 +63,7 @@ test('throwing canvas members and prototype setters never lock the playground (e
       ['sweep jobs', (pg) => pg.sweepJobs('loop_strength', 0.5, 1, 3, 1, 10)],
       ['feed', (pg) => pg.feed(true)], ['column', (pg) => pg.column('error_deg', 'B')], ['curve', (pg) => pg.curve(10, 'B')],
       ['handover', (pg) => pg.handover(0)],
-      ['figureSvg', (pg) => pg.figureSvg(true, 600, 400)], ['csv', (pg) => pg.csv()], ['json', (pg) => pg.json()],
+      ['figure', (pg) => Figures.svg(pg.figure(true), 600, 400)], ['csv', (pg) => pg.csv()], ['json', (pg) => pg.json()],
       ['intervene', (pg) => pg.intervene('loop_strength', 0.5)], ['permalink', (pg) => pg.permalink({ hand: '1' })],
       ['schema', () => Words.schema()], ['presets', () => Words.presets()], ['tour', () => Tours.builtin()],
       ['viewOptions', () => Words.viewOptions()], ['messages', () => Words.messages()], ['glossary', () => Words.glossary()],

@@ -1,5 +1,5 @@
-// The page's second wasm module (core's `bgloop-extras`: sweeps and tours), loaded the first time
-// something uses it — a sweep, the tour, a host or a script — so the first load carries only what
+// The page's second wasm module (core's `bgloop-extras`: sweeps, tours and the figure's SVG),
+// loaded the first time something uses it — a sweep, the tour, a figure export, a host or a script — so the first load carries only what
 // the first chart needs. Its memory is apart from the page module's, so it keeps its own
 // language: `speak` (called by i18n.js at every switch) tells it, the page's one place that sets
 // the language.
@@ -12,7 +12,7 @@ let loading = null;
 let language = 'en';
 const catalogs = new Map();
 
-/** The module, if it has been loaded: `{ Sweeps, Tours, useLanguage }` (else null). */
+/** The module, if it has been loaded: `{ Sweeps, Tours, Figures, useLanguage }` (else null). */
 export const extrasNow = () => loaded;
 
 /** Tells the module (now, or when it loads) that the page reads `code`, whose catalog files'
@@ -23,7 +23,8 @@ export function speak(code, files) {
   loaded?.useLanguage(code, catalogs.get(code) ?? null);
 }
 
-/** The module, loaded on first use (`{ Sweeps, Tours, useLanguage }`), in the page's language. */
+/** The module, loaded on first use (`{ Sweeps, Tours, Figures, useLanguage }`), in the page's
+ * language. */
 export function loadExtras() {
   loading ??= (async () => {
     const m = await import('./pkg/extras.js');
@@ -31,11 +32,11 @@ export function loadExtras() {
     await m.default(globalThis.BGLOOP_EXTRAS_BYTES ? { module_or_path: globalThis.BGLOOP_EXTRAS_BYTES } : undefined);
     m.useLanguage(language, catalogs.get(language) ?? null);
     // A plain object (a module namespace cannot be wrapped by a script that counts calls).
-    loaded = { Sweeps: m.Sweeps, Tours: m.Tours, useLanguage: m.useLanguage };
+    loaded = { Sweeps: m.Sweeps, Tours: m.Tours, Figures: m.Figures, useLanguage: m.useLanguage };
     return loaded;
   })().catch((e) => {
     loading = null;
-    throw new Error(`the sweeps and tours module could not be loaded: ${(e && e.message) || e}`);
+    throw new Error(`the module for sweeps, tours and figures could not be loaded: ${(e && e.message) || e}`);
   });
   return loading;
 }

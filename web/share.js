@@ -3,6 +3,7 @@
 import { copyText } from './permalink.js';
 import { download, stem, svgToPng, FIGURE_SIZE } from './export.js';
 import { t } from './i18n.js';
+import { loadExtras } from './extras.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -150,22 +151,28 @@ export function setupShare(pg, views, { link, viewOptions, say }) {
   $('export-json').addEventListener('click', () => { level(); download(`${stem(pg)}.json`, pg.json(), 'application/json'); say(t('exported-json')); });
   // One figure for both files: a title, the settings, seed, trials and the link, the views and a
   // caption (the PNG is the SVG drawn at twice its size).
-  const figure = () => {
+  // The figure is read at the click; the second module (loaded on the first export) draws it.
+  const figure = async () => {
     level();
     const [w, h] = FIGURE_SIZE;
-    return pg.figureSvg($('show-hand').checked, w, h, location.href.split('#')[0]);
+    const read = pg.figure($('show-hand').checked, location.href.split('#')[0]);
+    return (await loadExtras()).Figures.svg(read, w, h);
   };
   $('export-figure').addEventListener('click', async () => {
     try {
-      download(`${stem(pg)}.png`, await svgToPng(figure(), FIGURE_SIZE, 2), 'image/png');
+      download(`${stem(pg)}.png`, await svgToPng(await figure(), FIGURE_SIZE, 2), 'image/png');
       say(t('exported-png'));
     } catch (e) {
       say(t('png-failed', { why: (e && e.message) || String(e) }));
     }
   });
-  $('export-svg').addEventListener('click', () => {
-    download(`${stem(pg)}.svg`, figure(), 'image/svg+xml');
-    say(t('exported-svg'));
+  $('export-svg').addEventListener('click', async () => {
+    try {
+      download(`${stem(pg)}.svg`, await figure(), 'image/svg+xml');
+      say(t('exported-svg'));
+    } catch (e) {
+      say(t('svg-failed', { why: (e && e.message) || String(e) }));
+    }
   });
   setupEmbedDialog(pg, viewOptions, say);
 }

@@ -3,7 +3,7 @@
 
 use crate::boundary::{self, js_error};
 use crate::Playground;
-use bgloop_boundary::canvas::{chart, checked, document, draw_on, plot, target};
+use bgloop_boundary::canvas::{chart, checked, draw_on, plot, target};
 use bgloop_charts::figure::{Figure, LearningScene, Runs};
 use bgloop_charts::{activity, reach};
 use wasm_bindgen::prelude::*;
@@ -35,20 +35,12 @@ impl Playground {
         }
     }
 
-    /// The figure as one SVG document (`width × height` pixels): a title, the settings, seed,
-    /// trials and link (`linkBase`, the page's address, before the `#…`; optional), the three
-    /// views (both runs while comparing) and a caption — drawn by the same chart code as
-    /// `bgloop figure` natively.
-    #[wasm_bindgen(js_name = figureSvg)]
-    pub fn figure_svg(
-        &self,
-        show_hand: bool,
-        width: f64,
-        height: f64,
-        link_base: JsValue,
-    ) -> Result<String, JsError> {
-        let w = checked("width", width, 300.0, 8000.0)? as u32;
-        let h = checked("height", height, 200.0, 8000.0)? as u32;
+    /// The figure to hand out, as JSON text for the second module to draw
+    /// (`(await bgloop.extras()).Figures.svg(figure, width, height)`): a title, the settings,
+    /// seed, trials and link (`linkBase`, the page's address, before the `#…`; optional), the
+    /// three views (both runs while comparing) and a caption — what `bgloop figure` draws
+    /// natively. Read now, it is the run as it is now.
+    pub fn figure(&self, show_hand: bool, link_base: JsValue) -> Result<String, JsError> {
         let base = if link_base.is_undefined() || link_base.is_null() {
             String::new()
         } else {
@@ -56,8 +48,7 @@ impl Playground {
         };
         let words = crate::language::words();
         let figure = self.with(|s| Figure::of_session(s, show_hand, &base, words))?;
-        document()?;
-        figure.svg(w, h).map_err(js_error)
+        serde_json::to_string(&figure).map_err(js_error)
     }
 }
 

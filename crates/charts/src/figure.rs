@@ -7,6 +7,7 @@ use bgloop_core::session::Session;
 use bgloop_core::Simulation;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// What a figure shows: one run, or two compared, with their schedules' changes.
 pub struct Runs<'a> {
@@ -63,7 +64,7 @@ impl<'a> Runs<'a> {
 
 /// What the learning view draws, as owned data: it can be read out of a session and drawn after
 /// the session is released.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct LearningScene {
     a: learning::Columns,
     b: Option<(learning::Columns, [String; 2])>,
@@ -104,7 +105,7 @@ impl LearningScene {
 /// What a figure says of itself, so it can be handed out alone: a title, the settings (seed,
 /// trials, every non-default parameter, run B's differences) and the link that replays it, above
 /// the views; a one-line caption below.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Header {
     /// The experiment's title.
     pub title: String,
@@ -166,7 +167,11 @@ const MAX_RESULT_LINES: usize = 4;
 
 /// The figure's content as owned data: read out of a run (or a session) and drawn afterwards,
 /// so nothing is borrowed while the drawing backend works.
-#[derive(Clone, Debug)]
+///
+/// It is handed from the page's module to the second one as JSON (serde), where it is drawn as
+/// SVG: its words are those of the module that draws it ([`Figure::in_words`]), its header was
+/// written in the page's language already.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Figure {
     reach: reach::ReachScene<'static>,
     learning: LearningScene,
@@ -174,6 +179,7 @@ pub struct Figure {
     trial_ms: f64,
     go_ms: f64,
     header: Option<Header>,
+    #[serde(skip, default = "Catalog::english")]
     words: &'static Catalog,
 }
 
@@ -228,6 +234,11 @@ impl Figure {
         activity::draw_cells(&bottom, &self.trace, self.trial_ms, 120, style)?;
         activity::draw_frame(&bottom, self.trial_ms, Some(self.go_ms), style)?;
         Ok(())
+    }
+
+    /// The same figure with its axes, legends and captions in `words`' language.
+    pub fn in_words(self, words: &'static Catalog) -> Self {
+        Figure { words, ..self }
     }
 
     /// The language its words are in.

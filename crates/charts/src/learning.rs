@@ -8,6 +8,7 @@ use plotters::chart::DualCoordChartContext;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// Trials averaged by the running means.
 pub const WINDOW: usize = 20;
@@ -26,9 +27,11 @@ pub struct Series<'a> {
 }
 
 /// The per-trial columns of a history of trial records, owned (see [`Columns::series`]).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Columns {
+    #[serde(deserialize_with = "bgloop_core::json_floats::f64s")]
     abs_error: Vec<f64>,
+    #[serde(deserialize_with = "bgloop_core::json_floats::f64s")]
     reward: Vec<f64>,
     phase: Vec<u8>,
     first_trial: u64,
@@ -58,7 +61,7 @@ impl Columns {
 
 /// A change marked on the learning view: a dashed rule at the first trial it applies to, with a
 /// short label ("GPi off", "B: λ 0.25").
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Marker {
     /// The first trial the change applies to.
     pub trial: f64,

@@ -9,14 +9,22 @@ use crate::DrawError;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::borrow::Cow;
 
+/// A path's positions read back from JSON (a figure handed to the second module), owned.
+fn owned_f32s<'de, 'a, D: Deserializer<'de>>(d: D) -> Result<Cow<'a, [f32]>, D::Error> {
+    bgloop_core::json_floats::f32s(d).map(Cow::Owned)
+}
+
 /// One reach path: hand positions (x, y) in target distances, and the rotation that maps hand to cursor.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Path<'a> {
     /// Hand positions, interleaved x, y (borrowed from a run, or owned by a scene that outlives it).
+    #[serde(deserialize_with = "owned_f32s")]
     pub hand: Cow<'a, [f32]>,
     /// Rotation of the cursor relative to the hand, degrees.
+    #[serde(deserialize_with = "bgloop_core::json_floats::f64_or_nan")]
     pub rotation_deg: f64,
 }
 
@@ -55,9 +63,10 @@ fn libm_sin(x: f64) -> f64 {
 }
 
 /// Everything the reach view shows.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ReachScene<'a> {
     /// Directions of all targets, degrees.
+    #[serde(deserialize_with = "bgloop_core::json_floats::f64s")]
     pub targets: Vec<f64>,
     /// The current trial's target, degrees.
     pub current_target: Option<f64>,

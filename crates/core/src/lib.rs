@@ -24,6 +24,7 @@ pub mod experiment;
 pub mod format;
 pub mod glossary;
 pub mod i18n;
+pub mod json_floats;
 pub mod learning;
 pub mod longrun;
 pub mod math;

@@ -6,14 +6,17 @@
 //! - [`Sweeps`]: one sweep job run (the sweep workers load only this module), what a sweep's
 //!   outcomes say, their charts and their SVG figure;
 //! - [`Tours`]: the built-in guided tour in the page's language, and a communicator's own tour
-//!   read and checked.
+//!   read and checked;
+//! - [`Figures`]: the playground's figure (read in the page's module) drawn as SVG.
 //!
 //! It keeps its own language (its memory is apart from the page module's); the page sets it with
 //! [`use_language`] whenever it sets the page module's, from one place (`web/extras.js`).
 
+mod figures;
 mod sweeps;
 mod tours;
 
+pub use figures::Figures;
 pub use sweeps::Sweeps;
 pub use tours::Tours;
 

@@ -239,6 +239,7 @@ exported-json = JSON exported.
 exported-png = Figure exported as PNG.
 exported-svg = Figure exported as SVG.
 png-failed = The PNG could not be made: { $why }
+svg-failed = The SVG could not be made: { $why }
 
 ## Keyboard shortcuts
 keys-title = Keyboard shortcuts

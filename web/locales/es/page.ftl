@@ -239,6 +239,7 @@ exported-json = JSON exportado.
 exported-png = Figura exportada como PNG.
 exported-svg = Figura exportada como SVG.
 png-failed = No se pudo crear el PNG: { $why }
+svg-failed = No se pudo crear el SVG: { $why }
 
 ## Atajos de teclado
 keys-title = Atajos de teclado

@@ -239,6 +239,7 @@ exported-json = JSON exporté.
 exported-png = Figure exportée en PNG.
 exported-svg = Figure exportée en SVG.
 png-failed = Le PNG n'a pas pu être créé : { $why }
+svg-failed = Le SVG n'a pas pu être créé : { $why }
 
 ## Raccourcis clavier
 keys-title = Raccourcis clavier

@@ -7,25 +7,31 @@ use crate::task::Hand;
 use std::collections::VecDeque;
 
 /// Within-trial samples for drawing: the hand path and all five rings, every `every_steps` steps.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Trace {
     /// Sampling interval, in steps.
     pub every_steps: usize,
     /// Sampling interval, ms.
+    #[serde(deserialize_with = "crate::json_floats::f64_or_nan")]
     pub every_ms: f64,
     /// Units per ring.
     pub n: usize,
     /// Time of each sample from trial start, ms.
+    #[serde(deserialize_with = "crate::json_floats::f32s")]
     pub time_ms: Vec<f32>,
     /// Hand position (x, y) per sample, interleaved.
+    #[serde(deserialize_with = "crate::json_floats::f32s")]
     pub hand: Vec<f32>,
     /// Rates per sample: 5 rings × N, in [`Population::ALL`] order.
+    #[serde(deserialize_with = "crate::json_floats::f32s")]
     pub rings: Vec<f32>,
     /// The trial these samples belong to.
     pub trial: u32,
     /// The target of that trial, degrees.
+    #[serde(deserialize_with = "crate::json_floats::f64_or_nan")]
     pub target_deg: f64,
     /// The cursor rotation of that trial, degrees.
+    #[serde(deserialize_with = "crate::json_floats::f64_or_nan")]
     pub rotation_deg: f64,
 }
 
