@@ -65,6 +65,8 @@ test('a language switch makes at most 20 calls into wasm (words are read in batc
     for (const cls of [Class, window.bgloop.Words, extras.Sweeps, extras.Tours]) {
       for (const name of Object.getOwnPropertyNames(cls)) if (!['length', 'name', 'prototype', '__wrap'].includes(name)) wrap(cls, name);
     }
+    // The controls are kept through the switch (their words are written again, not rebuilt).
+    window.__control = document.getElementById('p-loop_strength');
     const menu = document.getElementById('lang');
     menu.value = 'fr';
     menu.dispatchEvent(new Event('change', { bubbles: true }));
@@ -77,10 +79,15 @@ test('a language switch makes at most 20 calls into wasm (words are read in batc
   assert.ok(calls <= 20, `${calls} calls`);
   // And the page reads French: a control's label, a number box's name, a glossary button's title.
   const words = await page.evaluate(() => ({
+    same: document.getElementById('p-loop_strength') === window.__control,
+    label: document.querySelector('label[for=p-loop_strength]').firstChild.textContent,
+    french: window.bgloop.schema.find((s) => s.key === 'loop_strength').label,
     box: document.querySelector('#controls input[type=number]').getAttribute('aria-label'),
     term: document.querySelector('button.term')?.title,
     num: document.querySelector('#controls input[type=range]').getAttribute('aria-valuetext'),
   }));
+  assert.ok(words.same, 'the control is the same element after the switch: it was not rebuilt');
+  assert.equal(words.label, words.french, 'its label is written again in French');
   assert.match(words.box, /\(nombre\)$/, words.box);
   // Scripts read the speeds in the page's language too (`bgloop.views`).
   const speed = await page.evaluate(() => window.bgloop.views.speeds.map((s) => s.label).join(' | '));

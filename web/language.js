@@ -3,7 +3,7 @@
 
 import { Words } from './pkg/bgloop.js';
 import { message } from './app.js';
-import { buildParameters, markHidden } from './parameters.js';
+import { relanguageParameters } from './parameters.js';
 import { t, languages, useLanguage, currentLanguage } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -36,8 +36,7 @@ export function setupLanguage(app) {
       app.viewTable.speeds.forEach((speed, i) => { speed.label = t(`speed-${i}`); });
       app.glossary.reload();
       relinkHints(app);
-      buildParameters(app);
-      markHidden(app);
+      relanguageParameters(app);
       app.tour.relanguage();
       app.sweep.relanguage(app.schema);
       app.applySpeed();

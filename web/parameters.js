@@ -1,5 +1,5 @@
-// The parameters: their controls (built from the schema, again after a change of language), the
-// preset menu, and the parts and controls a link hides (`hide=`).
+// The parameters: their controls (built from the schema once; a change of language writes their
+// words again), the preset menu, and the parts and controls a link hides (`hide=`).
 
 import { buildControls } from './controls.js';
 import { message } from './app.js';
@@ -22,9 +22,27 @@ export function setupParameters(app) {
   });
 }
 
-/** Builds (again, after a change of language) the controls and the preset menu's entries. */
-export function buildParameters(app) {
-  const { pg, presets } = app;
+/** Writes the controls' and the preset menu's words again in the page's new language (the
+ * controls stay: their values, what is open and the focus do not move). */
+export function relanguageParameters(app) {
+  app.controls.relabel(app.schema);
+  presetEntries(app);
+  app.renderPreset(app.ui.presetShown, { again: true });
+}
+
+/** The preset menu's entries, in the page's language (the choice is kept). */
+function presetEntries({ presets }) {
+  const presetSelect = $('preset');
+  const chosen = presetSelect.value;
+  presetSelect.replaceChildren(new Option(t('preset-custom'), ''));
+  // Titles for readers; the claim ids (C1…C5) stay in the docs and the CLI.
+  for (const p of presets) presetSelect.append(new Option(p.title, p.name));
+  presetSelect.value = chosen;
+}
+
+/** Builds the controls and the preset menu's entries. */
+function buildParameters(app) {
+  const { pg } = app;
   const presetSelect = $('preset');
   const specs = new Map(app.schema.map((s) => [s.key, s]));
   const begun = () => pg.trialCount() > 0 || pg.view().time_in_trial_ms > 0;
@@ -54,24 +72,22 @@ export function buildParameters(app) {
   });
   app.controls = controls;
   let watched = null;
-  app.renderPreset = (name) => {
+  app.renderPreset = (name, { again = false } = {}) => {
     presetSelect.value = name || '';
-    if (watched === (name || '')) return;
+    app.ui.presetShown = name;
+    if (watched === (name || '') && !again) return;
     watched = name || '';
-    const p = presets.find((x) => x.name === name);
+    const p = app.presets.find((x) => x.name === name);
     app.glossary.linkTerms($('preset-watch'), p ? p.watch : t('preset-custom-watch'));
     // An embed's title and plain sentence: the preset's, in the reader's language.
     $('intro').hidden = !p;
     $('intro-title').textContent = p ? p.title : '';
     app.glossary.linkTerms($('intro-sentence'), p ? p.description : '');
   };
-  presetSelect.replaceChildren(new Option(t('preset-custom'), ''));
-  // Titles for readers; the claim ids (C1…C5) stay in the docs and the CLI.
-  for (const p of presets) presetSelect.append(new Option(p.title, p.name));
+  presetEntries(app);
 }
 
-/** Hides the parts and parameter controls the link names (`hide=`); again after the controls
- * are rebuilt (a change of language). */
+/** Hides the parts and parameter controls the link names (`hide=`). */
 export function markHidden(app) {
   for (const name of app.ui.hiddenParts) {
     document.querySelectorAll(`[data-part="${name}"]`).forEach((e) => e.setAttribute('data-hidden', ''));

@@ -255,6 +255,30 @@ impl Event {
         self.named(words, false)
     }
 
+    /// What a parameter's control says of this change still to come, in `words`' language:
+    /// "→ 1 from trial 156", "→ 0 to 60 ° over trials 1–400" (the catalog's `scheduled-step`
+    /// and `scheduled-ramp`).
+    pub fn scheduled_in(&self, words: &Catalog) -> String {
+        let unit = spec(self.key).map_or("", |s| s.unit);
+        let said = |x: f64| format!("{}{}", words.number(x), words.unit_suffix(unit));
+        let msg = match self.change {
+            Change::Step(Value::Num(x)) => Msg::new("scheduled-step").text("value", said(x)),
+            Change::Step(Value::Choice(c)) => {
+                Msg::new("scheduled-step").text("value", words.text(&format!("option-{c}")))
+            }
+            Change::Ramp { until, from, to } => Msg::new("scheduled-ramp")
+                .text("from", said(from))
+                .text("to", said(to))
+                .count("first", self.trial)
+                .count("last", until),
+        };
+        let msg = match self.change {
+            Change::Step(_) => msg.count("trial", self.trial),
+            Change::Ramp { .. } => msg,
+        };
+        words.format(&msg)
+    }
+
     fn named(&self, words: &Catalog, short: bool) -> String {
         let Some(s) = spec(self.key) else {
             return self.to_text();
@@ -445,6 +469,33 @@ mod tests {
         assert_eq!(e.value_in(50), Value::Num(0.0));
         assert_eq!(e.value_in(150), Value::Num(30.0));
         assert_eq!(e.value_in(900), Value::Num(60.0));
+    }
+
+    #[test]
+    fn a_change_to_come_is_said_with_its_trials_and_values_in_the_reader_s_language() {
+        let en = Catalog::english();
+        let step = Event::from_text("@156.loop_strength=0.5").expect("valid");
+        let said = step.scheduled_in(en);
+        assert!(said.contains("156") && said.contains("0.5"), "{said}");
+        // (The other languages are compiled in with the feature the CLI and the workspace's tests
+        // build core with.)
+        #[cfg(feature = "languages")]
+        {
+            let fr = Catalog::builtin(crate::i18n::Lang::Fr);
+            assert!(
+                step.scheduled_in(fr).contains("0,5"),
+                "{}",
+                step.scheduled_in(fr)
+            );
+        }
+        let ramp = Event::from_text("@50-250.rotation_deg=0..60").expect("valid");
+        let said = ramp.scheduled_in(en);
+        for part in ["50", "250", "60", en.unit_suffix("°").trim()] {
+            assert!(said.contains(part), "{said} lacks {part}");
+        }
+        // A choice is said by its name in the language, not its key.
+        let choice = Event::from_text("@3.reward=graded").expect("valid");
+        assert!(choice.scheduled_in(en).contains(&en.text("option-graded")));
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct EventItem {
     pub label: String,
     /// The event in a sentence (`Loop strength 0.5`).
     pub description: String,
+    /// What its parameter's control says of it while it is still to come ("→ 1 from trial 156",
+    /// "→ 0 to 60 ° over trials 1–400").
+    pub scheduled: String,
     /// Whether it has applied already (it can no longer be removed).
     pub applied: bool,
     /// Whether Reset replays it as a scheduled event: an event of the link or preset, or a live
@@ -49,6 +52,7 @@ impl Session {
                 text: e.to_text(),
                 label: e.label_in(words),
                 description: e.description_in(words),
+                scheduled: e.scheduled_in(words),
                 applied: e.trial < next,
                 kept: !self.is_live((for_b, e.trial, e.key)),
                 live: self.is_live((for_b, e.trial, e.key))
