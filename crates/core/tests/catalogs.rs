@@ -424,6 +424,42 @@ fn a_link_s_notes_and_refusals_are_said_in_the_reader_s_language() {
     }
 }
 
+#[test]
+fn a_link_s_sweep_that_cannot_run_is_refused_in_the_reader_s_language() {
+    let (english, _) = read(Lang::En);
+    let bad = [
+        "loop_strength:0.25:1.5:4,seeds:1,trials:40",
+        "loop_strength:a:1:4",
+        "loop_strength:0:1:x",
+        "seeds:x,loop_strength:0:1:2",
+        "trials:x,loop_strength:0:1:2",
+        "measure:nope,loop_strength:0:1:2",
+        "what",
+        "seeds:2",
+        "loop_strength:0:1:2,loop_strength:0:1:2",
+        "ring_size:16:32:2",
+        "loop_strength:0:9:2",
+        "loop_strength:0.25:1.5:200,dopamine:0.5:1.5:200,seeds:5",
+    ];
+    for value in bad {
+        let decoded = bgloop_core::permalink::decode(&format!("preset=rotation&sweep={value}"));
+        let [refused] = decoded.rejected.as_slice() else {
+            panic!("{value}: {:?}", decoded.rejected)
+        };
+        let ours = refused.reason_in(&english);
+        assert!(ours.contains("`sweep`"), "{value}: {ours}");
+        for lang in [Lang::Fr, Lang::Es] {
+            let (other, _) = read(lang);
+            let theirs = refused.reason_in(&other);
+            assert_ne!(theirs, ours, "{value}: said in English in {}", lang.code());
+            assert!(
+                !theirs.contains("sweep-") && !theirs.contains("rejected-"),
+                "{theirs}"
+            );
+        }
+    }
+}
+
 /// The places in `text` where a colon ends a word with no space before it (French writes
 /// `A : rotation`, with a no-break space), URLs and times aside.
 fn colons_without_space(text: &str) -> Vec<String> {

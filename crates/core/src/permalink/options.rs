@@ -69,7 +69,14 @@ pub(super) fn check_view(option: &view::ViewOption, value: &str) -> Result<Strin
         ViewKind::View => check_focus(key, value),
         ViewKind::Sweep => crate::sweep::SweepSpec::from_link(value)
             .map(|s| s.to_link())
-            .map_err(|e| ParamError::new(key, format!("`{key}`: {e}"))),
+            .map_err(|e| {
+                ParamError::localized(
+                    key,
+                    Msg::new("error-in-sweep")
+                        .text("key", key)
+                        .said("why", e.msg()),
+                )
+            }),
         ViewKind::Trial => match value.parse::<u32>() {
             Ok(n) if (1..=view::MAX_END_TRIAL).contains(&n) => Ok(n.to_string()),
             _ => Err(refused(

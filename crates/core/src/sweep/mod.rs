@@ -253,6 +253,34 @@ pub fn values_of(from: f64, to: f64, count: u32) -> Vec<f64> {
         .collect()
 }
 
+/// What is wrong with an axis's numbers (`from`, `to` or the count), as typed.
+enum AxisError {
+    /// `from` or `to` (named) is not a finite number.
+    Number(&'static str, String),
+    /// The count is not a whole number.
+    Count(String),
+}
+
+/// An axis from its key and its three numbers as typed (not yet checked against the schema).
+fn read_axis(key: &str, [from, to, count]: [&str; 3]) -> Result<Axis, AxisError> {
+    let number = |s: &str, what: &'static str| {
+        s.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| AxisError::Number(what, s.to_string()))
+    };
+    Ok(Axis {
+        param: key.trim().to_string(),
+        from: number(from, "from")?,
+        to: number(to, "to")?,
+        count: count
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| AxisError::Count(count.to_string()))?,
+    })
+}
+
 /// A `key=from:to:count` entry (the CLI's `--param`), as an axis (not yet checked).
 fn parse_axis(text: &str) -> Result<Axis, String> {
     let usage =
@@ -262,23 +290,39 @@ fn parse_axis(text: &str) -> Result<Axis, String> {
     let [from, to, count] = parts.as_slice() else {
         return Err(usage());
     };
-    let number = |s: &str, what: &str| {
-        s.trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite())
-            .ok_or_else(|| format!("--param {}: {what} {s:?} is not a number", key.trim()))
-    };
-    Ok(Axis {
-        param: key.trim().to_string(),
-        from: number(from, "from")?,
-        to: number(to, "to")?,
-        count: count.trim().parse::<u32>().map_err(|_| {
-            format!(
-                "--param {}: count {count:?} must be a whole number in 1–{MAX_VALUES}",
-                key.trim()
-            )
-        })?,
+    read_axis(key, [from, to, count]).map_err(|e| match e {
+        AxisError::Number(what, s) => {
+            format!("--param {}: {what} {s:?} is not a number", key.trim())
+        }
+        AxisError::Count(c) => format!(
+            "--param {}: count {c:?} must be a whole number in 1–{MAX_VALUES}",
+            key.trim()
+        ),
+    })
+}
+
+/// A link's `sweep=` part `key:from:to:count` as an axis (not yet checked), or why not in any
+/// language.
+fn link_axis(key: &str, numbers: [&str; 3]) -> Result<Axis, SweepError> {
+    let short = |s: &str| crate::format::short(s, crate::format::QUOTED);
+    read_axis(key, numbers).map_err(|e| {
+        SweepError::Refused(match e {
+            AxisError::Number(what, s) => Msg::new("sweep-link-number")
+                .text("param", short(key))
+                .said(
+                    "what",
+                    Msg::new(if what == "from" {
+                        "sweep-link-from"
+                    } else {
+                        "sweep-link-to"
+                    }),
+                )
+                .text("value", short(&s)),
+            AxisError::Count(c) => Msg::new("sweep-link-count")
+                .text("param", short(key))
+                .text("value", short(&c))
+                .num("max", f64::from(MAX_VALUES)),
+        })
     })
 }
 
@@ -300,6 +344,25 @@ impl Said for SweepError {
             SweepError::Refused(m) => words.format(m),
             SweepError::Value(e) => e.said_in(words),
             SweepError::Config(e) => e.said_in(words),
+        }
+    }
+}
+
+impl SweepError {
+    /// The refusal as a catalog message (to go inside another: a link's refusal names its key).
+    pub fn msg(&self) -> Msg {
+        let of = |e: &crate::ParamError| {
+            e.msg
+                .clone()
+                .unwrap_or_else(|| Msg::new("rejected-said").text("reason", e.message.clone()))
+        };
+        match self {
+            SweepError::Refused(m) => m.clone(),
+            SweepError::Value(e) => of(e),
+            SweepError::Config(c) => c.errors.first().map_or_else(
+                || Msg::new("rejected-said").text("reason", c.to_string()),
+                of,
+            ),
         }
     }
 }
@@ -433,37 +496,76 @@ impl SweepSpec {
     /// Reads a link's `sweep=` value, `key:from:to:count` (once, or twice for a map) with
     /// `seeds:K`, `trials:N` (defaults 3 and 300) and `measure:M` (what the map shows, default
     /// `error`), comma-separated.
-    pub fn from_link(value: &str) -> Result<SweepSpec, String> {
+    pub fn from_link(value: &str) -> Result<SweepSpec, SweepError> {
         let (mut seeds, mut trials, mut measure) = (3u32, 300u32, Measure::Error);
-        let mut axes: Vec<String> = Vec::new();
+        let short = |s: &str| crate::format::short(s, crate::format::QUOTED);
+        let refused = SweepError::Refused;
+        let mut axes: Vec<Axis> = Vec::new();
         for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let pieces: Vec<&str> = part.split(':').collect();
             match pieces.as_slice() {
                 ["seeds", k] => {
                     seeds = k.parse().map_err(|_| {
-                        format!("`seeds:{k}` must be a whole number in 1–{MAX_SEEDS}")
+                        refused(
+                            Msg::new("sweep-link-seeds")
+                                .text("value", short(k))
+                                .num("max", f64::from(MAX_SEEDS)),
+                        )
                     })?
                 }
                 ["trials", n] => {
                     trials = n.parse().map_err(|_| {
-                        format!("`trials:{n}` must be a whole number in {MIN_TRIALS}–{MAX_TRIALS}")
+                        refused(
+                            Msg::new("sweep-link-trials")
+                                .text("value", short(n))
+                                .num("min", f64::from(MIN_TRIALS))
+                                .num("max", f64::from(MAX_TRIALS)),
+                        )
                     })?
                 }
                 ["measure", m] => {
-                    measure = Measure::parse(m).map_err(|e| e.replace("--measure ", "measure:"))?
+                    measure = Measure::parse(m).map_err(|_| {
+                        refused(
+                            Msg::new("sweep-link-measure")
+                                .text("value", short(m))
+                                .text("measures", Measure::ALL.map(Measure::key).join(", ")),
+                        )
+                    })?
                 }
-                [key, from, to, count] => axes.push(format!("{key}={from}:{to}:{count}")),
+                [key, from, to, count] => axes.push(link_axis(key, [from, to, count])?),
                 _ => {
-                    return Err(format!(
-                        "{:?} must be key:from:to:count, seeds:K, trials:N or measure:M",
-                        crate::format::short(part, crate::format::QUOTED)
+                    return Err(refused(
+                        Msg::new("sweep-link-part").text("part", short(part)),
                     ))
                 }
             }
         }
-        let axes: Vec<&str> = axes.iter().map(String::as_str).collect();
-        let spec = Self::parse_all(&axes, seeds, trials).map_err(|e| e.replace("--param ", ""))?;
-        Ok(SweepSpec { measure, ..spec })
+        let (first, second) = match axes.as_slice() {
+            [one] => (one.clone(), None),
+            [one, two] if one.param == two.param => {
+                return Err(refused(
+                    Msg::new("sweep-twice").text("param", one.param.clone()),
+                ))
+            }
+            [one, two] => (one.clone(), Some(two.clone())),
+            _ => {
+                return Err(refused(
+                    Msg::new("sweep-link-axes").count("count", axes.len() as i64),
+                ))
+            }
+        };
+        let spec = SweepSpec {
+            param: first.param,
+            from: first.from,
+            to: first.to,
+            count: first.count,
+            second,
+            seeds,
+            trials,
+            measure,
+        };
+        spec.check(&Config::default())?;
+        Ok(spec)
     }
 
     /// The sweep as a link's `sweep=` value (what [`SweepSpec::from_link`] reads).
