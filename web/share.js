@@ -3,7 +3,7 @@
 import { copyText } from './permalink.js';
 import { download, stem, svgToPng, FIGURE_SIZE } from './export.js';
 import { t } from './i18n.js';
-import { loadExtras } from './extras.js';
+import { loadExtras, extrasNow } from './extras.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -156,6 +156,7 @@ export function setupShare(pg, views, { link, viewOptions, say }) {
     level();
     const [w, h] = FIGURE_SIZE;
     const read = pg.figure($('show-hand').checked, location.href.split('#')[0]);
+    if (!extrasNow()) say(t('figure-loading'));
     return (await loadExtras()).Figures.svg(read, w, h);
   };
   $('export-figure').addEventListener('click', async () => {

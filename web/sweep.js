@@ -2,7 +2,7 @@
 // parameter over seeds, computed by Web Workers on all cores, with progress, ETA and Cancel.
 // The form is sweep-form.js's, the chart sweep-chart.js's; this module runs the sweep.
 import { t, fixed } from './i18n.js';
-import { loadExtras } from './extras.js';
+import { loadExtras, extrasNow } from './extras.js';
 import { setupMenus, fillParamMenu, fillMeasureMenu, readForm, sweepLink, fillFromLink } from './sweep-form.js';
 import { drawSweep, setupReadout, setupExport, forget, $readout, DRAW_EVERY_MS } from './sweep-chart.js';
 
@@ -78,6 +78,7 @@ async function startSweep({ pg, els, state, say, draw, stop, exportable, onStart
   // The sweep's module (its workers load it too) is loaded the first time a sweep starts.
   const { spec } = state;
   try {
+    if (!extrasNow()) say('sweep-loading');
     await loadExtras();
   } catch (e) {
     run.disabled = false;

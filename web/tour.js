@@ -179,7 +179,15 @@ export function setupTour(app) {
   /** The tour, the built-in one read on first use (null only until then). */
   const ensure = async () => {
     if (!state.tour) {
-      state.tour = (await loadExtras()).Tours.builtin();
+      // The first opening fetches the tour's module: the button says so meanwhile.
+      const open = $('tour-open');
+      if (!extrasNow()) { open.setAttribute('aria-busy', 'true'); open.textContent = t('tour-loading'); }
+      try {
+        state.tour = (await loadExtras()).Tours.builtin();
+      } finally {
+        open.removeAttribute('aria-busy');
+        open.textContent = t('tour-open', JSON.parse(open.dataset.l10nArgs));
+      }
       name(state.tour);
     }
     return state.tour;

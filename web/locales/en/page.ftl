@@ -7,6 +7,7 @@ page-description =
 masthead-subtitle = · reward-driven adaptation in a basal ganglia–cortex loop
 masthead-lede = A cortical ring holds a reach plan; the loop through the basal ganglia and thalamus nudges and explores it; dopamine strengthens the cortico-striatal synapses behind rewarded reaches. Rotate the cursor, press Play, and watch the reach adapt — then weaken the loop.
 tour-open = Take the tour: the paper in { $steps } steps
+tour-loading = Loading the tour…
 glossary-open = Words used here
 language = Language
 problems-lead = Some entries of this link could not be used.
@@ -154,6 +155,7 @@ sweep-ask = This link asks for a sweep of { $runs } runs of { $trials } trials: 
 }. It starts only if you ask.
 sweep-ask-run = Run this sweep
 sweep-ready = Choose a parameter and press Run sweep.
+sweep-loading = Loading what runs sweeps…
 sweep-canvas =
     .aria-label = Sweep: final error against the parameter
 sweep-none = none (a curve)
@@ -238,6 +240,7 @@ exported-csv = CSV exported.
 exported-json = JSON exported.
 exported-png = Figure exported as PNG.
 exported-svg = Figure exported as SVG.
+figure-loading = Preparing the figure…
 png-failed = The PNG could not be made: { $why }
 svg-failed = The SVG could not be made: { $why }
 

@@ -7,6 +7,7 @@ page-description =
 masthead-subtitle = · adaptación guiada por la recompensa en un bucle ganglios basales–corteza
 masthead-lede = Un anillo cortical mantiene el plan de un movimiento de alcance; el bucle a través de los ganglios basales y el tálamo lo empuja y lo explora; la dopamina refuerza las sinapsis corticoestriatales que producen los alcances recompensados. Rota el cursor, pulsa Reproducir y observa cómo se adapta el alcance; después, debilita el bucle.
 tour-open = Visita guiada: el artículo en { $steps } pasos
+tour-loading = Cargando la visita…
 glossary-open = Vocabulario
 language = Idioma
 problems-lead = Algunas entradas de este enlace no se pudieron usar.
@@ -154,6 +155,7 @@ sweep-ask = Este enlace pide un barrido de { $runs } simulaciones de { $trials }
 }. Solo empieza si usted lo pide.
 sweep-ask-run = Ejecutar este barrido
 sweep-ready = Elige un parámetro y pulsa Ejecutar barrido.
+sweep-loading = Cargando lo que calcula los barridos…
 sweep-canvas =
     .aria-label = Barrido: error final frente al parámetro
 sweep-none = ninguno (una curva)
@@ -238,6 +240,7 @@ exported-csv = CSV exportado.
 exported-json = JSON exportado.
 exported-png = Figura exportada como PNG.
 exported-svg = Figura exportada como SVG.
+figure-loading = Preparando la figura…
 png-failed = No se pudo crear el PNG: { $why }
 svg-failed = No se pudo crear el SVG: { $why }
 

@@ -7,6 +7,7 @@ page-description =
 masthead-subtitle = · adaptation guidée par la récompense dans une boucle ganglions de la base–cortex
 masthead-lede = Un anneau cortical maintient le plan d'un mouvement d'atteinte ; la boucle qui passe par les ganglions de la base et le thalamus l'infléchit et l'explore ; la dopamine renforce les synapses cortico-striatales à l'origine des mouvements récompensés. Tournez le curseur, appuyez sur Lecture et regardez le mouvement s'adapter — puis affaiblissez la boucle.
 tour-open = Visite guidée : l'article en { $steps } étapes
+tour-loading = Chargement de la visite…
 glossary-open = Vocabulaire
 language = Langue
 problems-lead = Certaines entrées de ce lien n'ont pas pu être utilisées.
@@ -154,6 +155,7 @@ sweep-ask = Ce lien demande un balayage de { $runs } simulations de { $trials } 
 }. Il ne démarre que si vous le demandez.
 sweep-ask-run = Lancer ce balayage
 sweep-ready = Choisissez un paramètre et appuyez sur Lancer le balayage.
+sweep-loading = Chargement de ce qui calcule les balayages…
 sweep-canvas =
     .aria-label = Balayage : erreur finale en fonction du paramètre
 sweep-none = aucun (une courbe)
@@ -238,6 +240,7 @@ exported-csv = CSV exporté.
 exported-json = JSON exporté.
 exported-png = Figure exportée en PNG.
 exported-svg = Figure exportée en SVG.
+figure-loading = Préparation de la figure…
 png-failed = Le PNG n'a pas pu être créé : { $why }
 svg-failed = Le SVG n'a pas pu être créé : { $why }
 
