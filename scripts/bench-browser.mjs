@@ -5,24 +5,15 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { launch } from '../tests/browser.mjs';
 import { serve, ROOT } from '../tests/server.mjs';
+import { firstLoad } from './first-load.mjs';
 
 const trials = Number(process.argv[2] || 1000);
 const server = await serve();
 const browser = await launch();
 try {
   const page = await browser.newPage();
-  // The first load: every file the page fetched before it was ready, gzipped (-9) as a server
-  // would send it.
-  const fetched = new Set();
-  let loading = true;
-  page.on('request', (r) => { if (loading && r.url().startsWith(server.url)) fetched.add(new URL(r.url()).pathname); });
-  await page.goto(server.url);
-  await page.waitForSelector('html[data-ready=true]', { timeout: 20000 });
-  loading = false;
-  const firstLoad = [...fetched].map((p) => {
-    const file = path.join(ROOT, p === '/' ? 'index.html' : decodeURIComponent(p));
-    return { file: p, gz_bytes: gzipSync(readFileSync(file), { level: 9 }).length };
-  }).sort((a, b) => b.gz_bytes - a.gz_bytes);
+  // The first load: every file the page fetched before it was ready, gzipped.
+  const firstLoadFiles = await firstLoad(page, server.url);
   const rows = await page.evaluate(async (trials) => {
     const { Playground } = await import('./web/pkg/bgloop.js');
     const out = [];
@@ -91,7 +82,7 @@ try {
   console.log(JSON.stringify({
     rows,
     first_chart_ms: ready,
-    first_load: firstLoad,
+    first_load: firstLoadFiles,
     // The second module (sweeps, tours), fetched only when first used: not in the first load.
     extras_gz_bytes: ['extras.js', 'extras_bg.wasm'].reduce((n, f) => n + gzipSync(readFileSync(path.join(ROOT, 'web', 'pkg', f)), { level: 9 }).length, 0),
     modules_ms: startup['bgloop:modules'],

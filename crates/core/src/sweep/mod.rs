@@ -281,6 +281,16 @@ fn read_axis(key: &str, [from, to, count]: [&str; 3]) -> Result<Axis, AxisError>
     })
 }
 
+/// Why axes make no sweep: one parameter twice, not one or two axes, or a sweep that cannot run.
+enum AxesError {
+    /// A map names this parameter twice.
+    Twice(String),
+    /// This many axes (not one or two).
+    Count(usize),
+    /// The sweep cannot run (its values, its size).
+    Invalid(SweepError),
+}
+
 /// A `key=from:to:count` entry (the CLI's `--param`), as an axis (not yet checked).
 fn parse_axis(text: &str) -> Result<Axis, String> {
     let usage =
@@ -463,21 +473,31 @@ impl SweepSpec {
             .iter()
             .map(|p| parse_axis(p))
             .collect::<Result<Vec<_>, _>>()?;
-        let (first, second) = match axes.as_slice() {
-            [one] => (one.clone(), None),
-            [one, two] if one.param == two.param => {
-                return Err(format!(
-                    "--param {} is given twice: a map sweeps two different parameters",
-                    one.param
-                ))
+        Self::of_axes(axes, seeds, trials, Measure::Error).map_err(|e| match e {
+            AxesError::Twice(param) => {
+                format!("--param {param} is given twice: a map sweeps two different parameters")
             }
-            [one, two] => (one.clone(), Some(two.clone())),
-            _ => {
-                return Err(format!(
-                    "a sweep takes one --param, or two for a map (got {})",
-                    axes.len()
-                ))
+            AxesError::Count(n) => format!("a sweep takes one --param, or two for a map (got {n})"),
+            AxesError::Invalid(e) => e.to_string(),
+        })
+    }
+
+    /// The sweep over `axes` (one, or two different ones for a map), checked against the
+    /// defaults.
+    fn of_axes(
+        axes: Vec<Axis>,
+        seeds: u32,
+        trials: u32,
+        measure: Measure,
+    ) -> Result<SweepSpec, AxesError> {
+        let n = axes.len();
+        let mut axes = axes.into_iter();
+        let (first, second) = match (axes.next(), axes.next(), axes.next()) {
+            (Some(one), Some(two), None) if one.param == two.param => {
+                return Err(AxesError::Twice(one.param))
             }
+            (Some(one), second, None) => (one, second),
+            _ => return Err(AxesError::Count(n)),
         };
         let spec = SweepSpec {
             param: first.param,
@@ -487,9 +507,9 @@ impl SweepSpec {
             second,
             seeds,
             trials,
-            measure: Measure::Error,
+            measure,
         };
-        spec.validate(&Config::default())?;
+        spec.check(&Config::default()).map_err(AxesError::Invalid)?;
         Ok(spec)
     }
 
@@ -540,32 +560,11 @@ impl SweepSpec {
                 }
             }
         }
-        let (first, second) = match axes.as_slice() {
-            [one] => (one.clone(), None),
-            [one, two] if one.param == two.param => {
-                return Err(refused(
-                    Msg::new("sweep-twice").text("param", one.param.clone()),
-                ))
-            }
-            [one, two] => (one.clone(), Some(two.clone())),
-            _ => {
-                return Err(refused(
-                    Msg::new("sweep-link-axes").count("count", axes.len() as i64),
-                ))
-            }
-        };
-        let spec = SweepSpec {
-            param: first.param,
-            from: first.from,
-            to: first.to,
-            count: first.count,
-            second,
-            seeds,
-            trials,
-            measure,
-        };
-        spec.check(&Config::default())?;
-        Ok(spec)
+        Self::of_axes(axes, seeds, trials, measure).map_err(|e| match e {
+            AxesError::Twice(param) => refused(Msg::new("sweep-twice").text("param", param)),
+            AxesError::Count(n) => refused(Msg::new("sweep-link-axes").count("count", n as i64)),
+            AxesError::Invalid(e) => e,
+        })
     }
 
     /// The sweep as a link's `sweep=` value (what [`SweepSpec::from_link`] reads).
