@@ -46,19 +46,26 @@ function setupParamMenu(schema, { param, from, to }, { initial, none = null }) {
   syncRange();
 }
 
+/** Writes `entries` (`[[value, text]]`) into `menu`: the first time its options, then (a new
+ * language) only their words — the menu, its choice and the focus stay. */
+function fillMenu(menu, entries) {
+  const same = menu.options.length === entries.length && entries.every(([v], i) => menu.options[i].value === v);
+  if (same) entries.forEach(([, text], i) => { menu.options[i].textContent = text; });
+  else menu.replaceChildren(...entries.map(([v, text]) => new Option(text, v)));
+}
+
 /** The entries of a parameter menu, in the page's language (the chosen key is kept). */
 export function fillParamMenu(schema, param, none) {
   const chosen = param.value;
-  param.replaceChildren();
-  if (none) param.append(new Option(none, ''));
-  for (const s of schema.filter((x) => x.domain.type === 'real')) param.append(new Option(`${s.label} (${s.key})`, s.key));
+  const real = schema.filter((x) => x.domain.type === 'real').map((s) => [s.key, `${s.label} (${s.key})`]);
+  fillMenu(param, none ? [['', none], ...real] : real);
   param.value = chosen;
 }
 
 /** Fills the "Show" menu in the page's language (the choice is kept). */
 export function fillMeasureMenu(menu) {
   const chosen = menu.value || 'error';
-  menu.replaceChildren(...MEASURES.map((m) => new Option(t(`measure-${m}`), m)));
+  fillMenu(menu, MEASURES.map((m) => [m, t(`measure-${m}`)]));
   menu.value = chosen;
 }
 
