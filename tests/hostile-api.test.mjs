@@ -196,6 +196,16 @@ test('the messages say what is wrong', () => {
   assert.match(msg(() => Playground.twin('#seed=2', new Float64Array(8))), /handover is malformed \(unknown format\)/);
   assert.match(msg(() => Playground.twin('#seed=2', new Float64Array([1, 64, 0, 0]))), /handover is malformed \(too short\)/);
   assert.match(msg(() => Playground.twin('#seed=2', new Float64Array([1, 32, 0, 0]))), /for 32 units per ring, this run has 64/);
+  // A figure whose lists do not fit together (rings for 16 units, one sample's worth) is refused
+  // before anything is drawn (drawing would index out of them).
+  pg.recordTraces(1, true);
+  pg.runTrials(1);
+  const figure = JSON.parse(pg.figure(true));
+  assert.ok(figure.trace.time_ms.length > 1, 'the figure carries a trace');
+  figure.trace.n = 16;
+  figure.trace.rings = [0.5];
+  assert.match(msg(() => Figures.svg(JSON.stringify(figure), 600, 400)), /`figure` is not a figure from Playground\.figure: its lists do not fit together/);
+  assert.match(msg(() => Figures.svg('{"nope": 1}', 600, 400)), /`figure` is not a figure from Playground\.figure: missing field/);
   assert.equal(pg.runTrials(1), 1);
   pg.free();
 });

@@ -48,6 +48,27 @@ test('the tour loads its module when first opened, not with the page; its button
   await context.close();
 });
 
+test('a tour a host loads while the built-in one is on its way stays; a second click opens one step', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // The second module takes a while to come, as on a slow network.
+  await page.route('**/extras_bg.wasm', async (route) => { await new Promise((r) => setTimeout(r, 800)); await route.continue(); });
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  const mine = { title: 'Mine', steps: [{ title: 'Only step', text: 'A step of my own.', link: 'preset=rotation&seed=2', trials: 0, view: 'reach' }] };
+  await page.evaluate((t) => { window.bgloop.tour.load(t, { focus: false }); }, mine);
+  await page.locator('#tour-open').click();
+  await page.locator('#tour-open').click();
+  await page.waitForFunction(() => document.getElementById('tour-title').textContent.length > 0);
+  await page.waitForTimeout(1200);
+  assert.equal(await page.locator('#tour-title').textContent(), mine.steps[0].title, 'the loaded tour is the one shown');
+  // The tour's buttons do nothing harmful with no tour read (a failed load): none threw.
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the whole tour by keyboard, forward and back (reduced motion: each step at its end state)', async () => {
   const { page, context, problems } = await open('', { reducedMotion: 'reduce' });
   const tour = await page.evaluate(async () => (await window.bgloop.extras()).Tours.builtin());
@@ -79,8 +100,12 @@ test('the whole tour by keyboard, forward and back (reduced motion: each step at
 
 test('a tour step runs its trials at its speed, then stops; a deep link opens that step', async () => {
   const { page, context, problems } = await open('#tour=3');
+  // Ready means the step shows (its module came first), and the address still names it.
+  const atReady = await page.evaluate(() => ({ title: document.getElementById('tour-title').textContent, hash: location.hash }));
   const tour = await page.evaluate(async () => (await window.bgloop.extras()).Tours.builtin());
   const step = tour.steps[2];
+  assert.equal(atReady.title, step.title, 'the step shows when the page says it is ready');
+  assert.match(atReady.hash, /tour=3(&|$)/);
   assert.equal(await page.locator('#tour-title').textContent(), step.title);
   assert.equal(Number(await page.locator('#speed').inputValue()), step.speed, 'the slider shows the step\'s speed');
   assert.equal(await page.evaluate(() => window.bgloop.speedLevel), step.speed, 'and the player runs at it');

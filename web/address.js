@@ -66,7 +66,7 @@ function openAddress(app) {
  * view options, its language (`langProblem`: the first language could not be loaded), then its
  * tour step, or its end trial and its sweep.
  */
-export function openFirstAddress(app, langProblem) {
+export async function openFirstAddress(app, langProblem) {
   const tourAt = openAddress(app);
   app.applySpeed();
   app.render();
@@ -75,7 +75,8 @@ export function openFirstAddress(app, langProblem) {
   else if (app.ui.lang && app.ui.lang !== currentLanguage()) app.setLanguage(app.ui.lang).catch((e) => sayLanguageProblem(app, e));
   // A tour step opens its own link, its sweep included; otherwise a link with a sweep recomputes
   // it (after the experiment it sweeps is open).
-  if (tourAt) app.tour.open(tourAt, { focus: false });
+  // (The page is ready once the step shows: its module may still be on its way.)
+  if (tourAt) await app.tour.open(tourAt, { focus: false });
   else {
     runToEnd(app);
     if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded });
@@ -84,7 +85,7 @@ export function openFirstAddress(app, langProblem) {
 
 /** Opens the address bar's new link exactly as a fresh load would; it is numbered, so answers
  * still on their way for an older link (a catalog, a tour file) are dropped. */
-export function reopen(app, api) {
+export async function reopen(app, api) {
   app.ui.links += 1;
   app.setPlaying(false);
   try {
@@ -96,7 +97,7 @@ export function reopen(app, api) {
     // must not win over this one.
     if (app.ui.lang) app.setLanguage(app.ui.lang).catch((e) => app.showError(e));
     // A tour step opens its own link, sweep included (a step is a fresh load of its link).
-    if (at) app.tour.open(at, { focus: false });
+    if (at) await app.tour.open(at, { focus: false });
     else {
       runToEnd(app);
       if (app.ui.sweep) app.sweep.fromLink(app.ui.sweep, { embedded: app.ui.embedded }); else app.sweep.clear();

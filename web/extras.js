@@ -15,6 +15,9 @@ const catalogs = new Map();
 /** The module, if it has been loaded: `{ Sweeps, Tours, Figures, useLanguage }` (else null). */
 export const extrasNow = () => loaded;
 
+/** Whether the catalog files of `code` are kept here for the module (English needs none). */
+export const hasCatalog = (code) => code === 'en' || catalogs.has(code);
+
 /** Tells the module (now, or when it loads) that the page reads `code`, whose catalog files'
  * text is `files` (empty when the page module had read that language before). */
 export function speak(code, files) {

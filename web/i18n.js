@@ -4,7 +4,7 @@
 // sentences are made in Rust (core's i18n), so the page, the CLI and the errors say the same.
 
 import { Words } from './pkg/bgloop.js';
-import { speak } from './extras.js';
+import { speak, hasCatalog } from './extras.js';
 
 /** The attributes a catalog message may set on its element (`.aria-label = …`; `.href`: the
  * teacher's page in the reader's language). */
@@ -132,7 +132,9 @@ async function fetchCatalog(code) {
  * (false) without switching if `isCurrent()` says a newer choice was made meanwhile.
  */
 export async function useLanguage(pg, code, isCurrent = () => true) {
-  const files = Words.hasLanguage(code) ? [] : await fetchCatalog(code);
+  // The files are fetched unless both modules have them (a script may have set the page's
+  // module's language itself).
+  const files = Words.hasLanguage(code) && hasCatalog(code) ? [] : await fetchCatalog(code);
   // A newer choice (another link, the menu) came while this catalog was on its way: it wins.
   if (!isCurrent()) return false;
   Words.setLanguage(code, files);

@@ -40,7 +40,7 @@ async function main() {
   if (lang !== 'en') await useLanguage(pg, lang).catch((e) => { langProblem = e; });
   const app = createApp(pg);
   setupPage(app);
-  openFirstAddress(app, langProblem);
+  await openFirstAddress(app, langProblem);
   // A link typed into the address bar, or a host changing the iframe's hash, opens that
   // experiment exactly as a fresh load would (our own replaceState never fires this).
   window.addEventListener('hashchange', () => reopen(app, api));

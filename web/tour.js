@@ -76,6 +76,28 @@ async function tourFile(file) {
   return (await loadExtras()).Tours.parse(text);
 }
 
+/** The tour, the built-in one read on first use (one reading for every caller; a tour loaded
+ * meanwhile is kept). The button says the module is on its way meanwhile. */
+function readTour(state) {
+  if (state.tour) return Promise.resolve(state.tour);
+  state.reading ??= (async () => {
+    const open = $('tour-open');
+    if (!extrasNow()) { open.setAttribute('aria-busy', 'true'); open.textContent = t('tour-loading'); }
+    try {
+      const builtIn = (await loadExtras()).Tours.builtin();
+      state.tour ??= builtIn;
+      open.dataset.l10nArgs = JSON.stringify({ steps: builtIn.steps.length });
+      return state.tour;
+    } finally {
+      state.reading = null;
+      open.removeAttribute('aria-busy');
+      const { steps } = JSON.parse(open.dataset.l10nArgs);
+      open.textContent = t('tour-open', { steps });
+    }
+  })();
+  return state.reading;
+}
+
 /** Names the tour's button with the built-in `tour`'s step count (kept for the next language). */
 function name(tour) {
   const open = $('tour-open');
@@ -175,27 +197,13 @@ export function setupTour(app) {
   /** The tour (`tour`); where it came from (`source`: a tour file's path, '' for a tour given as
    * an object, null for the built-in tour); the step shown (`index`, from 0; -1 when closed); the
    * tours opened so far (`opened`, see `open`). */
-  const state = { tour: null, source: null, index: -1, opened: 0 };
-  /** The tour, the built-in one read on first use (null only until then). */
-  const ensure = async () => {
-    if (!state.tour) {
-      // The first opening fetches the tour's module: the button says so meanwhile.
-      const open = $('tour-open');
-      if (!extrasNow()) { open.setAttribute('aria-busy', 'true'); open.textContent = t('tour-loading'); }
-      try {
-        state.tour = (await loadExtras()).Tours.builtin();
-      } finally {
-        open.removeAttribute('aria-busy');
-        open.textContent = t('tour-open', JSON.parse(open.dataset.l10nArgs));
-      }
-      name(state.tour);
-    }
-    return state.tour;
-  };
+  const state = { tour: null, source: null, index: -1, opened: 0, pending: null, reading: null };
+  const ensure = () => readTour(state);
 
-  /** Shows step `i` (from 0) and runs it. */
+  /** Shows step `i` (from 0) and runs it (nothing before a tour is read). */
   const show = (i, { focus = true } = {}) => {
     const { tour } = state;
+    if (!tour) return;
     state.index = Math.max(0, Math.min(tour.steps.length - 1, i));
     const step = tour.steps[state.index];
     fillStep(els, tour, state.index, app.glossary.linkTerms);
@@ -209,9 +217,13 @@ export function setupTour(app) {
   const close = closer(app, els.section, reduced, () => { state.index = -1; });
 
   const fail = (text) => sayProblem(app, els, text);
-  const start = () => ensure().then(() => show(0), (e) => fail(t('tour-failed', { why: e.message })));
+  /** The tour's button: its first step, once the tour is read (a link opened meanwhile wins). */
+  const start = () => {
+    const link = app.linkNumber?.();
+    return ensure().then(() => { if (link === app.linkNumber?.()) show(0); }, (e) => fail(t('tour-failed', { why: e.message })));
+  };
 
-  wireButtons(els, { at: () => state.index, count: () => state.tour.steps.length, show, close, start });
+  wireButtons(els, { at: () => state.index, count: () => state.tour?.steps.length ?? 0, show, close, start });
 
   return tourControls(app, state, els, { show, close, fail, ensure });
 }
@@ -221,10 +233,10 @@ function tourControls(app, state, els, { show, close, fail, ensure }) {
   return {
     /** The step shown (from 1), or the tour file and its step (`file.json:3`), for the link;
      * null when closed. */
-    linkValue: () => (state.index < 0 ? null : (state.source ? `${state.source}:${state.index + 1}` : String(state.index + 1))),
+    linkValue: () => (state.index < 0 ? state.pending : (state.source ? `${state.source}:${state.index + 1}` : String(state.index + 1))),
     /** Opens step `n` (from 1) of the current tour; an error names the steps there are. */
     async step(n, opts) {
-      show(checkStep(await ensure(), n) - 1, opts);
+      show(checkStep(state.tour ?? await ensure(), n) - 1, opts);
     },
     /** Replaces the tour with `candidate` (an object or JSON text), checked by core; opens step 1. */
     async load(candidate, opts) {
@@ -262,9 +274,21 @@ async function openTour(app, state, value, opts, { show, fail, ensure }) {
   // Each opening is numbered: a file that arrives after a newer link was opened is dropped.
   const mine = ++state.opened;
   const link = app.linkNumber?.();
+  // Until the step shows, the address keeps the link's `tour=`.
+  state.pending = value;
+  try {
+    await openStep(app, state, value, opts, { show, fail, ensure, mine, link });
+  } finally {
+    if (mine === state.opened) state.pending = null;
+  }
+}
+
+/** [`openTour`]'s work: the step of the current tour (at once when it has been read), or of a
+ * tour file. */
+async function openStep(app, state, value, opts, { show, fail, ensure, mine, link }) {
   if (/^\d+$/.test(value)) {
     try {
-      const tour = await ensure();
+      const tour = state.tour ?? await ensure();
       if (mine !== state.opened || link !== app.linkNumber?.()) return;
       show(checkStep(tour, Number(value)) - 1, opts);
     } catch (e) { fail(t('tour-failed', { why: e.message })); }

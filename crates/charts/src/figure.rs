@@ -236,6 +236,24 @@ impl Figure {
         Ok(())
     }
 
+    /// Whether its parts fit together: what a figure read back from outside (JSON handed from the
+    /// page's module) must be before it is drawn, so that no drawing indexes out of its lists.
+    pub fn is_consistent(&self) -> bool {
+        let paths = self
+            .reach
+            .history
+            .iter()
+            .chain(&self.reach.current)
+            .chain(self.reach.b.iter().flat_map(|(h, c)| h.iter().chain(c)));
+        let learning = self.learning.a.is_consistent()
+            && self
+                .learning
+                .b
+                .as_ref()
+                .is_none_or(|(c, _)| c.is_consistent());
+        self.trace.is_consistent() && learning && paths.into_iter().all(|p| p.hand.len() % 2 == 0)
+    }
+
     /// The same figure with its axes, legends and captions in `words`' language.
     pub fn in_words(self, words: &'static Catalog) -> Self {
         Figure { words, ..self }

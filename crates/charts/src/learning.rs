@@ -48,6 +48,14 @@ impl Columns {
         }
     }
 
+    /// Whether the columns have one entry per trial each, from a trial number a run can reach
+    /// (columns read back from outside must be before they are drawn).
+    pub fn is_consistent(&self) -> bool {
+        self.abs_error.len() == self.reward.len()
+            && self.reward.len() == self.phase.len()
+            && self.first_trial <= 1 << 40
+    }
+
     /// The series to draw.
     pub fn series(&self) -> Series<'_> {
         Series {

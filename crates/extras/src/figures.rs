@@ -36,6 +36,11 @@ impl Figures {
                 "`figure` is not a figure from Playground.figure: {e}"
             ))
         })?;
+        if !figure.is_consistent() {
+            return Err(js_error(
+                "`figure` is not a figure from Playground.figure: its lists do not fit together",
+            ));
+        }
         document()?;
         figure.in_words(words()).svg(w, h).map_err(js_error)
     }

@@ -56,6 +56,17 @@ impl Trace {
     pub fn has_rings(&self) -> bool {
         !self.rings.is_empty()
     }
+
+    /// Whether its lists fit together (a sample's hand position and five rings of `n` units, for
+    /// each time): what a trace read back from outside (a figure handed between modules) must
+    /// be before it is drawn.
+    pub fn is_consistent(&self) -> bool {
+        let samples = self.time_ms.len();
+        let rings = samples.checked_mul(5).and_then(|x| x.checked_mul(self.n));
+        self.n <= 1 << 16
+            && (self.hand.is_empty() || self.hand.len() == 2 * samples)
+            && (self.rings.is_empty() || Some(self.rings.len()) == rings)
+    }
 }
 
 /// The most trial records a simulation keeps in memory; past it the oldest half is dropped (the
