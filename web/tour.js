@@ -82,27 +82,27 @@ function readTour(state) {
   if (state.tour) return Promise.resolve(state.tour);
   state.reading ??= (async () => {
     const open = $('tour-open');
+    let { steps } = JSON.parse(open.dataset.l10nArgs);
     if (!extrasNow()) { open.setAttribute('aria-busy', 'true'); open.textContent = t('tour-loading'); }
     try {
       const builtIn = (await loadExtras()).Tours.builtin();
+      steps = builtIn.steps.length;
       state.tour ??= builtIn;
-      open.dataset.l10nArgs = JSON.stringify({ steps: builtIn.steps.length });
       return state.tour;
     } finally {
       state.reading = null;
       open.removeAttribute('aria-busy');
-      const { steps } = JSON.parse(open.dataset.l10nArgs);
-      open.textContent = t('tour-open', { steps });
+      name(steps);
     }
   })();
   return state.reading;
 }
 
-/** Names the tour's button with the built-in `tour`'s step count (kept for the next language). */
-function name(tour) {
+/** Names the tour's button with the built-in tour's step count (kept for the next language). */
+function name(steps) {
   const open = $('tour-open');
-  open.dataset.l10nArgs = JSON.stringify({ steps: tour.steps.length });
-  open.textContent = t('tour-open', { steps: tour.steps.length });
+  open.dataset.l10nArgs = JSON.stringify({ steps });
+  open.textContent = t('tour-open', { steps });
 }
 
 /** Shows a tour that could not be opened on the page and, in an embed, to the host. */
@@ -261,7 +261,7 @@ function tourControls(app, state, els, { show, close, fail, ensure }) {
       if (!m || !state.tour) return;
       const builtIn = m.Tours.builtin();
       if (state.source === null) state.tour = builtIn;
-      name(builtIn);
+      name(builtIn.steps.length);
       if (state.index >= 0) fillStep(els, state.tour, state.index, app.glossary.linkTerms);
     },
     close,

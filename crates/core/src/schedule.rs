@@ -261,22 +261,20 @@ impl Event {
     pub fn scheduled_in(&self, words: &Catalog) -> String {
         let unit = spec(self.key).map_or("", |s| s.unit);
         let said = |x: f64| format!("{}{}", words.number(x), words.unit_suffix(unit));
-        let msg = match self.change {
-            Change::Step(Value::Num(x)) => Msg::new("scheduled-step").text("value", said(x)),
-            Change::Step(Value::Choice(c)) => {
-                Msg::new("scheduled-step").text("value", words.text(&format!("option-{c}")))
-            }
+        let step = |value: String| {
+            Msg::new("scheduled-step")
+                .text("value", value)
+                .count("trial", self.trial)
+        };
+        words.format(&match self.change {
+            Change::Step(Value::Num(x)) => step(said(x)),
+            Change::Step(Value::Choice(c)) => step(words.text(&format!("option-{c}"))),
             Change::Ramp { until, from, to } => Msg::new("scheduled-ramp")
                 .text("from", said(from))
                 .text("to", said(to))
                 .count("first", self.trial)
                 .count("last", until),
-        };
-        let msg = match self.change {
-            Change::Step(_) => msg.count("trial", self.trial),
-            Change::Ramp { .. } => msg,
-        };
-        words.format(&msg)
+        })
     }
 
     fn named(&self, words: &Catalog, short: bool) -> String {

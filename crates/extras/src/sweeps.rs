@@ -11,6 +11,18 @@ use bgloop_core::sweep;
 use wasm_bindgen::prelude::*;
 
 /// A sweep's refusal as a JS error, in the page's language.
+/// A sweep's parameter, its second one (a map's; optional) and its outcomes so far, read from JS.
+fn read(
+    param: &JsValue,
+    param2: &JsValue,
+    outcomes: &JsValue,
+) -> Result<(String, Option<String>, Vec<sweep::Outcome>), JsError> {
+    let param = text(param, "param")?;
+    let param2 = boundary::optional_text(param2, "param2")?;
+    let outcomes = boundary::outcomes(outcomes, &param, param2.as_deref())?;
+    Ok((param, param2, outcomes))
+}
+
 /// The sweep functions, as one namespace for JavaScript (`Sweeps.run(…)`, `Sweeps.draw(…)`, …).
 #[wasm_bindgen]
 pub struct Sweeps;
@@ -20,9 +32,7 @@ impl Sweeps {
     /// A sweep's outcomes (`[{ value, value2?, seed, final_error, … }]`) summarised per value or
     /// cell: `[{ value, value2?, mean, sd, min, max, n }]` (what the map's readout says).
     pub fn points(outcomes: JsValue, param: JsValue, param2: JsValue) -> Result<JsValue, JsError> {
-        let param = text(&param, "param")?;
-        let param2 = boundary::optional_text(&param2, "param2")?;
-        let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
+        let (_, _, outcomes) = read(&param, &param2, &outcomes)?;
         to_js(&sweep::summarize(&outcomes))
     }
 
@@ -36,9 +46,7 @@ impl Sweeps {
         value: f64,
         value2: Option<f64>,
     ) -> Result<JsValue, JsError> {
-        let param = text(&param, "param")?;
-        let param2 = boundary::optional_text(&param2, "param2")?;
-        let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
+        let (_, _, outcomes) = read(&param, &param2, &outcomes)?;
         to_js(&sweep::cell(&outcomes, value, value2))
     }
 
@@ -192,10 +200,8 @@ impl Sweeps {
         size: Vec<f64>,
         measure: Option<String>,
     ) -> Result<String, JsError> {
-        let param = boundary::text(&param, "param")?;
-        let param2 = boundary::optional_text(&param2, "param2")?;
+        let (param, param2, outcomes) = read(&param, &param2, &outcomes)?;
         let measure = boundary::measure(measure)?;
-        let outcomes = boundary::outcomes(&outcomes, &param, param2.as_deref())?;
         let points = bgloop_core::sweep::summarize_by(&outcomes, measure);
         let two = |v: &[f64], name: &str| -> Result<(f64, f64), JsError> {
             match v {

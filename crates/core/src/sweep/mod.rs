@@ -605,12 +605,7 @@ impl SweepSpec {
     }
 
     /// Checks the spec against `base`: real parameters, values in their ranges (each corner of a
-    /// map valid together), sensible sizes.
-    pub fn validate(&self, base: &Config) -> Result<(), String> {
-        self.check(base).map_err(|e| e.to_string())
-    }
-
-    /// [`SweepSpec::validate`], with its reason said in any language.
+    /// map valid together), sensible sizes; the reason is said in any language.
     pub fn check(&self, base: &Config) -> Result<(), SweepError> {
         check_axis(&self.first())?;
         if let Some(second) = &self.second {
